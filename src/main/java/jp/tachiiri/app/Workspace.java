@@ -1,0 +1,115 @@
+package jp.tachiiri.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import jp.tachiiri.audit.ChainVerifier;
+import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.demo.DemoData;
+import jp.tachiiri.facility.FacilityRepository;
+import jp.tachiiri.inspection.InspectionRepository;
+import jp.tachiiri.inspection.InspectionService;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.store.Database;
+import jp.tachiiri.store.SqliteAuditLog;
+import jp.tachiiri.store.SqliteFacilities;
+import jp.tachiiri.store.SqliteInspections;
+import jp.tachiiri.store.SqliteSettings;
+
+/**
+ * One opened data folder with everything wired to it: the store, the catalogs and the services. The screens
+ * and the commands both start here, so they work on the same data in the same way.
+ */
+public final class Workspace implements AutoCloseable {
+
+    public static final String DATABASE_FILE = "tachiiri.db";
+    private static final String LANGUAGE_SETTING = "ui.language";
+
+    private final Path folder;
+    private final Database database;
+    private final Clock clock;
+    private final CatalogLibrary catalogs;
+    private final SqliteSettings settings;
+    private final FacilityRepository facilities;
+    private final InspectionRepository inspections;
+    private final InspectionService inspectionService;
+    private final boolean newlyCreated;
+
+    private Workspace(Path folder, Database database, Clock clock, CatalogLibrary catalogs, boolean newlyCreated) {
+        this.folder = folder;
+        this.database = database;
+        this.clock = clock;
+        this.catalogs = catalogs;
+        this.newlyCreated = newlyCreated;
+        this.settings = new SqliteSettings(database);
+        this.facilities = new SqliteFacilities(database);
+        this.inspections = new SqliteInspections(database, clock);
+        this.inspectionService = new InspectionService(inspections, catalogs);
+    }
+
+    /** Opens (creating if needed) the data folder's database with the bundled catalogs. */
+    public static Workspace open(Path folder, Clock clock) {
+        Path file = folder.resolve(DATABASE_FILE);
+        boolean newlyCreated = !Files.exists(file);
+        CatalogLibrary catalogs = CatalogLibrary.bundled();
+        Database database = Database.open(file);
+        Workspace workspace = new Workspace(folder, database, clock, catalogs, newlyCreated);
+        workspace.settings.deviceId(clock);
+        return workspace;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path databaseFile() {
+        return database.file();
+    }
+
+    /** True when this opening created the database: the first start in this data folder. */
+    public boolean newlyCreated() {
+        return newlyCreated;
+    }
+
+    public CatalogLibrary catalogs() {
+        return catalogs;
+    }
+
+    public FacilityRepository facilities() {
+        return facilities;
+    }
+
+    public InspectionRepository inspections() {
+        return inspections;
+    }
+
+    public InspectionService inspectionService() {
+        return inspectionService;
+    }
+
+    public ChainVerifier chainVerifier() {
+        return new ChainVerifier(new SqliteAuditLog(database));
+    }
+
+    public DemoData demoData() {
+        return new DemoData(facilities, inspectionService, catalogs.latest(), clock);
+    }
+
+    public String deviceId() {
+        return settings.deviceId(clock);
+    }
+
+    /** The language chosen in the app; Japanese until the user picks another. */
+    public Language language() {
+        return settings.get(LANGUAGE_SETTING).map(Language::fromCode).orElse(Language.JA);
+    }
+
+    public void setLanguage(Language language) {
+        settings.put(LANGUAGE_SETTING, language.code());
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,59 @@
+package jp.tachiiri.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.tachiiri.model.AuditEvent;
+
+/** Checks every audit chain and reports, per inspection, the first link that does not hold. */
+public final class ChainVerifier {
+
+    private final AuditLog log;
+
+    public ChainVerifier(AuditLog log) {
+        this.log = log;
+    }
+
+    /** The outcome for all inspections: how many chains and events were checked, and what is broken. */
+    public record Report(int chains, long events, List<BrokenLink> broken) {
+        public boolean ok() {
+            return broken.isEmpty();
+        }
+    }
+
+    public Report verifyAll() {
+        List<BrokenLink> broken = new ArrayList<>();
+        long events = 0;
+        List<ChainHead> heads = log.heads();
+        for (ChainHead head : heads) {
+            List<AuditEvent> chain = log.events(head.inspectionId());
+            events += chain.size();
+            verify(head, chain).ifPresent(broken::add);
+        }
+        return new Report(heads.size(), events, List.copyOf(broken));
+    }
+
+    /** The first broken link of one chain, if any. */
+    public static Optional<BrokenLink> verify(ChainHead head, List<AuditEvent> chain) {
+        String previousHash = AuditChain.GENESIS;
+        long expected = 1;
+        for (AuditEvent event : chain) {
+            if (event.sequence() != expected) {
+                String problem = event.sequence() > expected ? "audit.problem.missing" : "audit.problem.outOfOrder";
+                return Optional.of(new BrokenLink(head.inspectionId(), expected, event.id(), problem));
+            }
+            if (!event.previousHash().equals(previousHash)) {
+                return Optional.of(new BrokenLink(head.inspectionId(), expected, event.id(), "audit.problem.link"));
+            }
+            if (!AuditChain.hashOf(event).equals(event.hash())) {
+                return Optional.of(new BrokenLink(head.inspectionId(), expected, event.id(), "audit.problem.altered"));
+            }
+            previousHash = event.hash();
+            expected++;
+        }
+        if (expected - 1 != head.lastSequence() || !previousHash.equals(head.lastHash())) {
+            return Optional.of(new BrokenLink(head.inspectionId(), expected, null, "audit.problem.truncated"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,34 @@
+package jp.tachiiri.cli;
+
+import java.util.concurrent.Callable;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.audit.BrokenLink;
+import jp.tachiiri.audit.ChainVerifier;
+import jp.tachiiri.i18n.Messages;
+import picocli.CommandLine.Command;
+
+/** {@code tachiiri audit verify}: checks every inspection's audit chain; exit 1 at the first broken link. */
+@Command(name = "audit", subcommands = AuditCommand.Verify.class)
+final class AuditCommand {
+
+    @Command(name = "verify")
+    static final class Verify extends Subcommand implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            Messages messages = messages();
+            try (Workspace workspace = root().openWorkspace()) {
+                ChainVerifier.Report report = workspace.chainVerifier().verifyAll();
+                for (BrokenLink link : report.broken()) {
+                    err().println(messages.get("cli.audit.broken", link.inspectionId(), link.sequence(),
+                            link.eventId() == null ? "-" : link.eventId(), messages.get(link.problemKey())));
+                }
+                if (!report.ok()) {
+                    return 1;
+                }
+                out().println(messages.get("cli.audit.ok", report.chains(), report.events()));
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package jp.tachiiri.inspection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionSummary;
+
+/**
+ * Where inspections live. Every method that changes something is one transaction that also appends the
+ * matching audit events, so a change and its record are stored together or not at all.
+ */
+public interface InspectionRepository {
+
+    /** Creates revision 1 of a new inspection, made with catalog {@code catalogVersion}. */
+    Inspection start(String id, NewInspection request, String catalogVersion, String actor);
+
+    /** The latest revision of every inspection, newest first. */
+    List<InspectionSummary> list();
+
+    /** The latest revision of the inspection. */
+    Optional<Inspection> find(String inspectionId);
+
+    /** The findings recorded in one revision, by item id. */
+    Map<String, Finding> findings(String inspectionId, int revision);
+
+    /**
+     * Stores the finding and one audit event per changed field; refused unless the revision is in progress.
+     * Returns the number of fields that changed (0 when the finding was already stored as it is).
+     */
+    int recordFinding(String inspectionId, int revision, Finding finding, String actor);
+
+    /** Locks the revision; later corrections need a new revision. */
+    void finalizeRevision(String inspectionId, int revision, String actor);
+}

@@ -1,0 +1,64 @@
+package jp.tachiiri.inspection;
+
+import java.util.List;
+import java.util.UUID;
+import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionStatus;
+
+/** Starting inspections and recording findings, with the rules the catalog sets. */
+public final class InspectionService {
+
+    private final InspectionRepository inspections;
+    private final CatalogLibrary catalogs;
+
+    public InspectionService(InspectionRepository inspections, CatalogLibrary catalogs) {
+        this.inspections = inspections;
+        this.catalogs = catalogs;
+    }
+
+    /** Starts an inspection with the latest catalog; its id is made here, once, and never changes. */
+    public Inspection start(NewInspection request, String actor) {
+        return inspections.start(UUID.randomUUID().toString(), request, catalogs.latest().version(), actor);
+    }
+
+    /** Records a finding in the inspection's current revision. Returns the number of fields that changed. */
+    public int record(String inspectionId, Finding finding, String actor) {
+        Inspection inspection = inspections.find(inspectionId)
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        if (inspection.status() != InspectionStatus.IN_PROGRESS) {
+            throw new UserFacingException("inspection.error.locked", inspectionId, inspection.revision());
+        }
+        Catalog catalog = catalogOf(inspection);
+        List<Answer> allowed = allowedAnswers(catalog, finding.itemId());
+        finding.answer().filter(answer -> !allowed.contains(answer)).ifPresent(answer -> {
+            throw new UserFacingException("inspection.error.answerNotAllowed", answer, finding.itemId());
+        });
+        return inspections.recordFinding(inspectionId, inspection.revision(), finding, actor);
+    }
+
+    /** Locks the current revision of an inspection. */
+    public void finalizeInspection(String inspectionId, String actor) {
+        Inspection inspection = inspections.find(inspectionId)
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        inspections.finalizeRevision(inspectionId, inspection.revision(), actor);
+    }
+
+    public Catalog catalogOf(Inspection inspection) {
+        return catalogs.version(inspection.catalogVersion())
+                .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", inspection.catalogVersion()));
+    }
+
+    private static List<Answer> allowedAnswers(Catalog catalog, String itemId) {
+        if (catalog.gate().id().equals(itemId)) {
+            return List.of(Answer.YES, Answer.NO);
+        }
+        return catalog.item(itemId)
+                .orElseThrow(() -> new UserFacingException("inspection.error.unknownItem", itemId, catalog.version()))
+                .answers();
+    }
+}

@@ -1,0 +1,31 @@
+package jp.tachiiri.model;
+
+import java.util.Optional;
+
+/** The four points the FY2022 MHLW notice asks inspectors to confirm, in the notice's order. */
+public enum Checkpoint {
+    VULNERABILITY("vulnerability"),
+    BACKUP("backup"),
+    RECOVERY("recovery"),
+    CONTACT("contact");
+
+    private final String id;
+
+    Checkpoint(String id) {
+        this.id = id;
+    }
+
+    /** The id used in catalog files and bundles. */
+    public String id() {
+        return id;
+    }
+
+    public static Optional<Checkpoint> fromId(String id) {
+        for (Checkpoint checkpoint : values()) {
+            if (checkpoint.id.equals(id)) {
+                return Optional.of(checkpoint);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,57 @@
+package jp.tachiiri.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tachiiri.audit.AuditLog;
+import jp.tachiiri.audit.ChainHead;
+import jp.tachiiri.model.AuditEvent;
+
+/** Reads the audit trail as it is stored, without trusting it: verification is the reader's job. */
+public final class SqliteAuditLog implements AuditLog {
+
+    private final Database database;
+
+    public SqliteAuditLog(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<ChainHead> heads() {
+        return database.read(connection -> {
+            List<ChainHead> heads = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, audit_last_sequence, audit_last_hash FROM inspections ORDER BY created_at, id");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    heads.add(new ChainHead(rows.getString(1), rows.getLong(2), rows.getString(3)));
+                }
+            }
+            return heads;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> events(String inspectionId) {
+        return database.read(connection -> {
+            List<AuditEvent> events = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, inspection_id, sequence, at, actor, action, subject, old_value, new_value, reason,
+                           previous_hash, hash
+                    FROM audit_events WHERE inspection_id = ? ORDER BY sequence""")) {
+                select.setString(1, inspectionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new AuditEvent(rows.getString(1), rows.getString(2), rows.getLong(3),
+                                Instant.parse(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7),
+                                rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
+                                rows.getString(12)));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+}

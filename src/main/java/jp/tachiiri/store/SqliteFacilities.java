@@ -1,0 +1,110 @@
+package jp.tachiiri.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.tachiiri.facility.FacilityRepository;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.VendorContract;
+
+/** Facilities and their vendor contracts in SQLite. */
+public final class SqliteFacilities implements FacilityRepository {
+
+    private static final String SELECT = "SELECT id, code, name, kana, address, licensed_beds, "
+            + "has_medical_information_system, uses_emr, demo FROM facilities";
+
+    private final Database database;
+
+    public SqliteFacilities(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<Facility> all() {
+        return database.read(connection -> query(connection, SELECT + " ORDER BY kana, code"));
+    }
+
+    @Override
+    public Optional<Facility> byId(String id) {
+        return database.read(connection -> query(connection, SELECT + " WHERE id = ?", id).stream().findFirst());
+    }
+
+    @Override
+    public void save(Facility facility) {
+        database.transaction(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO facilities (id, code, name, kana, address, licensed_beds,
+                                            has_medical_information_system, uses_emr, demo)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, kana = excluded.kana,
+                        address = excluded.address, licensed_beds = excluded.licensed_beds,
+                        has_medical_information_system = excluded.has_medical_information_system,
+                        uses_emr = excluded.uses_emr, demo = excluded.demo""")) {
+                upsert.setString(1, facility.id());
+                upsert.setString(2, facility.code());
+                upsert.setString(3, facility.name());
+                upsert.setString(4, facility.kana());
+                upsert.setString(5, facility.address());
+                upsert.setInt(6, facility.licensedBeds());
+                upsert.setBoolean(7, facility.hasMedicalInformationSystem());
+                upsert.setBoolean(8, facility.usesEmr());
+                upsert.setBoolean(9, facility.demo());
+                upsert.executeUpdate();
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM facility_vendors WHERE facility_id = ?")) {
+                delete.setString(1, facility.id());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO facility_vendors (facility_id, position, vendor_name, system) VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < facility.vendors().size(); i++) {
+                    VendorContract vendor = facility.vendors().get(i);
+                    insert.setString(1, facility.id());
+                    insert.setInt(2, i);
+                    insert.setString(3, vendor.vendorName());
+                    insert.setString(4, vendor.system());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static List<Facility> query(Connection connection, String sql, String... parameters) throws SQLException {
+        List<Facility> facilities = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString("id");
+                    facilities.add(new Facility(id, rows.getString("code"), rows.getString("name"), rows.getString("kana"),
+                            rows.getString("address"), rows.getInt("licensed_beds"),
+                            rows.getBoolean("has_medical_information_system"), rows.getBoolean("uses_emr"),
+                            vendors(connection, id), rows.getBoolean("demo")));
+                }
+            }
+        }
+        return facilities;
+    }
+
+    private static List<VendorContract> vendors(Connection connection, String facilityId) throws SQLException {
+        List<VendorContract> vendors = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT vendor_name, system FROM facility_vendors WHERE facility_id = ? ORDER BY position")) {
+            select.setString(1, facilityId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    vendors.add(new VendorContract(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return vendors;
+    }
+}

@@ -1,0 +1,322 @@
+package jp.tachiiri.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.inspection.InspectionRepository;
+import jp.tachiiri.inspection.NewInspection;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Attendee;
+import jp.tachiiri.model.ConfirmationMethod;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.InspectionSummary;
+
+/** Inspections, their revisions and findings in SQLite, each change committed with its audit events. */
+public final class SqliteInspections implements InspectionRepository {
+
+    static final String STARTED = "INSPECTION_STARTED";
+    static final String FINDING_CHANGED = "FINDING_CHANGED";
+    static final String FINALIZED = "REVISION_FINALIZED";
+
+    private final Database database;
+    private final Clock clock;
+
+    public SqliteInspections(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public Inspection start(String id, NewInspection request, String catalogVersion, String actor) {
+        Instant now = clock.instant();
+        Inspection inspection = new Inspection(id, request.facilityId(), 1, catalogVersion, request.date(),
+                request.inspectors(), request.attendees(), InspectionStatus.IN_PROGRESS, Optional.empty(), request.demo());
+        database.transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO inspections (id, facility_id, created_at, demo, audit_last_hash) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, request.facilityId());
+                insert.setString(3, now.toString());
+                insert.setBoolean(4, request.demo());
+                insert.setString(5, AuditChain.GENESIS);
+                insert.executeUpdate();
+            }
+            insertRevision(connection, inspection, now);
+            AuditWriter.append(connection, id, actor, now, AuditWriter.Entry.of(STARTED, request.facilityId(), null,
+                    "date=" + request.date() + "; catalog=" + catalogVersion + "; inspectors=" + String.join(", ", request.inspectors())));
+            return null;
+        });
+        return inspection;
+    }
+
+    @Override
+    public List<InspectionSummary> list() {
+        return database.read(connection -> {
+            List<InspectionSummary> summaries = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT i.id, f.id, f.name, r.inspection_date, r.status, r.revision, r.catalog_version, i.demo,
+                           (SELECT count(*) FROM findings x
+                            WHERE x.inspection_id = r.inspection_id AND x.revision = r.revision
+                              AND x.answer IS NOT NULL) AS answered
+                    FROM inspections i
+                    JOIN facilities f ON f.id = i.facility_id
+                    JOIN inspection_revisions r ON r.inspection_id = i.id
+                    WHERE r.revision = (SELECT max(revision) FROM inspection_revisions WHERE inspection_id = i.id)
+                    ORDER BY r.inspection_date DESC, f.kana""");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    summaries.add(new InspectionSummary(rows.getString(1), rows.getString(2), rows.getString(3),
+                            LocalDate.parse(rows.getString(4)), InspectionStatus.valueOf(rows.getString(5)), rows.getInt(6),
+                            rows.getString(7), rows.getInt("answered"), rows.getBoolean(8)));
+                }
+            }
+            return summaries;
+        });
+    }
+
+    @Override
+    public Optional<Inspection> find(String inspectionId) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT i.facility_id, i.demo, r.revision, r.catalog_version, r.inspection_date, r.status, r.amend_reason
+                    FROM inspections i JOIN inspection_revisions r ON r.inspection_id = i.id
+                    WHERE i.id = ? ORDER BY r.revision DESC LIMIT 1""")) {
+                select.setString(1, inspectionId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    int revision = row.getInt("revision");
+                    return Optional.of(new Inspection(inspectionId, row.getString("facility_id"), revision,
+                            row.getString("catalog_version"), LocalDate.parse(row.getString("inspection_date")),
+                            inspectors(connection, inspectionId, revision), attendees(connection, inspectionId, revision),
+                            InspectionStatus.valueOf(row.getString("status")),
+                            Optional.ofNullable(row.getString("amend_reason")), row.getBoolean("demo")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Finding> findings(String inspectionId, int revision) {
+        return database.read(connection -> findings(connection, inspectionId, revision));
+    }
+
+    @Override
+    public int recordFinding(String inspectionId, int revision, Finding finding, String actor) {
+        Instant now = clock.instant();
+        return database.transaction(connection -> {
+            requireInProgress(connection, inspectionId, revision);
+            Finding stored = findings(connection, inspectionId, revision).getOrDefault(finding.itemId(), Finding.empty(finding.itemId()));
+            Map<String, String> before = fields(stored);
+            Map<String, String> after = fields(finding);
+            int changed = 0;
+            for (Map.Entry<String, String> field : after.entrySet()) {
+                String old = before.get(field.getKey());
+                if (!Objects.equals(old, field.getValue())) {
+                    AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(FINDING_CHANGED,
+                            finding.itemId() + "/" + field.getKey(), old, field.getValue()));
+                    changed++;
+                }
+            }
+            if (changed > 0) {
+                upsertFinding(connection, inspectionId, revision, finding, now);
+            }
+            return changed;
+        });
+    }
+
+    @Override
+    public void finalizeRevision(String inspectionId, int revision, String actor) {
+        Instant now = clock.instant();
+        database.transaction(connection -> {
+            requireInProgress(connection, inspectionId, revision);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE inspection_revisions SET status = 'FINALIZED', finalized_at = ? WHERE inspection_id = ? AND revision = ?")) {
+                update.setString(1, now.toString());
+                update.setString(2, inspectionId);
+                update.setInt(3, revision);
+                update.executeUpdate();
+            }
+            AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(FINALIZED,
+                    "revision " + revision, InspectionStatus.IN_PROGRESS.name(), InspectionStatus.FINALIZED.name()));
+            return null;
+        });
+    }
+
+    private static void requireInProgress(Connection connection, String inspectionId, int revision) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT status FROM inspection_revisions WHERE inspection_id = ? AND revision = ?")) {
+            select.setString(1, inspectionId);
+            select.setInt(2, revision);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new UserFacingException("inspection.error.notFound", inspectionId);
+                }
+                if (!InspectionStatus.IN_PROGRESS.name().equals(row.getString(1))) {
+                    throw new UserFacingException("inspection.error.locked", inspectionId, revision);
+                }
+            }
+        }
+    }
+
+    /** The fields of a finding as the audit trail shows them, in a fixed order. */
+    private static Map<String, String> fields(Finding finding) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("answer", finding.answer().map(Answer::name).orElse(null));
+        fields.put("confirmedBy", encodeMethods(finding.confirmedBy()));
+        fields.put("checkedOn", finding.checkedOn().map(LocalDate::toString).orElse(null));
+        fields.put("note", finding.note());
+        fields.put("reason", finding.reason());
+        fields.put("advice", finding.advice());
+        fields.put("targetDate", finding.targetDate().map(LocalDate::toString).orElse(null));
+        fields.put("followUp", Boolean.toString(finding.followUp()));
+        return fields;
+    }
+
+    private static void upsertFinding(Connection connection, String inspectionId, int revision, Finding finding, Instant now)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note, reason,
+                                      advice, target_date, follow_up, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (inspection_id, revision, item_id) DO UPDATE SET answer = excluded.answer,
+                    confirmed_by = excluded.confirmed_by, checked_on = excluded.checked_on, note = excluded.note,
+                    reason = excluded.reason, advice = excluded.advice, target_date = excluded.target_date,
+                    follow_up = excluded.follow_up, updated_at = excluded.updated_at""")) {
+            upsert.setString(1, inspectionId);
+            upsert.setInt(2, revision);
+            upsert.setString(3, finding.itemId());
+            upsert.setString(4, finding.answer().map(Answer::name).orElse(null));
+            upsert.setString(5, encodeMethods(finding.confirmedBy()));
+            upsert.setString(6, finding.checkedOn().map(LocalDate::toString).orElse(null));
+            upsert.setString(7, finding.note());
+            upsert.setString(8, finding.reason());
+            upsert.setString(9, finding.advice());
+            upsert.setString(10, finding.targetDate().map(LocalDate::toString).orElse(null));
+            upsert.setBoolean(11, finding.followUp());
+            upsert.setString(12, now.toString());
+            upsert.executeUpdate();
+        }
+    }
+
+    private static Map<String, Finding> findings(Connection connection, String inspectionId, int revision) throws SQLException {
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT item_id, answer, confirmed_by, checked_on, note, reason, advice, target_date, follow_up
+                FROM findings WHERE inspection_id = ? AND revision = ?""")) {
+            select.setString(1, inspectionId);
+            select.setInt(2, revision);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String itemId = rows.getString("item_id");
+                    findings.put(itemId, new Finding(itemId,
+                            Optional.ofNullable(rows.getString("answer")).map(Answer::valueOf),
+                            decodeMethods(rows.getString("confirmed_by")),
+                            Optional.ofNullable(rows.getString("checked_on")).map(LocalDate::parse),
+                            rows.getString("note"), rows.getString("reason"), rows.getString("advice"),
+                            Optional.ofNullable(rows.getString("target_date")).map(LocalDate::parse),
+                            rows.getBoolean("follow_up")));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static void insertRevision(Connection connection, Inspection inspection, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO inspection_revisions (inspection_id, revision, catalog_version, inspection_date, status,
+                                                  amend_reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, inspection.id());
+            insert.setInt(2, inspection.revision());
+            insert.setString(3, inspection.catalogVersion());
+            insert.setString(4, inspection.date().toString());
+            insert.setString(5, inspection.status().name());
+            insert.setString(6, inspection.amendReason().orElse(null));
+            insert.setString(7, now.toString());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO revision_inspectors (inspection_id, revision, position, name) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < inspection.inspectors().size(); i++) {
+                insert.setString(1, inspection.id());
+                insert.setInt(2, inspection.revision());
+                insert.setInt(3, i);
+                insert.setString(4, inspection.inspectors().get(i));
+                insert.executeUpdate();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO revision_attendees (inspection_id, revision, position, name, role) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < inspection.attendees().size(); i++) {
+                insert.setString(1, inspection.id());
+                insert.setInt(2, inspection.revision());
+                insert.setInt(3, i);
+                insert.setString(4, inspection.attendees().get(i).name());
+                insert.setString(5, inspection.attendees().get(i).role());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static List<String> inspectors(Connection connection, String inspectionId, int revision) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT name FROM revision_inspectors WHERE inspection_id = ? AND revision = ? ORDER BY position")) {
+            select.setString(1, inspectionId);
+            select.setInt(2, revision);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<Attendee> attendees(Connection connection, String inspectionId, int revision) throws SQLException {
+        List<Attendee> attendees = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT name, role FROM revision_attendees WHERE inspection_id = ? AND revision = ? ORDER BY position")) {
+            select.setString(1, inspectionId);
+            select.setInt(2, revision);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    attendees.add(new Attendee(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return attendees;
+    }
+
+    private static String encodeMethods(Set<ConfirmationMethod> methods) {
+        return Stream.of(ConfirmationMethod.values()).filter(methods::contains).map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<ConfirmationMethod> decodeMethods(String encoded) {
+        Set<ConfirmationMethod> methods = EnumSet.noneOf(ConfirmationMethod.class);
+        if (!encoded.isEmpty()) {
+            Stream.of(encoded.split(",")).map(ConfirmationMethod::valueOf).forEach(methods::add);
+        }
+        return methods;
+    }
+}

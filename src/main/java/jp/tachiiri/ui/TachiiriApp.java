@@ -1,0 +1,124 @@
+package jp.tachiiri.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.platform.DataFolders;
+
+/**
+ * The JavaFX application. Parameters: {@code --data=DIR} (else TACHIIRI_DATA, else the platform default) and
+ * {@code --lang=ja|en} (else the language saved in the app). The data folder is opened off the JavaFX
+ * thread; on its first start the demo prefecture is added.
+ */
+public final class TachiiriApp extends Application {
+
+    private static final double TABLET_WIDTH = 1280;
+    private static final double TABLET_HEIGHT = 800;
+
+    private final StoreExecutor executor = new StoreExecutor();
+    private Stage stage;
+    private Workspace workspace;
+    private Language language = Language.JA;
+
+    /** Starts the app and returns when its window is closed. */
+    public static void launch(Path dataFolder, Language language) {
+        List<String> parameters = new ArrayList<>();
+        parameters.add("--data=" + dataFolder);
+        if (language != null) {
+            parameters.add("--lang=" + language.code());
+        }
+        Application.launch(TachiiriApp.class, parameters.toArray(String[]::new));
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        BundledFonts.load();
+        Map<String, String> named = getParameters().getNamed();
+        Optional<Language> requested = Optional.ofNullable(named.get("lang")).map(Language::fromCode);
+        Path folder = DataFolders.resolve(Optional.ofNullable(named.get("data")).map(Path::of), System.getenv());
+
+        language = requested.orElse(Language.JA);
+        Messages startup = Messages.of(language);
+        stage.setTitle(startup.get("app.title"));
+        stage.setMinWidth(360);
+        stage.setMinHeight(480);
+        stage.setScene(scene(new StackPane(new Label(startup.get("home.opening", folder)))));
+        stage.show();
+
+        executor.submit(() -> openWorkspace(folder, requested), opened -> {
+            workspace = opened.workspace();
+            showHome(opened.language());
+        }, this::showFatal);
+    }
+
+    private record Opened(Workspace workspace, Language language) {
+    }
+
+    /** Opens the data folder, adds the demo on its first start and settles the language to show. */
+    private static Opened openWorkspace(Path folder, Optional<Language> requested) {
+        Workspace opened = Workspace.open(folder, Clock.systemDefaultZone());
+        if (opened.newlyCreated()) {
+            opened.demoData().seed();
+        }
+        requested.ifPresent(opened::setLanguage);
+        return new Opened(opened, requested.orElseGet(opened::language));
+    }
+
+    private void showHome(Language chosen) {
+        language = chosen;
+        Messages messages = Messages.of(chosen);
+        HomeViewModel model = new HomeViewModel(workspace, executor);
+        HomeView view = new HomeView(model, messages, this::switchLanguage);
+        stage.setTitle(messages.get("app.title"));
+        stage.getScene().setRoot(view.build());
+        model.load();
+    }
+
+    private void switchLanguage(Language chosen) {
+        executor.submit(() -> {
+            workspace.setLanguage(chosen);
+            return chosen;
+        }, this::showHome, this::showFatal);
+    }
+
+    /** The data folder could not be opened or read: say why and keep the window up. */
+    private void showFatal(RuntimeException error) {
+        Messages messages = Messages.of(language);
+        String text = error instanceof UserFacingException userFacing
+                ? messages.describe(userFacing)
+                : messages.get("error.unexpected", error.toString());
+        Label label = new Label(text);
+        label.setId("fatal-error");
+        label.setWrapText(true);
+        label.getStyleClass().add("error");
+        stage.getScene().setRoot(new StackPane(label));
+    }
+
+    private static Scene scene(Parent root) {
+        Scene scene = new Scene(root, TABLET_WIDTH, TABLET_HEIGHT);
+        scene.getStylesheets().add(TachiiriApp.class.getClassLoader().getResource("css/tachiiri.css").toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        executor.close();
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}
