@@ -25,7 +25,11 @@ public final class CatalogLibrary {
     private CatalogLibrary(List<Catalog> catalogs) {
         catalogs.stream()
                 .sorted(Comparator.comparing(Catalog::version, CatalogLibrary::compareVersions))
-                .forEach(catalog -> byVersion.put(catalog.version(), catalog));
+                .forEach(catalog -> {
+                    if (byVersion.putIfAbsent(catalog.version(), catalog) != null) {
+                        throw new CatalogException(INDEX, "$.catalogs", "catalog.problem.duplicateVersion", catalog.version());
+                    }
+                });
     }
 
     /** The catalogs shipped with the application, as listed in {@code catalog/index.json}. */

@@ -3,6 +3,7 @@ package jp.tachiiri.catalog;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,7 +61,9 @@ public final class CatalogLoader {
     private static final Set<String> ADVICE_FIELDS = Set.of("when", "text");
     private static final Set<String> CONDITION_FIELDS = Set.of("attribute", "atLeast", "below", "equals");
 
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public Catalog load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -82,8 +85,8 @@ public final class CatalogLoader {
         } catch (IOException e) {
             throw new CatalogException(e, source, "$", "catalog.problem.unreadable", e.getMessage());
         }
-        if (root == null) {
-            throw new CatalogException(source, "$", "catalog.problem.invalidJson", "empty");
+        if (root == null || root.isMissingNode()) {
+            throw new CatalogException(source, "$", "catalog.problem.emptyFile");
         }
         return new Reading().catalog(new StrictNode(root, "$", source));
     }
@@ -117,6 +120,7 @@ public final class CatalogLoader {
             return new Catalog(version, fiscalYear, title, published, gate, sections);
         }
 
+        /** The gate has an item's fields, fixed to what a yes/no question before all others can mean. */
         private GateQuestion gate(StrictNode node) {
             node.allowOnly(ITEM_FIELDS);
             String id = id(node);
@@ -124,16 +128,21 @@ public final class CatalogLoader {
             if (!answers(answersNode).equals(GATE_ANSWERS)) {
                 throw answersNode.error("catalog.problem.gateAnswers");
             }
-            Optional<StrictNode> advice = node.optionalField("advice");
-            if (advice.isPresent() && !advice.get().list(n -> n).isEmpty()) {
-                throw advice.get().error("catalog.problem.adviceNotAllowed");
+            StrictNode targetDate = node.field("targetDateRequired");
+            if (targetDate.bool()) {
+                throw targetDate.error("catalog.problem.gateTargetDate");
             }
-            Optional<StrictNode> conditions = node.optionalField("appliesWhen");
-            if (conditions.isPresent() && !conditions.get().list(n -> n).isEmpty()) {
-                throw conditions.get().error("catalog.problem.gateConditions");
+            StrictNode advice = node.field("advice");
+            if (!advice.list(StrictNode::path).isEmpty()) {
+                throw advice.error("catalog.problem.adviceNotAllowed");
+            }
+            StrictNode conditions = node.field("appliesWhen");
+            if (!conditions.list(StrictNode::path).isEmpty()) {
+                throw conditions.error("catalog.problem.gateConditions");
             }
             return new GateQuestion(id, text(node.field("title")), text(node.field("guidance")),
-                    node.optionalField("checklistRef").map(this::checklistRef));
+                    node.optionalField("checklistRef").map(this::checklistRef),
+                    node.optionalField("guidelineRef").map(StrictNode::text));
         }
 
         private CheckpointSection section(StrictNode node) {
@@ -216,6 +225,12 @@ public final class CatalogLoader {
             }
             if (!advice.get(advice.size() - 1).when().isEmpty()) {
                 throw adviceNode.error("catalog.problem.noDefaultAdvice");
+            }
+            for (int i = 0; i < advice.size() - 1; i++) {
+                if (advice.get(i).when().isEmpty()) {
+                    throw new CatalogException(adviceNode.source(), adviceNode.path() + "[" + i + "]",
+                            "catalog.problem.unreachableAdvice", i + 1);
+                }
             }
         }
 

@@ -28,6 +28,10 @@ final class StrictNode {
         return path;
     }
 
+    String source() {
+        return source;
+    }
+
     CatalogException error(String problemKey, Object... arguments) {
         return new CatalogException(source, path, problemKey, arguments);
     }
@@ -54,12 +58,17 @@ final class StrictNode {
         return new StrictNode(child, path + "." + name, source);
     }
 
+    /** A field that may be left out; written as {@code null} it is an error, since the format never uses null. */
     Optional<StrictNode> optionalField(String name) {
         requireObject();
         JsonNode child = node.get(name);
-        return child == null || child.isNull()
-                ? Optional.empty()
-                : Optional.of(new StrictNode(child, path + "." + name, source));
+        if (child == null) {
+            return Optional.empty();
+        }
+        if (child.isNull()) {
+            throw new CatalogException(source, path + "." + name, "catalog.problem.nullValue", name);
+        }
+        return Optional.of(new StrictNode(child, path + "." + name, source));
     }
 
     boolean has(String name) {

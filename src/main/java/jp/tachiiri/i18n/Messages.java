@@ -39,7 +39,7 @@ public final class Messages {
         return bundle;
     }
 
-    /** The text for {@code key}, with {@code arguments} put in its {0}, {1} … places. */
+    /** The text for {@code key}, with {@code arguments} put in its {0}, {1} … places (MessageFormat rules: '' for a quote). */
     public String get(String key, Object... arguments) {
         String pattern;
         try {
@@ -47,7 +47,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no text for key '" + key + "' in " + language, e);
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(arguments);
+        return new MessageFormat(pattern, language.locale()).format(arguments);
     }
 
     /** The text of a user-facing error in this language. */

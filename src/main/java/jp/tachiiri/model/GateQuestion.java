@@ -6,5 +6,10 @@ import java.util.Optional;
  * The question asked before all others: does the facility run a medical information system at all? Answered
  * {@link Answer#NO}, no other item applies.
  */
-public record GateQuestion(String id, LocalizedText title, LocalizedText guidance, Optional<ChecklistRef> checklistRef) {
+public record GateQuestion(
+        String id,
+        LocalizedText title,
+        LocalizedText guidance,
+        Optional<ChecklistRef> checklistRef,
+        Optional<String> guidelineRef) {
 }
