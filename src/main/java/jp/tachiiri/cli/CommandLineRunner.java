@@ -27,6 +27,12 @@ public final class CommandLineRunner {
         commandLine.setResourceBundle(messages.bundle());
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        commandLine.setParameterExceptionHandler((error, arguments) -> {
+            CommandLine failed = error.getCommandLine();
+            failed.getErr().println(messages.get("cli.error.usage", error.getMessage()));
+            failed.getErr().println(messages.get("cli.error.usageHint", failed.getCommandSpec().qualifiedName()));
+            return 2;
+        });
         commandLine.setExecutionExceptionHandler((error, failed, parsed) -> {
             String message = error instanceof UserFacingException userFacing
                     ? userFacing.localizedMessage(language)

@@ -1,0 +1,66 @@
+package jp.tachiiri;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Dependencies point inwards: model ← services ← store/platform ← app ← ui/cli ← Main. A rule broken here
+ * means a class reaches for a layer it must not know about.
+ */
+@AnalyzeClasses(packages = "jp.tachiiri", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] SERVICES = {
+        "jp.tachiiri.catalog..", "jp.tachiiri.inspection..", "jp.tachiiri.facility..", "jp.tachiiri.audit..",
+        "jp.tachiiri.demo.."
+    };
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Main").definedBy("jp.tachiiri")
+            .layer("Model").definedBy("jp.tachiiri.model..")
+            .layer("I18n").definedBy("jp.tachiiri.i18n..")
+            .layer("Services").definedBy(SERVICES)
+            .layer("Store").definedBy("jp.tachiiri.store..")
+            .layer("Platform").definedBy("jp.tachiiri.platform..")
+            .layer("App").definedBy("jp.tachiiri.app..")
+            .layer("Ui").definedBy("jp.tachiiri.ui..")
+            .layer("Cli").definedBy("jp.tachiiri.cli..")
+            .whereLayer("Main").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("Main")
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
+            .whereLayer("App").mayOnlyBeAccessedByLayers("Ui", "Cli", "Main")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Platform").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Store", "App", "Ui", "Cli")
+            .whereLayer("I18n").mayOnlyBeAccessedByLayers("Services", "Store", "App", "Ui", "Cli", "Main");
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("jp.tachiiri.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "com.fasterxml..",
+                    "com.gluonhq..", "org.sqlite..", "picocli..");
+
+    @ArchTest
+    static final ArchRule servicesKnowNoUiNorStorageEngine = noClasses().that().resideInAnyPackage(SERVICES)
+            .or().resideInAPackage("jp.tachiiri.i18n..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..",
+                    "com.gluonhq..", "picocli..");
+
+    @ArchTest
+    static final ArchRule onlyPlatformTouchesAttach = noClasses().that().resideOutsideOfPackage("jp.tachiiri.platform..")
+            .should().dependOnClassesThat().resideInAPackage("com.gluonhq..");
+
+    @ArchTest
+    static final ArchRule onlyStoreTouchesSql = noClasses().that().resideOutsideOfPackage("jp.tachiiri.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+
+    @ArchTest
+    static final ArchRule onlyUiTouchesJavaFx = noClasses().that().resideOutsideOfPackage("jp.tachiiri.ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
+}

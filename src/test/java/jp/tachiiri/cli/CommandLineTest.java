@@ -1,0 +1,118 @@
+package jp.tachiiri.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tachiiri.model.Language;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: arguments in, exit code and text out. */
+class CommandLineTest {
+
+    @TempDir
+    Path data;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private final List<Path> launchedWith = new ArrayList<>();
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = CommandLineRunner.run(args, (folder, language) -> launchedWith.add(folder),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("tachiiri ").doesNotContain("unknown");
+
+        Run help = run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("catalog", "audit", "demo", "inspections", "--data", "使い方");
+
+        assertThat(run("--lang", "en", "--help").out()).contains("Usage:", "Commands:");
+    }
+
+    @Test
+    void withoutCommandOpensTheAppOnTheChosenDataFolder() {
+        assertThat(run("--data", data.toString()).exitCode()).isZero();
+        assertThat(launchedWith).containsExactly(data.toAbsolutePath());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhatIsWrong() {
+        Run unknown = run("no-such-command");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("コマンドの指定が正しくありません", "no-such-command");
+        assertThat(run("--lang", "xx", "inspections").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void catalogCheckSummarisesTheBundledCatalog() {
+        Run check = run("catalog", "check");
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("2025.1", "vulnerability", "backup", "recovery", "contact");
+    }
+
+    @Test
+    void catalogCheckRejectsABadFileWithItsNameAndPlace() throws Exception {
+        Path bad = Files.writeString(data.resolve("broken.json"), "{\"format\": \"tachiiri-catalog\", \"formatVersion\": 1, \"extra\": 1}");
+        Run check = run("catalog", "check", bad.toString());
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("broken.json", "$.extra", "extra");
+        assertThat(check.out()).isEmpty();
+
+        Run english = run("--lang", "en", "catalog", "check", bad.toString());
+        assertThat(english.err()).contains("broken.json at $.extra", "unexpected field");
+    }
+
+    @Test
+    void demoThenInspectionsListsTabSeparatedLines() {
+        assertThat(run("demo", "--data", data.toString()).exitCode()).isZero();
+        Run again = run("--data", data.toString(), "demo");
+        assertThat(again.out()).contains("既にあります");
+
+        Run list = run("inspections", "--data", data.toString());
+        assertThat(list.exitCode()).isZero();
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line.split("\t")).hasSize(5));
+        assertThat(list.out()).contains("FINALIZED", "IN_PROGRESS", "デモ");
+
+        assertThat(run("facilities", "--data", data.toString()).out().lines()).hasSize(5);
+    }
+
+    @Test
+    void auditVerifyPassesOnAnIntactStore() {
+        run("demo", "--data", data.toString());
+        Run verify = run("audit", "verify", "--data", data.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("2 件");
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedWithExitOne() throws Exception {
+        Files.writeString(data.resolve("tachiiri.db"), "not a database, just text that someone saved here");
+        Run list = run("inspections", "--data", data.toString());
+        assertThat(list.exitCode()).isEqualTo(1);
+        assertThat(list.err()).contains("tachiiri.db");
+    }
+
+    @Test
+    void languageIsPickedBeforeParsing() {
+        assertThat(CommandLineRunner.languageOf(new String[] {"--lang", "en"})).isEqualTo(Language.EN);
+        assertThat(CommandLineRunner.languageOf(new String[] {"--lang=en", "demo"})).isEqualTo(Language.EN);
+        assertThat(CommandLineRunner.languageOf(new String[] {"demo", "--lang", "xx"})).isEqualTo(Language.JA);
+    }
+}

@@ -1,0 +1,93 @@
+package jp.tachiiri.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import jp.tachiiri.model.Facility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real app on an empty data folder, headless, and looks at what it shows. */
+class HomeScreenTest {
+
+    @TempDir
+    Path data;
+
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(TachiiriApp.class, "--data=" + data);
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void firstStartShowsTheDemoFacilitiesAndInspections() throws Exception {
+        TableView<Facility> facilities = waitForRows("#facilities", 5);
+        assertThat(facilities.getItems()).extracting(Facility::name)
+                .contains("デモ 桜川記念病院", "デモ みずほ台病院", "デモ県立 青葉台中央病院");
+        waitForRows("#inspections", 2);
+
+        assertThat(robot.lookup("#demo-badge").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#catalog-status").queryAs(Label.class).getText()).contains("2025.1");
+        // What the user sees: the rendered cells, not only the table's items.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
+                .stream().map(TableCell::getText).toList().containsAll(List.of("デモ 桜川記念病院", "250 床", "確定")));
+        assertThat(Files.exists(data.resolve("tachiiri.db"))).isTrue();
+    }
+
+    @Test
+    void usesTheBundledJapaneseFont() {
+        waitForRows("#facilities", 5);
+        assertThat(Font.getFamilies()).contains(BundledFonts.FAMILY);
+        Label title = robot.lookup(".section-title").queryAs(Label.class);
+        robot.interact(title::applyCss);
+        assertThat(title.getFont().getFamily()).isEqualTo(BundledFonts.FAMILY);
+        assertThat(title.getFont().getSize()).isGreaterThanOrEqualTo(16);
+    }
+
+    @Test
+    void switchingToEnglishRelabelsTheScreenAndIsRemembered() throws Exception {
+        waitForRows("#facilities", 5);
+        assertThat(robot.lookup("立入検査").tryQuery()).isPresent();
+
+        robot.clickOn("#language-en");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Inspections").tryQuery().isPresent());
+        waitForRows("#facilities", 5);
+        assertThat(robot.lookup("立入検査").tryQuery()).isEmpty();
+
+        stopApp();
+        startApp();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Facilities").tryQuery().isPresent());
+    }
+
+    private <T> TableView<T> waitForRows(String id, int rows) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery()
+                    .map(node -> ((TableView<?>) node).getItems().size() == rows).orElse(false));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(id + " did not show " + rows + " rows", e);
+        }
+        return robot.lookup(id).queryTableView();
+    }
+}
