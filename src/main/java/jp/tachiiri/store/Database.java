@@ -70,19 +70,23 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     synchronized <T> T transaction(SqlWork<T> work) {
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return inTransaction(work);
         } catch (SQLException e) {
             throw new StoreException(e, "store.error.write", file, e.getMessage());
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
@@ -104,6 +108,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A file we never migrated has no tables; one that has tables belongs to some other program. */
+    private static boolean hasTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rows.next() && rows.getInt(1) > 0;
+        }
+    }
+
     /**
      * Looks at an existing file through a read-only connection first, so that a file we must refuse is
      * never switched to WAL or migrated.
@@ -114,7 +126,8 @@ public final class Database implements AutoCloseable {
         try (Connection probe = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties())) {
             int applicationId = pragma(probe, "application_id");
             int version = pragma(probe, "user_version");
-            if (applicationId != 0 && applicationId != APPLICATION_ID) {
+            boolean unmarkedButNotEmpty = applicationId == 0 && version == 0 && hasTables(probe);
+            if (applicationId != 0 && applicationId != APPLICATION_ID || unmarkedButNotEmpty) {
                 throw new StoreException(null, "store.error.foreignFile", file);
             }
             if (version > SCHEMA_VERSION) {
@@ -126,7 +139,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
-        transaction(connection -> {
+        inTransaction(connection -> {
             int version = pragma(connection, "user_version");
             try (Statement statement = connection.createStatement()) {
                 for (int next = version; next < SCHEMA_VERSION; next++) {

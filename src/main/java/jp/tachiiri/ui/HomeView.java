@@ -36,6 +36,8 @@ final class HomeView {
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Language.EN.locale());
 
+    private static final double SCROLL_BAR_ALLOWANCE = 20;
+
     private final HomeViewModel model;
     private final Messages messages;
     private final Consumer<Language> onLanguageChosen;
@@ -72,6 +74,7 @@ final class HomeView {
         Label demo = new Label(messages.get("home.demoBadge"));
         demo.setId("demo-badge");
         demo.getStyleClass().add("demo-badge");
+        demo.setMinWidth(Region.USE_PREF_SIZE);
         demo.visibleProperty().bind(model.demoProperty());
         demo.managedProperty().bind(demo.visibleProperty());
 
@@ -121,33 +124,44 @@ final class HomeView {
     private TableView<InspectionRow> inspectionTable() {
         TableView<InspectionRow> table = new TableView<>(model.inspections());
         table.setId("inspections");
-        table.getColumns().add(column("home.column.date", 150, row -> formatDate(row.summary().date())));
-        table.getColumns().add(column("home.column.facility", 300, row -> row.summary().facilityName()));
-        table.getColumns().add(column("home.column.status", 110,
+        table.getColumns().add(column("home.column.date", 160, row -> formatDate(row.summary().date())));
+        table.getColumns().add(nameColumn("home.column.facility", row -> row.summary().facilityName()));
+        table.getColumns().add(column("home.column.status", 120,
                 row -> messages.get("status." + row.summary().status().name())));
-        table.getColumns().add(column("home.column.revision", 70, row -> Integer.toString(row.summary().revision())));
-        table.getColumns().add(column("home.column.progress", 120,
+        table.getColumns().add(column("home.column.revision", 60, row -> Integer.toString(row.summary().revision())));
+        table.getColumns().add(column("home.column.progress", 100,
                 row -> messages.get("home.progress", row.summary().answered(), row.applicable())));
         table.setPlaceholder(placeholder("home.noInspections"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        giveRestOfWidthTo(table, 1);
         return table;
     }
 
     private TableView<Facility> facilityTable() {
         TableView<Facility> table = new TableView<>(model.facilities());
         table.setId("facilities");
-        table.getColumns().add(column("home.column.facility", 300, Facility::name));
-        table.getColumns().add(column("home.column.code", 130, Facility::code));
-        table.getColumns().add(column("home.column.beds", 90,
+        table.getColumns().add(nameColumn("home.column.facility", Facility::name));
+        table.getColumns().add(column("home.column.code", 150, Facility::code));
+        table.getColumns().add(column("home.column.beds", 110,
                 facility -> messages.get("home.beds", facility.licensedBeds())));
-        table.getColumns().add(column("home.column.system", 110, facility -> yesNo(facility.hasMedicalInformationSystem())));
+        table.getColumns().add(column("home.column.system", 100, facility -> yesNo(facility.hasMedicalInformationSystem())));
         table.getColumns().add(column("home.column.emr", 100, facility -> yesNo(facility.usesEmr())));
-        table.getColumns().add(column("home.column.vendors", 110, facility -> facility.vendors().isEmpty()
+        table.getColumns().add(column("home.column.vendors", 90, facility -> facility.vendors().isEmpty()
                 ? messages.get("common.none")
                 : messages.get("home.vendorCount", facility.vendors().size())));
         table.setPlaceholder(placeholder("home.noFacilities"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        giveRestOfWidthTo(table, 0);
         return table;
+    }
+
+    /**
+     * The other columns keep the width their content needs; the name column grows and shrinks with the table,
+     * so that portrait and landscape both show every column whole.
+     */
+    private static void giveRestOfWidthTo(TableView<?> table, int nameColumn) {
+        double fixed = table.getColumns().stream().filter(column -> column != table.getColumns().get(nameColumn))
+                .mapToDouble(TableColumn::getPrefWidth).sum();
+        table.getColumns().get(nameColumn).prefWidthProperty()
+                .bind(table.widthProperty().subtract(fixed + SCROLL_BAR_ALLOWANCE));
     }
 
     private Node statusBar() {
@@ -155,6 +169,7 @@ final class HomeView {
         Label catalogLabel = new Label(messages.get("home.catalog", catalog.version(), catalog.title().in(messages.language()),
                 catalog.items().size()));
         catalogLabel.setId("catalog-status");
+        catalogLabel.setWrapText(true);
         Label file = new Label(messages.get("home.dataFile", model.workspace().databaseFile()));
         file.getStyleClass().add("data-file");
         Region spacer = new Region();
@@ -191,9 +206,22 @@ final class HomeView {
         return (messages.language() == Language.EN ? ENGLISH_DATE : JAPANESE_DATE).format(date);
     }
 
+    /** A column that keeps its width; the facility-name column ({@link #nameColumn}) takes what is left. */
     private <T> TableColumn<T, String> column(String titleKey, double width, Function<T, String> text) {
-        TableColumn<T, String> column = new TableColumn<>(messages.get(titleKey));
+        TableColumn<T, String> column = textColumn(titleKey, text);
+        column.setMinWidth(width);
         column.setPrefWidth(width);
+        return column;
+    }
+
+    private <T> TableColumn<T, String> nameColumn(String titleKey, Function<T, String> text) {
+        TableColumn<T, String> column = textColumn(titleKey, text);
+        column.setMinWidth(160);
+        return column;
+    }
+
+    private <T> TableColumn<T, String> textColumn(String titleKey, Function<T, String> text) {
+        TableColumn<T, String> column = new TableColumn<>(messages.get(titleKey));
         column.setCellValueFactory(cell -> constant(text.apply(cell.getValue())));
         return column;
     }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
@@ -108,8 +110,16 @@ public final class TachiiriApp extends Application {
         stage.getScene().setRoot(new StackPane(label));
     }
 
+    /**
+     * A landscape tablet's size where the screen allows it; on a portrait or smaller screen the whole screen,
+     * which is what a tablet shows anyway.
+     */
     private static Scene scene(Parent root) {
-        Scene scene = new Scene(root, TABLET_WIDTH, TABLET_HEIGHT);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        boolean portrait = screen.getHeight() > screen.getWidth();
+        double width = portrait ? screen.getWidth() : Math.min(TABLET_WIDTH, screen.getWidth());
+        double height = portrait ? screen.getHeight() : Math.min(TABLET_HEIGHT, screen.getHeight());
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(TachiiriApp.class.getClassLoader().getResource("css/tachiiri.css").toExternalForm());
         return scene;
     }
