@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
  * {@code tachiiri}: without a command it opens the app; with one it runs that command headless. {@code
  * --data} and {@code --lang} may stand before or after the command.
  */
-@Command(name = "tachiiri", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "tachiiri", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         subcommands = {CatalogCommand.class, AuditCommand.class, DemoCommand.class, InspectionsCommand.class,
                 FacilitiesCommand.class})
 public final class TachiiriCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.facility.FacilityRepository;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.inspection.NewInspection;
@@ -114,7 +115,7 @@ public final class DemoData {
             Map<String, Answer> exceptions, int limit) {
         inspections.record(inspection.id(), Finding.empty(catalog.gate().id()).withAnswer(Answer.YES)
                 .withConfirmedBy(Set.of(ConfirmationMethod.INTERVIEW)).withCheckedOn(checkedOn), ACTOR);
-        List<CatalogItem> applicable = catalog.items().stream().filter(item -> item.appliesTo(profile)).limit(limit).toList();
+        List<CatalogItem> applicable = Applicability.applicableItems(catalog, profile).stream().limit(limit).toList();
         for (CatalogItem item : applicable) {
             Answer answer = exceptions.getOrDefault(item.id(), Answer.COMPLIANT);
             Finding finding = Finding.empty(item.id()).withAnswer(answer)

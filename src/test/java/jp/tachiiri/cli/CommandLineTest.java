@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import jp.tachiiri.model.Language;
@@ -43,6 +46,10 @@ class CommandLineTest {
         assertThat(help.out()).contains("catalog", "audit", "demo", "inspections", "--data", "使い方");
 
         assertThat(run("--lang", "en", "--help").out()).contains("Usage:", "Commands:");
+
+        Run subcommandHelp = run("catalog", "check", "--help");
+        assertThat(subcommandHelp.exitCode()).isZero();
+        assertThat(subcommandHelp.out()).contains("tachiiri catalog check", "FILE", "--data");
     }
 
     @Test
@@ -99,6 +106,27 @@ class CommandLineTest {
         Run verify = run("audit", "verify", "--data", data.toString());
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("2 件");
+    }
+
+    @Test
+    void auditVerifyNamesTheFirstBrokenLinkAndExitsWithOne() throws Exception {
+        run("demo", "--data", data.toString());
+        String inspectionId = run("inspections", "--data", data.toString()).out().lines()
+                .filter(line -> line.contains("FINALIZED")).findFirst().orElseThrow().split("\t")[0];
+        // Someone edits the file behind the app's back: drops the append-only triggers and rewrites an answer.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("tachiiri.db"));
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DROP TRIGGER audit_events_no_update");
+            int edited = statement.executeUpdate("UPDATE audit_events SET new_value = 'NON_COMPLIANT' WHERE inspection_id = '"
+                    + inspectionId + "' AND sequence = 5 AND new_value IS NOT 'NON_COMPLIANT'");
+            assertThat(edited).isEqualTo(1);
+        }
+
+        Run verify = run("audit", "verify", "--data", data.toString());
+
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.err()).contains(inspectionId, "記録 5", "改ざん");
+        assertThat(verify.out()).isEmpty();
     }
 
     @Test
