@@ -83,20 +83,12 @@ public final class Workspace implements AutoCloseable {
         return inspections;
     }
 
-    public InspectionService inspectionService() {
-        return inspectionService;
-    }
-
     public ChainVerifier chainVerifier() {
         return new ChainVerifier(new SqliteAuditLog(database));
     }
 
     public DemoData demoData() {
         return new DemoData(facilities, inspectionService, catalogs.latest(), clock);
-    }
-
-    public String deviceId() {
-        return settings.deviceId(clock);
     }
 
     /** The language chosen in the app; Japanese until the user picks another. */

@@ -25,11 +25,4 @@ public record Catalog(
     public Optional<CatalogItem> item(String id) {
         return items().stream().filter(item -> item.id().equals(id)).findFirst();
     }
-
-    public CheckpointSection section(Checkpoint checkpoint) {
-        return sections.stream()
-                .filter(section -> section.checkpoint() == checkpoint)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("catalog " + version + " lacks " + checkpoint));
-    }
 }

@@ -32,7 +32,6 @@ final class HomeViewModel {
     private final ObservableList<Facility> facilities = FXCollections.observableArrayList();
     private final ObservableList<InspectionRow> inspections = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<RuntimeException> failure = new SimpleObjectProperty<>();
 
     HomeViewModel(Workspace workspace, StoreExecutor executor) {
@@ -49,7 +48,6 @@ final class HomeViewModel {
             facilities.setAll(snapshot.facilities());
             inspections.setAll(snapshot.inspections());
             demo.set(snapshot.facilities().stream().anyMatch(Facility::demo));
-            loaded.set(true);
         }, failure::set);
     }
 
@@ -78,10 +76,6 @@ final class HomeViewModel {
 
     ReadOnlyBooleanProperty demoProperty() {
         return demo.getReadOnlyProperty();
-    }
-
-    ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
     }
 
     ObjectProperty<RuntimeException> failureProperty() {
