@@ -3,6 +3,7 @@ package jp.tachiiri.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.demo.DemoData;
@@ -24,6 +25,7 @@ public final class Workspace implements AutoCloseable {
 
     public static final String DATABASE_FILE = "tachiiri.db";
     private static final String LANGUAGE_SETTING = "ui.language";
+    private static final String POSITION_SETTING = "ui.position";
 
     private final Path folder;
     private final Database database;
@@ -98,6 +100,33 @@ public final class Workspace implements AutoCloseable {
 
     public void setLanguage(Language language) {
         settings.put(LANGUAGE_SETTING, language.code());
+    }
+
+    /** Where the inspector was: the inspection and item shown last, to reopen there. */
+    public record Position(String inspectionId, String itemId) {
+    }
+
+    public Optional<Position> lastPosition() {
+        return settings.get(POSITION_SETTING).map(value -> value.split("\t", 2))
+                .filter(parts -> parts.length == 2)
+                .map(parts -> new Position(parts[0], parts[1]));
+    }
+
+    public void savePosition(Position position) {
+        settings.put(POSITION_SETTING, position.inspectionId() + "\t" + position.itemId());
+    }
+
+    /** Forgets the position, e.g. when the inspector goes back to the list. */
+    public void clearPosition() {
+        settings.put(POSITION_SETTING, "");
+    }
+
+    /**
+     * Who the audit trail names for changes made here: the signed-in user of the device. Inspectors share no
+     * device accounts, so this identifies the person.
+     */
+    public String actor() {
+        return System.getProperty("user.name", "unknown");
     }
 
     @Override

@@ -1,11 +1,14 @@
 package jp.tachiiri.inspection;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.model.PreviousFindings;
+import jp.tachiiri.model.RevisionInfo;
 
 /**
  * Where inspections live. Every method that changes something is one transaction that also appends the
@@ -21,6 +24,25 @@ public interface InspectionRepository {
 
     /** The latest revision of the inspection. */
     Optional<Inspection> find(String inspectionId);
+
+    /** One given revision of the inspection. */
+    Optional<Inspection> find(String inspectionId, int revision);
+
+    /** Every revision of the inspection, oldest first. */
+    List<RevisionInfo> revisions(String inspectionId);
+
+    /**
+     * Opens a new revision of a finalized inspection for a correction: a copy of the latest revision (header,
+     * findings and evidence) in progress, with the reason recorded and audited. Earlier revisions stay as
+     * they are. Refused unless the latest revision is finalized.
+     */
+    Inspection amend(String inspectionId, String reason, String actor);
+
+    /**
+     * The latest finalized revision of the facility's most recent other inspection dated before {@code
+     * before}, if the store has one.
+     */
+    Optional<PreviousFindings> previousFindings(String facilityId, String excludingInspectionId, LocalDate before);
 
     /** The findings recorded in one revision, by item id. */
     Map<String, Finding> findings(String inspectionId, int revision);

@@ -28,6 +28,8 @@ import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.model.PreviousFindings;
+import jp.tachiiri.model.RevisionInfo;
 
 /** Inspections, their revisions and findings in SQLite, each change committed with its audit events. */
 public final class SqliteInspections implements InspectionRepository {
@@ -35,6 +37,7 @@ public final class SqliteInspections implements InspectionRepository {
     static final String STARTED = "INSPECTION_STARTED";
     static final String FINDING_CHANGED = "FINDING_CHANGED";
     static final String FINALIZED = "REVISION_FINALIZED";
+    static final String AMENDED = "REVISION_AMENDED";
 
     private final Database database;
     private final Clock clock;
@@ -94,22 +97,127 @@ public final class SqliteInspections implements InspectionRepository {
 
     @Override
     public Optional<Inspection> find(String inspectionId) {
+        return database.read(connection -> find(connection, inspectionId, null));
+    }
+
+    @Override
+    public Optional<Inspection> find(String inspectionId, int revision) {
+        return database.read(connection -> find(connection, inspectionId, revision));
+    }
+
+    /** The given revision, or the latest when {@code revision} is null. */
+    private static Optional<Inspection> find(Connection connection, String inspectionId, Integer revision) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT i.facility_id, i.demo, r.revision, r.catalog_version, r.inspection_date, r.status, r.amend_reason
+                FROM inspections i JOIN inspection_revisions r ON r.inspection_id = i.id
+                WHERE i.id = ? AND (? IS NULL OR r.revision = ?) ORDER BY r.revision DESC LIMIT 1""")) {
+            select.setString(1, inspectionId);
+            select.setObject(2, revision);
+            select.setObject(3, revision);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                int found = row.getInt("revision");
+                return Optional.of(new Inspection(inspectionId, row.getString("facility_id"), found,
+                        row.getString("catalog_version"), LocalDate.parse(row.getString("inspection_date")),
+                        inspectors(connection, inspectionId, found), attendees(connection, inspectionId, found),
+                        InspectionStatus.valueOf(row.getString("status")),
+                        Optional.ofNullable(row.getString("amend_reason")), row.getBoolean("demo")));
+            }
+        }
+    }
+
+    @Override
+    public List<RevisionInfo> revisions(String inspectionId) {
+        return database.read(connection -> {
+            List<RevisionInfo> revisions = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT revision, status, inspection_date, amend_reason, created_at, finalized_at
+                    FROM inspection_revisions WHERE inspection_id = ? ORDER BY revision""")) {
+                select.setString(1, inspectionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        revisions.add(new RevisionInfo(rows.getInt(1), InspectionStatus.valueOf(rows.getString(2)),
+                                LocalDate.parse(rows.getString(3)), Optional.ofNullable(rows.getString(4)),
+                                Instant.parse(rows.getString(5)), Optional.ofNullable(rows.getString(6)).map(Instant::parse)));
+                    }
+                }
+            }
+            return revisions;
+        });
+    }
+
+    @Override
+    public Inspection amend(String inspectionId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new UserFacingException("inspection.error.amendReasonRequired", inspectionId);
+        }
+        Instant now = clock.instant();
+        return database.transaction(connection -> {
+            Inspection latest = find(connection, inspectionId, null)
+                    .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+            if (latest.status() != InspectionStatus.FINALIZED) {
+                throw new UserFacingException("inspection.error.notFinalized", inspectionId, latest.revision());
+            }
+            Inspection amended = new Inspection(inspectionId, latest.facilityId(), latest.revision() + 1,
+                    latest.catalogVersion(), latest.date(), latest.inspectors(), latest.attendees(),
+                    InspectionStatus.IN_PROGRESS, Optional.of(reason), latest.demo());
+            insertRevision(connection, amended, now);
+            copyRevisionContent(connection, inspectionId, latest.revision(), amended.revision());
+            AuditWriter.append(connection, inspectionId, actor, now, new AuditWriter.Entry(AMENDED,
+                    "revision " + amended.revision(), Integer.toString(latest.revision()),
+                    Integer.toString(amended.revision()), reason));
+            return amended;
+        });
+    }
+
+    /** The findings and live evidence of one revision, carried into the next; evidence gets new ids. */
+    private static void copyRevisionContent(Connection connection, String inspectionId, int from, int to) throws SQLException {
+        try (PreparedStatement copy = connection.prepareStatement("""
+                INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note, reason,
+                                      advice, target_date, follow_up, updated_at)
+                SELECT inspection_id, ?, item_id, answer, confirmed_by, checked_on, note, reason, advice, target_date,
+                       follow_up, updated_at
+                FROM findings WHERE inspection_id = ? AND revision = ?""")) {
+            copy.setInt(1, to);
+            copy.setString(2, inspectionId);
+            copy.setInt(3, from);
+            copy.executeUpdate();
+        }
+        try (PreparedStatement copy = connection.prepareStatement("""
+                INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes, sha256,
+                                      added_at)
+                SELECT lower(hex(randomblob(16))), inspection_id, ?, item_id, file_name, media_type, size_bytes, sha256,
+                       added_at
+                FROM evidence WHERE inspection_id = ? AND revision = ? AND removed_at IS NULL""")) {
+            copy.setInt(1, to);
+            copy.setString(2, inspectionId);
+            copy.setInt(3, from);
+            copy.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<PreviousFindings> previousFindings(String facilityId, String excludingInspectionId, LocalDate before) {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT i.facility_id, i.demo, r.revision, r.catalog_version, r.inspection_date, r.status, r.amend_reason
+                    SELECT r.inspection_id, max(r.revision), r.inspection_date
                     FROM inspections i JOIN inspection_revisions r ON r.inspection_id = i.id
-                    WHERE i.id = ? ORDER BY r.revision DESC LIMIT 1""")) {
-                select.setString(1, inspectionId);
+                    WHERE i.facility_id = ? AND i.id <> ? AND r.status = 'FINALIZED' AND r.inspection_date < ?
+                    GROUP BY r.inspection_id
+                    ORDER BY r.inspection_date DESC, i.created_at DESC LIMIT 1""")) {
+                select.setString(1, facilityId);
+                select.setString(2, excludingInspectionId);
+                select.setString(3, before.toString());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    int revision = row.getInt("revision");
-                    return Optional.of(new Inspection(inspectionId, row.getString("facility_id"), revision,
-                            row.getString("catalog_version"), LocalDate.parse(row.getString("inspection_date")),
-                            inspectors(connection, inspectionId, revision), attendees(connection, inspectionId, revision),
-                            InspectionStatus.valueOf(row.getString("status")),
-                            Optional.ofNullable(row.getString("amend_reason")), row.getBoolean("demo")));
+                    String previousId = row.getString(1);
+                    int revision = row.getInt(2);
+                    return Optional.of(new PreviousFindings(previousId, revision, LocalDate.parse(row.getString(3)),
+                            findings(connection, previousId, revision)));
                 }
             }
         });
