@@ -7,12 +7,14 @@ import java.util.Optional;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.demo.DemoData;
+import jp.tachiiri.evidence.EvidenceRepository;
 import jp.tachiiri.facility.FacilityRepository;
 import jp.tachiiri.inspection.InspectionRepository;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
+import jp.tachiiri.store.SqliteEvidence;
 import jp.tachiiri.store.SqliteFacilities;
 import jp.tachiiri.store.SqliteInspections;
 import jp.tachiiri.store.SqliteSettings;
@@ -35,6 +37,7 @@ public final class Workspace implements AutoCloseable {
     private final FacilityRepository facilities;
     private final InspectionRepository inspections;
     private final InspectionService inspectionService;
+    private final EvidenceRepository evidence;
     private final boolean newlyCreated;
 
     private Workspace(Path folder, Database database, Clock clock, CatalogLibrary catalogs, boolean newlyCreated) {
@@ -47,6 +50,7 @@ public final class Workspace implements AutoCloseable {
         this.facilities = new SqliteFacilities(database);
         this.inspections = new SqliteInspections(database, clock);
         this.inspectionService = new InspectionService(inspections, catalogs);
+        this.evidence = new SqliteEvidence(database, folder.resolve("evidence"), clock);
     }
 
     /** Opens (creating if needed) the data folder's database with the bundled catalogs. */
@@ -85,8 +89,21 @@ public final class Workspace implements AutoCloseable {
         return inspections;
     }
 
+    public InspectionService inspectionService() {
+        return inspectionService;
+    }
+
+    public EvidenceRepository evidence() {
+        return evidence;
+    }
+
     public ChainVerifier chainVerifier() {
         return new ChainVerifier(new SqliteAuditLog(database));
+    }
+
+    /** One inspection's audit events and whether its chain verifies. */
+    public ChainVerifier.Trail auditTrail(String inspectionId) {
+        return chainVerifier().trail(inspectionId);
     }
 
     public DemoData demoData() {

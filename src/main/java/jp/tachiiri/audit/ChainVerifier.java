@@ -33,6 +33,20 @@ public final class ChainVerifier {
         return new Report(heads.size(), events, List.copyOf(broken));
     }
 
+    /** One inspection's events as stored, with the first broken link if the chain does not verify. */
+    public record Trail(List<AuditEvent> events, Optional<BrokenLink> broken) {
+    }
+
+    public Trail trail(String inspectionId) {
+        List<AuditEvent> events = log.events(inspectionId);
+        Optional<BrokenLink> broken = log.heads().stream()
+                .filter(head -> head.inspectionId().equals(inspectionId))
+                .findFirst()
+                .map(head -> verify(head, events))
+                .orElseGet(() -> Optional.of(new BrokenLink(inspectionId, 1, null, "audit.problem.truncated")));
+        return new Trail(events, broken);
+    }
+
     /** The first broken link of one chain, if any. */
     public static Optional<BrokenLink> verify(ChainHead head, List<AuditEvent> chain) {
         String previousHash = AuditChain.GENESIS;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.tachiiri.audit.AuditChain;
@@ -185,16 +186,29 @@ public final class SqliteInspections implements InspectionRepository {
             copy.setInt(3, from);
             copy.executeUpdate();
         }
+        // Evidence ids are UUIDs everywhere (as SqliteEvidence makes them), so the copies get theirs here.
+        List<String> live = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM evidence WHERE inspection_id = ? AND revision = ? AND removed_at IS NULL ORDER BY added_at, id")) {
+            select.setString(1, inspectionId);
+            select.setInt(2, from);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    live.add(rows.getString(1));
+                }
+            }
+        }
         try (PreparedStatement copy = connection.prepareStatement("""
                 INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes, sha256,
                                       added_at)
-                SELECT lower(hex(randomblob(16))), inspection_id, ?, item_id, file_name, media_type, size_bytes, sha256,
-                       added_at
-                FROM evidence WHERE inspection_id = ? AND revision = ? AND removed_at IS NULL""")) {
-            copy.setInt(1, to);
-            copy.setString(2, inspectionId);
-            copy.setInt(3, from);
-            copy.executeUpdate();
+                SELECT ?, inspection_id, ?, item_id, file_name, media_type, size_bytes, sha256, added_at
+                FROM evidence WHERE id = ?""")) {
+            for (String id : live) {
+                copy.setString(1, UUID.randomUUID().toString());
+                copy.setInt(2, to);
+                copy.setString(3, id);
+                copy.executeUpdate();
+            }
         }
     }
 
@@ -270,7 +284,11 @@ public final class SqliteInspections implements InspectionRepository {
         });
     }
 
-    private static void requireInProgress(Connection connection, String inspectionId, int revision) throws SQLException {
+    /**
+     * Refuses a change to a revision that does not exist or is not in progress; call it inside the changing
+     * transaction, so that a revision finalized meanwhile cannot be changed. Shared with {@link SqliteEvidence}.
+     */
+    static void requireInProgress(Connection connection, String inspectionId, int revision) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT status FROM inspection_revisions WHERE inspection_id = ? AND revision = ?")) {
             select.setString(1, inspectionId);

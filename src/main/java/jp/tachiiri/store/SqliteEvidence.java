@@ -1,0 +1,327 @@
+package jp.tachiiri.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import jp.tachiiri.evidence.EvidenceRepository;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.Evidence;
+
+/**
+ * Evidence files: the bytes content-addressed under the data folder's {@code evidence/} ({@code
+ * evidence/<first two hex digits>/<sha256>}, each content stored once), their metadata in SQLite, each
+ * change committed with its audit event.
+ *
+ * <p>The bytes are made durable before the database refers to them: written to a temporary file inside
+ * {@code evidence/}, fsynced, then renamed to their name. If the recording transaction then fails, the
+ * bytes stay as an unreferenced file; they are never deleted again, because another evidence record may
+ * share the same content.
+ */
+public final class SqliteEvidence implements EvidenceRepository {
+
+    static final String ADDED = "EVIDENCE_ADDED";
+    static final String REMOVED = "EVIDENCE_REMOVED";
+    static final String DEFAULT_MEDIA_TYPE = "application/octet-stream";
+    static final String TEMP_PREFIX = "incoming-";
+    static final String TEMP_SUFFIX = ".tmp";
+
+    /**
+     * Times of evidence are stored with a fixed width (always nine fraction digits), so that ordering by the
+     * text orders by time: {@link Instant#toString()} drops trailing zero digits, and "…00Z" would sort after
+     * "…00.5Z".
+     */
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Database database;
+    private final Path folder;
+    private final Clock clock;
+
+    /** {@code folder} is the data folder's {@code evidence/}; it is created when the first file is added. */
+    public SqliteEvidence(Database database, Path folder, Clock clock) {
+        this.database = database;
+        this.folder = folder;
+        this.clock = clock;
+    }
+
+    @Override
+    public Evidence add(String inspectionId, int revision, String itemId, Path source, String mediaType, String actor) {
+        // Refuse a locked revision before copying anything; the transaction below checks again.
+        database.read(connection -> {
+            SqliteInspections.requireInProgress(connection, inspectionId, revision);
+            return null;
+        });
+        String fileName = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        Stored stored = store(source);
+        Instant now = clock.instant();
+        Evidence evidence = new Evidence(UUID.randomUUID().toString(), inspectionId, revision, itemId, fileName,
+                Objects.requireNonNullElse(mediaType, DEFAULT_MEDIA_TYPE), stored.size(), stored.sha256(), now);
+        database.transaction(connection -> {
+            SqliteInspections.requireInProgress(connection, inspectionId, revision);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes, sha256,
+                                          added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setString(1, evidence.id());
+                insert.setString(2, inspectionId);
+                insert.setInt(3, revision);
+                insert.setString(4, itemId);
+                insert.setString(5, evidence.fileName());
+                insert.setString(6, evidence.mediaType());
+                insert.setLong(7, evidence.sizeBytes());
+                insert.setString(8, evidence.sha256());
+                insert.setString(9, TIME.format(now));
+                insert.executeUpdate();
+            }
+            AuditWriter.append(connection, inspectionId, actor, now,
+                    AuditWriter.Entry.of(ADDED, subject(itemId), null, describe(evidence.fileName(), evidence.sha256())));
+            return null;
+        });
+        return evidence;
+    }
+
+    @Override
+    public List<Evidence> list(String inspectionId, int revision) {
+        return database.read(connection -> {
+            List<Evidence> evidence = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, inspection_id, revision, item_id, file_name, media_type, size_bytes, sha256, added_at
+                    FROM evidence WHERE inspection_id = ? AND revision = ? AND removed_at IS NULL
+                    ORDER BY added_at, id""")) {
+                select.setString(1, inspectionId);
+                select.setInt(2, revision);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        evidence.add(new Evidence(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+                                rows.getString(5), rows.getString(6), rows.getLong(7), rows.getString(8),
+                                Instant.parse(rows.getString(9))));
+                    }
+                }
+            }
+            return evidence;
+        });
+    }
+
+    @Override
+    public void remove(String evidenceId, String actor) {
+        Instant now = clock.instant();
+        database.transaction(connection -> {
+            String inspectionId;
+            int revision;
+            String itemId;
+            String fileName;
+            String sha256;
+            boolean removed;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT inspection_id, revision, item_id, file_name, sha256, removed_at FROM evidence WHERE id = ?")) {
+                select.setString(1, evidenceId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new UserFacingException("evidence.error.notFound", evidenceId);
+                    }
+                    inspectionId = row.getString(1);
+                    revision = row.getInt(2);
+                    itemId = row.getString(3);
+                    fileName = row.getString(4);
+                    sha256 = row.getString(5);
+                    removed = row.getString(6) != null;
+                }
+            }
+            SqliteInspections.requireInProgress(connection, inspectionId, revision);
+            if (removed) {
+                return null; // Removed already: nothing changes, so nothing is recorded.
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE evidence SET removed_at = ? WHERE id = ?")) {
+                update.setString(1, TIME.format(now));
+                update.setString(2, evidenceId);
+                update.executeUpdate();
+            }
+            AuditWriter.append(connection, inspectionId, actor, now,
+                    AuditWriter.Entry.of(REMOVED, subject(itemId), describe(fileName, sha256), null));
+            return null;
+        });
+    }
+
+    @Override
+    public Path file(Evidence evidence) {
+        if (!SHA256.matcher(evidence.sha256()).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: " + evidence.sha256());
+        }
+        Path file = pathOf(evidence.sha256());
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException("evidence.error.missing", file, evidence.fileName());
+        }
+        String actual;
+        try {
+            actual = sha256Of(file);
+        } catch (IOException e) {
+            throw new UserFacingException(e, "evidence.error.unreadable", file);
+        }
+        if (!actual.equals(evidence.sha256())) {
+            throw new UserFacingException("evidence.error.altered", file, evidence.fileName());
+        }
+        return file;
+    }
+
+    /** Where the bytes with this SHA-256 live. */
+    Path pathOf(String sha256) {
+        return folder.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private record Stored(String sha256, long size) {
+    }
+
+    /** Copies {@code source} in under its SHA-256 (once per content) and makes it durable. */
+    private Stored store(Path source) {
+        if (!Files.isRegularFile(source)) {
+            throw new UserFacingException("evidence.error.unreadable", source);
+        }
+        InputStream in = open(source);
+        try {
+            Path temp = createTemp();
+            try {
+                Stored stored = copy(in, source, temp);
+                Path target = pathOf(stored.sha256());
+                try {
+                    Files.createDirectories(target.getParent());
+                    if (Files.isRegularFile(target) && sha256Of(target).equals(stored.sha256())) {
+                        return stored; // The same content is stored already; the temporary copy goes.
+                    }
+                    // Absent, or damaged: the new copy is exactly what the name promises.
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new StoreException(e, "evidence.error.write", target, e.getMessage());
+                }
+                syncDirectory(target.getParent());
+                return stored;
+            } finally {
+                deleteQuietly(temp);
+            }
+        } finally {
+            closeQuietly(in);
+        }
+    }
+
+    private static InputStream open(Path source) {
+        try {
+            return Files.newInputStream(source);
+        } catch (IOException e) {
+            throw new UserFacingException(e, "evidence.error.unreadable", source);
+        }
+    }
+
+    private Path createTemp() {
+        try {
+            Files.createDirectories(folder);
+            return Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
+        } catch (IOException e) {
+            throw new StoreException(e, "evidence.error.write", folder, e.getMessage());
+        }
+    }
+
+    /** Streams {@code in} into {@code temp}, hashing on the way, and forces it to the disk. */
+    private static Stored copy(InputStream in, Path source, Path temp) {
+        MessageDigest digest = sha256Digest();
+        long size = 0;
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (IOException e) {
+                    throw new UserFacingException(e, "evidence.error.unreadable", source);
+                }
+                if (read < 0) {
+                    break;
+                }
+                digest.update(buffer, 0, read);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                size += read;
+            }
+            out.force(true);
+        } catch (IOException e) {
+            throw new StoreException(e, "evidence.error.write", temp, e.getMessage());
+        }
+        return new Stored(HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    static String sha256Of(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Makes the rename itself durable where the platform allows it (not on Windows, where it is not needed). */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Directories cannot be opened or forced on every platform; the file's own bytes are forced already.
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Everything the source was opened for is done (or has failed with the error worth reporting).
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover temporary file holds no data anyone refers to; the error that matters was reported.
+        }
+    }
+
+    private static String subject(String itemId) {
+        return itemId + "/evidence";
+    }
+
+    private static String describe(String fileName, String sha256) {
+        return fileName + " sha256=" + sha256;
+    }
+}
