@@ -24,7 +24,8 @@ import jp.tachiiri.model.VendorContract;
 
 /**
  * A fictitious prefecture (デモ県) with hospitals of different kinds, one finalized inspection and one in
- * progress, dated within the current fiscal year, so that a newcomer sees a living app. Every record is
+ * progress dated within the current fiscal year, and last year's inspection of the hospital being inspected
+ * now, so that a newcomer sees a living app (with last year's answers beside this year's). Every record is
  * flagged as demo and every name says デモ.
  */
 public final class DemoData {
@@ -88,7 +89,16 @@ public final class DemoData {
                 "vulnerability.external-media", Answer.ALTERNATIVE), Integer.MAX_VALUE);
         inspections.finalizeInspection(finalized.id(), ACTOR);
 
+        // Last year's inspection of the large hospital, so that its answers show beside this year's.
         Facility aobadai = hospitals().get(0);
+        LocalDate lastYear = finalizedDate.minusYears(1);
+        Inspection previous = start(aobadai, lastYear);
+        recordAll(previous, aobadai.profile(), lastYear, fiscalYearStart.minusDays(1), Map.of(
+                "vulnerability.access-logs", Answer.NON_COMPLIANT,
+                "vulnerability.password-policy", Answer.NON_COMPLIANT,
+                "backup.restore-test", Answer.NON_COMPLIANT), Integer.MAX_VALUE);
+        inspections.finalizeInspection(previous.id(), ACTOR);
+
         Inspection inProgress = start(aobadai, today);
         recordAll(inProgress, aobadai.profile(), today, fiscalYearEnd,
                 Map.of("vulnerability.access-logs", Answer.NON_COMPLIANT), 8);

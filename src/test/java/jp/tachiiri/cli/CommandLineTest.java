@@ -94,7 +94,7 @@ class CommandLineTest {
         Run list = run("inspections", "--data", data.toString());
         assertThat(list.exitCode()).isZero();
         List<String> lines = list.out().lines().toList();
-        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line.split("\t")).hasSize(5));
+        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line.split("\t")).hasSize(5));
         assertThat(list.out()).contains("FINALIZED", "IN_PROGRESS", "デモ");
 
         assertThat(run("facilities", "--data", data.toString()).out().lines()).hasSize(5);
@@ -105,7 +105,7 @@ class CommandLineTest {
         run("demo", "--data", data.toString());
         Run verify = run("audit", "verify", "--data", data.toString());
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).contains("2 件");
+        assertThat(verify.out()).contains("3 件");
     }
 
     @Test

@@ -46,11 +46,21 @@ class DemoDataTest {
             assertThat(facilities).anyMatch(f -> f.usesEmr()).anyMatch(f -> !f.usesEmr());
             assertThat(facilities).anyMatch(f -> f.vendors().isEmpty()).anyMatch(f -> !f.vendors().isEmpty());
 
-            List<InspectionSummary> inspections = workspace.inspections().list();
-            assertThat(inspections).extracting(InspectionSummary::status)
-                    .containsExactlyInAnyOrder(InspectionStatus.IN_PROGRESS, InspectionStatus.FINALIZED);
             LocalDate fiscalYearStart = LocalDate.of(2026, 4, 1);
             LocalDate fiscalYearEnd = LocalDate.of(2027, 3, 31);
+            List<InspectionSummary> all = workspace.inspections().list();
+            assertThat(all).hasSize(3);
+            // Last year's inspection of the hospital inspected now, finalized, for "last time" answers.
+            InspectionSummary lastYear = all.stream().filter(summary -> summary.date().isBefore(fiscalYearStart))
+                    .findFirst().orElseThrow();
+            assertThat(lastYear.status()).isEqualTo(InspectionStatus.FINALIZED);
+            assertThat(workspace.inspections().previousFindings(lastYear.facilityId(), "none", today))
+                    .hasValueSatisfying(previous -> assertThat(previous.inspectionId()).isEqualTo(lastYear.id()));
+
+            List<InspectionSummary> inspections = all.stream().filter(summary -> summary != lastYear).toList();
+            assertThat(inspections).extracting(InspectionSummary::status)
+                    .containsExactlyInAnyOrder(InspectionStatus.IN_PROGRESS, InspectionStatus.FINALIZED);
+            assertThat(inspections).extracting(InspectionSummary::facilityId).contains(lastYear.facilityId());
             assertThat(inspections).allSatisfy(summary ->
                     assertThat(summary.date()).isBetween(fiscalYearStart, today));
 
