@@ -2,34 +2,41 @@ package jp.tachiiri.ui;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
-import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.HomeViewModel.InspectionRow;
 
 /**
- * The first screen: the inspections (to resume one) above the facilities of the prefecture, with the
- * catalog in use and the data file named at the bottom. Works in portrait and landscape.
+ * The first screen: the inspections (to resume one) above the facilities of the prefecture, with a search
+ * over the facilities, and the catalog in use and the data file named at the bottom. A tap (or Enter) on a
+ * row opens it. Works in portrait and landscape.
  */
 final class HomeView {
 
@@ -38,22 +45,24 @@ final class HomeView {
 
     private static final double SCROLL_BAR_ALLOWANCE = 20;
 
+    private final UiContext context;
     private final HomeViewModel model;
     private final Messages messages;
-    private final Consumer<Language> onLanguageChosen;
 
-    HomeView(HomeViewModel model, Messages messages, Consumer<Language> onLanguageChosen) {
+    HomeView(UiContext context, HomeViewModel model) {
+        this.context = context;
         this.model = model;
-        this.messages = messages;
-        this.onLanguageChosen = onLanguageChosen;
+        this.messages = context.messages();
     }
 
     Parent build() {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("home");
         root.setTop(header());
-        VBox body = new VBox(section("home.inspections", inspectionTable()),
-                section("home.facilities", facilityTable()));
+        TableView<InspectionRow> inspections = inspectionTable();
+        TableView<Facility> facilities = facilityTable();
+        VBox body = new VBox(section("home.inspections", inspections, countOf(inspections)),
+                section("home.facilities", facilities, facilityCount(), searchField(facilities)));
         body.getStyleClass().add("body");
         VBox.setVgrow(body.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(body.getChildren().get(1), Priority.ALWAYS);
@@ -95,7 +104,7 @@ final class HomeView {
             button.setSelected(language == messages.language());
             button.setOnAction(event -> {
                 if (language != messages.language()) {
-                    onLanguageChosen.accept(language);
+                    context.navigator().switchLanguage(language);
                 } else {
                     button.setSelected(true);
                 }
@@ -105,20 +114,94 @@ final class HomeView {
         return box;
     }
 
-    private Node section(String titleKey, TableView<?> table) {
+    private Node section(String titleKey, TableView<?> table, StringBinding count, Node... below) {
         Label title = new Label(messages.get(titleKey));
         title.getStyleClass().add("section-title");
         Label counter = new Label();
         counter.getStyleClass().add("section-count");
-        counter.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("home.count", table.getItems().size()), table.getItems()));
+        counter.textProperty().bind(count);
         HBox heading = new HBox(title, counter);
         heading.setAlignment(Pos.BASELINE_LEFT);
         heading.getStyleClass().add("section-heading");
-        VBox section = new VBox(heading, table);
+        VBox section = new VBox(heading);
+        section.getChildren().addAll(below);
+        section.getChildren().add(table);
         section.getStyleClass().add("card");
         VBox.setVgrow(table, Priority.ALWAYS);
         return section;
+    }
+
+    private StringBinding countOf(TableView<?> table) {
+        return Bindings.createStringBinding(() -> messages.get("home.count", table.getItems().size()), table.getItems());
+    }
+
+    /** "5 件" normally; "2 / 5 件" while a search narrows the list. */
+    private StringBinding facilityCount() {
+        return Bindings.createStringBinding(() -> model.searching()
+                ? messages.get("home.search.count", model.facilities().size(), model.allFacilities().size())
+                : messages.get("home.count", model.allFacilities().size()),
+                model.facilities(), model.allFacilities(), model.searchProperty());
+    }
+
+    /**
+     * The search over name, code and kana; Enter opens the facility when exactly one matches, the down arrow
+     * goes to the list. The clear button shows while there is something to clear.
+     */
+    private Node searchField(TableView<Facility> table) {
+        TextField field = new TextField();
+        field.setId("facility-search");
+        field.getStyleClass().add("search-field");
+        field.setPromptText(messages.get("home.search.prompt"));
+        field.setAccessibleText(messages.get("home.search.prompt"));
+        field.textProperty().bindBidirectional(model.searchProperty());
+        field.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && model.facilities().size() == 1) {
+                context.navigator().facility(model.facilities().get(0).id());
+            } else if (event.getCode() == KeyCode.DOWN && !model.facilities().isEmpty()) {
+                table.requestFocus();
+                table.getSelectionModel().selectFirst();
+                table.getFocusModel().focus(0);
+            }
+        });
+        HBox.setHgrow(field, Priority.ALWAYS);
+        field.setMaxWidth(Double.MAX_VALUE);
+
+        Button clear = new Button(messages.get("home.search.clear"));
+        clear.setId("facility-search-clear");
+        clear.getStyleClass().add("search-clear");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        clear.visibleProperty().bind(field.textProperty().isNotEmpty());
+        clear.managedProperty().bind(clear.visibleProperty());
+        clear.setOnAction(event -> {
+            field.clear();
+            field.requestFocus();
+        });
+
+        HBox box = new HBox(field, clear);
+        box.getStyleClass().add("search-box");
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /**
+     * Opens a row on a tap or click (not at the end of a drag that scrolled the list) and on Enter. A tap is
+     * one touch: a double tap must not be needed on a tablet.
+     */
+    private static <T> void openRowsWith(TableView<T> table, Consumer<T> open) {
+        table.setRowFactory(view -> {
+            TableRow<T> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (!row.isEmpty() && event.getButton() == MouseButton.PRIMARY && event.isStillSincePress()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                Optional.ofNullable(table.getSelectionModel().getSelectedItem()).ifPresent(open);
+            }
+        });
     }
 
     private TableView<InspectionRow> inspectionTable() {
@@ -133,6 +216,7 @@ final class HomeView {
                 row -> messages.get("home.progress", row.summary().answered(), row.applicable())));
         table.setPlaceholder(placeholder("home.noInspections"));
         giveRestOfWidthTo(table, 1);
+        openRowsWith(table, row -> context.navigator().inspection(row.summary().id(), Optional.empty(), Optional.empty()));
         return table;
     }
 
@@ -148,8 +232,14 @@ final class HomeView {
         table.getColumns().add(column("home.column.vendors", 90, facility -> facility.vendors().isEmpty()
                 ? messages.get("common.none")
                 : messages.get("home.vendorCount", facility.vendors().size())));
-        table.setPlaceholder(placeholder("home.noFacilities"));
+        Label placeholder = placeholder("home.noFacilities");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.searching()
+                ? messages.get("home.search.noMatch", model.searchProperty().get().strip())
+                : messages.get("home.noFacilities"), model.searchProperty()));
+        table.setPlaceholder(placeholder);
         giveRestOfWidthTo(table, 0);
+        openRowsWith(table, facility -> context.navigator().facility(facility.id()));
         return table;
     }
 
@@ -178,18 +268,12 @@ final class HomeView {
         error.setId("error");
         error.getStyleClass().add("error");
         error.textProperty().bind(Bindings.createStringBinding(
-                () -> model.failureProperty().get() == null ? "" : describe(model.failureProperty().get()),
+                () -> model.failureProperty().get() == null ? "" : context.describe(model.failureProperty().get()),
                 model.failureProperty()));
         VBox left = new VBox(catalogLabel, file, error);
         HBox bar = new HBox(left, spacer);
         bar.getStyleClass().add("status-bar");
         return bar;
-    }
-
-    private String describe(RuntimeException failure) {
-        return failure instanceof UserFacingException userFacing
-                ? messages.describe(userFacing)
-                : messages.get("error.unexpected", failure.toString());
     }
 
     private Label placeholder(String key) {

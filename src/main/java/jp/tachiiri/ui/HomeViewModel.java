@@ -1,14 +1,21 @@
 package jp.tachiiri.ui;
 
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.i18n.UserFacingException;
@@ -19,7 +26,7 @@ import jp.tachiiri.model.InspectionSummary;
 
 /**
  * The state of the first screen: facilities and inspections as read from the store, loaded off the JavaFX
- * thread. The view only binds to it.
+ * thread, and the search that narrows the facilities. The view only binds to it.
  */
 final class HomeViewModel {
 
@@ -29,7 +36,9 @@ final class HomeViewModel {
 
     private final Workspace workspace;
     private final StoreExecutor executor;
-    private final ObservableList<Facility> facilities = FXCollections.observableArrayList();
+    private final ObservableList<Facility> allFacilities = FXCollections.observableArrayList();
+    private final FilteredList<Facility> facilities = new FilteredList<>(allFacilities);
+    private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<InspectionRow> inspections = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<RuntimeException> failure = new SimpleObjectProperty<>();
@@ -37,6 +46,7 @@ final class HomeViewModel {
     HomeViewModel(Workspace workspace, StoreExecutor executor) {
         this.workspace = workspace;
         this.executor = executor;
+        facilities.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(search.get()), search));
     }
 
     private record Snapshot(List<Facility> facilities, List<InspectionRow> inspections) {
@@ -45,7 +55,7 @@ final class HomeViewModel {
     /** Reads facilities and inspections in the background and shows them when they arrive. */
     void load() {
         executor.submit(this::readSnapshot, snapshot -> {
-            facilities.setAll(snapshot.facilities());
+            allFacilities.setAll(snapshot.facilities());
             inspections.setAll(snapshot.inspections());
             demo.set(snapshot.facilities().stream().anyMatch(Facility::demo));
         }, failure::set);
@@ -66,8 +76,63 @@ final class HomeViewModel {
                 .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", version));
     }
 
+    /** The facilities that match the search (all of them while it is empty), in register order. */
     ObservableList<Facility> facilities() {
         return facilities;
+    }
+
+    /** Every facility, whatever the search. */
+    ObservableList<Facility> allFacilities() {
+        return allFacilities;
+    }
+
+    /** What the user typed into the search field. */
+    StringProperty searchProperty() {
+        return search;
+    }
+
+    /** True while the search narrows the list. */
+    boolean searching() {
+        return !searchKey(search.get()).isEmpty();
+    }
+
+    /**
+     * The facilities whose name, medical-institution code or kana reading contains {@code query}, compared
+     * by {@link #searchKey}: hiragana and katakana alike, full- and half-width alike, spaces ignored.
+     */
+    static Predicate<Facility> matching(String query) {
+        String key = searchKey(query);
+        if (key.isEmpty()) {
+            return facility -> true;
+        }
+        return facility -> searchKey(facility.name()).contains(key) || searchKey(facility.code()).contains(key)
+                || searchKey(facility.kana()).contains(key);
+    }
+
+    /**
+     * Text as the search compares it: NFKC (full-width letters and digits to half-width, half-width katakana to
+     * full-width), katakana to hiragana, lower case, and without any spaces (also the ideographic space).
+     * So ミズホ, ﾐｽﾞﾎ and み ず ほ all find みずほ.
+     */
+    static String searchKey(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(normalized.length());
+        normalized.codePoints().forEach(codePoint -> {
+            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+                return;
+            }
+            key.appendCodePoint(toHiragana(codePoint));
+        });
+        return key.toString();
+    }
+
+    /** ァ…ヶ and the iteration marks ヽヾ become their hiragana; everything else stays as it is. */
+    private static int toHiragana(int codePoint) {
+        boolean katakana = (codePoint >= 0x30A1 && codePoint <= 0x30F6) || codePoint == 0x30FD || codePoint == 0x30FE;
+        return katakana ? codePoint - 0x60 : codePoint;
     }
 
     ObservableList<InspectionRow> inspections() {

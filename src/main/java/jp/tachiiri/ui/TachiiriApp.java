@@ -16,7 +16,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
-import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.platform.DataFolders;
 
@@ -25,15 +24,29 @@ import jp.tachiiri.platform.DataFolders;
  * {@code --lang=ja|en} (else the language saved in the app). The data folder is opened off the JavaFX
  * thread; on its first start the demo prefecture is added.
  */
-public final class TachiiriApp extends Application {
+public final class TachiiriApp extends Application implements Navigator {
 
     private static final double TABLET_WIDTH = 1280;
     private static final double TABLET_HEIGHT = 800;
 
     private final StoreExecutor executor = new StoreExecutor();
+    private final FilePicker filePicker;
+    private final Optional<Path> givenDataFolder;
     private Stage stage;
     private Workspace workspace;
     private Language language = Language.JA;
+
+    /** Used by {@link Application#launch}: files are chosen with the system's dialog. */
+    public TachiiriApp() {
+        this.filePicker = FilePicker.system();
+        this.givenDataFolder = Optional.empty();
+    }
+
+    /** For tests, which cannot drive the system's file dialog. */
+    TachiiriApp(Path dataFolder, FilePicker filePicker) {
+        this.filePicker = filePicker;
+        this.givenDataFolder = Optional.of(dataFolder);
+    }
 
     /** Starts the app and returns when its window is closed. */
     public static void launch(Path dataFolder, Language language) {
@@ -49,9 +62,10 @@ public final class TachiiriApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         BundledFonts.load();
-        Map<String, String> named = getParameters().getNamed();
+        Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
         Optional<Language> requested = Optional.ofNullable(named.get("lang")).map(Language::fromCode);
-        Path folder = DataFolders.resolve(Optional.ofNullable(named.get("data")).map(Path::of), System.getenv());
+        Path folder = DataFolders.resolve(givenDataFolder.or(() -> Optional.ofNullable(named.get("data")).map(Path::of)),
+                System.getenv());
 
         language = requested.orElse(Language.JA);
         Messages startup = Messages.of(language);
@@ -63,11 +77,16 @@ public final class TachiiriApp extends Application {
 
         executor.submit(() -> openWorkspace(folder, requested), opened -> {
             workspace = opened.workspace();
-            showHome(opened.language());
+            language = opened.language();
+            stage.setTitle(context().messages().get("app.title"));
+            opened.resume().ifPresentOrElse(
+                    position -> inspection(position.inspectionId(), Optional.empty(), Optional.of(position.itemId())),
+                    this::home);
         }, this::showFatal);
     }
 
-    private record Opened(Workspace workspace, Language language) {
+    /** The opened data folder, the language to show and the inspection to reopen, if one was open. */
+    private record Opened(Workspace workspace, Language language, Optional<Workspace.Position> resume) {
     }
 
     /** Opens the data folder, adds the demo on its first start and settles the language to show. */
@@ -77,20 +96,46 @@ public final class TachiiriApp extends Application {
             opened.demoData().seed();
         }
         requested.ifPresent(opened::setLanguage);
-        return new Opened(opened, requested.orElseGet(opened::language));
+        Optional<Workspace.Position> resume = opened.lastPosition()
+                .filter(position -> opened.inspections().find(position.inspectionId()).isPresent());
+        return new Opened(opened, requested.orElseGet(opened::language), resume);
     }
 
     private void showHome(Language chosen) {
         language = chosen;
-        Messages messages = Messages.of(chosen);
+        stage.setTitle(context().messages().get("app.title"));
+        home();
+    }
+
+    private UiContext context() {
+        return new UiContext(workspace, executor, Messages.of(language), this, stage, filePicker);
+    }
+
+    /** The list; going back to it also means the app will open on the list next time. */
+    @Override
+    public void home() {
+        executor.submit(() -> {
+            workspace.clearPosition();
+            return true;
+        }, cleared -> { }, this::showFatal);
+        UiContext context = context();
         HomeViewModel model = new HomeViewModel(workspace, executor);
-        HomeView view = new HomeView(model, messages, this::switchLanguage);
-        stage.setTitle(messages.get("app.title"));
-        stage.getScene().setRoot(view.build());
+        stage.getScene().setRoot(new HomeView(context, model).build());
         model.load();
     }
 
-    private void switchLanguage(Language chosen) {
+    @Override
+    public void facility(String facilityId) {
+        stage.getScene().setRoot(new FacilityView(context(), facilityId).build());
+    }
+
+    @Override
+    public void inspection(String inspectionId, Optional<Integer> revision, Optional<String> itemId) {
+        stage.getScene().setRoot(new InspectionView(context(), inspectionId, revision, itemId).build());
+    }
+
+    @Override
+    public void switchLanguage(Language chosen) {
         executor.submit(() -> {
             workspace.setLanguage(chosen);
             return chosen;
@@ -99,11 +144,7 @@ public final class TachiiriApp extends Application {
 
     /** The data folder could not be opened or read: say why and keep the window up. */
     private void showFatal(RuntimeException error) {
-        Messages messages = Messages.of(language);
-        String text = error instanceof UserFacingException userFacing
-                ? messages.describe(userFacing)
-                : messages.get("error.unexpected", error.toString());
-        Label label = new Label(text);
+        Label label = new Label(context().describe(error));
         label.setId("fatal-error");
         label.setWrapText(true);
         label.getStyleClass().add("error");

@@ -46,7 +46,7 @@ class HomeScreenTest {
         TableView<Facility> facilities = waitForRows("#facilities", 5);
         assertThat(facilities.getItems()).extracting(Facility::name)
                 .contains("デモ 桜川記念病院", "デモ みずほ台病院", "デモ県立 青葉台中央病院");
-        waitForRows("#inspections", 2);
+        waitForRows("#inspections", 3);
 
         assertThat(robot.lookup("#demo-badge").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("#catalog-status").queryAs(Label.class).getText()).contains("2025.1");

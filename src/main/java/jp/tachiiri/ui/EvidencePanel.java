@@ -1,0 +1,105 @@
+package jp.tachiiri.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Evidence;
+import jp.tachiiri.platform.Camera;
+
+/**
+ * The evidence of one item: thumbnails (opened full size with a tap), a file's name where it is no image,
+ * removal, and adding by camera (where the device has one) or by choosing files.
+ */
+final class EvidencePanel {
+
+    private static final double THUMBNAIL = 120;
+
+    private final UiContext context;
+    private final Messages messages;
+    private final InspectionViewModel model;
+    private final String itemId;
+
+    EvidencePanel(UiContext context, InspectionViewModel model, String itemId) {
+        this.context = context;
+        this.messages = context.messages();
+        this.model = model;
+        this.itemId = itemId;
+    }
+
+    Node build() {
+        FlowPane tiles = new FlowPane(10, 10);
+        tiles.setId("evidence-tiles");
+        List<Evidence> items = model.evidenceOf(itemId);
+        if (items.isEmpty()) {
+            Label none = new Label(messages.get("inspection.evidenceNone"));
+            none.getStyleClass().add("placeholder");
+            tiles.getChildren().add(none);
+        }
+        items.forEach(item -> tiles.getChildren().add(tile(item)));
+
+        HBox actions = new HBox(10);
+        if (!model.readOnly()) {
+            Camera.available().ifPresent(camera -> {
+                Button photo = new Button(messages.get("inspection.evidenceCamera"));
+                photo.setId("take-photo");
+                photo.setOnAction(event -> camera.takePhoto().ifPresent(model::addEvidence));
+                actions.getChildren().add(photo);
+            });
+            Button add = new Button(messages.get("inspection.evidenceAdd"));
+            add.setId("add-evidence");
+            add.setOnAction(event -> context.filePicker().choose(context.window(), messages.get("inspection.evidenceAdd"))
+                    .forEach(model::addEvidence));
+            actions.getChildren().add(add);
+        }
+        return new VBox(10, tiles, actions);
+    }
+
+    private Node tile(Evidence item) {
+        StackPane preview = new StackPane();
+        preview.getStyleClass().add("evidence-thumbnail");
+        preview.setPrefSize(THUMBNAIL, THUMBNAIL);
+        preview.setMinSize(THUMBNAIL, THUMBNAIL);
+        Label name = new Label(item.fileName());
+        name.setWrapText(true);
+        name.setMaxWidth(THUMBNAIL);
+        name.getStyleClass().add("evidence-name");
+        if (item.isImage()) {
+            // The file is checked against its hash in the background before it is shown.
+            model.evidenceFile(item, file -> {
+                ImageView view = new ImageView(new Image(file.toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true));
+                preview.getChildren().setAll(view);
+            });
+            preview.setOnMouseClicked(event -> model.evidenceFile(item, this::showFullSize));
+        }
+        VBox tile = new VBox(4, preview, name);
+        tile.getStyleClass().add("evidence-tile");
+        tile.setAlignment(Pos.TOP_CENTER);
+        tile.setUserData(item.id());
+        if (!model.readOnly()) {
+            Button remove = new Button(messages.get("inspection.evidenceRemove"));
+            remove.getStyleClass().add("evidence-remove");
+            remove.setOnAction(event -> InspectionDialogs.confirm(context,
+                    messages.get("inspection.evidenceRemoveConfirm", item.fileName()), () -> model.removeEvidence(item)));
+            tile.getChildren().add(remove);
+        }
+        return tile;
+    }
+
+    private void showFullSize(Path file) {
+        ImageView view = new ImageView(new Image(file.toUri().toString(), true));
+        view.setPreserveRatio(true);
+        view.fitWidthProperty().bind(context.window().widthProperty().multiply(0.8));
+        view.fitHeightProperty().bind(context.window().heightProperty().multiply(0.75));
+        InspectionDialogs.show(context, file.getFileName().toString(), new StackPane(view));
+    }
+}

@@ -1,0 +1,221 @@
+package jp.tachiiri.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import jp.tachiiri.audit.BrokenLink;
+import jp.tachiiri.audit.ChainVerifier;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.Gap;
+import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.RevisionInfo;
+
+/** The inspection screen's dialogs: what is missing, amend, revisions and the audit trail. */
+final class InspectionDialogs {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final UiContext context;
+    private final Messages messages;
+    private final InspectionViewModel model;
+
+    InspectionDialogs(UiContext context, InspectionViewModel model) {
+        this.context = context;
+        this.messages = context.messages();
+        this.model = model;
+    }
+
+    /** What stops finalizing, each with a jump to its item. */
+    void showGaps(List<Gap> gaps, Consumer<Gap> jump) {
+        VBox rows = new VBox(8);
+        rows.setId("gap-list");
+        Dialog<Void> dialog = dialog(messages.get("inspection.gapsTitle", gaps.size()), rows);
+        for (Gap gap : gaps) {
+            Label what = new Label(questionTitle(gap.itemId()) + "\n" + messages.get("gap." + gap.kind().name()));
+            what.setWrapText(true);
+            HBox.setHgrow(what, Priority.ALWAYS);
+            what.setMaxWidth(Double.MAX_VALUE);
+            Button go = new Button(messages.get("inspection.gapsJump"));
+            go.getStyleClass().add("gap-jump");
+            go.setOnAction(event -> {
+                dialog.close();
+                jump.accept(gap);
+            });
+            rows.getChildren().add(new HBox(10, what, go));
+        }
+        dialog.show();
+    }
+
+    void confirmFinalize(Runnable finalize) {
+        confirm(context, messages.get("inspection.finalizeConfirm"), finalize);
+    }
+
+    /** Asks why the inspection is amended; OK only with a reason. */
+    void askAmendReason(Consumer<String> amend) {
+        TextArea reason = new TextArea();
+        reason.setId("amend-reason");
+        reason.setWrapText(true);
+        reason.setPrefRowCount(3);
+        Label prompt = new Label(messages.get("inspection.amendPrompt"));
+        prompt.setWrapText(true);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(context.window());
+        dialog.setTitle(messages.get("inspection.amendTitle"));
+        dialog.getDialogPane().setContent(new VBox(10, prompt, reason));
+        ButtonType ok = new ButtonType(messages.get("common.ok"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, cancel());
+        Node okButton = dialog.getDialogPane().lookupButton(ok);
+        okButton.setId("amend-ok");
+        okButton.disableProperty().bind(reason.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button);
+        dialog.showAndWait().filter(ok::equals).ifPresent(pressed -> amend.accept(reason.getText().strip()));
+    }
+
+    void showRevisions() {
+        InspectionViewModel.Loaded data = model.loadedProperty().get();
+        VBox rows = new VBox(8);
+        rows.setId("revision-list");
+        Dialog<Void> dialog = dialog(messages.get("inspection.revisionsTitle"), rows);
+        for (RevisionInfo revision : data.revisions()) {
+            Label text = new Label(messages.get("inspection.revisionRow", revision.revision(),
+                    messages.get("status." + revision.status().name()),
+                    revision.amendReason().orElse(TIMESTAMP.format(revision.createdAt()))));
+            text.setWrapText(true);
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            Button open = new Button(messages.get("inspection.revisionOpen"));
+            open.setId("open-revision-" + revision.revision());
+            open.setDisable(revision.revision() == data.inspection().revision());
+            open.setOnAction(event -> {
+                dialog.close();
+                context.navigator().inspection(data.inspection().id(), Optional.of(revision.revision()), Optional.empty());
+            });
+            rows.getChildren().add(new HBox(10, text, open));
+        }
+        dialog.show();
+    }
+
+    /** Every change with who, when and old → new, and whether the chain verifies. */
+    void showAuditTrail() {
+        String inspectionId = model.loadedProperty().get().inspection().id();
+        context.executor().submit(() -> context.workspace().auditTrail(inspectionId), trail -> {
+            TableView<AuditEvent> table = new TableView<>();
+            table.setId("audit-table");
+            table.getItems().setAll(trail.events());
+            table.getColumns().add(column("inspection.audit.at", 170, event -> TIMESTAMP.format(event.at())));
+            table.getColumns().add(column("inspection.audit.actor", 110, AuditEvent::actor));
+            table.getColumns().add(column("inspection.audit.subject", 240, event -> describeSubject(event)));
+            table.getColumns().add(column("inspection.audit.change", 300,
+                    event -> shorten(event.oldValue()) + " → " + shorten(event.newValue())));
+            table.getColumns().add(column("inspection.audit.reason", 160, event -> Optional.ofNullable(event.reason()).orElse("")));
+            Optional<BrokenLink> broken = trail.broken();
+            Label status = new Label(broken
+                    .map(link -> messages.get("inspection.auditBroken", link.sequence(), messages.get(link.problemKey())))
+                    .orElse(messages.get("inspection.auditVerified", trail.events().size())));
+            status.setId("audit-status");
+            status.getStyleClass().add(broken.isPresent() ? "error" : "verified");
+            BorderPane content = new BorderPane(table);
+            content.setTop(status);
+            content.setPrefSize(Math.min(1100, context.window().getWidth() * 0.9), context.window().getHeight() * 0.7);
+            dialog(messages.get("inspection.auditTitle"), content).show();
+        }, error -> show(context, messages.get("inspection.auditTitle"), new Label(context.describe(error))));
+    }
+
+    private String describeSubject(AuditEvent event) {
+        String subject = Optional.ofNullable(event.subject()).orElse("");
+        int slash = subject.indexOf('/');
+        String itemId = slash < 0 ? subject : subject.substring(0, slash);
+        String field = slash < 0 ? "" : " / " + subject.substring(slash + 1);
+        return questionTitleOrId(itemId) + field;
+    }
+
+    private String questionTitle(String itemId) {
+        InspectionViewModel.Loaded data = model.loadedProperty().get();
+        if (model.isGate(itemId)) {
+            return data.catalog().gate().title().in(messages.language());
+        }
+        return model.catalogItem(itemId).title().in(messages.language());
+    }
+
+    private String questionTitleOrId(String itemId) {
+        InspectionViewModel.Loaded data = model.loadedProperty().get();
+        boolean question = model.isGate(itemId) || data.catalog().item(itemId).isPresent();
+        return question ? questionTitle(itemId) : itemId;
+    }
+
+    private static String shorten(String value) {
+        if (value == null) {
+            return "—";
+        }
+        String oneLine = value.replace('\n', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 59) + "…" : oneLine;
+    }
+
+    private <T> TableColumn<T, String> column(String key, double width, java.util.function.Function<T, String> text) {
+        TableColumn<T, String> column = new TableColumn<>(messages.get(key));
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())).getReadOnlyProperty());
+        return column;
+    }
+
+    private Dialog<Void> dialog(String title, Node content) {
+        return show(context, title, content, false);
+    }
+
+    private ButtonType cancel() {
+        return new ButtonType(messages.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    /** A dialog with a close button, shown at once. */
+    static Dialog<Void> show(UiContext context, String title, Node content) {
+        return show(context, title, content, true);
+    }
+
+    private static Dialog<Void> show(UiContext context, String title, Node content, boolean showNow) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(context.window());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setResizable(true);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(context.messages().get("common.close"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        if (showNow) {
+            dialog.show();
+        }
+        return dialog;
+    }
+
+    /** Asks before doing something that cannot be taken back. */
+    static void confirm(UiContext context, String question, Runnable action) {
+        Label text = new Label(question);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(context.window());
+        dialog.getDialogPane().setContent(text);
+        ButtonType ok = new ButtonType(context.messages().get("common.ok"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok,
+                new ButtonType(context.messages().get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(ok).setId("confirm-ok");
+        dialog.setResultConverter(button -> button);
+        dialog.showAndWait().filter(ok::equals).ifPresent(pressed -> action.run());
+    }
+}

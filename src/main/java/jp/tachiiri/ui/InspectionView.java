@@ -1,0 +1,365 @@
+package jp.tachiiri.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.Checklist;
+import jp.tachiiri.inspection.ItemState;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.CheckpointSection;
+import jp.tachiiri.model.InspectionStatus;
+
+/**
+ * The inspection screen: a header with the inspection's actions, the sections (gate question and the four
+ * checkpoints) with their progress, the list of the section's items and the editor of the selected one.
+ * Side by side in landscape, one above the other in portrait.
+ */
+final class InspectionView {
+
+    /** Below this width the list goes above the editor instead of beside it. */
+    private static final double PORTRAIT_WIDTH = 1000;
+
+    private final UiContext context;
+    private final Messages messages;
+    private final InspectionViewModel model;
+    private final String inspectionId;
+    private final Optional<Integer> revision;
+    private final Optional<String> itemId;
+
+    private final BorderPane root = new BorderPane();
+    private final ListView<ItemState> itemList = new ListView<>();
+    private final FlowPane sectionBar = new FlowPane();
+    private final ItemEditor editor;
+    private final InspectionDialogs dialogs;
+    private final List<String> sectionItemIds = new ArrayList<>();
+
+    InspectionView(UiContext context, String inspectionId, Optional<Integer> revision, Optional<String> itemId) {
+        this.context = context;
+        this.messages = context.messages();
+        this.model = new InspectionViewModel(context);
+        this.inspectionId = inspectionId;
+        this.revision = revision;
+        this.itemId = itemId;
+        this.editor = new ItemEditor(context, model);
+        this.dialogs = new InspectionDialogs(context, model);
+    }
+
+    Parent build() {
+        root.getStyleClass().add("inspection");
+        Label loading = new Label(messages.get("inspection.loading"));
+        loading.setId("inspection-loading");
+        root.setCenter(new StackPane(loading));
+        model.failureProperty().addListener((observable, old, error) -> {
+            if (error != null && model.loadedProperty().get() == null) {
+                Label message = new Label(context.describe(error));
+                message.getStyleClass().add("error");
+                message.setWrapText(true);
+                root.setCenter(new StackPane(message));
+            }
+        });
+        model.load(inspectionId, revision, itemId, this::showInspection);
+        return root;
+    }
+
+    private void showInspection() {
+        root.setTop(header());
+        SplitPane split = new SplitPane(itemListPane(), editor.build());
+        split.setId("inspection-split");
+        root.setCenter(new VBox(sectionBar, split));
+        VBox.setVgrow(split, Priority.ALWAYS);
+        sectionBar.getStyleClass().add("section-bar");
+        root.setBottom(navigationBar());
+
+        model.checklistProperty().addListener((observable, old, checklist) -> refreshSections());
+        model.selectedItemIdProperty().addListener((observable, old, selected) -> showSelected(selected));
+        refreshSections();
+        showSelected(model.selectedItemIdProperty().get());
+        root.sceneProperty().addListener((observable, old, scene) -> attach(scene, split));
+        attach(root.getScene(), split);
+    }
+
+    /** Keyboard shortcuts and the portrait/landscape switch need the scene. */
+    private void attach(Scene scene, SplitPane split) {
+        if (scene == null) {
+            return;
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        scene.widthProperty().addListener((observable, old, width) -> orient(split, width.doubleValue()));
+        orient(split, scene.getWidth());
+    }
+
+    private static void orient(SplitPane split, double width) {
+        boolean portrait = width < PORTRAIT_WIDTH;
+        split.setOrientation(portrait ? Orientation.VERTICAL : Orientation.HORIZONTAL);
+        split.setDividerPositions(portrait ? 0.28 : 0.34);
+    }
+
+    /** 1–4 answer (outside text fields), PageUp/PageDown move between items. */
+    private void shortcut(KeyEvent event) {
+        if (event.getCode() == KeyCode.PAGE_DOWN) {
+            model.next();
+            event.consume();
+        } else if (event.getCode() == KeyCode.PAGE_UP) {
+            model.previous();
+            event.consume();
+        } else if (event.getCode().isDigitKey() && !(event.getTarget() instanceof TextInputControl)) {
+            int index = event.getCode().getCode() - KeyCode.DIGIT1.getCode();
+            editor.answerByShortcut(index);
+            event.consume();
+        }
+    }
+
+    private Node header() {
+        InspectionViewModel.Loaded data = model.loadedProperty().get();
+        Button back = new Button(messages.get("inspection.back"));
+        back.setId("back");
+        back.getStyleClass().add("header-button");
+        back.setOnAction(event -> {
+            editor.commitText();
+            context.navigator().home();
+        });
+        back.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label facility = new Label(data.facility().name());
+        facility.getStyleClass().add("brand-small");
+        Label details = new Label(messages.get("inspection.header", Dates.format(data.inspection().date(), messages),
+                messages.get("status." + data.inspection().status().name()), data.inspection().revision()));
+        details.setId("inspection-details");
+        details.getStyleClass().add("subtitle");
+        details.setWrapText(true);
+        facility.setWrapText(true);
+        VBox titles = new VBox(facility, details);
+        data.inspection().amendReason().ifPresent(reason -> {
+            Label amended = new Label(messages.get("inspection.amendedBecause", reason));
+            amended.getStyleClass().add("subtitle");
+            amended.setWrapText(true);
+            titles.getChildren().add(amended);
+        });
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        titles.setMinWidth(0);
+
+        FlowPane actions = new FlowPane(8, 8);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.getChildren().addAll(headerButton("inspection.auditTrail", "audit-trail", dialogs::showAuditTrail),
+                headerButton("inspection.revisions", "revisions", dialogs::showRevisions));
+        if (data.latest() && data.inspection().status() == InspectionStatus.IN_PROGRESS) {
+            Button finalize = headerButton("inspection.finalize", "finalize", this::finalizeInspection);
+            finalize.getStyleClass().add("primary");
+            actions.getChildren().add(finalize);
+        } else if (data.latest()) {
+            actions.getChildren().add(headerButton("inspection.amend", "amend",
+                    () -> dialogs.askAmendReason(reason -> model.amend(reason, this::reload))));
+        }
+        HBox.setHgrow(actions, Priority.SOMETIMES);
+        HBox header = new HBox(16, back, titles, actions);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+
+        VBox top = new VBox(header);
+        if (model.readOnly()) {
+            Label banner = new Label(data.latest() ? messages.get("inspection.readOnly")
+                    : messages.get("inspection.readOnlyOldRevision", data.inspection().revision()));
+            banner.setId("read-only-banner");
+            banner.getStyleClass().add("read-only-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            top.getChildren().add(banner);
+        }
+        return top;
+    }
+
+    private Button headerButton(String key, String id, Runnable action) {
+        Button button = new Button(messages.get(key));
+        button.setId(id);
+        button.getStyleClass().add("header-button");
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    private void finalizeInspection() {
+        editor.commitText();
+        if (model.gaps().isEmpty()) {
+            dialogs.confirmFinalize(() -> model.finalizeInspection(this::reload));
+        } else {
+            dialogs.showGaps(model.gaps(), gap -> model.selectedItemIdProperty().set(gap.itemId()));
+        }
+    }
+
+    /** After finalizing or amending the status, actions and editability change: build the screen anew. */
+    private void reload() {
+        context.navigator().inspection(inspectionId, Optional.empty(), Optional.ofNullable(model.selectedItemIdProperty().get()));
+    }
+
+    private void refreshSections() {
+        Checklist checklist = model.checklistProperty().get();
+        String selected = model.selectedItemIdProperty().get();
+        ToggleGroup group = new ToggleGroup();
+        sectionBar.getChildren().clear();
+        String gateId = checklist.catalog().gate().id();
+        boolean gateAnswered = checklist.gate().answer().isPresent();
+        sectionBar.getChildren().add(sectionButton(group, "section-gate",
+                messages.get("inspection.section.progress", messages.get("inspection.section.gate"), gateAnswered ? 1 : 0, 1),
+                gateId.equals(selected), gateId));
+        for (CheckpointSection section : checklist.catalog().sections()) {
+            Checklist.Progress progress = checklist.progress(section.checkpoint());
+            boolean containsSelected = section.items().stream().anyMatch(item -> item.id().equals(selected));
+            String first = checklist.items(section.checkpoint()).stream().filter(ItemState::applicable).findFirst()
+                    .or(() -> checklist.items(section.checkpoint()).stream().findFirst())
+                    .map(state -> state.item().id()).orElseThrow();
+            ToggleButton button = sectionButton(group, "section-" + section.checkpoint().id(),
+                    messages.get("inspection.section.progress", section.title().in(messages.language()),
+                            progress.answered(), progress.applicable()),
+                    containsSelected, first);
+            if (progress.complete()) {
+                button.getStyleClass().add("complete");
+            }
+            sectionBar.getChildren().add(button);
+        }
+        refreshItemList(checklist, selected);
+    }
+
+    private ToggleButton sectionButton(ToggleGroup group, String id, String text, boolean selected, String firstItemId) {
+        ToggleButton button = new ToggleButton(text);
+        button.setId(id);
+        button.setToggleGroup(group);
+        button.setSelected(selected);
+        button.getStyleClass().add("section-button");
+        button.setOnAction(event -> {
+            button.setSelected(true);
+            if (!sectionItemIds.contains(firstItemId) || !sectionItemIds.contains(model.selectedItemIdProperty().get())) {
+                model.selectedItemIdProperty().set(firstItemId);
+            }
+        });
+        return button;
+    }
+
+    /** The items of the section that holds the selected question (the gate alone forms its own section). */
+    private void refreshItemList(Checklist checklist, String selected) {
+        List<ItemState> states = sectionOf(checklist, selected)
+                .map(checklist::items)
+                .orElse(List.of());
+        sectionItemIds.clear();
+        states.forEach(state -> sectionItemIds.add(state.item().id()));
+        itemList.getItems().setAll(states);
+        states.stream().filter(state -> state.item().id().equals(selected)).findFirst()
+                .ifPresentOrElse(state -> itemList.getSelectionModel().select(state),
+                        () -> itemList.getSelectionModel().clearSelection());
+    }
+
+    private static Optional<Checkpoint> sectionOf(Checklist checklist, String itemId) {
+        return checklist.catalog().item(itemId).map(item -> item.checkpoint());
+    }
+
+    private Node itemListPane() {
+        itemList.setId("item-list");
+        itemList.setCellFactory(list -> new ItemCell());
+        itemList.getSelectionModel().selectedItemProperty().addListener((observable, old, state) -> {
+            if (state != null && !state.item().id().equals(model.selectedItemIdProperty().get())) {
+                model.selectedItemIdProperty().set(state.item().id());
+            }
+        });
+        // With the gate question selected the list is empty: it names the question instead.
+        Label gateHint = new Label(model.loadedProperty().get().catalog().gate().title().in(messages.language()));
+        gateHint.getStyleClass().add("placeholder");
+        gateHint.setWrapText(true);
+        itemList.setPlaceholder(gateHint);
+        itemList.setMinWidth(0);
+        return itemList;
+    }
+
+    private void showSelected(String selected) {
+        if (selected == null) {
+            return;
+        }
+        refreshSections();
+        editor.show(selected);
+        itemList.getSelectionModel().getSelectedIndices().stream().findFirst().ifPresent(itemList::scrollTo);
+    }
+
+    private Node navigationBar() {
+        Button previous = new Button(messages.get("inspection.previousItem"));
+        previous.setId("previous-item");
+        previous.setOnAction(event -> model.previous());
+        Button next = new Button(messages.get("inspection.nextItem"));
+        next.setId("next-item");
+        next.setOnAction(event -> model.next());
+        Label position = new Label();
+        position.setId("item-position");
+        Label saveStatus = new Label();
+        saveStatus.setId("save-status");
+        saveStatus.textProperty().bind(model.saveStatusProperty());
+        saveStatus.getStyleClass().add("save-status");
+        Runnable updatePosition = () -> {
+            List<String> order = model.questionOrder();
+            int at = order.indexOf(model.selectedItemIdProperty().get());
+            position.setText(at < 0 ? "" : messages.get("inspection.position", at + 1, order.size()));
+        };
+        model.selectedItemIdProperty().addListener((observable, old, selected) -> updatePosition.run());
+        model.checklistProperty().addListener((observable, old, checklist) -> updatePosition.run());
+        updatePosition.run();
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, previous, position, next, spacer, saveStatus);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** A line of the item list: the answer (or why it does not apply) and the title. */
+    private final class ItemCell extends ListCell<ItemState> {
+        @Override
+        protected void updateItem(ItemState state, boolean empty) {
+            super.updateItem(state, empty);
+            getStyleClass().removeAll("not-applicable", "answered", "has-gaps");
+            if (empty || state == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label answer = new Label(state.effectiveAnswer().map(a -> messages.get("answer." + a.name()))
+                    .orElse(messages.get("answer.none")));
+            answer.getStyleClass().addAll("answer-chip",
+                    "answer-" + state.effectiveAnswer().map(Answer::name).orElse("none").toLowerCase(java.util.Locale.ROOT));
+            answer.setMinWidth(Region.USE_PREF_SIZE);
+            Label title = new Label(state.item().title().in(messages.language()));
+            title.setWrapText(true);
+            title.setMinWidth(0);
+            title.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(title, Priority.ALWAYS);
+            HBox line = new HBox(10, answer, title);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.setMaxWidth(Double.MAX_VALUE);
+            line.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            setText(null);
+            setGraphic(line);
+            if (!state.applicable()) {
+                getStyleClass().add("not-applicable");
+            } else if (state.answered()) {
+                getStyleClass().add("answered");
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package jp.tachiiri.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.inspection.NewInspection;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Attendee;
+import jp.tachiiri.model.Evidence;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.RevisionInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * An inspector's whole inspection through the real screens on a real data folder: every answer kind,
+ * evidence, the completeness check blocking and then passing, finalizing, reopening read-only after a
+ * restart, and amending. Then the store is read back.
+ */
+class WholeInspectionTest {
+
+    private static final String FACILITY = "demo-mizuho";
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path files;
+
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+    private Path photo;
+    private String inspectionId;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        photo = Files.write(files.resolve("server-room.png"), tinyPng());
+        try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
+            workspace.demoData().seed();
+            inspectionId = workspace.inspectionService().start(new NewInspection(FACILITY, LocalDate.now(),
+                    List.of("立入花子"), List.of(new Attendee("山田一郎", "事務長")), false), "tester").id();
+        }
+        startApp();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new TachiiriApp(data, (owner, title) -> List.of(photo)));
+    }
+
+    private void restartApp() throws Exception {
+        stopApp();
+        startApp();
+    }
+
+    @Test
+    void anInspectionFromFirstAnswerToAmendment() throws Exception {
+        openFromHomeList();
+
+        // The gate question comes first.
+        waitUntil(() -> textOf("#item-title").contains("医療情報システム"));
+        click("#answer-YES");
+
+        // Every answer kind once, evidence on the first item, the rest by keyboard shortcut.
+        next();
+        String firstItem = textOf("#item-title");
+        click("#answer-COMPLIANT");
+        click("#method-DOCUMENT");
+        click("#add-evidence");
+        waitUntil(() -> robot.lookup(".evidence-tile").queryAll().size() == 1);
+
+        next();
+        click("#answer-NON_COMPLIANT");
+        waitUntil(() -> !robot.lookup("#advice").queryAs(TextArea.class).getText().isBlank());
+
+        next();
+        click("#answer-ALTERNATIVE");
+        next();
+        click("#answer-NOT_APPLICABLE");
+        while (!lastQuestion()) {
+            next();
+            robot.type(KeyCode.DIGIT1);
+        }
+        waitUntil(() -> textOf("#save-status").startsWith("保存しました"));
+
+        // The completeness check blocks finalizing and names what is missing.
+        click("#finalize");
+        waitUntil(() -> robot.lookup("#gap-list").tryQuery().isPresent());
+        List<String> gaps = robot.lookup("#gap-list .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(String.join("\n", gaps)).contains("目標日が入力されていません", "代替措置の内容が入力されていません",
+                "該当なしの理由が入力されていません");
+        assertThat(gaps).hasSize(3);
+
+        // Jump to each gap and fill it in.
+        jumpToFirstGap();
+        typeDate("#target-date", "2027/03/31");
+        waitUntil(() -> robot.lookup("#target-date").queryAs(DatePicker.class).getValue() != null);
+        click("#finalize");
+        jumpToFirstGap();
+        typeText("#reason", "USB ports are sealed; one encrypted drive only");
+        click("#finalize");
+        jumpToFirstGap();
+        typeText("#reason", "No such equipment on site");
+
+        // Now it finalizes, and the inspection becomes read-only.
+        click("#finalize");
+        click("#confirm-ok");
+        waitUntil(() -> robot.lookup("#read-only-banner").tryQuery().isPresent());
+        assertThat(robot.lookup("#amend").tryQuery()).isPresent();
+
+        // After a restart the app reopens on the inspection, still read-only.
+        restartApp();
+        waitUntil(() -> robot.lookup("#read-only-banner").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#answer-COMPLIANT").tryQuery().isPresent()
+                || robot.lookup("#answer-YES").tryQuery().isPresent());
+        assertThat(robot.lookup(".answer-button").queryAllAs(ToggleButton.class)).allMatch(Node::isDisabled);
+
+        // Amend with a reason: a new revision, editable again.
+        click("#amend");
+        waitUntil(() -> robot.lookup("#amend-reason").tryQuery().isPresent());
+        typeText("#amend-reason", "Target date corrected after the hospital called");
+        click("#amend-ok");
+        waitUntil(() -> textOf("#inspection-details").contains("第2版"));
+        assertThat(robot.lookup("#read-only-banner").tryQuery()).isEmpty();
+
+        stopApp();
+        app = null;
+        assertStored(firstItem);
+        startApp();
+    }
+
+    private void assertStored(String firstItemTitle) {
+        try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
+            List<RevisionInfo> revisions = workspace.inspections().revisions(inspectionId);
+            assertThat(revisions).extracting(RevisionInfo::status)
+                    .containsExactly(InspectionStatus.FINALIZED, InspectionStatus.IN_PROGRESS);
+            assertThat(revisions.get(1).amendReason()).contains("Target date corrected after the hospital called");
+
+            Inspection inspection = workspace.inspections().find(inspectionId, 1).orElseThrow();
+            Map<String, Finding> findings = workspace.inspections().findings(inspectionId, 1);
+            var catalog = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow();
+            assertThat(findings.get(catalog.gate().id()).answer()).contains(Answer.YES);
+            assertThat(findings.values()).extracting(finding -> finding.answer().orElseThrow())
+                    .contains(Answer.COMPLIANT, Answer.NON_COMPLIANT, Answer.ALTERNATIVE, Answer.NOT_APPLICABLE);
+            Finding nonCompliant = findings.values().stream()
+                    .filter(finding -> finding.answer().equals(Optional.of(Answer.NON_COMPLIANT))).findFirst().orElseThrow();
+            assertThat(nonCompliant.targetDate()).contains(LocalDate.of(2027, 3, 31));
+            assertThat(nonCompliant.advice()).isNotBlank();
+            assertThat(findings.values().stream().filter(finding -> finding.answer().equals(Optional.of(Answer.ALTERNATIVE))))
+                    .singleElement().extracting(Finding::reason).isEqualTo("USB ports are sealed; one encrypted drive only");
+
+            String firstItemId = catalog.items().stream()
+                    .filter(item -> item.title().ja().equals(firstItemTitle)).findFirst().orElseThrow().id();
+            assertThat(findings.get(firstItemId).confirmedBy()).isNotEmpty();
+            List<Evidence> evidence = workspace.evidence().list(inspectionId, 1);
+            assertThat(evidence).singleElement().satisfies(item -> {
+                assertThat(item.itemId()).isEqualTo(firstItemId);
+                assertThat(item.fileName()).isEqualTo("server-room.png");
+            });
+            assertThat(workspace.evidence().list(inspectionId, 2)).hasSize(1);
+            assertThat(workspace.inspections().findings(inspectionId, 2)).isEqualTo(findings);
+            assertThat(workspace.chainVerifier().verifyAll().ok()).isTrue();
+        }
+    }
+
+    private void openFromHomeList() {
+        waitUntil(() -> robot.lookup("#inspections").tryQuery().isPresent()
+                && robot.lookup("デモ みずほ台病院").tryQuery().isPresent());
+        robot.clickOn("デモ みずほ台病院");
+        WaitForAsyncUtils.waitForFxEvents();
+        if (robot.lookup("#item-title").tryQuery().isEmpty() && robot.lookup("#inspections").tryQuery().isPresent()) {
+            robot.clickOn("デモ みずほ台病院");
+        }
+        waitUntil(() -> robot.lookup("#item-title").tryQuery().isPresent());
+    }
+
+    private boolean lastQuestion() {
+        String position = textOf("#item-position");
+        String[] parts = position.split(" / ");
+        return parts.length == 2 && parts[0].equals(parts[1]);
+    }
+
+    private void next() {
+        String before = textOf("#item-position");
+        click("#next-item");
+        waitUntil(() -> !textOf("#item-position").equals(before));
+    }
+
+    private void jumpToFirstGap() {
+        waitUntil(() -> robot.lookup(".gap-jump").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".gap-jump").queryAs(ButtonBase.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void typeText(String id, String text) {
+        waitUntil(() -> robot.lookup(id).tryQuery().isPresent());
+        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
+        robot.interact(() -> scrollIntoView(field));
+        robot.clickOn(field);
+        robot.write(text);
+        waitUntil(() -> field.getText().equals(text));
+    }
+
+    private void typeDate(String id, String text) {
+        waitUntil(() -> robot.lookup(id).tryQuery().isPresent());
+        DatePicker picker = robot.lookup(id).queryAs(DatePicker.class);
+        robot.interact(() -> scrollIntoView(picker));
+        robot.clickOn(picker.getEditor());
+        robot.write(text);
+        robot.type(KeyCode.ENTER);
+    }
+
+    private void click(String id) {
+        waitUntil(() -> robot.lookup(id).tryQuery().isPresent());
+        Node node = robot.lookup(id).query();
+        robot.interact(() -> scrollIntoView(node));
+        robot.clickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** As a user would: scroll the editor until the control is on screen before tapping it. */
+    private static void scrollIntoView(Node node) {
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof ScrollPane scroll) {
+                Node content = scroll.getContent();
+                double contentHeight = content.getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                if (contentHeight > viewport) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, (y - 20) / (contentHeight - viewport))));
+                    scroll.layout();
+                }
+                return;
+            }
+        }
+    }
+
+    private String textOf(String id) {
+        return robot.lookup(id).tryQuery().map(node -> node instanceof Label label ? label.getText() : "").orElse("");
+    }
+
+    static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+    }
+
+    /** A valid 1×1 PNG, so the thumbnail really loads. */
+    static byte[] tinyPng() {
+        return java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==");
+    }
+}
