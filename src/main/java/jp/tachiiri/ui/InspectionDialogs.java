@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -46,7 +48,13 @@ final class InspectionDialogs {
     void showGaps(List<Gap> gaps, Consumer<Gap> jump) {
         VBox rows = new VBox(8);
         rows.setId("gap-list");
-        Dialog<Void> dialog = dialog(messages.get("inspection.gapsTitle", gaps.size()), rows);
+        rows.setPadding(new Insets(0, 12, 0, 0));
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(Math.min(640, context.window().getWidth() * 0.85));
+        scroll.setPrefViewportHeight(Math.min(gaps.size() * 64, context.window().getHeight() * 0.55));
+        Dialog<Void> dialog = dialog(messages.get("inspection.gapsTitle", gaps.size()), scroll);
         for (Gap gap : gaps) {
             Label what = new Label(questionTitle(gap.itemId()) + "\n" + messages.get("gap." + gap.kind().name()));
             what.setWrapText(true);
@@ -119,12 +127,12 @@ final class InspectionDialogs {
             TableView<AuditEvent> table = new TableView<>();
             table.setId("audit-table");
             table.getItems().setAll(trail.events());
-            table.getColumns().add(column("inspection.audit.at", 170, event -> TIMESTAMP.format(event.at())));
-            table.getColumns().add(column("inspection.audit.actor", 110, AuditEvent::actor));
-            table.getColumns().add(column("inspection.audit.subject", 240, event -> describeSubject(event)));
-            table.getColumns().add(column("inspection.audit.change", 300,
-                    event -> shorten(event.oldValue()) + " → " + shorten(event.newValue())));
-            table.getColumns().add(column("inspection.audit.reason", 160, event -> Optional.ofNullable(event.reason()).orElse("")));
+            table.getColumns().add(column("inspection.audit.at", 215, event -> TIMESTAMP.format(event.at())));
+            table.getColumns().add(column("inspection.audit.actor", 100, AuditEvent::actor));
+            table.getColumns().add(column("inspection.audit.subject", 290, this::describeSubject));
+            table.getColumns().add(column("inspection.audit.change", 320, event -> describeValue(event, event.oldValue())
+                    + " → " + describeValue(event, event.newValue())));
+            table.getColumns().add(column("inspection.audit.reason", 150, event -> Optional.ofNullable(event.reason()).orElse("")));
             Optional<BrokenLink> broken = trail.broken();
             Label status = new Label(broken
                     .map(link -> messages.get("inspection.auditBroken", link.sequence(), messages.get(link.problemKey())))
@@ -138,12 +146,33 @@ final class InspectionDialogs {
         }, error -> show(context, messages.get("inspection.auditTitle"), new Label(context.describe(error))));
     }
 
+    /** "回答: <item title>" for a finding's field; the subject as stored for anything else. */
     private String describeSubject(AuditEvent event) {
         String subject = Optional.ofNullable(event.subject()).orElse("");
         int slash = subject.indexOf('/');
-        String itemId = slash < 0 ? subject : subject.substring(0, slash);
-        String field = slash < 0 ? "" : " / " + subject.substring(slash + 1);
-        return questionTitleOrId(itemId) + field;
+        if (slash < 0) {
+            return subject;
+        }
+        String field = subject.substring(slash + 1);
+        String key = "field." + field;
+        String fieldName = messages.bundle().containsKey(key) ? messages.get(key) : field;
+        return fieldName + ": " + questionTitleOrId(subject.substring(0, slash));
+    }
+
+    /** Answers and confirmation methods in words; other values as stored, shortened to one line. */
+    private String describeValue(AuditEvent event, String value) {
+        if (value == null || value.isEmpty()) {
+            return "—";
+        }
+        String subject = Optional.ofNullable(event.subject()).orElse("");
+        if (subject.endsWith("/answer")) {
+            return messages.get("answer." + value);
+        }
+        if (subject.endsWith("/confirmedBy")) {
+            return String.join("・", java.util.Arrays.stream(value.split(",")).map(method -> messages.get("method." + method)).toList());
+        }
+        String oneLine = value.replace('\n', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 59) + "…" : oneLine;
     }
 
     private String questionTitle(String itemId) {
@@ -158,14 +187,6 @@ final class InspectionDialogs {
         InspectionViewModel.Loaded data = model.loadedProperty().get();
         boolean question = model.isGate(itemId) || data.catalog().item(itemId).isPresent();
         return question ? questionTitle(itemId) : itemId;
-    }
-
-    private static String shorten(String value) {
-        if (value == null) {
-            return "—";
-        }
-        String oneLine = value.replace('\n', ' ');
-        return oneLine.length() > 60 ? oneLine.substring(0, 59) + "…" : oneLine;
     }
 
     private <T> TableColumn<T, String> column(String key, double width, java.util.function.Function<T, String> text) {

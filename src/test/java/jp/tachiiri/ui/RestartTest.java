@@ -1,0 +1,91 @@
+package jp.tachiiri.ui;
+
+import static jp.tachiiri.ui.WholeInspectionTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The app is closed in the middle of an inspection; started again, it shows the same item with everything in it. */
+class RestartTest {
+
+    @TempDir
+    Path data;
+
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+
+    private void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new TachiiriApp(data, (owner, title) -> List.of()));
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    @Test
+    void reopensOnTheSameItemWithEverythingStored() throws Exception {
+        startApp();
+        // Open the demo inspection in progress from the list.
+        waitUntil(() -> inProgressCell() != null);
+        robot.clickOn(inProgressCell());
+        waitUntil(() -> robot.lookup("#item-title").tryQuery().isPresent());
+
+        robot.clickOn("#section-backup");
+        waitUntil(() -> robot.lookup("#answer-NON_COMPLIANT").tryQuery().isPresent());
+        robot.clickOn("#next-item");
+        WaitForAsyncUtils.waitForFxEvents();
+        String item = text("#item-title");
+        robot.clickOn("#answer-NON_COMPLIANT");
+        waitUntil(() -> robot.lookup("#note").tryQuery().isPresent());
+        TextArea note = robot.lookup("#note").queryAs(TextArea.class);
+        robot.clickOn(note);
+        robot.write("Tapes kept in the same room as the server");
+        // Stored after a pause in typing, without leaving the field and without a save button.
+        waitUntil(this::noteStored);
+
+        stopApp();
+        startApp();
+
+        waitUntil(() -> robot.lookup("#item-title").tryQuery().isPresent());
+        assertThat(text("#item-title")).isEqualTo(item);
+        assertThat(robot.lookup("#answer-NON_COMPLIANT").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#note").queryAs(TextArea.class).getText())
+                .isEqualTo("Tapes kept in the same room as the server");
+        assertThat(robot.lookup("#advice").queryAs(TextArea.class).getText()).isNotBlank();
+    }
+
+    /** The note reached the store: read through a second connection, as a restart would. */
+    private boolean noteStored() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("tachiiri.db"));
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT count(*) FROM findings WHERE note = 'Tapes kept in the same room as the server'")) {
+            return rows.next() && rows.getInt(1) == 1;
+        }
+    }
+
+    private TableCell<?, ?> inProgressCell() {
+        return robot.lookup("#inspections .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> "実施中".equals(cell.getText())).findFirst().orElse(null);
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse("");
+    }
+}
