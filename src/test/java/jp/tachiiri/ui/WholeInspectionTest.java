@@ -17,15 +17,14 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
-import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
@@ -62,11 +61,6 @@ class WholeInspectionTest {
     @BeforeEach
     void prepare() throws Exception {
         photo = Files.write(files.resolve("server-room.png"), tinyPng());
-        try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
-            workspace.demoData().seed();
-            inspectionId = workspace.inspectionService().start(new NewInspection(FACILITY, LocalDate.now(),
-                    List.of("立入花子"), List.of(new Attendee("山田一郎", "事務長")), false), "tester").id();
-        }
         startApp();
     }
 
@@ -88,7 +82,7 @@ class WholeInspectionTest {
 
     @Test
     void anInspectionFromFirstAnswerToAmendment() throws Exception {
-        openFromHomeList();
+        startFromFacilityScreen();
 
         // The gate question comes first.
         waitUntil(() -> textOf("#item-title").contains("医療情報システム"));
@@ -170,6 +164,8 @@ class WholeInspectionTest {
             assertThat(revisions.get(1).amendReason()).contains("Target date corrected after the hospital called");
 
             Inspection inspection = workspace.inspections().find(inspectionId, 1).orElseThrow();
+            assertThat(inspection.inspectors()).containsExactly("Tachiiri Hanako");
+            assertThat(inspection.date()).isEqualTo(LocalDate.now());
             Map<String, Finding> findings = workspace.inspections().findings(inspectionId, 1);
             var catalog = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow();
             assertThat(findings.get(catalog.gate().id()).answer()).contains(Answer.YES);
@@ -196,15 +192,21 @@ class WholeInspectionTest {
         }
     }
 
-    private void openFromHomeList() {
-        waitUntil(() -> robot.lookup("#inspections").tryQuery().isPresent()
-                && robot.lookup("デモ みずほ台病院").tryQuery().isPresent());
-        robot.clickOn("デモ みずほ台病院");
-        WaitForAsyncUtils.waitForFxEvents();
-        if (robot.lookup("#item-title").tryQuery().isEmpty() && robot.lookup("#inspections").tryQuery().isPresent()) {
-            robot.clickOn("デモ みずほ台病院");
-        }
+    /** From the list on first start (demo data), through the facility screen, to a new inspection. */
+    private void startFromFacilityScreen() {
+        waitUntil(() -> robot.lookup("#facility-search").tryQuery().isPresent());
+        typeText("#facility-search", "9910000033");
+        TableCell<?, ?> row = robot.lookup("#facilities .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> "デモ みずほ台病院".equals(cell.getText())).findFirst().orElseThrow();
+        robot.clickOn(row);
+        waitUntil(() -> robot.lookup("#start-lead").tryQuery().isPresent());
+        typeText("#start-lead", "Tachiiri Hanako");
+        click("#start-inspection");
         waitUntil(() -> robot.lookup("#item-title").tryQuery().isPresent());
+        try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
+            inspectionId = workspace.inspections().list().stream()
+                    .filter(summary -> summary.facilityId().equals(FACILITY)).findFirst().orElseThrow().id();
+        }
     }
 
     private boolean lastQuestion() {
