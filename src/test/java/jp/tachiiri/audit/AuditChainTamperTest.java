@@ -113,10 +113,7 @@ class AuditChainTamperTest {
         long deleted = 4;
         tamper("DELETE FROM audit_events WHERE inspection_id = ? AND sequence = " + deleted);
 
-        BrokenLink broken = onlyBrokenLink();
-        assertThat(broken.inspectionId()).isEqualTo(TARGET);
-        assertThat(broken.sequence()).isEqualTo(deleted);
-        assertThat(broken.problemKey()).isEqualTo("audit.problem.missing");
+        BrokenLink broken = onlyBrokenLinkAt(deleted, "audit.problem.missing");
         assertThat(broken.eventId()).isEqualTo(event(deleted + 1).id());
     }
 
@@ -126,21 +123,15 @@ class AuditChainTamperTest {
         assertThat(event(altered).newValue()).isNotEqualTo("COMPLIANT");
         tamper("UPDATE audit_events SET new_value = 'COMPLIANT' WHERE inspection_id = ? AND sequence = " + altered);
 
-        BrokenLink broken = onlyBrokenLink();
-        assertThat(broken.inspectionId()).isEqualTo(TARGET);
-        assertThat(broken.sequence()).isEqualTo(altered);
+        BrokenLink broken = onlyBrokenLinkAt(altered, "audit.problem.altered");
         assertThat(broken.eventId()).isEqualTo(event(altered).id());
-        assertThat(broken.problemKey()).isEqualTo("audit.problem.altered");
     }
 
     @Test
     void alteredActorOrTimeIsReportedAltered() throws SQLException {
         tamper("UPDATE audit_events SET actor = '別人', at = '2025-06-01T00:00:00Z' WHERE inspection_id = ? AND sequence = 6");
 
-        BrokenLink broken = onlyBrokenLink();
-        assertThat(broken.inspectionId()).isEqualTo(TARGET);
-        assertThat(broken.sequence()).isEqualTo(6);
-        assertThat(broken.problemKey()).isEqualTo("audit.problem.altered");
+        onlyBrokenLinkAt(6, "audit.problem.altered");
     }
 
     @Test
@@ -169,10 +160,7 @@ class AuditChainTamperTest {
         long last = original.size();
         tamper("DELETE FROM audit_events WHERE inspection_id = ? AND sequence = " + last);
 
-        BrokenLink broken = onlyBrokenLink();
-        assertThat(broken.inspectionId()).isEqualTo(TARGET);
-        assertThat(broken.sequence()).isEqualTo(last);
-        assertThat(broken.problemKey()).isEqualTo("audit.problem.truncated");
+        BrokenLink broken = onlyBrokenLinkAt(last, "audit.problem.truncated");
         assertThat(broken.eventId()).isNull();
     }
 
@@ -180,10 +168,7 @@ class AuditChainTamperTest {
     void deletedFirstEventIsReportedMissingAtOne() throws SQLException {
         tamper("DELETE FROM audit_events WHERE inspection_id = ? AND sequence = 1");
 
-        BrokenLink broken = onlyBrokenLink();
-        assertThat(broken.inspectionId()).isEqualTo(TARGET);
-        assertThat(broken.sequence()).isEqualTo(1);
-        assertThat(broken.problemKey()).isEqualTo("audit.problem.missing");
+        onlyBrokenLinkAt(1, "audit.problem.missing");
     }
 
     @Test
@@ -205,11 +190,8 @@ class AuditChainTamperTest {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
 
-        BrokenLink broken = onlyBrokenLink();
-        assertThat(broken.inspectionId()).isEqualTo(TARGET);
-        assertThat(broken.sequence()).isEqualTo(altered + 1);
+        BrokenLink broken = onlyBrokenLinkAt(altered + 1, "audit.problem.link");
         assertThat(broken.eventId()).isEqualTo(event(altered + 1).id());
-        assertThat(broken.problemKey()).isEqualTo("audit.problem.link");
     }
 
     @Test
@@ -236,6 +218,15 @@ class AuditChainTamperTest {
         assertThat(report.chains()).isEqualTo(2);
         assertThat(report.broken()).as("only the tampered inspection is reported").hasSize(1);
         return report.broken().get(0);
+    }
+
+    /** The only broken link: in the tampered inspection, at {@code sequence}, for {@code problemKey}. */
+    private BrokenLink onlyBrokenLinkAt(long sequence, String problemKey) {
+        BrokenLink broken = onlyBrokenLink();
+        assertThat(broken.inspectionId()).isEqualTo(TARGET);
+        assertThat(broken.sequence()).isEqualTo(sequence);
+        assertThat(broken.problemKey()).isEqualTo(problemKey);
+        return broken;
     }
 
     private ChainVerifier.Report verifyAfterReopening() {

@@ -1,5 +1,6 @@
 package jp.tachiiri.store;
 
+import static jp.tachiiri.store.StoreFixture.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -189,12 +189,11 @@ class DatabaseTest {
     @Test
     void fileWithNewerSchemaIsRefusedUnchanged() throws Exception {
         Path file = folder.resolve("newer.db");
-        try (Connection connection = jdbc(file); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("CREATE TABLE future (x TEXT)");
-            statement.executeUpdate("INSERT INTO future VALUES ('from a newer app')");
-            statement.executeUpdate("PRAGMA application_id = " + 0x54434849);
-            statement.executeUpdate("PRAGMA user_version = " + (Database.SCHEMA_VERSION + 1));
-        }
+        execute(file,
+                "CREATE TABLE future (x TEXT)",
+                "INSERT INTO future VALUES ('from a newer app')",
+                "PRAGMA application_id = " + 0x54434849,
+                "PRAGMA user_version = " + (Database.SCHEMA_VERSION + 1));
         assertRefusedUnchanged(file, "store.error.newerSchema");
         StoreException error = attemptOpen(file);
         assertThat(error.arguments()).containsExactly(file, Database.SCHEMA_VERSION + 1, Database.SCHEMA_VERSION);
@@ -210,9 +209,7 @@ class DatabaseTest {
         try (Database database = Database.open(file)) {
             new SqliteFacilities(database).save(facility("f-1"));
         }
-        try (Connection connection = jdbc(file); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("PRAGMA user_version = " + (Database.SCHEMA_VERSION + 1));
-        }
+        execute(file, "PRAGMA user_version = " + (Database.SCHEMA_VERSION + 1));
         assertThat(folder.resolve("tachiiri.db-wal")).doesNotExist();
         assertRefusedUnchanged(file, "store.error.newerSchema", true);
         // Reading a WAL file, even read-only, may leave SQLite's -wal/-shm beside it; nothing may be written to them.
@@ -225,11 +222,10 @@ class DatabaseTest {
     @Test
     void sqliteFileOfAnotherApplicationIsRefusedUnchanged() throws Exception {
         Path file = folder.resolve("other.db");
-        try (Connection connection = jdbc(file); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
-            statement.executeUpdate("INSERT INTO notes (text) VALUES ('someone else''s data')");
-            statement.executeUpdate("PRAGMA application_id = " + 0x12345678);
-        }
+        execute(file,
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)",
+                "INSERT INTO notes (text) VALUES ('someone else''s data')",
+                "PRAGMA application_id = " + 0x12345678);
         StoreException error = assertRefusedUnchanged(file, "store.error.foreignFile");
         assertThat(error.arguments()).containsExactly(file);
         try (Connection connection = jdbc(file)) {
@@ -245,30 +241,25 @@ class DatabaseTest {
     @Test
     void sqliteFileOfAnotherApplicationWithoutApplicationIdIsRefusedUnchanged() throws Exception {
         Path file = folder.resolve("other.db");
-        try (Connection connection = jdbc(file); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
-            statement.executeUpdate("INSERT INTO notes (text) VALUES ('someone else''s data')");
-        }
+        execute(file,
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)",
+                "INSERT INTO notes (text) VALUES ('someone else''s data')");
         assertRefusedUnchanged(file, "store.error.foreignFile");
     }
 
     @Test
     void foreignApplicationIdIsRefusedEvenWithOurSchemaVersion() throws Exception {
         Path file = folder.resolve("other.db");
-        try (Connection connection = jdbc(file); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("CREATE TABLE notes (text TEXT)");
-            statement.executeUpdate("PRAGMA application_id = " + 0x54434848); // one off from ours
-            statement.executeUpdate("PRAGMA user_version = " + Database.SCHEMA_VERSION);
-        }
+        execute(file,
+                "CREATE TABLE notes (text TEXT)",
+                "PRAGMA application_id = " + 0x54434848, // one off from ours
+                "PRAGMA user_version = " + Database.SCHEMA_VERSION);
         assertRefusedUnchanged(file, "store.error.foreignFile");
     }
 
     @Test
     void fileOfRandomBytesIsRefusedUnchanged() throws Exception {
-        Path file = folder.resolve("random.db");
-        byte[] bytes = new byte[8192];
-        new Random(20250602L).nextBytes(bytes);
-        Files.write(file, bytes);
+        Path file = writeRandomBytes(folder.resolve("random.db"), 8192, 20250602L);
         assertRefusedUnchanged(file, "store.error.notDatabase");
     }
 
@@ -293,19 +284,10 @@ class DatabaseTest {
     @Test
     void refusalMessagesNameTheFileInBothLanguages() throws Exception {
         Path newer = folder.resolve("newer.db");
-        try (Connection connection = jdbc(newer); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("CREATE TABLE t (x)");
-            statement.executeUpdate("PRAGMA user_version = " + (Database.SCHEMA_VERSION + 1));
-        }
+        execute(newer, "CREATE TABLE t (x)", "PRAGMA user_version = " + (Database.SCHEMA_VERSION + 1));
         Path foreign = folder.resolve("foreign.db");
-        try (Connection connection = jdbc(foreign); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("CREATE TABLE t (x)");
-            statement.executeUpdate("PRAGMA application_id = 42");
-        }
-        Path garbage = folder.resolve("garbage.db");
-        byte[] bytes = new byte[4096];
-        new Random(7).nextBytes(bytes);
-        Files.write(garbage, bytes);
+        execute(foreign, "CREATE TABLE t (x)", "PRAGMA application_id = 42");
+        Path garbage = writeRandomBytes(folder.resolve("garbage.db"), 4096, 7);
 
         for (Path file : List.of(newer, foreign, garbage)) {
             StoreException error = attemptOpen(file);
@@ -383,8 +365,19 @@ class DatabaseTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
-    private static Connection jdbc(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    /** Runs {@code statements} on {@code file} through a plain SQLite connection, as another program would. */
+    private static void execute(Path file, String... statements) throws SQLException {
+        try (Connection connection = jdbc(file); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.executeUpdate(sql);
+            }
+        }
+    }
+
+    private static Path writeRandomBytes(Path file, int size, long seed) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return Files.write(file, bytes);
     }
 
     private static int pragmaInt(Database database, String name) {

@@ -3,38 +3,30 @@ package jp.tachiiri.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.tachiiri.audit.ChainVerifier;
-import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.AuditEvent;
-import jp.tachiiri.model.Catalog;
-import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
-import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.RevisionInfo;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Revisions of inspections: finding one, listing them, amending a finalized one, and previous findings. */
-class RevisionsTest {
+class RevisionsTest extends StoreFixture {
 
     private static final Instant STARTED = Instant.parse("2025-06-02T01:30:00Z");
     private static final Instant FINALIZED = Instant.parse("2025-06-02T06:00:00Z");
@@ -42,39 +34,17 @@ class RevisionsTest {
     private static final LocalDate DATE = LocalDate.of(2025, 6, 2);
     private static final String ACTOR = "検査 太郎";
     private static final String REASON = "項目の回答に誤記があったため訂正";
-    private static final CatalogLibrary CATALOGS = CatalogLibrary.bundled();
 
-    @TempDir
-    Path folder;
-
-    private final SqliteEvidenceTest.SettableClock clock = new SqliteEvidenceTest.SettableClock(STARTED);
-    private Path file;
-    private Database database;
+    private final SettableClock clock = new SettableClock(STARTED);
     private SqliteInspections inspections;
-    private Catalog catalog;
-    private CatalogItem item;
-    private CatalogItem otherItem;
 
-    @BeforeEach
-    void openStore() {
-        file = folder.resolve("tachiiri.db");
-        database = Database.open(file);
-        inspections = new SqliteInspections(database, clock);
-        new SqliteFacilities(database).save(facility("f-sakura", "さくら総合病院", "さくら"));
-        new SqliteFacilities(database).save(facility("f-aoba", "あおば病院", "あおば"));
-        catalog = CATALOGS.latest();
-        List<CatalogItem> ordinary = catalog.items().stream()
-                .filter(candidate -> candidate.answers().contains(Answer.COMPLIANT)
-                        && candidate.answers().contains(Answer.NON_COMPLIANT))
-                .toList();
-        assertThat(ordinary).as("the bundled catalog has ordinary items").hasSizeGreaterThanOrEqualTo(2);
-        item = ordinary.get(0);
-        otherItem = ordinary.get(1);
+    RevisionsTest() {
+        super(Answer.COMPLIANT, Answer.NON_COMPLIANT);
     }
 
-    @AfterEach
-    void closeStore() {
-        database.close();
+    @BeforeEach
+    void openInspections() {
+        inspections = new SqliteInspections(database, clock);
     }
 
     // ---- find(id, revision) and revisions() -----------------------------------------------------------------
@@ -368,19 +338,5 @@ class RevisionsTest {
     private static NewInspection request(String facilityId, LocalDate date) {
         return new NewInspection(facilityId, date, List.of("検査 太郎", "監視 花子"),
                 List.of(new Attendee("情報 一郎", "システム管理者"), new Attendee("事務 次郎", "事務長")), false);
-    }
-
-    private static Facility facility(String id, String name, String kana) {
-        return new Facility(id, "code-" + id, name, kana, "東京都", 200, true, true, List.of(), false);
-    }
-
-    private List<AuditEvent> events(String inspectionId) {
-        return new SqliteAuditLog(database).events(inspectionId);
-    }
-
-    private void assertChainVerifies() {
-        ChainVerifier.Report report = new ChainVerifier(new SqliteAuditLog(database)).verifyAll();
-        assertThat(report.broken()).isEmpty();
-        assertThat(report.ok()).isTrue();
     }
 }

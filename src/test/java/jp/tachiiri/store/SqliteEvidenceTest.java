@@ -9,15 +9,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,64 +21,39 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.audit.ChainVerifier;
-import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.AuditEvent;
-import jp.tachiiri.model.Catalog;
-import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Evidence;
-import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.Language;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteEvidenceTest {
+class SqliteEvidenceTest extends StoreFixture {
 
     private static final Instant NOW = Instant.parse("2025-06-02T01:30:00Z");
     private static final LocalDate DATE = LocalDate.of(2025, 6, 2);
     private static final String ACTOR = "検査 太郎";
-    private static final CatalogLibrary CATALOGS = CatalogLibrary.bundled();
-
-    @TempDir
-    Path folder;
 
     private final SettableClock clock = new SettableClock(NOW);
-    private Path file;
     private Path evidenceFolder;
     private Path camera;
-    private Database database;
     private SqliteInspections inspections;
     private SqliteEvidence evidence;
-    private Catalog catalog;
-    private CatalogItem item;
-    private CatalogItem otherItem;
 
-    @BeforeEach
-    void openStore() throws IOException {
-        file = folder.resolve("tachiiri.db");
-        evidenceFolder = folder.resolve("evidence");
-        camera = Files.createDirectories(folder.resolve("camera"));
-        database = Database.open(file);
-        inspections = new SqliteInspections(database, clock);
-        evidence = new SqliteEvidence(database, evidenceFolder, clock);
-        new SqliteFacilities(database).save(facility("f-sakura", "さくら総合病院", "さくら"));
-        new SqliteFacilities(database).save(facility("f-aoba", "あおば病院", "あおば"));
-        catalog = CATALOGS.latest();
-        List<CatalogItem> items = catalog.items();
-        assertThat(items).as("the bundled catalog has items").hasSizeGreaterThanOrEqualTo(2);
-        item = items.get(0);
-        otherItem = items.get(1);
-        inspections.start("i-1", request("f-sakura"), catalog.version(), ACTOR);
+    /** Any two items: evidence goes with an item whatever it takes as answers. */
+    SqliteEvidenceTest() {
+        super();
     }
 
-    @AfterEach
-    void closeStore() {
-        database.close();
+    @BeforeEach
+    void openEvidenceAndStartAnInspection() throws IOException {
+        evidenceFolder = folder.resolve("evidence");
+        camera = Files.createDirectories(folder.resolve("camera"));
+        inspections = new SqliteInspections(database, clock);
+        evidence = new SqliteEvidence(database, evidenceFolder, clock);
+        inspections.start("i-1", request("f-sakura"), catalog.version(), ACTOR);
     }
 
     // ---- add ------------------------------------------------------------------------------------------------
@@ -490,51 +461,8 @@ class SqliteEvidenceTest {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    /** A fixed clock that a test can move to another fixed instant. */
-    static final class SettableClock extends Clock {
-        private Instant now;
-        private Runnable beforeNextRead;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        /** Runs {@code action} once, when the time is next read: something happening meanwhile. */
-        void beforeNextRead(Runnable action) {
-            beforeNextRead = action;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            Runnable action = beforeNextRead;
-            beforeNextRead = null;
-            if (action != null) {
-                action.run();
-            }
-            return now;
-        }
-    }
-
     private static NewInspection request(String facilityId) {
         return new NewInspection(facilityId, DATE, List.of(ACTOR, "監視 花子"), List.of(), false);
-    }
-
-    private static Facility facility(String id, String name, String kana) {
-        return new Facility(id, "code-" + id, name, kana, "東京都", 200, true, true, List.of(), false);
     }
 
     private Path write(String name, byte[] bytes) throws IOException {
@@ -570,16 +498,6 @@ class SqliteEvidenceTest {
         }
     }
 
-    private List<AuditEvent> events(String inspectionId) {
-        return new SqliteAuditLog(database).events(inspectionId);
-    }
-
-    private void assertChainVerifies() {
-        ChainVerifier.Report report = new ChainVerifier(new SqliteAuditLog(database)).verifyAll();
-        assertThat(report.broken()).isEmpty();
-        assertThat(report.ok()).isTrue();
-    }
-
     private static void assertNamedInBothLanguages(UserFacingException error, String... parts) {
         for (Language language : Language.values()) {
             String message = error.localizedMessage(language);
@@ -606,9 +524,5 @@ class SqliteEvidenceTest {
             row.next();
             return row.getInt(1);
         }
-    }
-
-    private Connection jdbc() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 }

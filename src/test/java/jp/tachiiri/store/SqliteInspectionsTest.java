@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -19,28 +17,23 @@ import java.util.Map;
 import java.util.Set;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.audit.ChainVerifier;
-import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.AuditEvent;
-import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
-import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteInspectionsTest {
+class SqliteInspectionsTest extends StoreFixture {
 
     private static final Instant NOW = Instant.parse("2025-06-02T01:30:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -48,39 +41,15 @@ class SqliteInspectionsTest {
     private static final String ACTOR = "検査 太郎";
     private static final String NOTE = "電子カルテの端末台帳を確認。\n一部の端末（3台）が未記載。\r\n  次回までに追記予定。";
 
-    private static final CatalogLibrary CATALOGS = CatalogLibrary.bundled();
-
-    @TempDir
-    Path folder;
-
-    private Path file;
-    private Database database;
     private SqliteInspections inspections;
-    private Catalog catalog;
-    private CatalogItem item;
-    private CatalogItem otherItem;
 
-    @BeforeEach
-    void openStore() {
-        file = folder.resolve("tachiiri.db");
-        database = Database.open(file);
-        inspections = new SqliteInspections(database, CLOCK);
-        new SqliteFacilities(database).save(facility("f-sakura", "さくら総合病院", "さくら"));
-        new SqliteFacilities(database).save(facility("f-aoba", "あおば病院", "あおば"));
-        catalog = CATALOGS.latest();
-        List<CatalogItem> ordinary = catalog.items().stream()
-                .filter(candidate -> candidate.answers().contains(Answer.COMPLIANT)
-                        && candidate.answers().contains(Answer.NON_COMPLIANT)
-                        && candidate.answers().contains(Answer.NOT_APPLICABLE))
-                .toList();
-        assertThat(ordinary).as("the bundled catalog has ordinary items").hasSizeGreaterThanOrEqualTo(2);
-        item = ordinary.get(0);
-        otherItem = ordinary.get(1);
+    SqliteInspectionsTest() {
+        super(Answer.COMPLIANT, Answer.NON_COMPLIANT, Answer.NOT_APPLICABLE);
     }
 
-    @AfterEach
-    void closeStore() {
-        database.close();
+    @BeforeEach
+    void openInspections() {
+        inspections = new SqliteInspections(database, CLOCK);
     }
 
     // ---- start ----------------------------------------------------------------------------------------------
@@ -568,21 +537,9 @@ class SqliteInspectionsTest {
                 .withFollowUp(true);
     }
 
-    private static Facility facility(String id, String name, String kana) {
-        return new Facility(id, "code-" + id, name, kana, "東京都", 200, true, true, List.of(), false);
-    }
-
-    private List<AuditEvent> events(String inspectionId) {
-        return new SqliteAuditLog(database).events(inspectionId);
-    }
-
     private long chainHead(String inspectionId) {
         return new SqliteAuditLog(database).heads().stream()
                 .filter(head -> head.inspectionId().equals(inspectionId))
                 .findFirst().orElseThrow().lastSequence();
-    }
-
-    private Connection jdbc() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 }

@@ -1,15 +1,13 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.rows;
+import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,12 +23,10 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.VendorContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,31 +40,17 @@ class FacilityScreenTest {
     @TempDir
     Path data;
 
+    @RegisterExtension
+    final AppRunner app = AppRunner.startingOn(() -> data);
     private final FxRobot robot = new FxRobot();
-    private Application app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(TachiiriApp.class, "--data=" + data);
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-            app = null;
-        }
-    }
 
     @Test
     void findAHospitalCorrectItsAttributesAndStartAnInspection() throws Exception {
-        waitFor("the demo facilities", () -> rows("#facilities") == 5);
+        waitFor("the demo facilities", () -> rows(robot, "#facilities") == 5);
 
         // Search: the reading is stored in hiragana, the inspector types katakana.
         robot.clickOn("#facility-search").write("ミズホ");
-        waitFor("one facility left", () -> rows("#facilities") == 1);
+        waitFor("one facility left", () -> rows(robot, "#facilities") == 1);
         assertThat(robot.lookup("#facilities").queryTableView().getItems())
                 .extracting(item -> ((Facility) item).id()).containsExactly(MIZUHO);
 
@@ -118,7 +100,7 @@ class FacilityScreenTest {
         waitFor("the inspection screen", () -> robot.lookup("#start-inspection").tryQuery().isEmpty());
 
         // Closing the app lets the queued writes finish; then the data file is read again.
-        stopApp();
+        app.stop();
         try (Workspace reopened = Workspace.open(data, Clock.systemDefaultZone())) {
             Facility mizuho = reopened.facilities().byId(MIZUHO).orElseThrow();
             assertThat(mizuho.licensedBeds()).isEqualTo(250);
@@ -138,14 +120,14 @@ class FacilityScreenTest {
 
     @Test
     void anInspectionRowOnTheFirstScreenOpensIt() throws Exception {
-        waitFor("the demo inspections", () -> rows("#inspections") > 0);
+        waitFor("the demo inspections", () -> rows(robot, "#inspections") > 0);
         robot.clickOn(cellIn("#inspections", "デモ 桜川記念病院"));
         waitFor("the list to go", () -> robot.lookup("#inspections").tryQuery().isEmpty());
     }
 
     @Test
     void enterOnAFacilityRowOpensIt() throws Exception {
-        waitFor("the demo facilities", () -> rows("#facilities") == 5);
+        waitFor("the demo facilities", () -> rows(robot, "#facilities") == 5);
         TableView<?> facilities = robot.lookup("#facilities").queryTableView();
         robot.interact(() -> {
             facilities.requestFocus();
@@ -159,23 +141,19 @@ class FacilityScreenTest {
 
     @Test
     void backLeadsToTheListAndTheFacilityShowsItsInspections() throws Exception {
-        waitFor("the demo facilities", () -> rows("#facilities") == 5);
+        waitFor("the demo facilities", () -> rows(robot, "#facilities") == 5);
         robot.clickOn("#facility-search").write("あおばだい");
-        waitFor("one facility left", () -> rows("#facilities") == 1);
+        waitFor("one facility left", () -> rows(robot, "#facilities") == 1);
         robot.type(KeyCode.ENTER);
         waitFor("its inspection", () -> robot.lookup(".open-inspection").tryQuery().isPresent());
         assertThat(robot.lookup(".open-inspection").queryAllAs(Button.class)).extracting(Button::getText)
                 .as("the inspection in progress is resumed").contains("再開");
 
         robot.clickOn("#back");
-        waitFor("the list again", () -> rows("#facilities") == 5);
+        waitFor("the list again", () -> rows(robot, "#facilities") == 5);
     }
 
     // ---- helpers
-
-    private int rows(String table) {
-        return robot.lookup(table).tryQuery().map(node -> ((TableView<?>) node).getItems().size()).orElse(-1);
-    }
 
     private String text(String query) {
         Node node = robot.lookup(query).query();
@@ -183,7 +161,7 @@ class FacilityScreenTest {
     }
 
     @SuppressWarnings("rawtypes")
-    private Node cellIn(String table, String text) throws TimeoutException {
+    private Node cellIn(String table, String text) {
         waitFor("a cell " + text, () -> robot.from(robot.lookup(table).queryAs(Node.class)).lookup(".table-cell")
                 .queryAllAs(TableCell.class).stream().anyMatch(cell -> text.equals(cell.getText())));
         return robot.from(robot.lookup(table).queryAs(Node.class)).lookup(".table-cell").queryAllAs(TableCell.class)
@@ -197,13 +175,5 @@ class FacilityScreenTest {
         robot.interact(() -> FacilityView.scrollIntoView(scroll, node));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(node);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited in vain for " + what, e);
-        }
     }
 }

@@ -2,10 +2,6 @@ package jp.tachiiri.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -20,47 +16,10 @@ import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.ui.FacilityViewModel.SaveState;
 import jp.tachiiri.ui.FacilityViewModel.VendorRow;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The facility screen's rules, without a screen, on a real SQLite workspace with the demo prefecture. */
-class FacilityViewModelTest {
-
-    /** Runs the store work at once, on the calling thread, as the app's executor would do in the background. */
-    static final FacilityViewModel.Worker NOW = new FacilityViewModel.Worker() {
-        @Override
-        public <T> void submit(Supplier<T> work, Consumer<T> onSuccess, Consumer<RuntimeException> onFailure) {
-            T result;
-            try {
-                result = work.get();
-            } catch (RuntimeException e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-    };
-
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-10T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
-    private static final String MIZUHO = "demo-mizuho";
-
-    @TempDir
-    Path data;
-
-    private Workspace workspace;
-
-    @BeforeEach
-    void openWorkspace() {
-        workspace = Workspace.open(data, CLOCK);
-        workspace.demoData().seed();
-    }
-
-    @AfterEach
-    void closeWorkspace() {
-        workspace.close();
-    }
+class FacilityViewModelTest extends DemoWorkspaceFixture {
 
     private FacilityViewModel loaded(String facilityId, Language language) {
         FacilityViewModel model = new FacilityViewModel(workspace, NOW, Messages.of(language), facilityId);

@@ -1,24 +1,21 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.rows;
+import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
 import jp.tachiiri.model.Facility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real app on an empty data folder, headless, and looks at what it shows. */
 class HomeScreenTest {
@@ -26,20 +23,9 @@ class HomeScreenTest {
     @TempDir
     Path data;
 
+    @RegisterExtension
+    final AppRunner app = AppRunner.startingOn(() -> data);
     private final FxRobot robot = new FxRobot();
-    private Application app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(TachiiriApp.class, "--data=" + data);
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void firstStartShowsTheDemoFacilitiesAndInspections() throws Exception {
@@ -51,7 +37,7 @@ class HomeScreenTest {
         assertThat(robot.lookup("#demo-badge").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("#catalog-status").queryAs(Label.class).getText()).contains("2025.1");
         // What the user sees: the rendered cells, not only the table's items.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
+        waitFor("the rendered cells", () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
                 .stream().map(TableCell::getText).toList().containsAll(List.of("デモ 桜川記念病院", "250 床", "確定")));
         assertThat(Files.exists(data.resolve("tachiiri.db"))).isTrue();
     }
@@ -72,22 +58,16 @@ class HomeScreenTest {
         assertThat(robot.lookup("立入検査").tryQuery()).isPresent();
 
         robot.clickOn("#language-en");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Inspections").tryQuery().isPresent());
+        waitFor("the English labels", () -> robot.lookup("Inspections").tryQuery().isPresent());
         waitForRows("#facilities", 5);
         assertThat(robot.lookup("立入検査").tryQuery()).isEmpty();
 
-        stopApp();
-        startApp();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Facilities").tryQuery().isPresent());
+        app.restart();
+        waitFor("English after the restart", () -> robot.lookup("Facilities").tryQuery().isPresent());
     }
 
-    private <T> TableView<T> waitForRows(String id, int rows) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery()
-                    .map(node -> ((TableView<?>) node).getItems().size() == rows).orElse(false));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " did not show " + rows + " rows", e);
-        }
+    private <T> TableView<T> waitForRows(String id, int count) {
+        waitFor(id + " to show " + count + " rows", () -> rows(robot, id) == count);
         return robot.lookup(id).queryTableView();
     }
 }

@@ -1,15 +1,11 @@
 package jp.tachiiri.ui;
 
-import static jp.tachiiri.ui.FacilityViewModelTest.CLOCK;
-import static jp.tachiiri.ui.FacilityViewModelTest.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Attendee;
@@ -17,32 +13,13 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.StartInspectionViewModel.PersonRow;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Starting an inspection: its rules without a screen, and the start itself in a real SQLite workspace. */
-class StartInspectionViewModelTest {
+class StartInspectionViewModelTest extends DemoWorkspaceFixture {
 
+    /** The day {@link #CLOCK} stands at in Tokyo. */
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 10);
-    private static final String MIZUHO = "demo-mizuho";
-
-    @TempDir
-    Path data;
-
-    private Workspace workspace;
-
-    @BeforeEach
-    void openWorkspace() {
-        workspace = Workspace.open(data, CLOCK);
-        workspace.demoData().seed();
-    }
-
-    @AfterEach
-    void closeWorkspace() {
-        workspace.close();
-    }
 
     private StartInspectionViewModel model(Language language) {
         return new StartInspectionViewModel(workspace, NOW, Messages.of(language), MIZUHO, CLOCK);

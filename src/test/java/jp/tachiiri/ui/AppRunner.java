@@ -1,0 +1,89 @@
+package jp.tachiiri.ui;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The real app, headless (surefire selects Monocle), started by the test or before each test; stopped after
+ * each test. Register it with {@code @RegisterExtension}.
+ */
+final class AppRunner implements BeforeEachCallback, AfterEachCallback {
+
+    @FunctionalInterface
+    private interface Launch {
+        Application launch() throws Exception;
+    }
+
+    private final Supplier<Path> startsOn;
+    private Launch launch;
+    private Application app;
+
+    /** An app the test starts itself. */
+    AppRunner() {
+        this(null);
+    }
+
+    private AppRunner(Supplier<Path> startsOn) {
+        this.startsOn = startsOn;
+    }
+
+    /**
+     * An app started before each test as the launcher starts it, with {@code --data} set to the folder that
+     * {@code dataFolder} gives then: a test's {@code @TempDir} field, which JUnit fills in before this runs.
+     */
+    static AppRunner startingOn(Supplier<Path> dataFolder) {
+        return new AppRunner(dataFolder);
+    }
+
+    /** Starts the app as the launcher does, with these command-line arguments. */
+    private void start(String... arguments) throws Exception {
+        launch(() -> FxToolkit.setupApplication(TachiiriApp.class, arguments));
+    }
+
+    /** Starts the app the test builds, e.g. with a file chooser that answers without a dialog. */
+    void start(Supplier<Application> app) throws Exception {
+        launch(() -> FxToolkit.setupApplication(app));
+    }
+
+    /** Stops the app and starts it again the same way, as a user closing and reopening it. */
+    void restart() throws Exception {
+        stop();
+        launch(launch);
+    }
+
+    /**
+     * Stops the app, whose stop lets the queued store writes finish and closes the data file, and closes its
+     * windows: afterwards the test may read the data folder itself. Does nothing when the app is not running.
+     */
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+            app = null;
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        if (startsOn != null) {
+            start("--data=" + Objects.requireNonNull(startsOn.get(), "no data folder yet"));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        stop();
+    }
+
+    private void launch(Launch how) throws Exception {
+        launch = how;
+        FxToolkit.registerPrimaryStage();
+        app = how.launch();
+    }
+}

@@ -1,0 +1,37 @@
+package jp.tachiiri.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.TableView;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Waiting in UI tests: screens and stores change in the background, so a test waits until it sees the change. */
+final class UiTestSupport {
+
+    /** Generous, for a slow build machine; a passing wait returns as soon as its condition holds. */
+    private static final long TIMEOUT_SECONDS = 15;
+
+    private UiTestSupport() {
+    }
+
+    /** Waits until {@code condition} holds; fails naming {@code what} was awaited when it does not in time. */
+    static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited in vain for " + what, e);
+        }
+    }
+
+    /** As {@link #waitFor}, where the condition says well enough what is awaited. */
+    static void waitUntil(Callable<Boolean> condition) {
+        waitFor("a condition to be met", condition);
+    }
+
+    /** The rows of the table {@code query} finds, or -1 while there is no such table on screen. */
+    static int rows(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(node -> ((TableView<?>) node).getItems().size()).orElse(-1);
+    }
+}
