@@ -1,0 +1,91 @@
+package jp.tachiiri.pdf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+
+/** The bundled typeface as loaded into one document: measuring text and making it printable with it. */
+final class Fonts {
+
+    /** 〓 (geta) is the Japanese printer's mark for a character the type case lacks. */
+    private static final String MISSING = "〓";
+
+    private final PDFont regular;
+    private final PDFont bold;
+    private final Map<Integer, Boolean> printable = new HashMap<>();
+
+    Fonts(PDFont regular, PDFont bold) {
+        this.regular = regular;
+        this.bold = bold;
+    }
+
+    PDFont font(boolean isBold) {
+        return isBold ? bold : regular;
+    }
+
+    /** The width in points of printable text. */
+    float width(String text, boolean isBold, float size) {
+        try {
+            return font(isBold).getStringWidth(text) / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How far above the baseline the font's em box reaches, as a fraction of the size. BIZ UDPGothic's ascent
+     * and descent add up to exactly one em, so a line box of the text's size holds its glyphs.
+     */
+    float ascent() {
+        return regular.getFontDescriptor().getAscent() / 1000;
+    }
+
+    WidthMeasure measure(boolean isBold, float size) {
+        return text -> width(text, isBold, size);
+    }
+
+    /**
+     * The text as the fonts can print it: tabs become spaces, line ends become '\n', variation selectors and
+     * other invisible controls go, and a character neither font has becomes 〓, rather than failing the
+     * whole document over one character.
+     */
+    String printable(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        text.replace("\r\n", "\n").replace('\r', '\n').codePoints().forEach(c -> {
+            if (c == '\n') {
+                result.append('\n');
+            } else if (c == '\t') {
+                result.append(' ');
+            } else if (isInvisible(c)) {
+                return;
+            } else if (printable.computeIfAbsent(c, this::inBothFonts)) {
+                result.appendCodePoint(c);
+            } else {
+                result.append(MISSING);
+            }
+        });
+        return result.toString();
+    }
+
+    private static boolean isInvisible(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT
+                || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.VARIATION_SELECTORS
+                || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.VARIATION_SELECTORS_SUPPLEMENT;
+    }
+
+    private boolean inBothFonts(int c) {
+        String character = Character.toString(c);
+        try {
+            regular.encode(character);
+            bold.encode(character);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // PDFBox's way of saying the font has no glyph for it
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package jp.tachiiri.pdf;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+
+/**
+ * Writes blocks as an A4 portrait PDF set in the bundled BIZ UDPGothic (regular and bold, embedded as subsets),
+ * with a footer and "n / N" on every page. The same blocks, footer and info give the same bytes: the dates and
+ * the trailer's /ID come from {@link DocumentInfo}, never from the clock, and PDFBox derives a subset's tag
+ * from the glyphs it holds. Safe to share between threads: each write has its own document.
+ */
+public final class PdfDocumentWriter {
+
+    /** 20 mm on every side: inside what office printers can print, and room to punch and file the sheets. */
+    public static final float MARGIN = 20 * 72 / 25.4f;
+
+    private static final String REGULAR_FONT = "/fonts/BIZUDPGothic-Regular.ttf";
+    private static final String BOLD_FONT = "/fonts/BIZUDPGothic-Bold.ttf";
+    private static final String CREATOR = "Tachiiri";
+    private static final String PRODUCER = "Tachiiri with Apache PDFBox";
+    /**
+     * FontBox warns on every load that it skips the font's variation-selector table (cmap format 14), which
+     * printing does not need; held here so the quieted logger is not collected and reset.
+     */
+    private static final Logger CMAP_LOGGER = quiet("org.apache.fontbox.ttf.CmapSubtable");
+
+    private final byte[] regularFont;
+    private final byte[] boldFont;
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    /** Reads the bundled fonts once; each document embeds the subset it uses. */
+    public PdfDocumentWriter() {
+        regularFont = resource(REGULAR_FONT);
+        boldFont = resource(BOLD_FONT);
+    }
+
+    /**
+     * Embeds a subset of the font without glyph substitution: PDFBox would otherwise print "fi" as one
+     * ligature glyph that maps back to no letters, so "firmware" would be copied and searched as "rmware".
+     */
+    private static PDType0Font embed(PDDocument document, byte[] font) throws IOException {
+        TrueTypeFont trueType = new TTFParser().parse(new RandomAccessReadBuffer(font));
+        trueType.setEnableGsub(false);
+        return PDType0Font.load(document, trueType, true);
+    }
+
+    /** The whole PDF, in memory. */
+    public byte[] write(List<Block> blocks, PageFooter footer, DocumentInfo info) {
+        try (PDDocument document = new PDDocument()) {
+            Fonts fonts = new Fonts(embed(document, regularFont), embed(document, boldFont));
+            for (List<Mark> marks : Layout.pages(blocks, footer, fonts)) {
+                draw(document, marks, fonts);
+            }
+            describe(document, info);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the PDF to {@code out} so that it is either the whole new document or, if anything fails, what
+     * was there before: a temporary file in the same folder, forced to the disk, then renamed over it.
+     */
+    public void write(List<Block> blocks, PageFooter footer, DocumentInfo info, Path out) {
+        byte[] pdf = write(blocks, footer, info);
+        Path folder = out.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(folder, "." + out.getFileName(), ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(pdf);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteIfLeft(temp);
+        }
+        syncDirectory(folder);
+    }
+
+    private static void draw(PDDocument document, List<Mark> marks, Fonts fonts) throws IOException {
+        PDPage page = new PDPage(Layout.PAGE);
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            for (Mark mark : marks) {
+                if (mark instanceof Mark.Text text) {
+                    content.beginText();
+                    content.setFont(fonts.font(text.bold()), text.size());
+                    content.setNonStrokingColor(text.grey());
+                    content.newLineAtOffset(text.x(), text.baseline());
+                    content.showText(text.text());
+                    content.endText();
+                } else if (mark instanceof Mark.Rule rule) {
+                    content.setStrokingColor(rule.grey());
+                    content.setLineWidth(rule.lineWidth());
+                    content.moveTo(rule.x1(), rule.y1());
+                    content.lineTo(rule.x2(), rule.y2());
+                    content.stroke();
+                } else if (mark instanceof Mark.Fill fill) {
+                    content.setNonStrokingColor(fill.grey());
+                    content.addRect(fill.x(), fill.y(), fill.width(), fill.height());
+                    content.fill();
+                }
+            }
+        }
+    }
+
+    private static void describe(PDDocument document, DocumentInfo info) {
+        PDDocumentInformation metadata = document.getDocumentInformation();
+        metadata.setTitle(info.title());
+        metadata.setAuthor(info.author());
+        metadata.setSubject(info.subject());
+        metadata.setCreator(CREATOR);
+        metadata.setProducer(PRODUCER);
+        GregorianCalendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        created.setTimeInMillis(info.created().toEpochMilli());
+        metadata.setCreationDate(created);
+        metadata.setModificationDate(created);
+        document.setDocumentId(info.documentId());
+        // Viewers then show the title rather than the file name.
+        PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
+        preferences.setDisplayDocTitle(true);
+        document.getDocumentCatalog().setViewerPreferences(preferences);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PdfDocumentWriter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled font " + name + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteIfLeft(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // Only a failed write leaves it; the failure being reported matters more than a stray temporary file.
+        }
+    }
+
+    /** Makes the rename durable where the platform allows it (directories cannot be forced on Windows). */
+    private static void syncDirectory(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // The file's own bytes are on the disk already; only the rename's durability is left to the system.
+        }
+    }
+}

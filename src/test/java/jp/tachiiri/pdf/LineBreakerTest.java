@@ -1,0 +1,141 @@
+package jp.tachiiri.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Japanese line breaking, measured in a simple unit: an ASCII character is 1 wide, any other 2. */
+class LineBreakerTest {
+
+    private static final WidthMeasure HALF_AND_FULL = text -> (float) text.codePoints().map(c -> c < 0x80 ? 1 : 2).sum();
+
+    private static final String NO_START = "。、，．・：；？！）」』】〕］｝〉》ー゛゜ヽヾゝゞ々"
+            + "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ" + ")]},.;:!?%";
+    private static final String NO_END = "（「『【〔［｛〈《" + "([{";
+
+    private static List<String> lines(String text, float width) {
+        return LineBreaker.lines(text, width, HALF_AND_FULL);
+    }
+
+    static Stream<String> noStart() {
+        return NO_START.codePoints().mapToObj(Character::toString);
+    }
+
+    static Stream<String> noEnd() {
+        return NO_END.codePoints().mapToObj(Character::toString);
+    }
+
+    /** Without the rule, the character would fall just past the end of the first line and start the second. */
+    @ParameterizedTest
+    @MethodSource("noStart")
+    void neverStartsALineWith(String character) {
+        String text = "あいうえお" + character + "かきくけこさしす";
+
+        List<String> lines = lines(text, 10);
+
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines.subList(1, lines.size())).noneMatch(line -> line.startsWith(character));
+        assertThat(String.join("", lines)).isEqualTo(text);
+        assertThat(lines).allMatch(line -> HALF_AND_FULL.width(line) <= 10);
+    }
+
+    /** Without the rule, the character would be the last that fits on the first line. */
+    @ParameterizedTest
+    @MethodSource("noEnd")
+    void neverEndsALineWith(String character) {
+        String text = "あいうえ" + character + "かきくけこさしすせそ";
+
+        List<String> lines = lines(text, 10);
+
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines).noneMatch(line -> line.endsWith(character));
+        assertThat(String.join("", lines)).isEqualTo(text);
+        assertThat(lines).allMatch(line -> HALF_AND_FULL.width(line) <= 10);
+    }
+
+    @Test
+    void breaksBetweenAnyTwoJapaneseCharacters() {
+        assertThat(lines("医療情報システムの安全管理", 10)).containsExactly("医療情報シ", "ステムの安", "全管理");
+    }
+
+    @Test
+    void keepsASeriesOfForbiddenCharactersWithTheCharacterBefore() {
+        assertThat(lines("あいうえお」。かき", 10)).containsExactly("あいうえ", "お」。かき");
+        assertThat(lines("あいうえ「『かき", 10)).containsExactly("あいうえ", "「『かき");
+    }
+
+    @Test
+    void breaksLatinWordsAtSpacesAndDropsTheSpacesThere() {
+        assertThat(lines("the quick brown fox jumps over", 10))
+                .containsExactly("the quick", "brown fox", "jumps over");
+        assertThat(lines("a  b", 1)).containsExactly("a", "b");
+    }
+
+    @Test
+    void breaksBetweenLatinAndJapaneseText() {
+        assertThat(lines("USBメモリの持込み", 8)).containsExactly("USBメモ", "リの持込", "み");
+        assertThat(lines("Windows Updateを毎月適用", 12)).containsExactly("Windows", "Updateを毎月", "適用");
+    }
+
+    @Test
+    void startsANewLineAtEveryNewline() {
+        assertThat(lines("あい\nう", 10)).containsExactly("あい", "う");
+        assertThat(lines("a\r\n\nb", 10)).containsExactly("a", "", "b");
+        assertThat(lines("", 10)).containsExactly("");
+    }
+
+    @Test
+    void keepsIndentationAndIdeographicSpaces() {
+        assertThat(lines("  indented\n　全角", 20)).containsExactly("  indented", "　全角");
+    }
+
+    @Test
+    void breaksAWordLongerThanTheLineBetweenCharacters() {
+        assertThat(lines("abcdefghijklmnopqrstuvwxyz", 10)).containsExactly("abcdefghij", "klmnopqrst", "uvwxyz");
+        assertThat(lines("see abcdefghijklmnop now", 10)).containsExactly("see", "abcdefghij", "klmnop now");
+    }
+
+    @Test
+    void keepsTheRulesWhenBreakingALongWordBetweenCharacters() {
+        assertThat(lines("abcdefghij)klmno", 10)).containsExactly("abcdefghi", "j)klmno");
+    }
+
+    @Test
+    void neverSeparatesACombiningMarkOrVariationSelectorFromItsCharacter() {
+        String withSelector = "葛\uDB40\uDD00";
+        List<String> result = lines("あいうえ" + withSelector + "かきく", 10);
+
+        assertThat(result).noneMatch(line -> line.startsWith("\uDB40"));
+        assertThat(String.join("", result)).isEqualTo("あいうえ" + withSelector + "かきく");
+    }
+
+    @ParameterizedTest
+    @ValueSource(floats = {2, 3, 7, 10, 17, 40})
+    void everyLineFitsTheWidth(float width) {
+        String text = "令和7年度の医療法第25条第1項に基づく立入検査において、サイバーセキュリティ対策チェックリスト"
+                + "（令和7年度版）に沿って確認を行いました。The checklist follows the ministry's guidelines, "
+                + "version 6.0 (May 2023), and https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/0000516275_00006.html.\n"
+                + "「医療情報システムの安全管理に関するガイドライン」を参照してください。";
+
+        List<String> result = lines(text, width);
+
+        assertThat(result).allSatisfy(line -> {
+            assertThat(HALF_AND_FULL.width(line)).isLessThanOrEqualTo(width);
+            assertThat(line).doesNotStartWith(" ").doesNotEndWith(" ");
+        });
+        assertThat(String.join("", result).replace(" ", ""))
+                .isEqualTo(text.replace("\n", "").replace(" ", ""));
+    }
+
+    @Test
+    void refusesANonPositiveWidth() {
+        assertThatThrownBy(() -> lines("a", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> lines("a", Float.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
