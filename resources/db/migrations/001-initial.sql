@@ -54,6 +54,23 @@ CREATE TABLE inspection_revisions (
     PRIMARY KEY (inspection_id, revision)
 );
 
+-- The facility as it was when a revision was finalized: a finalized record and its printout must not change
+-- when the facility's data is edited later.
+CREATE TABLE revision_facility (
+    inspection_id                   TEXT NOT NULL,
+    revision                        INTEGER NOT NULL,
+    code                            TEXT NOT NULL,
+    name                            TEXT NOT NULL,
+    kana                            TEXT NOT NULL,
+    address                         TEXT NOT NULL,
+    licensed_beds                   INTEGER NOT NULL,
+    has_medical_information_system  INTEGER NOT NULL,
+    uses_emr                        INTEGER NOT NULL,
+    vendors                         TEXT NOT NULL,  -- one "vendor<TAB>system" per line
+    PRIMARY KEY (inspection_id, revision),
+    FOREIGN KEY (inspection_id, revision) REFERENCES inspection_revisions (inspection_id, revision)
+);
+
 CREATE TABLE revision_inspectors (
     inspection_id  TEXT NOT NULL,
     revision       INTEGER NOT NULL,

@@ -1,9 +1,12 @@
 package jp.tachiiri.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import jp.tachiiri.advice.AdviceService;
+import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.demo.DemoData;
@@ -11,6 +14,9 @@ import jp.tachiiri.evidence.EvidenceRepository;
 import jp.tachiiri.facility.FacilityRepository;
 import jp.tachiiri.inspection.InspectionRepository;
 import jp.tachiiri.inspection.InspectionService;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
@@ -28,6 +34,8 @@ public final class Workspace implements AutoCloseable {
     public static final String DATABASE_FILE = "tachiiri.db";
     private static final String LANGUAGE_SETTING = "ui.language";
     private static final String POSITION_SETTING = "ui.position";
+    private static final String AUTHORITY_SETTING = "advice.authority";
+    private static final String REPORT_DAYS_SETTING = "advice.reportDays";
 
     private final Path folder;
     private final Database database;
@@ -108,6 +116,50 @@ public final class Workspace implements AutoCloseable {
 
     public DemoData demoData() {
         return new DemoData(facilities, inspectionService, catalogs.latest(), clock);
+    }
+
+    /**
+     * Adds the demo prefecture and, where no issuing authority is set yet, names the demo one for the
+     * printouts. Returns false (changing nothing) when the demo is already there.
+     */
+    public boolean seedDemo() {
+        boolean added = demoData().seed();
+        if (added && adviceSettings().issuingAuthority().isBlank()) {
+            setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
+        }
+        return added;
+    }
+
+    public AdviceService adviceService() {
+        return new AdviceService(inspections, facilities, catalogs);
+    }
+
+    /**
+     * Where the app saves an inspection's advice printout: printouts/ in the data folder, named so that a
+     * folder of them sorts by date and says what each is.
+     */
+    public Path printoutFile(String inspectionId, int revision, Language language) {
+        Inspection inspection = inspections.find(inspectionId, revision)
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        String code = facilities.byId(inspection.facilityId()).map(Facility::code).orElse("facility");
+        Path printouts = folder.resolve("printouts");
+        try {
+            Files.createDirectories(printouts);
+        } catch (IOException e) {
+            throw new UserFacingException(e, "advice.error.write", printouts, e.getMessage());
+        }
+        return printouts.resolve("advice_" + inspection.date() + "_" + code + "_r" + revision + "_" + language.code() + ".pdf");
+    }
+
+    /** Who issues the advice printouts and the days given for the improvement report. */
+    public AdviceSettings adviceSettings() {
+        int days = settings.get(REPORT_DAYS_SETTING).map(Integer::parseInt).orElse(AdviceSettings.DEFAULT_REPORT_DAYS);
+        return new AdviceSettings(settings.get(AUTHORITY_SETTING).orElse(""), days);
+    }
+
+    public void setAdviceSettings(AdviceSettings advice) {
+        settings.put(AUTHORITY_SETTING, advice.issuingAuthority());
+        settings.put(REPORT_DAYS_SETTING, Integer.toString(advice.reportDays()));
     }
 
     /** The language chosen in the app; Japanese until the user picks another. */

@@ -31,6 +31,13 @@ import jp.tachiiri.model.VendorContract;
 public final class DemoData {
 
     static final String ACTOR = "demo";
+    /** Notes on compliant items: the good practice the advice printout asks the hospital to keep up. */
+    private static final Map<String, String> GOOD_PRACTICE = Map.of(
+            "backup.generations", "デモ: 日次・週次・月次の3世代を外付け媒体で管理し、施錠した保管庫に保管している。",
+            "contact.incident-diagram", "デモ: 連絡体制図を各部署に掲示し、年1回見直している。");
+
+    /** The fictitious issuer of the demo's advice printouts. */
+    public static final String ISSUING_AUTHORITY = "デモ県 保健医療局 医務課";
 
     private final FacilityRepository facilities;
     private final InspectionService inspections;
@@ -135,6 +142,8 @@ public final class DemoData {
                 finding = finding.withAdvice(item.adviceFor(profile).orElseThrow().in(Language.JA))
                         .withTargetDate(target).withFollowUp(true)
                         .withNote("デモ: 担当者への聞き取りで未実施を確認。");
+            } else if (answer == Answer.COMPLIANT && GOOD_PRACTICE.containsKey(item.id())) {
+                finding = finding.withNote(GOOD_PRACTICE.get(item.id()));
             } else if (answer == Answer.ALTERNATIVE) {
                 finding = finding.withReason("デモ: USBポートは物理的に封印し、持ち出しは暗号化媒体1台に限定している。");
             }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionSummary;
@@ -53,6 +54,11 @@ public interface InspectionRepository {
      */
     int recordFinding(String inspectionId, int revision, Finding finding, String actor);
 
-    /** Locks the revision; later corrections need a new revision. */
+    /**
+     * Locks the revision, keeping the facility as it is now with it; later corrections need a new revision.
+     */
     void finalizeRevision(String inspectionId, int revision, String actor);
+
+    /** The facility as it was when the revision was finalized; empty for a revision in progress. */
+    Optional<Facility> facilityAsFinalized(String inspectionId, int revision);
 }

@@ -25,12 +25,14 @@ import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.ConfirmationMethod;
+import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.model.VendorContract;
 
 /** Inspections, their revisions and findings in SQLite, each change committed with its audit events. */
 public final class SqliteInspections implements InspectionRepository {
@@ -278,9 +280,53 @@ public final class SqliteInspections implements InspectionRepository {
                 update.setInt(3, revision);
                 update.executeUpdate();
             }
+            keepFacility(connection, inspectionId, revision);
             AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(FINALIZED,
                     "revision " + revision, InspectionStatus.IN_PROGRESS.name(), InspectionStatus.FINALIZED.name()));
             return null;
+        });
+    }
+
+    /** Copies the facility's current data beside the revision being finalized, in the same transaction. */
+    private static void keepFacility(Connection connection, String inspectionId, int revision) throws SQLException {
+        try (PreparedStatement copy = connection.prepareStatement("""
+                INSERT INTO revision_facility (inspection_id, revision, code, name, kana, address, licensed_beds,
+                                               has_medical_information_system, uses_emr, vendors)
+                SELECT i.id, ?, f.code, f.name, f.kana, f.address, f.licensed_beds, f.has_medical_information_system,
+                       f.uses_emr,
+                       coalesce((SELECT group_concat(v.vendor_name || char(9) || v.system, char(10))
+                                 FROM (SELECT * FROM facility_vendors WHERE facility_id = f.id ORDER BY position) v), '')
+                FROM inspections i JOIN facilities f ON f.id = i.facility_id WHERE i.id = ?""")) {
+            copy.setInt(1, revision);
+            copy.setString(2, inspectionId);
+            copy.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<Facility> facilityAsFinalized(String inspectionId, int revision) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT i.facility_id, i.demo, r.code, r.name, r.kana, r.address, r.licensed_beds,
+                           r.has_medical_information_system, r.uses_emr, r.vendors
+                    FROM revision_facility r JOIN inspections i ON i.id = r.inspection_id
+                    WHERE r.inspection_id = ? AND r.revision = ?""")) {
+                select.setString(1, inspectionId);
+                select.setInt(2, revision);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    List<VendorContract> vendors = row.getString("vendors").isEmpty() ? List.of()
+                            : row.getString("vendors").lines().map(line -> line.split("\t", 2))
+                                    .map(parts -> new VendorContract(parts[0], parts.length > 1 ? parts[1] : ""))
+                                    .toList();
+                    return Optional.of(new Facility(row.getString("facility_id"), row.getString("code"),
+                            row.getString("name"), row.getString("kana"), row.getString("address"),
+                            row.getInt("licensed_beds"), row.getBoolean("has_medical_information_system"),
+                            row.getBoolean("uses_emr"), vendors, row.getBoolean("demo")));
+                }
+            }
         });
     }
 

@@ -52,7 +52,7 @@ final class EvidencePanel {
             Camera.available().ifPresent(camera -> {
                 Button photo = new Button(messages.get("inspection.evidenceCamera"));
                 photo.setId("take-photo");
-                photo.setOnAction(event -> camera.takePhoto().ifPresent(model::addEvidence));
+                photo.setOnAction(event -> camera.takePhoto(model::addEvidence));
                 actions.getChildren().add(photo);
             });
             Button add = new Button(messages.get("inspection.evidenceAdd"));

@@ -86,6 +86,7 @@ final class InspectionView {
     }
 
     private void showInspection() {
+        context.navigator().beforeLeaving(editor::commitText);
         root.setTop(header());
         SplitPane split = new SplitPane(itemListPane(), editor.build());
         split.setId("inspection-split");
@@ -138,10 +139,7 @@ final class InspectionView {
         Button back = new Button(messages.get("inspection.back"));
         back.setId("back");
         back.getStyleClass().add("header-button");
-        back.setOnAction(event -> {
-            editor.commitText();
-            context.navigator().home();
-        });
+        back.setOnAction(event -> context.navigator().home());
         back.setMinWidth(Region.USE_PREF_SIZE);
 
         Label facility = new Label(data.facility().name());
@@ -164,7 +162,13 @@ final class InspectionView {
 
         FlowPane actions = new FlowPane(8, 8);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        actions.getChildren().addAll(headerButton("inspection.auditTrail", "audit-trail", dialogs::showAuditTrail),
+        actions.getChildren().addAll(
+                headerButton("inspection.adviceButton", "advice-printout",
+                        () -> {
+                            editor.commitText();
+                            new AdviceDialog(context, data.inspection().id(), data.inspection().revision()).show();
+                        }),
+                headerButton("inspection.auditTrail", "audit-trail", dialogs::showAuditTrail),
                 headerButton("inspection.revisions", "revisions", dialogs::showRevisions));
         if (data.latest() && data.inspection().status() == InspectionStatus.IN_PROGRESS) {
             Button finalize = headerButton("inspection.finalize", "finalize", this::finalizeInspection);

@@ -93,7 +93,8 @@ final class InspectionViewModel {
                 .map(number -> workspace.inspections().find(inspectionId, number)
                         .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId)))
                 .orElse(latest);
-        Facility facility = workspace.facilities().byId(shown.facilityId())
+        Facility facility = workspace.inspections().facilityAsFinalized(inspectionId, shown.revision())
+                .or(() -> workspace.facilities().byId(shown.facilityId()))
                 .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
         Catalog catalog = workspace.catalogs().version(shown.catalogVersion())
                 .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", shown.catalogVersion()));

@@ -1,5 +1,6 @@
 package jp.tachiiri.ui;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import jp.tachiiri.model.Language;
 
@@ -17,6 +18,15 @@ interface Navigator {
      * when given, else where the inspector was or the first question.
      */
     void inspection(String inspectionId, Optional<Integer> revision, Optional<String> itemId);
+
+    /**
+     * The current screen's way to store what it still holds (text typed a moment ago): run before another
+     * screen is shown, when the window is closed and when the platform pauses the app.
+     */
+    void beforeLeaving(Runnable flush);
+
+    /** Opens a file the app wrote (a printout): the system's viewer on a desktop, the share sheet on a tablet. */
+    void openDocument(Path file);
 
     /** Shows the screen again in another language. */
     void switchLanguage(Language language);

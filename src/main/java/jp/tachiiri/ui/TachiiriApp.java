@@ -17,7 +17,9 @@ import javafx.stage.Stage;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.platform.AppLifecycle;
 import jp.tachiiri.platform.DataFolders;
+import jp.tachiiri.platform.DocumentSharing;
 
 /**
  * The JavaFX application. Parameters: {@code --data=DIR} (else TACHIIRI_DATA, else the platform default) and
@@ -35,6 +37,7 @@ public final class TachiiriApp extends Application implements Navigator {
     private Stage stage;
     private Workspace workspace;
     private Language language = Language.JA;
+    private Runnable flushCurrentScreen = () -> { };
 
     /** Used by {@link Application#launch}: files are chosen with the system's dialog. */
     public TachiiriApp() {
@@ -73,6 +76,8 @@ public final class TachiiriApp extends Application implements Navigator {
         stage.setMinWidth(360);
         stage.setMinHeight(480);
         stage.setScene(scene(new StackPane(new Label(startup.get("home.opening", folder)))));
+        stage.setOnCloseRequest(event -> flushCurrentScreen.run());
+        AppLifecycle.onPause(() -> flushCurrentScreen.run());
         stage.show();
 
         executor.submit(() -> openWorkspace(folder, requested), opened -> {
@@ -93,7 +98,7 @@ public final class TachiiriApp extends Application implements Navigator {
     private static Opened openWorkspace(Path folder, Optional<Language> requested) {
         Workspace opened = Workspace.open(folder, Clock.systemDefaultZone());
         if (opened.newlyCreated()) {
-            opened.demoData().seed();
+            opened.seedDemo();
         }
         requested.ifPresent(opened::setLanguage);
         Optional<Workspace.Position> resume = opened.lastPosition()
@@ -120,18 +125,38 @@ public final class TachiiriApp extends Application implements Navigator {
         }, cleared -> { }, this::showFatal);
         UiContext context = context();
         HomeViewModel model = new HomeViewModel(workspace, executor);
-        stage.getScene().setRoot(new HomeView(context, model).build());
+        show(new HomeView(context, model).build());
         model.load();
     }
 
     @Override
     public void facility(String facilityId) {
-        stage.getScene().setRoot(new FacilityView(context(), facilityId).build());
+        show(new FacilityView(context(), facilityId).build());
     }
 
     @Override
     public void inspection(String inspectionId, Optional<Integer> revision, Optional<String> itemId) {
-        stage.getScene().setRoot(new InspectionView(context(), inspectionId, revision, itemId).build());
+        show(new InspectionView(context(), inspectionId, revision, itemId).build());
+    }
+
+    @Override
+    public void openDocument(Path file) {
+        if (!DocumentSharing.share(file)) {
+            getHostServices().showDocument(file.toUri().toString());
+        }
+    }
+
+    @Override
+    public void beforeLeaving(Runnable flush) {
+        flushCurrentScreen = flush;
+    }
+
+    /** Lets the screen being left store what it holds, then shows the next one. */
+    private void show(Parent screen) {
+        Runnable flush = flushCurrentScreen;
+        flushCurrentScreen = () -> { };
+        flush.run();
+        stage.getScene().setRoot(screen);
     }
 
     @Override

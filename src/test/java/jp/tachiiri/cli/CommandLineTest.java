@@ -12,7 +12,11 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import jp.tachiiri.model.Language;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +139,112 @@ class CommandLineTest {
         Run list = run("inspections", "--data", data.toString());
         assertThat(list.exitCode()).isEqualTo(1);
         assertThat(list.err()).contains("tachiiri.db");
+    }
+
+    @Test
+    void adviceWritesTheInspectionsPrintoutAndPrintsItsPath() throws Exception {
+        run("demo", "--data", data.toString());
+        String finalized = inspectionId("FINALIZED");
+        Path out = data.resolve("助言書.pdf");
+
+        Run advice = run("advice", "--data", data.toString(), "--inspection", finalized, "--out", out.toString());
+
+        assertThat(advice.exitCode()).as(advice.err()).isZero();
+        assertThat(advice.err()).isEmpty();
+        assertThat(advice.out()).contains(out.toAbsolutePath().toString());
+        try (PDDocument document = Loader.loadPDF(out.toFile())) {
+            assertThat(document.getNumberOfPages()).isPositive();
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s", "");
+            assertThat(text).startsWith("医療機関のサイバーセキュリティ対策に関する助言書").contains("デモ桜川記念病院", finalized)
+                    .doesNotContain("【下書き】");
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+
+        // The inspection in progress, in English: a draft.
+        Path english = data.resolve("advice-en.pdf");
+        Run inEnglish = run("--lang", "en", "advice", "--inspection", inspectionId("IN_PROGRESS"), "--out",
+                english.toString(), "--data", data.toString());
+        assertThat(inEnglish.exitCode()).as(inEnglish.err()).isZero();
+        assertThat(inEnglish.out()).contains(english.toAbsolutePath().toString());
+        try (PDDocument document = Loader.loadPDF(english.toFile())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s", "");
+            assertThat(text).startsWith("[DRAFT]Adviceonthecybersecurityofamedicalinstitution")
+                    .contains("1.Theinspection", "3.Itemsthatneedimprovement", "[DRAFT]ID");
+        }
+
+        // A revision by number.
+        Path first = data.resolve("first.pdf");
+        assertThat(run("advice", "--data", data.toString(), "--inspection", finalized, "--revision", "1", "--out",
+                first.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(out));
+    }
+
+    @Test
+    void adviceForAnUnknownInspectionExitsWithOneNamingItAndWritesNothing() throws Exception {
+        run("demo", "--data", data.toString());
+        Path out = data.resolve("none.pdf");
+
+        Run advice = run("advice", "--data", data.toString(), "--inspection", "no-such-inspection", "--out", out.toString());
+
+        assertThat(advice.exitCode()).isEqualTo(1);
+        assertThat(advice.err()).contains("no-such-inspection", "見つかりません");
+        assertThat(advice.out()).isEmpty();
+        assertThat(out).doesNotExist();
+        try (Stream<Path> files = Files.list(data)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.contains("none.pdf"));
+        }
+
+        Run english = run("--lang", "en", "advice", "--data", data.toString(), "--inspection", "no-such-inspection",
+                "--out", out.toString());
+        assertThat(english.exitCode()).isEqualTo(1);
+        assertThat(english.err()).contains("no-such-inspection").doesNotContain("見つかりません");
+
+        Run noRevision = run("advice", "--data", data.toString(), "--inspection", inspectionId("FINALIZED"),
+                "--revision", "9", "--out", out.toString());
+        assertThat(noRevision.exitCode()).isEqualTo(1);
+        assertThat(noRevision.err()).contains(inspectionId("FINALIZED"));
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void adviceWithoutOutOrInspectionIsAUsageError() {
+        run("demo", "--data", data.toString());
+
+        Run noOut = run("advice", "--data", data.toString(), "--inspection", inspectionId("FINALIZED"));
+        assertThat(noOut.exitCode()).isEqualTo(2);
+        assertThat(noOut.err()).contains("--out");
+        assertThat(noOut.out()).isEmpty();
+
+        Run noInspection = run("advice", "--data", data.toString(), "--out", data.resolve("x.pdf").toString());
+        assertThat(noInspection.exitCode()).isEqualTo(2);
+        assertThat(noInspection.err()).contains("--inspection");
+        assertThat(data.resolve("x.pdf")).doesNotExist();
+
+        Run help = run("advice", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--inspection", "--out", "--revision", "FILE.pdf");
+    }
+
+    @Test
+    void adviceIntoAFolderThatDoesNotExistFailsWithOne() {
+        run("demo", "--data", data.toString());
+        Path out = data.resolve("no-such-folder").resolve("advice.pdf");
+
+        Run advice = run("advice", "--data", data.toString(), "--inspection", inspectionId("FINALIZED"), "--out",
+                out.toString());
+
+        assertThat(advice.exitCode()).isEqualTo(1);
+        assertThat(advice.err()).contains("no-such-folder");
+        assertThat(out).doesNotExist();
+    }
+
+    /** The id of this fiscal year's demo inspection with the given status. */
+    private String inspectionId(String status) {
+        return run("inspections", "--data", data.toString()).out().lines()
+                .filter(line -> line.contains("\t" + status + "\t") && line.contains("桜川") == status.equals("FINALIZED"))
+                .findFirst().orElseThrow().split("\t")[0];
     }
 
     @Test

@@ -1,5 +1,7 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.waitFor;
+import static jp.tachiiri.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -397,11 +399,12 @@ class InspectionViewModelTest {
         assertThat(fx(() -> model.failureProperty().get())).isNull();
 
         // The new revision can be changed; the old one stays as it was.
+        String noteBefore = workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note();
         select("backup.generations");
         fx(() -> model.setNote("backup.generations", "訂正後のメモ"));
         settle();
         assertThat(workspace.inspections().findings(inspection.id(), 2).get("backup.generations").note()).isEqualTo("訂正後のメモ");
-        assertThat(workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note()).isEmpty();
+        assertThat(workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note()).isEqualTo(noteBefore);
 
         // The earlier revision is shown read-only.
         InspectionViewModel first = fx(() -> new InspectionViewModel(context));
@@ -412,7 +415,7 @@ class InspectionViewModelTest {
         assertThat(fx(first::readOnly)).isTrue();
         fx(() -> first.setNote("backup.generations", "旧版への書き込み"));
         settle();
-        assertThat(workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note()).isEmpty();
+        assertThat(workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note()).isEqualTo(noteBefore);
     }
 
     @Test
@@ -501,15 +504,7 @@ class InspectionViewModelTest {
     private void settle() {
         AtomicBoolean done = new AtomicBoolean();
         fx(() -> executor.submit(() -> Boolean.TRUE, done::set, failure -> { }));
-        waitUntil(done::get);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("background work did not finish in time", e);
-        }
+        waitFor("the background work to finish", done::get);
     }
 
     private static void fx(Runnable action) {
@@ -557,6 +552,16 @@ class InspectionViewModelTest {
         @Override
         public void switchLanguage(Language language) {
             calls.add("language " + language);
+        }
+
+        @Override
+        public void beforeLeaving(Runnable flush) {
+            calls.add("before leaving");
+        }
+
+        @Override
+        public void openDocument(java.nio.file.Path file) {
+            calls.add("open " + file.getFileName());
         }
     }
 }

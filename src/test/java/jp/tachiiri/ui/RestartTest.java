@@ -1,20 +1,18 @@
 package jp.tachiiri.ui;
 
-import static jp.tachiiri.ui.WholeInspectionTest.waitUntil;
+import static jp.tachiiri.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The app is closed in the middle of an inspection; started again, it shows the same item with everything in it. */
@@ -23,25 +21,13 @@ class RestartTest {
     @TempDir
     Path data;
 
+    @RegisterExtension
+    final AppRunner app = new AppRunner();
     private final FxRobot robot = new FxRobot();
-    private Application app;
-
-    private void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new TachiiriApp(data, (owner, title) -> List.of()));
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-        }
-    }
 
     @Test
     void reopensOnTheSameItemWithEverythingStored() throws Exception {
-        startApp();
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
         // Open the demo inspection in progress from the list.
         waitUntil(() -> inProgressCell() != null);
         robot.clickOn(inProgressCell());
@@ -60,8 +46,7 @@ class RestartTest {
         // Stored after a pause in typing, without leaving the field and without a save button.
         waitUntil(this::noteStored);
 
-        stopApp();
-        startApp();
+        app.restart();
 
         waitUntil(() -> robot.lookup("#item-title").tryQuery().isPresent());
         assertThat(text("#item-title")).isEqualTo(item);

@@ -1,5 +1,6 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,10 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.DatePicker;
@@ -30,12 +27,11 @@ import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.RevisionInfo;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,31 +49,16 @@ class WholeInspectionTest {
     @TempDir
     Path files;
 
+    @RegisterExtension
+    final AppRunner app = new AppRunner();
     private final FxRobot robot = new FxRobot();
-    private Application app;
     private Path photo;
     private String inspectionId;
 
     @BeforeEach
     void prepare() throws Exception {
         photo = Files.write(files.resolve("server-room.png"), tinyPng());
-        startApp();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new TachiiriApp(data, (owner, title) -> List.of(photo)));
-    }
-
-    private void restartApp() throws Exception {
-        stopApp();
-        startApp();
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of(photo)));
     }
 
     @Test
@@ -136,7 +117,7 @@ class WholeInspectionTest {
         assertThat(robot.lookup("#amend").tryQuery()).isPresent();
 
         // After a restart the app reopens on the inspection, still read-only.
-        restartApp();
+        app.restart();
         waitUntil(() -> robot.lookup("#read-only-banner").tryQuery().isPresent());
         waitUntil(() -> robot.lookup("#answer-COMPLIANT").tryQuery().isPresent()
                 || robot.lookup("#answer-YES").tryQuery().isPresent());
@@ -150,10 +131,8 @@ class WholeInspectionTest {
         waitUntil(() -> textOf("#inspection-details").contains("第2版"));
         assertThat(robot.lookup("#read-only-banner").tryQuery()).isEmpty();
 
-        stopApp();
-        app = null;
+        app.stop();
         assertStored(firstItem);
-        startApp();
     }
 
     private void assertStored(String firstItemTitle) {
@@ -272,14 +251,6 @@ class WholeInspectionTest {
 
     private String textOf(String id) {
         return robot.lookup(id).tryQuery().map(node -> node instanceof Label label ? label.getText() : "").orElse("");
-    }
-
-    static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
     }
 
     /** A valid 1×1 PNG, so the thumbnail really loads. */

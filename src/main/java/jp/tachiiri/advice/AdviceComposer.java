@@ -1,0 +1,114 @@
+package jp.tachiiri.advice;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import jp.tachiiri.inspection.Checklist;
+import jp.tachiiri.inspection.ItemState;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CheckpointSection;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionStatus;
+
+/** Decides the content of the advice printout from an inspection's record. */
+public final class AdviceComposer {
+
+    /**
+     * @param finalizedOn the day the revision was finalized (the document's date); empty for a draft, which is
+     *     dated with the inspection day
+     */
+    public AdviceContent compose(Inspection inspection, Facility facility, Catalog catalog, Map<String, Finding> findings,
+            AdviceSettings settings, Optional<LocalDate> finalizedOn) {
+        Checklist checklist = Checklist.of(catalog, facility.profile(), inspection.date(), findings);
+        boolean draft = inspection.status() != InspectionStatus.FINALIZED;
+        LocalDate documentDate = draft ? inspection.date() : finalizedOn.orElse(inspection.date());
+        List<AdviceContent.Improvement> improvements = new ArrayList<>();
+        List<AdviceContent.GoodPractice> goodPractices = new ArrayList<>();
+        for (ItemState state : checklist.items()) {
+            if (!state.applicable()) {
+                continue;
+            }
+            Finding finding = state.finding();
+            if (finding.answer().equals(Optional.of(Answer.NON_COMPLIANT))) {
+                improvements.add(new AdviceContent.Improvement(state.item(), finding.note(), finding.advice(),
+                        finding.targetDate()));
+            } else if (finding.answer().equals(Optional.of(Answer.COMPLIANT)) && !finding.note().isBlank()) {
+                goodPractices.add(new AdviceContent.GoodPractice(state.item(), finding.note()));
+            }
+        }
+        return new AdviceContent(inspection, facility, settings, draft, documentDate, summaries(checklist),
+                improvements, goodPractices, Resource.forFacility(facility.profile()),
+                documentDate.plusDays(settings.reportDays()), fingerprint(inspection, facility, findings));
+    }
+
+    private static List<AdviceContent.CheckpointSummary> summaries(Checklist checklist) {
+        List<AdviceContent.CheckpointSummary> summaries = new ArrayList<>();
+        for (CheckpointSection section : checklist.catalog().sections()) {
+            int applicable = 0;
+            int compliant = 0;
+            int nonCompliant = 0;
+            int alternative = 0;
+            int notApplicable = 0;
+            for (ItemState state : checklist.items(section.checkpoint())) {
+                if (state.applicable()) {
+                    applicable++;
+                }
+                Optional<Answer> answer = state.effectiveAnswer();
+                if (answer.isEmpty()) {
+                    continue;
+                }
+                switch (answer.get()) {
+                    case COMPLIANT -> compliant++;
+                    case NON_COMPLIANT -> nonCompliant++;
+                    case ALTERNATIVE -> alternative++;
+                    case NOT_APPLICABLE -> notApplicable++;
+                    default -> {
+                        // YES/NO belong to the gate question only.
+                    }
+                }
+            }
+            summaries.add(new AdviceContent.CheckpointSummary(section.title(), applicable, compliant, nonCompliant,
+                    alternative, notApplicable));
+        }
+        return summaries;
+    }
+
+    /**
+     * A short fingerprint of the record (header, the facility's data and every finding), printed in the footer so that paper can
+     * be matched to the data it came from: "3f2a-91c0-7be4".
+     */
+    static String fingerprint(Inspection inspection, Facility facility, Map<String, Finding> findings) {
+        StringBuilder canonical = new StringBuilder();
+        canonical.append(inspection.id()).append('|').append(inspection.revision()).append('|')
+                .append(inspection.date()).append('|').append(inspection.catalogVersion()).append('|')
+                .append(inspection.status()).append('\n');
+        canonical.append(facility.name()).append('|').append(facility.address()).append('|')
+                .append(facility.profile()).append('\n');
+        new TreeMap<>(findings).values().forEach(finding -> canonical.append(finding.itemId()).append('|')
+                .append(finding.answer().map(Answer::name).orElse("")).append('|')
+                .append(finding.confirmedBy().stream().map(Enum::name).sorted().toList()).append('|')
+                .append(finding.checkedOn().map(LocalDate::toString).orElse("")).append('|')
+                .append(finding.note().length()).append(':').append(finding.note()).append('|')
+                .append(finding.reason().length()).append(':').append(finding.reason()).append('|')
+                .append(finding.advice().length()).append(':').append(finding.advice()).append('|')
+                .append(finding.targetDate().map(LocalDate::toString).orElse("")).append('|')
+                .append(finding.followUp()).append('\n'));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            String hex = HexFormat.of().formatHex(hash, 0, 6);
+            return hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

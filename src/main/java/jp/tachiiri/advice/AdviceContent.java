@@ -1,0 +1,48 @@
+package jp.tachiiri.advice;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.LocalizedText;
+
+/**
+ * What the advice printout says, decided from the record before any layout: the facility and inspection,
+ * the counts per checkpoint, what must improve, what is worth keeping up, where to get help, and by when to
+ * report. Dates are derived from the record, never from the clock.
+ */
+public record AdviceContent(
+        Inspection inspection,
+        Facility facility,
+        AdviceSettings settings,
+        boolean draft,
+        LocalDate documentDate,
+        List<CheckpointSummary> summaries,
+        List<Improvement> improvements,
+        List<GoodPractice> goodPractices,
+        List<Resource> resources,
+        LocalDate reportDue,
+        String fingerprint) {
+
+    public AdviceContent {
+        summaries = List.copyOf(summaries);
+        improvements = List.copyOf(improvements);
+        goodPractices = List.copyOf(goodPractices);
+        resources = List.copyOf(resources);
+    }
+
+    /** The counts of one checkpoint: applicable items and how they were answered. */
+    public record CheckpointSummary(
+            LocalizedText title, int applicable, int compliant, int nonCompliant, int alternative, int notApplicable) {
+    }
+
+    /** A 不適合 item: what was found (the inspector's note), the advice and the target date. */
+    public record Improvement(CatalogItem item, String found, String advice, Optional<LocalDate> targetDate) {
+    }
+
+    /** A 適合 item the inspector noted as good practice (a compliant item with a note). */
+    public record GoodPractice(CatalogItem item, String note) {
+    }
+}

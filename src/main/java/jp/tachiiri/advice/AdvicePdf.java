@@ -1,0 +1,188 @@
+package jp.tachiiri.advice;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.chrono.JapaneseChronology;
+import java.time.chrono.JapaneseDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Attendee;
+import jp.tachiiri.model.ChecklistRef;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.pdf.Alignment;
+import jp.tachiiri.pdf.Block;
+import jp.tachiiri.pdf.Column;
+import jp.tachiiri.pdf.DocumentInfo;
+import jp.tachiiri.pdf.Heading;
+import jp.tachiiri.pdf.PageFooter;
+import jp.tachiiri.pdf.Paragraph;
+import jp.tachiiri.pdf.PdfDocumentWriter;
+import jp.tachiiri.pdf.SignatureLines;
+import jp.tachiiri.pdf.Spacer;
+import jp.tachiiri.pdf.Table;
+import jp.tachiiri.pdf.TextStyle;
+
+/** Lays the advice content out as the printout the hospital receives, in Japanese or English. */
+public final class AdvicePdf {
+
+    /** Japanese official documents date in the imperial era: 令和8年11月25日. */
+    private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
+            .withChronology(JapaneseChronology.INSTANCE);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+
+    private final PdfDocumentWriter writer = new PdfDocumentWriter();
+
+    public byte[] render(AdviceContent content, Language language) {
+        Messages messages = Messages.of(language);
+        return writer.write(blocks(content, messages), footer(content, messages), info(content, messages));
+    }
+
+    /** Writes the PDF atomically (temporary file, fsync, rename). */
+    public void write(AdviceContent content, Language language, Path out) {
+        Messages messages = Messages.of(language);
+        writer.write(blocks(content, messages), footer(content, messages), info(content, messages), out);
+    }
+
+    List<Block> blocks(AdviceContent content, Messages messages) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading(messages.get(content.draft() ? "advice.draftTitle" : "advice.title"), 1));
+        if (content.draft()) {
+            blocks.add(new Paragraph(messages.get("advice.draftNote"), TextStyle.small()));
+        }
+        String issuer = content.settings().issuingAuthority().isBlank()
+                ? messages.get("advice.issuerMissing") : content.settings().issuingAuthority();
+        blocks.add(new Paragraph(date(content.documentDate(), messages) + "\n" + issuer, TextStyle.body().aligned(Alignment.RIGHT)));
+        blocks.add(new Paragraph(messages.get("advice.addressee", content.facility().name()), TextStyle.bodyBold()));
+        blocks.add(new Paragraph(messages.get("advice.intro", date(content.inspection().date(), messages)), TextStyle.body()));
+
+        blocks.add(new Heading(messages.get("advice.section.overview"), 2));
+        blocks.add(overview(content, messages));
+
+        blocks.add(new Heading(messages.get("advice.section.summary"), 2));
+        blocks.add(summary(content, messages));
+
+        blocks.add(new Heading(messages.get("advice.section.improvements"), 2));
+        if (content.improvements().isEmpty()) {
+            blocks.add(new Paragraph(messages.get("advice.improvements.none"), TextStyle.body()));
+        } else {
+            blocks.add(improvements(content, messages));
+        }
+
+        blocks.add(new Heading(messages.get("advice.section.goodPractice"), 2));
+        if (content.goodPractices().isEmpty()) {
+            blocks.add(new Paragraph(messages.get("advice.goodPractice.none"), TextStyle.body()));
+        }
+        content.goodPractices().forEach(practice -> blocks.add(new Paragraph(messages.get("advice.goodPractice.item",
+                practice.item().title().in(messages.language()), practice.note()), TextStyle.body())));
+
+        blocks.add(new Heading(messages.get("advice.section.resources"), 2));
+        for (Resource resource : content.resources()) {
+            String key = "advice.resource." + resource.name();
+            blocks.add(new Paragraph(messages.get(key + ".title"), TextStyle.bodyBold()));
+            blocks.add(new Paragraph(messages.get(key + ".body"), TextStyle.body()));
+        }
+
+        blocks.add(new Heading(messages.get("advice.section.report"), 2));
+        String report;
+        if (content.improvements().isEmpty()) {
+            report = messages.get("advice.reportNothing");
+        } else if (content.settings().issuingAuthority().isBlank()) {
+            report = messages.get("advice.reportNoIssuer", date(content.reportDue(), messages));
+        } else {
+            report = messages.get("advice.report", date(content.reportDue(), messages), issuer);
+        }
+        blocks.add(new Paragraph(report, TextStyle.body()));
+
+        blocks.add(new Spacer(18));
+        blocks.add(new SignatureLines(List.of(messages.get("advice.signature.explainer"),
+                messages.get("advice.signature.receiver")), messages.get("advice.signature.date")));
+        return blocks;
+    }
+
+    private static Table overview(AdviceContent content, Messages messages) {
+        String none = messages.get("advice.overview.none");
+        List<String> attendees = content.inspection().attendees().stream()
+                .map((Attendee attendee) -> messages.get("advice.overview.attendee", attendee.name(), attendee.role()))
+                .toList();
+        List<List<String>> rows = List.of(
+                List.of(messages.get("advice.overview.facility"), content.facility().name()),
+                List.of(messages.get("advice.overview.address"), content.facility().address()),
+                List.of(messages.get("advice.overview.beds"),
+                        messages.get("advice.overview.bedsValue", content.facility().licensedBeds())),
+                List.of(messages.get("advice.overview.date"), date(content.inspection().date(), messages)),
+                List.of(messages.get("advice.overview.inspectors"), String.join("、", content.inspection().inspectors())),
+                List.of(messages.get("advice.overview.attendees"), attendees.isEmpty() ? none : String.join("\n", attendees)),
+                List.of(messages.get("advice.overview.catalog"), content.inspection().catalogVersion()));
+        return new Table(List.of(new Column(messages.get("advice.overview.field"), 1.4f),
+                new Column(messages.get("advice.overview.value"), 3)), rows);
+    }
+
+    private static Table summary(AdviceContent content, Messages messages) {
+        List<List<String>> rows = new ArrayList<>();
+        int[] totals = new int[5];
+        for (AdviceContent.CheckpointSummary summary : content.summaries()) {
+            int[] counts = {summary.applicable(), summary.compliant(), summary.nonCompliant(), summary.alternative(),
+                summary.notApplicable()};
+            List<String> row = new ArrayList<>();
+            row.add(summary.title().in(messages.language()));
+            for (int i = 0; i < counts.length; i++) {
+                totals[i] += counts[i];
+                row.add(Integer.toString(counts[i]));
+            }
+            rows.add(row);
+        }
+        List<String> total = new ArrayList<>();
+        total.add(messages.get("advice.summary.total"));
+        for (int count : totals) {
+            total.add(Integer.toString(count));
+        }
+        rows.add(total);
+        return new Table(List.of(new Column(messages.get("advice.summary.checkpoint"), 2.2f),
+                new Column(messages.get("advice.summary.applicable"), 1.2f),
+                new Column(messages.get("advice.summary.compliant"), 1.2f),
+                new Column(messages.get("advice.summary.nonCompliant"), 1.2f),
+                new Column(messages.get("advice.summary.alternative"), 1.2f),
+                new Column(messages.get("advice.summary.notApplicable"), 1.2f)), rows);
+    }
+
+    private static Table improvements(AdviceContent content, Messages messages) {
+        List<List<String>> rows = new ArrayList<>();
+        int number = 1;
+        for (AdviceContent.Improvement improvement : content.improvements()) {
+            String reference = improvement.item().checklistRef().map(ChecklistRef::label).map(label -> "\n" + label).orElse("");
+            rows.add(List.of(Integer.toString(number++), improvement.item().title().in(messages.language()) + reference,
+                    improvement.found(), improvement.advice(),
+                    improvement.targetDate().map(target -> date(target, messages))
+                            .orElse(messages.get("advice.improvements.noTarget"))));
+        }
+        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.8f),
+                new Column(messages.get("advice.improvements.item"), 2.2f),
+                new Column(messages.get("advice.improvements.found"), 2.2f),
+                new Column(messages.get("advice.improvements.advice"), 3.4f),
+                new Column(messages.get("advice.improvements.target"), 1.4f)), rows);
+    }
+
+    private static PageFooter footer(AdviceContent content, Messages messages) {
+        return new PageFooter(messages.get(content.draft() ? "advice.footerDraft" : "advice.footer",
+                content.inspection().id(), content.inspection().revision(), content.fingerprint()));
+    }
+
+    /** Document metadata derived from the record, so the same record gives the same bytes. */
+    private static DocumentInfo info(AdviceContent content, Messages messages) {
+        long documentId = Long.parseUnsignedLong(content.fingerprint().replace("-", ""), 16);
+        return new DocumentInfo(messages.get(content.draft() ? "advice.draftTitle" : "advice.title") + " — "
+                        + content.facility().name(),
+                content.settings().issuingAuthority(), content.inspection().id(),
+                content.documentDate().atStartOfDay().toInstant(ZoneOffset.ofHours(9)), documentId);
+    }
+
+    static String date(LocalDate date, Messages messages) {
+        return messages.language() == Language.JA
+                ? JAPANESE_DATE.format(JapaneseDate.from(date))
+                : ENGLISH_DATE.format(date);
+    }
+}

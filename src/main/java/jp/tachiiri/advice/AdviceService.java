@@ -1,0 +1,69 @@
+package jp.tachiiri.advice;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.facility.FacilityRepository;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.inspection.InspectionRepository;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.Language;
+
+/** The advice printout of an inspection: its content from the store, and the PDF. */
+public final class AdviceService {
+
+    /** Inspections are Japanese acts: a revision finalized at 00:30 JST is dated that Japanese day everywhere. */
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final InspectionRepository inspections;
+    private final FacilityRepository facilities;
+    private final CatalogLibrary catalogs;
+    private final AdviceComposer composer = new AdviceComposer();
+    private final AdvicePdf pdf = new AdvicePdf();
+
+    public AdviceService(InspectionRepository inspections, FacilityRepository facilities, CatalogLibrary catalogs) {
+        this.inspections = inspections;
+        this.facilities = facilities;
+        this.catalogs = catalogs;
+    }
+
+    /** The content for a revision (the latest when none is given); a revision in progress gives a draft. */
+    public AdviceContent content(String inspectionId, Optional<Integer> revision, AdviceSettings settings) {
+        Inspection inspection = revision.map(number -> inspections.find(inspectionId, number))
+                .orElseGet(() -> inspections.find(inspectionId))
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        // A finalized revision is printed with the facility as it was then, not as edited since.
+        Facility facility = inspections.facilityAsFinalized(inspectionId, inspection.revision())
+                .or(() -> facilities.byId(inspection.facilityId()))
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        Catalog catalog = catalogs.version(inspection.catalogVersion())
+                .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", inspection.catalogVersion()));
+        Optional<LocalDate> finalizedOn = inspections.revisions(inspectionId).stream()
+                .filter(info -> info.revision() == inspection.revision())
+                .findFirst()
+                .flatMap(info -> info.finalizedAt())
+                .map(instant -> instant.atZone(JAPAN).toLocalDate());
+        return composer.compose(inspection, facility, catalog, inspections.findings(inspectionId, inspection.revision()),
+                settings, finalizedOn);
+    }
+
+    public byte[] pdf(String inspectionId, Optional<Integer> revision, AdviceSettings settings, Language language) {
+        return pdf.render(content(inspectionId, revision, settings), language);
+    }
+
+    /** Writes the PDF to {@code out} atomically. */
+    public void writePdf(String inspectionId, Optional<Integer> revision, AdviceSettings settings, Language language,
+            Path out) {
+        AdviceContent content = content(inspectionId, revision, settings);
+        try {
+            pdf.write(content, language, out);
+        } catch (UncheckedIOException e) {
+            throw new UserFacingException(e, "advice.error.write", out.toAbsolutePath(), e.getCause().getMessage());
+        }
+    }
+}

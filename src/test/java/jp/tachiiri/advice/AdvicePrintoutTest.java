@@ -1,0 +1,863 @@
+package jp.tachiiri.advice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Attendee;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.CheckpointSection;
+import jp.tachiiri.model.ConfirmationMethod;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityProfile;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.inspection.NewInspection;
+import jp.tachiiri.pdf.PdfDocumentWriter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The advice printout as the hospital receives it: real workspaces on temporary folders, inspections recorded
+ * through the inspection service, and the PDF read back with PDFBox.
+ */
+class AdvicePrintoutTest {
+
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    /** Still 1 July in UTC, already 2 July in Japan. */
+    static final Instant NOW = Instant.parse("2026-07-01T15:30:00Z");
+    static final LocalDate INSPECTION_DATE = LocalDate.of(2026, 6, 30);
+    /** The Japanese day of {@link #NOW}: a revision finalized then is dated this day. */
+    static final LocalDate FINALIZED_DAY = LocalDate.of(2026, 7, 2);
+    static final String ACTOR = "tester";
+    static final Messages JA = Messages.of(Language.JA);
+    static final Messages EN = Messages.of(Language.EN);
+    static final String AUTHORITY = "テスト県 健康福祉部 医療政策課";
+    private static final Pattern CHECK_CODE = Pattern.compile(
+            "(?:照合番号|check)\\s*([0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4})");
+
+    @TempDir
+    Path folder;
+
+    // ---------------------------------------------------------------- 1. content in the text, in catalog order
+
+    @Test
+    void theDemosFinalizedInspectionsListEveryImprovementInCatalogOrderAndTheCountsOfTheRecord() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            assertThat(workspace.seedDemo()).isTrue();
+            List<InspectionSummary> finalized = workspace.inspections().list().stream()
+                    .filter(summary -> summary.status() == InspectionStatus.FINALIZED).toList();
+            assertThat(finalized).hasSize(2);
+            for (InspectionSummary summary : finalized) {
+                Inspection inspection = workspace.inspections().find(summary.id()).orElseThrow();
+                Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
+                Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), inspection.revision());
+                assertThat(nonCompliant(catalog(workspace), facility, findings)).hasSizeGreaterThanOrEqualTo(3);
+
+                byte[] pdf = workspace.adviceService().pdf(inspection.id(), Optional.empty(),
+                        workspace.adviceSettings(), Language.JA);
+
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    assertImprovementsInCatalogOrder(document, JA, catalog(workspace), facility, findings);
+                    assertSummaryCounts(document, JA, catalog(workspace), facility, findings);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBuiltInspectionListsEveryImprovementInCatalogOrderThoughRecordedInAnotherAndTheCountsOfTheRecord()
+            throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("mid", "1310000001", 250, true, true);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            Catalog catalog = catalog(workspace);
+            List<CatalogItem> applicable = applicable(catalog, facility);
+            // Non-compliant items from every checkpoint, recorded last-first; other answers mixed in.
+            List<String> nonCompliant = List.of("vulnerability.device-ledger", "vulnerability.password-reuse",
+                    "vulnerability.information-intake", "backup.emr", "backup.restore-test", "recovery.cyber-bcp",
+                    "recovery.staff-training-a207", "contact.dedicated-security-manager", "contact.hospital-checklist");
+            Map<String, Finding> special = new LinkedHashMap<>();
+            List<String> reversed = new ArrayList<>(nonCompliant);
+            Collections.reverse(reversed);
+            for (String itemId : reversed) {
+                int number = nonCompliant.indexOf(itemId) + 1;
+                special.put(itemId, nonCompliant(itemId, "所見" + number + "：規程はあるが運用されていない。",
+                        "【助言" + number + "】" + title(catalog, itemId) + "について、担当者を決めて手順を文書にしてください。",
+                        INSPECTION_DATE.plusDays(60 + 7L * number)));
+            }
+            special.put("vulnerability.external-media", Finding.empty("vulnerability.external-media")
+                    .withAnswer(Answer.ALTERNATIVE).withReason("USBポートを物理的に封印している。"));
+            special.put("backup.leak-protection", Finding.empty("backup.leak-protection")
+                    .withAnswer(Answer.NOT_APPLICABLE).withReason("バックアップは院外に出していない。"));
+            special.put("contact.mhlw-route", compliant("contact.mhlw-route").withNote("連絡先を掲示している。"));
+            answerAll(workspace, inspection, applicable, special);
+            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), 1);
+            assertThat(nonCompliant(catalog, facility, findings)).extracting(Finding::itemId)
+                    .containsExactlyElementsOf(nonCompliant);
+
+            byte[] pdf = workspace.adviceService().pdf(inspection.id(), Optional.empty(), workspace.adviceSettings(),
+                    Language.JA);
+
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertImprovementsInCatalogOrder(document, JA, catalog, facility, findings);
+                assertSummaryCounts(document, JA, catalog, facility, findings);
+                String text = squeeze(text(document));
+                // The other answers are not improvements; the compliant one with a note is good practice.
+                assertThat(text).doesNotContain("USBポートを物理的に封印している。")
+                        .contains(squeeze(JA.get("advice.goodPractice.item", title(catalog, "contact.mhlw-route"),
+                                "連絡先を掲示している。")));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- 2. font and margins
+
+    @Test
+    void usesOnlyTheEmbeddedBundledFontAndKeepsEveryGlyphInsideTheMargins() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            workspace.seedDemo();
+            Inspection large = thirtyImprovements(workspace);
+            List<byte[]> pdfs = new ArrayList<>();
+            for (InspectionSummary summary : workspace.inspections().list()) {
+                for (Language language : Language.values()) {
+                    pdfs.add(workspace.adviceService().pdf(summary.id(), Optional.empty(), workspace.adviceSettings(),
+                            language));
+                }
+            }
+            assertThat(workspace.inspections().list()).extracting(InspectionSummary::id).contains(large.id());
+
+            for (byte[] pdf : pdfs) {
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    float margin = PdfDocumentWriter.MARGIN;
+                    float slack = 0.5f;
+                    for (int number = 1; number <= document.getNumberOfPages(); number++) {
+                        int page = number;
+                        PDPage pdPage = document.getPage(page - 1);
+                        PDResources resources = pdPage.getResources();
+                        List<String> fonts = new ArrayList<>();
+                        for (COSName name : resources.getFontNames()) {
+                            PDFont font = resources.getFont(name);
+                            fonts.add(font.getName());
+                            assertThat(font.isEmbedded()).as("font %s on page %d", font.getName(), page).isTrue();
+                            assertThat(font.getName()).contains("BIZ");
+                        }
+                        assertThat(fonts).as("fonts of page %d", page).isNotEmpty();
+
+                        PDRectangle box = pdPage.getMediaBox();
+                        List<TextPosition> positions = positions(document, page);
+                        assertThat(positions).isNotEmpty().allSatisfy(position -> {
+                            String glyph = "'" + position.getUnicode() + "' on page " + page;
+                            assertThat(position.getFont().getName()).as(glyph).contains("BIZ");
+                            assertThat(position.getFont().isEmbedded()).as(glyph).isTrue();
+                            float size = position.getFontSizeInPt();
+                            float ascent = position.getFont().getFontDescriptor().getAscent() / 1000 * size;
+                            float descent = -position.getFont().getFontDescriptor().getDescent() / 1000 * size;
+                            float baseline = position.getYDirAdj(); // from the top of the page
+                            assertThat(position.getXDirAdj()).as(glyph).isGreaterThanOrEqualTo(margin - slack);
+                            assertThat(position.getXDirAdj() + position.getWidthDirAdj()).as(glyph)
+                                    .isLessThanOrEqualTo(box.getWidth() - margin + slack);
+                            assertThat(baseline - ascent).as(glyph).isGreaterThanOrEqualTo(margin - slack);
+                            assertThat(baseline + descent).as(glyph).isLessThanOrEqualTo(box.getHeight() - margin + slack);
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- 3. many improvements, many pages
+
+    @Test
+    void thirtyImprovementsRunOverSeveralPagesWithTheTableHeaderOnEachAndNumberedFooters() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Inspection inspection = thirtyImprovements(workspace);
+            Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
+            Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), 1);
+            List<Finding> improvements = nonCompliant(catalog(workspace), facility, findings);
+            assertThat(improvements).hasSize(30);
+
+            byte[] pdf = workspace.adviceService().pdf(inspection.id(), Optional.empty(), workspace.adviceSettings(),
+                    Language.JA);
+
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                int pages = document.getNumberOfPages();
+                assertThat(pages).isGreaterThanOrEqualTo(4);
+                assertImprovementsInCatalogOrder(document, JA, catalog(workspace), facility, findings);
+                assertSummaryCounts(document, JA, catalog(workspace), facility, findings);
+
+                String header = squeeze(JA.get("advice.improvements.number") + JA.get("advice.improvements.item")
+                        + JA.get("advice.improvements.found") + JA.get("advice.improvements.advice")
+                        + JA.get("advice.improvements.target"));
+                List<String> pageTexts = new ArrayList<>();
+                List<List<String>> pageLines = new ArrayList<>();
+                for (int page = 1; page <= pages; page++) {
+                    pageLines.add(lines(document, page).stream().map(AdvicePrintoutTest::squeeze).toList());
+                    pageTexts.add(squeeze(text(document, page)));
+                }
+                int firstPage = pageOf(pageTexts, squeeze(improvements.get(0).advice()));
+                int lastPage = pageOf(pageTexts, squeeze(improvements.get(improvements.size() - 1).advice()));
+                assertThat(lastPage).as("the table spans several pages").isGreaterThanOrEqualTo(firstPage + 2);
+                for (int page = firstPage; page <= lastPage; page++) {
+                    List<String> lines = pageLines.get(page - 1);
+                    assertThat(lines).as("lines of page %d", page).contains(header);
+                    if (page > firstPage) {
+                        assertThat(lines.get(0)).as("top of page %d", page).isEqualTo(header);
+                    }
+                }
+                // Each row stands whole on one page: its advice and its target date together.
+                for (Finding finding : improvements) {
+                    int page = pageOf(pageTexts, squeeze(finding.advice()));
+                    assertThat(pageTexts.get(page - 1)).as(finding.itemId())
+                            .contains(squeeze(finding.note()), wareki(finding.targetDate().orElseThrow()));
+                }
+                String footer = squeeze(JA.get("advice.footer", inspection.id(), 1, checkCode(pageTexts.get(0))));
+                for (int page = 1; page <= pages; page++) {
+                    List<String> lines = pageLines.get(page - 1);
+                    assertThat(lines.get(lines.size() - 1)).as("bottom of page %d", page)
+                            .startsWith(footer).endsWith(page + "/" + pages);
+                }
+            }
+        }
+    }
+
+    /** A section heading does not stand alone at the foot of a page, away from the table it introduces. */
+    @Test
+    void theImprovementsHeadingTheTableHeaderAndTheFirstRowShareAPage() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Inspection inspection = thirtyImprovements(workspace);
+            Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
+            List<Finding> improvements = nonCompliant(catalog(workspace), facility,
+                    workspace.inspections().findings(inspection.id(), 1));
+
+            try (PDDocument document = Loader.loadPDF(pdf(workspace, inspection.id(), Language.JA))) {
+                List<String> pageTexts = new ArrayList<>();
+                for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                    pageTexts.add(squeeze(text(document, page)));
+                }
+                String header = squeeze(JA.get("advice.improvements.number") + JA.get("advice.improvements.item"));
+                int headingPage = pageOf(pageTexts, squeeze(JA.get("advice.section.improvements")));
+                assertThat(pageTexts.get(headingPage - 1)).as("page %d with the heading of section 3", headingPage)
+                        .contains(header, squeeze(improvements.get(0).advice()));
+            }
+        }
+    }
+
+    /**
+     * Text that a reader copies or searches for must be the text printed: PDFBox sets "fi" and "fl" of the
+     * bundled font as ligature glyphs, which must still extract as the letters.
+     */
+    @Test
+    void englishWordsWithLigaturesExtractAsTheirLetters() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("large", "1310000451", 450, true, true);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            answerAll(workspace, inspection, applicable(catalog(workspace), facility), Map.of(
+                    "vulnerability.security-patches", nonCompliant("vulnerability.security-patches", "未適用。",
+                            "更新を適用してください。", INSPECTION_DATE.plusMonths(3))));
+
+            String text = squeeze(text(pdf(workspace, inspection.id(), Language.EN)));
+
+            assertThat(text).contains(squeeze(title(catalog(workspace), "vulnerability.security-patches", Language.EN)),
+                    "firmware", squeeze(EN.get("advice.draftNote")), squeeze(EN.get("advice.resource.PPC_REPORTING.body")));
+        }
+    }
+
+    // ---------------------------------------------------------------- 4. determinism and the check code
+
+    @Test
+    void theSameRecordGivesTheSameBytesAlsoAfterReopeningAtAnotherTime() {
+        byte[] first;
+        byte[] english;
+        String inspectionId;
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            workspace.seedDemo();
+            inspectionId = workspace.inspections().list().stream()
+                    .filter(summary -> summary.status() == InspectionStatus.FINALIZED)
+                    .max((a, b) -> a.date().compareTo(b.date())).orElseThrow().id();
+            first = workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(), Language.JA);
+            byte[] second = workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(),
+                    Language.JA);
+            assertThat(Arrays.equals(first, second)).isTrue();
+            english = workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(), Language.EN);
+            assertThat(Arrays.equals(first, english)).isFalse();
+        }
+        // A week later, in another time zone: the printout depends on the record only.
+        Clock later = Clock.fixed(NOW.plusSeconds(7 * 24 * 3600 + 1234), ZoneId.of("America/New_York"));
+        try (Workspace reopened = Workspace.open(folder, later)) {
+            assertThat(Arrays.equals(first, reopened.adviceService().pdf(inspectionId, Optional.empty(),
+                    reopened.adviceSettings(), Language.JA))).isTrue();
+            assertThat(Arrays.equals(english, reopened.adviceService().pdf(inspectionId, Optional.of(1),
+                    reopened.adviceSettings(), Language.EN))).isTrue();
+        }
+    }
+
+    @Test
+    void aChangedFindingChangesTheCheckCodeAndTheBytesAndChangingItBackRestoresBoth() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("small", "1310000002", 80, false, false);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            Finding original = compliant("backup.generations");
+            answerAll(workspace, inspection, applicable(catalog(workspace), facility),
+                    Map.of("backup.generations", original, "backup.offline-copy", nonCompliant("backup.offline-copy",
+                            "外付けHDDを常時接続している。", "バックアップの一つをネットワークから切り離してください。",
+                            INSPECTION_DATE.plusMonths(3))));
+            byte[] before = pdf(workspace, inspection.id(), Language.JA);
+            String codeBefore = checkCode(before);
+
+            // A change the printout does not show otherwise: only the check code tells.
+            workspace.inspectionService().record(inspection.id(),
+                    original.withCheckedOn(INSPECTION_DATE.minusDays(1)), ACTOR);
+            byte[] checkedEarlier = pdf(workspace, inspection.id(), Language.JA);
+            assertThat(checkCode(checkedEarlier)).isNotEqualTo(codeBefore);
+            assertThat(Arrays.equals(before, checkedEarlier)).isFalse();
+
+            workspace.inspectionService().record(inspection.id(),
+                    original.withAnswer(Answer.NON_COMPLIANT).withAdvice("世代管理を始めてください。")
+                            .withTargetDate(INSPECTION_DATE.plusMonths(2)), ACTOR);
+            byte[] nonCompliant = pdf(workspace, inspection.id(), Language.JA);
+            assertThat(checkCode(nonCompliant)).isNotIn(codeBefore, checkCode(checkedEarlier));
+            assertThat(squeeze(text(nonCompliant))).contains("世代管理を始めてください。");
+
+            workspace.inspectionService().record(inspection.id(), original, ACTOR);
+            byte[] restored = pdf(workspace, inspection.id(), Language.JA);
+            assertThat(checkCode(restored)).isEqualTo(codeBefore);
+            assertThat(Arrays.equals(before, restored)).isTrue();
+        }
+    }
+
+    /**
+     * The facility is not part of the inspection's record: editing it after finalizing must not give the same
+     * finalized revision another printout under the same check code.
+     */
+    @Test
+    void editingTheFacilityAfterFinalizingDoesNotChangeThePrintoutUnderTheSameCheckCode() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("mid", "1310000003", 250, true, true);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            answerAll(workspace, inspection, applicable(catalog(workspace), facility), Map.of(
+                    "contact.dedicated-security-manager", nonCompliant("contact.dedicated-security-manager",
+                            "兼任の責任者のみ。", "専任の安全管理責任者を配置してください。", INSPECTION_DATE.plusMonths(6))));
+            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            byte[] before = pdf(workspace, inspection.id(), Language.JA);
+
+            // Later the register is corrected: the hospital has 180 beds, and a new name.
+            workspace.facilities().save(new Facility(facility.id(), facility.code(), "テスト 改称後病院", facility.kana(),
+                    facility.address(), 180, true, true, facility.vendors(), false));
+            byte[] after = pdf(workspace, inspection.id(), Language.JA);
+
+            if (checkCode(after).equals(checkCode(before))) {
+                assertThat(Arrays.equals(before, after))
+                        .as("the finalized revision's printout changed under the same check code %s", checkCode(after))
+                        .isTrue();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- 5. draft
+
+    @Test
+    void anInspectionInProgressIsAMarkedDraftAndAFinalizedOneIsNot() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("small", "1310000004", 80, false, false);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            List<CatalogItem> applicable = applicable(catalog(workspace), facility);
+            answerAll(workspace, inspection, applicable.subList(0, 5), Map.of());
+
+            try (PDDocument draft = Loader.loadPDF(pdf(workspace, inspection.id(), Language.JA))) {
+                String text = squeeze(text(draft));
+                assertThat(text).startsWith(squeeze(JA.get("advice.draftTitle")))
+                        .contains(squeeze(JA.get("advice.draftNote")))
+                        // a draft is dated with the inspection day
+                        .contains(wareki(INSPECTION_DATE) + squeeze(JA.get("advice.issuerMissing")));
+                String footer = squeeze(JA.get("advice.footerDraft", inspection.id(), 1, checkCode(text)));
+                for (int page = 1; page <= draft.getNumberOfPages(); page++) {
+                    List<String> lines = lines(draft, page);
+                    assertThat(squeeze(lines.get(lines.size() - 1))).as("footer of page %d", page).startsWith(footer);
+                }
+            }
+
+            answerAll(workspace, inspection, applicable, Map.of());
+            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+
+            try (PDDocument finalized = Loader.loadPDF(pdf(workspace, inspection.id(), Language.JA))) {
+                String text = squeeze(text(finalized));
+                assertThat(text).startsWith(squeeze(JA.get("advice.title")))
+                        .doesNotContain("【下書き】", squeeze(JA.get("advice.draftNote")))
+                        .contains(wareki(FINALIZED_DAY) + squeeze(JA.get("advice.issuerMissing")));
+                String footer = squeeze(JA.get("advice.footer", inspection.id(), 1, checkCode(text)));
+                for (int page = 1; page <= finalized.getNumberOfPages(); page++) {
+                    List<String> lines = lines(finalized, page);
+                    assertThat(squeeze(lines.get(lines.size() - 1))).as("footer of page %d", page).startsWith(footer);
+                }
+                assertThat(finalized.getDocumentInformation().getTitle()).contains(facility.name())
+                        .doesNotContain("【下書き】");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- 6. English
+
+    @Test
+    void inEnglishTheTitleAndHeadingsAreEnglishAndTheStructureTheSame() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            workspace.seedDemo();
+            Inspection inspection = thirtyImprovements(workspace);
+            Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
+            Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), 1);
+
+            byte[] japanese = pdf(workspace, inspection.id(), Language.JA);
+            byte[] english = pdf(workspace, inspection.id(), Language.EN);
+
+            try (PDDocument ja = Loader.loadPDF(japanese); PDDocument en = Loader.loadPDF(english)) {
+                String jaText = squeeze(text(ja));
+                String enText = squeeze(text(en));
+                assertThat(enText).startsWith(squeeze(EN.get("advice.title")));
+                List<String> sections = List.of("overview", "summary", "improvements", "goodPractice", "resources",
+                        "report");
+                assertThat(indexes(enText, sections.stream().map(s -> EN.get("advice.section." + s)).toList()))
+                        .isSorted().doesNotContain(-1);
+                assertThat(indexes(jaText, sections.stream().map(s -> JA.get("advice.section." + s)).toList()))
+                        .isSorted().doesNotContain(-1);
+                for (String section : sections) {
+                    assertThat(enText).doesNotContain(squeeze(JA.get("advice.section." + section)));
+                }
+                assertThat(enText).doesNotContain(squeeze(JA.get("advice.title")))
+                        .contains(squeeze(EN.get("advice.improvements.item") + EN.get("advice.improvements.found")
+                                + EN.get("advice.improvements.advice")), english(FINALIZED_DAY));
+
+                // The same record in both: the same improvements in the same order, the same counts, the same code.
+                assertImprovementsInCatalogOrder(en, EN, catalog(workspace), facility, findings);
+                assertSummaryCounts(en, EN, catalog(workspace), facility, findings);
+                assertThat(checkCode(enText)).isEqualTo(checkCode(jaText));
+                assertThat(enText).contains(squeeze(EN.get("advice.footer", inspection.id(), 1, checkCode(jaText))));
+                for (Finding finding : nonCompliant(catalog(workspace), facility, findings)) {
+                    assertThat(plain(enText)).contains(plain(title(catalog(workspace), finding.itemId(), Language.EN)));
+                }
+                assertThat(en.getNumberOfPages()).isGreaterThan(1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- 7. resources by attributes
+
+    @Test
+    void theResourcesSectionFitsTheHospital() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Map<Integer, String> sections = new LinkedHashMap<>();
+            for (int beds : List.of(80, 250, 450)) {
+                Facility facility = facility("beds" + beds, "13200000" + beds / 10, beds, beds > 100, beds > 100);
+                Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+                String text = squeeze(text(pdf(workspace, inspection.id(), Language.JA)));
+                int from = text.indexOf(squeeze(JA.get("advice.section.resources")));
+                int to = text.indexOf(squeeze(JA.get("advice.section.report")));
+                assertThat(from).isPositive().isLessThan(to);
+                sections.put(beds, text.substring(from, to));
+                // Nothing of the resources outside their section.
+                assertThat(text.substring(0, from) + text.substring(to)).doesNotContain("お助け隊", "診療録管理体制加算");
+            }
+
+            assertThat(sections.get(80)).contains(resource("OTASUKETAI"), "お助け隊")
+                    .doesNotContain(resource("A207_200_BEDS"), resource("A207_400_BEDS"), "診療録管理体制加算");
+            assertThat(sections.get(250)).contains(resource("A207_200_BEDS"))
+                    .doesNotContain(resource("A207_400_BEDS"), resource("OTASUKETAI"), "お助け隊");
+            assertThat(sections.get(450)).contains(resource("A207_200_BEDS"), resource("A207_400_BEDS"))
+                    .doesNotContain(resource("OTASUKETAI"), "お助け隊");
+            assertThat(sections.values()).allSatisfy(section -> assertThat(section)
+                    .contains(resource("PPC_REPORTING"), resource("MHLW_REPORTING"), "個人情報保護委員会",
+                            "3〜5日", "30日以内", "60日以内", "厚生労働省へ連絡"));
+        }
+    }
+
+    // ---------------------------------------------------------------- 8. issuer and report due date
+
+    @Test
+    void namesTheIssuingAuthorityAndTheReportDueDateOrSaysTheAuthorityIsNotSet() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("small", "1310000005", 80, false, false);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            answerAll(workspace, inspection, applicable(catalog(workspace), facility), Map.of("recovery.drills",
+                    nonCompliant("recovery.drills", "訓練の実績がない。", "年1回程度の訓練を行ってください。",
+                            INSPECTION_DATE.plusMonths(4))));
+            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+
+            String unset = squeeze(text(pdf(workspace, inspection.id(), Language.JA)));
+            assertThat(unset).contains(wareki(FINALIZED_DAY) + squeeze(JA.get("advice.issuerMissing")));
+
+            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 45));
+            byte[] pdf = pdf(workspace, inspection.id(), Language.JA);
+            String text = squeeze(text(pdf));
+            LocalDate due = FINALIZED_DAY.plusDays(45); // 16 Aug 2026
+            assertThat(text).doesNotContain(squeeze(JA.get("advice.issuerMissing")))
+                    .contains(wareki(FINALIZED_DAY) + squeeze(AUTHORITY))
+                    .contains("令和8年8月16日までに", wareki(due) + "までに改善の計画または状況を" + squeeze(AUTHORITY) + "へ報告");
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(document.getDocumentInformation().getAuthor()).isEqualTo(AUTHORITY);
+                assertThat(document.getDocumentInformation().getCreationDate().toInstant())
+                        .isEqualTo(FINALIZED_DAY.atStartOfDay(TOKYO).toInstant());
+            }
+
+            String inEnglish = squeeze(text(pdf(workspace, inspection.id(), Language.EN)));
+            assertThat(inEnglish).contains(squeeze(AUTHORITY), english(due), "16Aug2026");
+        }
+    }
+
+    // ---------------------------------------------------------------- where the app saves it
+
+    @Test
+    void theAppsPrintoutFileCanBeWrittenInAFreshDataFolder() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("small", "1310000006", 80, false, false);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            Path file = workspace.printoutFile(inspection.id(), 1, Language.JA);
+            assertThat(file.startsWith(folder)).isTrue();
+            assertThat(file.getFileName().toString()).isEqualTo("advice_2026-06-30_1310000006_r1_ja.pdf");
+
+            workspace.adviceService().writePdf(inspection.id(), Optional.of(1), workspace.adviceSettings(),
+                    Language.JA, file);
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(pdf(workspace, inspection.id(), Language.JA));
+        }
+    }
+
+    // ================================================================ the record
+
+    static Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    static Catalog catalog(Workspace workspace) {
+        return workspace.catalogs().latest();
+    }
+
+    static Facility facility(String id, String code, int beds, boolean emr, boolean vendor) {
+        return new Facility("test-" + id, code, "テスト " + id + " 病院", "てすと びょういん", "テスト県テスト市1-2-3", beds,
+                true, emr, vendor ? List.of(new VendorContract("テストシステムズ株式会社", "電子カルテ")) : List.of(), false);
+    }
+
+    static Inspection start(Workspace workspace, Facility facility, LocalDate date) {
+        workspace.facilities().save(facility);
+        return workspace.inspectionService().start(new NewInspection(facility.id(), date,
+                List.of("検査 一郎", "検査 二郎"), List.of(new Attendee("病院 花子", "事務長")), false), ACTOR);
+    }
+
+    static List<CatalogItem> applicable(Catalog catalog, Facility facility) {
+        return catalog.items().stream().filter(item -> item.appliesTo(facility.profile())).toList();
+    }
+
+    static Finding compliant(String itemId) {
+        return Finding.empty(itemId).withAnswer(Answer.COMPLIANT).withConfirmedBy(Set.of(ConfirmationMethod.DOCUMENT))
+                .withCheckedOn(INSPECTION_DATE);
+    }
+
+    static Finding nonCompliant(String itemId, String found, String advice, LocalDate target) {
+        return Finding.empty(itemId).withAnswer(Answer.NON_COMPLIANT)
+                .withConfirmedBy(Set.of(ConfirmationMethod.INTERVIEW)).withCheckedOn(INSPECTION_DATE)
+                .withNote(found).withAdvice(advice).withTargetDate(target).withFollowUp(true);
+    }
+
+    /** The gate YES, then {@code special} in its own order, then the rest of {@code items} 適合. */
+    static void answerAll(Workspace workspace, Inspection inspection, List<CatalogItem> items,
+            Map<String, Finding> special) {
+        Catalog catalog = catalog(workspace);
+        workspace.inspectionService().record(inspection.id(),
+                Finding.empty(catalog.gate().id()).withAnswer(Answer.YES), ACTOR);
+        special.values().forEach(finding -> workspace.inspectionService().record(inspection.id(), finding, ACTOR));
+        for (CatalogItem item : items) {
+            if (!special.containsKey(item.id())) {
+                workspace.inspectionService().record(inspection.id(), compliant(item.id()), ACTOR);
+            }
+        }
+    }
+
+    /**
+     * 450 beds with a vendor contract and an EMR (37 items apply); 30 of them 不適合 with long advice, recorded in
+     * reverse catalog order, then finalized.
+     */
+    static Inspection thirtyImprovements(Workspace workspace) {
+        Facility facility = facility("large", "1310000450", 450, true, true);
+        Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+        Catalog catalog = catalog(workspace);
+        List<CatalogItem> applicable = applicable(catalog, facility);
+        assertThat(applicable).hasSize(37);
+        List<Finding> findings = new ArrayList<>();
+        int number = 0;
+        for (int i = 0; i < applicable.size(); i++) {
+            CatalogItem item = applicable.get(i);
+            if (i % 5 == 2) {
+                findings.add(i == 2 ? compliant(item.id()).withNote("良好事例：台帳を毎月更新し、責任者が確認している。")
+                        : compliant(item.id()));
+                continue;
+            }
+            number++;
+            findings.add(nonCompliant(item.id(),
+                    "所見" + number + "：規程はあるが、担当者が決まっておらず運用が確認できなかった。",
+                    "【助言" + number + "】" + item.title().ja() + "について、現状の運用を見直してください。"
+                            + "担当者を決め、手順を文書にして職員に周知し、年1回程度は実施状況を点検してください。"
+                            + "保守事業者との役割分担を確認し、連絡先と対応手順を最新に保ってください。"
+                            + (number % 2 == 0 ? "改善の状況は次回の立入検査で確認します。" : ""),
+                    INSPECTION_DATE.plusDays(40 + 3L * number)));
+        }
+        assertThat(number).isEqualTo(30);
+        Collections.reverse(findings);
+        workspace.inspectionService().record(inspection.id(),
+                Finding.empty(catalog.gate().id()).withAnswer(Answer.YES), ACTOR);
+        findings.forEach(finding -> workspace.inspectionService().record(inspection.id(), finding, ACTOR));
+        workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+        return inspection;
+    }
+
+    /** The 不適合 findings of applicable items, in catalog order, straight from the record. */
+    static List<Finding> nonCompliant(Catalog catalog, Facility facility, Map<String, Finding> findings) {
+        boolean gateNo = Optional.ofNullable(findings.get(catalog.gate().id()))
+                .flatMap(Finding::answer).equals(Optional.of(Answer.NO));
+        if (gateNo) {
+            return List.of();
+        }
+        return applicable(catalog, facility).stream().map(item -> findings.get(item.id()))
+                .filter(finding -> finding != null && finding.answer().equals(Optional.of(Answer.NON_COMPLIANT)))
+                .toList();
+    }
+
+    static String title(Catalog catalog, String itemId) {
+        return title(catalog, itemId, Language.JA);
+    }
+
+    static String title(Catalog catalog, String itemId, Language language) {
+        return catalog.item(itemId).orElseThrow().title().in(language);
+    }
+
+    // ================================================================ what the PDF must say
+
+    /**
+     * Every 不適合 item's title, advice and target date appear in section 3, rows in catalog order (each row's
+     * title, then advice, then target date, before the next row's), and no advice of another item does.
+     */
+    static void assertImprovementsInCatalogOrder(PDDocument document, Messages messages, Catalog catalog,
+            Facility facility, Map<String, Finding> findings) throws IOException {
+        String text = squeeze(text(document));
+        int section = text.indexOf(squeeze(messages.get("advice.section.improvements")));
+        int end = text.indexOf(squeeze(messages.get("advice.section.goodPractice")));
+        assertThat(section).isPositive().isLessThan(end);
+        // Letters that may be set as ligatures are left out here: englishWordsWithLigaturesExtractAsTheirLetters().
+        String table = plain(text.substring(section, end));
+        List<Finding> expected = nonCompliant(catalog, facility, findings);
+        assertThat(expected).isNotEmpty();
+        List<Integer> adviceAt = new ArrayList<>();
+        int previous = 0;
+        for (Finding finding : expected) {
+            String advice = plain(finding.advice());
+            int at = table.indexOf(advice);
+            assertThat(at).as("advice of %s in section 3", finding.itemId()).isPositive();
+            assertThat(table.indexOf(advice, at + 1)).as("advice of %s only once", finding.itemId()).isEqualTo(-1);
+            adviceAt.add(at);
+            // The row: title, what was found, advice, target date, all after the row before.
+            int titleAt = table.indexOf(plain(title(catalog, finding.itemId(), messages.language())), previous);
+            assertThat(titleAt).as("title of %s after the row before", finding.itemId()).isGreaterThanOrEqualTo(previous)
+                    .isLessThan(at);
+            if (!finding.note().isBlank()) {
+                assertThat(table.indexOf(plain(finding.note()), titleAt)).as("found of %s", finding.itemId())
+                        .isBetween(titleAt, at);
+            }
+            String target = messages.language() == Language.JA ? wareki(finding.targetDate().orElseThrow())
+                    : english(finding.targetDate().orElseThrow());
+            int targetAt = table.indexOf(target, at + advice.length());
+            assertThat(targetAt).as("target date %s of %s after its advice", target, finding.itemId())
+                    .isGreaterThanOrEqualTo(at + advice.length());
+            previous = targetAt + target.length();
+        }
+        assertThat(adviceAt).as("rows in catalog order: %s", expected.stream().map(Finding::itemId).toList()).isSorted();
+        // No other item's catalog advice shows up as an improvement.
+        FacilityProfile profile = facility.profile();
+        for (CatalogItem item : applicable(catalog, facility)) {
+            if (expected.stream().noneMatch(finding -> finding.itemId().equals(item.id()))) {
+                item.adviceFor(profile).ifPresent(advice ->
+                        assertThat(table).as("advice of %s", item.id()).doesNotContain(plain(advice.in(messages.language()))));
+            }
+        }
+    }
+
+    /**
+     * Section 2 has a row per checkpoint with counts computed here from the catalog, the facility and the
+     * findings: applicable items, then 適合, 不適合, 代替措置 and 該当なし (an item that does not apply counts as
+     * 該当なし), and a total row.
+     */
+    static void assertSummaryCounts(PDDocument document, Messages messages, Catalog catalog, Facility facility,
+            Map<String, Finding> findings) throws IOException {
+        boolean gateNo = Optional.ofNullable(findings.get(catalog.gate().id()))
+                .flatMap(Finding::answer).equals(Optional.of(Answer.NO));
+        // In content order a cell's lines stay together and the cells of a row follow each other.
+        String text = text(document).replaceAll("\\s+", " ");
+        int[] totals = new int[5];
+        for (CheckpointSection section : catalog.sections()) {
+            int[] counts = new int[5];
+            for (CatalogItem item : section.items()) {
+                boolean applies = !gateNo && item.appliesTo(facility.profile());
+                Optional<Answer> answer = applies
+                        ? Optional.ofNullable(findings.get(item.id())).flatMap(Finding::answer)
+                        : Optional.of(Answer.NOT_APPLICABLE);
+                if (applies) {
+                    counts[0]++;
+                }
+                answer.ifPresent(given -> {
+                    switch (given) {
+                        case COMPLIANT -> counts[1]++;
+                        case NON_COMPLIANT -> counts[2]++;
+                        case ALTERNATIVE -> counts[3]++;
+                        case NOT_APPLICABLE -> counts[4]++;
+                        default -> throw new AssertionError(given);
+                    }
+                });
+            }
+            for (int i = 0; i < 5; i++) {
+                totals[i] += counts[i];
+            }
+            assertThat(text).as("summary row of %s", section.checkpoint())
+                    .contains(row(section.title().in(messages.language()), counts));
+        }
+        assertThat(text).as("summary total").contains(row(messages.get("advice.summary.total"), totals));
+    }
+
+    private static String row(String title, int[] counts) {
+        StringBuilder row = new StringBuilder(" " + title.replaceAll("\\s+", " "));
+        for (int count : counts) {
+            row.append(' ').append(count);
+        }
+        return row.append(' ').toString();
+    }
+
+    static String resource(String name) {
+        return squeeze(JA.get("advice.resource." + name + ".title") + JA.get("advice.resource." + name + ".body"));
+    }
+
+    // ================================================================ reading PDFs
+
+    static byte[] pdf(Workspace workspace, String inspectionId, Language language) {
+        return workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(), language);
+    }
+
+    /** The text in content order: a table cell's lines stay together. */
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return text(document);
+        }
+    }
+
+    static String text(PDDocument document) throws IOException {
+        return new PDFTextStripper().getText(document);
+    }
+
+    static String text(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+
+    /** The page's lines from the top down, as the eye reads them; blank ones left out. */
+    static List<String> lines(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document).lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    static List<TextPosition> positions(PDDocument document, int page) throws IOException {
+        List<TextPosition> all = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> textPositions) {
+                all.addAll(textPositions);
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(document);
+        return all;
+    }
+
+    /** Extracted text has line breaks where the layout wrapped and spaces where the stripper saw gaps. */
+    static String squeeze(String text) {
+        return text.replaceAll("\\s", "");
+    }
+
+    /**
+     * Squeezed, and without the letters f, i and l, which PDFBox may set as one ligature glyph (fi, fl, ffl)
+     * that extracts as nothing; englishWordsWithLigaturesExtractAsTheirLetters() is about that.
+     */
+    static String plain(String text) {
+        return squeeze(text).replaceAll("[fil\uFB00-\uFB06]", "");
+    }
+
+    static int pageOf(List<String> pageTexts, String squeezed) {
+        for (int i = 0; i < pageTexts.size(); i++) {
+            if (pageTexts.get(i).contains(squeezed)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("on no page: " + squeezed);
+    }
+
+    static List<Integer> indexes(String squeezedText, List<String> parts) {
+        return parts.stream().map(part -> squeezedText.indexOf(squeeze(part))).toList();
+    }
+
+    /** The check code of the first footer. */
+    static String checkCode(String text) {
+        Matcher matcher = CHECK_CODE.matcher(text);
+        assertThat(matcher.find()).as("a check code in the text").isTrue();
+        return matcher.group(1);
+    }
+
+    static String checkCode(byte[] pdf) throws IOException {
+        return checkCode(text(pdf));
+    }
+
+    /** A date as Japanese official documents write it, for dates in the Reiwa era: 令和8年7月2日. */
+    static String wareki(LocalDate date) {
+        assertThat(date).isAfterOrEqualTo(LocalDate.of(2019, 5, 1));
+        return "令和" + (date.getYear() - 2018) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    /** "2 Jul 2026", squeezed. */
+    static String english(LocalDate date) {
+        return date.getDayOfMonth() + date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + date.getYear();
+    }
+}
