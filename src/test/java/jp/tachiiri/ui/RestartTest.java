@@ -9,6 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +58,36 @@ class RestartTest {
         assertThat(robot.lookup("#advice").queryAs(TextArea.class).getText()).isNotBlank();
     }
 
+    @Test
+    void closingTheWindowRightAfterTypingKeepsTheText() throws Exception {
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
+        waitUntil(() -> inProgressCell() != null);
+        robot.clickOn(inProgressCell());
+        waitUntil(() -> robot.lookup("#note").tryQuery().isPresent()
+                || robot.lookup("#answer-YES").tryQuery().isPresent());
+        robot.clickOn("#section-recovery");
+        waitUntil(() -> robot.lookup("#note").tryQuery().isPresent());
+        robot.clickOn("#note");
+        robot.write("Closed mid-sentence");
+
+        // The window is closed before the pause in typing that would store the note.
+        Stage stage = (Stage) robot.lookup("#note").query().getScene().getWindow();
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        app.stop();
+
+        assertThat(count("SELECT count(*) FROM findings WHERE note = 'Closed mid-sentence'")).isEqualTo(1);
+    }
+
     /** The note reached the store: read through a second connection, as a restart would. */
     private boolean noteStored() throws Exception {
+        return count("SELECT count(*) FROM findings WHERE note = 'Tapes kept in the same room as the server'") == 1;
+    }
+
+    private int count(String sql) throws Exception {
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("tachiiri.db"));
              var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT count(*) FROM findings WHERE note = 'Tapes kept in the same room as the server'")) {
-            return rows.next() && rows.getInt(1) == 1;
+             var rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getInt(1) : 0;
         }
     }
 

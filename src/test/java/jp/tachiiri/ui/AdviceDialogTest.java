@@ -1,0 +1,66 @@
+package jp.tachiiri.ui;
+
+import static jp.tachiiri.ui.UiTestSupport.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/** The advice printout from the inspection screen: its pages are previewed, in either language. */
+class AdviceDialogTest {
+
+    @TempDir
+    Path data;
+
+    @RegisterExtension
+    final AppRunner app = new AppRunner();
+    private final FxRobot robot = new FxRobot();
+
+    @Test
+    void previewsThePrintoutPagesInJapaneseAndEnglish() throws Exception {
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
+        waitUntil(() -> finalizedCell() != null);
+        robot.clickOn(finalizedCell());
+        waitUntil(() -> robot.lookup("#advice-printout").tryQuery().isPresent());
+
+        robot.clickOn("#advice-printout");
+        waitUntil(() -> pageCount() > 0);
+        int japanesePages = pageCount();
+        assertThat(status()).isEqualTo(japanesePages + " ページ");
+        assertThat(robot.lookup("#advice-pages .image-view").queryAllAs(ImageView.class))
+                .allSatisfy(page -> assertThat(page.getImage().getHeight()).isGreaterThan(page.getImage().getWidth()));
+
+        // English: the printout is made again and its pages replace the Japanese ones.
+        Image japaneseFirstPage = firstPage();
+        robot.clickOn("#advice-language-en");
+        waitUntil(() -> pageCount() > 0 && firstPage() != japaneseFirstPage);
+        assertThat(status()).endsWith("ページ");
+    }
+
+    private Image firstPage() {
+        return robot.lookup("#advice-pages .image-view").queryAllAs(ImageView.class).stream().findFirst()
+                .map(ImageView::getImage).orElse(null);
+    }
+
+    private int pageCount() {
+        return robot.lookup("#advice-pages").tryQuery().map(node -> ((VBox) node).getChildren().size()).orElse(0);
+    }
+
+    private String status() {
+        return robot.lookup("#advice-status").tryQuery().map(node -> ((Label) node).getText()).orElse("");
+    }
+
+    private TableCell<?, ?> finalizedCell() {
+        return robot.lookup("#inspections .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> "デモ 桜川記念病院".equals(cell.getText())).findFirst().orElse(null);
+    }
+}
