@@ -2,6 +2,7 @@ package jp.tachiiri.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -80,6 +81,13 @@ final class EvidencePanel {
                 preview.getChildren().setAll(view);
             });
             preview.setOnMouseClicked(event -> model.evidenceFile(item, this::showFullSize));
+        } else {
+            // A document (PDF, spreadsheet …) is shown by its kind and opened with the system's viewer.
+            int dot = item.fileName().lastIndexOf('.');
+            Label kind = new Label(dot < 0 ? "?" : item.fileName().substring(dot + 1).toUpperCase(Locale.ROOT));
+            kind.getStyleClass().add("evidence-kind");
+            preview.getChildren().setAll(kind);
+            preview.setOnMouseClicked(event -> model.evidenceFile(item, context.navigator()::openDocument));
         }
         VBox tile = new VBox(4, preview, name);
         tile.getStyleClass().add("evidence-tile");
