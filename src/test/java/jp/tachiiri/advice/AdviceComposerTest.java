@@ -14,11 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +30,7 @@ import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,7 +196,7 @@ class AdviceComposerTest {
 
     @Test
     void aFinalizedRevisionIsDatedTheJapaneseDayItWasFinalizedAndADraftTheInspectionDay() {
-        MovableClock clock = new MovableClock(NOW); // 2026-07-01T15:30Z: 2 July in Japan, still 1 July in UTC
+        SettableClock clock = new SettableClock(NOW); // 2026-07-01T15:30Z: 2 July in Japan, still 1 July in UTC
         try (Workspace workspace = Workspace.open(folder, clock)) {
             Facility facility = facility("small", "1410000006", 80, false, false);
             Inspection inspection = start(workspace, facility, INSPECTION_DATE);
@@ -276,31 +274,4 @@ class AdviceComposerTest {
                 Resource.A207_200_BEDS, Resource.A207_400_BEDS, Resource.PPC_REPORTING, Resource.MHLW_REPORTING);
     }
 
-    /** A fixed clock a test can move. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -22,6 +22,7 @@ import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.testsupport.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -27,6 +27,7 @@ import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.testsupport.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
@@ -28,8 +27,7 @@ class AdviceDialogTest {
     @Test
     void previewsThePrintoutPagesInJapaneseAndEnglish() throws Exception {
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
-        waitUntil(() -> finalizedCell() != null);
-        robot.clickOn(finalizedCell());
+        UiTestSupport.openInspection(robot, "デモ 桜川記念病院");
         waitUntil(() -> robot.lookup("#advice-printout").tryQuery().isPresent());
 
         robot.clickOn("#advice-printout");
@@ -57,10 +55,5 @@ class AdviceDialogTest {
 
     private String status() {
         return robot.lookup("#advice-status").tryQuery().map(node -> ((Label) node).getText()).orElse("");
-    }
-
-    private TableCell<?, ?> finalizedCell() {
-        return robot.lookup("#inspections .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(cell -> "デモ 桜川記念病院".equals(cell.getText())).findFirst().orElse(null);
     }
 }

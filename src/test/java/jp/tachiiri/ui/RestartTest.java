@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -31,8 +30,7 @@ class RestartTest {
     void reopensOnTheSameItemWithEverythingStored() throws Exception {
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
         // Open the demo inspection in progress from the list.
-        waitUntil(() -> inProgressCell() != null);
-        robot.clickOn(inProgressCell());
+        UiTestSupport.openInspection(robot, "実施中");
         waitUntil(() -> robot.lookup("#item-title").tryQuery().isPresent());
 
         robot.clickOn("#section-backup");
@@ -61,8 +59,7 @@ class RestartTest {
     @Test
     void closingTheWindowRightAfterTypingKeepsTheText() throws Exception {
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
-        waitUntil(() -> inProgressCell() != null);
-        robot.clickOn(inProgressCell());
+        UiTestSupport.openInspection(robot, "実施中");
         waitUntil(() -> robot.lookup("#note").tryQuery().isPresent()
                 || robot.lookup("#answer-YES").tryQuery().isPresent());
         robot.clickOn("#section-recovery");
@@ -89,11 +86,6 @@ class RestartTest {
              var rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getInt(1) : 0;
         }
-    }
-
-    private TableCell<?, ?> inProgressCell() {
-        return robot.lookup("#inspections .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(cell -> "実施中".equals(cell.getText())).findFirst().orElse(null);
     }
 
     private String text(String id) {

@@ -3,6 +3,7 @@ package jp.tachiiri.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -28,6 +29,18 @@ final class UiTestSupport {
     /** As {@link #waitFor}, where the condition says well enough what is awaited. */
     static void waitUntil(Callable<Boolean> condition) {
         waitFor("a condition to be met", condition);
+    }
+
+    /** The rendered cell of {@code table} that shows {@code text}, or null while there is none on screen. */
+    static TableCell<?, ?> cell(FxRobot robot, String table, String text) {
+        return robot.lookup(table + " .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> text.equals(cell.getText())).findFirst().orElse(null);
+    }
+
+    /** Opens a row of the first screen's inspections table by a text it shows, once the list is there. */
+    static void openInspection(FxRobot robot, String text) {
+        waitFor("an inspection showing " + text, () -> cell(robot, "#inspections", text) != null);
+        robot.clickOn(cell(robot, "#inspections", text));
     }
 
     /** The rows of the table {@code query} finds, or -1 while there is no such table on screen. */

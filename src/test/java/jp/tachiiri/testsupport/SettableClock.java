@@ -1,4 +1,4 @@
-package jp.tachiiri.store;
+package jp.tachiiri.testsupport;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,20 +6,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A fixed clock that a test can move to another fixed instant. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
     private Instant now;
     private Runnable beforeNextRead;
 
-    SettableClock(Instant now) {
+    public SettableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
     /** Runs {@code action} once, when the time is next read: something happening meanwhile. */
-    void beforeNextRead(Runnable action) {
+    public void beforeNextRead(Runnable action) {
         beforeNextRead = action;
     }
 
