@@ -49,8 +49,8 @@ final class Layout {
     private static final float FOOTER_LEADING = FOOTER_SIZE * COMPACT_LEADING;
     private static final float FOOTER_GAP = 8;
     private static final float FOOTER_RULE_TO_TEXT = 4;
-    /** The page number's place is reserved for the widest one a document will plausibly have. */
-    private static final String WIDEST_PAGE_NUMBER = "8888 / 8888";
+    /** The page number's place is reserved for the widest one a printout will plausibly have (999 pages). */
+    private static final String WIDEST_PAGE_NUMBER = "888 / 888";
 
     private final Fonts fonts;
     private final List<String> footerLines;

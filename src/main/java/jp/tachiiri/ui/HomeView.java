@@ -87,7 +87,12 @@ final class HomeView {
         demo.visibleProperty().bind(model.demoProperty());
         demo.managedProperty().bind(demo.visibleProperty());
 
-        HBox header = new HBox(titles, demo, languageSwitch());
+        Button settings = new Button(messages.get("settings.button"));
+        settings.setId("settings");
+        settings.getStyleClass().add("header-button");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setOnAction(event -> new SettingsDialog(context).show());
+        HBox header = new HBox(titles, demo, settings, languageSwitch());
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;

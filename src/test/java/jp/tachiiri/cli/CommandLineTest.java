@@ -134,6 +134,23 @@ class CommandLineTest {
     }
 
     @Test
+    void settingsAreShownChangedAndCheckedBeforeStoring() {
+        Run shown = run("settings", "--data", data.toString());
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.out()).contains("発行元が設定されていません", "30 日");
+
+        Run changed = run("settings", "--data", data.toString(), "--authority", "テスト県 健康福祉部 医務課",
+                "--report-days", "45");
+        assertThat(changed.exitCode()).isZero();
+        assertThat(run("settings", "--data", data.toString()).out()).contains("テスト県 健康福祉部 医務課", "45 日");
+
+        Run refused = run("settings", "--data", data.toString(), "--report-days", "400");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("400", "365");
+        assertThat(run("settings", "--data", data.toString()).out()).contains("45 日");
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsRefusedWithExitOne() throws Exception {
         Files.writeString(data.resolve("tachiiri.db"), "not a database, just text that someone saved here");
         Run list = run("inspections", "--data", data.toString());

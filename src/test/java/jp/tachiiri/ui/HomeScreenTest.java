@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.text.Font;
+import jp.tachiiri.advice.AdviceSettings;
+import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Facility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,6 +68,29 @@ class HomeScreenTest {
 
         app.restart();
         waitFor("English after the restart", () -> robot.lookup("Facilities").tryQuery().isPresent());
+    }
+
+    @Test
+    void settingsNameTheIssuerOfThePrintoutsAndRefuseAWrongNumberOfDays() throws Exception {
+        waitForRows("#facilities", 5);
+        robot.clickOn("#settings");
+        waitFor("the settings dialog", () -> robot.lookup("#settings-authority").tryQuery().isPresent());
+        TextField authority = robot.lookup("#settings-authority").queryAs(TextField.class);
+        assertThat(authority.getText()).isEqualTo("デモ県 保健医療局 医務課");
+        robot.interact(() -> authority.setText("テスト県 医務課"));
+        TextField days = robot.lookup("#settings-report-days").queryAs(TextField.class);
+        robot.interact(() -> days.setText("abc"));
+        robot.clickOn("#settings-ok");
+        waitFor("the reason the days are refused",
+                () -> robot.lookup("#settings-error").queryAs(Label.class).getText().contains("abc"));
+
+        robot.interact(() -> days.setText("14"));
+        robot.clickOn("#settings-ok");
+        waitFor("the dialog to close", () -> robot.lookup("#settings-authority").tryQuery().isEmpty());
+        app.stop();
+        try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
+            assertThat(workspace.adviceSettings()).isEqualTo(new AdviceSettings("テスト県 医務課", 14));
+        }
     }
 
     private <T> TableView<T> waitForRows(String id, int count) {
