@@ -1,6 +1,8 @@
 package jp.tachiiri.app;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import jp.tachiiri.advice.AdviceService;
 import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.catalog.CatalogLoader;
 import jp.tachiiri.demo.DemoData;
 import jp.tachiiri.evidence.EvidenceRepository;
 import jp.tachiiri.facility.FacilityRepository;
@@ -24,6 +27,9 @@ import jp.tachiiri.store.SqliteEvidence;
 import jp.tachiiri.store.SqliteFacilities;
 import jp.tachiiri.store.SqliteInspections;
 import jp.tachiiri.store.SqliteSettings;
+import jp.tachiiri.store.SqliteSync;
+import jp.tachiiri.sync.SyncRepository;
+import jp.tachiiri.sync.SyncService;
 
 /**
  * One opened data folder with everything wired to it: the store, the catalogs and the services. The screens
@@ -45,7 +51,8 @@ public final class Workspace implements AutoCloseable {
     private final FacilityRepository facilities;
     private final InspectionRepository inspections;
     private final InspectionService inspectionService;
-    private final EvidenceRepository evidence;
+    private final SqliteEvidence evidence;
+    private final SqliteSync sync;
     private final boolean newlyCreated;
 
     private Workspace(Path folder, Database database, Clock clock, CatalogLibrary catalogs, boolean newlyCreated) {
@@ -59,6 +66,7 @@ public final class Workspace implements AutoCloseable {
         this.inspections = new SqliteInspections(database, clock);
         this.inspectionService = new InspectionService(inspections, catalogs);
         this.evidence = new SqliteEvidence(database, folder.resolve("evidence"), clock);
+        this.sync = new SqliteSync(database, evidence, clock);
     }
 
     /** Opens (creating if needed) the data folder's database with the bundled catalogs. */
@@ -68,7 +76,10 @@ public final class Workspace implements AutoCloseable {
         CatalogLibrary catalogs = CatalogLibrary.bundled();
         Database database = Database.open(file);
         Workspace workspace = new Workspace(folder, database, clock, catalogs, newlyCreated);
-        workspace.settings.deviceId(clock);
+        workspace.sync.identity();
+        workspace.sync.receivedCatalogs().forEach(document -> catalogs.add(
+                new CatalogLoader().load(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), DATABASE_FILE),
+                document));
         return workspace;
     }
 
@@ -103,6 +114,15 @@ public final class Workspace implements AutoCloseable {
 
     public EvidenceRepository evidence() {
         return evidence;
+    }
+
+    /** Sending and receiving bundles; attachments wait in incoming/ while a bundle is imported. */
+    public SyncService sync() {
+        return new SyncService(sync, catalogs, clock, folder.resolve("incoming"));
+    }
+
+    public SyncRepository syncRecords() {
+        return sync;
     }
 
     public ChainVerifier chainVerifier() {

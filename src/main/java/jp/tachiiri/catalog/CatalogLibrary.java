@@ -2,8 +2,11 @@ package jp.tachiiri.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,41 +24,62 @@ public final class CatalogLibrary {
     private static final String INDEX = "catalog/index.json";
 
     private final Map<String, Catalog> byVersion = new LinkedHashMap<>();
+    /** Each catalog's JSON document as it was read, to pass it on to tablets unchanged. */
+    private final Map<String, String> documents = new LinkedHashMap<>();
 
-    private CatalogLibrary(List<Catalog> catalogs) {
-        catalogs.stream()
-                .sorted(Comparator.comparing(Catalog::version, CatalogLibrary::compareVersions))
-                .forEach(catalog -> {
-                    if (byVersion.putIfAbsent(catalog.version(), catalog) != null) {
-                        throw new CatalogException(INDEX, "$.catalogs", "catalog.problem.duplicateVersion", catalog.version());
-                    }
-                });
+    private CatalogLibrary() {
     }
 
     /** The catalogs shipped with the application, as listed in {@code catalog/index.json}. */
     public static CatalogLibrary bundled() {
-        CatalogLoader loader = new CatalogLoader();
-        return new CatalogLibrary(bundledFileNames().stream()
-                .map(name -> {
-                    String resource = "catalog/" + name;
-                    try (InputStream in = open(resource)) {
-                        return loader.load(in, resource);
-                    } catch (IOException e) {
-                        throw new CatalogException(e, resource, "$", "catalog.problem.unreadable", e.getMessage());
-                    }
-                })
-                .toList());
+        CatalogLibrary library = new CatalogLibrary();
+        for (String name : bundledFileNames()) {
+            String resource = "catalog/" + name;
+            String document;
+            try (InputStream in = open(resource)) {
+                document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CatalogException(e, resource, "$", "catalog.problem.unreadable", e.getMessage());
+            }
+            Catalog catalog = new CatalogLoader().load(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), resource);
+            if (!library.add(catalog, document)) {
+                throw new CatalogException(INDEX, "$.catalogs", "catalog.problem.duplicateVersion", catalog.version());
+            }
+        }
+        return library;
     }
 
-    public List<Catalog> all() {
+    /**
+     * Adds a catalog received from the office (already checked by {@link CatalogLoader}); false, changing
+     * nothing, when the library has that version already: a published version never changes.
+     */
+    public synchronized boolean add(Catalog catalog, String document) {
+        if (byVersion.containsKey(catalog.version())) {
+            return false;
+        }
+        byVersion.put(catalog.version(), catalog);
+        documents.put(catalog.version(), document);
+        List<Catalog> sorted = new ArrayList<>(byVersion.values());
+        sorted.sort(Comparator.comparing(Catalog::version, CatalogLibrary::compareVersions));
+        byVersion.clear();
+        sorted.forEach(each -> byVersion.put(each.version(), each));
+        return true;
+    }
+
+    /** The JSON document of a catalog version, as published. */
+    public synchronized Optional<String> document(String version) {
+        return Optional.ofNullable(documents.get(version));
+    }
+
+    public synchronized List<Catalog> all() {
         return List.copyOf(byVersion.values());
     }
 
-    public Optional<Catalog> version(String version) {
+    public synchronized Optional<Catalog> version(String version) {
         return Optional.ofNullable(byVersion.get(version));
     }
 
-    public Catalog latest() {
+    public synchronized Catalog latest() {
         return byVersion.values().stream().reduce((first, second) -> second)
                 .orElseThrow(() -> new IllegalStateException("no catalog is bundled"));
     }

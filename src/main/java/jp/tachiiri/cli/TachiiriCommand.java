@@ -19,7 +19,9 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "tachiiri", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         subcommands = {CatalogCommand.class, AuditCommand.class, DemoCommand.class, InspectionsCommand.class,
-                FacilitiesCommand.class, AdviceCommand.class, SettingsCommand.class})
+                FacilitiesCommand.class, AdviceCommand.class, SettingsCommand.class, ExportCommand.class,
+                ImportCommand.class, VerifyCommand.class, AssignmentsCommand.class, DevicesCommand.class, PlanCommand.class,
+                ReviewCommand.class})
 public final class TachiiriCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT, descriptionKey = "data")

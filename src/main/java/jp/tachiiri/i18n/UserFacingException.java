@@ -37,9 +37,18 @@ public class UserFacingException extends RuntimeException {
         return describe(Messages.of(language));
     }
 
-    /** Subclasses whose message is built from several texts override this. */
+    /**
+     * Subclasses whose message is built from several texts override this. An argument that is itself a
+     * user-facing exception (a detail of this one) is told in the same language.
+     */
     protected String describe(Messages messages) {
-        return messages.get(key, arguments);
+        Object[] localized = arguments.clone();
+        for (int i = 0; i < localized.length; i++) {
+            if (localized[i] instanceof UserFacingException detail) {
+                localized[i] = detail.describe(messages);
+            }
+        }
+        return messages.get(key, localized);
     }
 
     @Override

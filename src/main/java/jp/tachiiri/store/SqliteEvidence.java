@@ -187,6 +187,27 @@ public final class SqliteEvidence implements EvidenceRepository {
         return file;
     }
 
+    /**
+     * Takes over a file whose SHA-256 is known to be {@code sha256} (an attachment checked on import): forced
+     * to the disk and moved in under its hash, unless that content is stored already.
+     */
+    void adopt(Path file, String sha256) {
+        Path target = pathOf(sha256);
+        try {
+            if (Files.isRegularFile(target) && sha256Of(target).equals(sha256)) {
+                return;
+            }
+            Files.createDirectories(target.getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StoreException(e, "evidence.error.write", target, e.getMessage());
+        }
+        syncDirectory(target.getParent());
+    }
+
     /** Where the bytes with this SHA-256 live. */
     Path pathOf(String sha256) {
         return folder.resolve(sha256.substring(0, 2)).resolve(sha256);

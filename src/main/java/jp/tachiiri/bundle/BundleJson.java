@@ -1,0 +1,36 @@
+package jp.tachiiri.bundle;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Jackson set-up for bundles. Reading is bounded, so a hostile file fails fast instead of filling
+ * memory: strings up to {@value #MAX_STRING_LENGTH} characters (an attachment travels in chunks far below
+ * that), nesting up to {@value #MAX_NESTING_DEPTH} levels; a member name given twice is an error, not a
+ * silent "last one wins".
+ */
+final class BundleJson {
+
+    static final int MAX_STRING_LENGTH = 1_000_000;
+    static final int MAX_NESTING_DEPTH = 64;
+    static final long MAX_TOKENS = 50_000_000L;
+
+    static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactory().setStreamReadConstraints(
+                    StreamReadConstraints.builder()
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNameLength(1_000)
+                            .maxNumberLength(30)
+                            .maxTokenCount(MAX_TOKENS)
+                            .build()))
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private BundleJson() {
+    }
+}

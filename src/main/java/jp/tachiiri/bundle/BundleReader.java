@@ -1,0 +1,352 @@
+package jp.tachiiri.bundle;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a bundle in two steps, as a stream. {@link #open} reads everything but the attachments and checks it:
+ * well-formed JSON within the size limits, the format and its version, the schema, the payload's own rules
+ * and the signature. Only then, and only if the caller still wants it (the sender may be unknown),
+ * {@link #readAttachments} decodes the attachments chunk by chunk into files, checking each against the
+ * signed manifest. Nothing of a bundle is ever held in memory twice.
+ */
+public final class BundleReader implements AutoCloseable {
+
+    private static final String ATTACHMENTS = "attachments";
+
+    private final Path file;
+    private final JsonParser parser;
+    private final BundleHeader header;
+    private final JsonNode payload;
+    private final List<BundleRecords.ManifestEntry> manifest;
+    private final boolean attachmentsFollow;
+
+    private BundleReader(Path file, JsonParser parser, BundleHeader header, JsonNode payload,
+                         List<BundleRecords.ManifestEntry> manifest, boolean attachmentsFollow) {
+        this.file = file;
+        this.parser = parser;
+        this.header = header;
+        this.payload = payload;
+        this.manifest = manifest;
+        this.attachmentsFollow = attachmentsFollow;
+    }
+
+    /** Opens and checks everything up to the attachments; throws a {@link BundleException} for anything wrong. */
+    public static BundleReader open(Path file) {
+        JsonParser parser;
+        try {
+            parser = BundleJson.MAPPER.getFactory().createParser(file.toFile());
+        } catch (IOException e) {
+            throw new BundleException(e, file, "bundle.error.read", e.getMessage());
+        }
+        try {
+            ObjectNode root = BundleJson.MAPPER.createObjectNode();
+            boolean attachmentsFollow = readSignedPart(parser, root, file);
+            checkFormat(root, file);
+            if (attachmentsFollow) {
+                root.putArray(ATTACHMENTS);
+            }
+            BundleSchema.get().validateDocument(root, file);
+            root.remove(ATTACHMENTS);
+            JsonNode signature = root.remove("signature");
+            verifySignature(root, signature.textValue(), file);
+            List<BundleRecords.ManifestEntry> manifest = List.of(BundleJson.MAPPER.treeToValue(root.get("manifest"),
+                    BundleRecords.ManifestEntry[].class));
+            BundleHeader header = new BundleHeader(root.get("bundleId").textValue(),
+                    BundleKind.fromWire(root.get("kind").textValue()), Instant.parse(root.get("createdAt").textValue()),
+                    root.get("device").get("id").textValue(), root.get("device").get("publicKey").textValue());
+            PayloadRules.check(header.kind(), root.get("payload"), manifest, file);
+            return new BundleReader(file, parser, header, root.get("payload"), manifest, attachmentsFollow);
+        } catch (IOException e) {
+            closeQuietly(parser);
+            throw problem(e, file, parser);
+        } catch (RuntimeException e) {
+            closeQuietly(parser);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public BundleHeader header() {
+        return header;
+    }
+
+    public List<BundleRecords.ManifestEntry> manifest() {
+        return manifest;
+    }
+
+    /** The payload as the records of its kind, e.g. {@link BundleRecords.FindingsPayload}. */
+    public <T> T payload(Class<T> type) {
+        try {
+            return BundleJson.MAPPER.treeToValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new BundleException(e, file, "bundle.error.schema", "/payload", e.getOriginalMessage());
+        }
+    }
+
+    public JsonNode payloadTree() {
+        return payload;
+    }
+
+    /**
+     * Decodes every attachment into {@code folder} (created if needed), as one file per manifest entry, and
+     * returns them by attachment id; with a null folder the attachments are only checked. Every chunk must
+     * match the schema, follow its predecessor, and decode to exactly the bytes the manifest signed.
+     */
+    public Map<String, Path> readAttachments(Path folder) {
+        Map<String, BundleRecords.ManifestEntry> expected = new LinkedHashMap<>();
+        manifest.forEach(entry -> expected.put(entry.id(), entry));
+        Map<String, Path> staged = new LinkedHashMap<>();
+        try {
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            if (attachmentsFollow) {
+                new ChunkStream(folder, expected, staged).read();
+            }
+            for (BundleRecords.ManifestEntry entry : expected.values()) {
+                if (staged.containsKey(entry.id())) {
+                    continue;
+                }
+                if (entry.size() != 0 || !entry.sha256().equals(Sha256.hex(new byte[0]))) {
+                    throw new BundleException(file, "bundle.error.attachmentMissing", entry.id());
+                }
+                staged.put(entry.id(), folder == null ? null : Files.createFile(folder.resolve("attachment-" + staged.size())));
+            }
+            return staged;
+        } catch (IOException e) {
+            throw problem(e, file, parser);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(parser);
+    }
+
+    /** Reads the root object's members up to "attachments" into {@code root}; true if attachments follow. */
+    private static boolean readSignedPart(JsonParser parser, ObjectNode root, Path file) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new BundleException(file, "bundle.error.notBundle");
+        }
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (ATTACHMENTS.equals(name)) {
+                if (parser.currentToken() != JsonToken.START_ARRAY) {
+                    throw new BundleException(file, "bundle.error.schema", "/attachments", new BundleException(file, "bundle.schema.type"));
+                }
+                return true;
+            }
+            if (root.has(name)) {
+                throw new BundleException(file, "bundle.error.duplicate", name, "/" + name);
+            }
+            root.set(name, BundleJson.MAPPER.readTree(parser));
+        }
+        expectEnd(parser, file);
+        return false;
+    }
+
+    private static void expectEnd(JsonParser parser, Path file) throws IOException {
+        if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            throw new BundleException(file, "bundle.error.trailing", offset(parser.currentLocation()));
+        }
+    }
+
+    /** The format name and version are checked before the schema, so that each gets its own plain message. */
+    private static void checkFormat(ObjectNode root, Path file) {
+        JsonNode format = root.get("format");
+        if (format == null || !BundleWriter.FORMAT.equals(format.asText())) {
+            throw new BundleException(file, "bundle.error.notBundle");
+        }
+        JsonNode version = root.get("formatVersion");
+        if (version != null && version.isTextual() && version.textValue().matches("[0-9]{1,4}\\.[0-9]{1,4}")
+                && !BundleWriter.FORMAT_VERSION.equals(version.textValue())) {
+            String[] parts = version.textValue().split("\\.");
+            if (Integer.parseInt(parts[0]) > 1 || Integer.parseInt(parts[1]) > 0) {
+                throw new BundleException(file, "bundle.error.newerVersion", version.textValue(), BundleWriter.FORMAT_VERSION);
+            }
+        }
+    }
+
+    private static void verifySignature(ObjectNode signedPart, String signature, Path file) {
+        byte[] canonical;
+        try {
+            canonical = CanonicalJson.bytes(signedPart);
+        } catch (CanonicalJson.NotCanonical e) {
+            throw new BundleException(file, "bundle.error.notCanonical", e.pointer());
+        }
+        PublicKey key;
+        try {
+            key = DeviceKeys.publicKey(signedPart.get("device").get("publicKey").textValue());
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(file, "bundle.error.badKey");
+        }
+        if (!DeviceKeys.verify(key, canonical, signature)) {
+            throw new BundleException(file, "bundle.error.badSignature");
+        }
+    }
+
+    /** Turns a low-level reading failure into a message that says what is wrong and where. */
+    private static BundleException problem(IOException e, Path file, JsonParser parser) {
+        if (e instanceof JsonEOFException) {
+            return new BundleException(e, file, "bundle.error.truncated", offset(parser.currentLocation()));
+        }
+        if (e instanceof StreamConstraintsException) {
+            return new BundleException(e, file, "bundle.error.limits", offset(parser.currentLocation()),
+                    BundleJson.MAX_NESTING_DEPTH, BundleJson.MAX_STRING_LENGTH);
+        }
+        if (e instanceof JsonProcessingException json) {
+            JsonLocation where = json.getLocation() != null ? json.getLocation() : parser.currentLocation();
+            return new BundleException(e, file, "bundle.error.notJson", offset(where), json.getOriginalMessage());
+        }
+        return new BundleException(e, file, "bundle.error.read", e.getMessage());
+    }
+
+    private static long offset(JsonLocation location) {
+        return Math.max(location.getByteOffset(), location.getCharOffset());
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // Nothing more to read from it.
+        }
+    }
+
+    /** The streaming decoder of the attachments array. */
+    private final class ChunkStream {
+
+        private final Path folder;
+        private final Map<String, BundleRecords.ManifestEntry> expected;
+        private final Map<String, Path> staged;
+        private BundleRecords.ManifestEntry current;
+        private OutputStream sink;
+        private MessageDigest digest;
+        private long size;
+        private int nextIndex;
+        private boolean lastChunkSeen;
+
+        ChunkStream(Path folder, Map<String, BundleRecords.ManifestEntry> expected, Map<String, Path> staged) {
+            this.folder = folder;
+            this.expected = expected;
+            this.staged = staged;
+        }
+
+        void read() throws IOException {
+            try {
+                int position = 0;
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken(), position++) {
+                    if (token != JsonToken.START_OBJECT) {
+                        throw new BundleException(file, "bundle.error.schema", "/attachments/" + position,
+                                new BundleException(file, "bundle.schema.type"));
+                    }
+                    JsonNode chunk = BundleJson.MAPPER.readTree(parser);
+                    BundleSchema.get().validateChunk(chunk, position, file);
+                    accept(chunk, position);
+                }
+                finish();
+                parser.nextToken();
+                expectEnd(parser, file);
+            } finally {
+                if (sink != null) {
+                    sink.close();
+                }
+            }
+        }
+
+        private void accept(JsonNode chunk, int position) throws IOException {
+            String id = chunk.get("id").textValue();
+            int index = chunk.get("index").intValue();
+            String where = "/attachments/" + position;
+            if (current == null || !current.id().equals(id)) {
+                finish();
+                current = expected.get(id);
+                if (current == null || staged.containsKey(id)) {
+                    throw new BundleException(file, current == null ? "bundle.error.attachmentUnknown" : "bundle.error.attachmentRepeated",
+                            id, where);
+                }
+                start(id);
+            } else if (lastChunkSeen) {
+                throw new BundleException(file, "bundle.error.chunkOrder", id, where);
+            }
+            if (index != nextIndex) {
+                throw new BundleException(file, "bundle.error.chunkOrder", id, where);
+            }
+            String data = chunk.get("data").textValue();
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(data);
+            } catch (IllegalArgumentException e) {
+                throw new BundleException(file, "bundle.error.base64", id, where);
+            }
+            // One spelling only: padding bits that decode alike would let a changed file pass unnoticed.
+            if (!Base64.getEncoder().encodeToString(bytes).equals(data)) {
+                throw new BundleException(file, "bundle.error.base64", id, where);
+            }
+            lastChunkSeen = bytes.length < BundleWriter.CHUNK_BYTES;
+            size += bytes.length;
+            if (size > current.size()) {
+                throw new BundleException(file, "bundle.error.attachmentSize", id, current.size());
+            }
+            digest.update(bytes);
+            if (sink != null) {
+                sink.write(bytes);
+            }
+            nextIndex++;
+        }
+
+        private void start(String id) throws IOException {
+            digest = Sha256.digest();
+            size = 0;
+            nextIndex = 0;
+            lastChunkSeen = false;
+            Path target = null;
+            if (folder != null) {
+                target = folder.resolve("attachment-" + staged.size());
+                sink = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
+            }
+            staged.put(id, target);
+        }
+
+        private void finish() throws IOException {
+            if (current == null) {
+                return;
+            }
+            if (sink != null) {
+                sink.close();
+                sink = null;
+            }
+            if (size != current.size()) {
+                throw new BundleException(file, "bundle.error.attachmentSize", current.id(), current.size());
+            }
+            if (!HexFormat.of().formatHex(digest.digest()).equals(current.sha256())) {
+                throw new BundleException(file, "bundle.error.attachmentHash", current.id());
+            }
+            current = null;
+        }
+    }
+}

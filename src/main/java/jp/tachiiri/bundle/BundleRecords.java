@@ -1,0 +1,96 @@
+package jp.tachiiri.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The objects of a bundle's payload, one record per definition in {@code schema/bundle-1.schema.json}, with
+ * the same member names. Records are what the store reads and writes; the reader fills them only from a
+ * document that passed the schema, so every member is present. Absent values are null, never left out.
+ */
+public final class BundleRecords {
+
+    private BundleRecords() {
+    }
+
+    /** A record as the JSON tree the bundle carries. */
+    public static JsonNode tree(Object record) {
+        return BundleJson.MAPPER.valueToTree(record);
+    }
+
+    /** The SHA-256 of a record's canonical form: equal exactly when the contents are equal. */
+    public static String contentHash(Object record) {
+        return Sha256.hex(CanonicalJson.bytes(tree(record)));
+    }
+
+    /** The canonical JSON text of a record, e.g. to keep a conflicting version as it came. */
+    public static String canonicalText(Object record) {
+        return new String(CanonicalJson.bytes(tree(record)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public record Vendor(String vendor, String system) {
+    }
+
+    public record Facility(String id, String code, String name, String kana, String address, int licensedBeds,
+                           boolean hasMedicalInformationSystem, boolean usesEmr, List<Vendor> vendors, boolean demo) {
+    }
+
+    public record Attendee(String name, String role) {
+    }
+
+    public record Finding(String itemId, String answer, List<String> confirmedBy, String checkedOn, String note,
+                          String reason, String advice, String targetDate, boolean followUp, String updatedAt) {
+    }
+
+    /** Evidence names its bytes by the id of an attachment in the bundle's manifest. */
+    public record Evidence(String id, String itemId, String fileName, String mediaType, String attachment,
+                           String addedAt) {
+    }
+
+    /** One finalized revision, with the facility as it was when it was finalized. */
+    public record Revision(int revision, String catalogVersion, String inspectionDate, String amendReason,
+                           String createdAt, String finalizedAt, Facility facility, List<String> inspectors,
+                           List<Attendee> attendees, List<Finding> findings, List<Evidence> evidence) {
+    }
+
+    public record AuditEvent(String id, long sequence, String at, String actor, String action, String subject,
+                             String oldValue, String newValue, String reason, String previousHash, String hash) {
+    }
+
+    /**
+     * An inspection with every finalized revision, oldest first, and its audit trail up to the newest of them:
+     * each bundle is whole on its own, so a lost bundle costs nothing once a later one arrives.
+     */
+    public record Inspection(String id, String facilityId, String createdAt, boolean demo, List<Revision> revisions,
+                             List<AuditEvent> audit) {
+
+        public Revision latest() {
+            return revisions.get(revisions.size() - 1);
+        }
+    }
+
+    public record FindingsPayload(List<Inspection> inspections) {
+    }
+
+    public record Assignment(String id, String facilityId, String inspectorId, String inspectorName, String plannedDate) {
+    }
+
+    public record ItemComment(String itemId, String comment) {
+    }
+
+    public record Review(String inspectionId, int revision, String decision, String comment, String decidedAt,
+                         String decidedBy, List<ItemComment> items) {
+    }
+
+    /** The office's word that it imported one findings bundle. */
+    public record Receipt(String bundleId, String deviceId, String receivedAt) {
+    }
+
+    public record AssignmentsPayload(List<JsonNode> catalogs, List<Facility> facilities, List<Assignment> assignments,
+                                     List<Inspection> previousInspections, List<Review> reviews,
+                                     List<Receipt> receipts) {
+    }
+
+    public record ManifestEntry(String id, long size, String sha256, String mediaType) {
+    }
+}

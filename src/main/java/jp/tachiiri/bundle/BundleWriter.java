@@ -1,0 +1,183 @@
+package jp.tachiiri.bundle;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes one signed bundle into a folder: to a temporary file first, forced to the disk, then renamed into
+ * place, and read back and verified before the caller hears of success. A half-written or unreadable bundle
+ * therefore never carries a bundle's name.
+ */
+public final class BundleWriter {
+
+    public static final String FORMAT = "tachiiri-bundle";
+    public static final String FORMAT_VERSION = "1.0";
+    /** Bytes per chunk: a multiple of 3, so only an attachment's last chunk has base64 padding. */
+    static final int CHUNK_BYTES = 48 * 1024;
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** A file to carry in the bundle under {@code id}. */
+    public record Attachment(String id, Path file, String mediaType) {
+    }
+
+    private BundleWriter() {
+    }
+
+    /** A bundle on disk: its file and its id. */
+    public record Written(Path file, String bundleId) {
+    }
+
+    /** Writes, verifies and returns the bundle file. */
+    public static Written write(Path folder, DeviceIdentity device, BundleKind kind, Instant createdAt, JsonNode payload,
+                             List<Attachment> attachments) {
+        String bundleId = UUID.randomUUID().toString();
+        Path target = folder.resolve(fileName(kind, device.deviceId(), createdAt, bundleId));
+        List<BundleRecords.ManifestEntry> manifest = manifest(attachments, target);
+        ObjectNode signed = BundleJson.MAPPER.createObjectNode();
+        signed.put("format", FORMAT);
+        signed.put("formatVersion", FORMAT_VERSION);
+        signed.put("bundleId", bundleId);
+        signed.put("kind", kind.wireName());
+        signed.put("createdAt", createdAt.toString());
+        signed.putObject("device").put("id", device.deviceId()).put("publicKey", device.publicKeyHex());
+        signed.set("manifest", BundleJson.MAPPER.valueToTree(manifest));
+        signed.set("payload", payload);
+        String signature = device.sign(CanonicalJson.bytes(signed));
+
+        Path temp = null;
+        try {
+            Files.createDirectories(folder);
+            temp = Files.createTempFile(folder, ".tachiiri-", ".part");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                JsonGenerator generator = BundleJson.MAPPER.getFactory().createGenerator(out);
+                generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                generator.writeStartObject();
+                for (var member : signed.properties()) {
+                    generator.writeFieldName(member.getKey());
+                    BundleJson.MAPPER.writeTree(generator, member.getValue());
+                }
+                generator.writeStringField("signature", signature);
+                generator.writeArrayFieldStart("attachments");
+                for (int i = 0; i < attachments.size(); i++) {
+                    writeChunks(generator, attachments.get(i), manifest.get(i), target);
+                }
+                generator.writeEndArray();
+                generator.writeEndObject();
+                generator.flush();
+                out.flush();
+                channel.force(true);
+            }
+            moveIntoPlace(temp, target);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new BundleException(e, target, "bundle.error.write", folder, e.getMessage());
+        }
+        try (BundleReader reader = BundleReader.open(target)) {
+            reader.readAttachments(null);
+        } catch (BundleException e) {
+            deleteQuietly(target);
+            throw new BundleException(e, target, "bundle.error.verifyAfterWrite", e);
+        }
+        return new Written(target, bundleId);
+    }
+
+    /** Kind, device, time and id, so that a folder of bundles sorts by time and says what each file is. */
+    static String fileName(BundleKind kind, String deviceId, Instant createdAt, String bundleId) {
+        String device = deviceId.replaceAll("[^A-Za-z0-9]", "");
+        return "tachiiri_" + kind.wireName() + "_" + device.substring(0, Math.min(8, device.length())) + "_"
+                + FILE_TIME.format(createdAt) + "_" + bundleId + ".json";
+    }
+
+    private static List<BundleRecords.ManifestEntry> manifest(List<Attachment> attachments, Path target) {
+        List<BundleRecords.ManifestEntry> entries = new ArrayList<>();
+        for (Attachment attachment : attachments) {
+            try (InputStream in = Files.newInputStream(attachment.file())) {
+                MessageDigest digest = Sha256.digest();
+                long size = 0;
+                byte[] buffer = new byte[CHUNK_BYTES];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, read);
+                    size += read;
+                }
+                entries.add(new BundleRecords.ManifestEntry(attachment.id(), size, HexFormat.of().formatHex(digest.digest()),
+                        attachment.mediaType()));
+            } catch (IOException e) {
+                throw new BundleException(e, target, "bundle.error.attachmentUnreadable", attachment.file(), e.getMessage());
+            }
+        }
+        return entries;
+    }
+
+    /** Streams one attachment as base64 chunks, checking that the file still is what the manifest says. */
+    private static void writeChunks(JsonGenerator generator, Attachment attachment, BundleRecords.ManifestEntry entry,
+                                    Path target) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        long size = 0;
+        try (InputStream in = Files.newInputStream(attachment.file())) {
+            int index = 0;
+            for (byte[] chunk; (chunk = in.readNBytes(CHUNK_BYTES)).length > 0; index++) {
+                digest.update(chunk);
+                size += chunk.length;
+                generator.writeStartObject();
+                generator.writeStringField("id", attachment.id());
+                generator.writeNumberField("index", index);
+                generator.writeStringField("data", Base64.getEncoder().encodeToString(chunk));
+                generator.writeEndObject();
+            }
+        }
+        if (size != entry.size() || !HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
+            throw new BundleException(target, "bundle.error.attachmentChanged", attachment.file());
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+        syncDirectory(target.getParent());
+    }
+
+    /** Makes the rename itself durable; some platforms cannot open a directory, and then the rename must do. */
+    static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // Windows cannot open a directory for syncing; its renames are durable once the call returns.
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Already failing; the original error is the one to report.
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package jp.tachiiri.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the schema cannot say about a payload: dates that exist, ids that are unique where they must be,
+ * revisions and audit events in order, and evidence that names attachments of the manifest (and nothing in
+ * the manifest that no evidence names). Whether the catalog items exist is the importer's business: it
+ * knows the catalogs.
+ */
+final class PayloadRules {
+
+    private static final Set<String> DATES = Set.of("inspectionDate", "checkedOn", "targetDate", "plannedDate");
+    private static final Set<String> INSTANTS = Set.of("createdAt", "finalizedAt", "updatedAt", "addedAt", "at",
+            "decidedAt", "receivedAt");
+
+    private final Path file;
+
+    private PayloadRules(Path file) {
+        this.file = file;
+    }
+
+    static void check(BundleKind kind, JsonNode payload, List<BundleRecords.ManifestEntry> manifest, Path file) {
+        PayloadRules rules = new PayloadRules(file);
+        rules.checkTimes(payload, "/payload");
+        Map<String, BundleRecords.ManifestEntry> attachments = new HashMap<>();
+        for (int i = 0; i < manifest.size(); i++) {
+            if (attachments.put(manifest.get(i).id(), manifest.get(i)) != null) {
+                throw rules.duplicate(manifest.get(i).id(), "/manifest/" + i);
+            }
+        }
+        if (kind == BundleKind.FINDINGS) {
+            Set<String> referenced = rules.checkInspections(payload.get("inspections"), "/payload/inspections", attachments);
+            for (String id : attachments.keySet()) {
+                if (!referenced.contains(id)) {
+                    throw new BundleException(file, "bundle.error.attachmentUnused", id);
+                }
+            }
+        } else {
+            rules.checkInspections(payload.get("previousInspections"), "/payload/previousInspections", attachments);
+            rules.unique(payload.get("facilities"), "id", "/payload/facilities");
+            rules.unique(payload.get("facilities"), "code", "/payload/facilities");
+            rules.unique(payload.get("assignments"), "id", "/payload/assignments");
+            rules.unique(payload.get("receipts"), "bundleId", "/payload/receipts");
+            Set<String> reviews = new HashSet<>();
+            for (int i = 0; i < payload.get("reviews").size(); i++) {
+                JsonNode review = payload.get("reviews").get(i);
+                if (!reviews.add(review.get("inspectionId").textValue() + "#" + review.get("revision").intValue())) {
+                    throw rules.duplicate(review.get("inspectionId").textValue(), "/payload/reviews/" + i);
+                }
+            }
+        }
+    }
+
+    /** Returns the attachment ids the evidence names. */
+    private Set<String> checkInspections(JsonNode inspections, String where,
+                                         Map<String, BundleRecords.ManifestEntry> attachments) {
+        Set<String> inspectionIds = new HashSet<>();
+        Set<String> evidenceIds = new HashSet<>();
+        Set<String> eventIds = new HashSet<>();
+        Set<String> referenced = new HashSet<>();
+        for (int i = 0; i < inspections.size(); i++) {
+            JsonNode inspection = inspections.get(i);
+            String at = where + "/" + i;
+            if (!inspectionIds.add(inspection.get("id").textValue())) {
+                throw duplicate(inspection.get("id").textValue(), at + "/id");
+            }
+            JsonNode revisions = inspection.get("revisions");
+            for (int r = 0; r < revisions.size(); r++) {
+                JsonNode revision = revisions.get(r);
+                String revisionAt = at + "/revisions/" + r;
+                if (r > 0 && revision.get("revision").intValue() <= revisions.get(r - 1).get("revision").intValue()) {
+                    throw new BundleException(file, "bundle.error.order", revisionAt + "/revision");
+                }
+                unique(revision.get("findings"), "itemId", revisionAt + "/findings");
+                JsonNode evidence = revision.get("evidence");
+                for (int e = 0; e < evidence.size(); e++) {
+                    String id = evidence.get(e).get("id").textValue();
+                    String attachment = evidence.get(e).get("attachment").textValue();
+                    if (!evidenceIds.add(id)) {
+                        throw duplicate(id, revisionAt + "/evidence/" + e);
+                    }
+                    if (!attachments.containsKey(attachment)) {
+                        throw new BundleException(file, "bundle.error.attachmentUnknown", attachment, revisionAt + "/evidence/" + e);
+                    }
+                    referenced.add(attachment);
+                }
+            }
+            JsonNode audit = inspection.get("audit");
+            for (int e = 0; e < audit.size(); e++) {
+                if (audit.get(e).get("sequence").longValue() != e + 1) {
+                    throw new BundleException(file, "bundle.error.order", at + "/audit/" + e + "/sequence");
+                }
+                if (!eventIds.add(audit.get(e).get("id").textValue())) {
+                    throw duplicate(audit.get(e).get("id").textValue(), at + "/audit/" + e);
+                }
+            }
+        }
+        return referenced;
+    }
+
+    private void unique(JsonNode array, String member, String where) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String value = array.get(i).get(member).asText();
+            if (!seen.add(value)) {
+                throw duplicate(value, where + "/" + i + "/" + member);
+            }
+        }
+    }
+
+    private BundleException duplicate(String id, String where) {
+        return new BundleException(file, "bundle.error.duplicate", id, where);
+    }
+
+    /** Every date and time must exist: 2025-02-30 matches the schema's pattern but is no date. */
+    private void checkTimes(JsonNode node, String where) {
+        if (node.isObject()) {
+            for (var member : node.properties()) {
+                String at = where + "/" + member.getKey();
+                JsonNode value = member.getValue();
+                if (value.isTextual() && DATES.contains(member.getKey())) {
+                    parse(() -> LocalDate.parse(value.textValue()), value.textValue(), at);
+                } else if (value.isTextual() && INSTANTS.contains(member.getKey())) {
+                    parse(() -> Instant.parse(value.textValue()), value.textValue(), at);
+                } else {
+                    checkTimes(value, at);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkTimes(node.get(i), where + "/" + i);
+            }
+        }
+    }
+
+    private void parse(Runnable parse, String value, String where) {
+        try {
+            parse.run();
+        } catch (DateTimeParseException e) {
+            throw new BundleException(file, "bundle.error.date", value, where);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package jp.tachiiri.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.bundle.BundleHeader;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.sync.ImportSession;
+
+/** One bundle's import inside its SQLite transaction. */
+final class SqliteImportSession implements ImportSession {
+
+    private final Connection connection;
+    private final SqliteEvidence evidence;
+
+    SqliteImportSession(Connection connection, SqliteEvidence evidence) {
+        this.connection = connection;
+        this.evidence = evidence;
+    }
+
+    /** Runs one piece of SQL, turning its checked exception into one that passes through the session's callers. */
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T sql(Sql<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new Rows.UncheckedSql(e);
+        }
+    }
+
+    private int update(String statement, Object... parameters) {
+        return sql(() -> Rows.update(connection, statement, parameters));
+    }
+
+    @Override
+    public Optional<StoredInspection> inspection(String inspectionId) {
+        return sql(() -> {
+            List<Object[]> rows = Rows.list(connection, "SELECT origin_device IS NULL, audit_last_sequence FROM inspections WHERE id = ?",
+                    row -> new Object[] {row.getBoolean(1), row.getLong(2)}, inspectionId);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<Integer, String> hashes = new HashMap<>();
+            for (Object[] row : Rows.list(connection, "SELECT revision, content_hash FROM revision_origin WHERE inspection_id = ?",
+                    row -> new Object[] {row.getInt(1), row.getString(2)}, inspectionId)) {
+                hashes.put((Integer) row[0], (String) row[1]);
+            }
+            return Optional.of(new StoredInspection((boolean) rows.get(0)[0], hashes, (long) rows.get(0)[1]));
+        });
+    }
+
+    @Override
+    public Optional<String> auditHash(String inspectionId, long sequence) {
+        return sql(() -> Rows.list(connection, "SELECT hash FROM audit_events WHERE inspection_id = ? AND sequence = ?",
+                row -> row.getString(1), inspectionId, sequence).stream().findFirst());
+    }
+
+    @Override
+    public String facilityId(BundleRecords.Facility facility) {
+        return sql(() -> {
+            List<String> known = Rows.list(connection, "SELECT id FROM facilities WHERE id = ? OR code = ? ORDER BY id = ? DESC",
+                    row -> row.getString(1), facility.id(), facility.code(), facility.id());
+            if (!known.isEmpty()) {
+                return known.get(0);
+            }
+            insertFacility(facility);
+            return facility.id();
+        });
+    }
+
+    private void insertFacility(BundleRecords.Facility facility) throws SQLException {
+        Rows.update(connection, """
+                INSERT INTO facilities (id, code, name, kana, address, licensed_beds, has_medical_information_system,
+                                        uses_emr, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", facility.id(), facility.code(),
+                facility.name(), facility.kana(), facility.address(), facility.licensedBeds(),
+                facility.hasMedicalInformationSystem(), facility.usesEmr(), facility.demo());
+        insertVendors(facility.id(), facility.vendors());
+    }
+
+    private void insertVendors(String facilityId, List<BundleRecords.Vendor> vendors) throws SQLException {
+        Rows.update(connection, "DELETE FROM facility_vendors WHERE facility_id = ?", facilityId);
+        for (int i = 0; i < vendors.size(); i++) {
+            Rows.update(connection, "INSERT INTO facility_vendors (facility_id, position, vendor_name, system) VALUES (?, ?, ?, ?)",
+                    facilityId, i, vendors.get(i).vendor(), vendors.get(i).system());
+        }
+    }
+
+    @Override
+    public void insertInspection(BundleRecords.Inspection inspection, String facilityId, String originDevice) {
+        update("""
+                INSERT INTO inspections (id, facility_id, created_at, demo, audit_last_hash, origin_device)
+                VALUES (?, ?, ?, ?, ?, ?)""", inspection.id(), facilityId, inspection.createdAt(), inspection.demo(),
+                AuditChain.GENESIS, originDevice);
+    }
+
+    @Override
+    public void insertRevision(String inspectionId, BundleRecords.Revision revision, String contentHash, String bundleId,
+                               Map<String, Path> attachments, Map<String, BundleRecords.ManifestEntry> manifest) {
+        sql(() -> {
+            int number = revision.revision();
+            // In progress while its rows go in: the store locks a finalized revision's findings.
+            Rows.update(connection, """
+                    INSERT INTO inspection_revisions (inspection_id, revision, catalog_version, inspection_date, status,
+                                                      amend_reason, created_at)
+                    VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?)""", inspectionId, number, revision.catalogVersion(),
+                    revision.inspectionDate(), revision.amendReason(), revision.createdAt());
+            for (int i = 0; i < revision.inspectors().size(); i++) {
+                Rows.update(connection, "INSERT INTO revision_inspectors (inspection_id, revision, position, name) VALUES (?, ?, ?, ?)",
+                        inspectionId, number, i, revision.inspectors().get(i));
+            }
+            for (int i = 0; i < revision.attendees().size(); i++) {
+                Rows.update(connection, """
+                        INSERT INTO revision_attendees (inspection_id, revision, position, name, role) VALUES (?, ?, ?, ?, ?)""",
+                        inspectionId, number, i, revision.attendees().get(i).name(), revision.attendees().get(i).role());
+            }
+            for (BundleRecords.Finding finding : revision.findings()) {
+                Rows.update(connection, """
+                        INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note,
+                                              reason, advice, target_date, follow_up, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inspectionId, number, finding.itemId(),
+                        finding.answer(), String.join(",", finding.confirmedBy()), finding.checkedOn(), finding.note(),
+                        finding.reason(), finding.advice(), finding.targetDate(), finding.followUp(), finding.updatedAt());
+            }
+            for (BundleRecords.Evidence item : revision.evidence()) {
+                BundleRecords.ManifestEntry content = manifest.get(item.attachment());
+                evidence.adopt(attachments.get(item.attachment()), content.sha256());
+                Rows.update(connection, """
+                        INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes,
+                                              sha256, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", item.id(),
+                        inspectionId, number, item.itemId(), item.fileName(), item.mediaType(), content.size(),
+                        content.sha256(), item.addedAt());
+            }
+            BundleRecords.Facility facility = revision.facility();
+            Rows.update(connection, """
+                    INSERT INTO revision_facility (inspection_id, revision, code, name, kana, address, licensed_beds,
+                                                   has_medical_information_system, uses_emr, vendors)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inspectionId, number, facility.code(), facility.name(),
+                    facility.kana(), facility.address(), facility.licensedBeds(), facility.hasMedicalInformationSystem(),
+                    facility.usesEmr(), InspectionRecords.storedVendors(facility.vendors()));
+            Rows.update(connection, """
+                    UPDATE inspection_revisions SET status = 'FINALIZED', finalized_at = ?
+                    WHERE inspection_id = ? AND revision = ?""", revision.finalizedAt(), inspectionId, number);
+            Rows.update(connection, "INSERT INTO revision_origin (inspection_id, revision, content_hash, bundle_id) VALUES (?, ?, ?, ?)",
+                    inspectionId, number, contentHash, bundleId);
+            return null;
+        });
+    }
+
+    @Override
+    public void appendAudit(String inspectionId, List<BundleRecords.AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (BundleRecords.AuditEvent event : events) {
+            update("""
+                    INSERT INTO audit_events (inspection_id, sequence, id, at, actor, action, subject, old_value, new_value,
+                                              reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    inspectionId, event.sequence(), event.id(), event.at(), event.actor(), event.action(), event.subject(),
+                    event.oldValue(), event.newValue(), event.reason(), event.previousHash(), event.hash());
+        }
+        BundleRecords.AuditEvent last = events.get(events.size() - 1);
+        update("UPDATE inspections SET audit_last_sequence = ?, audit_last_hash = ? WHERE id = ?", last.sequence(),
+                last.hash(), inspectionId);
+    }
+
+    @Override
+    public boolean addConflict(String inspectionId, String contentHash, BundleHeader header, String content, Instant at) {
+        return update("""
+                INSERT OR IGNORE INTO conflicts (inspection_id, content_hash, bundle_id, device_id, received_at, content)
+                VALUES (?, ?, ?, ?, ?, ?)""", inspectionId, contentHash, header.bundleId(), header.deviceId(),
+                at.toString(), content) > 0;
+    }
+
+    @Override
+    public void recordReceived(BundleHeader header, String fileName, Instant at) {
+        update("""
+                INSERT INTO received_bundles (bundle_id, device_id, kind, created_at, received_at, file_name)
+                VALUES (?, ?, ?, ?, ?, ?)""", header.bundleId(), header.deviceId(), header.kind().wireName(),
+                header.createdAt().toString(), at.toString(), fileName);
+    }
+
+    @Override
+    public void saveFacility(BundleRecords.Facility facility) {
+        sql(() -> {
+            String id = facilityId(facility);
+            Rows.update(connection, """
+                    UPDATE facilities SET code = ?, name = ?, kana = ?, address = ?, licensed_beds = ?,
+                        has_medical_information_system = ?, uses_emr = ? WHERE id = ?""", facility.code(), facility.name(),
+                    facility.kana(), facility.address(), facility.licensedBeds(), facility.hasMedicalInformationSystem(),
+                    facility.usesEmr(), id);
+            insertVendors(id, facility.vendors());
+            return null;
+        });
+    }
+
+    @Override
+    public void saveAssignment(BundleRecords.Assignment assignment, String facilityId, Instant at) {
+        update("""
+                INSERT INTO assignments (id, facility_id, inspector_id, inspector_name, planned_date, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET facility_id = excluded.facility_id, inspector_id = excluded.inspector_id,
+                    inspector_name = excluded.inspector_name, planned_date = excluded.planned_date""", assignment.id(),
+                facilityId, assignment.inspectorId(), assignment.inspectorName(), assignment.plannedDate(), at.toString());
+    }
+
+    @Override
+    public void saveReview(BundleRecords.Review review) {
+        update("DELETE FROM review_results WHERE inspection_id = ? AND revision = ?", review.inspectionId(), review.revision());
+        update("""
+                INSERT INTO review_results (inspection_id, revision, decision, comment, decided_at, decided_by)
+                VALUES (?, ?, ?, ?, ?, ?)""", review.inspectionId(), review.revision(), review.decision(), review.comment(),
+                review.decidedAt(), review.decidedBy());
+        for (BundleRecords.ItemComment item : review.items()) {
+            update("INSERT INTO review_item_comments (inspection_id, revision, item_id, comment) VALUES (?, ?, ?, ?)",
+                    review.inspectionId(), review.revision(), item.itemId(), item.comment());
+        }
+    }
+
+    @Override
+    public void saveReceipt(BundleRecords.Receipt receipt) {
+        update("INSERT OR IGNORE INTO receipts (bundle_id, received_at) VALUES (?, ?)", receipt.bundleId(), receipt.receivedAt());
+    }
+
+    @Override
+    public void saveCatalog(String version, String document, Instant at) {
+        update("INSERT OR IGNORE INTO received_catalogs (version, document, received_at) VALUES (?, ?, ?)", version, document,
+                at.toString());
+    }
+}

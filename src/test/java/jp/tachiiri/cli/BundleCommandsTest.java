@@ -1,0 +1,107 @@
+package jp.tachiiri.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundle commands as an office clerk and an inspector run them: export, verify, import (with the exit
+ * codes 0, 1 and 3), devices, plan, review and assignments, over real data folders and files.
+ */
+class BundleCommandsTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = CommandLineRunner.run(args, (data, language) -> { },
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findingsGoToTheOfficeAndTheAnswerComesBack() throws Exception {
+        String tablet = folder.resolve("tablet").toString();
+        String office = folder.resolve("office").toString();
+        String usb = folder.resolve("usb").toString();
+        assertThat(run("demo", "--data", tablet).exitCode()).isZero();
+
+        Run export = run("export", "--data", tablet, "--out", usb);
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Path bundle = Path.of(export.out().strip());
+        assertThat(bundle).exists().hasParent(Path.of(usb).toAbsolutePath());
+        assertThat(bundle.getFileName().toString()).startsWith("tachiiri_findings_").endsWith(".json");
+        assertThat(run("export", "--data", tablet, "--out", usb).out())
+                .as("sent inspections go again until the office confirms them").contains("tachiiri_findings_");
+
+        Run verify = run("verify", bundle.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("デモ 桜川記念病院", "デモ県立 青葉台中央病院", "署名");
+
+        Run pending = run("import", "--data", office, usb);
+        assertThat(pending.exitCode()).isEqualTo(3);
+        assertThat(pending.out()).contains("保留", bundle.getFileName().toString());
+        Run devices = run("devices", "--data", office);
+        assertThat(devices.out()).contains("保留中");
+        String tabletId = devices.out().lines().filter(line -> line.contains("保留中")).findFirst().orElseThrow().split("\t")[0];
+        assertThat(run("devices", "--data", tablet).out()).contains(tabletId);
+
+        assertThat(run("devices", "--data", office, "accept", tabletId).exitCode()).isZero();
+        Run imported = run("import", "--data", office, usb);
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).as("the second export carried the same inspections again")
+                .contains("取り込みました（新規 2 件").contains("変更なし 2 件");
+        assertThat(run("import", "--data", office, usb).out()).contains("取り込み済みです");
+
+        Run inspections = run("inspections", "--data", office);
+        String sakuragawa = inspections.out().lines().filter(line -> line.contains("桜川")).findFirst().orElseThrow().split("\t")[0];
+        assertThat(run("plan", "--data", office, "--facility", "9910000017", "--inspector", "hanako", "--name", "立入花子",
+                "--date", "2027-01-20").exitCode()).isZero();
+        assertThat(run("review", "--data", office, "--inspection", sakuragawa, "--return", "目標日を具体的に",
+                "--item", "vulnerability.device-ledger=更新日の記入を").exitCode()).isZero();
+        Run assignments = run("assignments", "--data", office, "--out", usb, "--inspector", "hanako");
+        assertThat(assignments.exitCode()).as(assignments.err()).isZero();
+        Path answer = Path.of(assignments.out().strip());
+        assertThat(run("--lang", "en", "verify", answer.toString()).out()).contains("1 planned inspections", "1 review results");
+
+        Run back = run("import", "--data", tablet, "--trust-new-devices", answer.toString());
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(run("export", "--data", tablet, "--out", usb).out()).contains("送る検査結果はありません");
+    }
+
+    @Test
+    void theWorstOutcomeDecidesTheExitCode() throws Exception {
+        String tablet = folder.resolve("tablet").toString();
+        String office = folder.resolve("office").toString();
+        run("demo", "--data", tablet);
+        Path bundle = Path.of(run("export", "--data", tablet, "--out", folder.resolve("usb").toString()).out().strip());
+        Path broken = Files.write(folder.resolve("usb").resolve("broken.json"),
+                Files.readAllBytes(bundle), java.nio.file.StandardOpenOption.CREATE_NEW);
+        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(bundle), 500));
+
+        Run mixed = run("import", "--data", office, folder.resolve("usb").toString());
+        assertThat(mixed.exitCode()).isEqualTo(1);
+        assertThat(mixed.err()).contains("broken.json", "途中で切れています");
+        assertThat(mixed.out()).contains("保留");
+
+        Run english = run("--lang", "en", "import", "--data", office, broken.toString());
+        assertThat(english.exitCode()).isEqualTo(1);
+        assertThat(english.err()).contains("broken.json", "cut off");
+
+        Run verify = run("verify", broken.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.err()).contains("broken.json");
+        assertThat(run("inspections", "--data", office).out()).isEmpty();
+    }
+}

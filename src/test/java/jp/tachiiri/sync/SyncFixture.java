@@ -1,0 +1,73 @@
+package jp.tachiiri.sync;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.model.Inspection;
+
+/** Opens real data folders as a tablet or an office, and does what their users do, for the sync tests. */
+final class SyncFixture {
+
+    static final String ACTOR = "test-inspector";
+
+    private SyncFixture() {
+    }
+
+    /** A tablet with the demo prefecture: two finalized inspections, one in progress. */
+    static Workspace demoTablet(Path folder) {
+        Workspace tablet = Workspace.open(folder, Clock.systemUTC());
+        tablet.seedDemo();
+        return tablet;
+    }
+
+    static Workspace emptyStore(Path folder) {
+        return Workspace.open(folder, Clock.systemUTC());
+    }
+
+    /** Opens a new revision of a finalized inspection, changes one note, attaches a file, and finalizes it. */
+    static Inspection amendAndFinalize(Workspace workspace, String inspectionId, String note, Path attachment) {
+        Inspection amended = workspace.inspections().amend(inspectionId, "訂正: " + note, ACTOR);
+        String gate = workspace.inspectionService().catalogOf(amended).gate().id();
+        jp.tachiiri.model.Finding finding = workspace.inspections().findings(inspectionId, amended.revision()).values().stream()
+                .filter(candidate -> !candidate.itemId().equals(gate)).findFirst().orElseThrow();
+        String itemId = finding.itemId();
+        workspace.inspectionService().record(inspectionId, finding.withNote(note), ACTOR);
+        if (attachment != null) {
+            workspace.evidence().add(inspectionId, amended.revision(), itemId, attachment, "image/png", ACTOR);
+        }
+        workspace.inspectionService().finalizeInspection(inspectionId, ACTOR);
+        return workspace.inspections().find(inspectionId).orElseThrow();
+    }
+
+    static List<String> finalizedIds(Workspace workspace) {
+        return workspace.inspections().list().stream()
+                .filter(summary -> summary.status() == jp.tachiiri.model.InspectionStatus.FINALIZED)
+                .map(summary -> summary.id())
+                .toList();
+    }
+
+    /** Copies a closed data folder, as a backup restored on another device would be. */
+    static void copyFolder(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    static Path photo(Path folder, String name, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + name.hashCode());
+        }
+        return Files.write(folder.resolve(name), bytes);
+    }
+}

@@ -1,0 +1,174 @@
+package jp.tachiiri.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.evidence.EvidenceRepository;
+import jp.tachiiri.model.Evidence;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.testsupport.StoreDump;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole loop through real data folders and real files: the demo tablet sends its findings, the office
+ * imports them, plans and reviews, and the tablet takes the answer back.
+ */
+class SyncRoundTripTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void findingsArriveAtTheOfficeIntactAndTheAnswerComesBack() throws Exception {
+        try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
+             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+            String sakuragawa = tablet.inspections().list().stream()
+                    .filter(s -> s.facilityName().contains("桜川")).findFirst().orElseThrow().id();
+            SyncFixture.amendAndFinalize(tablet, sakuragawa, "ルーターの更新記録を確認", SyncFixture.photo(folder, "router.png", 70_000));
+            List<String> sent = SyncFixture.finalizedIds(tablet);
+
+            BundleWriter.Written bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
+            assertThat(bundle.file().getFileName().toString())
+                    .startsWith("tachiiri_findings_").endsWith("_" + bundle.bundleId() + ".json");
+            assertThat(tablet.syncRecords().status().sent()).extracting(SyncStatus.Entry::inspectionId)
+                    .containsExactlyInAnyOrderElementsOf(sent);
+
+            ImportOutcome pending = office.sync().importFile(bundle.file(), false);
+            assertThat(pending.result()).isEqualTo(ImportOutcome.Result.PENDING_ENROLMENT);
+            assertThat(office.inspections().list()).isEmpty();
+            assertThat(office.syncRecords().knownDevices()).singleElement()
+                    .satisfies(device -> assertThat(device.fingerprint()).isEqualTo(tablet.sync().identity().fingerprint()));
+
+            office.syncRecords().decide(tablet.sync().identity().deviceId(), DeviceStatus.TRUSTED, java.time.Instant.now());
+            ImportOutcome imported = office.sync().importFile(bundle.file(), false);
+            assertThat(imported.result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(imported.counts()).isEqualTo(new ImportOutcome.Counts(sent.size(), 0, 0, 0));
+            for (String id : sent) {
+                assertSameInspection(tablet, office, id);
+            }
+            assertThat(office.chainVerifier().verifyAll().ok()).isTrue();
+
+            String before = StoreDump.of(office.databaseFile(), Set.of());
+            assertThat(office.sync().importFile(bundle.file(), false).result()).isEqualTo(ImportOutcome.Result.ALREADY_IMPORTED);
+            assertThat(StoreDump.of(office.databaseFile(), Set.of())).isEqualTo(before);
+
+            // The office answers: a planned inspection, a returned review, and the receipt.
+            String aobadai = office.facilities().all().stream().filter(f -> f.name().contains("青葉台")).findFirst().orElseThrow().id();
+            office.syncRecords().plan(new BundleRecords.Assignment("plan-1", aobadai, "hanako", "デモ 立入花子", "2027-01-20"),
+                    java.time.Instant.now());
+            int latest = office.inspections().find(sakuragawa).orElseThrow().revision();
+            office.syncRecords().review(new BundleRecords.Review(sakuragawa, latest, "RETURNED", "目標日を具体的に",
+                    "2026-12-01T09:00:00Z", "supervisor", List.of(new BundleRecords.ItemComment("vulnerability.device-ledger", "更新日の記入を"))));
+            BundleWriter.Written answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"));
+
+            ImportOutcome back = tablet.sync().importFile(answer.file(), true);
+            assertThat(back.result()).as(back.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(tablet.syncRecords().assignments()).singleElement()
+                    .satisfies(plan -> assertThat(plan.plannedDate()).isEqualTo("2027-01-20"));
+            assertThat(tablet.syncRecords().reviews()).singleElement().satisfies(review -> {
+                assertThat(review.decision()).isEqualTo("RETURNED");
+                assertThat(review.comment()).isEqualTo("目標日を具体的に");
+                assertThat(review.items()).extracting(BundleRecords.ItemComment::comment).containsExactly("更新日の記入を");
+            });
+            SyncStatus status = tablet.syncRecords().status();
+            assertThat(status.received()).extracting(SyncStatus.Entry::inspectionId).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(status.sent()).isEmpty();
+            assertThat(tablet.sync().exportFindings(folder.resolve("usb2"))).isEmpty();
+            assertThat(tablet.inspections().list()).as("its own inspections are not duplicated").hasSize(3);
+
+            // A correction after the receipt goes out again and supersedes the office's copy.
+            SyncFixture.amendAndFinalize(tablet, sakuragawa, "再訂正", null);
+            BundleWriter.Written correction = tablet.sync().exportFindings(folder.resolve("usb2")).orElseThrow();
+            ImportOutcome updated = office.sync().importFile(correction.file(), false);
+            assertThat(updated.counts()).isEqualTo(new ImportOutcome.Counts(0, 1, 0, 0));
+            assertThat(office.inspections().find(sakuragawa).orElseThrow().revision()).isEqualTo(latest + 1);
+            assertSameInspection(tablet, office, sakuragawa);
+        }
+    }
+
+    @Test
+    void anOlderBundleArrivingLateChangesNothing() throws Exception {
+        try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
+             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+            String id = SyncFixture.finalizedIds(tablet).get(0);
+            Path older = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow().file();
+            SyncFixture.amendAndFinalize(tablet, id, "訂正", null);
+            Path newer = tablet.sync().exportFindings(folder.resolve("b")).orElseThrow().file();
+
+            assertThat(office.sync().importFile(newer, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            String before = StoreDump.of(office.databaseFile(), Set.of("received_bundles.received_at",
+                    "received_bundles.bundle_id", "received_bundles.file_name", "received_bundles.created_at"));
+            ImportOutcome late = office.sync().importFile(older, false);
+            assertThat(late.counts()).isEqualTo(new ImportOutcome.Counts(0, 0, 2, 0));
+            assertThat(office.inspections().find(id).orElseThrow().revision()).isEqualTo(2);
+            assertThat(StoreDump.of(office.databaseFile(), Set.of("received_bundles.received_at",
+                    "received_bundles.bundle_id", "received_bundles.file_name", "received_bundles.created_at")))
+                    .as("only the bundle's own receipt is new").isEqualTo(before.replace("## received_bundles (1)",
+                            "## received_bundles (2)").replaceFirst("(## received_bundles \\(2\\)\\n)(.*\\n)", "$1$2$2"));
+        }
+    }
+
+    @Test
+    void twoDifferentVersionsOfOneRevisionAreKeptSideBySide() throws Exception {
+        Path original = folder.resolve("tablet");
+        try (Workspace tablet = SyncFixture.demoTablet(original)) {
+            tablet.syncRecords().identity();
+        }
+        // The tablet restored from a backup on a second device: the same inspections, edited twice.
+        SyncFixture.copyFolder(original, folder.resolve("restored"));
+        try (Workspace tablet = Workspace.open(original, java.time.Clock.systemUTC());
+             Workspace restored = Workspace.open(folder.resolve("restored"), java.time.Clock.systemUTC());
+             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+            String id = SyncFixture.finalizedIds(tablet).get(0);
+            SyncFixture.amendAndFinalize(tablet, id, "こちらの訂正", null);
+            SyncFixture.amendAndFinalize(restored, id, "別の訂正", null);
+            Path first = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow().file();
+            Path second = restored.sync().exportFindings(folder.resolve("b")).orElseThrow().file();
+
+            assertThat(office.sync().importFile(first, true).counts().added()).isEqualTo(2);
+            ImportOutcome conflicting = office.sync().importFile(second, false);
+            assertThat(conflicting.counts()).isEqualTo(new ImportOutcome.Counts(0, 0, 1, 1));
+            assertThat(office.inspections().findings(id, 2).values())
+                    .anySatisfy(finding -> assertThat(finding.note()).isEqualTo("こちらの訂正"));
+            assertThat(StoreDump.of(office.databaseFile(), Set.of())).contains("別の訂正").contains("## conflicts (1)");
+        }
+    }
+
+    /** Every field the product shows of an inspection reads the same on both sides, evidence bytes included. */
+    private static void assertSameInspection(Workspace tablet, Workspace office, String id) throws Exception {
+        List<RevisionInfo> revisions = tablet.inspections().revisions(id).stream()
+                .filter(revision -> revision.status() == jp.tachiiri.model.InspectionStatus.FINALIZED).toList();
+        assertThat(office.inspections().revisions(id)).isEqualTo(revisions);
+        for (RevisionInfo revision : revisions) {
+            int number = revision.revision();
+            Inspection sent = tablet.inspections().find(id, number).orElseThrow();
+            assertThat(office.inspections().find(id, number)).contains(sent);
+            assertThat(office.inspections().findings(id, number)).isEqualTo(tablet.inspections().findings(id, number));
+            assertThat(office.inspections().facilityAsFinalized(id, number)).isEqualTo(tablet.inspections().facilityAsFinalized(id, number));
+            List<Evidence> evidence = tablet.evidence().list(id, number);
+            assertThat(office.evidence().list(id, number)).isEqualTo(evidence);
+            for (Evidence item : evidence) {
+                assertThat(Files.readAllBytes(file(office.evidence(), item))).isEqualTo(Files.readAllBytes(file(tablet.evidence(), item)));
+            }
+        }
+        int last = revisions.get(revisions.size() - 1).revision();
+        List<jp.tachiiri.model.AuditEvent> trail = tablet.auditTrail(id).events();
+        long sentEvents = trail.stream().filter(event -> event.action().equals("REVISION_FINALIZED")
+                && event.subject().equals("revision " + last)).findFirst().orElseThrow().sequence();
+        assertThat(office.auditTrail(id).events()).isEqualTo(trail.subList(0, (int) sentEvents));
+        assertThat(office.auditTrail(id).broken()).isEmpty();
+    }
+
+    private static Path file(EvidenceRepository repository, Evidence evidence) {
+        return repository.file(evidence);
+    }
+}

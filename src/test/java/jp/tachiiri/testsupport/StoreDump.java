@@ -1,0 +1,63 @@
+package jp.tachiiri.testsupport;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Every row of every table of a data file as sorted text, read through a separate read-only connection: two
+ * dumps are equal exactly when the stored data is. Columns named in {@code ignoring} (as "table.column") are
+ * left out, e.g. the times at which something arrived.
+ */
+public final class StoreDump {
+
+    private StoreDump() {
+    }
+
+    public static String of(Path databaseFile, Set<String> ignoring) {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath(),
+                readOnly.toProperties()); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            StringBuilder dump = new StringBuilder();
+            for (String table : tables) {
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        StringBuilder line = new StringBuilder();
+                        for (int c = 1; c <= columns; c++) {
+                            String column = rows.getMetaData().getColumnName(c);
+                            if (!ignoring.contains(table + "." + column)) {
+                                Object value = rows.getObject(c);
+                                line.append(column).append('=')
+                                        .append(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value)
+                                        .append('\t');
+                            }
+                        }
+                        lines.add(line.toString());
+                    }
+                }
+                lines.sort(null);
+                dump.append("## ").append(table).append(" (").append(lines.size()).append(")\n");
+                lines.forEach(line -> dump.append(line).append('\n'));
+            }
+            return dump.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot dump " + databaseFile, e);
+        }
+    }
+}
