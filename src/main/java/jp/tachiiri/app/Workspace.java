@@ -42,6 +42,8 @@ public final class Workspace implements AutoCloseable {
     private static final String POSITION_SETTING = "ui.position";
     private static final String AUTHORITY_SETTING = "advice.authority";
     private static final String REPORT_DAYS_SETTING = "advice.reportDays";
+    private static final String OUTBOX_SETTING = "sync.outbox";
+    private static final String INBOX_SETTING = "sync.inbox";
 
     private final Path folder;
     private final Database database;
@@ -180,6 +182,19 @@ public final class Workspace implements AutoCloseable {
     public void setAdviceSettings(AdviceSettings advice) {
         settings.put(AUTHORITY_SETTING, advice.issuingAuthority());
         settings.put(REPORT_DAYS_SETTING, Integer.toString(advice.reportDays()));
+    }
+
+    /** Where bundles go and come from (a USB stick, a network share), as the user chose them; empty until then. */
+    public record TransferFolders(String outbox, String inbox) {
+    }
+
+    public TransferFolders transferFolders() {
+        return new TransferFolders(settings.get(OUTBOX_SETTING).orElse(""), settings.get(INBOX_SETTING).orElse(""));
+    }
+
+    public void setTransferFolders(TransferFolders folders) {
+        settings.put(OUTBOX_SETTING, folders.outbox().strip());
+        settings.put(INBOX_SETTING, folders.inbox().strip());
     }
 
     /** The language chosen in the app; Japanese until the user picks another. */

@@ -17,6 +17,7 @@ final class BundleJson {
 
     static final int MAX_STRING_LENGTH = 1_000_000;
     static final int MAX_NESTING_DEPTH = 64;
+    static final int MAX_NUMBER_LENGTH = 30;
     static final long MAX_TOKENS = 50_000_000L;
 
     static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactory().setStreamReadConstraints(
@@ -24,7 +25,7 @@ final class BundleJson {
                             .maxStringLength(MAX_STRING_LENGTH)
                             .maxNestingDepth(MAX_NESTING_DEPTH)
                             .maxNameLength(1_000)
-                            .maxNumberLength(30)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
                             .maxTokenCount(MAX_TOKENS)
                             .build()))
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -72,13 +73,15 @@ public final class BundleReader implements AutoCloseable {
             List<BundleRecords.ManifestEntry> manifest = List.of(BundleJson.MAPPER.treeToValue(root.get("manifest"),
                     BundleRecords.ManifestEntry[].class));
             BundleHeader header = new BundleHeader(root.get("bundleId").textValue(),
-                    BundleKind.fromWire(root.get("kind").textValue()), Instant.parse(root.get("createdAt").textValue()),
+                    BundleKind.fromWire(root.get("kind").textValue()), createdAt(root, file),
                     root.get("device").get("id").textValue(), root.get("device").get("publicKey").textValue());
             PayloadRules.check(header.kind(), root.get("payload"), manifest, file);
             return new BundleReader(file, parser, header, root.get("payload"), manifest, attachmentsFollow);
         } catch (IOException e) {
+            // The message first: closing the parser moves its position to the end of what it buffered.
+            BundleException problem = problem(e, file, parser);
             closeQuietly(parser);
-            throw problem(e, file, parser);
+            throw problem;
         } catch (RuntimeException e) {
             closeQuietly(parser);
             throw e;
@@ -148,7 +151,11 @@ public final class BundleReader implements AutoCloseable {
 
     /** Reads the root object's members up to "attachments" into {@code root}; true if attachments follow. */
     private static boolean readSignedPart(JsonParser parser, ObjectNode root, Path file) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new BundleException(file, "bundle.error.empty");
+        }
+        if (first != JsonToken.START_OBJECT) {
             throw new BundleException(file, "bundle.error.notBundle");
         }
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
@@ -172,6 +179,16 @@ public final class BundleReader implements AutoCloseable {
     private static void expectEnd(JsonParser parser, Path file) throws IOException {
         if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
             throw new BundleException(file, "bundle.error.trailing", offset(parser.currentLocation()));
+        }
+    }
+
+    /** The schema knows the creation time only as a pattern: 2025-02-30 fits it but is no date. */
+    private static Instant createdAt(ObjectNode root, Path file) {
+        String value = root.get("createdAt").textValue();
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BundleException(file, "bundle.error.date", value, "/createdAt");
         }
     }
 
@@ -216,7 +233,7 @@ public final class BundleReader implements AutoCloseable {
         }
         if (e instanceof StreamConstraintsException) {
             return new BundleException(e, file, "bundle.error.limits", offset(parser.currentLocation()),
-                    BundleJson.MAX_NESTING_DEPTH, BundleJson.MAX_STRING_LENGTH);
+                    BundleJson.MAX_NESTING_DEPTH, BundleJson.MAX_STRING_LENGTH, BundleJson.MAX_NUMBER_LENGTH);
         }
         if (e instanceof JsonProcessingException json) {
             JsonLocation where = json.getLocation() != null ? json.getLocation() : parser.currentLocation();

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.tachiiri.evidence.EvidenceRepository;
@@ -189,13 +190,14 @@ public final class SqliteEvidence implements EvidenceRepository {
 
     /**
      * Takes over a file whose SHA-256 is known to be {@code sha256} (an attachment checked on import): forced
-     * to the disk and moved in under its hash, unless that content is stored already.
+     * to the disk and moved in under its hash, unless that content is stored already. Returns the stored
+     * file when it is new.
      */
-    void adopt(Path file, String sha256) {
+    Optional<Path> adopt(Path file, String sha256) {
         Path target = pathOf(sha256);
         try {
             if (Files.isRegularFile(target) && sha256Of(target).equals(sha256)) {
-                return;
+                return Optional.empty();
             }
             Files.createDirectories(target.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -206,6 +208,7 @@ public final class SqliteEvidence implements EvidenceRepository {
             throw new StoreException(e, "evidence.error.write", target, e.getMessage());
         }
         syncDirectory(target.getParent());
+        return Optional.of(target);
     }
 
     /** Where the bytes with this SHA-256 live. */

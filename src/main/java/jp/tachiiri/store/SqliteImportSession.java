@@ -18,6 +18,7 @@ final class SqliteImportSession implements ImportSession {
 
     private final Connection connection;
     private final SqliteEvidence evidence;
+    private final List<Path> adopted = new java.util.ArrayList<>();
 
     SqliteImportSession(Connection connection, SqliteEvidence evidence) {
         this.connection = connection;
@@ -62,6 +63,21 @@ final class SqliteImportSession implements ImportSession {
     public Optional<String> auditHash(String inspectionId, long sequence) {
         return sql(() -> Rows.list(connection, "SELECT hash FROM audit_events WHERE inspection_id = ? AND sequence = ?",
                 row -> row.getString(1), inspectionId, sequence).stream().findFirst());
+    }
+
+    @Override
+    public boolean evidenceExists(String evidenceId) {
+        return sql(() -> !Rows.list(connection, "SELECT 1 FROM evidence WHERE id = ?", row -> 1, evidenceId).isEmpty());
+    }
+
+    @Override
+    public boolean auditEventExists(String eventId) {
+        return sql(() -> !Rows.list(connection, "SELECT 1 FROM audit_events WHERE id = ?", row -> 1, eventId).isEmpty());
+    }
+
+    /** The evidence files this import added to the store, to take back if its transaction fails. */
+    List<Path> adoptedFiles() {
+        return List.copyOf(adopted);
     }
 
     @Override
@@ -132,7 +148,7 @@ final class SqliteImportSession implements ImportSession {
             }
             for (BundleRecords.Evidence item : revision.evidence()) {
                 BundleRecords.ManifestEntry content = manifest.get(item.attachment());
-                evidence.adopt(attachments.get(item.attachment()), content.sha256());
+                evidence.adopt(attachments.get(item.attachment()), content.sha256()).ifPresent(adopted::add);
                 Rows.update(connection, """
                         INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes,
                                               sha256, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", item.id(),

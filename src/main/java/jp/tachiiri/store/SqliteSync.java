@@ -1,5 +1,7 @@
 package jp.tachiiri.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -102,18 +104,33 @@ public final class SqliteSync implements SyncRepository {
                 row -> 1, bundleId).isEmpty());
     }
 
+    /**
+     * Runs an import in one transaction. Evidence files it brought into the store are taken out again when
+     * the transaction fails, so a refused bundle leaves the data folder as it was.
+     */
     @Override
     public <T> T inTransaction(Function<ImportSession, T> work) {
+        List<SqliteImportSession> session = new ArrayList<>(1);
         try {
             return database.transaction(connection -> {
+                session.add(new SqliteImportSession(connection, evidence));
                 try {
-                    return work.apply(new SqliteImportSession(connection, evidence));
+                    return work.apply(session.get(0));
                 } catch (Rows.UncheckedSql e) {
                     throw e.getCause();
                 }
             });
-        } catch (Rows.UncheckedSql e) {
-            throw new StoreException(e.getCause(), "store.error.write", database.file(), e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            session.forEach(failed -> failed.adoptedFiles().forEach(SqliteSync::deleteQuietly));
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // An unreferenced copy of content; it harms nothing where it is.
         }
     }
 

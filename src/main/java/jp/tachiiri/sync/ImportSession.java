@@ -19,6 +19,12 @@ public interface ImportSession {
 
     Optional<String> auditHash(String inspectionId, long sequence);
 
+    /** Whether the store has evidence with this id (ids are unique across all inspections). */
+    boolean evidenceExists(String evidenceId);
+
+    /** Whether the store has an audit event with this id (ids are unique across all inspections). */
+    boolean auditEventExists(String eventId);
+
     /**
      * The id under which this store keeps the facility: its own id if known, else the facility with the same
      * medical-institution code, else the facility is added as it is.

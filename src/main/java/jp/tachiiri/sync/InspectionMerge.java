@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jp.tachiiri.bundle.BundleException;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleRecords;
 
@@ -18,14 +19,16 @@ import jp.tachiiri.bundle.BundleRecords;
 final class InspectionMerge {
 
     private final ImportSession session;
+    private final Path file;
     private final BundleHeader header;
     private final Map<String, Path> attachments;
     private final Map<String, BundleRecords.ManifestEntry> manifest;
     private final Instant now;
 
-    InspectionMerge(ImportSession session, BundleHeader header, Map<String, Path> attachments,
+    InspectionMerge(ImportSession session, Path file, BundleHeader header, Map<String, Path> attachments,
                     Map<String, BundleRecords.ManifestEntry> manifest, Instant now) {
         this.session = session;
+        this.file = file;
         this.header = header;
         this.attachments = attachments;
         this.manifest = manifest;
@@ -36,6 +39,7 @@ final class InspectionMerge {
         Optional<ImportSession.StoredInspection> stored = session.inspection(arriving.id());
         if (stored.isEmpty()) {
             BundleRecords.Facility facility = arriving.latest().facility();
+            requireNewIds(arriving.revisions(), arriving.audit());
             String facilityId = session.facilityId(facility);
             session.insertInspection(arriving, facilityId, header.deviceId());
             arriving.revisions().forEach(revision -> insert(arriving.id(), revision));
@@ -53,13 +57,33 @@ final class InspectionMerge {
         List<BundleRecords.Revision> missing = arriving.revisions().stream()
                 .filter(revision -> !stored.get().revisionHashes().containsKey(revision.revision()))
                 .toList();
-        missing.forEach(revision -> insert(arriving.id(), revision));
         long known = stored.get().auditLength();
-        if (arriving.audit().size() > known) {
-            session.appendAudit(arriving.id(), arriving.audit().subList((int) known, arriving.audit().size()));
-        }
+        List<BundleRecords.AuditEvent> newEvents = arriving.audit().size() > known
+                ? arriving.audit().subList((int) known, arriving.audit().size()) : List.of();
+        requireNewIds(missing, newEvents);
+        missing.forEach(revision -> insert(arriving.id(), revision));
+        session.appendAudit(arriving.id(), newEvents);
         return missing.isEmpty() && arriving.audit().size() <= known
                 ? ImportOutcome.MergeResult.UNCHANGED : ImportOutcome.MergeResult.UPDATED;
+    }
+
+    /**
+     * Evidence and audit event ids are unique across the store: one that another inspection holds already
+     * means a bundle that was made up or mixed up, not an edit, so the bundle is refused whole.
+     */
+    private void requireNewIds(List<BundleRecords.Revision> revisions, List<BundleRecords.AuditEvent> events) {
+        for (BundleRecords.Revision revision : revisions) {
+            for (BundleRecords.Evidence evidence : revision.evidence()) {
+                if (session.evidenceExists(evidence.id())) {
+                    throw new BundleException(file, "bundle.error.idTaken", evidence.id());
+                }
+            }
+        }
+        for (BundleRecords.AuditEvent event : events) {
+            if (session.auditEventExists(event.id())) {
+                throw new BundleException(file, "bundle.error.idTaken", event.id());
+            }
+        }
     }
 
     private void insert(String inspectionId, BundleRecords.Revision revision) {

@@ -139,6 +139,10 @@ public final class SyncService {
             return header.kind() == BundleKind.FINDINGS ? importFindings(reader) : importAssignments(reader);
         } catch (UserFacingException e) {
             return ImportOutcome.rejected(file, header, e);
+        } catch (RuntimeException e) {
+            // A failure nobody foresaw still gets an outcome for this file, and the next file its turn.
+            return ImportOutcome.rejected(file, header, new UserFacingException(e, "sync.error.unexpected",
+                    file.getFileName(), e.toString()));
         }
     }
 
@@ -189,7 +193,7 @@ public final class SyncService {
             Instant now = clock.instant();
             ImportOutcome.Counts counts = repository.inTransaction(session -> {
                 ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
-                InspectionMerge merge = new InspectionMerge(session, reader.header(), attachments, manifest, now);
+                InspectionMerge merge = new InspectionMerge(session, reader.file(), reader.header(), attachments, manifest, now);
                 for (BundleRecords.Inspection inspection : payload.inspections()) {
                     sum = sum.plus(merge.merge(inspection));
                 }
@@ -235,7 +239,7 @@ public final class SyncService {
                 session.saveAssignment(assignment, session.facilityId(facilities.get(assignment.facilityId())), now);
             }
             ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
-            InspectionMerge merge = new InspectionMerge(session, reader.header(), Map.of(), Map.of(), now);
+            InspectionMerge merge = new InspectionMerge(session, reader.file(), reader.header(), Map.of(), Map.of(), now);
             for (BundleRecords.Inspection inspection : payload.previousInspections()) {
                 sum = sum.plus(merge.merge(inspection));
             }

@@ -92,7 +92,12 @@ final class HomeView {
         settings.getStyleClass().add("header-button");
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(event -> new SettingsDialog(context).show());
-        HBox header = new HBox(titles, demo, settings, languageSwitch());
+        Button transfer = new Button(messages.get("sync.button"));
+        transfer.setId("transfer");
+        transfer.getStyleClass().add("header-button");
+        transfer.setMinWidth(Region.USE_PREF_SIZE);
+        transfer.setOnAction(event -> context.navigator().transfer());
+        HBox header = new HBox(titles, demo, transfer, settings, languageSwitch());
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;

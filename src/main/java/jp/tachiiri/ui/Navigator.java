@@ -19,6 +19,9 @@ interface Navigator {
      */
     void inspection(String inspectionId, Optional<Integer> revision, Optional<String> itemId);
 
+    /** Sending findings to the office and receiving its answers. */
+    void transfer();
+
     /**
      * The current screen's way to store what it still holds (text typed a moment ago): run before another
      * screen is shown, when the window is closed and when the platform pauses the app.

@@ -140,6 +140,11 @@ public final class TachiiriApp extends Application implements Navigator {
     }
 
     @Override
+    public void transfer() {
+        show(new SyncView(context()).build());
+    }
+
+    @Override
     public void openDocument(Path file) {
         if (!DocumentSharing.share(file)) {
             getHostServices().showDocument(file.toUri().toString());

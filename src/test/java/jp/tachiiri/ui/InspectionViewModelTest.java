@@ -555,6 +555,11 @@ class InspectionViewModelTest {
         }
 
         @Override
+        public void transfer() {
+            calls.add("transfer");
+        }
+
+        @Override
         public void beforeLeaving(Runnable flush) {
             calls.add("before leaving");
         }

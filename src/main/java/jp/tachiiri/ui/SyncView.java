@@ -1,0 +1,250 @@
+package jp.tachiiri.ui;
+
+import java.io.File;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import jp.tachiiri.bundle.BundleHeader;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.sync.SyncStatus;
+
+/**
+ * Sending and receiving (送受信): the folders bundles go to and come from, the inspections waiting, sent and
+ * received by the office, one button each way, the outcome per file, and what the office sent back.
+ */
+final class SyncView {
+
+    private final UiContext context;
+    private final Messages messages;
+    private final SyncViewModel model;
+
+    SyncView(UiContext context) {
+        this.context = context;
+        this.messages = context.messages();
+        this.model = new SyncViewModel(context);
+    }
+
+    Parent build() {
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("sync-screen");
+        root.setTop(header());
+        VBox body = new VBox(actions(), status(), fromOffice(), folders());
+        body.getStyleClass().add("body");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page");
+        root.setCenter(scroll);
+        model.load();
+        return root;
+    }
+
+    private Node header() {
+        Button back = new Button(messages.get("sync.back"));
+        back.setId("back");
+        back.getStyleClass().add("back-button");
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        back.setOnAction(event -> context.navigator().home());
+        Label title = new Label(messages.get("sync.title"));
+        title.getStyleClass().add("facility-name");
+        Label fingerprint = new Label();
+        fingerprint.setId("sync-fingerprint");
+        fingerprint.getStyleClass().add("facility-meta");
+        fingerprint.setWrapText(true);
+        fingerprint.textProperty().bind(model.fingerprintProperty());
+        VBox titles = new VBox(title, fingerprint);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        HBox header = new HBox(back, titles);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().addAll("header", "facility-header");
+        return header;
+    }
+
+    private Node folders() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("row-grid");
+        grid.addRow(0, label("sync.outbox"), folderField("sync-outbox", model.outboxProperty()),
+                chooseButton("sync-outbox-choose", model.outboxProperty()));
+        grid.addRow(1, label("sync.inbox"), folderField("sync-inbox", model.inboxProperty()),
+                chooseButton("sync-inbox-choose", model.inboxProperty()));
+        Label hint = new Label(messages.get("sync.foldersHint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        return card("sync.folders", grid, hint);
+    }
+
+    private TextField folderField(String id, StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(property);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        return field;
+    }
+
+    private Button chooseButton(String id, StringProperty property) {
+        Button choose = new Button(messages.get("sync.choose"));
+        choose.setId(id);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setOnAction(event -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(messages.get("sync.choose"));
+            File chosen = chooser.showDialog(context.window());
+            if (chosen != null) {
+                property.set(chosen.getAbsolutePath());
+            }
+        });
+        return choose;
+    }
+
+    private Node actions() {
+        Button export = new Button(messages.get("sync.export"));
+        export.setId("sync-export");
+        export.getStyleClass().addAll("header-button", "primary");
+        export.disableProperty().bind(model.busyProperty());
+        export.setOnAction(event -> model.export());
+        Button importInbox = new Button(messages.get("sync.import"));
+        importInbox.setId("sync-import");
+        importInbox.getStyleClass().addAll("header-button", "primary");
+        importInbox.disableProperty().bind(model.busyProperty());
+        importInbox.setOnAction(event -> model.importInbox(this::askToEnrol));
+        HBox buttons = new HBox(12, export, importInbox);
+        Label error = new Label();
+        error.setId("sync-message");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.messageProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        ListView<String> outcomes = textList("sync-outcomes", model.outcomes(), messages.get("sync.noOutcome"));
+        outcomes.setPrefHeight(90);
+        return card("sync.actions", buttons, error, outcomes);
+    }
+
+    private Node status() {
+        HBox columns = new HBox(12, statusColumn("sync.waiting", "sync-waiting", model.waiting()),
+                statusColumn("sync.sent", "sync-sent", model.sent()),
+                statusColumn("sync.received", "sync-received", model.received()));
+        return card("sync.status", columns);
+    }
+
+    private Node statusColumn(String key, String id, ObservableList<SyncStatus.Entry> entries) {
+        Label heading = new Label();
+        heading.getStyleClass().add("field-label");
+        heading.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get(key, entries.size()), entries));
+        ListView<SyncStatus.Entry> list = new ListView<>(entries);
+        list.setId(id);
+        list.setPrefHeight(140);
+        list.setPlaceholder(new Label(messages.get("sync.none")));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(SyncStatus.Entry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null
+                        : messages.get("sync.entry", entry.facilityName(),
+                                Dates.format(LocalDate.parse(entry.inspectionDate()), messages), entry.revision()));
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        list.setOnMouseClicked(event -> {
+            SyncStatus.Entry chosen = list.getSelectionModel().getSelectedItem();
+            if (chosen != null && event.getClickCount() == 2) {
+                context.navigator().inspection(chosen.inspectionId(), Optional.empty(), Optional.empty());
+            }
+        });
+        VBox column = new VBox(6, heading, list);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        column.setMinWidth(0);
+        column.setPrefWidth(0);
+        return column;
+    }
+
+    private Node fromOffice() {
+        ListView<String> assignments = textList("sync-assignments", model.assignments(), messages.get("sync.noAssignments"));
+        assignments.setPrefHeight(120);
+        ListView<String> returned = textList("sync-returned", model.returned(), messages.get("sync.noReturned"));
+        returned.setPrefHeight(160);
+        return card("sync.fromOffice", label("sync.assignments"), assignments, label("sync.returnedTitle"), returned);
+    }
+
+    private ListView<String> textList(String id, ObservableList<String> items, String placeholder) {
+        ListView<String> list = new ListView<>(items);
+        list.setId(id);
+        list.setPlaceholder(new Label(placeholder));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        return list;
+    }
+
+    /** The office's key is shown with its fingerprint, to compare with the office's screen before trusting it. */
+    private void askToEnrol(BundleHeader office, Consumer<SyncViewModel.Decision> answer) {
+        ButtonType enrol = new ButtonType(messages.get("sync.enrol"), ButtonBar.ButtonData.YES);
+        ButtonType refuse = new ButtonType(messages.get("sync.refuse"), ButtonBar.ButtonData.NO);
+        ButtonType later = new ButtonType(messages.get("sync.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", enrol, refuse, later);
+        Label question = new Label(messages.get("sync.enrolQuestion", office.deviceId()));
+        question.setWrapText(true);
+        Label fingerprint = new Label(office.fingerprint());
+        fingerprint.setId("sync-office-fingerprint");
+        fingerprint.getStyleClass().add("fingerprint");
+        Label advice = new Label(messages.get("sync.enrolAdvice"));
+        advice.setWrapText(true);
+        VBox content = new VBox(12, question, fingerprint, advice);
+        content.setPrefWidth(520);
+        alert.getDialogPane().setContent(content);
+        alert.initOwner(context.window());
+        alert.setTitle(messages.get("sync.enrolTitle"));
+        alert.setHeaderText(messages.get("sync.enrolTitle"));
+        alert.getDialogPane().lookupButton(enrol).setId("sync-enrol");
+        alert.getDialogPane().lookupButton(refuse).setId("sync-refuse");
+        alert.getDialogPane().lookupButton(later).setId("sync-later");
+        alert.showAndWait().ifPresentOrElse(choice -> answer.accept(choice == enrol ? SyncViewModel.Decision.ENROL
+                : choice == refuse ? SyncViewModel.Decision.REFUSE : SyncViewModel.Decision.LATER),
+                () -> answer.accept(SyncViewModel.Decision.LATER));
+    }
+
+    private Node card(String titleKey, Node... content) {
+        Label title = new Label(messages.get(titleKey));
+        title.getStyleClass().add("section-title");
+        VBox card = new VBox(10, title);
+        card.getChildren().addAll(content);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    private Label label(String key) {
+        Label label = new Label(messages.get(key));
+        label.getStyleClass().add("field-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+}

@@ -1,0 +1,250 @@
+package jp.tachiiri.ui;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleHeader;
+import jp.tachiiri.bundle.BundleKind;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.bundle.DeviceIdentity;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.sync.DeviceStatus;
+import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.sync.SyncStatus;
+
+/**
+ * The transfer screen's state: the chosen folders, where each finalized inspection stands (waiting, sent,
+ * received by the office), what the office sent back (planned inspections, returned reviews), and the
+ * outcome of the last export or import. All disk work runs on the store executor.
+ */
+final class SyncViewModel {
+
+    /** What the screen shows of this device, the status and the office's answers, read in one go. */
+    record Snapshot(DeviceIdentity device, Workspace.TransferFolders folders, SyncStatus status, List<String> assignments,
+                    List<String> returned) {
+    }
+
+    private final UiContext context;
+    private final Messages messages;
+    private final StringProperty outbox = new SimpleStringProperty("");
+    private final StringProperty inbox = new SimpleStringProperty("");
+    private final StringProperty fingerprint = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObservableList<SyncStatus.Entry> waiting = FXCollections.observableArrayList();
+    private final ObservableList<SyncStatus.Entry> sent = FXCollections.observableArrayList();
+    private final ObservableList<SyncStatus.Entry> received = FXCollections.observableArrayList();
+    private final ObservableList<String> assignments = FXCollections.observableArrayList();
+    private final ObservableList<String> returned = FXCollections.observableArrayList();
+    private final ObservableList<String> outcomes = FXCollections.observableArrayList();
+
+    SyncViewModel(UiContext context) {
+        this.context = context;
+        this.messages = context.messages();
+    }
+
+    StringProperty outboxProperty() {
+        return outbox;
+    }
+
+    StringProperty inboxProperty() {
+        return inbox;
+    }
+
+    StringProperty fingerprintProperty() {
+        return fingerprint;
+    }
+
+    StringProperty messageProperty() {
+        return message;
+    }
+
+    BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    ObservableList<SyncStatus.Entry> waiting() {
+        return waiting;
+    }
+
+    ObservableList<SyncStatus.Entry> sent() {
+        return sent;
+    }
+
+    ObservableList<SyncStatus.Entry> received() {
+        return received;
+    }
+
+    ObservableList<String> assignments() {
+        return assignments;
+    }
+
+    ObservableList<String> returned() {
+        return returned;
+    }
+
+    ObservableList<String> outcomes() {
+        return outcomes;
+    }
+
+    void load() {
+        run(this::snapshot, snapshot -> {
+            outbox.set(snapshot.folders().outbox());
+            inbox.set(snapshot.folders().inbox());
+            show(snapshot);
+        });
+    }
+
+    /** Writes the findings bundle into the outbox folder. */
+    void export() {
+        Optional<Path> folder = folder(outbox.get(), "sync.error.noOutbox");
+        if (folder.isEmpty()) {
+            return;
+        }
+        run(() -> {
+            saveFolders();
+            String result = context.workspace().sync().exportFindings(folder.get())
+                    .map(written -> messages.get("sync.exported", written.file().toAbsolutePath()))
+                    .orElseGet(() -> messages.get("sync.nothingToSend"));
+            return new Object[] {result, snapshot()};
+        }, done -> {
+            outcomes.setAll((String) done[0]);
+            show((Snapshot) done[1]);
+        });
+    }
+
+    /**
+     * Imports every bundle of the inbox folder; a bundle from an office not yet enrolled is offered to
+     * {@code askToEnrol}, which answers with the user's decision.
+     */
+    void importInbox(EnrolmentQuestion askToEnrol) {
+        Optional<Path> folder = folder(inbox.get(), "sync.error.noInbox");
+        if (folder.isEmpty()) {
+            return;
+        }
+        run(() -> {
+            saveFolders();
+            return context.workspace().sync().importAll(List.of(folder.get()), false);
+        }, results -> {
+            outcomes.setAll(results.stream().map(outcome -> outcome.describe(messages)).toList());
+            results.stream()
+                    .filter(outcome -> outcome.result() == ImportOutcome.Result.PENDING_ENROLMENT)
+                    .map(outcome -> outcome.header().orElseThrow())
+                    .filter(header -> header.kind() == BundleKind.ASSIGNMENTS)
+                    .findFirst()
+                    .ifPresentOrElse(office -> askToEnrol.ask(office, decision -> enrol(office, decision, askToEnrol)),
+                            () -> run(this::snapshot, this::show));
+        });
+    }
+
+    /** What the user decided about an office's key: enrol it, refuse it, or decide later. */
+    enum Decision {
+        ENROL,
+        REFUSE,
+        LATER
+    }
+
+    @FunctionalInterface
+    interface EnrolmentQuestion {
+        void ask(BundleHeader office, Consumer<Decision> answer);
+    }
+
+    private void enrol(BundleHeader office, Decision decision, EnrolmentQuestion askToEnrol) {
+        if (decision == Decision.LATER) {
+            run(this::snapshot, this::show);
+            return;
+        }
+        run(() -> context.workspace().syncRecords().decide(office.deviceId(),
+                decision == Decision.ENROL ? DeviceStatus.TRUSTED : DeviceStatus.REFUSED, Instant.now()), decided -> {
+            if (decision == Decision.ENROL) {
+                importInbox(askToEnrol);
+            } else {
+                outcomes.add(messages.get("sync.officeRefused", office.deviceId(), office.fingerprint()));
+                run(this::snapshot, this::show);
+            }
+        });
+    }
+
+    private Optional<Path> folder(String text, String missingKey) {
+        if (text == null || text.isBlank()) {
+            message.set(messages.get(missingKey));
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(text.strip()));
+    }
+
+    private void saveFolders() {
+        context.workspace().setTransferFolders(new Workspace.TransferFolders(outbox.get(), inbox.get()));
+    }
+
+    private <T> void run(Supplier<T> work, Consumer<T> onSuccess) {
+        busy.set(true);
+        message.set("");
+        context.executor().submit(work, result -> {
+            busy.set(false);
+            onSuccess.accept(result);
+        }, failure -> {
+            busy.set(false);
+            message.set(context.describe(failure));
+        });
+    }
+
+    private void show(Snapshot snapshot) {
+        fingerprint.set(messages.get("sync.thisDevice", snapshot.device().fingerprint()));
+        waiting.setAll(snapshot.status().waiting());
+        sent.setAll(snapshot.status().sent());
+        received.setAll(snapshot.status().received());
+        assignments.setAll(snapshot.assignments());
+        returned.setAll(snapshot.returned());
+    }
+
+    /** Reads everything the screen shows; runs on the store executor. */
+    private Snapshot snapshot() {
+        Workspace workspace = context.workspace();
+        List<String> planned = new ArrayList<>();
+        for (BundleRecords.Assignment assignment : workspace.syncRecords().assignments()) {
+            planned.add(messages.get("sync.assignment", Dates.format(LocalDate.parse(assignment.plannedDate()), messages), facilityName(assignment.facilityId()),
+                    assignment.inspectorName()));
+        }
+        List<String> returnedItems = new ArrayList<>();
+        for (BundleRecords.Review review : workspace.syncRecords().reviews()) {
+            if (!review.decision().equals("RETURNED")) {
+                continue;
+            }
+            Optional<Inspection> inspection = workspace.inspections().find(review.inspectionId(), review.revision());
+            String facility = inspection.map(found -> facilityName(found.facilityId())).orElse(review.inspectionId());
+            StringBuilder text = new StringBuilder(messages.get("sync.returned", facility, review.revision(), review.comment()));
+            for (BundleRecords.ItemComment item : review.items()) {
+                text.append('\n').append(messages.get("sync.returnedItem", itemTitle(inspection, item.itemId()), item.comment()));
+            }
+            returnedItems.add(text.toString());
+        }
+        return new Snapshot(workspace.sync().identity(), workspace.transferFolders(), workspace.syncRecords().status(),
+                planned, returnedItems);
+    }
+
+    private String facilityName(String facilityId) {
+        return context.workspace().facilities().byId(facilityId).map(Facility::name).orElse(facilityId);
+    }
+
+    private String itemTitle(Optional<Inspection> inspection, String itemId) {
+        return inspection.flatMap(found -> context.workspace().catalogs().version(found.catalogVersion()))
+                .flatMap(catalog -> catalog.item(itemId))
+                .map(item -> item.title().in(messages.language()))
+                .orElse(itemId);
+    }
+}

@@ -1,0 +1,711 @@
+package jp.tachiiri.bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.NamedParameterSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.model.AuditEvent;
+
+/**
+ * Writes the hostile corpus of {@code src/test/resources/bundles/hostile/}: one valid findings bundle (the
+ * control) and many files that each break it in one way, with {@code expected.tsv} saying what the import must
+ * make of each. Everything is derived from fixed ids, times and bytes and signed with the committed test key
+ * {@value #KEY_FILE} (Ed25519 signatures are deterministic), so running this twice gives the same bytes;
+ * {@code HostileCorpusTest} checks that the committed files are exactly what this writes.
+ *
+ * <p>Run from the project's folder after {@code mvn -o test-compile}:
+ * {@code java -cp target/test-classes:target/classes:<the test class path> jp.tachiiri.bundle.HostileCorpusGenerator}
+ * (an IDE's "run main" does the same). With no key file in the folder a new test key is made first.
+ */
+public final class HostileCorpusGenerator {
+
+    static final Path CORPUS_FOLDER = Path.of("src", "test", "resources", "bundles", "hostile");
+    static final String KEY_FILE = "corpus-device.key";
+    static final String EXPECTED_FILE = "expected.tsv";
+    static final String README_FILE = "README.md";
+    /** The files of the folder that are not bundles. */
+    static final Set<String> NOT_BUNDLES = Set.of(KEY_FILE, EXPECTED_FILE, README_FILE);
+
+    static final String CONTROL = "00-valid-control.json";
+    static final String DEVICE_ID = "corpus-tablet-01";
+    static final String UNKNOWN_DEVICE_ID = "corpus-tablet-02";
+    static final String IMPORTED = "IMPORTED";
+    static final String PENDING = "PENDING_ENROLMENT";
+    static final String REJECTED = "REJECTED";
+    /** The key column for files that are not rejected. */
+    static final String NO_KEY = "-";
+
+    private static final String INSPECTION_ID = "corpus-inspection-1";
+    private static final String FACILITY_ID = "corpus-facility-1";
+    private static final String CREATED_AT = "2025-06-02T08:00:00Z";
+    private static final String GATE = "gate.medical-information-system";
+    /** The same seed gives the same key pair: the "other" key that impostors sign with. */
+    private static final byte[] IMPOSTOR_SEED = sha256("tachiiri hostile corpus: the impostor's key");
+    private static final String PKCS8_ED25519_PREFIX = "302e020100300506032b657004220420";
+
+    /**
+     * One file of the corpus: its name, what the import must make of it (result, message key, and a detail the
+     * message must name, such as the place in the file, or {@value #NO_KEY}), what is wrong with it, and its bytes.
+     */
+    record Case(String file, String result, String key, String detail, String what, byte[] content) {
+
+        String tsvLine() {
+            return String.join("\t", file, result, key, detail, what);
+        }
+    }
+
+    /** An attachment's bytes as the manifest describes them; its id is its SHA-256, as the app names them. */
+    record Blob(String id, byte[] bytes, String mediaType) {
+
+        static Blob of(byte[] bytes, String mediaType) {
+            return new Blob(HexFormat.of().formatHex(sha256(bytes)), bytes, mediaType);
+        }
+    }
+
+    private final KeyPair corpus;
+    private final KeyPair impostor;
+
+    HostileCorpusGenerator(PrivateKey corpusKey) {
+        this.corpus = keyPair(corpusKey);
+        this.impostor = fromSeed(IMPOSTOR_SEED);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path folder = args.length > 0 ? Path.of(args[0]) : CORPUS_FOLDER;
+        Files.createDirectories(folder);
+        Path keyFile = folder.resolve(KEY_FILE);
+        if (!Files.exists(keyFile)) {
+            writeNewKey(keyFile);
+        }
+        List<Case> cases = new HostileCorpusGenerator(readKey(keyFile)).cases();
+        write(folder, cases);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path stale : files.filter(file -> file.getFileName().toString().endsWith(".json")
+                    && cases.stream().noneMatch(c -> c.file().equals(file.getFileName().toString()))).toList()) {
+                Files.delete(stale);
+            }
+        }
+        System.out.println("wrote " + cases.size() + " files and " + EXPECTED_FILE + " to " + folder.toAbsolutePath());
+    }
+
+    /** Writes every case's file and {@value #EXPECTED_FILE} into {@code folder}. */
+    static void write(Path folder, List<Case> cases) throws IOException {
+        Files.createDirectories(folder);
+        StringBuilder tsv = new StringBuilder(
+                "# file\texpected result\texpected message key\ttext the message must also name\twhat is wrong with it\n");
+        for (Case c : cases) {
+            Files.write(folder.resolve(c.file()), c.content());
+            tsv.append(c.tsvLine()).append('\n');
+        }
+        Files.writeString(folder.resolve(EXPECTED_FILE), tsv.toString(), StandardCharsets.UTF_8);
+    }
+
+    // ---- the corpus ----------------------------------------------------------------------------------------
+
+    List<Case> cases() {
+        String revision = "/payload/inspections/0/revisions/0";
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case(CONTROL, IMPORTED, NO_KEY, NO_KEY,
+                "valid: one inspection, four findings, one evidence with a 200-byte attachment", signed(draft(CONTROL))));
+
+        // Not a bundle, or not all of one.
+        byte[] whole = signed(draft("01-truncated-in-payload.json"));
+        cases.add(rejected("01-truncated-in-payload.json", "bundle.error.truncated", NO_KEY,
+                "cut off in the middle of the payload",
+                Arrays.copyOf(whole, indexOf(whole, "\"findings\":[") + 40)));
+        whole = signed(draft("02-truncated-in-attachments.json"));
+        cases.add(rejected("02-truncated-in-attachments.json", "bundle.error.truncated", NO_KEY,
+                "cut off inside an attachment chunk",
+                Arrays.copyOf(whole, indexOf(whole, "\"data\":\"") + 30)));
+        cases.add(rejected("03-empty-file.json", "bundle.error.empty", NO_KEY,
+                "an empty file (0 bytes)",
+                new byte[0]));
+        cases.add(rejected("04-not-json.json", "bundle.error.notJson", NO_KEY,
+                "a CSV file named .json",
+                bytes("施設コード,施設名,立入検査日\n1310000001,コーパス記念病院,2025-06-02\n")));
+        cases.add(rejected("05-json-array.json", "bundle.error.notBundle", NO_KEY,
+                "a valid bundle wrapped in a JSON array",
+                concat(bytes("["), signed(draft("05-json-array.json")), bytes("]"))));
+        cases.add(rejected("06-other-json-object.json", "bundle.error.notBundle", NO_KEY,
+                "some other JSON object",
+                bytes("{\"hello\":\"world\",\"items\":[1,2,3]}")));
+        cases.add(rejected("07-wrong-format-name.json", "bundle.error.notBundle", NO_KEY,
+                "format \"tachiiri-backup\" (signed)",
+                signed(draft("07-wrong-format-name.json", d -> d.signed.put("format", "tachiiri-backup")))));
+        cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "2.0",
+                "formatVersion \"2.0\" (signed)",
+                signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "2.0")))));
+        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "1.1",
+                "formatVersion \"1.1\" (signed)",
+                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "1.1")))));
+
+        // Against the schema, each validly signed.
+        cases.add(rejected("10-missing-member.json", "bundle.error.schema", "createdAt",
+                "no createdAt member",
+                signed(draft("10-missing-member.json", d -> d.signed.remove("createdAt")))));
+        cases.add(rejected("11-extra-member.json", "bundle.error.schema", "comment",
+                "an extra root member \"comment\"",
+                signed(draft("11-extra-member.json", d -> d.signed.put("comment", "追加のメンバー")))));
+        cases.add(rejected("12-wrong-enum-answer.json", "bundle.error.schema", revision + "/findings/1/answer",
+                "a finding answered \"MAYBE\"",
+                signed(draft("12-wrong-enum-answer.json", d -> d.finding(1).put("answer", "MAYBE")))));
+        cases.add(rejected("13-wrong-kind.json", "bundle.error.schema", "/payload",
+                "kind \"assignments\" with a findings payload",
+                signed(draft("13-wrong-kind.json", d -> d.signed.put("kind", "assignments")))));
+        cases.add(rejected("14-bad-public-key-form.json", "bundle.error.schema", "/device/publicKey",
+                "the device's public key in upper-case hex",
+                signed(draft("14-bad-public-key-form.json", d -> d.object("/device")
+                        .put("publicKey", DeviceKeys.publicKeyHex(corpus.getPublic()).toUpperCase(Locale.ROOT))))));
+        cases.add(rejected("15-manifest-size-absurd.json", "bundle.error.schema", "/manifest/0/size",
+                "a manifest size of 1 TB",
+                signed(draft("15-manifest-size-absurd.json", d -> d.object("/manifest/0").put("size", 1_000_000_000_000L)))));
+        cases.add(rejected("16-filename-dotdot-etc-passwd.json", "bundle.error.schema", revision + "/evidence/0/fileName",
+                "evidence fileName \"../../etc/passwd\"",
+                signed(draft("16-filename-dotdot-etc-passwd.json", d -> d.evidence().put("fileName", "../../etc/passwd")))));
+        cases.add(rejected("17-filename-slash.json", "bundle.error.schema", revision + "/evidence/0/fileName",
+                "evidence fileName \"a/b.png\"",
+                signed(draft("17-filename-slash.json", d -> d.evidence().put("fileName", "a/b.png")))));
+        cases.add(rejected("18-filename-backslash-dotdot.json", "bundle.error.schema", revision + "/evidence/0/fileName",
+                "evidence fileName \"..\\x.png\"",
+                signed(draft("18-filename-backslash-dotdot.json", d -> d.evidence().put("fileName", "..\\x.png")))));
+        cases.add(rejected("19-attachments-not-an-array.json", "bundle.error.schema", "/attachments",
+                "\"attachments\" is an object",
+                json(document(draft("19-attachments-not-an-array.json"), corpus.getPrivate(),
+                        root -> root.putObject("attachments")))));
+        cases.add(rejected("20-attachments-before-signature.json", "bundle.error.schema", "signature",
+                "\"attachments\" comes before \"signature\", so the signed part lacks the signature",
+                json(document(draft("20-attachments-before-signature.json"), corpus.getPrivate(), root -> {
+                    String signature = root.remove("signature").textValue();
+                    JsonNode attachments = root.remove("attachments");
+                    root.set("attachments", attachments);
+                    root.put("signature", signature);
+                }))));
+
+        // JSON that Jackson must refuse, or that is too big.
+        cases.add(rejected("21-duplicate-member-root.json", "bundle.error.notJson", "'bundleId'",
+                "the root member \"bundleId\" twice",
+                replaceFirst(signed(draft("21-duplicate-member-root.json")), "\"bundleId\":",
+                        "\"bundleId\":\"corpus-other-bundle\",\"bundleId\":")));
+        cases.add(rejected("22-duplicate-member-nested.json", "bundle.error.notJson", "'followUp'",
+                "a finding with \"followUp\" twice",
+                replaceFirst(signed(draft("22-duplicate-member-nested.json")), "\"followUp\":",
+                        "\"followUp\":true,\"followUp\":")));
+        cases.add(rejected("23-nesting-10000-deep.json", "bundle.error.limits", NO_KEY,
+                "a payload of 10,000 nested arrays",
+                replaceFirst(signed(draft("23-nesting-10000-deep.json", d -> d.signed.put("payload", "@@DEEP@@"))),
+                        "\"@@DEEP@@\"", "[".repeat(10_000) + "]".repeat(10_000))));
+        cases.add(rejected("24-number-too-long.json", "bundle.error.limits", NO_KEY,
+                "licensedBeds with 40 digits",
+                replaceFirst(signed(draft("24-number-too-long.json")), "\"licensedBeds\":120,",
+                        "\"licensedBeds\":" + "9".repeat(40) + ",")));
+        cases.add(rejected("25-invalid-utf8.json", "bundle.error.notJson", NO_KEY,
+                "bytes that are not UTF-8 in the facility name",
+                replaceFirst(signed(draft("25-invalid-utf8.json", d -> d.facility().put("name", "@@UTF8@@"))), "@@UTF8@@",
+                        new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28})));
+        cases.add(rejected("26-non-integer-number.json", "bundle.error.notCanonical", revision + "/facility/licensedBeds",
+                "licensedBeds written as 120.0",
+                replaceFirst(signed(draft("26-non-integer-number.json")), "\"licensedBeds\":120,", "\"licensedBeds\":120.0,")));
+        cases.add(rejected("27-lone-surrogate.json", "bundle.error.notCanonical", revision + "/findings/1/note",
+                "a note holding the lone surrogate \\ud800",
+                replaceFirst(signed(draft("27-lone-surrogate.json", d -> d.finding(1).put("note", "@@NOTE@@"))), "@@NOTE@@",
+                        "\\ud800")));
+
+        // Signatures and keys.
+        cases.add(rejected("28-payload-changed-after-signing.json", "bundle.error.badSignature", NO_KEY,
+                "a note changed after signing",
+                json(document(draft("28-payload-changed-after-signing.json"), corpus.getPrivate(),
+                        root -> ((ObjectNode) root.at(revision + "/findings/1")).put("note", "台帳は最新です")))));
+        cases.add(rejected("29-signed-by-another-key.json", "bundle.error.badSignature", NO_KEY,
+                "names the corpus device's key but is signed with another",
+                json(document(draft("29-signed-by-another-key.json"), impostor.getPrivate(), root -> { }))));
+        cases.add(rejected("30-known-device-other-key.json", "sync.error.keyChanged", DEVICE_ID,
+                "the enrolled device's id with another key (validly signed with that key)",
+                json(document(draft("30-known-device-other-key.json",
+                        d -> d.object("/device").put("publicKey", DeviceKeys.publicKeyHex(impostor.getPublic()))),
+                        impostor.getPrivate(), root -> { }))));
+        cases.add(new Case("31-unknown-device.json", PENDING, NO_KEY, NO_KEY,
+                "valid, from a device that is not enrolled",
+                json(document(draft("31-unknown-device.json", d -> d.object("/device").put("id", UNKNOWN_DEVICE_ID)
+                        .put("publicKey", DeviceKeys.publicKeyHex(impostor.getPublic()))), impostor.getPrivate(), root -> { }))));
+
+        // The payload's own rules and the catalog, each validly signed.
+        cases.add(rejected("32-impossible-date.json", "bundle.error.date", revision + "/inspectionDate",
+                "inspectionDate 2025-02-30",
+                signed(draft("32-impossible-date.json", d -> d.revision().put("inspectionDate", "2025-02-30")))));
+        cases.add(rejected("33-impossible-time.json", "bundle.error.date", revision + "/finalizedAt",
+                "finalizedAt 2025-06-02T25:00:00Z",
+                signed(draft("33-impossible-time.json", d -> d.revision().put("finalizedAt", "2025-06-02T25:00:00Z")))));
+        cases.add(rejected("34-impossible-created-at.json", "bundle.error.date", "2025-02-30T08:00:00Z",
+                "the bundle's own createdAt 2025-02-30T08:00:00Z",
+                signed(draft("34-impossible-created-at.json", d -> d.signed.put("createdAt", "2025-02-30T08:00:00Z")))));
+        cases.add(rejected("35-duplicate-inspection-ids.json", "bundle.error.duplicate", "/payload/inspections/1/id",
+                "the same inspection id twice",
+                signed(draft("35-duplicate-inspection-ids.json", d -> {
+                    ObjectNode copy = d.inspection().deepCopy();
+                    ((ObjectNode) copy.at("/revisions/0")).putArray("evidence");
+                    copy.putArray("audit");
+                    d.array("/payload/inspections").add(copy);
+                }))));
+        cases.add(rejected("36-duplicate-evidence-ids.json", "bundle.error.duplicate", revision + "/evidence/1",
+                "two evidence entries with one id",
+                signed(draft("36-duplicate-evidence-ids.json", d -> d.array(revision + "/evidence")
+                        .add(d.evidence().deepCopy().put("fileName", "機器台帳2.png"))))));
+        cases.add(rejected("37-duplicate-finding-items.json", "bundle.error.duplicate", revision + "/findings/4/itemId",
+                "two findings for one item",
+                signed(draft("37-duplicate-finding-items.json", d -> d.array(revision + "/findings")
+                        .add(d.finding(1).deepCopy().put("note", "二つ目"))))));
+        cases.add(rejected("38-duplicate-manifest-ids.json", "bundle.error.duplicate", "/manifest/1",
+                "one attachment twice in the manifest",
+                signed(draft("38-duplicate-manifest-ids.json", d -> d.array("/manifest").add(d.object("/manifest/0").deepCopy())))));
+        cases.add(rejected("39-audit-out-of-order.json", "bundle.error.order", "/payload/inspections/0/audit/1/sequence",
+                "audit events numbered 1, 3, 2",
+                signed(draft("39-audit-out-of-order.json", d -> {
+                    d.object("/payload/inspections/0/audit/1").put("sequence", 3);
+                    d.object("/payload/inspections/0/audit/2").put("sequence", 2);
+                }))));
+        cases.add(rejected("40-unknown-catalog-item.json", "sync.error.unknownItem", "vulnerability.quantum-firewall",
+                "a finding for an item no catalog has",
+                signed(draft("40-unknown-catalog-item.json", d -> d.finding(2).put("itemId", "vulnerability.quantum-firewall")))));
+        cases.add(rejected("41-unknown-catalog-version.json", "sync.error.unknownCatalog", "2099.1",
+                "catalog version 2099.1",
+                signed(draft("41-unknown-catalog-version.json", d -> d.revision().put("catalogVersion", "2099.1")))));
+
+        // The manifest against the evidence, and the attachments against the manifest.
+        Blob unused = Blob.of(pattern(100, 7), "image/png");
+        cases.add(rejected("42-attachment-unreferenced.json", "bundle.error.attachmentUnused", unused.id(),
+                "a manifest entry that no evidence names",
+                signed(draft("42-attachment-unreferenced.json", d -> d.addBlob(unused)))));
+        cases.add(rejected("43-evidence-names-unknown-attachment.json", "bundle.error.attachmentUnknown", revision + "/evidence/0",
+                "evidence naming an attachment the manifest lacks",
+                signed(draft("43-evidence-names-unknown-attachment.json",
+                        d -> d.evidence().put("attachment", Blob.of(pattern(10, 3), "image/png").id())))));
+        cases.add(rejected("44-attachment-missing.json", "bundle.error.attachmentMissing", photoId(),
+                "the attachments array is empty",
+                json(document(draft("44-attachment-missing.json"), corpus.getPrivate(), root -> root.putArray("attachments")))));
+        cases.add(rejected("45-attachment-not-in-manifest.json", "bundle.error.attachmentUnknown", "/attachments/1",
+                "a chunk of an attachment the manifest does not list",
+                json(document(draft("45-attachment-not-in-manifest.json"), corpus.getPrivate(), root -> {
+                    Blob stranger = Blob.of(pattern(64, 11), "image/png");
+                    chunks(stranger).forEach(((ArrayNode) root.get("attachments"))::add);
+                }))));
+        cases.add(rejected("46-attachment-hash-mismatch.json", "bundle.error.attachmentHash", photoId(),
+                "one byte of the attachment changed, manifest kept",
+                json(document(draft("46-attachment-hash-mismatch.json"), corpus.getPrivate(), root -> {
+                    byte[] changed = photo().clone();
+                    changed[100] ^= 0x55;
+                    chunk(root, 0).put("data", Base64.getEncoder().encodeToString(changed));
+                }))));
+        cases.add(rejected("47-attachment-longer.json", "bundle.error.attachmentSize", photoId(),
+                "three bytes more than the manifest says",
+                json(document(draft("47-attachment-longer.json"), corpus.getPrivate(), root -> chunk(root, 0)
+                        .put("data", Base64.getEncoder().encodeToString(concat(photo(), new byte[] {1, 2, 3})))))));
+        cases.add(rejected("48-attachment-shorter.json", "bundle.error.attachmentSize", photoId(),
+                "fifty bytes fewer than the manifest says",
+                json(document(draft("48-attachment-shorter.json"), corpus.getPrivate(), root -> chunk(root, 0)
+                        .put("data", Base64.getEncoder().encodeToString(Arrays.copyOf(photo(), 150)))))));
+        cases.add(rejected("49-chunks-out-of-order.json", "bundle.error.chunkOrder", "/attachments/1",
+                "the two chunks of a 60,000-byte attachment swapped",
+                json(document(draft("49-chunks-out-of-order.json",
+                        d -> d.addEvidence("corpus-evidence-2", Blob.of(pattern(60_000, 5), "image/png"))),
+                        corpus.getPrivate(), root -> {
+                            ArrayNode attachments = (ArrayNode) root.get("attachments");
+                            JsonNode second = attachments.remove(2);
+                            attachments.insert(1, second);
+                        }))));
+        cases.add(rejected("50-chunk-index-gap.json", "bundle.error.chunkOrder", "/attachments/0",
+                "an attachment's only chunk numbered 1",
+                json(document(draft("50-chunk-index-gap.json"), corpus.getPrivate(), root -> chunk(root, 0).put("index", 1)))));
+        cases.add(rejected("51-attachment-repeated.json", "bundle.error.attachmentRepeated", "/attachments/2",
+                "an attachment sent again after another one",
+                json(document(draft("51-attachment-repeated.json",
+                        d -> d.addEvidence("corpus-evidence-2", Blob.of(pattern(90, 9), "application/pdf"))),
+                        corpus.getPrivate(), root -> {
+                            ArrayNode attachments = (ArrayNode) root.get("attachments");
+                            attachments.add(attachments.get(0).deepCopy());
+                        }))));
+        cases.add(rejected("52-base64-padding-bits.json", "bundle.error.base64", "/attachments/0",
+                "base64 whose unused padding bits are set: decodes to the same bytes, spelt differently",
+                json(document(draft("52-base64-padding-bits.json"), corpus.getPrivate(),
+                        root -> chunk(root, 0).put("data", withPaddingBitsSet(chunk(root, 0).get("data").textValue()))))));
+        cases.add(rejected("53-base64-invalid.json", "bundle.error.base64", "/attachments/0",
+                "chunk data \"AAAAA\" (no whole base64 unit)",
+                json(document(draft("53-base64-invalid.json"), corpus.getPrivate(), root -> chunk(root, 0).put("data", "AAAAA")))));
+        cases.add(rejected("54-trailing-content.json", "bundle.error.trailing", NO_KEY,
+                "a second JSON object after the bundle",
+                concat(signed(draft("54-trailing-content.json")), bytes("{\"format\":\"tachiiri-bundle\"}"))));
+        cases.add(rejected("55-member-after-attachments.json", "bundle.error.trailing", NO_KEY,
+                "a member after \"attachments\"",
+                replaceLast(signed(draft("55-member-after-attachments.json")), "]}", "],\"comment\":\"x\"}")));
+
+        // Ids unique within the file but already taken in the store by the control's inspection.
+        cases.add(rejected("56-evidence-id-taken.json", "bundle.error.idTaken", "corpus-evidence-1",
+                "a new inspection whose evidence id is the stored control's",
+                signed(draft("56-evidence-id-taken.json", d -> d.onlyInspection("corpus-inspection-2", "corpus-evidence-1",
+                        "corpus-2-audit-", Blob.of(pattern(120, 13), "image/png"))))));
+        cases.add(rejected("57-audit-id-taken.json", "bundle.error.idTaken", "corpus-audit-1",
+                "a new inspection whose audit event ids are the stored control's",
+                signed(draft("57-audit-id-taken.json", d -> d.onlyInspection("corpus-inspection-2", "corpus-2-evidence-1",
+                        "corpus-audit-", Blob.of(pattern(130, 15), "image/png"))))));
+        return cases;
+    }
+
+    private static String photoId() {
+        return Blob.of(photo(), "image/png").id();
+    }
+
+    private static Case rejected(String file, String key, String detail, String what, byte[] content) {
+        return new Case(file, REJECTED, key, detail, what, content);
+    }
+
+    // ---- the valid base bundle -----------------------------------------------------------------------------
+
+    /** The members a bundle signs, and its attachments, before signing. */
+    final class Draft {
+
+        final ObjectNode signed = BundleJson.MAPPER.createObjectNode();
+        final List<Blob> blobs = new ArrayList<>();
+
+        ObjectNode object(String pointer) {
+            return (ObjectNode) signed.at(pointer);
+        }
+
+        ArrayNode array(String pointer) {
+            return (ArrayNode) signed.at(pointer);
+        }
+
+        ObjectNode inspection() {
+            return object("/payload/inspections/0");
+        }
+
+        ObjectNode revision() {
+            return object("/payload/inspections/0/revisions/0");
+        }
+
+        ObjectNode facility() {
+            return object("/payload/inspections/0/revisions/0/facility");
+        }
+
+        ObjectNode finding(int index) {
+            return object("/payload/inspections/0/revisions/0/findings/" + index);
+        }
+
+        ObjectNode evidence() {
+            return object("/payload/inspections/0/revisions/0/evidence/0");
+        }
+
+        void addBlob(Blob blob) {
+            blobs.add(blob);
+            signed.set("manifest", BundleJson.MAPPER.valueToTree(manifest(blobs)));
+        }
+
+        /** Replaces the payload's inspection by one with these ids and this evidence attachment. */
+        void onlyInspection(String inspectionId, String evidenceId, String auditIdPrefix, Blob blob) {
+            blobs.clear();
+            addBlob(blob);
+            signed.set("payload", BundleRecords.tree(new BundleRecords.FindingsPayload(
+                    List.of(HostileCorpusGenerator.inspection(inspectionId, evidenceId, auditIdPrefix, blob)))));
+        }
+
+        /** A second evidence of the ledger item, with its own attachment. */
+        void addEvidence(String evidenceId, Blob blob) {
+            addBlob(blob);
+            array("/payload/inspections/0/revisions/0/evidence").add(BundleRecords.tree(new BundleRecords.Evidence(
+                    evidenceId, "vulnerability.device-ledger", "追加資料.bin", blob.mediaType(), blob.id(),
+                    "2025-06-02T01:25:00Z")));
+        }
+    }
+
+    /** The valid bundle with an id of its own for {@code file}, so that no hostile file passes as "already imported". */
+    Draft draft(String file) {
+        return draft(file, d -> { });
+    }
+
+    Draft draft(String file, Consumer<Draft> change) {
+        Draft draft = new Draft();
+        Blob photo = Blob.of(photo(), "image/png");
+        draft.blobs.add(photo);
+        ObjectNode signed = draft.signed;
+        signed.put("format", BundleWriter.FORMAT);
+        signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+        signed.put("bundleId", bundleId(file));
+        signed.put("kind", BundleKind.FINDINGS.wireName());
+        signed.put("createdAt", CREATED_AT);
+        signed.putObject("device").put("id", DEVICE_ID).put("publicKey", DeviceKeys.publicKeyHex(corpus.getPublic()));
+        signed.set("manifest", BundleJson.MAPPER.valueToTree(manifest(draft.blobs)));
+        signed.set("payload", BundleRecords.tree(new BundleRecords.FindingsPayload(
+                List.of(inspection(INSPECTION_ID, "corpus-evidence-1", "corpus-audit-", photo)))));
+        change.accept(draft);
+        return draft;
+    }
+
+    private static String bundleId(String file) {
+        return "corpus-" + file.substring(0, file.length() - ".json".length());
+    }
+
+    private static BundleRecords.Inspection inspection(String inspectionId, String evidenceId, String auditIdPrefix,
+                                                       Blob photo) {
+        BundleRecords.Facility facility = new BundleRecords.Facility(FACILITY_ID, "1310000001", "コーパス記念病院",
+                "こーぱすきねんびょういん", "東京都千代田区試験町1-2-3", 120, true, true,
+                List.of(new BundleRecords.Vendor("試験システム株式会社", "電子カルテ")), false);
+        List<BundleRecords.Finding> findings = List.of(
+                new BundleRecords.Finding(GATE, "YES", List.of("INTERVIEW"), "2025-06-02", "", "", "", null, false,
+                        "2025-06-02T01:05:00Z"),
+                new BundleRecords.Finding("vulnerability.device-ledger", "NON_COMPLIANT", List.of("DOCUMENT", "OBSERVATION"),
+                        "2025-06-02", "台帳は2023年から更新されていない", "",
+                        "機器の追加や入れ替えのたびに台帳を更新してください。", "2025-09-30", true, "2025-06-02T01:10:00Z"),
+                new BundleRecords.Finding("vulnerability.remote-maintenance-scope", "COMPLIANT", List.of("DOCUMENT"),
+                        "2025-06-02", "", "", "", null, false, "2025-06-02T01:15:00Z"),
+                new BundleRecords.Finding("backup.generations", "ALTERNATIVE", List.of("INTERVIEW", "VENDOR_STATEMENT"),
+                        "2025-06-02", "", "事業者が週次で別媒体に保管", "", null, false, "2025-06-02T01:20:00Z"));
+        BundleRecords.Evidence evidence = new BundleRecords.Evidence(evidenceId, "vulnerability.device-ledger",
+                "機器台帳.png", "image/png", photo.id(), "2025-06-02T01:12:00Z");
+        BundleRecords.Revision revision = new BundleRecords.Revision(1, "2025.1", "2025-06-02", null,
+                "2025-06-02T01:00:00Z", "2025-06-02T02:00:00Z", facility, List.of("試験 太郎"),
+                List.of(new BundleRecords.Attendee("情報 花子", "システム管理者")), findings, List.of(evidence));
+        return new BundleRecords.Inspection(inspectionId, FACILITY_ID, "2025-06-02T01:00:00Z", false, List.of(revision),
+                audit(inspectionId, auditIdPrefix));
+    }
+
+    /** A correctly chained audit trail: started, one finding changed, finalized. */
+    private static List<BundleRecords.AuditEvent> audit(String inspectionId, String idPrefix) {
+        List<AuditEvent> drafts = List.of(
+                new AuditEvent(idPrefix + 1, inspectionId, 0, Instant.parse("2025-06-02T01:00:00Z"), "tester",
+                        "INSPECTION_STARTED", FACILITY_ID, null, "date=2025-06-02; catalog=2025.1; inspectors=試験 太郎", null,
+                        null, null),
+                new AuditEvent(idPrefix + 2, inspectionId, 0, Instant.parse("2025-06-02T01:10:00Z"), "tester",
+                        "FINDING_CHANGED", "vulnerability.device-ledger/answer", null, "NON_COMPLIANT", null, null, null),
+                new AuditEvent(idPrefix + 3, inspectionId, 0, Instant.parse("2025-06-02T02:00:00Z"), "tester",
+                        "REVISION_FINALIZED", "revision 1", "IN_PROGRESS", "FINALIZED", null, null, null));
+        List<BundleRecords.AuditEvent> events = new ArrayList<>();
+        String previous = AuditChain.GENESIS;
+        for (int i = 0; i < drafts.size(); i++) {
+            AuditEvent sealed = AuditChain.seal(drafts.get(i), i + 1, previous);
+            events.add(new BundleRecords.AuditEvent(sealed.id(), sealed.sequence(), sealed.at().toString(), sealed.actor(),
+                    sealed.action(), sealed.subject(), sealed.oldValue(), sealed.newValue(), sealed.reason(),
+                    sealed.previousHash(), sealed.hash()));
+            previous = sealed.hash();
+        }
+        return events;
+    }
+
+    /** The evidence photo: 200 bytes, so its base64 ends in one '=' and has two unused bits. */
+    static byte[] photo() {
+        return pattern(200, 1);
+    }
+
+    private static byte[] pattern(int size, int salt) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + salt * 17 + (i >> 8));
+        }
+        return bytes;
+    }
+
+    private static List<BundleRecords.ManifestEntry> manifest(List<Blob> blobs) {
+        return blobs.stream().map(blob -> new BundleRecords.ManifestEntry(blob.id(), blob.bytes().length,
+                HexFormat.of().formatHex(sha256(blob.bytes())), blob.mediaType())).toList();
+    }
+
+    // ---- signing and writing -------------------------------------------------------------------------------
+
+    /** The draft signed with the corpus key, as BundleWriter lays it out. */
+    byte[] signed(Draft draft) {
+        return json(document(draft, corpus.getPrivate(), root -> { }));
+    }
+
+    /**
+     * The whole document: the signed members, the signature by {@code key} over their canonical form, and the
+     * attachment chunks; {@code afterSigning} may then change anything.
+     */
+    static ObjectNode document(Draft draft, PrivateKey key, Consumer<ObjectNode> afterSigning) {
+        ObjectNode root = draft.signed.deepCopy();
+        root.put("signature", DeviceKeys.sign(key, CanonicalJson.bytes(draft.signed)));
+        ArrayNode attachments = root.putArray("attachments");
+        for (Blob blob : draft.blobs) {
+            chunks(blob).forEach(attachments::add);
+        }
+        afterSigning.accept(root);
+        return root;
+    }
+
+    private static List<ObjectNode> chunks(Blob blob) {
+        List<ObjectNode> chunks = new ArrayList<>();
+        for (int offset = 0, index = 0; offset < blob.bytes().length; offset += BundleWriter.CHUNK_BYTES, index++) {
+            byte[] part = Arrays.copyOfRange(blob.bytes(), offset, Math.min(blob.bytes().length, offset + BundleWriter.CHUNK_BYTES));
+            ObjectNode chunk = BundleJson.MAPPER.createObjectNode();
+            chunk.put("id", blob.id());
+            chunk.put("index", index);
+            chunk.put("data", Base64.getEncoder().encodeToString(part));
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    private static ObjectNode chunk(ObjectNode root, int position) {
+        return (ObjectNode) root.get("attachments").get(position);
+    }
+
+    static byte[] json(JsonNode root) {
+        try {
+            return BundleJson.MAPPER.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets the unused low bits of the last base64 character before the padding. */
+    private static String withPaddingBitsSet(String data) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        int last = data.indexOf('=') - 1;
+        int unused = data.endsWith("==") ? 0b1111 : 0b11;
+        int value = alphabet.indexOf(data.charAt(last));
+        if ((value & unused) != 0) {
+            throw new IllegalStateException("the padding bits of " + data + " are already set");
+        }
+        return data.substring(0, last) + alphabet.charAt(value | unused) + data.substring(last + 1);
+    }
+
+    // ---- keys ----------------------------------------------------------------------------------------------
+
+    /** The corpus device's key: the hex line of the key file; lines starting with '#' are comments. */
+    static PrivateKey readKey(Path keyFile) throws IOException {
+        String hex = Files.readAllLines(keyFile, StandardCharsets.UTF_8).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no key in " + keyFile));
+        return DeviceKeys.privateKey(HexFormat.of().parseHex(hex));
+    }
+
+    private static void writeNewKey(Path keyFile) throws IOException {
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        byte[] pkcs8 = fromSeed(seed).getPrivate().getEncoded();
+        Files.writeString(keyFile, """
+                # TEST KEY ONLY. The Ed25519 private key (PKCS#8, hex) of the made-up device "corpus-tablet-01" that signs
+                # the hostile test corpus in this folder (see HostileCorpusGenerator). It is public in the repository:
+                # never enrol, trust or use it anywhere but in these tests.
+                """ + HexFormat.of().formatHex(pkcs8) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The key pair of a PKCS#8 Ed25519 private key (its last 32 bytes are the seed the public key derives from). */
+    private static KeyPair keyPair(PrivateKey key) {
+        String hex = HexFormat.of().formatHex(key.getEncoded());
+        if (!hex.startsWith(PKCS8_ED25519_PREFIX) || hex.length() != PKCS8_ED25519_PREFIX.length() + 64) {
+            throw new IllegalArgumentException("not a plain PKCS#8 Ed25519 key");
+        }
+        KeyPair pair = fromSeed(HexFormat.of().parseHex(hex.substring(PKCS8_ED25519_PREFIX.length())));
+        byte[] probe = bytes("probe");
+        PublicKey publicKey = pair.getPublic();
+        if (!DeviceKeys.verify(publicKey, probe, DeviceKeys.sign(key, probe))) {
+            throw new IllegalStateException("the derived public key does not match the private key");
+        }
+        return new KeyPair(publicKey, key);
+    }
+
+    /** An Ed25519 key pair from a 32-byte seed: the JDK draws exactly the seed from the random source. */
+    private static KeyPair fromSeed(byte[] seed) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    if (bytes.length != seed.length) {
+                        throw new IllegalStateException("expected a request for a " + seed.length + "-byte seed");
+                    }
+                    System.arraycopy(seed, 0, bytes, 0, seed.length);
+                }
+            });
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- bytes ---------------------------------------------------------------------------------------------
+
+    private static byte[] sha256(byte[] bytes) {
+        return Sha256.digest().digest(bytes);
+    }
+
+    private static byte[] sha256(String text) {
+        return sha256(bytes(text));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, String needle) {
+        return indexOf(haystack, bytes(needle), 0);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("not found: " + new String(needle, StandardCharsets.UTF_8));
+    }
+
+    private static int lastIndexOf(byte[] haystack, byte[] needle) {
+        for (int i = haystack.length - needle.length; i >= 0; i--) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("not found: " + new String(needle, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] replaceFirst(byte[] content, String target, String replacement) {
+        return replaceFirst(content, target, bytes(replacement));
+    }
+
+    private static byte[] replaceFirst(byte[] content, String target, byte[] replacement) {
+        int at = indexOf(content, target);
+        return concat(Arrays.copyOf(content, at), replacement, Arrays.copyOfRange(content, at + bytes(target).length, content.length));
+    }
+
+    private static byte[] replaceLast(byte[] content, String target, String replacement) {
+        int at = lastIndexOf(content, bytes(target));
+        return concat(Arrays.copyOf(content, at), bytes(replacement),
+                Arrays.copyOfRange(content, at + bytes(target).length, content.length));
+    }
+}

@@ -1,0 +1,260 @@
+package jp.tachiiri.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.sync.DeviceStatus;
+import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.sync.KnownDevice;
+import jp.tachiiri.testsupport.StoreDump;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The hostile corpus of {@code src/test/resources/bundles/hostile/} against a real office data folder: every
+ * file gets the outcome {@code expected.tsv} gives it, every rejection names the file and its problem in both
+ * languages, and a rejected file leaves the store (every table, and the files of the data folder) exactly as
+ * it was.
+ */
+class HostileCorpusTest {
+
+    private static final Path CORPUS = Path.of(System.getProperty("basedir", ".")).resolve(HostileCorpusGenerator.CORPUS_FOLDER);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-10T00:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path office;
+
+    private static Workspace workspace;
+
+    /** One line of expected.tsv. */
+    record Expected(String file, String result, String key, String detail, String what) {
+
+        @Override
+        public String toString() {
+            return file + " → " + result + (key.equals(HostileCorpusGenerator.NO_KEY) ? "" : " " + key);
+        }
+    }
+
+    @BeforeAll
+    static void enrolTheCorpusDevice() {
+        workspace = Workspace.open(office.resolve("office"), CLOCK);
+        ImportOutcome control = workspace.sync().importFile(CORPUS.resolve(HostileCorpusGenerator.CONTROL), true);
+        assertThat(control.result()).as("the control bundle: %s", control).isEqualTo(ImportOutcome.Result.IMPORTED);
+        assertThat(control.counts()).isEqualTo(new ImportOutcome.Counts(1, 0, 0, 0));
+        assertThat(workspace.syncRecords().knownDevices()).singleElement().satisfies(device -> {
+            assertThat(device.deviceId()).isEqualTo(HostileCorpusGenerator.DEVICE_ID);
+            assertThat(device.status()).isEqualTo(DeviceStatus.TRUSTED);
+        });
+        assertThat(workspace.chainVerifier().verifyAll().ok()).as("the control's audit trail is a valid chain").isTrue();
+    }
+
+    @AfterAll
+    static void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    static Stream<Expected> corpus() {
+        return expected().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void eachFileGetsItsExpectedOutcome(Expected expected) {
+        Path file = CORPUS.resolve(expected.file());
+        String before = store();
+
+        ImportOutcome outcome = workspace.sync().importFile(file, false);
+
+        switch (expected.result()) {
+            case HostileCorpusGenerator.IMPORTED -> {
+                // Imported while enrolling the device; a second time it changes nothing.
+                assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.ALREADY_IMPORTED);
+                assertThat(store()).isEqualTo(before);
+            }
+            case HostileCorpusGenerator.PENDING -> {
+                assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.PENDING_ENROLMENT);
+                assertThat(workspace.syncRecords().knownDevices()).filteredOn(device -> device.deviceId()
+                                .equals(outcome.header().orElseThrow().deviceId()))
+                        .singleElement().extracting(KnownDevice::status).isEqualTo(DeviceStatus.PENDING);
+                assertThat(withoutTable(store(), "known_devices")).as("only the device waiting for enrolment is new")
+                        .isEqualTo(withoutTable(before, "known_devices"));
+            }
+            case HostileCorpusGenerator.REJECTED -> {
+                assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.REJECTED);
+                UserFacingException problem = outcome.problem().orElseThrow();
+                // Softly, so that one run tells everything that is wrong with the handling of a file.
+                SoftAssertions.assertSoftly(softly -> {
+                    softly.assertThat(problem.key()).as(problem.toString()).isEqualTo(expected.key());
+                    for (Language language : Language.values()) {
+                        softly.assertThat(problem.localizedMessage(language)).as("the message in %s", language)
+                                .contains(expected.file());
+                        if (!expected.detail().equals(HostileCorpusGenerator.NO_KEY)) {
+                            softly.assertThat(problem.localizedMessage(language)).as("the message in %s", language)
+                                    .contains(expected.detail());
+                        }
+                    }
+                    softly.assertThat(store()).as("the store after rejecting %s", expected.file()).isEqualTo(before);
+                });
+            }
+            default -> throw new IllegalStateException("unknown expected result in expected.tsv: " + expected);
+        }
+    }
+
+    @Test
+    void theCorpusIsLargeEnoughAndEveryFileIsListed() throws IOException {
+        List<Expected> expected = expected();
+        assertThat(expected).filteredOn(e -> e.result().equals(HostileCorpusGenerator.REJECTED)).hasSizeGreaterThanOrEqualTo(25)
+                .allSatisfy(e -> assertThat(e.key()).matches("(bundle|sync)\\.error\\.[A-Za-z0-9]+"));
+        assertThat(expected).filteredOn(e -> e.result().equals(HostileCorpusGenerator.IMPORTED)).singleElement()
+                .extracting(Expected::file).isEqualTo(HostileCorpusGenerator.CONTROL);
+        assertThat(expected).extracting(Expected::result).allSatisfy(result -> assertThat(result)
+                .isIn(HostileCorpusGenerator.IMPORTED, HostileCorpusGenerator.PENDING, HostileCorpusGenerator.REJECTED));
+        assertThat(expected).extracting(Expected::file).doesNotHaveDuplicates();
+
+        Set<String> files = fileNames(CORPUS);
+        Set<String> listed = expected.stream().map(Expected::file).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(files).as("every file of the corpus folder is a listed bundle or one of %s", HostileCorpusGenerator.NOT_BUNDLES)
+                .containsExactlyInAnyOrderElementsOf(union(listed, HostileCorpusGenerator.NOT_BUNDLES));
+        assertThat(Files.readString(CORPUS.resolve(HostileCorpusGenerator.KEY_FILE))).contains("TEST KEY ONLY");
+    }
+
+    @Test
+    void theCommittedCorpusIsExactlyWhatTheGeneratorWrites(@TempDir Path fresh) throws IOException {
+        HostileCorpusGenerator generator = new HostileCorpusGenerator(
+                HostileCorpusGenerator.readKey(CORPUS.resolve(HostileCorpusGenerator.KEY_FILE)));
+        HostileCorpusGenerator.write(fresh, generator.cases());
+
+        Set<String> generated = fileNames(fresh);
+        Set<String> committed = new TreeSet<>(fileNames(CORPUS));
+        committed.removeAll(Set.of(HostileCorpusGenerator.KEY_FILE, HostileCorpusGenerator.README_FILE));
+        assertThat(committed).as("run HostileCorpusGenerator to bring the corpus up to date").isEqualTo(generated);
+        for (String name : generated) {
+            assertThat(Arrays.equals(Files.readAllBytes(CORPUS.resolve(name)), Files.readAllBytes(fresh.resolve(name))))
+                    .as("%s differs from what HostileCorpusGenerator writes now; run it to bring the corpus up to date", name)
+                    .isTrue();
+        }
+        // And a second run gives the same bytes again: nothing depends on the clock or on chance.
+        HostileCorpusGenerator.write(fresh.resolve("again"), generator.cases());
+        for (String name : generated) {
+            assertThat(Files.readAllBytes(fresh.resolve("again").resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(fresh.resolve(name)));
+        }
+    }
+
+    /**
+     * Too big to keep in the repository, so written here: a bundle whose note is 100,000,000 characters long.
+     * The reader stops at its string limit, long before the end of the file.
+     */
+    @Test
+    void aHundredMegabyteStringIsRefusedWithoutReadingItAll(@TempDir Path temp) throws IOException {
+        Path file = temp.resolve("hundred-megabyte-note.json");
+        String control = Files.readString(CORPUS.resolve(HostileCorpusGenerator.CONTROL), StandardCharsets.UTF_8);
+        String head = control.substring(0, control.indexOf("\"note\":\"") + "\"note\":\"".length());
+        String tail = control.substring(control.indexOf('"', head.length()));
+        long characters = 100_000_000L;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            byte[] piece = "0123456789".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+            for (long written = 0; written < characters; written += piece.length) {
+                out.write(piece);
+            }
+            out.write(tail.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Files.size(file)).isGreaterThan(characters);
+        String before = store();
+
+        long start = System.nanoTime();
+        ImportOutcome outcome = workspace.sync().importFile(file, false);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.REJECTED);
+        UserFacingException problem = outcome.problem().orElseThrow();
+        assertThat(problem.key()).isEqualTo("bundle.error.limits");
+        assertThat(problem.localizedMessage(Language.JA)).contains(file.getFileName().toString());
+        assertThat(problem.localizedMessage(Language.EN)).contains(file.getFileName().toString());
+        assertThat(((Number) problem.arguments()[1]).longValue()).as("the byte at which reading stopped")
+                .isLessThan(10_000_000L);
+        assertThat(took).as("refused quickly").isLessThan(Duration.ofSeconds(5));
+        assertThat(store()).isEqualTo(before);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static List<Expected> expected() {
+        try {
+            return Files.readAllLines(CORPUS.resolve(HostileCorpusGenerator.EXPECTED_FILE), StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> {
+                        String[] columns = line.split("\t", -1);
+                        if (columns.length != 5) {
+                            throw new IllegalStateException("expected.tsv: not five tab-separated columns: " + line);
+                        }
+                        return new Expected(columns[0], columns[1], columns[2], columns[3], columns[4]);
+                    })
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every row of every table, and every file of the data folder but the database itself (evidence and all). */
+    private static String store() {
+        Path folder = workspace.folder();
+        TreeMap<String, Long> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String name = folder.relativize(path).toString().replace('\\', '/');
+                if (!name.startsWith(Workspace.DATABASE_FILE)) {
+                    files.put(name, Files.size(path));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return StoreDump.of(workspace.databaseFile(), Set.of()) + "## files of the data folder\n"
+                + files.entrySet().stream().map(f -> f.getKey() + " " + f.getValue() + "\n").collect(Collectors.joining());
+    }
+
+    private static String withoutTable(String dump, String table) {
+        return dump.replaceAll("(?s)## " + table + " \\(\\d+\\)\\n.*?(?=## )", "");
+    }
+
+    private static Set<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
