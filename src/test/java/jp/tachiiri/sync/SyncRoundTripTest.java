@@ -1,6 +1,7 @@
 package jp.tachiiri.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +141,51 @@ class SyncRoundTripTest {
             assertThat(office.inspections().findings(id, 2).values())
                     .anySatisfy(finding -> assertThat(finding.note()).isEqualTo("こちらの訂正"));
             assertThat(StoreDump.of(office.databaseFile(), Set.of())).contains("別の訂正").contains("## conflicts (1)");
+        }
+    }
+
+    @Test
+    void aNewCatalogVersionAndFacilityChangesReachTheTabletAndStay() throws Exception {
+        Path tabletFolder = folder.resolve("tablet");
+        try (Workspace tablet = SyncFixture.demoTablet(tabletFolder);
+             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+            office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file(), true);
+            String published = office.catalogs().document("2025.1").orElseThrow()
+                    .replace("\"version\": \"2025.1\"", "\"version\": \"2026.1\"");
+            assertThat(published).contains("\"2026.1\"");
+            office.catalogs().add(new jp.tachiiri.catalog.CatalogLoader().load(
+                    new java.io.ByteArrayInputStream(published.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "2026.1"), published);
+            jp.tachiiri.model.Facility sakuragawa = office.facilities().byId("demo-sakuragawa").orElseThrow();
+            office.facilities().save(new jp.tachiiri.model.Facility(sakuragawa.id(), sakuragawa.code(), sakuragawa.name(),
+                    sakuragawa.kana(), "デモ県桜川市中央1-1（移転）", 310, true, true, sakuragawa.vendors(), sakuragawa.demo()));
+            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.empty()).file();
+
+            assertThat(tablet.sync().importFile(answer, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(tablet.catalogs().version("2026.1")).isPresent();
+            assertThat(tablet.facilities().byId("demo-sakuragawa").orElseThrow())
+                    .satisfies(facility -> {
+                        assertThat(facility.licensedBeds()).isEqualTo(310);
+                        assertThat(facility.address()).isEqualTo("デモ県桜川市中央1-1（移転）");
+                    });
+        }
+        try (Workspace reopened = Workspace.open(tabletFolder, java.time.Clock.systemUTC())) {
+            assertThat(reopened.catalogs().version("2026.1")).as("received catalogs are stored").isPresent();
+            assertThat(reopened.catalogs().latest().version()).isEqualTo("2026.1");
+        }
+    }
+
+    @Test
+    void anOutboxThatCannotBeWrittenChangesNothing() throws Exception {
+        try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"))) {
+            Path notAFolder = Files.writeString(folder.resolve("usb-is-a-file"), "x");
+            String before = StoreDump.of(tablet.databaseFile(), Set.of());
+            assertThatThrownBy(() -> tablet.sync().exportFindings(notAFolder))
+                    .isInstanceOfSatisfying(jp.tachiiri.i18n.UserFacingException.class, error -> {
+                        assertThat(error.key()).isEqualTo("bundle.error.write");
+                        assertThat(error.localizedMessage(jp.tachiiri.model.Language.JA)).contains(notAFolder.toString());
+                    });
+            assertThat(StoreDump.of(tablet.databaseFile(), Set.of())).isEqualTo(before);
+            assertThat(tablet.syncRecords().status().waiting()).hasSize(2);
         }
     }
 
