@@ -50,6 +50,8 @@ public final class Database implements AutoCloseable {
             config.enforceForeignKeys(true);
             config.setBusyTimeout(5_000);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            // Nothing reads generated keys; without this the driver asks for last_insert_rowid() after every insert.
+            config.setGetGeneratedKeys(false);
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             Database database = new Database(file, connection);
             database.migrate();

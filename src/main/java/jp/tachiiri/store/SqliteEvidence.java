@@ -191,7 +191,8 @@ public final class SqliteEvidence implements EvidenceRepository {
     /**
      * Takes over a file whose SHA-256 is known to be {@code sha256} (an attachment checked on import): forced
      * to the disk and moved in under its hash, unless that content is stored already. Returns the stored
-     * file when it is new.
+     * file when it is new; its folder is synced by the caller, once for all files of an import, before it
+     * commits.
      */
     Optional<Path> adopt(Path file, String sha256) {
         Path target = pathOf(sha256);
@@ -207,7 +208,6 @@ public final class SqliteEvidence implements EvidenceRepository {
         } catch (IOException e) {
             throw new StoreException(e, "evidence.error.write", target, e.getMessage());
         }
-        syncDirectory(target.getParent());
         return Optional.of(target);
     }
 
@@ -317,7 +317,7 @@ public final class SqliteEvidence implements EvidenceRepository {
     }
 
     /** Makes the rename itself durable where the platform allows it (not on Windows, where it is not needed). */
-    private static void syncDirectory(Path directory) {
+    static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

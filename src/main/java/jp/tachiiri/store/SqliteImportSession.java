@@ -2,8 +2,11 @@ package jp.tachiiri.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ final class SqliteImportSession implements ImportSession {
 
     private final Connection connection;
     private final SqliteEvidence evidence;
-    private final List<Path> adopted = new java.util.ArrayList<>();
+    private final List<Path> adopted = new ArrayList<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     SqliteImportSession(Connection connection, SqliteEvidence evidence) {
         this.connection = connection;
@@ -39,19 +43,67 @@ final class SqliteImportSession implements ImportSession {
     }
 
     private int update(String statement, Object... parameters) {
-        return sql(() -> Rows.update(connection, statement, parameters));
+        return sql(() -> write(statement, parameters));
+    }
+
+    /**
+     * The statements of one import, prepared once each: a national import writes hundreds of thousands of
+     * rows with a dozen statements.
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        statement.clearParameters();
+        return statement;
+    }
+
+    private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = prepared(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private int write(String sql, Object... parameters) throws SQLException {
+        return bound(sql, parameters).executeUpdate();
+    }
+
+    private <T> List<T> query(String sql, Rows.RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> result = new ArrayList<>();
+        try (ResultSet rows = bound(sql, parameters).executeQuery()) {
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+        }
+        return result;
+    }
+
+    /** Closes the prepared statements; the session is over when its transaction ends. */
+    void close() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // Closing a statement of a finished transaction; nothing is lost.
+            }
+        }
+        statements.clear();
     }
 
     @Override
     public Optional<StoredInspection> inspection(String inspectionId) {
         return sql(() -> {
-            List<Object[]> rows = Rows.list(connection, "SELECT origin_device IS NULL, audit_last_sequence FROM inspections WHERE id = ?",
+            List<Object[]> rows = query("SELECT origin_device IS NULL, audit_last_sequence FROM inspections WHERE id = ?",
                     row -> new Object[] {row.getBoolean(1), row.getLong(2)}, inspectionId);
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
             Map<Integer, String> hashes = new HashMap<>();
-            for (Object[] row : Rows.list(connection, "SELECT revision, content_hash FROM revision_origin WHERE inspection_id = ?",
+            for (Object[] row : query("SELECT revision, content_hash FROM revision_origin WHERE inspection_id = ?",
                     row -> new Object[] {row.getInt(1), row.getString(2)}, inspectionId)) {
                 hashes.put((Integer) row[0], (String) row[1]);
             }
@@ -61,18 +113,20 @@ final class SqliteImportSession implements ImportSession {
 
     @Override
     public Optional<String> auditHash(String inspectionId, long sequence) {
-        return sql(() -> Rows.list(connection, "SELECT hash FROM audit_events WHERE inspection_id = ? AND sequence = ?",
+        return sql(() -> query("SELECT hash FROM audit_events WHERE inspection_id = ? AND sequence = ?",
                 row -> row.getString(1), inspectionId, sequence).stream().findFirst());
     }
 
-    @Override
-    public boolean evidenceExists(String evidenceId) {
-        return sql(() -> !Rows.list(connection, "SELECT 1 FROM evidence WHERE id = ?", row -> 1, evidenceId).isEmpty());
-    }
-
-    @Override
-    public boolean auditEventExists(String eventId) {
-        return sql(() -> !Rows.list(connection, "SELECT 1 FROM audit_events WHERE id = ?", row -> 1, eventId).isEmpty());
+    /** Inserts a row whose {@code id} must be new to {@code table}; another record's id is {@link IdTaken}. */
+    private int insertUnique(String table, String id, String sql, Object... parameters) throws SQLException {
+        try {
+            return write(sql, parameters);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).matches("(?s).*constraint failed: " + table + "\\.id\\b.*")) {
+                throw new IdTaken(id, e);
+            }
+            throw e;
+        }
     }
 
     /** The evidence files this import added to the store, to take back if its transaction fails. */
@@ -83,7 +137,7 @@ final class SqliteImportSession implements ImportSession {
     @Override
     public String facilityId(BundleRecords.Facility facility) {
         return sql(() -> {
-            List<String> known = Rows.list(connection, "SELECT id FROM facilities WHERE id = ? OR code = ? ORDER BY id = ? DESC",
+            List<String> known = query("SELECT id FROM facilities WHERE id = ? OR code = ? ORDER BY id = ? DESC",
                     row -> row.getString(1), facility.id(), facility.code(), facility.id());
             if (!known.isEmpty()) {
                 return known.get(0);
@@ -94,7 +148,7 @@ final class SqliteImportSession implements ImportSession {
     }
 
     private void insertFacility(BundleRecords.Facility facility) throws SQLException {
-        Rows.update(connection, """
+        write("""
                 INSERT INTO facilities (id, code, name, kana, address, licensed_beds, has_medical_information_system,
                                         uses_emr, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", facility.id(), facility.code(),
                 facility.name(), facility.kana(), facility.address(), facility.licensedBeds(),
@@ -103,9 +157,9 @@ final class SqliteImportSession implements ImportSession {
     }
 
     private void insertVendors(String facilityId, List<BundleRecords.Vendor> vendors) throws SQLException {
-        Rows.update(connection, "DELETE FROM facility_vendors WHERE facility_id = ?", facilityId);
+        write("DELETE FROM facility_vendors WHERE facility_id = ?", facilityId);
         for (int i = 0; i < vendors.size(); i++) {
-            Rows.update(connection, "INSERT INTO facility_vendors (facility_id, position, vendor_name, system) VALUES (?, ?, ?, ?)",
+            write("INSERT INTO facility_vendors (facility_id, position, vendor_name, system) VALUES (?, ?, ?, ?)",
                     facilityId, i, vendors.get(i).vendor(), vendors.get(i).system());
         }
     }
@@ -124,22 +178,22 @@ final class SqliteImportSession implements ImportSession {
         sql(() -> {
             int number = revision.revision();
             // In progress while its rows go in: the store locks a finalized revision's findings.
-            Rows.update(connection, """
+            write("""
                     INSERT INTO inspection_revisions (inspection_id, revision, catalog_version, inspection_date, status,
                                                       amend_reason, created_at)
                     VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?)""", inspectionId, number, revision.catalogVersion(),
                     revision.inspectionDate(), revision.amendReason(), revision.createdAt());
             for (int i = 0; i < revision.inspectors().size(); i++) {
-                Rows.update(connection, "INSERT INTO revision_inspectors (inspection_id, revision, position, name) VALUES (?, ?, ?, ?)",
+                write("INSERT INTO revision_inspectors (inspection_id, revision, position, name) VALUES (?, ?, ?, ?)",
                         inspectionId, number, i, revision.inspectors().get(i));
             }
             for (int i = 0; i < revision.attendees().size(); i++) {
-                Rows.update(connection, """
+                write("""
                         INSERT INTO revision_attendees (inspection_id, revision, position, name, role) VALUES (?, ?, ?, ?, ?)""",
                         inspectionId, number, i, revision.attendees().get(i).name(), revision.attendees().get(i).role());
             }
             for (BundleRecords.Finding finding : revision.findings()) {
-                Rows.update(connection, """
+                write("""
                         INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note,
                                               reason, advice, target_date, follow_up, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inspectionId, number, finding.itemId(),
@@ -149,23 +203,23 @@ final class SqliteImportSession implements ImportSession {
             for (BundleRecords.Evidence item : revision.evidence()) {
                 BundleRecords.ManifestEntry content = manifest.get(item.attachment());
                 evidence.adopt(attachments.get(item.attachment()), content.sha256()).ifPresent(adopted::add);
-                Rows.update(connection, """
+                insertUnique("evidence", item.id(), """
                         INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes,
                                               sha256, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", item.id(),
                         inspectionId, number, item.itemId(), item.fileName(), item.mediaType(), content.size(),
                         content.sha256(), item.addedAt());
             }
             BundleRecords.Facility facility = revision.facility();
-            Rows.update(connection, """
+            write("""
                     INSERT INTO revision_facility (inspection_id, revision, code, name, kana, address, licensed_beds,
                                                    has_medical_information_system, uses_emr, vendors)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inspectionId, number, facility.code(), facility.name(),
                     facility.kana(), facility.address(), facility.licensedBeds(), facility.hasMedicalInformationSystem(),
                     facility.usesEmr(), InspectionRecords.storedVendors(facility.vendors()));
-            Rows.update(connection, """
+            write("""
                     UPDATE inspection_revisions SET status = 'FINALIZED', finalized_at = ?
                     WHERE inspection_id = ? AND revision = ?""", revision.finalizedAt(), inspectionId, number);
-            Rows.update(connection, "INSERT INTO revision_origin (inspection_id, revision, content_hash, bundle_id) VALUES (?, ?, ?, ?)",
+            write("INSERT INTO revision_origin (inspection_id, revision, content_hash, bundle_id) VALUES (?, ?, ?, ?)",
                     inspectionId, number, contentHash, bundleId);
             return null;
         });
@@ -177,11 +231,11 @@ final class SqliteImportSession implements ImportSession {
             return;
         }
         for (BundleRecords.AuditEvent event : events) {
-            update("""
+            sql(() -> insertUnique("audit_events", event.id(), """
                     INSERT INTO audit_events (inspection_id, sequence, id, at, actor, action, subject, old_value, new_value,
                                               reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     inspectionId, event.sequence(), event.id(), event.at(), event.actor(), event.action(), event.subject(),
-                    event.oldValue(), event.newValue(), event.reason(), event.previousHash(), event.hash());
+                    event.oldValue(), event.newValue(), event.reason(), event.previousHash(), event.hash()));
         }
         BundleRecords.AuditEvent last = events.get(events.size() - 1);
         update("UPDATE inspections SET audit_last_sequence = ?, audit_last_hash = ? WHERE id = ?", last.sequence(),
@@ -208,7 +262,7 @@ final class SqliteImportSession implements ImportSession {
     public void saveFacility(BundleRecords.Facility facility) {
         sql(() -> {
             String id = facilityId(facility);
-            Rows.update(connection, """
+            write("""
                     UPDATE facilities SET code = ?, name = ?, kana = ?, address = ?, licensed_beds = ?,
                         has_medical_information_system = ?, uses_emr = ? WHERE id = ?""", facility.code(), facility.name(),
                     facility.kana(), facility.address(), facility.licensedBeds(), facility.hasMedicalInformationSystem(),

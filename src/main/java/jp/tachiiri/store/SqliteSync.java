@@ -115,7 +115,11 @@ public final class SqliteSync implements SyncRepository {
             return database.transaction(connection -> {
                 session.add(new SqliteImportSession(connection, evidence));
                 try {
-                    return work.apply(session.get(0));
+                    T result = work.apply(session.get(0));
+                    // The renames of the new evidence files must be durable before the rows naming them commit.
+                    session.get(0).adoptedFiles().stream().map(Path::getParent).distinct()
+                            .forEach(SqliteEvidence::syncDirectory);
+                    return result;
                 } catch (Rows.UncheckedSql e) {
                     throw e.getCause();
                 }
@@ -123,6 +127,8 @@ public final class SqliteSync implements SyncRepository {
         } catch (RuntimeException e) {
             session.forEach(failed -> failed.adoptedFiles().forEach(SqliteSync::deleteQuietly));
             throw e;
+        } finally {
+            session.forEach(SqliteImportSession::close);
         }
     }
 

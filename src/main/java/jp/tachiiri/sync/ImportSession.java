@@ -19,11 +19,6 @@ public interface ImportSession {
 
     Optional<String> auditHash(String inspectionId, long sequence);
 
-    /** Whether the store has evidence with this id (ids are unique across all inspections). */
-    boolean evidenceExists(String evidenceId);
-
-    /** Whether the store has an audit event with this id (ids are unique across all inspections). */
-    boolean auditEventExists(String eventId);
 
     /**
      * The id under which this store keeps the facility: its own id if known, else the facility with the same
@@ -33,10 +28,32 @@ public interface ImportSession {
 
     void insertInspection(BundleRecords.Inspection inspection, String facilityId, String originDevice);
 
-    /** Inserts a finalized revision with its findings and evidence; attachments are files by attachment id. */
+    /**
+     * Evidence and audit event ids are unique across the store: one that another record holds already means a
+     * bundle that was made up or mixed up, and refuses the bundle whole.
+     */
+    final class IdTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+
+        public IdTaken(String id, Throwable cause) {
+            super("id taken: " + id, cause);
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * Inserts a finalized revision with its findings and evidence; attachments are files by attachment id.
+     * Throws {@link IdTaken} for an evidence id the store has already.
+     */
     void insertRevision(String inspectionId, BundleRecords.Revision revision, String contentHash, String bundleId,
                         Map<String, Path> attachments, Map<String, BundleRecords.ManifestEntry> manifest);
 
+    /** Appends events to the inspection's trail; throws {@link IdTaken} for an event id the store has already. */
     void appendAudit(String inspectionId, List<BundleRecords.AuditEvent> events);
 
     /** Keeps a disagreeing version beside the stored one; false if this very version is kept already. */

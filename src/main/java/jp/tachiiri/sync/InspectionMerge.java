@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import jp.tachiiri.bundle.BundleException;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleRecords;
 
@@ -19,16 +18,14 @@ import jp.tachiiri.bundle.BundleRecords;
 final class InspectionMerge {
 
     private final ImportSession session;
-    private final Path file;
     private final BundleHeader header;
     private final Map<String, Path> attachments;
     private final Map<String, BundleRecords.ManifestEntry> manifest;
     private final Instant now;
 
-    InspectionMerge(ImportSession session, Path file, BundleHeader header, Map<String, Path> attachments,
+    InspectionMerge(ImportSession session, BundleHeader header, Map<String, Path> attachments,
                     Map<String, BundleRecords.ManifestEntry> manifest, Instant now) {
         this.session = session;
-        this.file = file;
         this.header = header;
         this.attachments = attachments;
         this.manifest = manifest;
@@ -39,7 +36,6 @@ final class InspectionMerge {
         Optional<ImportSession.StoredInspection> stored = session.inspection(arriving.id());
         if (stored.isEmpty()) {
             BundleRecords.Facility facility = arriving.latest().facility();
-            requireNewIds(arriving.revisions(), arriving.audit());
             String facilityId = session.facilityId(facility);
             session.insertInspection(arriving, facilityId, header.deviceId());
             arriving.revisions().forEach(revision -> insert(arriving.id(), revision));
@@ -60,30 +56,10 @@ final class InspectionMerge {
         long known = stored.get().auditLength();
         List<BundleRecords.AuditEvent> newEvents = arriving.audit().size() > known
                 ? arriving.audit().subList((int) known, arriving.audit().size()) : List.of();
-        requireNewIds(missing, newEvents);
         missing.forEach(revision -> insert(arriving.id(), revision));
         session.appendAudit(arriving.id(), newEvents);
         return missing.isEmpty() && arriving.audit().size() <= known
                 ? ImportOutcome.MergeResult.UNCHANGED : ImportOutcome.MergeResult.UPDATED;
-    }
-
-    /**
-     * Evidence and audit event ids are unique across the store: one that another inspection holds already
-     * means a bundle that was made up or mixed up, not an edit, so the bundle is refused whole.
-     */
-    private void requireNewIds(List<BundleRecords.Revision> revisions, List<BundleRecords.AuditEvent> events) {
-        for (BundleRecords.Revision revision : revisions) {
-            for (BundleRecords.Evidence evidence : revision.evidence()) {
-                if (session.evidenceExists(evidence.id())) {
-                    throw new BundleException(file, "bundle.error.idTaken", evidence.id());
-                }
-            }
-        }
-        for (BundleRecords.AuditEvent event : events) {
-            if (session.auditEventExists(event.id())) {
-                throw new BundleException(file, "bundle.error.idTaken", event.id());
-            }
-        }
     }
 
     private void insert(String inspectionId, BundleRecords.Revision revision) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import jp.tachiiri.bundle.BundleException;
 import jp.tachiiri.bundle.BundleHeader;
@@ -191,9 +192,9 @@ public final class SyncService {
             Map<String, BundleRecords.ManifestEntry> manifest = new LinkedHashMap<>();
             reader.manifest().forEach(entry -> manifest.put(entry.id(), entry));
             Instant now = clock.instant();
-            ImportOutcome.Counts counts = repository.inTransaction(session -> {
+            ImportOutcome.Counts counts = inTransaction(reader.file(), session -> {
                 ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
-                InspectionMerge merge = new InspectionMerge(session, reader.file(), reader.header(), attachments, manifest, now);
+                InspectionMerge merge = new InspectionMerge(session, reader.header(), attachments, manifest, now);
                 for (BundleRecords.Inspection inspection : payload.inspections()) {
                     sum = sum.plus(merge.merge(inspection));
                 }
@@ -232,14 +233,14 @@ public final class SyncService {
         reader.readAttachments(null);
         Instant now = clock.instant();
         String ownDevice = repository.identity().deviceId();
-        ImportOutcome.Counts counts = repository.inTransaction(session -> {
+        ImportOutcome.Counts counts = inTransaction(reader.file(), session -> {
             newCatalogs.forEach((version, document) -> session.saveCatalog(version, document, now));
             payload.facilities().forEach(session::saveFacility);
             for (BundleRecords.Assignment assignment : payload.assignments()) {
                 session.saveAssignment(assignment, session.facilityId(facilities.get(assignment.facilityId())), now);
             }
             ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
-            InspectionMerge merge = new InspectionMerge(session, reader.file(), reader.header(), Map.of(), Map.of(), now);
+            InspectionMerge merge = new InspectionMerge(session, reader.header(), Map.of(), Map.of(), now);
             for (BundleRecords.Inspection inspection : payload.previousInspections()) {
                 sum = sum.plus(merge.merge(inspection));
             }
@@ -256,6 +257,15 @@ public final class SyncService {
             catalogs.add(catalog, newCatalogs.get(catalog.version()));
         }
         return ImportOutcome.imported(reader.file(), reader.header(), counts);
+    }
+
+    /** One bundle's transaction; an id another record holds already refuses the bundle, naming the id. */
+    private <T> T inTransaction(Path file, Function<ImportSession, T> work) {
+        try {
+            return repository.inTransaction(work);
+        } catch (ImportSession.IdTaken e) {
+            throw new BundleException(e, file, "bundle.error.idTaken", e.id());
+        }
     }
 
     private void checkCatalogItems(Path file, BundleRecords.Inspection inspection) {

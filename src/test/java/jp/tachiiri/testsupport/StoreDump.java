@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
@@ -21,17 +22,28 @@ public final class StoreDump {
     private StoreDump() {
     }
 
-    public static String of(Path databaseFile, Set<String> ignoring) {
+    /** A read-only connection to a data file, beside whatever connection the app holds. */
+    public static Connection openReadOnly(Path databaseFile) throws SQLException {
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath(),
-                readOnly.toProperties()); Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
+        return DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath(), readOnly.toProperties());
+    }
+
+    /** The names of the file's tables, in name order. */
+    public static List<String> tableNames(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
             }
+        }
+        return tables;
+    }
+
+    public static String of(Path databaseFile, Set<String> ignoring) {
+        try (Connection connection = openReadOnly(databaseFile); Statement statement = connection.createStatement()) {
+            List<String> tables = tableNames(connection);
             StringBuilder dump = new StringBuilder();
             for (String table : tables) {
                 List<String> lines = new ArrayList<>();
@@ -44,7 +56,7 @@ public final class StoreDump {
                             if (!ignoring.contains(table + "." + column)) {
                                 Object value = rows.getObject(c);
                                 line.append(column).append('=')
-                                        .append(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value)
+                                        .append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value)
                                         .append('\t');
                             }
                         }

@@ -1,0 +1,421 @@
+package jp.tachiiri.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.bundle.BundleKind;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.bundle.DeviceIdentity;
+import jp.tachiiri.bundle.DeviceKeys;
+import jp.tachiiri.bundle.Sha256;
+import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.model.AdviceVariant;
+import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CatalogItem;
+
+/**
+ * Synthetic national data: one finalized inspection per hospital, spread over the 47 prefectures roughly as
+ * Japan's hospitals are, each prefecture's inspections carried by its tablets as signed findings bundles of
+ * up to {@code perBundle} inspections (one bundle per tablet). Every inspection has about 30 findings on real
+ * items of the bundled catalog, Japanese notes and advice on some, a real audit chain of about 45 events, and
+ * about a third of them have 1 to 3 small attachments (2 to 20 KB of random bytes, like photos: incompressible).
+ * The content is fixed by the seed; only the signing keys and bundle ids differ from one generation to the next.
+ */
+final class NationalData {
+
+    /** The prefectures in JIS order with a weight: roughly their number of hospitals. */
+    private static final String[] PREFECTURES = {
+        "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
+        "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
+        "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+        "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県"
+    };
+    private static final int[] WEIGHTS = {
+        537, 91, 90, 134, 64, 66, 122, 171, 104, 125, 342, 288, 635, 336, 121, 104, 90, 66, 60, 125, 97, 169, 318, 92,
+        57, 162, 505, 345, 75, 82, 43, 47, 158, 233, 140, 105, 87, 134, 120, 455, 95, 146, 204, 152, 132, 232, 89
+    };
+    private static final String[][] PLACES = {
+        {"桜川", "サクラガワ"}, {"青葉台", "アオバダイ"}, {"緑ヶ丘", "ミドリガオカ"}, {"中央", "チュウオウ"}, {"東山", "ヒガシヤマ"},
+        {"西町", "ニシマチ"}, {"南台", "ミナミダイ"}, {"北野", "キタノ"}, {"港", "ミナト"}, {"山手", "ヤマテ"}, {"清水", "シミズ"},
+        {"若葉", "ワカバ"}, {"旭", "アサヒ"}, {"朝日", "アサヒ"}, {"日の出", "ヒノデ"}, {"松原", "マツバラ"}, {"梅ヶ枝", "ウメガエ"},
+        {"白鳥", "シラトリ"}, {"本郷", "ホンゴウ"}, {"新田", "ニッタ"}, {"大川", "オオカワ"}, {"小林", "コバヤシ"},
+        {"高砂", "タカサゴ"}, {"柏木", "カシワギ"}, {"恵愛", "ケイアイ"}, {"仁和", "ニンナ"}, {"聖母", "セイボ"}, {"共済", "キョウサイ"}
+    };
+    private static final String[][] KINDS = {
+        {"病院", "ビョウイン"}, {"総合病院", "ソウゴウビョウイン"}, {"記念病院", "キネンビョウイン"}, {"中央病院", "チュウオウビョウイン"},
+        {"医療センター", "イリョウセンター"}, {"リハビリテーション病院", "リハビリテーションビョウイン"}, {"市民病院", "シミンビョウイン"},
+        {"循環器病院", "ジュンカンキビョウイン"}, {"こども病院", "コドモビョウイン"}
+    };
+    private static final String[] TOWNS = {"本町", "栄町", "緑町", "幸町", "旭町", "末広町", "昭和町", "大手町", "錦町", "寿町"};
+    private static final String[][] VENDORS = {
+        {"富士通Japan", "HOPE LifeMark-HX"}, {"NEC", "MegaOak-HR"}, {"ソフトウェア・サービス", "e-カルテ"},
+        {"PHC", "Medicom-HRf"}, {"キヤノンメディカルシステムズ", "Abies"}, {"地元SIer", "院内ネットワーク保守"},
+        {"日本事務器", "MI・RA・Is"}, {"ワイズマン", "ERシリーズ"}
+    };
+    private static final String[] SURNAMES = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤",
+        "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水"};
+    private static final String[] GIVEN = {"太郎", "花子", "健一", "美咲", "大輔", "由美", "翔", "陽子", "誠", "恵"};
+    private static final String[] ROLES = {"事務長", "医療情報管理室長", "システム担当", "看護部長", "院長", "情報システム課主任"};
+    private static final String[] COMPLIANT_NOTES = {
+        "台帳は年1回更新されており、最終更新日を確認した。",
+        "規程の写しを受領。改訂履歴も整っている。",
+        "担当者から運用状況を聴取し、記録の一部を閲覧した。",
+        "保守事業者の報告書（直近3か月分）で確認。",
+        "院内掲示と職員向け資料を確認した。",
+        "管理画面で設定を目視確認した。",
+        "前回指摘事項は改善済み。"
+    };
+    private static final String[] NON_COMPLIANT_NOTES = {
+        "台帳が作成されておらず、機器の所在を把握できていない。",
+        "共有アカウントが複数の職員で使われている。退職者のアカウントも残存。",
+        "VPN装置のファームウェアが2年以上更新されていない。",
+        "バックアップは取得しているが、ネットワークから切り離した保管がない。",
+        "インシデント発生時の連絡体制図が作成されていない。",
+        "パスワードの桁数・変更ルールが定められていない。",
+        "USBメモリの持込み・持出しのルールがなく、利用状況も把握されていない。"
+    };
+    private static final String[] ALTERNATIVE_REASONS = {
+        "システム更新予定（来年度）までの間、保守事業者による月次点検で代替している。",
+        "専任者は置いていないが、外部委託先の担当者が週1回来院して対応している。",
+        "紙運用との併用により、停止時の業務継続手順で代替している。"
+    };
+    private static final String[] NOT_APPLICABLE_REASONS = {
+        "電子カルテを導入していないため対象外。",
+        "外部からのリモート保守を受けていないため対象外。",
+        "該当する機器を保有していないため対象外。"
+    };
+    private static final String[] MEDIA = {"image/jpeg", "image/png", "application/pdf"};
+    private static final String[] CONFIRMATION = {"DOCUMENT", "INTERVIEW", "OBSERVATION", "VENDOR_STATEMENT"};
+
+    /** What was written: the bundle files, and the rows an import of all of them must produce. */
+    record Generated(Path folder, List<Path> files, Counts counts, long bytes, double seconds) {
+    }
+
+    /** The rows one import of all the bundles into an empty store adds, by table. */
+    record Counts(int bundles, int devices, int inspections, int revisions, int findings, int evidence, int attachments,
+                  int auditEvents, int inspectors, int attendees, int vendors) {
+
+        Map<String, Integer> byTable() {
+            Map<String, Integer> tables = new LinkedHashMap<>();
+            tables.put("received_bundles", bundles);
+            tables.put("known_devices", devices);
+            tables.put("facilities", inspections);
+            tables.put("facility_vendors", vendors);
+            tables.put("inspections", inspections);
+            tables.put("inspection_revisions", revisions);
+            tables.put("revision_facility", revisions);
+            tables.put("revision_origin", revisions);
+            tables.put("revision_inspectors", inspectors);
+            tables.put("revision_attendees", attendees);
+            tables.put("findings", findings);
+            tables.put("evidence", evidence);
+            tables.put("audit_events", auditEvents);
+            return tables;
+        }
+    }
+
+    private final Random random;
+    private final Catalog catalog;
+    private final Path scratch;
+    private int findings;
+    private int evidence;
+    private int auditEvents;
+    private int inspectors;
+    private int attendees;
+    private int vendors;
+
+    private NationalData(long seed, Path scratch) {
+        this.random = new Random(seed);
+        this.catalog = CatalogLibrary.bundled().latest();
+        this.scratch = scratch;
+    }
+
+    /** Writes the bundles of {@code inspections} inspections into {@code outbox}; attachments are made in {@code scratch}. */
+    static Generated generate(Path outbox, Path scratch, int inspections, int perBundle, long seed) {
+        long start = System.nanoTime();
+        try {
+            Files.createDirectories(outbox);
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NationalData data = new NationalData(seed, scratch);
+        int[] perPrefecture = apportion(inspections);
+        List<Path> files = new ArrayList<>();
+        int devices = 0;
+        for (int p = 0; p < PREFECTURES.length; p++) {
+            int serial = 0;
+            for (int tablet = 1; serial < perPrefecture[p]; tablet++) {
+                int count = Math.min(perBundle, perPrefecture[p] - serial);
+                String deviceId = String.format("t%02d%02d-office-tablet", p + 1, tablet);
+                KeyPair keys = DeviceKeys.generate();
+                DeviceIdentity device = new DeviceIdentity(deviceId, DeviceKeys.publicKeyHex(keys.getPublic()), keys.getPrivate());
+                files.add(data.bundle(outbox, device, p, serial, count));
+                serial += count;
+                devices++;
+            }
+        }
+        long bytes = 0;
+        for (Path file : files) {
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Counts counts = new Counts(files.size(), devices, inspections, inspections, data.findings, data.evidence,
+                data.evidence, data.auditEvents, data.inspectors, data.attendees, data.vendors);
+        return new Generated(outbox, files, counts, bytes, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Splits {@code total} over the prefectures by weight (largest remainder), so the parts add up exactly. */
+    static int[] apportion(int total) {
+        long sum = 0;
+        for (int weight : WEIGHTS) {
+            sum += weight;
+        }
+        int[] parts = new int[WEIGHTS.length];
+        double[] remainders = new double[WEIGHTS.length];
+        int given = 0;
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            double exact = (double) total * WEIGHTS[i] / sum;
+            parts[i] = (int) Math.floor(exact);
+            remainders[i] = exact - parts[i];
+            given += parts[i];
+        }
+        while (given < total) {
+            int best = 0;
+            for (int i = 1; i < remainders.length; i++) {
+                if (remainders[i] > remainders[best]) {
+                    best = i;
+                }
+            }
+            parts[best]++;
+            remainders[best] = -1;
+            given++;
+        }
+        return parts;
+    }
+
+    private Path bundle(Path outbox, DeviceIdentity device, int prefecture, int firstSerial, int count) {
+        List<BundleRecords.Inspection> inspections = new ArrayList<>();
+        Map<String, BundleWriter.Attachment> attachments = new LinkedHashMap<>();
+        Instant latest = Instant.EPOCH;
+        String[] team = {person(), person()};
+        for (int i = 0; i < count; i++) {
+            BundleRecords.Inspection inspection = inspection(prefecture, firstSerial + i, team, attachments);
+            inspections.add(inspection);
+            Instant finalized = Instant.parse(inspection.latest().finalizedAt());
+            latest = finalized.isAfter(latest) ? finalized : latest;
+        }
+        BundleWriter.Written written = BundleWriter.write(outbox, device, BundleKind.FINDINGS, latest.plus(Duration.ofHours(20)),
+                BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.copyOf(attachments.values()));
+        for (BundleWriter.Attachment attachment : attachments.values()) {
+            try {
+                Files.delete(attachment.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return written.file();
+    }
+
+    private BundleRecords.Inspection inspection(int prefecture, int serial, String[] team,
+                                                Map<String, BundleWriter.Attachment> attachments) {
+        String id = uuid();
+        BundleRecords.Facility facility = facility(prefecture, serial);
+        LocalDate date = inspectionDate();
+        Instant[] clock = {date.atTime(LocalTime.of(9, 30)).minusHours(9).toInstant(ZoneOffset.UTC)
+                .plusSeconds(random.nextInt(3600))};
+        String actor = team[0];
+        List<AuditEvent> chain = new ArrayList<>();
+        List<String> inspectorNames = List.of(team[0].replace(".", " "), team[1].replace(".", " "));
+        String createdAt = clock[0].toString();
+        audit(chain, id, actor, clock, "INSPECTION_STARTED", facility.id(), null,
+                "date=" + date + "; catalog=" + catalog.version() + "; inspectors=" + String.join(", ", inspectorNames), null);
+
+        List<BundleRecords.Finding> findingList = new ArrayList<>();
+        String gateAt = tick(clock);
+        findingList.add(new BundleRecords.Finding(catalog.gate().id(), "YES", List.of("INTERVIEW"), date.toString(), "", "", "",
+                null, false, gateAt));
+        audit(chain, id, actor, clock, "FINDING_CHANGED", catalog.gate().id() + "/answer", null, "YES", null);
+        List<CatalogItem> items = catalog.items();
+        int wanted = Math.min(items.size(), 27 + random.nextInt(5));
+        List<CatalogItem> chosen = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            // Selection sampling: exactly `wanted` items, in catalog order.
+            if (random.nextInt(items.size() - i) < wanted - chosen.size()) {
+                chosen.add(items.get(i));
+            }
+        }
+        for (CatalogItem item : chosen) {
+            findingList.add(finding(item, date, chain, id, actor, clock));
+        }
+
+        List<BundleRecords.Evidence> evidenceList = new ArrayList<>();
+        if (random.nextInt(100) < 35) {
+            int files = 1 + random.nextInt(3);
+            for (int f = 0; f < files; f++) {
+                CatalogItem item = chosen.get(random.nextInt(chosen.size()));
+                String media = MEDIA[random.nextInt(MEDIA.length)];
+                BundleWriter.Attachment attachment = attachment(2_048 + random.nextInt(18_433), media);
+                attachments.putIfAbsent(attachment.id(), attachment);
+                String extension = media.equals("application/pdf") ? "pdf" : media.substring(6).replace("jpeg", "jpg");
+                String fileName = "IMG_" + (1000 + random.nextInt(9000)) + "." + extension;
+                String evidenceId = uuid();
+                String addedAt = tick(clock);
+                evidenceList.add(new BundleRecords.Evidence(evidenceId, item.id(), fileName, media, attachment.id(), addedAt));
+                audit(chain, id, actor, clock, "EVIDENCE_ADDED", item.id(), null, fileName, null);
+                evidence++;
+            }
+        }
+
+        List<BundleRecords.Attendee> attendeeList = new ArrayList<>();
+        for (int a = 0, n = 1 + random.nextInt(3); a < n; a++) {
+            attendeeList.add(new BundleRecords.Attendee(person().replace(".", " "), ROLES[random.nextInt(ROLES.length)]));
+        }
+        String finalizedAt = tick(clock);
+        audit(chain, id, actor, clock, "REVISION_FINALIZED", "revision 1", "IN_PROGRESS", "FINALIZED", null);
+        BundleRecords.Revision revision = new BundleRecords.Revision(1, catalog.version(), date.toString(), null, createdAt,
+                finalizedAt, facility, inspectorNames, attendeeList, findingList, evidenceList);
+
+        findings += findingList.size();
+        auditEvents += chain.size();
+        inspectors += inspectorNames.size();
+        attendees += attendeeList.size();
+        vendors += facility.vendors().size();
+        List<BundleRecords.AuditEvent> audit = chain.stream().map(event -> new BundleRecords.AuditEvent(event.id(),
+                event.sequence(), event.at().toString(), event.actor(), event.action(), event.subject(), event.oldValue(),
+                event.newValue(), event.reason(), event.previousHash(), event.hash())).toList();
+        return new BundleRecords.Inspection(id, facility.id(), createdAt, false, List.of(revision), audit);
+    }
+
+    private BundleRecords.Finding finding(CatalogItem item, LocalDate date, List<AuditEvent> chain, String inspectionId,
+                                          String actor, Instant[] clock) {
+        int roll = random.nextInt(100);
+        String answer = roll < 75 ? "COMPLIANT" : roll < 87 ? "NON_COMPLIANT" : roll < 92 ? "ALTERNATIVE" : "NOT_APPLICABLE";
+        List<String> confirmedBy = new ArrayList<>();
+        int first = random.nextInt(CONFIRMATION.length);
+        confirmedBy.add(CONFIRMATION[first]);
+        if (random.nextBoolean() && first + 1 < CONFIRMATION.length) {
+            confirmedBy.add(CONFIRMATION[first + 1 + random.nextInt(CONFIRMATION.length - first - 1)]);
+        }
+        String note = "";
+        String reason = "";
+        String advice = "";
+        String targetDate = null;
+        boolean followUp = false;
+        switch (answer) {
+            case "COMPLIANT" -> note = random.nextInt(100) < 8 ? pick(COMPLIANT_NOTES) : "";
+            case "NON_COMPLIANT" -> {
+                note = pick(NON_COMPLIANT_NOTES);
+                List<AdviceVariant> variants = item.advice();
+                advice = variants.isEmpty() ? "改善計画を作成し、期限までに報告してください。"
+                        : variants.get(random.nextInt(variants.size())).text().ja();
+                targetDate = date.plusDays(90).toString();
+                followUp = true;
+            }
+            case "ALTERNATIVE" -> {
+                reason = pick(ALTERNATIVE_REASONS);
+            }
+            default -> reason = pick(NOT_APPLICABLE_REASONS);
+        }
+        String updatedAt = tick(clock);
+        audit(chain, inspectionId, actor, clock, "FINDING_CHANGED", item.id() + "/answer", null, answer, null);
+        if (!note.isEmpty()) {
+            audit(chain, inspectionId, actor, clock, "FINDING_CHANGED", item.id() + "/note", "", note, null);
+        }
+        if (!reason.isEmpty()) {
+            audit(chain, inspectionId, actor, clock, "FINDING_CHANGED", item.id() + "/reason", "", reason, null);
+        }
+        if (!advice.isEmpty()) {
+            audit(chain, inspectionId, actor, clock, "FINDING_CHANGED", item.id() + "/advice", "", advice, null);
+        }
+        return new BundleRecords.Finding(item.id(), answer, List.copyOf(confirmedBy), date.toString(), note, reason, advice,
+                targetDate, followUp, updatedAt);
+    }
+
+    private BundleRecords.Facility facility(int prefecture, int serial) {
+        String[] place = PLACES[random.nextInt(PLACES.length)];
+        String[] kind = KINDS[random.nextInt(KINDS.length)];
+        String code = String.format("%02d1%07d", prefecture + 1, serial + 1);
+        String address = PREFECTURES[prefecture] + place[0] + "市" + TOWNS[random.nextInt(TOWNS.length)]
+                + (1 + random.nextInt(5)) + "-" + (1 + random.nextInt(30)) + "-" + (1 + random.nextInt(20));
+        List<BundleRecords.Vendor> vendorList = new ArrayList<>();
+        for (int v = 0, n = random.nextInt(4); v < n; v++) {
+            String[] vendor = VENDORS[random.nextInt(VENDORS.length)];
+            vendorList.add(new BundleRecords.Vendor(vendor[0], vendor[1]));
+        }
+        boolean emr = random.nextInt(100) < 65;
+        return new BundleRecords.Facility("fac-" + code, code, "医療法人" + place[0] + "会 " + place[0] + kind[0],
+                "イリョウホウジン" + place[1] + "カイ " + place[1] + kind[1], address, 20 + random.nextInt(880), true, emr,
+                List.copyOf(vendorList), false);
+    }
+
+    private BundleWriter.Attachment attachment(int size, String mediaType) {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        String sha = Sha256.hex(bytes);
+        Path file = scratch.resolve(sha);
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BundleWriter.Attachment(sha, file, mediaType);
+    }
+
+    private void audit(List<AuditEvent> chain, String inspectionId, String actor, Instant[] clock, String action,
+                       String subject, String oldValue, String newValue, String reason) {
+        String previous = chain.isEmpty() ? AuditChain.GENESIS : chain.get(chain.size() - 1).hash();
+        AuditEvent draft = new AuditEvent(uuid(), inspectionId, 0, clock[0], actor, action, subject, oldValue, newValue, reason,
+                null, null);
+        chain.add(AuditChain.seal(draft, chain.size() + 1L, previous));
+    }
+
+    /** Moves the inspection's clock on by a few seconds to minutes and returns the new time. */
+    private String tick(Instant[] clock) {
+        clock[0] = clock[0].plusSeconds(20 + random.nextInt(240));
+        return clock[0].toString();
+    }
+
+    /** A weekday of fiscal year 2025 after the catalog was published. */
+    private LocalDate inspectionDate() {
+        LocalDate start = LocalDate.of(2025, 6, 2);
+        while (true) {
+            LocalDate date = start.plusDays(random.nextInt(300));
+            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                return date;
+            }
+        }
+    }
+
+    private String person() {
+        return SURNAMES[random.nextInt(SURNAMES.length)] + "." + GIVEN[random.nextInt(GIVEN.length)];
+    }
+
+    private String pick(String[] texts) {
+        return texts[random.nextInt(texts.length)];
+    }
+
+    private String uuid() {
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+}
