@@ -99,6 +99,13 @@ class BundleCommandsTest {
         assertThat(english.exitCode()).isEqualTo(1);
         assertThat(english.err()).contains("broken.json", "cut off");
 
+        String tabletId = run("devices", "--data", office).out().lines().filter(line -> line.contains("保留中"))
+                .findFirst().orElseThrow().split("\t")[0];
+        assertThat(run("devices", "--data", office, "refuse", tabletId).exitCode()).isZero();
+        Run refused = run("import", "--data", office, "--trust-new-devices", bundle.toString());
+        assertThat(refused.exitCode()).as("a refused device stays refused, whatever the flag").isEqualTo(1);
+        assertThat(refused.err()).contains("拒否されています", tabletId);
+
         Run verify = run("verify", broken.toString());
         assertThat(verify.exitCode()).isEqualTo(1);
         assertThat(verify.err()).contains("broken.json");
