@@ -12,5 +12,6 @@ public record InspectionSummary(
         int revision,
         String catalogVersion,
         int answered,
-        boolean demo) {
+        boolean demo,
+        TransferState transfer) {
 }

@@ -32,6 +32,7 @@ import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.model.TransferState;
 import jp.tachiiri.model.VendorContract;
 
 /** Inspections, their revisions and findings in SQLite, each change committed with its audit events. */
@@ -81,7 +82,16 @@ public final class SqliteInspections implements InspectionRepository {
                     SELECT i.id, f.id, f.name, r.inspection_date, r.status, r.revision, r.catalog_version, i.demo,
                            (SELECT count(*) FROM findings x
                             WHERE x.inspection_id = r.inspection_id AND x.revision = r.revision
-                              AND x.answer IS NOT NULL) AS answered
+                              AND x.answer IS NOT NULL) AS answered,
+                           CASE WHEN i.origin_device IS NOT NULL THEN 'FROM_ELSEWHERE'
+                                WHEN EXISTS (SELECT 1 FROM review_results v WHERE v.inspection_id = i.id
+                                             AND v.revision = r.revision AND v.decision = 'RETURNED') THEN 'RETURNED'
+                                WHEN r.status <> 'FINALIZED' THEN 'NONE'
+                                WHEN EXISTS (SELECT 1 FROM sent_revisions s JOIN receipts c ON c.bundle_id = s.bundle_id
+                                             WHERE s.inspection_id = i.id AND s.revision = r.revision) THEN 'RECEIVED'
+                                WHEN EXISTS (SELECT 1 FROM sent_revisions s
+                                             WHERE s.inspection_id = i.id AND s.revision = r.revision) THEN 'SENT'
+                                ELSE 'WAITING' END AS transfer
                     FROM inspections i
                     JOIN facilities f ON f.id = i.facility_id
                     JOIN inspection_revisions r ON r.inspection_id = i.id
@@ -91,7 +101,8 @@ public final class SqliteInspections implements InspectionRepository {
                 while (rows.next()) {
                     summaries.add(new InspectionSummary(rows.getString(1), rows.getString(2), rows.getString(3),
                             LocalDate.parse(rows.getString(4)), InspectionStatus.valueOf(rows.getString(5)), rows.getInt(6),
-                            rows.getString(7), rows.getInt("answered"), rows.getBoolean(8)));
+                            rows.getString(7), rows.getInt("answered"), rows.getBoolean(8),
+                            TransferState.valueOf(rows.getString("transfer"))));
                 }
             }
             return summaries;

@@ -31,6 +31,7 @@ import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.TransferState;
 import jp.tachiiri.ui.HomeViewModel.InspectionRow;
 
 /**
@@ -214,13 +215,20 @@ final class HomeView {
         });
     }
 
+    /** The revision's status, and where it stands with the office once there is something to send. */
+    private String statusText(InspectionRow row) {
+        String status = messages.get("status." + row.summary().status().name());
+        TransferState transfer = row.summary().transfer();
+        return transfer == TransferState.NONE ? status
+                : messages.get("home.statusWithTransfer", status, messages.get("transfer." + transfer.name()));
+    }
+
     private TableView<InspectionRow> inspectionTable() {
         TableView<InspectionRow> table = new TableView<>(model.inspections());
         table.setId("inspections");
         table.getColumns().add(column("home.column.date", 160, row -> formatDate(row.summary().date())));
         table.getColumns().add(nameColumn("home.column.facility", row -> row.summary().facilityName()));
-        table.getColumns().add(column("home.column.status", 120,
-                row -> messages.get("status." + row.summary().status().name())));
+        table.getColumns().add(column("home.column.status", 190, this::statusText));
         table.getColumns().add(column("home.column.revision", 60, row -> Integer.toString(row.summary().revision())));
         table.getColumns().add(column("home.column.progress", 100,
                 row -> messages.get("home.progress", row.summary().answered(), row.applicable())));

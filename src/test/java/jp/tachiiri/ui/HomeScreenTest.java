@@ -42,7 +42,7 @@ class HomeScreenTest {
         assertThat(robot.lookup("#catalog-status").queryAs(Label.class).getText()).contains("2025.1");
         // What the user sees: the rendered cells, not only the table's items.
         waitFor("the rendered cells", () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
-                .stream().map(TableCell::getText).toList().containsAll(List.of("デモ 桜川記念病院", "250 床", "確定")));
+                .stream().map(TableCell::getText).toList().containsAll(List.of("デモ 桜川記念病院", "250 床", "確定・送信待ち", "実施中")));
         assertThat(Files.exists(data.resolve("tachiiri.db"))).isTrue();
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleRecords;
@@ -73,6 +74,10 @@ class SyncScreenTest {
         assertThat(list("#sync-returned").getItems()).singleElement().asString()
                 .contains("デモ 桜川記念病院", "目標日を具体的に", "更新日の記入を");
         assertThat(list("#sync-outcomes").getItems()).singleElement().asString().contains("取り込みました");
+
+        robot.clickOn("#back");
+        waitFor("the list to say which was returned", () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
+                .stream().map(TableCell::getText).toList().containsAll(List.of("確定・差戻し", "確定・事務所受領")));
 
         app.stop();
         try (Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
