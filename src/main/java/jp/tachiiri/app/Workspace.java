@@ -21,6 +21,7 @@ import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.report.CsvReport;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
 import jp.tachiiri.store.SqliteEvidence;
@@ -125,6 +126,11 @@ public final class Workspace implements AutoCloseable {
 
     public SyncRepository syncRecords() {
         return sync;
+    }
+
+    /** The findings of a fiscal year as CSV for the ministry and Excel. */
+    public CsvReport csvReport() {
+        return new CsvReport(inspections, catalogs);
     }
 
     public ChainVerifier chainVerifier() {

@@ -265,6 +265,19 @@ class CommandLineTest {
     }
 
     @Test
+    void reportCsvWritesTheFiscalYearAndRefusesAYearThatIsNoNumber() throws Exception {
+        run("demo", "--data", data.toString());
+        Path csv = data.resolve("out").resolve("fy.csv");
+        int year = java.time.LocalDate.now().minusMonths(3).getYear(); // the fiscal year of today (April to March)
+        Run report = run("report", "csv", "--data", data.toString(), "--year", Integer.toString(year), "--out", csv.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains(year + "年度", "立入検査 1 件", csv.toAbsolutePath().toString());
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF立入検査ID,").contains("デモ 桜川記念病院");
+        assertThat(run("report", "csv", "--data", data.toString(), "--year", "R8", "--out", csv.toString()).exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
     void languageIsPickedBeforeParsing() {
         assertThat(CommandLineRunner.languageOf(new String[] {"--lang", "en"})).isEqualTo(Language.EN);
         assertThat(CommandLineRunner.languageOf(new String[] {"--lang=en", "demo"})).isEqualTo(Language.EN);
