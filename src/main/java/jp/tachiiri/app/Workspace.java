@@ -21,10 +21,13 @@ import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.Role;
 import jp.tachiiri.report.CsvReport;
+import jp.tachiiri.review.ReviewService;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
 import jp.tachiiri.store.SqliteEvidence;
+import jp.tachiiri.store.SqliteReview;
 import jp.tachiiri.store.SqliteFacilities;
 import jp.tachiiri.store.SqliteInspections;
 import jp.tachiiri.store.SqliteSettings;
@@ -43,6 +46,7 @@ public final class Workspace implements AutoCloseable {
     private static final String POSITION_SETTING = "ui.position";
     private static final String AUTHORITY_SETTING = "advice.authority";
     private static final String REPORT_DAYS_SETTING = "advice.reportDays";
+    private static final String ROLE_SETTING = "app.role";
     private static final String OUTBOX_SETTING = "sync.outbox";
     private static final String INBOX_SETTING = "sync.inbox";
 
@@ -128,6 +132,11 @@ public final class Workspace implements AutoCloseable {
         return sync;
     }
 
+    /** The office's review of received inspections: the list, opening for review, decisions. */
+    public ReviewService review() {
+        return new ReviewService(new SqliteReview(database), inspections, catalogs, clock);
+    }
+
     /** The findings of a fiscal year as CSV for the ministry and Excel. */
     public CsvReport csvReport() {
         return new CsvReport(inspections, catalogs);
@@ -156,6 +165,36 @@ public final class Workspace implements AutoCloseable {
             setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
         }
         return added;
+    }
+
+    /**
+     * The office's demo: a demo tablet (in demo/tablet of this data folder) records the demo prefecture's
+     * inspections and writes its findings bundle into demo/inbox, which becomes the office's inbox, ready to
+     * be imported as real bundles are. Returns false, changing nothing, when the demo inbox exists already.
+     */
+    public boolean seedOfficeDemo() {
+        Path inbox = folder.resolve("demo").resolve("inbox");
+        if (Files.exists(inbox)) {
+            return false;
+        }
+        try (Workspace tablet = open(folder.resolve("demo").resolve("tablet"), clock)) {
+            tablet.seedDemo();
+            tablet.sync().exportFindings(inbox);
+        }
+        if (adviceSettings().issuingAuthority().isBlank()) {
+            setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
+        }
+        setTransferFolders(new TransferFolders(transferFolders().outbox(), inbox.toAbsolutePath().toString()));
+        return true;
+    }
+
+    /** The demo for the role: the inspector's own demo inspections, or the office's demo inbox. */
+    public void seedDemo(Role role) {
+        if (role == Role.OFFICE) {
+            seedOfficeDemo();
+        } else {
+            seedDemo();
+        }
     }
 
     public AdviceService adviceService() {
@@ -188,6 +227,22 @@ public final class Workspace implements AutoCloseable {
     public void setAdviceSettings(AdviceSettings advice) {
         settings.put(AUTHORITY_SETTING, advice.issuingAuthority());
         settings.put(REPORT_DAYS_SETTING, Integer.toString(advice.reportDays()));
+    }
+
+    /**
+     * The installation's role. Unset on a first start, until the user chooses; a data folder from before
+     * roles existed that holds inspections recorded here is an inspector's.
+     */
+    public Optional<Role> role() {
+        Optional<Role> chosen = settings.get(ROLE_SETTING).filter(code -> !code.isBlank()).map(Role::fromCode);
+        if (chosen.isEmpty() && inspections.list().stream().anyMatch(summary -> inspections.madeHere(summary.id()))) {
+            return Optional.of(Role.INSPECTOR);
+        }
+        return chosen;
+    }
+
+    public void setRole(Role role) {
+        settings.put(ROLE_SETTING, role.code());
     }
 
     /** Where bundles go and come from (a USB stick, a network share), as the user chose them; empty until then. */

@@ -1,14 +1,12 @@
 package jp.tachiiri.cli;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.review.Decision;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +22,9 @@ final class ReviewCommand extends Subcommand implements Callable<Integer> {
     private String inspectionId;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    private Decision decision;
+    private Choice choice;
 
-    static final class Decision {
+    static final class Choice {
         @Option(names = "--approve", descriptionKey = "approve")
         boolean approve;
 
@@ -42,12 +40,9 @@ final class ReviewCommand extends Subcommand implements Callable<Integer> {
         try (Workspace workspace = root().openWorkspace()) {
             Inspection inspection = workspace.inspections().find(inspectionId)
                     .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
-            boolean approve = decision.approve;
-            List<BundleRecords.ItemComment> comments = items.entrySet().stream()
-                    .map(entry -> new BundleRecords.ItemComment(entry.getKey(), entry.getValue())).toList();
-            workspace.syncRecords().review(new BundleRecords.Review(inspectionId, inspection.revision(),
-                    approve ? "APPROVED" : "RETURNED", approve ? "" : decision.returnComment,
-                    Clock.systemUTC().instant().toString(), workspace.actor(), approve ? List.of() : comments));
+            boolean approve = choice.approve;
+            workspace.review().decide(new Decision(inspectionId, inspection.revision(), approve,
+                    approve ? "" : choice.returnComment, approve ? Map.of() : items), workspace.actor());
             out().println(messages().get(approve ? "cli.review.approved" : "cli.review.returned", inspectionId,
                     inspection.revision()));
             return 0;

@@ -29,6 +29,9 @@ public interface InspectionRepository {
     /** One given revision of the inspection. */
     Optional<Inspection> find(String inspectionId, int revision);
 
+    /** False for an inspection received in a bundle from the device that recorded it (and only it amends it). */
+    boolean madeHere(String inspectionId);
+
     /** Every revision of the inspection, oldest first. */
     List<RevisionInfo> revisions(String inspectionId);
 

@@ -11,9 +11,31 @@ import jp.tachiiri.model.AuditEvent;
 
 /**
  * Appends audit events inside the caller's transaction: each event is chained to the inspection's current
- * head, and the head moves with it, so a change and its record commit together.
+ * head, and the head moves with it, so a change and its record commit together. An inspection has two
+ * trails: the tablet's (what was recorded) and, at the office, the review's (what was decided).
  */
 final class AuditWriter {
+
+    /** Where a trail's events and head are kept. */
+    enum Trail {
+        INSPECTION("audit_events", "SELECT audit_last_sequence, audit_last_hash FROM inspections WHERE id = ?",
+                "UPDATE inspections SET audit_last_sequence = ?, audit_last_hash = ? WHERE id = ?"),
+        REVIEW("review_events", "SELECT last_sequence, last_hash FROM review_heads WHERE inspection_id = ?",
+                """
+                INSERT INTO review_heads (last_sequence, last_hash, inspection_id) VALUES (?, ?, ?)
+                ON CONFLICT (inspection_id) DO UPDATE SET last_sequence = excluded.last_sequence,
+                    last_hash = excluded.last_hash""");
+
+        private final String events;
+        private final String head;
+        private final String moveHead;
+
+        Trail(String events, String head, String moveHead) {
+            this.events = events;
+            this.head = head;
+            this.moveHead = moveHead;
+        }
+    }
 
     private AuditWriter() {
     }
@@ -27,24 +49,29 @@ final class AuditWriter {
 
     static AuditEvent append(Connection connection, String inspectionId, String actor, Instant at, Entry entry)
             throws SQLException {
-        long lastSequence;
-        String lastHash;
-        try (PreparedStatement head = connection.prepareStatement(
-                "SELECT audit_last_sequence, audit_last_hash FROM inspections WHERE id = ?")) {
+        return append(Trail.INSPECTION, connection, inspectionId, actor, at, entry);
+    }
+
+    static AuditEvent append(Trail trail, Connection connection, String inspectionId, String actor, Instant at, Entry entry)
+            throws SQLException {
+        long lastSequence = 0;
+        String lastHash = AuditChain.GENESIS;
+        try (PreparedStatement head = connection.prepareStatement(trail.head)) {
             head.setString(1, inspectionId);
             try (ResultSet row = head.executeQuery()) {
-                if (!row.next()) {
+                if (row.next()) {
+                    lastSequence = row.getLong(1);
+                    lastHash = row.getString(2);
+                } else if (trail == Trail.INSPECTION) {
                     throw new SQLException("no inspection " + inspectionId);
                 }
-                lastSequence = row.getLong(1);
-                lastHash = row.getString(2);
             }
         }
         AuditEvent draft = new AuditEvent(UUID.randomUUID().toString(), inspectionId, 0, at, actor, entry.action(),
                 entry.subject(), entry.oldValue(), entry.newValue(), entry.reason(), null, null);
         AuditEvent event = AuditChain.seal(draft, lastSequence + 1, lastHash);
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO audit_events (inspection_id, sequence, id, at, actor, action, subject, old_value,
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + trail.events + """
+                 (inspection_id, sequence, id, at, actor, action, subject, old_value,
                                           new_value, reason, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, event.inspectionId());
@@ -61,8 +88,7 @@ final class AuditWriter {
             insert.setString(12, event.hash());
             insert.executeUpdate();
         }
-        try (PreparedStatement move = connection.prepareStatement(
-                "UPDATE inspections SET audit_last_sequence = ?, audit_last_hash = ? WHERE id = ?")) {
+        try (PreparedStatement move = connection.prepareStatement(trail.moveHead)) {
             move.setLong(1, event.sequence());
             move.setString(2, event.hash());
             move.setString(3, inspectionId);

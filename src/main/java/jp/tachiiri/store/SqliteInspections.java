@@ -174,6 +174,9 @@ public final class SqliteInspections implements InspectionRepository {
             if (latest.status() != InspectionStatus.FINALIZED) {
                 throw new UserFacingException("inspection.error.notFinalized", inspectionId, latest.revision());
             }
+            if (!madeHere(connection, inspectionId)) {
+                throw new UserFacingException("inspection.error.notOurs", inspectionId);
+            }
             Inspection amended = new Inspection(inspectionId, latest.facilityId(), latest.revision() + 1,
                     latest.catalogVersion(), latest.date(), latest.inspectors(), latest.attendees(),
                     InspectionStatus.IN_PROGRESS, Optional.of(reason), latest.demo());
@@ -184,6 +187,17 @@ public final class SqliteInspections implements InspectionRepository {
                     Integer.toString(amended.revision()), reason));
             return amended;
         });
+    }
+
+    @Override
+    public boolean madeHere(String inspectionId) {
+        return database.read(connection -> madeHere(connection, inspectionId));
+    }
+
+    /** An inspection received in a bundle belongs to the device that recorded it: only that one amends it. */
+    private static boolean madeHere(Connection connection, String inspectionId) throws SQLException {
+        return Rows.list(connection, "SELECT origin_device IS NULL FROM inspections WHERE id = ?", row -> row.getBoolean(1),
+                inspectionId).stream().findFirst().orElse(true);
     }
 
     /** The findings and live evidence of one revision, carried into the next; evidence gets new ids. */

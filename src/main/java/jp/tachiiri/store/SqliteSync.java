@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -252,14 +251,6 @@ public final class SqliteSync implements SyncRepository {
     public void plan(BundleRecords.Assignment assignment, Instant at) {
         database.transaction(connection -> {
             new SqliteImportSession(connection, evidence).saveAssignment(assignment, assignment.facilityId(), at);
-            return null;
-        });
-    }
-
-    @Override
-    public void review(BundleRecords.Review review) {
-        database.transaction(connection -> {
-            new SqliteImportSession(connection, evidence).saveReview(review);
             return null;
         });
     }

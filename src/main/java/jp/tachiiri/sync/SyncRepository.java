@@ -62,8 +62,6 @@ public interface SyncRepository {
 
     void plan(BundleRecords.Assignment assignment, Instant at);
 
-    void review(BundleRecords.Review review);
-
     /** One revision of one inspection. */
     record RevisionKey(String inspectionId, int revision) {
     }

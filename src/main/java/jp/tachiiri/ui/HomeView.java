@@ -3,25 +3,16 @@ package jp.tachiiri.ui;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,7 +35,6 @@ final class HomeView {
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Language.EN.locale());
 
-    private static final double SCROLL_BAR_ALLOWANCE = 20;
 
     private final UiContext context;
     private final HomeViewModel model;
@@ -73,13 +63,7 @@ final class HomeView {
     }
 
     private Node header() {
-        Label brand = new Label(messages.get("app.name"));
-        brand.getStyleClass().add("brand");
-        Label subtitle = new Label(messages.get("app.subtitle"));
-        subtitle.getStyleClass().add("subtitle");
-        subtitle.setWrapText(true);
-        VBox titles = new VBox(brand, subtitle);
-        HBox.setHgrow(titles, Priority.ALWAYS);
+        VBox titles = Tables.titles(messages, "app.subtitle");
 
         Label demo = new Label(messages.get("home.demoBadge"));
         demo.setId("demo-badge");
@@ -88,41 +72,12 @@ final class HomeView {
         demo.visibleProperty().bind(model.demoProperty());
         demo.managedProperty().bind(demo.visibleProperty());
 
-        Button settings = new Button(messages.get("settings.button"));
-        settings.setId("settings");
-        settings.getStyleClass().add("header-button");
-        settings.setMinWidth(Region.USE_PREF_SIZE);
-        settings.setOnAction(event -> new SettingsDialog(context).show());
-        Button transfer = new Button(messages.get("sync.button"));
-        transfer.setId("transfer");
-        transfer.getStyleClass().add("header-button");
-        transfer.setMinWidth(Region.USE_PREF_SIZE);
-        transfer.setOnAction(event -> context.navigator().transfer());
-        HBox header = new HBox(titles, demo, transfer, settings, languageSwitch());
+        Button settings = Tables.headerButton(messages, "settings.button", "settings", () -> new SettingsDialog(context).show());
+        Button transfer = Tables.headerButton(messages, "sync.button", "transfer", () -> context.navigator().transfer());
+        HBox header = new HBox(titles, demo, transfer, settings, Tables.languageSwitch(context));
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
-    }
-
-    private Node languageSwitch() {
-        ToggleGroup group = new ToggleGroup();
-        HBox box = new HBox();
-        box.getStyleClass().add("language-switch");
-        for (Language language : Language.values()) {
-            ToggleButton button = new ToggleButton(messages.get("language." + language.code()));
-            button.setId("language-" + language.code());
-            button.setToggleGroup(group);
-            button.setSelected(language == messages.language());
-            button.setOnAction(event -> {
-                if (language != messages.language()) {
-                    context.navigator().switchLanguage(language);
-                } else {
-                    button.setSelected(true);
-                }
-            });
-            box.getChildren().add(button);
-        }
-        return box;
     }
 
     private Node section(String titleKey, TableView<?> table, StringBinding count, Node... below) {
@@ -194,27 +149,6 @@ final class HomeView {
         return box;
     }
 
-    /**
-     * Opens a row on a tap or click (not at the end of a drag that scrolled the list) and on Enter. A tap is
-     * one touch: a double tap must not be needed on a tablet.
-     */
-    private static <T> void openRowsWith(TableView<T> table, Consumer<T> open) {
-        table.setRowFactory(view -> {
-            TableRow<T> row = new TableRow<>();
-            row.setOnMouseClicked(event -> {
-                if (!row.isEmpty() && event.getButton() == MouseButton.PRIMARY && event.isStillSincePress()) {
-                    open.accept(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
-                Optional.ofNullable(table.getSelectionModel().getSelectedItem()).ifPresent(open);
-            }
-        });
-    }
-
     /** The revision's status, and where it stands with the office once there is something to send. */
     private String statusText(InspectionRow row) {
         String status = messages.get("status." + row.summary().status().name());
@@ -226,28 +160,28 @@ final class HomeView {
     private TableView<InspectionRow> inspectionTable() {
         TableView<InspectionRow> table = new TableView<>(model.inspections());
         table.setId("inspections");
-        table.getColumns().add(column("home.column.date", 160, row -> formatDate(row.summary().date())));
-        table.getColumns().add(nameColumn("home.column.facility", row -> row.summary().facilityName()));
-        table.getColumns().add(column("home.column.status", 190, this::statusText));
-        table.getColumns().add(column("home.column.revision", 60, row -> Integer.toString(row.summary().revision())));
-        table.getColumns().add(column("home.column.progress", 100,
+        table.getColumns().add(Tables.column(messages, "home.column.date", 160, row -> formatDate(row.summary().date())));
+        table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", row -> row.summary().facilityName()));
+        table.getColumns().add(Tables.column(messages, "home.column.status", 190, this::statusText));
+        table.getColumns().add(Tables.column(messages, "home.column.revision", 60, row -> Integer.toString(row.summary().revision())));
+        table.getColumns().add(Tables.column(messages, "home.column.progress", 100,
                 row -> messages.get("home.progress", row.summary().answered(), row.applicable())));
         table.setPlaceholder(placeholder("home.noInspections"));
-        giveRestOfWidthTo(table, 1);
-        openRowsWith(table, row -> context.navigator().inspection(row.summary().id(), Optional.empty(), Optional.empty()));
+        Tables.giveRestOfWidthTo(table, 1);
+        Tables.openRowsWith(table, row -> context.navigator().inspection(row.summary().id(), Optional.empty(), Optional.empty()));
         return table;
     }
 
     private TableView<Facility> facilityTable() {
         TableView<Facility> table = new TableView<>(model.facilities());
         table.setId("facilities");
-        table.getColumns().add(nameColumn("home.column.facility", Facility::name));
-        table.getColumns().add(column("home.column.code", 150, Facility::code));
-        table.getColumns().add(column("home.column.beds", 110,
+        table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", Facility::name));
+        table.getColumns().add(Tables.column(messages, "home.column.code", 150, Facility::code));
+        table.getColumns().add(Tables.column(messages, "home.column.beds", 110,
                 facility -> messages.get("home.beds", facility.licensedBeds())));
-        table.getColumns().add(column("home.column.system", 100, facility -> yesNo(facility.hasMedicalInformationSystem())));
-        table.getColumns().add(column("home.column.emr", 100, facility -> yesNo(facility.usesEmr())));
-        table.getColumns().add(column("home.column.vendors", 90, facility -> facility.vendors().isEmpty()
+        table.getColumns().add(Tables.column(messages, "home.column.system", 100, facility -> yesNo(facility.hasMedicalInformationSystem())));
+        table.getColumns().add(Tables.column(messages, "home.column.emr", 100, facility -> yesNo(facility.usesEmr())));
+        table.getColumns().add(Tables.column(messages, "home.column.vendors", 90, facility -> facility.vendors().isEmpty()
                 ? messages.get("common.none")
                 : messages.get("home.vendorCount", facility.vendors().size())));
         Label placeholder = placeholder("home.noFacilities");
@@ -256,20 +190,9 @@ final class HomeView {
                 ? messages.get("home.search.noMatch", model.searchProperty().get().strip())
                 : messages.get("home.noFacilities"), model.searchProperty()));
         table.setPlaceholder(placeholder);
-        giveRestOfWidthTo(table, 0);
-        openRowsWith(table, facility -> context.navigator().facility(facility.id()));
+        Tables.giveRestOfWidthTo(table, 0);
+        Tables.openRowsWith(table, facility -> context.navigator().facility(facility.id()));
         return table;
-    }
-
-    /**
-     * The other columns keep the width their content needs; the name column grows and shrinks with the table,
-     * so that portrait and landscape both show every column whole.
-     */
-    private static void giveRestOfWidthTo(TableView<?> table, int nameColumn) {
-        double fixed = table.getColumns().stream().filter(column -> column != table.getColumns().get(nameColumn))
-                .mapToDouble(TableColumn::getPrefWidth).sum();
-        table.getColumns().get(nameColumn).prefWidthProperty()
-                .bind(table.widthProperty().subtract(fixed + SCROLL_BAR_ALLOWANCE));
     }
 
     private Node statusBar() {
@@ -308,27 +231,4 @@ final class HomeView {
         return (messages.language() == Language.EN ? ENGLISH_DATE : JAPANESE_DATE).format(date);
     }
 
-    /** A column that keeps its width; the facility-name column ({@link #nameColumn}) takes what is left. */
-    private <T> TableColumn<T, String> column(String titleKey, double width, Function<T, String> text) {
-        TableColumn<T, String> column = textColumn(titleKey, text);
-        column.setMinWidth(width);
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    private <T> TableColumn<T, String> nameColumn(String titleKey, Function<T, String> text) {
-        TableColumn<T, String> column = textColumn(titleKey, text);
-        column.setMinWidth(160);
-        return column;
-    }
-
-    private <T> TableColumn<T, String> textColumn(String titleKey, Function<T, String> text) {
-        TableColumn<T, String> column = new TableColumn<>(messages.get(titleKey));
-        column.setCellValueFactory(cell -> constant(text.apply(cell.getValue())));
-        return column;
-    }
-
-    private static ObservableValue<String> constant(String value) {
-        return new ReadOnlyStringWrapper(value).getReadOnlyProperty();
-    }
 }

@@ -174,9 +174,14 @@ final class InspectionView {
             Button finalize = headerButton("inspection.finalize", "finalize", this::finalizeInspection);
             finalize.getStyleClass().add("primary");
             actions.getChildren().add(finalize);
-        } else if (data.latest()) {
+        } else if (data.latest() && data.madeHere()) {
             actions.getChildren().add(headerButton("inspection.amend", "amend",
                     () -> dialogs.askAmendReason(reason -> model.amend(reason, this::reload))));
+        } else if (data.latest() && data.inspection().status() == InspectionStatus.FINALIZED) {
+            // Received from a tablet: the office reviews it; corrections are the tablet's to make.
+            Button review = headerButton("review.button", "review", () -> new ReviewDialog(context, data).show());
+            review.getStyleClass().add("primary");
+            actions.getChildren().add(review);
         }
         HBox.setHgrow(actions, Priority.SOMETIMES);
         HBox header = new HBox(16, back, titles, actions);

@@ -53,7 +53,7 @@ final class InspectionViewModel {
 
     /** Everything read from the store for one inspection revision. */
     record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
-            List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions) {
+            List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere) {
     }
 
     private final UiContext context;
@@ -102,7 +102,7 @@ final class InspectionViewModel {
                 workspace.inspections().findings(inspectionId, shown.revision()),
                 workspace.evidence().list(inspectionId, shown.revision()),
                 workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
-                workspace.inspections().revisions(inspectionId));
+                workspace.inspections().revisions(inspectionId), workspace.inspections().madeHere(inspectionId));
     }
 
     private void apply(Loaded data) {

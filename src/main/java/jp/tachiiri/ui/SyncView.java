@@ -17,6 +17,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -28,6 +29,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Role;
+import jp.tachiiri.sync.DeviceStatus;
+import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.sync.SyncStatus;
 
 /**
@@ -39,18 +43,21 @@ final class SyncView {
     private final UiContext context;
     private final Messages messages;
     private final SyncViewModel model;
+    private final Role role;
 
-    SyncView(UiContext context) {
+    SyncView(UiContext context, Role role) {
         this.context = context;
         this.messages = context.messages();
         this.model = new SyncViewModel(context);
+        this.role = role;
     }
 
     Parent build() {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("sync-screen");
         root.setTop(header());
-        VBox body = new VBox(actions(), status(), fromOffice(), folders());
+        VBox body = role == Role.OFFICE ? new VBox(actions(), devices(), folders())
+                : new VBox(actions(), status(), fromOffice(), folders());
         body.getStyleClass().add("body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -119,17 +126,38 @@ final class SyncView {
     }
 
     private Node actions() {
-        Button export = new Button(messages.get("sync.export"));
+        Button export = new Button(messages.get(role == Role.OFFICE ? "sync.exportAssignments" : "sync.export"));
         export.setId("sync-export");
         export.getStyleClass().addAll("header-button", "primary");
         export.disableProperty().bind(model.busyProperty());
-        export.setOnAction(event -> model.export());
+        export.setOnAction(event -> {
+            if (role == Role.OFFICE) {
+                model.exportAssignments();
+            } else {
+                model.export();
+            }
+        });
         Button importInbox = new Button(messages.get("sync.import"));
         importInbox.setId("sync-import");
         importInbox.getStyleClass().addAll("header-button", "primary");
         importInbox.disableProperty().bind(model.busyProperty());
         importInbox.setOnAction(event -> model.importInbox(this::askToEnrol));
-        HBox buttons = new HBox(12, export, importInbox);
+        Button cancel = new Button(messages.get("sync.cancel"));
+        cancel.setId("sync-cancel");
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.setOnAction(event -> model.cancel());
+        HBox buttons = role == Role.OFFICE ? new HBox(12, importInbox, export, cancel) : new HBox(12, export, importInbox, cancel);
+        ProgressBar progress = new ProgressBar();
+        progress.setId("sync-progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label progressText = new Label();
+        progressText.setId("sync-progress-text");
+        progressText.textProperty().bind(model.progressTextProperty());
+        progressText.visibleProperty().bind(model.busyProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
         Label error = new Label();
         error.setId("sync-message");
         error.getStyleClass().add("field-error");
@@ -138,7 +166,7 @@ final class SyncView {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         ListView<String> outcomes = textList("sync-outcomes", model.outcomes(), messages.get("sync.noOutcome"));
         outcomes.setPrefHeight(90);
-        return card("sync.actions", buttons, error, outcomes);
+        return card("sync.actions", buttons, progress, progressText, error, outcomes);
     }
 
     private Node status() {
@@ -181,6 +209,43 @@ final class SyncView {
         return column;
     }
 
+    /** The devices whose bundles arrived here, with their fingerprints; each can be accepted or refused. */
+    private Node devices() {
+        ListView<KnownDevice> list = new ListView<>(model.devices());
+        list.setId("sync-devices");
+        list.setPrefHeight(200);
+        list.setPlaceholder(new Label(messages.get("sync.noDevices")));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(KnownDevice device, boolean empty) {
+                super.updateItem(device, empty);
+                if (empty || device == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label text = new Label(messages.get("sync.device", device.fingerprint(),
+                        messages.get("device.status." + device.status().name()), device.deviceId(), device.firstFile()));
+                text.setWrapText(true);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                text.setMaxWidth(Double.MAX_VALUE);
+                Button accept = new Button(messages.get("sync.enrol"));
+                accept.setId("sync-accept-" + device.deviceId());
+                accept.setDisable(device.status() == DeviceStatus.TRUSTED);
+                accept.setOnAction(event -> model.decide(device, true));
+                Button refuse = new Button(messages.get("sync.refuse"));
+                refuse.setId("sync-refuse-" + device.deviceId());
+                refuse.setDisable(device.status() == DeviceStatus.REFUSED);
+                refuse.setOnAction(event -> model.decide(device, false));
+                HBox line = new HBox(8, text, accept, refuse);
+                line.setAlignment(Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(line);
+            }
+        });
+        return card("sync.devices", list);
+    }
+
     private Node fromOffice() {
         ListView<String> assignments = textList("sync-assignments", model.assignments(), messages.get("sync.noAssignments"));
         assignments.setPrefHeight(120);
@@ -205,13 +270,14 @@ final class SyncView {
         return list;
     }
 
-    /** The office's key is shown with its fingerprint, to compare with the office's screen before trusting it. */
+    /** A new device's key is shown with its fingerprint, to compare with that device's screen before trusting it. */
     private void askToEnrol(BundleHeader office, Consumer<SyncViewModel.Decision> answer) {
+        String kind = office.kind().wireName();
         ButtonType enrol = new ButtonType(messages.get("sync.enrol"), ButtonBar.ButtonData.YES);
         ButtonType refuse = new ButtonType(messages.get("sync.refuse"), ButtonBar.ButtonData.NO);
         ButtonType later = new ButtonType(messages.get("sync.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", enrol, refuse, later);
-        Label question = new Label(messages.get("sync.enrolQuestion", office.deviceId()));
+        Label question = new Label(messages.get("sync.enrolQuestion." + kind, office.deviceId()));
         question.setWrapText(true);
         Label fingerprint = new Label(office.fingerprint());
         fingerprint.setId("sync-office-fingerprint");
@@ -222,8 +288,8 @@ final class SyncView {
         content.setPrefWidth(520);
         alert.getDialogPane().setContent(content);
         alert.initOwner(context.window());
-        alert.setTitle(messages.get("sync.enrolTitle"));
-        alert.setHeaderText(messages.get("sync.enrolTitle"));
+        alert.setTitle(messages.get("sync.enrolTitle." + kind));
+        alert.setHeaderText(messages.get("sync.enrolTitle." + kind));
         alert.getDialogPane().lookupButton(enrol).setId("sync-enrol");
         alert.getDialogPane().lookupButton(refuse).setId("sync-refuse");
         alert.getDialogPane().lookupButton(later).setId("sync-later");

@@ -6,17 +6,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleHeader;
-import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.i18n.Messages;
@@ -24,6 +27,8 @@ import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.sync.KnownDevice;
+import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.sync.SyncStatus;
 
 /**
@@ -35,7 +40,7 @@ final class SyncViewModel {
 
     /** What the screen shows of this device, the status and the office's answers, read in one go. */
     record Snapshot(DeviceIdentity device, Workspace.TransferFolders folders, SyncStatus status, List<String> assignments,
-                    List<String> returned) {
+                    List<String> returned, List<KnownDevice> devices) {
     }
 
     private final UiContext context;
@@ -51,6 +56,10 @@ final class SyncViewModel {
     private final ObservableList<String> assignments = FXCollections.observableArrayList();
     private final ObservableList<String> returned = FXCollections.observableArrayList();
     private final ObservableList<String> outcomes = FXCollections.observableArrayList();
+    private final ObservableList<KnownDevice> devices = FXCollections.observableArrayList();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     SyncViewModel(UiContext context) {
         this.context = context;
@@ -101,6 +110,49 @@ final class SyncViewModel {
         return outcomes;
     }
 
+    ObservableList<KnownDevice> devices() {
+        return devices;
+    }
+
+    DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    /** Stops an import after the file being imported: each file is imported whole or not at all. */
+    void cancel() {
+        cancelled.set(true);
+    }
+
+    /** The office writes the assignments bundle (plans, results, receipts) into the outbox folder. */
+    void exportAssignments() {
+        Optional<Path> folder = folder(outbox.get(), "sync.error.noOutbox");
+        if (folder.isEmpty()) {
+            return;
+        }
+        run(() -> {
+            saveFolders();
+            String result = messages.get("sync.exported",
+                    context.workspace().sync().exportAssignments(folder.get(), Optional.empty()).file().toAbsolutePath());
+            return new Object[] {result, snapshot()};
+        }, done -> {
+            outcomes.setAll((String) done[0]);
+            show((Snapshot) done[1]);
+        });
+    }
+
+    /** Accepts or refuses a device from the list; its waiting files are imported with the next import. */
+    void decide(KnownDevice device, boolean accept) {
+        run(() -> {
+            context.workspace().syncRecords().decide(device.deviceId(), accept ? DeviceStatus.TRUSTED : DeviceStatus.REFUSED,
+                    Instant.now());
+            return snapshot();
+        }, this::show);
+    }
+
     void load() {
         run(this::snapshot, snapshot -> {
             outbox.set(snapshot.folders().outbox());
@@ -136,19 +188,42 @@ final class SyncViewModel {
         if (folder.isEmpty()) {
             return;
         }
+        cancelled.set(false);
         run(() -> {
             saveFolders();
-            return context.workspace().sync().importAll(List.of(folder.get()), false);
+            return importFiles(SyncService.filesOf(folder.get()));
         }, results -> {
             outcomes.setAll(results.stream().map(outcome -> outcome.describe(messages)).toList());
+            if (cancelled.get()) {
+                outcomes.add(messages.get("sync.cancelled"));
+            }
             results.stream()
                     .filter(outcome -> outcome.result() == ImportOutcome.Result.PENDING_ENROLMENT)
                     .map(outcome -> outcome.header().orElseThrow())
-                    .filter(header -> header.kind() == BundleKind.ASSIGNMENTS)
                     .findFirst()
-                    .ifPresentOrElse(office -> askToEnrol.ask(office, decision -> enrol(office, decision, askToEnrol)),
+                    .ifPresentOrElse(device -> askToEnrol.ask(device, decision -> enrol(device, decision, askToEnrol)),
                             () -> run(this::snapshot, this::show));
         });
+    }
+
+    /** Imports file by file, reporting progress on the JavaFX thread, until done or cancelled. */
+    private List<ImportOutcome> importFiles(List<Path> files) {
+        List<ImportOutcome> results = new ArrayList<>();
+        for (int i = 0; i < files.size() && !cancelled.get(); i++) {
+            Path file = files.get(i);
+            double done = (double) i / files.size();
+            String text = messages.get("sync.progress", i + 1, files.size(), file.getFileName());
+            Platform.runLater(() -> {
+                progress.set(done);
+                progressText.set(text);
+            });
+            results.add(context.workspace().sync().importFile(file, false));
+        }
+        Platform.runLater(() -> {
+            progress.set(1);
+            progressText.set("");
+        });
+        return results;
     }
 
     /** What the user decided about an office's key: enrol it, refuse it, or decide later. */
@@ -173,7 +248,7 @@ final class SyncViewModel {
             if (decision == Decision.ENROL) {
                 importInbox(askToEnrol);
             } else {
-                outcomes.add(messages.get("sync.officeRefused", office.deviceId(), office.fingerprint()));
+                outcomes.add(messages.get("sync.deviceRefused", office.deviceId(), office.fingerprint()));
                 run(this::snapshot, this::show);
             }
         });
@@ -205,6 +280,7 @@ final class SyncViewModel {
 
     private void show(Snapshot snapshot) {
         fingerprint.set(messages.get("sync.thisDevice", snapshot.device().fingerprint()));
+        devices.setAll(snapshot.devices());
         waiting.setAll(snapshot.status().waiting());
         sent.setAll(snapshot.status().sent());
         received.setAll(snapshot.status().received());
@@ -234,7 +310,7 @@ final class SyncViewModel {
             returnedItems.add(text.toString());
         }
         return new Snapshot(workspace.sync().identity(), workspace.transferFolders(), workspace.syncRecords().status(),
-                planned, returnedItems);
+                planned, returnedItems, workspace.syncRecords().knownDevices());
     }
 
     private String facilityName(String facilityId) {

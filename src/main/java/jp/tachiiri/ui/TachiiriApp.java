@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.Role;
 import jp.tachiiri.platform.AppLifecycle;
 import jp.tachiiri.platform.DataFolders;
 import jp.tachiiri.platform.DocumentSharing;
@@ -34,21 +35,26 @@ public final class TachiiriApp extends Application implements Navigator {
     private final StoreExecutor executor = new StoreExecutor();
     private final FilePicker filePicker;
     private final Optional<Path> givenDataFolder;
+    private final Optional<Role> givenRole;
     private Stage stage;
     private Workspace workspace;
     private Language language = Language.JA;
+    /** The data folder's role, known once it is opened (or chosen on the first start). */
+    private Role role = Role.INSPECTOR;
     private Runnable flushCurrentScreen = () -> { };
 
     /** Used by {@link Application#launch}: files are chosen with the system's dialog. */
     public TachiiriApp() {
         this.filePicker = FilePicker.system();
         this.givenDataFolder = Optional.empty();
+        this.givenRole = Optional.empty();
     }
 
-    /** For tests, which cannot drive the system's file dialog. */
+    /** For tests of the inspector's screens, which cannot drive the system's file dialog. */
     TachiiriApp(Path dataFolder, FilePicker filePicker) {
         this.filePicker = filePicker;
         this.givenDataFolder = Optional.of(dataFolder);
+        this.givenRole = Optional.of(Role.INSPECTOR);
     }
 
     /** Starts the app and returns when its window is closed. */
@@ -80,30 +86,56 @@ public final class TachiiriApp extends Application implements Navigator {
         AppLifecycle.onPause(() -> flushCurrentScreen.run());
         stage.show();
 
-        executor.submit(() -> openWorkspace(folder, requested), opened -> {
+        Optional<Role> requestedRole = Optional.ofNullable(named.get("role")).map(Role::fromCode).or(() -> givenRole);
+        executor.submit(() -> openWorkspace(folder, requested, requestedRole), opened -> {
             workspace = opened.workspace();
             language = opened.language();
             stage.setTitle(context().messages().get("app.title"));
+            if (opened.role().isEmpty()) {
+                show(new RoleView(context(), this::chooseRole).build());
+                return;
+            }
+            role = opened.role().get();
             opened.resume().ifPresentOrElse(
                     position -> inspection(position.inspectionId(), Optional.empty(), Optional.of(position.itemId())),
                     this::home);
         }, this::showFatal);
     }
 
-    /** The opened data folder, the language to show and the inspection to reopen, if one was open. */
-    private record Opened(Workspace workspace, Language language, Optional<Workspace.Position> resume) {
+    /** The first start's choice: stored, the demo for that role added to an empty store, then its home. */
+    private void chooseRole(Role role) {
+        executor.submit(() -> {
+            workspace.setRole(role);
+            if (workspace.facilities().all().isEmpty()) {
+                workspace.seedDemo(role);
+            }
+            return role;
+        }, chosen -> {
+            this.role = chosen;
+            home();
+        }, this::showFatal);
     }
 
-    /** Opens the data folder, adds the demo on its first start and settles the language to show. */
-    private static Opened openWorkspace(Path folder, Optional<Language> requested) {
+    /** The opened data folder, the language to show, its role (empty: to be chosen) and where to reopen. */
+    private record Opened(Workspace workspace, Language language, Optional<Role> role, Optional<Workspace.Position> resume) {
+    }
+
+    /**
+     * Opens the data folder and settles the language to show; a role given on the command line is taken (and
+     * on a first start its demo added), else the user chooses on the first start.
+     */
+    private static Opened openWorkspace(Path folder, Optional<Language> requested, Optional<Role> requestedRole) {
         Workspace opened = Workspace.open(folder, Clock.systemDefaultZone());
-        if (opened.newlyCreated()) {
-            opened.seedDemo();
+        if (requestedRole.isPresent() && opened.role().isEmpty()) {
+            opened.setRole(requestedRole.get());
+            if (opened.newlyCreated()) {
+                opened.seedDemo(requestedRole.get());
+            }
         }
         requested.ifPresent(opened::setLanguage);
         Optional<Workspace.Position> resume = opened.lastPosition()
                 .filter(position -> opened.inspections().find(position.inspectionId()).isPresent());
-        return new Opened(opened, requested.orElseGet(opened::language), resume);
+        return new Opened(opened, requested.orElseGet(opened::language), opened.role(), resume);
     }
 
     private void showHome(Language chosen) {
@@ -124,6 +156,10 @@ public final class TachiiriApp extends Application implements Navigator {
             return true;
         }, cleared -> { }, this::showFatal);
         UiContext context = context();
+        if (role == Role.OFFICE) {
+            show(new OfficeHomeView(context).build());
+            return;
+        }
         HomeViewModel model = new HomeViewModel(workspace, executor);
         show(new HomeView(context, model).build());
         model.load();
@@ -141,7 +177,7 @@ public final class TachiiriApp extends Application implements Navigator {
 
     @Override
     public void transfer() {
-        show(new SyncView(context()).build());
+        show(new SyncView(context(), role).build());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Set;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.review.Decision;
 import jp.tachiiri.evidence.EvidenceRepository;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.Inspection;
@@ -67,8 +68,8 @@ class SyncRoundTripTest {
             office.syncRecords().plan(new BundleRecords.Assignment("plan-1", aobadai, "hanako", "デモ 立入花子", "2027-01-20"),
                     java.time.Instant.now());
             int latest = office.inspections().find(sakuragawa).orElseThrow().revision();
-            office.syncRecords().review(new BundleRecords.Review(sakuragawa, latest, "RETURNED", "目標日を具体的に",
-                    "2026-12-01T09:00:00Z", "supervisor", List.of(new BundleRecords.ItemComment("vulnerability.device-ledger", "更新日の記入を"))));
+            office.review().decide(new Decision(sakuragawa, latest, false, "目標日を具体的に",
+                    java.util.Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
             BundleWriter.Written answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"));
 
             ImportOutcome back = tablet.sync().importFile(answer.file(), true);

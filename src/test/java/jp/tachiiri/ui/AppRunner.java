@@ -21,16 +21,18 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     }
 
     private final Supplier<Path> startsOn;
+    private final String role;
     private Launch launch;
     private Application app;
 
     /** An app the test starts itself. */
     AppRunner() {
-        this(null);
+        this(null, null);
     }
 
-    private AppRunner(Supplier<Path> startsOn) {
+    private AppRunner(Supplier<Path> startsOn, String role) {
         this.startsOn = startsOn;
+        this.role = role;
     }
 
     /**
@@ -38,7 +40,17 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
      * {@code dataFolder} gives then: a test's {@code @TempDir} field, which JUnit fills in before this runs.
      */
     static AppRunner startingOn(Supplier<Path> dataFolder) {
-        return new AppRunner(dataFolder);
+        return new AppRunner(dataFolder, "inspector");
+    }
+
+    /** As {@link #startingOn}, but as on a real first start: the app asks for the role. */
+    static AppRunner startingOnAskingTheRole(Supplier<Path> dataFolder) {
+        return new AppRunner(dataFolder, null);
+    }
+
+    /** As {@link #startingOn}, for the office's workspace. */
+    static AppRunner officeStartingOn(Supplier<Path> dataFolder) {
+        return new AppRunner(dataFolder, "office");
     }
 
     /** Starts the app as the launcher does, with these command-line arguments. */
@@ -72,7 +84,12 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         if (startsOn != null) {
-            start("--data=" + Objects.requireNonNull(startsOn.get(), "no data folder yet"));
+            String data = "--data=" + Objects.requireNonNull(startsOn.get(), "no data folder yet");
+            if (role == null) {
+                start(data);
+            } else {
+                start(data, "--role=" + role);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
@@ -16,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.ImportOutcome;
 import org.junit.jupiter.api.Test;
@@ -95,9 +97,8 @@ class SyncScreenTest {
                     .filter(summary -> summary.facilityName().contains("桜川")).findFirst().orElseThrow().id();
             office.syncRecords().plan(new BundleRecords.Assignment("plan-1", "demo-aobadai", "hanako", "デモ 立入花子",
                     "2027-01-20"), Instant.now());
-            office.syncRecords().review(new BundleRecords.Review(sakuragawa, 1, "RETURNED", "目標日を具体的に",
-                    Instant.now().toString(), "supervisor",
-                    List.of(new BundleRecords.ItemComment("vulnerability.device-ledger", "更新日の記入を"))));
+            office.review().decide(new Decision(sakuragawa, 1, false, "目標日を具体的に",
+                    Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
             office.sync().exportAssignments(inbox, Optional.empty());
             return office.sync().identity().fingerprint();
         }

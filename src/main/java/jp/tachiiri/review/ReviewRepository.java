@@ -1,0 +1,24 @@
+package jp.tachiiri.review;
+
+import java.time.Instant;
+import java.util.List;
+import jp.tachiiri.model.AuditEvent;
+
+/** Where the office keeps its review: the list, the decisions and their own audit trail. */
+public interface ReviewRepository {
+
+    /** Every inspection received from a tablet, by its newest finalized revision. */
+    List<ReviewRow> rows();
+
+    /** Marks the revision as being reviewed (once; audited). */
+    void startReview(String inspectionId, int revision, String actor, Instant at);
+
+    /**
+     * Stores the decision on a revision, replacing an earlier one on the same revision, with one review event
+     * for the decision and one per item comment.
+     */
+    void decide(Decision decision, String actor, Instant at);
+
+    /** The review's own trail of one inspection, oldest first. */
+    List<AuditEvent> reviewTrail(String inspectionId);
+}

@@ -1,0 +1,237 @@
+package jp.tachiiri.ui;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.review.BedBand;
+import jp.tachiiri.review.ReviewRow;
+import jp.tachiiri.review.ReviewStatus;
+
+/**
+ * The office's home: every inspection received from the tablets, filtered by fiscal year, status,
+ * checkpoint with 不適合, bed-size band, inspector and free text, sortable by any column, with the count per
+ * status. A tap opens the inspection for review.
+ */
+final class OfficeHomeView {
+
+    private final UiContext context;
+    private final Messages messages;
+    private final OfficeHomeViewModel model;
+
+    OfficeHomeView(UiContext context) {
+        this.context = context;
+        this.messages = context.messages();
+        this.model = new OfficeHomeViewModel(context);
+    }
+
+    Parent build() {
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("home");
+        root.setTop(header());
+        VBox body = new VBox(12, filters(), counts(), table());
+        VBox.setVgrow(body.getChildren().get(2), Priority.ALWAYS);
+        body.getStyleClass().add("body");
+        root.setCenter(body);
+        Label error = new Label();
+        error.setId("error");
+        error.getStyleClass().add("error");
+        error.textProperty().bind(Bindings.createStringBinding(
+                () -> model.failureProperty().get() == null ? "" : context.describe(model.failureProperty().get()),
+                model.failureProperty()));
+        Label file = new Label(messages.get("home.dataFile", context.workspace().databaseFile()));
+        file.getStyleClass().add("data-file");
+        VBox status = new VBox(file, error);
+        status.getStyleClass().add("status-bar");
+        root.setBottom(status);
+        model.load();
+        return root;
+    }
+
+    private Node header() {
+        VBox titles = Tables.titles(messages, "office.subtitle");
+        Label role = new Label(messages.get("role.badge.office"));
+        role.setId("role-badge");
+        role.getStyleClass().add("role-badge");
+        role.setMinWidth(Region.USE_PREF_SIZE);
+        Button transfer = Tables.headerButton(messages, "office.import", "office-import", () -> context.navigator().transfer());
+        Button settings = Tables.headerButton(messages, "settings.button", "settings", () -> new SettingsDialog(context).show());
+        HBox header = new HBox(titles, role, transfer, settings, Tables.languageSwitch(context));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private Node filters() {
+        ComboBox<Integer> year = choice("office-year", model.fiscalYears(), model.fiscalYearProperty(),
+                value -> messages.get("office.fiscalYear", Integer.toString(value), Integer.toString(value - 2018)),
+                "office.anyYear");
+        ComboBox<ReviewStatus> status = choice("office-status", FXCollections.observableArrayList(ReviewStatus.values()),
+                model.statusProperty(), value -> messages.get("review.status." + value.name()), "office.anyStatus");
+        ComboBox<Checkpoint> checkpoint = choice("office-checkpoint", FXCollections.observableArrayList(Checkpoint.values()),
+                model.nonCompliantInProperty(), value -> messages.get("office.nonCompliantIn", checkpointTitle(value)),
+                "office.anyCheckpoint");
+        ComboBox<BedBand> band = choice("office-band", FXCollections.observableArrayList(BedBand.values()),
+                model.bandProperty(), value -> messages.get("band." + value.name()), "office.anyBand");
+        TextField inspector = new TextField();
+        inspector.setId("office-inspector");
+        inspector.setPromptText(messages.get("office.inspectorPrompt"));
+        inspector.textProperty().bindBidirectional(model.inspectorProperty());
+        TextField text = new TextField();
+        text.setId("office-text");
+        text.setPromptText(messages.get("office.textPrompt"));
+        text.textProperty().bindBidirectional(model.textProperty());
+        text.setPrefColumnCount(18);
+        FlowPane filters = new FlowPane(8, 8, year, status, checkpoint, band, inspector, text);
+        filters.getStyleClass().add("card");
+        return filters;
+    }
+
+    private String checkpointTitle(Checkpoint checkpoint) {
+        return context.workspace().catalogs().latest().sections().stream()
+                .filter(section -> section.checkpoint() == checkpoint).findFirst()
+                .map(section -> section.title().in(messages.language())).orElse(checkpoint.id());
+    }
+
+    /** A choice whose empty value means "any"; the property is the model's filter criterion. */
+    private <T> ComboBox<T> choice(String id, ObservableList<T> values, ObjectProperty<T> property, Function<T, String> label,
+                                   String anyKey) {
+        ObservableList<T> withAny = FXCollections.observableArrayList();
+        withAny.add(null);
+        withAny.addAll(values);
+        values.addListener((ListChangeListener<T>) change -> {
+            List<T> updated = new ArrayList<>();
+            updated.add(null);
+            updated.addAll(values);
+            withAny.setAll(updated);
+        });
+        ComboBox<T> box = new ComboBox<>(withAny);
+        box.setId(id);
+        StringConverter<T> converter = new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? messages.get(anyKey) : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+        box.setConverter(converter);
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(converter.toString(value));
+            }
+        });
+        box.valueProperty().bindBidirectional(property);
+        return box;
+    }
+
+    private Node counts() {
+        HBox counts = new HBox(8);
+        counts.setId("office-counts");
+        counts.setAlignment(Pos.CENTER_LEFT);
+        Label shown = new Label();
+        shown.setId("office-shown");
+        shown.getStyleClass().add("section-title");
+        shown.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("office.shown", model.shown().size(), model.all().size()), model.shown(), model.all()));
+        counts.getChildren().add(shown);
+        for (ReviewStatus status : ReviewStatus.values()) {
+            Label count = new Label();
+            count.setId("office-count-" + status.name());
+            count.getStyleClass().add("status-count");
+            count.textProperty().bind(Bindings.createStringBinding(() -> messages.get("office.count",
+                    messages.get("review.status." + status.name()), countOf(model.countsProperty().get(), status)),
+                    model.countsProperty()));
+            counts.getChildren().add(count);
+        }
+        return counts;
+    }
+
+    private static int countOf(Map<ReviewStatus, Integer> counts, ReviewStatus status) {
+        return counts.getOrDefault(status, 0);
+    }
+
+    private Node table() {
+        SortedList<ReviewRow> sorted = new SortedList<>(model.shown());
+        TableView<ReviewRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setId("office-inspections");
+        table.getColumns().add(Tables.column(messages, "home.column.date", 150, row -> Dates.format(row.date(), messages)));
+        table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", ReviewRow::facilityName));
+        table.getColumns().add(Tables.column(messages, "office.column.beds", 90,
+                row -> messages.get("office.beds", row.licensedBeds())));
+        table.getColumns().add(Tables.column(messages, "office.column.inspectors", 200, ReviewRow::inspectors));
+        table.getColumns().add(Tables.column(messages, "home.column.revision", 60, row -> Integer.toString(row.revision())));
+        table.getColumns().add(Tables.column(messages, "home.column.status", 110,
+                row -> messages.get("review.status." + row.status().name())));
+        table.getColumns().add(Tables.column(messages, "office.column.nonCompliant", 90,
+                row -> Integer.toString(row.nonCompliantItems().size())));
+        sortDatesAsDates(table);
+        table.setPlaceholder(new Label(messages.get("office.noInspections")));
+        Tables.giveRestOfWidthTo(table, 1);
+        Tables.openRowsWith(table, row -> context.navigator().inspection(row.inspectionId(), Optional.of(row.revision()),
+                Optional.empty()));
+        VBox card = new VBox(table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    /** Dates, beds and counts sort by value, not by their text: the date column holds the ISO date and shows it formatted. */
+    @SuppressWarnings("unchecked")
+    private void sortDatesAsDates(TableView<ReviewRow> table) {
+        TableColumn<ReviewRow, String> date = (TableColumn<ReviewRow, String>) table.getColumns().get(0);
+        date.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().date().toString()));
+        date.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String iso, boolean empty) {
+                super.updateItem(iso, empty);
+                setText(empty || iso == null ? null : Dates.format(LocalDate.parse(iso), messages));
+            }
+        });
+        TableColumn<ReviewRow, String> beds = (TableColumn<ReviewRow, String>) table.getColumns().get(2);
+        beds.setComparator(Comparator.comparingInt(OfficeHomeView::digits));
+        TableColumn<ReviewRow, String> count = (TableColumn<ReviewRow, String>) table.getColumns().get(6);
+        count.setComparator(Comparator.comparingInt(OfficeHomeView::digits));
+    }
+
+    private static int digits(String text) {
+        String digits = text.replaceAll("\\D", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    }
+}

@@ -1,0 +1,54 @@
+package jp.tachiiri.ui;
+
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Role;
+
+/**
+ * The first start's one question: is this installation an inspector's tablet or the office? The answer
+ * decides the home screen for good, so each choice says what it is for.
+ */
+final class RoleView {
+
+    private final Messages messages;
+    private final Consumer<Role> chosen;
+
+    RoleView(UiContext context, Consumer<Role> chosen) {
+        this.messages = context.messages();
+        this.chosen = chosen;
+    }
+
+    Parent build() {
+        Label title = new Label(messages.get("role.title"));
+        title.getStyleClass().add("section-title");
+        Label hint = new Label(messages.get("role.hint"));
+        hint.setWrapText(true);
+        HBox choices = new HBox(24, choice(Role.INSPECTOR), choice(Role.OFFICE));
+        choices.setAlignment(Pos.CENTER);
+        VBox card = new VBox(20, title, hint, choices);
+        card.getStyleClass().add("card");
+        card.setMaxWidth(760);
+        VBox root = new VBox(card);
+        root.setAlignment(Pos.CENTER);
+        root.getStyleClass().add("body");
+        return root;
+    }
+
+    private Button choice(Role role) {
+        Button button = new Button(messages.get("role." + role.code()) + "\n" + messages.get("role." + role.code() + ".what"));
+        button.setId("role-" + role.code());
+        button.getStyleClass().add("role-choice");
+        button.setWrapText(true);
+        button.setOnAction(event -> {
+            button.getParent().setDisable(true);
+            chosen.accept(role);
+        });
+        return button;
+    }
+}

@@ -1,0 +1,133 @@
+package jp.tachiiri.ui;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Language;
+
+/** What the list screens share: their header, text columns, rows that open on a tap, the language switch. */
+final class Tables {
+
+    private static final double SCROLL_BAR_ALLOWANCE = 20;
+
+    private Tables() {
+    }
+
+    /** The app's name over a line saying what this screen is for. */
+    static VBox titles(Messages messages, String subtitleKey) {
+        Label brand = new Label(messages.get("app.name"));
+        brand.getStyleClass().add("brand");
+        Label subtitle = new Label(messages.get(subtitleKey));
+        subtitle.getStyleClass().add("subtitle");
+        subtitle.setWrapText(true);
+        VBox titles = new VBox(brand, subtitle);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        return titles;
+    }
+
+    /** A button of a screen's header, never squeezed below its text. */
+    static Button headerButton(Messages messages, String key, String id, Runnable action) {
+        Button button = new Button(messages.get(key));
+        button.setId(id);
+        button.getStyleClass().add("header-button");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    static Node languageSwitch(UiContext context) {
+        Messages messages = context.messages();
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox();
+        box.getStyleClass().add("language-switch");
+        for (Language language : Language.values()) {
+            ToggleButton button = new ToggleButton(messages.get("language." + language.code()));
+            button.setId("language-" + language.code());
+            button.setToggleGroup(group);
+            button.setSelected(language == messages.language());
+            button.setOnAction(event -> {
+                if (language != messages.language()) {
+                    context.navigator().switchLanguage(language);
+                } else {
+                    button.setSelected(true);
+                }
+            });
+            box.getChildren().add(button);
+        }
+        return box;
+    }
+
+    /**
+     * Opens a row on a tap or click (not at the end of a drag that scrolled the list) and on Enter. A tap is
+     * one touch: a double tap must not be needed on a tablet.
+     */
+    static <T> void openRowsWith(TableView<T> table, Consumer<T> open) {
+        table.setRowFactory(view -> {
+            TableRow<T> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (!row.isEmpty() && event.getButton() == MouseButton.PRIMARY && event.isStillSincePress()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                Optional.ofNullable(table.getSelectionModel().getSelectedItem()).ifPresent(open);
+            }
+        });
+    }
+
+    /**
+     * The other columns keep the width their content needs; the name column grows and shrinks with the table,
+     * so that portrait and landscape both show every column whole.
+     */
+    static void giveRestOfWidthTo(TableView<?> table, int nameColumn) {
+        double fixed = table.getColumns().stream().filter(column -> column != table.getColumns().get(nameColumn))
+                .mapToDouble(TableColumn::getPrefWidth).sum();
+        table.getColumns().get(nameColumn).prefWidthProperty()
+                .bind(table.widthProperty().subtract(fixed + SCROLL_BAR_ALLOWANCE));
+    }
+
+    /** A column that keeps its width; the facility-name column ({@link #nameColumn}) takes what is left. */
+    static <T> TableColumn<T, String> column(Messages messages, String titleKey, double width, Function<T, String> text) {
+        TableColumn<T, String> column = textColumn(messages, titleKey, text);
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    static <T> TableColumn<T, String> nameColumn(Messages messages, String titleKey, Function<T, String> text) {
+        TableColumn<T, String> column = textColumn(messages, titleKey, text);
+        column.setMinWidth(160);
+        return column;
+    }
+
+    private static <T> TableColumn<T, String> textColumn(Messages messages, String titleKey, Function<T, String> text) {
+        TableColumn<T, String> column = new TableColumn<>(messages.get(titleKey));
+        column.setCellValueFactory(cell -> constant(text.apply(cell.getValue())));
+        return column;
+    }
+
+    private static ObservableValue<String> constant(String value) {
+        return new ReadOnlyStringWrapper(value).getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,131 @@
+package jp.tachiiri.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.sync.ImportOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The office's review over a real office store that imported the demo tablet's findings. */
+class ReviewServiceTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
+
+    @TempDir
+    Path folder;
+
+    private Workspace office;
+    private String sakuragawa;
+    private String aobadai;
+
+    @BeforeEach
+    void officeWithTheDemoFindings() {
+        Path bundle;
+        try (Workspace tablet = Workspace.open(folder.resolve("tablet"), CLOCK)) {
+            tablet.seedDemo();
+            bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file();
+        }
+        office = Workspace.open(folder.resolve("office"), CLOCK);
+        assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+        sakuragawa = row("桜川").inspectionId();
+        aobadai = row("青葉台").inspectionId();
+    }
+
+    @AfterEach
+    void close() {
+        office.close();
+    }
+
+    @Test
+    void theListShowsEveryReceivedInspectionWithWhatItLacks() {
+        assertThat(office.review().rows()).hasSize(2).allSatisfy(row -> assertThat(row.status()).isEqualTo(ReviewStatus.RECEIVED));
+        ReviewRow row = row("桜川");
+        assertThat(row.licensedBeds()).isEqualTo(250);
+        assertThat(row.inspectors()).isEqualTo("デモ 立入花子、デモ 検査太郎");
+        assertThat(row.nonCompliantItems()).contains("vulnerability.two-factor-auth");
+        assertThat(row.band()).isEqualTo(BedBand.FROM_200_TO_399);
+    }
+
+    @Test
+    void filtersNarrowTheList() {
+        assertThat(filtered(new ReviewFilter(Optional.of(2026), Optional.empty(), Optional.empty(), Optional.empty(), "", "")))
+                .containsExactly(sakuragawa);
+        assertThat(filtered(new ReviewFilter(Optional.of(2025), Optional.empty(), Optional.empty(), Optional.empty(), "", "")))
+                .containsExactly(aobadai);
+        assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(BedBand.FROM_400), "", "")))
+                .containsExactly(aobadai);
+        assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.of(Checkpoint.VULNERABILITY),
+                Optional.empty(), "", ""))).contains(sakuragawa);
+        assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", "桜川")))
+                .containsExactly(sakuragawa);
+        // Full-width digits find the half-width code.
+        assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", "９９１０００００２５")))
+                .containsExactly(sakuragawa);
+        assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.of(ReviewStatus.APPROVED), Optional.empty(),
+                Optional.empty(), "", ""))).isEmpty();
+    }
+
+    @Test
+    void decisionsAreCheckedStoredAndAudited() {
+        office.review().startReview(sakuragawa, 1, "supervisor");
+        office.review().startReview(sakuragawa, 1, "supervisor");
+        assertThat(row("桜川").status()).isEqualTo(ReviewStatus.IN_REVIEW);
+
+        assertThatThrownBy(() -> office.review().decide(new Decision(sakuragawa, 1, false, " ", Map.of()), "supervisor"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("review.error.commentRequired"));
+        assertThatThrownBy(() -> office.review().decide(new Decision(sakuragawa, 1, false, "理由", Map.of("no.such-item", "x")),
+                "supervisor")).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.key()).isEqualTo("inspection.error.unknownItem"));
+        assertThatThrownBy(() -> office.review().decide(new Decision(sakuragawa, 2, true, "", Map.of()), "supervisor"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("review.error.noRevision"));
+
+        office.review().decide(new Decision(sakuragawa, 1, false, "目標日を具体的に",
+                Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
+        assertThat(row("桜川").status()).isEqualTo(ReviewStatus.RETURNED);
+        office.review().decide(new Decision(sakuragawa, 1, true, "", Map.of()), "chief");
+        assertThat(row("桜川").status()).isEqualTo(ReviewStatus.APPROVED);
+
+        List<AuditEvent> trail = office.review().reviewTrail(sakuragawa);
+        assertThat(trail).extracting(AuditEvent::action)
+                .containsExactly("REVIEW_STARTED", "REVIEW_RETURNED", "REVIEW_ITEM_COMMENTED", "REVIEW_APPROVED");
+        assertThat(trail.get(3).oldValue()).isEqualTo("RETURNED");
+        assertThat(trail.get(3).actor()).isEqualTo("chief");
+        String previous = AuditChain.GENESIS;
+        for (AuditEvent event : trail) {
+            assertThat(event.previousHash()).isEqualTo(previous);
+            assertThat(event.hash()).isEqualTo(AuditChain.hashOf(event));
+            previous = event.hash();
+        }
+        assertThat(office.auditTrail(sakuragawa).broken()).as("the tablet's own trail is untouched").isEmpty();
+    }
+
+    @Test
+    void theOfficeCannotAmendWhatATabletRecorded() {
+        assertThat(office.inspections().madeHere(sakuragawa)).isFalse();
+        assertThatThrownBy(() -> office.inspections().amend(sakuragawa, "訂正", "supervisor"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("inspection.error.notOurs"));
+    }
+
+    private List<String> filtered(ReviewFilter filter) {
+        return office.review().rows().stream().filter(office.review().matcher(filter)).map(ReviewRow::inspectionId).toList();
+    }
+
+    private ReviewRow row(String facility) {
+        return office.review().rows().stream().filter(row -> row.facilityName().contains(facility)).findFirst().orElseThrow();
+    }
+}

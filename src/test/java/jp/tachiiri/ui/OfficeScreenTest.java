@@ -1,0 +1,128 @@
+package jp.tachiiri.ui;
+
+import static jp.tachiiri.ui.UiTestSupport.rows;
+import static jp.tachiiri.ui.UiTestSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.Role;
+import jp.tachiiri.sync.ImportOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The office's first start, as a supervisor goes through it: choose the role, import the demo tablet's
+ * findings (enrolling the tablet by its fingerprint), find an inspection, return it with comments, write the
+ * assignments, and the tablet receives the returned item.
+ */
+class OfficeScreenTest {
+
+    @TempDir
+    Path data;
+
+    @RegisterExtension
+    final AppRunner app = AppRunner.startingOnAskingTheRole(() -> data);
+    private final FxRobot robot = new FxRobot();
+
+    @Test
+    void importReviewReturnAndTheTabletSeesIt() throws Exception {
+        waitFor("the question of the role", () -> robot.lookup("#role-office").tryQuery().isPresent());
+        fire("#role-office");
+        waitFor("the office's list", () -> robot.lookup("#office-inspections").tryQuery().isPresent());
+        assertThat(robot.lookup("#role-badge").queryAs(Label.class).getText()).isEqualTo("事務所");
+        assertThat(rows(robot, "#office-inspections")).isZero();
+
+        fire("#office-import");
+        waitFor("the import screen with the demo inbox", () -> robot.lookup("#sync-inbox").tryQuery()
+                .map(node -> ((TextField) node).getText().endsWith("inbox")).orElse(false));
+        fire("#sync-import");
+        waitFor("the question whether to enrol the tablet", () -> robot.lookup("#sync-enrol").tryQuery().isPresent());
+        String tabletFingerprint;
+        try (Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
+            tabletFingerprint = tablet.sync().identity().fingerprint();
+        }
+        assertThat(robot.lookup("#sync-office-fingerprint").queryAs(Label.class).getText()).isEqualTo(tabletFingerprint);
+        fire("#sync-enrol");
+        waitFor("the findings imported", () -> list("#sync-outcomes").getItems().stream()
+                .anyMatch(line -> line.toString().contains("取り込みました（新規 2 件")));
+        waitFor("the tablet listed as enrolled", () -> list("#sync-devices").getItems().size() == 1);
+
+        fire("#back");
+        waitFor("two received inspections", () -> rows(robot, "#office-inspections") == 2);
+        assertThat(robot.lookup("#office-count-RECEIVED").queryAs(Label.class).getText()).isEqualTo("受信 2");
+        robot.interact(() -> robot.lookup("#office-text").queryAs(TextField.class).setText("桜川"));
+        waitFor("the filter", () -> rows(robot, "#office-inspections") == 1);
+        waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
+        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+
+        waitFor("the inspection with its review button", () -> robot.lookup("#review").tryQuery().isPresent());
+        assertThat(robot.lookup("#amend").tryQuery()).as("the office does not amend a tablet's record").isEmpty();
+        fire("#review");
+        waitFor("the review dialog", () -> robot.lookup("#review-comment").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#review-item-vulnerability__device-ledger").queryAs(TextField.class)
+                .setText("台帳の最終更新日を記入してください"));
+        fire("#review-return");
+        waitFor("the comment asked for", () -> robot.lookup("#review-error").queryAs(Label.class).getText().contains("コメント"));
+        robot.interact(() -> robot.lookup("#review-comment").queryAs(TextArea.class).setText("目標日を具体的な日付で"));
+        fire("#review-return");
+        waitFor("back on the list, returned", () -> robot.lookup("#office-count-RETURNED").tryQuery()
+                .map(node -> ((Label) node).getText().equals("差戻し 1")).orElse(false));
+
+        Path outbox = data.resolve("usb");
+        fire("#office-import");
+        waitFor("the import screen", () -> robot.lookup("#sync-outbox").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#sync-outbox").queryAs(TextField.class).setText(outbox.toString()));
+        fire("#sync-export");
+        waitFor("the assignments written", () -> Files.isDirectory(outbox) && list("#sync-outcomes").getItems().stream()
+                .anyMatch(line -> line.toString().contains("書き出しました")));
+        app.stop();
+
+        Path assignments;
+        try (Stream<Path> files = Files.list(outbox)) {
+            assignments = files.filter(file -> file.getFileName().toString().startsWith("tachiiri_assignments_"))
+                    .findFirst().orElseThrow();
+        }
+        try (Workspace office = Workspace.open(data, Clock.systemUTC());
+             Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
+            assertThat(office.role()).contains(Role.OFFICE);
+            String sakuragawa = office.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
+                    .findFirst().orElseThrow().inspectionId();
+            assertThat(office.review().reviewTrail(sakuragawa))
+                    .extracting(event -> event.action()).contains("REVIEW_STARTED", "REVIEW_RETURNED", "REVIEW_ITEM_COMMENTED");
+            assertThat(tablet.sync().importFile(assignments, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(tablet.syncRecords().reviews()).singleElement().satisfies(review -> {
+                assertThat(review.decision()).isEqualTo("RETURNED");
+                assertThat(review.comment()).isEqualTo("目標日を具体的な日付で");
+                assertThat(review.items()).extracting(BundleRecords.ItemComment::comment)
+                        .containsExactly("台帳の最終更新日を記入してください");
+            });
+        }
+    }
+
+    /**
+     * Presses a button as a tap does. Screens replace each other here in quick succession, and a lookup made
+     * while one goes can find its detached buttons; firing the one found now is what a tap on it would do.
+     */
+    private void fire(String id) {
+        waitFor(id, () -> robot.lookup(id).tryQuery().map(node -> node.getScene() != null).orElse(false));
+        robot.interact(() -> ((ButtonBase) robot.lookup(id).query()).fire());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ListView<T> list(String id) {
+        return (ListView<T>) robot.lookup(id).queryAs(ListView.class);
+    }
+
+}
