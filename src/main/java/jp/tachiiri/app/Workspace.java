@@ -12,6 +12,7 @@ import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.catalog.CatalogLoader;
+import jp.tachiiri.dashboard.Dashboard;
 import jp.tachiiri.demo.DemoData;
 import jp.tachiiri.evidence.EvidenceRepository;
 import jp.tachiiri.facility.FacilityRepository;
@@ -26,6 +27,7 @@ import jp.tachiiri.report.CsvReport;
 import jp.tachiiri.review.ReviewService;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
+import jp.tachiiri.store.SqliteDashboard;
 import jp.tachiiri.store.SqliteEvidence;
 import jp.tachiiri.store.SqliteReview;
 import jp.tachiiri.store.SqliteFacilities;
@@ -135,6 +137,16 @@ public final class Workspace implements AutoCloseable {
     /** The office's review of received inspections: the list, opening for review, decisions. */
     public ReviewService review() {
         return new ReviewService(new SqliteReview(database), inspections, catalogs, clock);
+    }
+
+    /** The supervisors' dashboard: compliance per checkpoint, item and bed-size band, by fiscal year. */
+    public Dashboard dashboard() {
+        return new Dashboard(new SqliteDashboard(database), catalogs);
+    }
+
+    /** The clock the data folder was opened with (the dashboard's "today"). */
+    public Clock clock() {
+        return clock;
     }
 
     /** The findings of a fiscal year as CSV for the ministry and Excel. */

@@ -1,15 +1,6 @@
 package jp.tachiiri.report;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +35,6 @@ import jp.tachiiri.model.Language;
  */
 public final class CsvReport {
 
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final List<String> COLUMNS = List.of("inspectionId", "revision", "facilityCode", "facilityName",
             "licensedBeds", "inspectionDate", "catalogVersion", "checkpoint", "itemId", "checklistNumber", "item",
             "answer", "yesNo", "reason", "confirmedBy", "checkedOn", "targetDate", "followUp", "advice", "note");
@@ -67,47 +57,24 @@ public final class CsvReport {
         return !date.isBefore(LocalDate.of(year, 4, 1)) && date.isBefore(LocalDate.of(year + 1, 4, 1));
     }
 
-    /** Writes the report for fiscal year {@code year} to {@code out}: to a temporary file first, then renamed. */
+    /** Writes the report for fiscal year {@code year} to {@code out} ({@link CsvFile}: atomically, with a BOM). */
     public Result write(int year, Path out) {
         List<InspectionSummary> chosen = inspections.list().stream()
                 .filter(summary -> inFiscalYear(summary.date(), year))
                 .sorted(Comparator.comparing(InspectionSummary::date).thenComparing(InspectionSummary::id))
                 .toList();
-        Path folder = out.toAbsolutePath().getParent();
-        Path temp = null;
-        int written = 0;
-        int rows = 0;
-        try {
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, ".tachiiri-report-", ".part");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
-                writer.write(BYTE_ORDER_MARK);
-                writer.write(CsvCells.line(COLUMNS.stream().map(column -> japanese.get("report.csv." + column)).toList()));
-                for (InspectionSummary summary : chosen) {
-                    Optional<Integer> revision = newestFinalized(summary);
-                    if (revision.isEmpty()) {
-                        continue;
-                    }
-                    for (List<String> row : rows(summary.id(), revision.get())) {
-                        writer.write(CsvCells.line(row));
-                        rows++;
-                    }
-                    written++;
+        int[] written = {0};
+        int lines = CsvFile.write(out, row -> {
+            row.accept(COLUMNS.stream().map(column -> japanese.get("report.csv." + column)).toList());
+            for (InspectionSummary summary : chosen) {
+                Optional<Integer> revision = newestFinalized(summary);
+                if (revision.isPresent()) {
+                    rows(summary.id(), revision.get()).forEach(row);
+                    written[0]++;
                 }
-                writer.flush();
-                channel.force(true);
             }
-            try {
-                Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new UserFacingException(e, "report.error.write", out, e.getMessage());
-        }
-        return new Result(out, written, rows);
+        });
+        return new Result(out, written[0], lines - 1);
     }
 
     private Optional<Integer> newestFinalized(InspectionSummary summary) {
@@ -166,15 +133,5 @@ public final class CsvReport {
             case NON_COMPLIANT, NO -> japanese.get("answer.NO");
             case NOT_APPLICABLE -> "";
         };
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // Already failing; the first error is the one to report.
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package jp.tachiiri.review;
 
 import java.time.LocalDate;
 import java.util.List;
+import jp.tachiiri.model.BedBand;
 
 /**
  * One line of the review list: the newest finalized revision of a received inspection, with what a

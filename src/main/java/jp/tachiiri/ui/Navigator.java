@@ -19,6 +19,9 @@ interface Navigator {
      */
     void inspection(String inspectionId, Optional<Integer> revision, Optional<String> itemId);
 
+    /** The office's dashboard of compliance figures. */
+    void dashboard();
+
     /** Sending findings to the office and receiving its answers. */
     void transfer();
 

@@ -34,7 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Checkpoint;
-import jp.tachiiri.review.BedBand;
+import jp.tachiiri.model.BedBand;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewStatus;
 
@@ -85,8 +85,9 @@ final class OfficeHomeView {
         role.getStyleClass().add("role-badge");
         role.setMinWidth(Region.USE_PREF_SIZE);
         Button transfer = Tables.headerButton(messages, "office.import", "office-import", () -> context.navigator().transfer());
+        Button dashboard = Tables.headerButton(messages, "dashboard.button", "office-dashboard", () -> context.navigator().dashboard());
         Button settings = Tables.headerButton(messages, "settings.button", "settings", () -> new SettingsDialog(context).show());
-        HBox header = new HBox(titles, role, transfer, settings, Tables.languageSwitch(context));
+        HBox header = new HBox(titles, role, transfer, dashboard, settings, Tables.languageSwitch(context));
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;

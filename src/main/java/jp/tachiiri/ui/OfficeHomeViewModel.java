@@ -16,7 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import jp.tachiiri.model.Checkpoint;
-import jp.tachiiri.review.BedBand;
+import jp.tachiiri.model.BedBand;
 import jp.tachiiri.review.ReviewFilter;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewService;

@@ -176,6 +176,11 @@ public final class TachiiriApp extends Application implements Navigator {
     }
 
     @Override
+    public void dashboard() {
+        show(new DashboardView(context()).build());
+    }
+
+    @Override
     public void transfer() {
         show(new SyncView(context(), role).build());
     }

@@ -14,6 +14,7 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.sync.ImportOutcome;
 import org.junit.jupiter.api.AfterEach;

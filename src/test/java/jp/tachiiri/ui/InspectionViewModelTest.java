@@ -560,6 +560,11 @@ class InspectionViewModelTest {
         }
 
         @Override
+        public void dashboard() {
+            calls.add("dashboard");
+        }
+
+        @Override
         public void beforeLeaving(Runnable flush) {
             calls.add("before leaving");
         }

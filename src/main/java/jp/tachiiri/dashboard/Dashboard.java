@@ -1,0 +1,290 @@
+package jp.tachiiri.dashboard;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.dashboard.DashboardRepository.CheckpointTally;
+import jp.tachiiri.dashboard.DashboardRepository.ItemTally;
+import jp.tachiiri.dashboard.DashboardRepository.OverdueTarget;
+import jp.tachiiri.model.BedBand;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.ChecklistRef;
+import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.CheckpointSection;
+import jp.tachiiri.model.LocalizedText;
+
+/**
+ * The figures of the supervisors' dashboard, for a chosen fiscal year and compared with earlier years. The store
+ * aggregates ({@link DashboardRepository}); this class puts the counts into catalog order and adds the catalog's
+ * texts and the national reference lines. {@link DashboardTables} turns every figure into rows for export.
+ *
+ * <h2>Definitions</h2>
+ * <ul>
+ * <li><b>Counted inspections of fiscal year Y</b> ({@link FiscalYear}: 1 April Y to 31 March Y+1): each inspection
+ *     whose newest FINALIZED revision has its inspection date within Y. That revision's findings count, and its
+ *     revision_facility (the facility as it was when finalized) gives the bed count. An older finalized revision
+ *     never counts, nor does a newer revision still in progress; an inspection with no finalized revision does not
+ *     count. Demo inspections (inspections.demo = 1, the fictitious デモ県) count only in a store that holds
+ *     nothing else: the demo shows figures, and they never mix with real ones.</li>
+ * <li><b>Applicable</b>: an item is applicable in an inspection when it is answered with anything but
+ *     NOT_APPLICABLE (該当なし); an unanswered item is not counted at all. <b>Complies</b>: COMPLIANT (適合) or
+ *     ALTERNATIVE (代替措置). <b>Share</b> = complies / applicable, none when applicable = 0 ({@link Share}).
+ *     Answers YES/NO (the gate question, {@code gate.medical-information-system}) are left out of every share.</li>
+ * <li><b>Per item</b>: the share over the counted inspections; {@code nonCompliant} counts its NON_COMPLIANT answers.
+ *     The items listed for Y are those of the catalog for Y (the newest catalog version whose fiscal year is at most
+ *     Y) plus any other item answered in Y, in catalog order (newest catalog first); items no catalog knows are left
+ *     out.</li>
+ * <li><b>Per checkpoint</b> (a facility-level share, like the item's): a checkpoint applies to an inspection when at
+ *     least one of its items is applicable there; the inspection complies with the checkpoint when none of its
+ *     applicable items of that checkpoint is NON_COMPLIANT. So "backup 2 of 3" means: of the 3 hospitals where some
+ *     backup item applied, 2 had no backup item 不適合.</li>
+ * <li><b>Per bed band</b>: the same figures for the inspections of each {@link BedBand} (licensed beds &lt;200,
+ *     200–399, 400+, from revision_facility.licensed_beds).</li>
+ * <li><b>Most often 不適合</b>: items with at least one NON_COMPLIANT answer in Y, by that count (most first), ties
+ *     in catalog order; each with its share.</li>
+ * <li><b>Overdue target dates</b>: the NON_COMPLIANT findings of Y's counted inspections whose target date (目標日)
+ *     is before a given "today" (a parameter, never the clock); days overdue = days from the target date to today;
+ *     the most overdue first, then by inspection id and catalog order.</li>
+ * <li><b>Compared with earlier years</b>: {@link #checkpointsByYear} gives the per-checkpoint figures of each year
+ *     asked for; {@link #year} for each year gives the rest.</li>
+ * </ul>
+ */
+public final class Dashboard {
+
+    /**
+     * The national survey figures, drawn as reference lines beside the items that ask the same thing.
+     *
+     * <p>Source: the MHLW survey of 2022 of hospitals with electronic medical records, as recorded in
+     * {@code shared/domain.md} ("The four checkpoints", point 2 バックアップ, from the coverage of MHLW's notice
+     * 「令和4年度の医療法第25条第1項の規定に基づく立入検査の実施について」 of 27 May 2022: office-hirata.net
+     * 2022-06-15, GemMed 2022-05-30 and 2022-06-02): 95.9% make backups, 80.7% keep generations, 47.5% store them
+     * so that an attack and a disaster cannot destroy all copies at once, 52.4% protect them against leaks. The
+     * catalog 2025.1's guidance for backup.generations, backup.offline-copy and backup.leak-protection quotes the
+     * same figures (令和4年の厚生労働省の調査).
+     *
+     * <p>Mapping to catalog 2025.1 (item ids are stable across catalog versions):
+     * <ul>
+     * <li>95.9% backups taken → {@code backup.emr} (電子カルテのデータとシステムをバックアップしている): the survey
+     *     asked hospitals with an EMR, and this item applies to exactly those (appliesWhen usesEmr).</li>
+     * <li>80.7% generations kept → {@code backup.generations} (バックアップを世代管理している). Not among the three
+     *     figures of the product issue, but the same survey and named in the item's guidance.</li>
+     * <li>47.5% storage avoiding simultaneous loss → {@code backup.offline-copy} (バックアップの少なくとも一つを
+     *     オフラインで保管している): offline / separate storage is how the catalog asks it.</li>
+     * <li>52.4% protected against leaks → {@code backup.leak-protection} (バックアップを漏えいから保護している).</li>
+     * </ul>
+     * Caveat for the reader of the chart: the survey counted hospitals with an EMR; the shares of offline-copy,
+     * generations and leak-protection here count every hospital to which the item applied.
+     */
+    public static final Map<String, NationalFigure> NATIONAL_FIGURES = nationalFigures();
+
+    private static final String SURVEY = "MHLW survey 2022 (hospitals with electronic medical records), "
+            + "as cited with the FY2022 on-site inspection notice of 2022-05-27";
+
+    private final DashboardRepository repository;
+    private final CatalogLibrary catalogs;
+
+    public Dashboard(DashboardRepository repository, CatalogLibrary catalogs) {
+        this.repository = repository;
+        this.catalogs = catalogs;
+    }
+
+    /** Every figure of fiscal year {@code fiscalYear} (2025 = 令和7年度) except the overdue target dates. */
+    public YearFigures year(int fiscalYear) {
+        FiscalYear year = new FiscalYear(fiscalYear);
+        Map<String, CatalogItem> known = knownItems();
+        return new YearFigures(year, repository.countedInspections(year), checkpointFigures(year, known),
+                itemFigures(year, known));
+    }
+
+    /** The per-checkpoint figures of each year asked for, in the order asked. */
+    public List<YearCheckpoints> checkpointsByYear(List<Integer> fiscalYears) {
+        Map<String, CatalogItem> known = knownItems();
+        List<YearCheckpoints> years = new ArrayList<>();
+        for (int fiscalYear : fiscalYears) {
+            FiscalYear year = new FiscalYear(fiscalYear);
+            int inspections = repository.countedInspections(year).values().stream().mapToInt(Integer::intValue).sum();
+            years.add(new YearCheckpoints(year, inspections, checkpointFigures(year, known)));
+        }
+        return years;
+    }
+
+    /** The {@code limit} items most often answered 不適合 in the year. */
+    public List<NonCompliantItem> mostOftenNonCompliant(int fiscalYear, int limit) {
+        FiscalYear year = new FiscalYear(fiscalYear);
+        return mostOftenNonCompliant(itemFigures(year, knownItems()), limit);
+    }
+
+    /** The {@code limit} items most often answered 不適合 among figures already computed (no further query). */
+    public static List<NonCompliantItem> mostOftenNonCompliant(YearFigures figures, int limit) {
+        return mostOftenNonCompliant(figures.items(), limit);
+    }
+
+    private static List<NonCompliantItem> mostOftenNonCompliant(List<ItemFigure> itemsInCatalogOrder, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        // A stable sort: items with the same count stay in catalog order.
+        List<ItemFigure> ranked = itemsInCatalogOrder.stream().filter(item -> item.nonCompliant() > 0)
+                .sorted(Comparator.comparingInt(ItemFigure::nonCompliant).reversed())
+                .limit(limit)
+                .toList();
+        List<NonCompliantItem> result = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            result.add(new NonCompliantItem(i + 1, ranked.get(i)));
+        }
+        return result;
+    }
+
+    /** The 不適合 findings of the year's counted inspections whose target date is before {@code today}. */
+    public List<OverdueFinding> overdue(int fiscalYear, LocalDate today) {
+        Map<String, CatalogItem> known = knownItems();
+        Map<String, Integer> order = catalogOrder(known);
+        return repository.overdueTargets(new FiscalYear(fiscalYear), today).stream()
+                .filter(target -> target.targetDate().isBefore(today))
+                .map(target -> overdueFinding(target, known.get(target.itemId()), today))
+                .sorted(Comparator.comparingLong(OverdueFinding::daysOverdue).reversed()
+                        .thenComparing(OverdueFinding::inspectionId)
+                        .thenComparing(finding -> order.getOrDefault(finding.itemId(), Integer.MAX_VALUE))
+                        .thenComparing(OverdueFinding::itemId))
+                .toList();
+    }
+
+    /** The national survey figure for an item, where there is one. */
+    public static Optional<NationalFigure> nationalFigure(String itemId) {
+        return Optional.ofNullable(NATIONAL_FIGURES.get(itemId));
+    }
+
+    private static OverdueFinding overdueFinding(OverdueTarget target, CatalogItem item, LocalDate today) {
+        LocalizedText title = item == null ? new LocalizedText(target.itemId(), target.itemId()) : item.title();
+        return new OverdueFinding(target.inspectionId(), target.revision(), target.facilityCode(), target.facilityName(),
+                target.inspectionDate(), target.itemId(), title, target.targetDate(),
+                ChronoUnit.DAYS.between(target.targetDate(), today));
+    }
+
+    private List<CheckpointFigure> checkpointFigures(FiscalYear year, Map<String, CatalogItem> known) {
+        Map<String, Checkpoint> checkpointOfItem = new LinkedHashMap<>();
+        known.forEach((id, item) -> checkpointOfItem.put(id, item.checkpoint()));
+        Map<Checkpoint, Map<BedBand, Share>> shares = new EnumMap<>(Checkpoint.class);
+        for (CheckpointTally tally : repository.checkpointTallies(year, checkpointOfItem)) {
+            shares.computeIfAbsent(tally.checkpoint(), checkpoint -> new EnumMap<>(BedBand.class))
+                    .merge(tally.band(), tally.share(), Share::plus);
+        }
+        Map<Checkpoint, LocalizedText> titles = checkpointTitles();
+        List<CheckpointFigure> figures = new ArrayList<>();
+        for (Checkpoint checkpoint : Checkpoint.values()) {
+            Map<BedBand, Share> byBand = shares.getOrDefault(checkpoint, Map.of());
+            figures.add(new CheckpointFigure(checkpoint, titles.getOrDefault(checkpoint,
+                    new LocalizedText(checkpoint.id(), checkpoint.id())), total(byBand), byBand));
+        }
+        return figures;
+    }
+
+    private List<ItemFigure> itemFigures(FiscalYear year, Map<String, CatalogItem> known) {
+        Map<String, Map<BedBand, Share>> shares = new HashMap<>();
+        Map<String, Integer> nonCompliant = new HashMap<>();
+        for (ItemTally tally : repository.itemTallies(year)) {
+            shares.computeIfAbsent(tally.itemId(), id -> new EnumMap<>(BedBand.class))
+                    .merge(tally.band(), tally.share(), Share::plus);
+            nonCompliant.merge(tally.itemId(), tally.nonCompliant(), Integer::sum);
+        }
+        Set<String> shown = new HashSet<>(shares.keySet());
+        catalogFor(year).items().forEach(item -> shown.add(item.id()));
+        List<ItemFigure> figures = new ArrayList<>();
+        for (CatalogItem item : known.values()) {
+            if (!shown.contains(item.id())) {
+                continue;
+            }
+            Map<BedBand, Share> byBand = shares.getOrDefault(item.id(), Map.of());
+            figures.add(new ItemFigure(item.id(), item.checkpoint(), item.title(),
+                    item.checklistRef().map(ChecklistRef::label), total(byBand), byBand,
+                    nonCompliant.getOrDefault(item.id(), 0), nationalFigure(item.id())));
+        }
+        return figures;
+    }
+
+    /** Every item any catalog knows, newest catalog's definition and order first, then items only older ones have. */
+    private Map<String, CatalogItem> knownItems() {
+        List<Catalog> all = catalogs.all();
+        Map<String, CatalogItem> known = new LinkedHashMap<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            for (CatalogItem item : all.get(i).items()) {
+                known.putIfAbsent(item.id(), item);
+            }
+        }
+        return known;
+    }
+
+    private static Map<String, Integer> catalogOrder(Map<String, CatalogItem> known) {
+        Map<String, Integer> order = new HashMap<>();
+        for (String id : known.keySet()) {
+            order.put(id, order.size());
+        }
+        return order;
+    }
+
+    /** The newest catalog version made for the year or an earlier one; the oldest there is when none. */
+    private Catalog catalogFor(FiscalYear year) {
+        List<Catalog> all = catalogs.all();
+        Catalog chosen = all.get(0);
+        for (Catalog catalog : all) {
+            if (catalog.fiscalYear() <= year.year()) {
+                chosen = catalog;
+            }
+        }
+        return chosen;
+    }
+
+    private Map<Checkpoint, LocalizedText> checkpointTitles() {
+        Map<Checkpoint, LocalizedText> titles = new EnumMap<>(Checkpoint.class);
+        for (CheckpointSection section : catalogs.latest().sections()) {
+            titles.put(section.checkpoint(), section.title());
+        }
+        return titles;
+    }
+
+    private static Share total(Map<BedBand, Share> byBand) {
+        return byBand.values().stream().reduce(Share.NONE, Share::plus);
+    }
+
+    /** {@code values} with every band present, {@code missing} where it had none; unmodifiable, in band order. */
+    static <V> Map<BedBand, V> everyBand(Map<BedBand, V> values, V missing) {
+        EnumMap<BedBand, V> all = new EnumMap<>(BedBand.class);
+        for (BedBand band : BedBand.values()) {
+            V value = values.get(band);
+            all.put(band, value == null ? missing : value);
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
+    private static Map<String, NationalFigure> nationalFigures() {
+        Map<String, NationalFigure> figures = new LinkedHashMap<>();
+        Stream.of(
+                new NationalFigure("backup.emr", 0.959,
+                        new LocalizedText("全国調査（令和4年）：バックアップを取得 95.9%",
+                                "National survey (2022): backups made 95.9%"), SURVEY),
+                new NationalFigure("backup.generations", 0.807,
+                        new LocalizedText("全国調査（令和4年）：世代管理 80.7%",
+                                "National survey (2022): generations kept 80.7%"), SURVEY),
+                new NationalFigure("backup.offline-copy", 0.475,
+                        new LocalizedText("全国調査（令和4年）：同時に失われない保管 47.5%",
+                                "National survey (2022): stored so that not all copies can be lost at once 47.5%"), SURVEY),
+                new NationalFigure("backup.leak-protection", 0.524,
+                        new LocalizedText("全国調査（令和4年）：漏えい対策 52.4%",
+                                "National survey (2022): protected against leaks 52.4%"), SURVEY))
+                .forEach(figure -> figures.put(figure.itemId(), figure));
+        return Collections.unmodifiableMap(figures);
+    }
+}

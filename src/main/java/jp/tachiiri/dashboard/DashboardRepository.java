@@ -1,0 +1,65 @@
+package jp.tachiiri.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import jp.tachiiri.model.BedBand;
+import jp.tachiiri.model.Checkpoint;
+
+/**
+ * What the dashboard needs from the store: counts aggregated in the store (the office store holds tens of
+ * thousands of inspections; nothing here returns one row per finding, except the overdue ones).
+ *
+ * <p>Every method looks only at the <em>counted</em> inspections of a fiscal year: each inspection (demo
+ * inspections excepted) whose newest FINALIZED revision has its inspection date within the year; that revision's
+ * findings count, and its licensed beds (revision_facility, the facility as it was when finalized) give the
+ * {@link BedBand}. Newer revisions still in progress, and older finalized revisions, are ignored.
+ */
+public interface DashboardRepository {
+
+    /** How many inspections count in the year, per band; a band with none may be missing. */
+    Map<BedBand, Integer> countedInspections(FiscalYear year);
+
+    /**
+     * Per item and band, how the counted inspections answered it (answers COMPLIANT, NON_COMPLIANT, ALTERNATIVE,
+     * NOT_APPLICABLE only: the gate's YES/NO and unanswered items are not counted). Item/band pairs without any
+     * such answer are missing.
+     */
+    List<ItemTally> itemTallies(FiscalYear year);
+
+    /**
+     * Per checkpoint and band: of the counted inspections with at least one item of the checkpoint answered
+     * COMPLIANT, NON_COMPLIANT or ALTERNATIVE ({@code applicable}), those with none of them NON_COMPLIANT
+     * ({@code complies}). Which checkpoint an item belongs to is given by {@code checkpointOfItem} (the catalogs);
+     * findings of items not in it are not counted. Pairs without any applicable inspection are missing.
+     */
+    List<CheckpointTally> checkpointTallies(FiscalYear year, Map<String, Checkpoint> checkpointOfItem);
+
+    /**
+     * The NON_COMPLIANT findings of the counted inspections whose target date is before {@code today} (a finding
+     * due today is not overdue yet; one without a target date is never overdue).
+     */
+    List<OverdueTarget> overdueTargets(FiscalYear year, LocalDate today);
+
+    /** The answers to one item in one band; each counted inspection answers an item at most once. */
+    record ItemTally(String itemId, BedBand band, int compliant, int nonCompliant, int alternative, int notApplicable) {
+
+        /** Complies = COMPLIANT or ALTERNATIVE; applicable = any answer but NOT_APPLICABLE. */
+        public Share share() {
+            return new Share(compliant + alternative, compliant + nonCompliant + alternative);
+        }
+    }
+
+    /** Facilities (counted inspections) applicable to and complying with a checkpoint, in one band. */
+    record CheckpointTally(Checkpoint checkpoint, BedBand band, int complies, int applicable) {
+
+        public Share share() {
+            return new Share(complies, applicable);
+        }
+    }
+
+    /** One NON_COMPLIANT finding past its target date, with the facility as it was when the revision was finalized. */
+    record OverdueTarget(String inspectionId, int revision, String facilityCode, String facilityName,
+                         LocalDate inspectionDate, String itemId, LocalDate targetDate) {
+    }
+}

@@ -1,0 +1,166 @@
+package jp.tachiiri.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tachiiri.model.BedBand;
+import jp.tachiiri.model.Language;
+
+/**
+ * The data behind each chart of the dashboard as rows for export (CSV): a header row of column ids first, then
+ * one row per figure. Cells are plain text; a share is written as a decimal fraction with four places
+ * ({@code 0.6667}, computed from the counts, rounded half up) and left empty when nothing applied; counts are written beside it so that a reader can
+ * recompute it. Titles are in the language asked for; bands are {@link BedBand#label()}s.
+ */
+public final class DashboardTables {
+
+    private static final int PLACES = 4;
+
+    private DashboardTables() {
+    }
+
+    /** fiscalYear, band, inspections: how many inspections count, per band and in all ("all"). */
+    public static List<List<String>> inspections(YearFigures figures) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fiscalYear", "band", "inspections"));
+        String year = Integer.toString(figures.fiscalYear().year());
+        figures.inspectionsByBand().forEach((band, count) -> rows.add(List.of(year, band.label(), count.toString())));
+        rows.add(List.of(year, "all", Integer.toString(figures.inspections())));
+        return rows;
+    }
+
+    /** fiscalYear, checkpoint, title, complies, applicable, share: one row per checkpoint. */
+    public static List<List<String>> checkpoints(YearFigures figures, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fiscalYear", "checkpoint", "title", "complies", "applicable", "share"));
+        addCheckpoints(rows, figures.fiscalYear(), figures.checkpoints(), language);
+        return rows;
+    }
+
+    /** fiscalYear, checkpoint, title, band, complies, applicable, share: one row per checkpoint and band. */
+    public static List<List<String>> checkpointsByBand(YearFigures figures, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fiscalYear", "checkpoint", "title", "band", "complies", "applicable", "share"));
+        String year = Integer.toString(figures.fiscalYear().year());
+        for (CheckpointFigure checkpoint : figures.checkpoints()) {
+            checkpoint.byBand().forEach((band, share) -> rows.add(withShare(List.of(year, checkpoint.checkpoint().id(),
+                    checkpoint.title().in(language), band.label()), share)));
+        }
+        return rows;
+    }
+
+    /**
+     * fiscalYear, checkpoint, itemId, checklistNumber, title, complies, applicable, share, nonCompliant,
+     * nationalShare: one row per item, with the national survey's figure where there is one.
+     */
+    public static List<List<String>> items(YearFigures figures, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fiscalYear", "checkpoint", "itemId", "checklistNumber", "title", "complies", "applicable",
+                "share", "nonCompliant", "nationalShare"));
+        String year = Integer.toString(figures.fiscalYear().year());
+        for (ItemFigure item : figures.items()) {
+            List<String> row = withShare(List.of(year, item.checkpoint().id(), item.itemId(),
+                    item.checklistNumber().orElse(""), item.title().in(language)), item.share());
+            row.add(Integer.toString(item.nonCompliant()));
+            row.add(item.national().map(national -> decimal(national.ratio())).orElse(""));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** fiscalYear, checkpoint, itemId, title, band, complies, applicable, share: one row per item and band. */
+    public static List<List<String>> itemsByBand(YearFigures figures, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fiscalYear", "checkpoint", "itemId", "title", "band", "complies", "applicable", "share"));
+        String year = Integer.toString(figures.fiscalYear().year());
+        for (ItemFigure item : figures.items()) {
+            item.byBand().forEach((band, share) -> rows.add(withShare(List.of(year, item.checkpoint().id(),
+                    item.itemId(), item.title().in(language), band.label()), share)));
+        }
+        return rows;
+    }
+
+    /** itemId, nationalShare, description, source: the reference lines. */
+    public static List<List<String>> nationalFigures(Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("itemId", "nationalShare", "description", "source"));
+        for (NationalFigure figure : Dashboard.NATIONAL_FIGURES.values()) {
+            rows.add(List.of(figure.itemId(), decimal(figure.ratio()), figure.description().in(language), figure.source()));
+        }
+        return rows;
+    }
+
+    /**
+     * rank, checkpoint, itemId, title, nonCompliant, applicable, nonCompliantShare, complies, share: the items most
+     * often 不適合.
+     */
+    public static List<List<String>> mostOftenNonCompliant(List<NonCompliantItem> ranked, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("rank", "checkpoint", "itemId", "title", "nonCompliant", "applicable", "nonCompliantShare",
+                "complies", "share"));
+        for (NonCompliantItem entry : ranked) {
+            ItemFigure item = entry.item();
+            rows.add(List.of(Integer.toString(entry.rank()), item.checkpoint().id(), item.itemId(),
+                    item.title().in(language), Integer.toString(item.nonCompliant()),
+                    Integer.toString(item.share().applicable()), fraction(item.nonCompliant(), item.share().applicable()),
+                    Integer.toString(item.share().complies()), fraction(item.share().complies(), item.share().applicable())));
+        }
+        return rows;
+    }
+
+    /**
+     * inspectionId, revision, facilityCode, facilityName, inspectionDate, itemId, title, targetDate, daysOverdue:
+     * the overdue target dates, most overdue first.
+     */
+    public static List<List<String>> overdue(List<OverdueFinding> findings, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("inspectionId", "revision", "facilityCode", "facilityName", "inspectionDate", "itemId", "title",
+                "targetDate", "daysOverdue"));
+        for (OverdueFinding finding : findings) {
+            rows.add(List.of(finding.inspectionId(), Integer.toString(finding.revision()), finding.facilityCode(),
+                    finding.facilityName(), finding.inspectionDate().toString(), finding.itemId(),
+                    finding.itemTitle().in(language), finding.targetDate().toString(),
+                    Long.toString(finding.daysOverdue())));
+        }
+        return rows;
+    }
+
+    /** fiscalYear, checkpoint, title, complies, applicable, share: per checkpoint, one block of rows per year. */
+    public static List<List<String>> checkpointsByYear(List<YearCheckpoints> years, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fiscalYear", "checkpoint", "title", "complies", "applicable", "share"));
+        for (YearCheckpoints year : years) {
+            addCheckpoints(rows, year.fiscalYear(), year.checkpoints(), language);
+        }
+        return rows;
+    }
+
+    private static void addCheckpoints(List<List<String>> rows, FiscalYear year, List<CheckpointFigure> checkpoints,
+                                       Language language) {
+        for (CheckpointFigure checkpoint : checkpoints) {
+            rows.add(withShare(List.of(Integer.toString(year.year()), checkpoint.checkpoint().id(),
+                    checkpoint.title().in(language)), checkpoint.share()));
+        }
+    }
+
+    /** {@code leading} followed by complies, applicable and share; modifiable, for more cells to follow. */
+    private static List<String> withShare(List<String> leading, Share share) {
+        List<String> row = new ArrayList<>(leading);
+        row.add(Integer.toString(share.complies()));
+        row.add(Integer.toString(share.applicable()));
+        row.add(fraction(share.complies(), share.applicable()));
+        return row;
+    }
+
+    /** {@code part / whole} with four decimal places, rounded half up (2/3 → 0.6667); empty when whole is 0. */
+    static String fraction(int part, int whole) {
+        return whole == 0 ? "" : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), PLACES, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    /** A survey figure as given: 0.959. */
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

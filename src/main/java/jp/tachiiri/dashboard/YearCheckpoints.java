@@ -1,0 +1,11 @@
+package jp.tachiiri.dashboard;
+
+import java.util.List;
+
+/** The per-checkpoint figures of one fiscal year, for comparing years. */
+public record YearCheckpoints(FiscalYear fiscalYear, int inspections, List<CheckpointFigure> checkpoints) {
+
+    public YearCheckpoints {
+        checkpoints = List.copyOf(checkpoints);
+    }
+}

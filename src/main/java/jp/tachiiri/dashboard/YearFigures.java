@@ -1,0 +1,29 @@
+package jp.tachiiri.dashboard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.tachiiri.model.BedBand;
+
+/**
+ * The compliance figures of one fiscal year: how many inspections count, per band; per checkpoint and per item
+ * (catalog order), each overall and per band.
+ */
+public record YearFigures(FiscalYear fiscalYear, Map<BedBand, Integer> inspectionsByBand,
+                          List<CheckpointFigure> checkpoints, List<ItemFigure> items) {
+
+    public YearFigures {
+        inspectionsByBand = Dashboard.everyBand(inspectionsByBand, 0);
+        checkpoints = List.copyOf(checkpoints);
+        items = List.copyOf(items);
+    }
+
+    /** The counted inspections of the year, all bands. */
+    public int inspections() {
+        return inspectionsByBand.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public Optional<ItemFigure> item(String itemId) {
+        return items.stream().filter(item -> item.itemId().equals(itemId)).findFirst();
+    }
+}

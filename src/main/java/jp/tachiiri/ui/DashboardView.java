@@ -1,0 +1,312 @@
+package jp.tachiiri.ui;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import jp.tachiiri.dashboard.CheckpointFigure;
+import jp.tachiiri.dashboard.Dashboard;
+import jp.tachiiri.dashboard.DashboardTables;
+import jp.tachiiri.dashboard.ItemFigure;
+import jp.tachiiri.dashboard.NationalFigure;
+import jp.tachiiri.dashboard.NonCompliantItem;
+import jp.tachiiri.dashboard.OverdueFinding;
+import jp.tachiiri.dashboard.Share;
+import jp.tachiiri.dashboard.YearCheckpoints;
+import jp.tachiiri.dashboard.YearFigures;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.BedBand;
+import jp.tachiiri.report.CsvFile;
+
+/**
+ * The supervisors' dashboard for a fiscal year: compliance per checkpoint compared with the two years
+ * before, the same by bed-size band, the items the national survey asked about with the survey's figure
+ * beside ours, the items most often 不適合, and the target dates that have passed. Every bar carries its
+ * number; the data behind every chart is written as CSV with one button.
+ */
+final class DashboardView {
+
+    private static final int EARLIER_YEARS = 2;
+    private static final int TOP_ITEMS = 10;
+
+    private final UiContext context;
+    private final Messages messages;
+    private final Dashboard dashboard;
+    private final VBox charts = new VBox(12);
+    private final Label status = new Label();
+    private final ComboBox<Integer> year = new ComboBox<>();
+    /** The figures on screen, which the export writes. */
+    private Figures shown;
+
+    /** What one year's dashboard shows, read in one go off the JavaFX thread. */
+    private record Figures(YearFigures year, List<YearCheckpoints> years, List<NonCompliantItem> top,
+                           List<OverdueFinding> overdue) {
+    }
+
+    DashboardView(UiContext context) {
+        this.context = context;
+        this.messages = context.messages();
+        this.dashboard = context.workspace().dashboard();
+    }
+
+    Parent build() {
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("sync-screen");
+        root.setTop(header());
+        charts.getStyleClass().add("body");
+        ScrollPane scroll = new ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page");
+        root.setCenter(scroll);
+        context.executor().submit(() -> context.workspace().review().rows().stream()
+                .map(row -> row.date().getMonthValue() >= 4 ? row.date().getYear() : row.date().getYear() - 1)
+                .distinct().sorted((a, b) -> b - a).toList(), years -> {
+                    year.getItems().setAll(years);
+                    if (!years.isEmpty()) {
+                        year.setValue(years.get(0));
+                    } else {
+                        status.setText(messages.get("dashboard.empty"));
+                    }
+                }, failure -> status.setText(context.describe(failure)));
+        year.valueProperty().addListener((observable, old, chosen) -> {
+            if (chosen != null) {
+                load(chosen);
+            }
+        });
+        return root;
+    }
+
+    private Node header() {
+        Button back = Tables.headerButton(messages, "sync.back", "back", () -> context.navigator().home());
+        back.getStyleClass().add("back-button");
+        Label title = new Label(messages.get("dashboard.title"));
+        title.getStyleClass().add("facility-name");
+        year.setId("dashboard-year");
+        year.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : messages.get("office.fiscalYear", Integer.toString(value), Integer.toString(value - 2018));
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        Button export = Tables.headerButton(messages, "dashboard.export", "dashboard-export", this::export);
+        status.setId("dashboard-status");
+        status.getStyleClass().add("facility-meta");
+        status.setWrapText(true);
+        VBox titles = new VBox(title, status);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        HBox header = new HBox(16, back, titles, year, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().addAll("header", "facility-header");
+        return header;
+    }
+
+    private void load(int fiscalYear) {
+        LocalDate today = LocalDate.now(context.workspace().clock());
+        context.executor().submit(() -> new Figures(dashboard.year(fiscalYear),
+                dashboard.checkpointsByYear(IntStream.rangeClosed(fiscalYear - EARLIER_YEARS, fiscalYear).boxed().toList()),
+                dashboard.mostOftenNonCompliant(fiscalYear, TOP_ITEMS), dashboard.overdue(fiscalYear, today)),
+                this::show, failure -> status.setText(context.describe(failure)));
+    }
+
+    private void show(Figures figures) {
+        shown = figures;
+        status.setText(messages.get("dashboard.counted", figures.year().inspections()));
+        charts.getChildren().setAll(byYear(figures.years()), byBand(figures.year()), national(figures.year()),
+                mostOften(figures.top()), overdue(figures.overdue()));
+    }
+
+    private Node byYear(List<YearCheckpoints> years) {
+        BarChart<String, Number> chart = percentChart("dashboard-by-year");
+        for (YearCheckpoints each : years) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(messages.get("dashboard.yearSeries", Integer.toString(each.fiscalYear().year()), each.inspections()));
+            for (CheckpointFigure checkpoint : each.checkpoints()) {
+                series.getData().add(bar(checkpoint.title().in(messages.language()), checkpoint.share()));
+            }
+            chart.getData().add(series);
+        }
+        return card("dashboard.byYear", chart);
+    }
+
+    private Node byBand(YearFigures figures) {
+        BarChart<String, Number> chart = percentChart("dashboard-by-band");
+        for (BedBand band : BedBand.values()) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(messages.get("band." + band.name()) + messages.get("dashboard.bandCount",
+                    figures.inspectionsByBand().getOrDefault(band, 0)));
+            for (CheckpointFigure checkpoint : figures.checkpoints()) {
+                series.getData().add(bar(checkpoint.title().in(messages.language()), checkpoint.in(band)));
+            }
+            chart.getData().add(series);
+        }
+        return card("dashboard.byBand", chart);
+    }
+
+    /** Our share beside the national survey's, for the items the survey asked about (the survey as reference). */
+    private Node national(YearFigures figures) {
+        BarChart<String, Number> chart = percentChart("dashboard-national");
+        XYChart.Series<String, Number> ours = new XYChart.Series<>();
+        ours.setName(messages.get("dashboard.ours"));
+        XYChart.Series<String, Number> survey = new XYChart.Series<>();
+        survey.setName(messages.get("dashboard.survey"));
+        for (Map.Entry<String, NationalFigure> entry : Dashboard.NATIONAL_FIGURES.entrySet()) {
+            Optional<ItemFigure> item = figures.item(entry.getKey());
+            String label = item.map(found -> found.title().in(messages.language())).orElse(entry.getKey());
+            ours.getData().add(bar(label, item.map(ItemFigure::share).orElse(Share.NONE)));
+            XYChart.Data<String, Number> reference = new XYChart.Data<>(label, entry.getValue().ratio() * 100);
+            labelled(reference, percent(entry.getValue().ratio()));
+            survey.getData().add(reference);
+        }
+        chart.getData().add(ours);
+        chart.getData().add(survey);
+        Label note = new Label(messages.get("dashboard.surveyNote"));
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        return card("dashboard.national", chart, note);
+    }
+
+    private Node mostOften(List<NonCompliantItem> top) {
+        CategoryAxis items = new CategoryAxis();
+        NumberAxis count = new NumberAxis();
+        count.setLabel(messages.get("dashboard.nonCompliantCount"));
+        BarChart<String, Number> chart = new BarChart<>(items, count);
+        chart.setId("dashboard-most-often");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(360);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (NonCompliantItem ranked : top) {
+            int failing = ranked.item().share().failing();
+            XYChart.Data<String, Number> data = new XYChart.Data<>(ranked.rank() + ". " + ranked.item().title()
+                    .in(messages.language()), failing);
+            labelled(data, Integer.toString(failing), false);
+            series.getData().add(data);
+        }
+        chart.getData().add(series);
+        return card("dashboard.mostOften", chart);
+    }
+
+    private Node overdue(List<OverdueFinding> findings) {
+        TableView<OverdueFinding> table = new TableView<>(FXCollections.observableArrayList(findings));
+        table.setId("dashboard-overdue");
+        table.getColumns().add(Tables.column(messages, "dashboard.column.days", 90,
+                finding -> messages.get("dashboard.days", finding.daysOverdue())));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.target", 150,
+                finding -> Dates.format(finding.targetDate(), messages)));
+        table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", OverdueFinding::facilityName));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.item", 420,
+                finding -> finding.itemTitle().in(messages.language())));
+        table.setPlaceholder(new Label(messages.get("dashboard.noOverdue")));
+        table.setPrefHeight(260);
+        Tables.giveRestOfWidthTo(table, 2);
+        return card("dashboard.overdue", table);
+    }
+
+    private BarChart<String, Number> percentChart(String id) {
+        NumberAxis percent = new NumberAxis(0, 100, 20);
+        percent.setLabel(messages.get("dashboard.percent"));
+        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), percent);
+        chart.setId(id);
+        chart.setAnimated(false);
+        chart.setPrefHeight(340);
+        return chart;
+    }
+
+    /** A bar of a share in percent, labelled with its number; no bar where nothing applied. */
+    private XYChart.Data<String, Number> bar(String category, Share share) {
+        XYChart.Data<String, Number> data = new XYChart.Data<>(category, share.ratio().map(ratio -> ratio * 100).orElse(0.0));
+        labelled(data, share.ratio().map(DashboardView::percent).orElse(messages.get("dashboard.none")));
+        return data;
+    }
+
+    private static String percent(double ratio) {
+        return String.format("%.1f%%", ratio * 100);
+    }
+
+    /**
+     * Puts the number on the bar itself, so that the chart reads without hovering: above a short bar, inside
+     * the top of a tall one (where above would leave the chart).
+     */
+    private static void labelled(XYChart.Data<String, Number> data, String text) {
+        labelled(data, text, data.getYValue().doubleValue() >= 90);
+    }
+
+    private static void labelled(XYChart.Data<String, Number> data, String text, boolean tall) {
+        data.nodeProperty().addListener((observable, old, node) -> {
+            if (node instanceof StackPane bar) {
+                Label label = new Label(text);
+                label.getStyleClass().addAll("bar-label", tall ? "bar-label-inside" : "bar-label-above");
+                label.setMinWidth(Region.USE_PREF_SIZE);
+                StackPane.setAlignment(label, Pos.TOP_CENTER);
+                bar.getChildren().add(label);
+            }
+        });
+    }
+
+    /** Writes the data behind every chart as CSV files in reports/ of the data folder. */
+    private void export() {
+        Figures figures = shown;
+        if (figures == null) {
+            return;
+        }
+        int fiscalYear = figures.year().fiscalYear().year();
+        Path folder = context.workspace().folder().resolve("reports");
+        Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+        tables.put("checkpoints-by-year", DashboardTables.checkpointsByYear(figures.years(), messages.language()));
+        tables.put("checkpoints-by-band", DashboardTables.checkpointsByBand(figures.year(), messages.language()));
+        tables.put("items", DashboardTables.items(figures.year(), messages.language()));
+        tables.put("items-by-band", DashboardTables.itemsByBand(figures.year(), messages.language()));
+        tables.put("national-figures", DashboardTables.nationalFigures(messages.language()));
+        tables.put("most-often-non-compliant", DashboardTables.mostOftenNonCompliant(figures.top(), messages.language()));
+        tables.put("overdue", DashboardTables.overdue(figures.overdue(), messages.language()));
+        context.executor().submit(() -> {
+            List<Path> written = new ArrayList<>();
+            tables.forEach((name, rows) -> {
+                Path file = folder.resolve("dashboard_FY" + fiscalYear + "_" + name + ".csv");
+                CsvFile.write(file, row -> rows.forEach(row));
+                written.add(file);
+            });
+            return written;
+        }, written -> status.setText(messages.get("dashboard.exported", written.size(), folder)),
+                failure -> status.setText(context.describe(failure)));
+    }
+
+    private Node card(String titleKey, Node... content) {
+        Label title = new Label(messages.get(titleKey));
+        title.getStyleClass().add("section-title");
+        VBox card = new VBox(10, title);
+        card.getChildren().addAll(content);
+        card.getStyleClass().add("card");
+        return card;
+    }
+}
