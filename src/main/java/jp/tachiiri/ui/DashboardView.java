@@ -155,7 +155,7 @@ final class DashboardView {
             }
             chart.getData().add(series);
         }
-        return card("dashboard.byYear", chart);
+        return Tables.card(messages, "dashboard.byYear", chart);
     }
 
     private Node byBand(YearFigures figures) {
@@ -169,7 +169,7 @@ final class DashboardView {
             }
             chart.getData().add(series);
         }
-        return card("dashboard.byBand", chart);
+        return Tables.card(messages, "dashboard.byBand", chart);
     }
 
     /** Our share beside the national survey's, for the items the survey asked about (the survey as reference). */
@@ -192,7 +192,7 @@ final class DashboardView {
         Label note = new Label(messages.get("dashboard.surveyNote"));
         note.getStyleClass().add("hint");
         note.setWrapText(true);
-        return card("dashboard.national", chart, note);
+        return Tables.card(messages, "dashboard.national", chart, note);
     }
 
     private Node mostOften(List<NonCompliantItem> top) {
@@ -213,7 +213,7 @@ final class DashboardView {
             series.getData().add(data);
         }
         chart.getData().add(series);
-        return card("dashboard.mostOften", chart);
+        return Tables.card(messages, "dashboard.mostOften", chart);
     }
 
     private Node overdue(List<OverdueFinding> findings) {
@@ -229,7 +229,7 @@ final class DashboardView {
         table.setPlaceholder(new Label(messages.get("dashboard.noOverdue")));
         table.setPrefHeight(260);
         Tables.giveRestOfWidthTo(table, 2);
-        return card("dashboard.overdue", table);
+        return Tables.card(messages, "dashboard.overdue", table);
     }
 
     private BarChart<String, Number> percentChart(String id) {
@@ -299,14 +299,5 @@ final class DashboardView {
             return written;
         }, written -> status.setText(messages.get("dashboard.exported", written.size(), folder)),
                 failure -> status.setText(context.describe(failure)));
-    }
-
-    private Node card(String titleKey, Node... content) {
-        Label title = new Label(messages.get(titleKey));
-        title.getStyleClass().add("section-title");
-        VBox card = new VBox(10, title);
-        card.getChildren().addAll(content);
-        card.getStyleClass().add("card");
-        return card;
     }
 }

@@ -99,7 +99,7 @@ final class SyncView {
         Label hint = new Label(messages.get("sync.foldersHint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        return card("sync.folders", grid, hint);
+        return Tables.card(messages, "sync.folders", grid, hint);
     }
 
     private TextField folderField(String id, StringProperty property) {
@@ -166,14 +166,14 @@ final class SyncView {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         ListView<String> outcomes = textList("sync-outcomes", model.outcomes(), messages.get("sync.noOutcome"));
         outcomes.setPrefHeight(90);
-        return card("sync.actions", buttons, progress, progressText, error, outcomes);
+        return Tables.card(messages, "sync.actions", buttons, progress, progressText, error, outcomes);
     }
 
     private Node status() {
         HBox columns = new HBox(12, statusColumn("sync.waiting", "sync-waiting", model.waiting()),
                 statusColumn("sync.sent", "sync-sent", model.sent()),
                 statusColumn("sync.received", "sync-received", model.received()));
-        return card("sync.status", columns);
+        return Tables.card(messages, "sync.status", columns);
     }
 
     private Node statusColumn(String key, String id, ObservableList<SyncStatus.Entry> entries) {
@@ -243,7 +243,7 @@ final class SyncView {
                 setGraphic(line);
             }
         });
-        return card("sync.devices", list);
+        return Tables.card(messages, "sync.devices", list);
     }
 
     private Node fromOffice() {
@@ -251,7 +251,7 @@ final class SyncView {
         assignments.setPrefHeight(120);
         ListView<String> returned = textList("sync-returned", model.returned(), messages.get("sync.noReturned"));
         returned.setPrefHeight(160);
-        return card("sync.fromOffice", label("sync.assignments"), assignments, label("sync.returnedTitle"), returned);
+        return Tables.card(messages, "sync.fromOffice", label("sync.assignments"), assignments, label("sync.returnedTitle"), returned);
     }
 
     private ListView<String> textList(String id, ObservableList<String> items, String placeholder) {
@@ -296,15 +296,6 @@ final class SyncView {
         alert.showAndWait().ifPresentOrElse(choice -> answer.accept(choice == enrol ? SyncViewModel.Decision.ENROL
                 : choice == refuse ? SyncViewModel.Decision.REFUSE : SyncViewModel.Decision.LATER),
                 () -> answer.accept(SyncViewModel.Decision.LATER));
-    }
-
-    private Node card(String titleKey, Node... content) {
-        Label title = new Label(messages.get(titleKey));
-        title.getStyleClass().add("section-title");
-        VBox card = new VBox(10, title);
-        card.getChildren().addAll(content);
-        card.getStyleClass().add("card");
-        return card;
     }
 
     private Label label(String key) {

@@ -43,6 +43,16 @@ final class Tables {
         return titles;
     }
 
+    /** A titled card of a screen's body. */
+    static Node card(Messages messages, String titleKey, Node... content) {
+        Label title = new Label(messages.get(titleKey));
+        title.getStyleClass().add("section-title");
+        VBox card = new VBox(10, title);
+        card.getChildren().addAll(content);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
     /** A button of a screen's header, never squeezed below its text. */
     static Button headerButton(Messages messages, String key, String id, Runnable action) {
         Button button = new Button(messages.get(key));
