@@ -118,13 +118,14 @@ final class DashboardView {
             }
         });
         Button export = Tables.headerButton(messages, "dashboard.export", "dashboard-export", this::export);
+        Button report = Tables.headerButton(messages, "dashboard.report", "dashboard-report", this::writeReport);
         status.setId("dashboard-status");
         status.getStyleClass().add("facility-meta");
         status.setWrapText(true);
         VBox titles = new VBox(title, status);
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);
-        HBox header = new HBox(16, back, titles, year, export);
+        HBox header = new HBox(16, back, titles, year, report, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().addAll("header", "facility-header");
         return header;
@@ -271,6 +272,18 @@ final class DashboardView {
                 bar.getChildren().add(label);
             }
         });
+    }
+
+    /** The year's findings as the CSV for the ministry and Excel (docs/csv-export.md), into reports/. */
+    private void writeReport() {
+        Integer fiscalYear = year.getValue();
+        if (fiscalYear == null) {
+            return;
+        }
+        Path file = context.workspace().folder().resolve("reports").resolve("report_FY" + fiscalYear + ".csv");
+        context.executor().submit(() -> context.workspace().csvReport().write(fiscalYear, file),
+                result -> status.setText(messages.get("dashboard.reported", result.inspections(), result.rows(), file)),
+                failure -> status.setText(context.describe(failure)));
     }
 
     /** Writes the data behind every chart as CSV files in reports/ of the data folder. */

@@ -74,5 +74,10 @@ class DashboardScreenTest {
         try (var files = Files.list(data.resolve("reports"))) {
             assertThat(files.count()).as("one file per chart and table").isEqualTo(7);
         }
+
+        robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-report").query()).fire());
+        waitFor("the report", () -> robot.lookup("#dashboard-status").queryAs(Label.class).getText().contains("報告用CSV"));
+        assertThat(Files.readString(data.resolve("reports").resolve("report_FY" + year + ".csv"), StandardCharsets.UTF_8))
+                .startsWith("\uFEFF立入検査ID,").contains("デモ 桜川記念病院");
     }
 }
