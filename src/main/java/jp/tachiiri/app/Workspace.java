@@ -180,15 +180,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * The office's demo: a demo tablet (in demo/tablet of this data folder) records the demo prefecture's
-     * inspections and writes its findings bundle into demo/inbox, which becomes the office's inbox, ready to
-     * be imported as real bundles are. Returns false, changing nothing, when the demo inbox exists already.
+     * The office's demo: the demo prefecture's hospitals as the facility master, and a demo tablet (in
+     * demo/tablet of this data folder) that records their inspections and writes its findings bundle into
+     * demo/inbox, which becomes the office's inbox, ready to be imported as real bundles are. Returns false,
+     * changing nothing, when the demo inbox exists already.
      */
     public boolean seedOfficeDemo() {
         Path inbox = folder.resolve("demo").resolve("inbox");
         if (Files.exists(inbox)) {
             return false;
         }
+        demoData().seedFacilities();
         try (Workspace tablet = open(folder.resolve("demo").resolve("tablet"), clock)) {
             tablet.seedDemo();
             tablet.sync().exportFindings(inbox);

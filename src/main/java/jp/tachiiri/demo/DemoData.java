@@ -75,6 +75,11 @@ public final class DemoData {
         return facilities.byId(hospitals().get(0).id()).isPresent();
     }
 
+    /** Adds only the demo prefecture's hospitals: the office's facility master, whose inspections come in bundles. */
+    public void seedFacilities() {
+        hospitals().forEach(facilities::save);
+    }
+
     /** Adds the demo prefecture; returns false (and changes nothing) when it is already there. */
     public boolean seed() {
         if (present()) {

@@ -86,8 +86,9 @@ final class OfficeHomeView {
         role.setMinWidth(Region.USE_PREF_SIZE);
         Button transfer = Tables.headerButton(messages, "office.import", "office-import", () -> context.navigator().transfer());
         Button dashboard = Tables.headerButton(messages, "dashboard.button", "office-dashboard", () -> context.navigator().dashboard());
+        Button planning = Tables.headerButton(messages, "planning.button", "office-planning", () -> new PlanningDialog(context).show());
         Button settings = Tables.headerButton(messages, "settings.button", "settings", () -> new SettingsDialog(context).show());
-        HBox header = new HBox(titles, role, transfer, dashboard, settings, Tables.languageSwitch(context));
+        HBox header = new HBox(titles, role, transfer, planning, dashboard, settings, Tables.languageSwitch(context));
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;

@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -40,7 +42,7 @@ final class SyncViewModel {
 
     /** What the screen shows of this device, the status and the office's answers, read in one go. */
     record Snapshot(DeviceIdentity device, Workspace.TransferFolders folders, SyncStatus status, List<String> assignments,
-                    List<String> returned, List<KnownDevice> devices) {
+                    List<String> returned, List<KnownDevice> devices, List<String> inspectorIds) {
     }
 
     private final UiContext context;
@@ -57,6 +59,9 @@ final class SyncViewModel {
     private final ObservableList<String> returned = FXCollections.observableArrayList();
     private final ObservableList<String> outcomes = FXCollections.observableArrayList();
     private final ObservableList<KnownDevice> devices = FXCollections.observableArrayList();
+    private final ObservableList<String> inspectorIds = FXCollections.observableArrayList();
+    /** Whose assignments the office writes; null for every inspector's. */
+    private final ObjectProperty<String> assignmentsFor = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -114,6 +119,14 @@ final class SyncViewModel {
         return devices;
     }
 
+    ObservableList<String> inspectorIds() {
+        return inspectorIds;
+    }
+
+    ObjectProperty<String> assignmentsForProperty() {
+        return assignmentsFor;
+    }
+
     DoubleProperty progressProperty() {
         return progress;
     }
@@ -133,10 +146,12 @@ final class SyncViewModel {
         if (folder.isEmpty()) {
             return;
         }
+        String inspector = assignmentsFor.get();
         run(() -> {
             saveFolders();
             String result = messages.get("sync.exported",
-                    context.workspace().sync().exportAssignments(folder.get(), Optional.empty()).file().toAbsolutePath());
+                    context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector)).file()
+                            .toAbsolutePath());
             return new Object[] {result, snapshot()};
         }, done -> {
             outcomes.setAll((String) done[0]);
@@ -281,6 +296,7 @@ final class SyncViewModel {
     private void show(Snapshot snapshot) {
         fingerprint.set(messages.get("sync.thisDevice", snapshot.device().fingerprint()));
         devices.setAll(snapshot.devices());
+        inspectorIds.setAll(snapshot.inspectorIds());
         waiting.setAll(snapshot.status().waiting());
         sent.setAll(snapshot.status().sent());
         received.setAll(snapshot.status().received());
@@ -310,7 +326,9 @@ final class SyncViewModel {
             returnedItems.add(text.toString());
         }
         return new Snapshot(workspace.sync().identity(), workspace.transferFolders(), workspace.syncRecords().status(),
-                planned, returnedItems, workspace.syncRecords().knownDevices());
+                planned, returnedItems, workspace.syncRecords().knownDevices(),
+                workspace.syncRecords().assignments().stream().map(BundleRecords.Assignment::inspectorId).distinct().sorted()
+                        .toList());
     }
 
     private String facilityName(String facilityId) {

@@ -7,14 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.stream.Stream;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
 import org.junit.jupiter.api.Test;
@@ -107,6 +112,51 @@ class OfficeScreenTest {
                 assertThat(review.comment()).isEqualTo("目標日を具体的な日付で");
                 assertThat(review.items()).extracting(BundleRecords.ItemComment::comment)
                         .containsExactly("台帳の最終更新日を記入してください");
+            });
+        }
+    }
+
+    @Test
+    void aPlanTravelsToTheInspectorsTablet() throws Exception {
+        fire("#role-office");
+        waitFor("the office's list", () -> robot.lookup("#office-planning").tryQuery().isPresent());
+        fire("#office-planning");
+        waitFor("the planning dialog", () -> robot.lookup("#planning-facility").tryQuery().isPresent());
+        fire("#planning-add");
+        waitFor("what is missing", () -> !robot.lookup("#planning-error").queryAs(Label.class).getText().isEmpty());
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Facility> facility = robot.lookup("#planning-facility").queryAs(ComboBox.class);
+            facility.setValue(facility.getItems().stream().filter(f -> f.name().contains("みずほ台")).findFirst().orElseThrow());
+            robot.lookup("#planning-inspector-id").queryAs(TextField.class).setText("hanako");
+            robot.lookup("#planning-inspector-name").queryAs(TextField.class).setText("デモ 立入花子");
+            robot.lookup("#planning-date").queryAs(DatePicker.class).setValue(LocalDate.of(2027, 2, 3));
+        });
+        fire("#planning-add");
+        waitFor("the plan listed", () -> list("#planning-list").getItems().stream()
+                .anyMatch(line -> line.toString().contains("デモ みずほ台病院")));
+        robot.interact(() -> robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene().getWindow().hide());
+
+        Path outbox = data.resolve("usb");
+        fire("#office-import");
+        waitFor("the import screen", () -> robot.lookup("#sync-outbox").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#sync-outbox").queryAs(TextField.class).setText(outbox.toString());
+            robot.lookup("#sync-assignments-for").queryAs(ComboBox.class).setValue("hanako");
+        });
+        fire("#sync-export");
+        waitFor("the assignments written", () -> Files.isDirectory(outbox) && list("#sync-outcomes").getItems().stream()
+                .anyMatch(line -> line.toString().contains("書き出しました")));
+        app.stop();
+
+        try (Stream<Path> files = Files.list(outbox);
+             Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
+            Path assignments = files.findFirst().orElseThrow();
+            assertThat(tablet.sync().importFile(assignments, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(tablet.syncRecords().assignments()).singleElement().satisfies(plan -> {
+                assertThat(plan.facilityId()).isEqualTo("demo-mizuho");
+                assertThat(plan.inspectorId()).isEqualTo("hanako");
+                assertThat(plan.plannedDate()).isEqualTo("2027-02-03");
             });
         }
     }
