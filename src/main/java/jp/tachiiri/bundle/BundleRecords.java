@@ -1,7 +1,10 @@
 package jp.tachiiri.bundle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The objects of a bundle's payload, one record per definition in {@code schema/bundle-1.schema.json}, with
@@ -23,6 +26,15 @@ public final class BundleRecords {
         return Sha256.hex(CanonicalJson.bytes(tree(record)));
     }
 
+    /** An inspection from the JSON text it was kept as (e.g. a conflicting version); the text is trusted. */
+    public static Inspection inspection(String json) {
+        try {
+            return BundleJson.MAPPER.readValue(json, Inspection.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a kept inspection is always readable JSON", e);
+        }
+    }
+
     /** The canonical JSON text of a record, e.g. to keep a conflicting version as it came. */
     public static String canonicalText(Object record) {
         return new String(CanonicalJson.bytes(tree(record)), java.nio.charset.StandardCharsets.UTF_8);
@@ -40,6 +52,20 @@ public final class BundleRecords {
 
     public record Finding(String itemId, String answer, List<String> confirmedBy, String checkedOn, String note,
                           String reason, String advice, String targetDate, boolean followUp, String updatedAt) {
+
+        /** The recorded fields by the names and in the form of {@code model.Finding.fields()}, to compare them. */
+        public Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("answer", answer);
+            fields.put("confirmedBy", String.join(",", confirmedBy));
+            fields.put("checkedOn", checkedOn);
+            fields.put("note", note);
+            fields.put("reason", reason);
+            fields.put("advice", advice);
+            fields.put("targetDate", targetDate);
+            fields.put("followUp", Boolean.toString(followUp));
+            return fields;
+        }
     }
 
     /** Evidence names its bytes by the id of an attachment in the bundle's manifest. */

@@ -2,7 +2,11 @@ package jp.tachiiri.model;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the inspector recorded for one item. {@code reason} holds the justification of an
@@ -24,6 +28,24 @@ public record Finding(
         note = note == null ? "" : note;
         reason = reason == null ? "" : reason;
         advice = advice == null ? "" : advice;
+    }
+
+    /**
+     * The recorded fields by name, in a fixed order, as text (null where nothing is recorded): what the audit
+     * trail records per change and what two revisions are compared by.
+     */
+    public Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("answer", answer.map(Answer::name).orElse(null));
+        fields.put("confirmedBy", Stream.of(ConfirmationMethod.values()).filter(confirmedBy::contains).map(Enum::name)
+                .collect(Collectors.joining(",")));
+        fields.put("checkedOn", checkedOn.map(LocalDate::toString).orElse(null));
+        fields.put("note", note);
+        fields.put("reason", reason);
+        fields.put("advice", advice);
+        fields.put("targetDate", targetDate.map(LocalDate::toString).orElse(null));
+        fields.put("followUp", Boolean.toString(followUp));
+        return fields;
     }
 
     /** A finding with nothing recorded yet. */

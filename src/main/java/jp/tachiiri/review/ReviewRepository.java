@@ -19,6 +19,17 @@ public interface ReviewRepository {
      */
     void decide(Decision decision, String actor, Instant at);
 
+    /** A version of an inspection kept beside the stored one, as it came (canonical JSON of the bundle's record). */
+    record KeptConflict(String inspectionId, String contentHash, String bundleId, String deviceId, Instant receivedAt,
+                        String content) {
+    }
+
+    /** The unresolved conflicts of an inspection, oldest first. */
+    List<KeptConflict> conflicts(String inspectionId);
+
+    /** Settles a conflict by keeping the stored version (audited); false when there is no such open conflict. */
+    boolean keepStored(String inspectionId, String contentHash, String actor, Instant at);
+
     /** The review's own trail of one inspection, oldest first. */
     List<AuditEvent> reviewTrail(String inspectionId);
 }

@@ -1,12 +1,17 @@
 package jp.tachiiri.review;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionRepository;
+import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Inspection;
@@ -68,6 +73,41 @@ public final class ReviewService {
             }
         }
         reviews.decide(decision, actor, clock.instant());
+    }
+
+    /**
+     * The unresolved conflicts of an inspection, each compared with the stored inspection revision by revision:
+     * what the arriving version records differently, field by field.
+     */
+    public List<Conflict> conflicts(String inspectionId) {
+        List<Conflict> conflicts = new ArrayList<>();
+        for (ReviewRepository.KeptConflict kept : reviews.conflicts(inspectionId)) {
+            BundleRecords.Inspection arriving = BundleRecords.inspection(kept.content());
+            List<Conflict.RevisionComparison> revisions = new ArrayList<>();
+            for (BundleRecords.Revision revision : arriving.revisions()) {
+                boolean stored = inspections.find(inspectionId, revision.revision()).isPresent();
+                Map<String, Map<String, String>> theirs = new TreeMap<>();
+                revision.findings().forEach(finding -> theirs.put(finding.itemId(), finding.fields()));
+                Map<String, Map<String, String>> ours = new TreeMap<>();
+                if (stored) {
+                    inspections.findings(inspectionId, revision.revision()).forEach((itemId, finding) -> ours.put(itemId, finding.fields()));
+                }
+                revisions.add(new Conflict.RevisionComparison(revision.revision(), stored, RevisionDiff.betweenFields(ours, theirs)));
+            }
+            conflicts.add(new Conflict(inspectionId, kept.contentHash(), kept.bundleId(), kept.deviceId(), kept.receivedAt(),
+                    revisions));
+        }
+        return conflicts;
+    }
+
+    /**
+     * Keeps the stored version and closes the conflict. (Taking the arriving version instead is the recording
+     * tablet's to do: return the inspection and have it amended, so that its new revision supersedes both.)
+     */
+    public void keepStored(String inspectionId, String contentHash, String actor) {
+        if (!reviews.keepStored(inspectionId, contentHash, actor, clock.instant())) {
+            throw new UserFacingException("review.error.noConflict", inspectionId);
+        }
     }
 
     public List<AuditEvent> reviewTrail(String inspectionId) {

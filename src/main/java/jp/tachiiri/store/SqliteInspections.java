@@ -275,8 +275,8 @@ public final class SqliteInspections implements InspectionRepository {
         return database.transaction(connection -> {
             requireInProgress(connection, inspectionId, revision);
             Finding stored = findings(connection, inspectionId, revision).getOrDefault(finding.itemId(), Finding.empty(finding.itemId()));
-            Map<String, String> before = fields(stored);
-            Map<String, String> after = fields(finding);
+            Map<String, String> before = stored.fields();
+            Map<String, String> after = finding.fields();
             int changed = 0;
             for (Map.Entry<String, String> field : after.entrySet()) {
                 String old = before.get(field.getKey());
@@ -373,20 +373,6 @@ public final class SqliteInspections implements InspectionRepository {
                 }
             }
         }
-    }
-
-    /** The fields of a finding as the audit trail shows them, in a fixed order. */
-    private static Map<String, String> fields(Finding finding) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("answer", finding.answer().map(Answer::name).orElse(null));
-        fields.put("confirmedBy", encodeMethods(finding.confirmedBy()));
-        fields.put("checkedOn", finding.checkedOn().map(LocalDate::toString).orElse(null));
-        fields.put("note", finding.note());
-        fields.put("reason", finding.reason());
-        fields.put("advice", finding.advice());
-        fields.put("targetDate", finding.targetDate().map(LocalDate::toString).orElse(null));
-        fields.put("followUp", Boolean.toString(finding.followUp()));
-        return fields;
     }
 
     private static void upsertFinding(Connection connection, String inspectionId, int revision, Finding finding, Instant now)

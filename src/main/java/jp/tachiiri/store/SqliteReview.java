@@ -22,6 +22,7 @@ public final class SqliteReview implements ReviewRepository {
     static final String APPROVED = "REVIEW_APPROVED";
     static final String RETURNED = "REVIEW_RETURNED";
     static final String ITEM_COMMENTED = "REVIEW_ITEM_COMMENTED";
+    static final String CONFLICT_KEPT_STORED = "CONFLICT_KEPT_STORED";
 
     private final Database database;
 
@@ -106,6 +107,29 @@ public final class SqliteReview implements ReviewRepository {
                         new AuditWriter.Entry(ITEM_COMMENTED, item.getKey(), null, item.getValue(), null));
             }
             return null;
+        });
+    }
+
+    @Override
+    public List<KeptConflict> conflicts(String inspectionId) {
+        return database.read(connection -> Rows.list(connection, """
+                SELECT inspection_id, content_hash, bundle_id, device_id, received_at, content FROM conflicts
+                WHERE inspection_id = ? AND resolved_at IS NULL ORDER BY received_at, content_hash""",
+                row -> new KeptConflict(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        Instant.parse(row.getString(5)), row.getString(6)), inspectionId));
+    }
+
+    @Override
+    public boolean keepStored(String inspectionId, String contentHash, String actor, Instant at) {
+        return database.transaction(connection -> {
+            int resolved = Rows.update(connection, """
+                    UPDATE conflicts SET resolved_at = ? WHERE inspection_id = ? AND content_hash = ? AND resolved_at IS NULL""",
+                    at.toString(), inspectionId, contentHash);
+            if (resolved > 0) {
+                AuditWriter.append(AuditWriter.Trail.REVIEW, connection, inspectionId, actor, at,
+                        AuditWriter.Entry.of(CONFLICT_KEPT_STORED, contentHash, null, null));
+            }
+            return resolved > 0;
         });
     }
 

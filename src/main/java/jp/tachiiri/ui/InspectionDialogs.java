@@ -3,7 +3,9 @@ package jp.tachiiri.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -25,6 +27,7 @@ import jp.tachiiri.audit.BrokenLink;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Gap;
+import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.RevisionInfo;
 
@@ -115,9 +118,48 @@ final class InspectionDialogs {
                 dialog.close();
                 context.navigator().inspection(data.inspection().id(), Optional.of(revision.revision()), Optional.empty());
             });
-            rows.getChildren().add(new HBox(10, text, open));
+            Button compare = new Button(messages.get("inspection.revisionCompare"));
+            compare.setId("compare-revision-" + revision.revision());
+            compare.setDisable(revision.revision() == 1);
+            compare.setOnAction(event -> showChanges(data, revision.revision() - 1, revision.revision()));
+            rows.getChildren().add(new HBox(10, text, compare, open));
         }
         dialog.show();
+    }
+
+    /** What changed from one revision to the next, item by item and field by field. */
+    private void showChanges(InspectionViewModel.Loaded data, int from, int to) {
+        String inspectionId = data.inspection().id();
+        context.executor().submit(() -> RevisionDiff.between(context.workspace().inspections().findings(inspectionId, from),
+                context.workspace().inspections().findings(inspectionId, to)), changes -> {
+                    TableView<RevisionDiff.Change> table = new TableView<>();
+                    table.setId("revision-changes");
+                    table.getItems().setAll(changes);
+                    table.getColumns().add(column("inspection.diff.item", 300, change -> data.catalog().item(change.itemId())
+                            .map(item -> item.title().in(messages.language()))
+                            .orElse(data.catalog().gate().title().in(messages.language()))));
+                    table.getColumns().add(column("inspection.diff.field", 140,
+                            change -> messages.get("inspection.field." + change.field())));
+                    table.getColumns().add(column("inspection.diff.before", 220, change -> shown(change.field(), change.before())));
+                    table.getColumns().add(column("inspection.diff.after", 220, change -> shown(change.field(), change.after())));
+                    table.setPlaceholder(new Label(messages.get("inspection.diff.none")));
+                    table.setPrefSize(900, 420);
+                    show(context, messages.get("inspection.diff.title", from, to), table);
+                }, failure -> show(context, messages.get("inspection.revisionsTitle"), new Label(context.describe(failure))));
+    }
+
+    /** A field's value as the screen shows it: answers and methods by name, an empty value as a dash. */
+    private String shown(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return "—";
+        }
+        return switch (field) {
+            case "answer" -> messages.get("answer." + value);
+            case "confirmedBy" -> Arrays.stream(value.split(",")).map(method -> messages.get("method." + method))
+                    .collect(Collectors.joining("・"));
+            case "followUp" -> Boolean.parseBoolean(value) ? messages.get("inspection.diff.followUpYes") : "—";
+            default -> value;
+        };
     }
 
     /** Every change with who, when and old → new, and whether the chain verifies. */
@@ -169,7 +211,7 @@ final class InspectionDialogs {
             return messages.get("answer." + value);
         }
         if (subject.endsWith("/confirmedBy")) {
-            return String.join("・", java.util.Arrays.stream(value.split(",")).map(method -> messages.get("method." + method)).toList());
+            return String.join("・", Arrays.stream(value.split(",")).map(method -> messages.get("method." + method)).toList());
         }
         String oneLine = value.replace('\n', ' ');
         return oneLine.length() > 60 ? oneLine.substring(0, 59) + "…" : oneLine;

@@ -182,6 +182,11 @@ final class InspectionView {
             Button review = headerButton("review.button", "review", () -> new ReviewDialog(context, data).show());
             review.getStyleClass().add("primary");
             actions.getChildren().add(review);
+            if (data.openConflicts() > 0) {
+                Button conflict = headerButton("conflict.button", "conflict", () -> new ConflictDialog(context, data).show());
+                conflict.getStyleClass().add("primary");
+                actions.getChildren().add(conflict);
+            }
         }
         HBox.setHgrow(actions, Priority.SOMETIMES);
         HBox header = new HBox(16, back, titles, actions);

@@ -53,7 +53,8 @@ final class InspectionViewModel {
 
     /** Everything read from the store for one inspection revision. */
     record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
-            List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere) {
+            List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
+            int openConflicts) {
     }
 
     private final UiContext context;
@@ -96,13 +97,15 @@ final class InspectionViewModel {
         Facility facility = workspace.inspections().facilityAsFinalized(inspectionId, shown.revision())
                 .or(() -> workspace.facilities().byId(shown.facilityId()))
                 .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        boolean madeHere = workspace.inspections().madeHere(inspectionId);
         Catalog catalog = workspace.catalogs().version(shown.catalogVersion())
                 .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", shown.catalogVersion()));
         return new Loaded(shown, shown.revision() == latest.revision(), facility, catalog,
                 workspace.inspections().findings(inspectionId, shown.revision()),
                 workspace.evidence().list(inspectionId, shown.revision()),
                 workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
-                workspace.inspections().revisions(inspectionId), workspace.inspections().madeHere(inspectionId));
+                workspace.inspections().revisions(inspectionId), madeHere,
+                madeHere ? 0 : workspace.review().conflicts(inspectionId).size());
     }
 
     private void apply(Loaded data) {

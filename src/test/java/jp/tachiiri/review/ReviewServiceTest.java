@@ -16,6 +16,7 @@ import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.Finding;
 import jp.tachiiri.sync.ImportOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +121,59 @@ class ReviewServiceTest {
         assertThat(office.inspections().madeHere(sakuragawa)).isFalse();
         assertThatThrownBy(() -> office.inspections().amend(sakuragawa, "訂正", "supervisor"))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("inspection.error.notOurs"));
+    }
+
+    @Test
+    void aConflictIsComparedWithTheStoredVersionAndSettledByKeepingIt() throws Exception {
+        // The tablet and a copy of it (restored from a backup) correct the same inspection differently.
+        copy(folder.resolve("tablet"), folder.resolve("restored"));
+        Path first = amendAndExport(folder.resolve("tablet"), "こちらの訂正");
+        Path second = amendAndExport(folder.resolve("restored"), "別の訂正");
+        assertThat(office.sync().importFile(first, false).counts().updated()).isEqualTo(1);
+        assertThat(office.sync().importFile(second, false).counts().conflicts()).isEqualTo(1);
+        assertThat(row("桜川").status()).isEqualTo(ReviewStatus.CONFLICT);
+
+        Conflict conflict = office.review().conflicts(sakuragawa).get(0);
+        Conflict.RevisionComparison revision2 = conflict.revisions().stream().filter(r -> r.revision() == 2).findFirst().orElseThrow();
+        assertThat(revision2.stored()).isTrue();
+        assertThat(revision2.changes()).singleElement().satisfies(change -> {
+            assertThat(change.field()).isEqualTo("note");
+            assertThat(change.before()).isEqualTo("こちらの訂正");
+            assertThat(change.after()).isEqualTo("別の訂正");
+        });
+        assertThat(conflict.revisions().stream().filter(r -> r.revision() == 1).findFirst().orElseThrow().changes()).isEmpty();
+
+        office.review().keepStored(sakuragawa, conflict.contentHash(), "supervisor");
+        assertThat(row("桜川").status()).isEqualTo(ReviewStatus.RECEIVED);
+        assertThat(office.review().conflicts(sakuragawa)).isEmpty();
+        assertThat(office.review().reviewTrail(sakuragawa)).extracting(AuditEvent::action).containsExactly("CONFLICT_KEPT_STORED");
+        assertThatThrownBy(() -> office.review().keepStored(sakuragawa, conflict.contentHash(), "supervisor"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("review.error.noConflict"));
+    }
+
+    private Path amendAndExport(Path tabletFolder, String note) {
+        try (Workspace tablet = Workspace.open(tabletFolder, CLOCK)) {
+            String id = tablet.inspections().list().stream().filter(s -> s.facilityName().contains("桜川")).findFirst()
+                    .orElseThrow().id();
+            tablet.inspections().amend(id, "訂正", "tester");
+            Finding finding = tablet.inspections().findings(id, 2).get("vulnerability.device-ledger");
+            tablet.inspectionService().record(id, finding.withNote(note), "tester");
+            tablet.inspectionService().finalizeInspection(id, "tester");
+            return tablet.sync().exportFindings(folder.resolve("usb-" + tabletFolder.getFileName())).orElseThrow().file();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (java.nio.file.Files.isDirectory(path)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(path, target);
+                }
+            }
+        }
     }
 
     private List<String> filtered(ReviewFilter filter) {

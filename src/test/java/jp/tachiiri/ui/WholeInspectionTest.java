@@ -131,6 +131,13 @@ class WholeInspectionTest {
         waitUntil(() -> textOf("#inspection-details").contains("第2版"));
         assertThat(robot.lookup("#read-only-banner").tryQuery()).isEmpty();
 
+        // The new revision starts as a copy: compared with the first, nothing has changed yet.
+        click("#revisions");
+        waitUntil(() -> robot.lookup("#compare-revision-2").tryQuery().isPresent());
+        click("#compare-revision-2");
+        waitUntil(() -> robot.lookup("#revision-changes").tryQuery().isPresent());
+        assertThat(robot.lookup("#revision-changes").queryTableView().getItems()).isEmpty();
+
         app.stop();
         assertStored(firstItem);
     }
