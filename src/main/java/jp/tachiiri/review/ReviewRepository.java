@@ -2,6 +2,8 @@ package jp.tachiiri.review;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.model.AuditEvent;
 
 /** Where the office keeps its review: the list, the decisions and their own audit trail. */
@@ -29,6 +31,9 @@ public interface ReviewRepository {
 
     /** Settles a conflict by keeping the stored version (audited); false when there is no such open conflict. */
     boolean keepStored(String inspectionId, String contentHash, String actor, Instant at);
+
+    /** The recorded end of the review trail of an inspection; empty before its first review event. */
+    Optional<ChainHead> reviewHead(String inspectionId);
 
     /** The review's own trail of one inspection, oldest first. */
     List<AuditEvent> reviewTrail(String inspectionId);

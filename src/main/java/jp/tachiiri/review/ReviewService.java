@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.audit.ChainHead;
+import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
@@ -108,6 +111,14 @@ public final class ReviewService {
         if (!reviews.keepStored(inspectionId, contentHash, actor, clock.instant())) {
             throw new UserFacingException("review.error.noConflict", inspectionId);
         }
+    }
+
+    /** The review trail with whether its chain verifies (an empty trail without a head does). */
+    public ChainVerifier.Trail verifiedReviewTrail(String inspectionId) {
+        List<AuditEvent> events = reviews.reviewTrail(inspectionId);
+        Optional<ChainHead> head = reviews.reviewHead(inspectionId);
+        return new ChainVerifier.Trail(events, head.isEmpty() && events.isEmpty() ? Optional.empty()
+                : ChainVerifier.verify(head.orElse(new ChainHead(inspectionId, 0, AuditChain.GENESIS)), events));
     }
 
     public List<AuditEvent> reviewTrail(String inspectionId) {

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.review.ReviewRepository;
@@ -131,6 +133,13 @@ public final class SqliteReview implements ReviewRepository {
             }
             return resolved > 0;
         });
+    }
+
+    @Override
+    public Optional<ChainHead> reviewHead(String inspectionId) {
+        return database.read(connection -> Rows.list(connection,
+                "SELECT last_sequence, last_hash FROM review_heads WHERE inspection_id = ?",
+                row -> new ChainHead(inspectionId, row.getLong(1), row.getString(2)), inspectionId).stream().findFirst());
     }
 
     @Override

@@ -19,7 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -164,28 +163,46 @@ final class InspectionDialogs {
 
     /** Every change with who, when and old → new, and whether the chain verifies. */
     void showAuditTrail() {
-        String inspectionId = model.loadedProperty().get().inspection().id();
-        context.executor().submit(() -> context.workspace().auditTrail(inspectionId), trail -> {
-            TableView<AuditEvent> table = new TableView<>();
-            table.setId("audit-table");
-            table.getItems().setAll(trail.events());
-            table.getColumns().add(column("inspection.audit.at", 215, event -> TIMESTAMP.format(event.at())));
-            table.getColumns().add(column("inspection.audit.actor", 100, AuditEvent::actor));
-            table.getColumns().add(column("inspection.audit.subject", 290, this::describeSubject));
-            table.getColumns().add(column("inspection.audit.change", 320, event -> describeValue(event, event.oldValue())
-                    + " → " + describeValue(event, event.newValue())));
-            table.getColumns().add(column("inspection.audit.reason", 150, event -> Optional.ofNullable(event.reason()).orElse("")));
-            Optional<BrokenLink> broken = trail.broken();
-            Label status = new Label(broken
-                    .map(link -> messages.get("inspection.auditBroken", link.sequence(), messages.get(link.problemKey())))
-                    .orElse(messages.get("inspection.auditVerified", trail.events().size())));
-            status.setId("audit-status");
-            status.getStyleClass().add(broken.isPresent() ? "error" : "verified");
-            BorderPane content = new BorderPane(table);
-            content.setTop(status);
+        InspectionViewModel.Loaded data = model.loadedProperty().get();
+        String inspectionId = data.inspection().id();
+        boolean received = !data.madeHere();
+        context.executor().submit(() -> List.of(context.workspace().auditTrail(inspectionId),
+                received ? context.workspace().review().verifiedReviewTrail(inspectionId) : new ChainVerifier.Trail(List.of(),
+                        Optional.empty())), trails -> {
+            VBox content = new VBox(8, trailPane(trails.get(0), "audit", false));
+            if (received) {
+                Label title = new Label(messages.get("inspection.reviewTrail"));
+                title.getStyleClass().add("section-title");
+                content.getChildren().addAll(title, trailPane(trails.get(1), "review-audit", true));
+            }
             content.setPrefSize(Math.min(1100, context.window().getWidth() * 0.9), context.window().getHeight() * 0.7);
             dialog(messages.get("inspection.auditTitle"), content).show();
         }, error -> show(context, messages.get("inspection.auditTitle"), new Label(context.describe(error))));
+    }
+
+    /** A trail's events with who, when and old → new, under the line that says whether its chain verifies. */
+    private Node trailPane(ChainVerifier.Trail trail, String id, boolean review) {
+        TableView<AuditEvent> table = new TableView<>();
+        table.setId(id + "-table");
+        table.setPlaceholder(new Label(messages.get("inspection.audit.none")));
+        table.getItems().setAll(trail.events());
+        table.getColumns().add(column("inspection.audit.at", 215, event -> TIMESTAMP.format(event.at())));
+        table.getColumns().add(column("inspection.audit.actor", 100, AuditEvent::actor));
+        if (review) {
+            table.getColumns().add(column("inspection.audit.action", 160, event -> messages.get("review.action." + event.action())));
+        }
+        table.getColumns().add(column("inspection.audit.subject", 290, this::describeSubject));
+        table.getColumns().add(column("inspection.audit.change", 320, event -> describeValue(event, event.oldValue())
+                + " → " + describeValue(event, event.newValue())));
+        table.getColumns().add(column("inspection.audit.reason", 150, event -> Optional.ofNullable(event.reason()).orElse("")));
+        Optional<BrokenLink> broken = trail.broken();
+        Label status = new Label(broken
+                .map(link -> messages.get("inspection.auditBroken", link.sequence(), messages.get(link.problemKey())))
+                .orElse(messages.get("inspection.auditVerified", trail.events().size())));
+        status.setId(id + "-status");
+        status.getStyleClass().add(broken.isPresent() ? "error" : "verified");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(6, status, table);
     }
 
     /** "回答: <item title>" for a finding's field; the subject as stored for anything else. */

@@ -114,6 +114,9 @@ class ReviewServiceTest {
             previous = event.hash();
         }
         assertThat(office.auditTrail(sakuragawa).broken()).as("the tablet's own trail is untouched").isEmpty();
+        assertThat(office.review().verifiedReviewTrail(sakuragawa).broken()).isEmpty();
+        assertThat(office.review().verifiedReviewTrail(aobadai).events()).isEmpty();
+        assertThat(office.review().verifiedReviewTrail(aobadai).broken()).isEmpty();
     }
 
     @Test

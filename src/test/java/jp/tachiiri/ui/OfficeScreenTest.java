@@ -84,6 +84,15 @@ class OfficeScreenTest {
         fire("#review-return");
         waitFor("back on the list, returned", () -> robot.lookup("#office-count-RETURNED").tryQuery()
                 .map(node -> ((Label) node).getText().equals("差戻し 1")).orElse(false));
+        waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
+        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        fire("#audit-trail");
+        waitFor("both trails", () -> robot.lookup("#review-audit-status").tryQuery().isPresent());
+        assertThat(robot.lookup("#audit-status").queryAs(Label.class).getText()).contains("改ざん");
+        assertThat(robot.lookup("#review-audit-status").queryAs(Label.class).getText()).contains("3");
+        assertThat(robot.lookup("#review-audit-table").queryTableView().getItems()).hasSize(3);
+        robot.interact(() -> robot.lookup("#review-audit-table").query().getScene().getWindow().hide());
+        fire("#back");
 
         Path outbox = data.resolve("usb");
         fire("#office-import");
