@@ -1,12 +1,16 @@
 package jp.tachiiri.review;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Checkpoint;
 
 /**
@@ -24,10 +28,16 @@ public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> 
     public Predicate<ReviewRow> matcher(Function<String, Optional<Catalog>> catalogs) {
         String inspectorNeedle = normalized(inspector);
         String textNeedle = normalized(text);
+        // Item → checkpoint per catalog version, built once per filter: tens of thousands of rows ask it.
+        Map<String, Map<String, Checkpoint>> checkpoints = new HashMap<>();
+        Function<String, Map<String, Checkpoint>> checkpointsOf = version -> checkpoints.computeIfAbsent(version,
+                key -> catalogs.apply(key).map(catalog -> catalog.items().stream()
+                        .collect(Collectors.toMap(CatalogItem::id, CatalogItem::checkpoint))).orElse(Map.of()));
         return row -> fiscalYear.map(year -> inFiscalYear(row, year)).orElse(true)
                 && status.map(wanted -> row.status() == wanted).orElse(true)
                 && band.map(wanted -> row.band() == wanted).orElse(true)
-                && nonCompliantIn.map(checkpoint -> nonCompliantIn(row, checkpoint, catalogs)).orElse(true)
+                && nonCompliantIn.map(checkpoint -> row.nonCompliantItems().stream()
+                        .anyMatch(itemId -> checkpoint == checkpointsOf.apply(row.catalogVersion()).get(itemId))).orElse(true)
                 && (inspectorNeedle.isEmpty() || normalized(row.inspectors()).contains(inspectorNeedle))
                 && (textNeedle.isEmpty() || normalized(String.join(" ", row.facilityName(), row.facilityKana(),
                         row.facilityCode(), row.inspectors(), row.inspectionId())).contains(textNeedle));
@@ -36,14 +46,6 @@ public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> 
     /** The fiscal year that starts on 1 April of {@code year}. */
     static boolean inFiscalYear(ReviewRow row, int year) {
         return row.date().getYear() == (row.date().getMonthValue() >= 4 ? year : year + 1);
-    }
-
-    private static boolean nonCompliantIn(ReviewRow row, Checkpoint checkpoint,
-                                          Function<String, Optional<Catalog>> catalogs) {
-        Optional<Catalog> catalog = catalogs.apply(row.catalogVersion());
-        return row.nonCompliantItems().stream()
-                .anyMatch(itemId -> catalog.flatMap(found -> found.item(itemId))
-                        .map(item -> item.checkpoint() == checkpoint).orElse(false));
     }
 
     private static String normalized(String text) {
