@@ -106,6 +106,7 @@ final class DashboardView {
         Label title = new Label(messages.get("dashboard.title"));
         title.getStyleClass().add("facility-name");
         year.setId("dashboard-year");
+        year.setMinWidth(Region.USE_PREF_SIZE);
         year.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer value) {
@@ -173,23 +174,26 @@ final class DashboardView {
         return Tables.card(messages, "dashboard.byBand", chart);
     }
 
-    /** Our share beside the national survey's, for the items the survey asked about (the survey as reference). */
+    /** Our share for the items the national survey asked about, with the survey's figure as a reference line. */
     private Node national(YearFigures figures) {
-        BarChart<String, Number> chart = percentChart("dashboard-national");
+        NumberAxis percent = new NumberAxis(0, 100, 20);
+        percent.setLabel(messages.get("dashboard.percent"));
+        CategoryAxis items = new CategoryAxis();
+        items.setTickLabelRotation(0);
+        ReferenceBarChart chart = new ReferenceBarChart(items, percent);
+        chart.setId("dashboard-national");
+        chart.setAnimated(false);
+        chart.setPrefHeight(340);
         XYChart.Series<String, Number> ours = new XYChart.Series<>();
         ours.setName(messages.get("dashboard.ours"));
-        XYChart.Series<String, Number> survey = new XYChart.Series<>();
-        survey.setName(messages.get("dashboard.survey"));
         for (Map.Entry<String, NationalFigure> entry : Dashboard.NATIONAL_FIGURES.entrySet()) {
             Optional<ItemFigure> item = figures.item(entry.getKey());
-            String label = item.map(found -> found.title().in(messages.language())).orElse(entry.getKey());
+            String label = messages.get("dashboard.national." + entry.getKey());
             ours.getData().add(bar(label, item.map(ItemFigure::share).orElse(Share.NONE)));
-            XYChart.Data<String, Number> reference = new XYChart.Data<>(label, entry.getValue().ratio() * 100);
-            labelled(reference, percent(entry.getValue().ratio()));
-            survey.getData().add(reference);
+            chart.addReference(label, entry.getValue().ratio() * 100,
+                    messages.get("dashboard.surveyLine", percent(entry.getValue().ratio())));
         }
         chart.getData().add(ours);
-        chart.getData().add(survey);
         Label note = new Label(messages.get("dashboard.surveyNote"));
         note.getStyleClass().add("hint");
         note.setWrapText(true);

@@ -2,17 +2,20 @@ package jp.tachiiri.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -123,7 +126,29 @@ final class InspectionDialogs {
             compare.setOnAction(event -> showChanges(data, revision.revision() - 1, revision.revision()));
             rows.getChildren().add(new HBox(10, text, compare, open));
         }
+        if (data.revisions().size() > 2) {
+            rows.getChildren().add(anyTwo(data));
+        }
         dialog.show();
+    }
+
+    /** Compares any two revisions, not only neighbours: e.g. the first with the newest. */
+    private Node anyTwo(InspectionViewModel.Loaded data) {
+        List<Integer> numbers = data.revisions().stream().map(RevisionInfo::revision).toList();
+        ComboBox<Integer> from = new ComboBox<>(FXCollections.observableArrayList(numbers));
+        from.setId("compare-from");
+        from.setValue(numbers.get(0));
+        ComboBox<Integer> to = new ComboBox<>(FXCollections.observableArrayList(numbers));
+        to.setId("compare-to");
+        to.setValue(numbers.get(numbers.size() - 1));
+        Button compare = new Button(messages.get("inspection.revisionCompareAny"));
+        compare.setId("compare-any");
+        compare.disableProperty().bind(from.valueProperty().isEqualTo(to.valueProperty()));
+        compare.setOnAction(event -> showChanges(data, Math.min(from.getValue(), to.getValue()),
+                Math.max(from.getValue(), to.getValue())));
+        HBox line = new HBox(8, new Label(messages.get("inspection.revisionCompareLabel")), from, new Label("→"), to, compare);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     /** What changed from one revision to the next, item by item and field by field. */
