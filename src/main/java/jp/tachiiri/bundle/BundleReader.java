@@ -109,10 +109,6 @@ public final class BundleReader implements AutoCloseable {
         }
     }
 
-    public JsonNode payloadTree() {
-        return payload;
-    }
-
     /**
      * Decodes every attachment into {@code folder} (created if needed), as one file per manifest entry, and
      * returns them by attachment id; with a null folder the attachments are only checked. Every chunk must

@@ -7,25 +7,18 @@ package jp.tachiiri.model;
  */
 public enum BedBand {
     /** Fewer than 200 beds. */
-    UNDER_200(0, 200, "<200"),
+    UNDER_200(200, "<200"),
     /** 200 to 399 beds. */
-    FROM_200_TO_399(200, 400, "200-399"),
+    FROM_200_TO_399(400, "200-399"),
     /** 400 beds or more. */
-    FROM_400(400, Integer.MAX_VALUE, "400+");
+    FROM_400(Integer.MAX_VALUE, "400+");
 
-    private final int lowest;
     private final int below;
     private final String label;
 
-    BedBand(int lowest, int below, String label) {
-        this.lowest = lowest;
+    BedBand(int below, String label) {
         this.below = below;
         this.label = label;
-    }
-
-    /** The fewest beds in the band (inclusive). */
-    public int lowest() {
-        return lowest;
     }
 
     /** The bed count at which the next band starts (exclusive); {@link Integer#MAX_VALUE} for the last band. */

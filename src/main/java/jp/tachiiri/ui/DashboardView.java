@@ -299,6 +299,7 @@ final class DashboardView {
         int fiscalYear = figures.year().fiscalYear().year();
         Path folder = context.workspace().folder().resolve("reports");
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+        tables.put("inspections", DashboardTables.inspections(figures.year()));
         tables.put("checkpoints-by-year", DashboardTables.checkpointsByYear(figures.years(), messages.language()));
         tables.put("checkpoints-by-band", DashboardTables.checkpointsByBand(figures.year(), messages.language()));
         tables.put("items", DashboardTables.items(figures.year(), messages.language()));

@@ -72,7 +72,7 @@ class DashboardScreenTest {
         String csv = new String(bytes, StandardCharsets.UTF_8);
         assertThat(csv).contains("backup.offline-copy").contains("0.475");
         try (var files = Files.list(data.resolve("reports"))) {
-            assertThat(files.count()).as("one file per chart and table").isEqualTo(7);
+            assertThat(files.count()).as("one file per chart and table").isEqualTo(8);
         }
 
         robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-report").query()).fire());
