@@ -103,6 +103,11 @@ public final class ReviewService {
         return conflicts;
     }
 
+    /** How many other versions of the inspection wait for a decision (without comparing them). */
+    public int openConflicts(String inspectionId) {
+        return reviews.conflicts(inspectionId).size();
+    }
+
     /**
      * Keeps the stored version and closes the conflict. (Taking the arriving version instead is the recording
      * tablet's to do: return the inspection and have it amended, so that its new revision supersedes both.)

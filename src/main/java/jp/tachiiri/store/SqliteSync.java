@@ -31,6 +31,8 @@ public final class SqliteSync implements SyncRepository {
     private final SqliteEvidence evidence;
     private final Clock clock;
     private final SqliteSettings settings;
+    /** Made once and never changed, so read once: every export and import asks for it. */
+    private volatile DeviceIdentity identity;
 
     public SqliteSync(Database database, SqliteEvidence evidence, Clock clock) {
         this.database = database;
@@ -41,6 +43,15 @@ public final class SqliteSync implements SyncRepository {
 
     @Override
     public DeviceIdentity identity() {
+        DeviceIdentity known = identity;
+        if (known == null) {
+            known = loadOrCreateIdentity();
+            identity = known;
+        }
+        return known;
+    }
+
+    private DeviceIdentity loadOrCreateIdentity() {
         String deviceId = settings.deviceId(clock);
         return database.transaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT private_key, public_key FROM device_key");

@@ -105,7 +105,7 @@ final class InspectionViewModel {
                 workspace.evidence().list(inspectionId, shown.revision()),
                 workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
                 workspace.inspections().revisions(inspectionId), madeHere,
-                madeHere ? 0 : workspace.review().conflicts(inspectionId).size());
+                madeHere ? 0 : workspace.review().openConflicts(inspectionId));
     }
 
     private void apply(Loaded data) {
