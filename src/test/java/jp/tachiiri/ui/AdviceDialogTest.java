@@ -31,8 +31,11 @@ class AdviceDialogTest {
         waitUntil(() -> robot.lookup("#advice-printout").tryQuery().isPresent());
 
         robot.clickOn("#advice-printout");
-        waitUntil(() -> pageCount() > 0);
+        // The status is set last, in the same FX step that adds the pages: waiting for it avoids
+        // reading the pages half-added from the test thread.
+        waitUntil(() -> status().endsWith("ページ"));
         int japanesePages = pageCount();
+        assertThat(japanesePages).isPositive();
         assertThat(status()).isEqualTo(japanesePages + " ページ");
         assertThat(robot.lookup("#advice-pages .image-view").queryAllAs(ImageView.class))
                 .allSatisfy(page -> assertThat(page.getImage().getHeight()).isGreaterThan(page.getImage().getWidth()));
@@ -40,8 +43,8 @@ class AdviceDialogTest {
         // English: the printout is made again and its pages replace the Japanese ones.
         Image japaneseFirstPage = firstPage();
         robot.clickOn("#advice-language-en");
-        waitUntil(() -> pageCount() > 0 && firstPage() != japaneseFirstPage);
-        assertThat(status()).endsWith("ページ");
+        waitUntil(() -> status().endsWith("ページ") && firstPage() != japaneseFirstPage);
+        assertThat(pageCount()).isPositive();
     }
 
     private Image firstPage() {
