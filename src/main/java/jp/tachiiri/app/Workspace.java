@@ -136,7 +136,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The office's review of received inspections: the list, opening for review, decisions. */
     public ReviewService review() {
-        return new ReviewService(new SqliteReview(database), inspections, catalogs, clock);
+        return new ReviewService(new SqliteReview(database), inspections, evidence(), catalogs, clock);
     }
 
     /** The supervisors' dashboard: compliance per checkpoint, item and bed-size band, by fiscal year. */

@@ -35,6 +35,15 @@ public final class BundleRecords {
         }
     }
 
+    /** Manifest entries from the JSON text they were kept as (with a conflicting version); the text is trusted. */
+    public static List<ManifestEntry> manifestEntries(String json) {
+        try {
+            return List.of(BundleJson.MAPPER.readValue(json, ManifestEntry[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("kept manifest entries are always readable JSON", e);
+        }
+    }
+
     /** The canonical JSON text of a record, e.g. to keep a conflicting version as it came. */
     public static String canonicalText(Object record) {
         return new String(CanonicalJson.bytes(tree(record)), java.nio.charset.StandardCharsets.UTF_8);

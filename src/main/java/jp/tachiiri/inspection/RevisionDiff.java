@@ -3,7 +3,9 @@ package jp.tachiiri.inspection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import jp.tachiiri.model.Finding;
@@ -18,7 +20,10 @@ public final class RevisionDiff {
     private RevisionDiff() {
     }
 
-    /** The changes from {@code before} to {@code after}, by item id, then in the fields' fixed order. */
+    /**
+     * The changes from {@code before} to {@code after}, by item id, then in the fields' fixed order (fields only
+     * one side has, e.g. evidence, after them).
+     */
     public static List<Change> between(Map<String, Finding> before, Map<String, Finding> after) {
         return betweenFields(fieldsOf(before), fieldsOf(after));
     }
@@ -32,7 +37,9 @@ public final class RevisionDiff {
         for (String itemId : items) {
             Map<String, String> old = before.getOrDefault(itemId, nothing);
             Map<String, String> now = after.getOrDefault(itemId, nothing);
-            for (String field : old.keySet()) {
+            Set<String> fields = new LinkedHashSet<>(old.keySet());
+            fields.addAll(now.keySet());
+            for (String field : fields) {
                 if (!Objects.equals(emptyAsNull(old.get(field)), emptyAsNull(now.get(field)))) {
                     changes.add(new Change(itemId, field, old.get(field), now.get(field)));
                 }

@@ -2,16 +2,19 @@ package jp.tachiiri.review;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.evidence.EvidenceRepository;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionRepository;
 import jp.tachiiri.inspection.RevisionDiff;
@@ -27,13 +30,19 @@ import jp.tachiiri.model.InspectionStatus;
 public final class ReviewService {
 
     private final ReviewRepository reviews;
+    /** The pseudo-field under which a conflict lists an item's evidence files. */
+    static final String EVIDENCE_FIELD = "evidence";
+
     private final InspectionRepository inspections;
+    private final EvidenceRepository evidence;
     private final CatalogLibrary catalogs;
     private final Clock clock;
 
-    public ReviewService(ReviewRepository reviews, InspectionRepository inspections, CatalogLibrary catalogs, Clock clock) {
+    public ReviewService(ReviewRepository reviews, InspectionRepository inspections, EvidenceRepository evidence,
+                         CatalogLibrary catalogs, Clock clock) {
         this.reviews = reviews;
         this.inspections = inspections;
+        this.evidence = evidence;
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -90,10 +99,14 @@ public final class ReviewService {
             for (BundleRecords.Revision revision : arriving.revisions()) {
                 boolean stored = inspections.find(inspectionId, revision.revision()).isPresent();
                 Map<String, Map<String, String>> theirs = new TreeMap<>();
-                revision.findings().forEach(finding -> theirs.put(finding.itemId(), finding.fields()));
+                revision.findings().forEach(finding -> theirs.put(finding.itemId(), new LinkedHashMap<>(finding.fields())));
+                revision.evidence().forEach(item -> addEvidence(theirs, item.itemId(), item.fileName(), item.attachment()));
                 Map<String, Map<String, String>> ours = new TreeMap<>();
                 if (stored) {
-                    inspections.findings(inspectionId, revision.revision()).forEach((itemId, finding) -> ours.put(itemId, finding.fields()));
+                    inspections.findings(inspectionId, revision.revision())
+                            .forEach((itemId, finding) -> ours.put(itemId, new LinkedHashMap<>(finding.fields())));
+                    evidence.list(inspectionId, revision.revision())
+                            .forEach(item -> addEvidence(ours, item.itemId(), item.fileName(), item.sha256()));
                 }
                 revisions.add(new Conflict.RevisionComparison(revision.revision(), stored, RevisionDiff.betweenFields(ours, theirs)));
             }
@@ -103,15 +116,23 @@ public final class ReviewService {
         return conflicts;
     }
 
+    /**
+     * Evidence compared as one more field of its item: its files by name and the start of their SHA-256 (so
+     * that a photo replaced under the same name differs), one per line in a stable order.
+     */
+    private static void addEvidence(Map<String, Map<String, String>> findings, String itemId, String fileName, String sha256) {
+        Map<String, String> fields = findings.computeIfAbsent(itemId, id -> new LinkedHashMap<>());
+        String file = fileName + " (" + sha256.substring(0, 8) + ")";
+        fields.merge(EVIDENCE_FIELD, file, (files, added) -> String.join("\n",
+                new TreeSet<>(List.of((files + "\n" + added).split("\n")))));
+    }
+
     /** How many other versions of the inspection wait for a decision (without comparing them). */
     public int openConflicts(String inspectionId) {
         return reviews.conflicts(inspectionId).size();
     }
 
-    /**
-     * Keeps the stored version and closes the conflict. (Taking the arriving version instead is the recording
-     * tablet's to do: return the inspection and have it amended, so that its new revision supersedes both.)
-     */
+    /** Keeps the stored version and closes the conflict (taking the arriving one is a sync's: {@code takeArriving}). */
     public void keepStored(String inspectionId, String contentHash, String actor) {
         if (!reviews.keepStored(inspectionId, contentHash, actor, clock.instant())) {
             throw new UserFacingException("review.error.noConflict", inspectionId);

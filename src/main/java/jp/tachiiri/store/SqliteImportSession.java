@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleRecords;
@@ -243,11 +244,81 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
-    public boolean addConflict(String inspectionId, String contentHash, BundleHeader header, String content, Instant at) {
-        return update("""
-                INSERT OR IGNORE INTO conflicts (inspection_id, content_hash, bundle_id, device_id, received_at, content)
-                VALUES (?, ?, ?, ?, ?, ?)""", inspectionId, contentHash, header.bundleId(), header.deviceId(),
-                at.toString(), content) > 0;
+    public boolean addConflict(String inspectionId, String contentHash, BundleHeader header, String content,
+                               List<BundleRecords.ManifestEntry> attachments, Map<String, Path> files, Instant at) {
+        boolean added = update("""
+                INSERT OR IGNORE INTO conflicts (inspection_id, content_hash, bundle_id, device_id, received_at, content,
+                                                 attachments) VALUES (?, ?, ?, ?, ?, ?, ?)""", inspectionId, contentHash,
+                header.bundleId(), header.deviceId(), at.toString(), content, BundleRecords.canonicalText(attachments)) > 0;
+        if (added) {
+            for (BundleRecords.ManifestEntry attachment : attachments) {
+                Path file = files.get(attachment.id());
+                if (file != null) {
+                    evidence.adopt(file, attachment.sha256()).ifPresent(adopted::add);
+                }
+            }
+        }
+        return added;
+    }
+
+    @Override
+    public Optional<KeptVersion> openConflict(String inspectionId, String contentHash) {
+        return sql(() -> query("""
+                SELECT content, bundle_id, device_id, attachments FROM conflicts
+                WHERE inspection_id = ? AND content_hash = ? AND resolved_at IS NULL""",
+                row -> new KeptVersion(row.getString(1), row.getString(2), row.getString(3),
+                        BundleRecords.manifestEntries(row.getString(4))), inspectionId, contentHash).stream().findFirst());
+    }
+
+    @Override
+    public String displaceStored(String inspectionId, Set<Integer> reviewedAgain, Instant at) {
+        return sql(() -> {
+            Object[] origin = query("""
+                    SELECT i.origin_device, o.bundle_id, o.revision FROM inspections i
+                    JOIN revision_origin o ON o.inspection_id = i.id WHERE i.id = ? ORDER BY o.revision DESC LIMIT 1""",
+                    row -> new Object[] {row.getString(1), row.getString(2), row.getInt(3)}, inspectionId).get(0);
+            BundleRecords.Inspection stored = InspectionRecords.read(connection, inspectionId, (int) origin[2], true);
+            List<BundleRecords.ManifestEntry> attachments = query("""
+                    SELECT DISTINCT sha256, size_bytes, media_type FROM evidence
+                    WHERE inspection_id = ? AND removed_at IS NULL ORDER BY sha256""",
+                    row -> new BundleRecords.ManifestEntry(row.getString(1), row.getLong(2), row.getString(1),
+                            row.getString(3)), inspectionId);
+            String hash = BundleRecords.contentHash(stored);
+            write("""
+                    INSERT OR REPLACE INTO conflicts (inspection_id, content_hash, bundle_id, device_id, received_at, content,
+                                                      resolved_at, resolution, attachments)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'DISPLACED', ?)""", inspectionId, hash, origin[1], origin[0],
+                    at.toString(), BundleRecords.canonicalText(stored), at.toString(), BundleRecords.canonicalText(attachments));
+            for (int revision : reviewedAgain) {
+                write("DELETE FROM review_item_comments WHERE inspection_id = ? AND revision = ?", inspectionId, revision);
+                write("DELETE FROM review_results WHERE inspection_id = ? AND revision = ?", inspectionId, revision);
+                write("DELETE FROM review_started WHERE inspection_id = ? AND revision = ?", inspectionId, revision);
+            }
+            for (String table : List.of("evidence", "findings", "revision_inspectors", "revision_attendees",
+                    "revision_facility", "revision_origin", "inspection_revisions")) {
+                write("DELETE FROM " + table + " WHERE inspection_id = ?", inspectionId);
+            }
+            write("INSERT INTO trail_replacements (inspection_id) VALUES (?)", inspectionId);
+            write("DELETE FROM audit_events WHERE inspection_id = ?", inspectionId);
+            write("DELETE FROM trail_replacements WHERE inspection_id = ?", inspectionId);
+            write("UPDATE inspections SET audit_last_sequence = 0, audit_last_hash = ? WHERE id = ?", AuditChain.GENESIS,
+                    inspectionId);
+            return hash;
+        });
+    }
+
+    @Override
+    public void settleTookArriving(String inspectionId, String contentHash, String deviceId, String displacedHash,
+                                   String actor, Instant at) {
+        sql(() -> {
+            write("""
+                    UPDATE conflicts SET resolved_at = ?, resolution = 'TOOK_ARRIVING'
+                    WHERE inspection_id = ? AND content_hash = ?""", at.toString(), inspectionId, contentHash);
+            write("UPDATE inspections SET origin_device = ? WHERE id = ?", deviceId, inspectionId);
+            AuditWriter.append(AuditWriter.Trail.REVIEW, connection, inspectionId, actor, at,
+                    AuditWriter.Entry.of(SqliteReview.CONFLICT_TOOK_ARRIVING, contentHash, displacedHash, contentHash));
+            return null;
+        });
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class SqliteReview implements ReviewRepository {
     static final String RETURNED = "REVIEW_RETURNED";
     static final String ITEM_COMMENTED = "REVIEW_ITEM_COMMENTED";
     static final String CONFLICT_KEPT_STORED = "CONFLICT_KEPT_STORED";
+    static final String CONFLICT_TOOK_ARRIVING = "CONFLICT_TOOK_ARRIVING";
 
     private final Database database;
 
@@ -125,7 +126,7 @@ public final class SqliteReview implements ReviewRepository {
     public boolean keepStored(String inspectionId, String contentHash, String actor, Instant at) {
         return database.transaction(connection -> {
             int resolved = Rows.update(connection, """
-                    UPDATE conflicts SET resolved_at = ? WHERE inspection_id = ? AND content_hash = ? AND resolved_at IS NULL""",
+                    UPDATE conflicts SET resolved_at = ?, resolution = 'KEPT_STORED' WHERE inspection_id = ? AND content_hash = ? AND resolved_at IS NULL""",
                     at.toString(), inspectionId, contentHash);
             if (resolved > 0) {
                 AuditWriter.append(AuditWriter.Trail.REVIEW, connection, inspectionId, actor, at,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleRecords;
 
@@ -56,8 +57,33 @@ public interface ImportSession {
     /** Appends events to the inspection's trail; throws {@link IdTaken} for an event id the store has already. */
     void appendAudit(String inspectionId, List<BundleRecords.AuditEvent> events);
 
-    /** Keeps a disagreeing version beside the stored one; false if this very version is kept already. */
-    boolean addConflict(String inspectionId, String contentHash, BundleHeader header, String content, Instant at);
+    /**
+     * Keeps a disagreeing version beside the stored one, with the bytes of its evidence ({@code files} by
+     * attachment id, absent where the bundle carried none), so that it can be taken later; false if this very
+     * version is kept already.
+     */
+    boolean addConflict(String inspectionId, String contentHash, BundleHeader header, String content,
+                        List<BundleRecords.ManifestEntry> attachments, Map<String, Path> files, Instant at);
+
+    /** A version kept beside the stored one and still waiting for a decision. */
+    record KeptVersion(String content, String bundleId, String deviceId, List<BundleRecords.ManifestEntry> attachments) {
+    }
+
+    Optional<KeptVersion> openConflict(String inspectionId, String contentHash);
+
+    /**
+     * Moves the stored version of a received inspection aside so that another can take its place: it is kept
+     * whole as a displaced version (returned: its content hash), its revisions, evidence rows and trail leave
+     * the inspection, and the review of {@code reviewedAgain} (revisions whose content changes) is undone.
+     */
+    String displaceStored(String inspectionId, Set<Integer> reviewedAgain, Instant at);
+
+    /**
+     * Closes a conflict whose version now is the stored one: the inspection becomes the sending device's, and
+     * the decision goes into the office's review trail.
+     */
+    void settleTookArriving(String inspectionId, String contentHash, String deviceId, String displacedHash, String actor,
+                            Instant at);
 
     void recordReceived(BundleHeader header, String fileName, Instant at);
 

@@ -47,7 +47,7 @@ final class InspectionMerge {
         }
         if (disagrees(arriving, stored.get())) {
             boolean added = session.addConflict(arriving.id(), BundleRecords.contentHash(arriving), header,
-                    BundleRecords.canonicalText(arriving), now);
+                    BundleRecords.canonicalText(arriving), attachmentsOf(arriving), attachments, now);
             return added ? ImportOutcome.MergeResult.CONFLICT : ImportOutcome.MergeResult.UNCHANGED;
         }
         List<BundleRecords.Revision> missing = arriving.revisions().stream()
@@ -65,6 +65,12 @@ final class InspectionMerge {
     private void insert(String inspectionId, BundleRecords.Revision revision) {
         session.insertRevision(inspectionId, revision, BundleRecords.contentHash(revision), header.bundleId(),
                 attachments, manifest);
+    }
+
+    /** The manifest entries of the version's evidence, each once. */
+    private List<BundleRecords.ManifestEntry> attachmentsOf(BundleRecords.Inspection arriving) {
+        return arriving.revisions().stream().flatMap(revision -> revision.evidence().stream())
+                .map(evidence -> manifest.get(evidence.attachment())).filter(Objects::nonNull).distinct().toList();
     }
 
     /** A stored revision with other content, or an audit trail that is not a prefix of the other. */

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -260,6 +262,52 @@ public final class SyncService {
     }
 
     /** One bundle's transaction; an id another record holds already refuses the bundle, naming the id. */
+    /**
+     * Settles a conflict by taking the arriving version: the store's copy of the inspection becomes exactly what
+     * that device sent (revisions, evidence, trail), and the version it replaces is kept whole beside it. The
+     * review of every revision whose content changes is undone, for that content has not been reviewed.
+     */
+    public void takeArriving(String inspectionId, String contentHash, String actor) {
+        Instant now = clock.instant();
+        repository.inTransaction(session -> {
+            ImportSession.KeptVersion kept = session.openConflict(inspectionId, contentHash)
+                    .orElseThrow(() -> new UserFacingException("review.error.noConflict", inspectionId));
+            BundleRecords.Inspection arriving = BundleRecords.inspection(kept.content());
+            Map<String, BundleRecords.ManifestEntry> manifest = new LinkedHashMap<>();
+            kept.attachments().forEach(entry -> manifest.put(entry.id(), entry));
+            Map<String, Path> files = keptEvidenceFiles(arriving, manifest);
+            Map<Integer, String> storedHashes = session.inspection(inspectionId).orElseThrow().revisionHashes();
+            Set<Integer> changed = new TreeSet<>(storedHashes.keySet());
+            arriving.revisions().stream()
+                    .filter(revision -> BundleRecords.contentHash(revision).equals(storedHashes.get(revision.revision())))
+                    .forEach(revision -> changed.remove(revision.revision()));
+            String displacedHash = session.displaceStored(inspectionId, changed, now);
+            for (BundleRecords.Revision revision : arriving.revisions()) {
+                session.insertRevision(inspectionId, revision, BundleRecords.contentHash(revision), kept.bundleId(), files,
+                        manifest);
+            }
+            session.appendAudit(inspectionId, arriving.audit());
+            session.settleTookArriving(inspectionId, contentHash, kept.deviceId(), displacedHash, actor, now);
+            return null;
+        });
+    }
+
+    /** The stored bytes of a kept version's evidence by attachment id; a version whose bytes are missing cannot be taken. */
+    private Map<String, Path> keptEvidenceFiles(BundleRecords.Inspection version, Map<String, BundleRecords.ManifestEntry> manifest) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (BundleRecords.Revision revision : version.revisions()) {
+            for (BundleRecords.Evidence evidence : revision.evidence()) {
+                BundleRecords.ManifestEntry entry = manifest.get(evidence.attachment());
+                Path file = entry == null ? null : repository.evidenceFile(entry.sha256());
+                if (file == null || !Files.isRegularFile(file)) {
+                    throw new UserFacingException("conflict.error.evidenceMissing", evidence.fileName(), revision.revision());
+                }
+                files.put(entry.id(), file);
+            }
+        }
+        return files;
+    }
+
     private <T> T inTransaction(Path file, Function<ImportSession, T> work) {
         try {
             return repository.inTransaction(work);

@@ -9,6 +9,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.RevisionDiff;
@@ -16,8 +17,8 @@ import jp.tachiiri.review.Conflict;
 
 /**
  * Another version of a received inspection, side by side with the stored one: for each of its revisions,
- * every field it records differently. The supervisor keeps the stored version (audited); the arriving one is
- * taken by having the recording tablet amend the inspection, so that its new revision supersedes both.
+ * every field it records differently. The supervisor keeps the stored version or takes the arriving one (the
+ * replaced version stays kept); either choice is audited.
  */
 final class ConflictDialog {
 
@@ -61,20 +62,15 @@ final class ConflictDialog {
                     content.getChildren().add(changes(revision.changes()));
                 }
             }
-            Button keep = new Button(messages.get("conflict.keepStored"));
-            keep.setId("conflict-keep");
-            keep.getStyleClass().addAll("header-button", "primary");
             Label error = new Label();
             error.getStyleClass().add("field-error");
-            keep.setOnAction(event -> context.executor().submit(() -> {
-                context.workspace().review().keepStored(conflict.inspectionId(), conflict.contentHash(),
-                        context.workspace().actor());
-                return true;
-            }, kept -> {
-                shown.forEach(Dialog::close);
-                context.navigator().home();
-            }, failure -> error.setText(context.describe(failure))));
-            content.getChildren().addAll(keep, error);
+            error.setWrapText(true);
+            Button keep = choice("conflict-keep", "conflict.keepStored", error, shown, () -> context.workspace().review()
+                    .keepStored(conflict.inspectionId(), conflict.contentHash(), context.workspace().actor()));
+            keep.getStyleClass().add("primary");
+            Button take = choice("conflict-take", "conflict.takeArriving", error, shown, () -> context.workspace().sync()
+                    .takeArriving(conflict.inspectionId(), conflict.contentHash(), context.workspace().actor()));
+            content.getChildren().addAll(new HBox(12, keep, take), error);
         }
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -82,21 +78,26 @@ final class ConflictDialog {
         shown.add(InspectionDialogs.show(context, messages.get("conflict.title"), scroll));
     }
 
-    private TableView<RevisionDiff.Change> changes(List<RevisionDiff.Change> changes) {
-        TableView<RevisionDiff.Change> table = new TableView<>();
-        table.setId("conflict-changes");
-        table.getItems().setAll(changes);
-        table.getColumns().add(Tables.column(messages, "inspection.diff.item", 300, change -> data.catalog().item(change.itemId())
-                .map(item -> item.title().in(messages.language())).orElse(change.itemId())));
-        table.getColumns().add(Tables.column(messages, "inspection.diff.field", 120,
-                change -> messages.get("inspection.field." + change.field())));
-        table.getColumns().add(Tables.column(messages, "conflict.stored", 240, change -> orDash(change.before())));
-        table.getColumns().add(Tables.column(messages, "conflict.arriving", 240, change -> orDash(change.after())));
-        table.setPrefHeight(Math.min(60 + 36.0 * changes.size(), 260));
-        return table;
+    /** A button that settles the conflict off the FX thread, then leaves the inspection (its content may have changed). */
+    private Button choice(String id, String textKey, Label error, List<Dialog<Void>> shown, Runnable settle) {
+        Button button = new Button(messages.get(textKey));
+        button.setId(id);
+        button.getStyleClass().add("header-button");
+        button.setOnAction(event -> context.executor().submit(() -> {
+            settle.run();
+            return true;
+        }, settled -> {
+            shown.forEach(Dialog::close);
+            context.navigator().home();
+        }, failure -> error.setText(context.describe(failure))));
+        return button;
     }
 
-    private static String orDash(String value) {
-        return value == null || value.isEmpty() ? "—" : value;
+    private TableView<RevisionDiff.Change> changes(List<RevisionDiff.Change> changes) {
+        TableView<RevisionDiff.Change> table = ChangesTable.of(messages, data.catalog(), changes, "conflict.stored",
+                "conflict.arriving");
+        table.setId("conflict-changes");
+        table.setPrefHeight(Math.min(60 + 60.0 * changes.size(), 300));
+        return table;
     }
 }

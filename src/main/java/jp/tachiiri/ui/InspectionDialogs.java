@@ -2,11 +2,9 @@ package jp.tachiiri.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -156,34 +154,12 @@ final class InspectionDialogs {
         String inspectionId = data.inspection().id();
         context.executor().submit(() -> RevisionDiff.between(context.workspace().inspections().findings(inspectionId, from),
                 context.workspace().inspections().findings(inspectionId, to)), changes -> {
-                    TableView<RevisionDiff.Change> table = new TableView<>();
+                    TableView<RevisionDiff.Change> table = ChangesTable.of(messages, data.catalog(), changes,
+                            "inspection.diff.before", "inspection.diff.after");
                     table.setId("revision-changes");
-                    table.getItems().setAll(changes);
-                    table.getColumns().add(column("inspection.diff.item", 300, change -> data.catalog().item(change.itemId())
-                            .map(item -> item.title().in(messages.language()))
-                            .orElse(data.catalog().gate().title().in(messages.language()))));
-                    table.getColumns().add(column("inspection.diff.field", 140,
-                            change -> messages.get("inspection.field." + change.field())));
-                    table.getColumns().add(column("inspection.diff.before", 220, change -> shown(change.field(), change.before())));
-                    table.getColumns().add(column("inspection.diff.after", 220, change -> shown(change.field(), change.after())));
-                    table.setPlaceholder(new Label(messages.get("inspection.diff.none")));
                     table.setPrefSize(900, 420);
                     show(context, messages.get("inspection.diff.title", from, to), table);
                 }, failure -> show(context, messages.get("inspection.revisionsTitle"), new Label(context.describe(failure))));
-    }
-
-    /** A field's value as the screen shows it: answers and methods by name, an empty value as a dash. */
-    private String shown(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return "—";
-        }
-        return switch (field) {
-            case "answer" -> messages.get("answer." + value);
-            case "confirmedBy" -> Arrays.stream(value.split(",")).map(method -> messages.get("method." + method))
-                    .collect(Collectors.joining("・"));
-            case "followUp" -> Boolean.parseBoolean(value) ? messages.get("inspection.diff.followUpYes") : "—";
-            default -> value;
-        };
     }
 
     /** Every change with who, when and old → new, and whether the chain verifies. */
@@ -245,17 +221,8 @@ final class InspectionDialogs {
 
     /** Answers and confirmation methods in words; other values as stored, shortened to one line. */
     private String describeValue(AuditEvent event, String value) {
-        if (value == null || value.isEmpty()) {
-            return "—";
-        }
         String subject = Optional.ofNullable(event.subject()).orElse("");
-        if (subject.endsWith("/answer")) {
-            return messages.get("answer." + value);
-        }
-        if (subject.endsWith("/confirmedBy")) {
-            return String.join("・", Arrays.stream(value.split(",")).map(method -> messages.get("method." + method)).toList());
-        }
-        String oneLine = value.replace('\n', ' ');
+        String oneLine = ChangesTable.shown(messages, subject.substring(subject.lastIndexOf('/') + 1), value).replace('\n', ' ');
         return oneLine.length() > 60 ? oneLine.substring(0, 59) + "…" : oneLine;
     }
 

@@ -16,8 +16,8 @@ import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
-import jp.tachiiri.model.Finding;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.ForkedTablets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +129,7 @@ class ReviewServiceTest {
     @Test
     void aConflictIsComparedWithTheStoredVersionAndSettledByKeepingIt() throws Exception {
         // The tablet and a copy of it (restored from a backup) correct the same inspection differently.
-        copy(folder.resolve("tablet"), folder.resolve("restored"));
+        ForkedTablets.copyFolder(folder.resolve("tablet"), folder.resolve("restored"));
         Path first = amendAndExport(folder.resolve("tablet"), "こちらの訂正");
         Path second = amendAndExport(folder.resolve("restored"), "別の訂正");
         assertThat(office.sync().importFile(first, false).counts().updated()).isEqualTo(1);
@@ -154,29 +154,61 @@ class ReviewServiceTest {
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("review.error.noConflict"));
     }
 
-    private Path amendAndExport(Path tabletFolder, String note) {
-        try (Workspace tablet = Workspace.open(tabletFolder, CLOCK)) {
-            String id = tablet.inspections().list().stream().filter(s -> s.facilityName().contains("桜川")).findFirst()
-                    .orElseThrow().id();
-            tablet.inspections().amend(id, "訂正", "tester");
-            Finding finding = tablet.inspections().findings(id, 2).get("vulnerability.device-ledger");
-            tablet.inspectionService().record(id, finding.withNote(note), "tester");
-            tablet.inspectionService().finalizeInspection(id, "tester");
-            return tablet.sync().exportFindings(folder.resolve("usb-" + tabletFolder.getFileName())).orElseThrow().file();
+    @Test
+    void aConflictIsSettledByTakingTheArrivingVersionAndTheReplacedOneIsKept() throws Exception {
+        ForkedTablets.copyFolder(folder.resolve("tablet"), folder.resolve("restored"));
+        Path first = amendAndExport(folder.resolve("tablet"), "こちらの訂正");
+        byte[] photo = "写真の中身".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path second = amendAndExport(folder.resolve("restored"), "別の訂正", photo);
+        office.sync().importFile(first, false);
+        office.review().decide(new Decision(sakuragawa, 2, true, "", Map.of()), "supervisor");
+        assertThat(row("桜川").status()).isEqualTo(ReviewStatus.APPROVED);
+        List<AuditEvent> storedTrail = office.auditTrail(sakuragawa).events();
+        assertThat(office.sync().importFile(second, false).counts().conflicts()).isEqualTo(1);
+        Conflict conflict = office.review().conflicts(sakuragawa).get(0);
+        assertThat(conflict.revisions().get(1).changes()).extracting(change -> change.field() + ": " + change.before() + " → " + change.after())
+                .containsExactlyInAnyOrder("note: こちらの訂正 → 別の訂正",
+                        "evidence: null → photo-0.png (" + jp.tachiiri.bundle.Sha256.hex(photo).substring(0, 8) + ")");
+
+        office.sync().takeArriving(sakuragawa, conflict.contentHash(), "supervisor");
+
+        // The office's copy is now what the restored tablet sent: its note, its photo, its trail, verified.
+        assertThat(office.inspections().findings(sakuragawa, 2).get("vulnerability.device-ledger").note()).isEqualTo("別の訂正");
+        assertThat(office.evidence().list(sakuragawa, 2)).singleElement().satisfies(evidence ->
+                assertThat(java.nio.file.Files.readAllBytes(office.evidence().file(evidence))).isEqualTo(photo));
+        try (Workspace restored = Workspace.open(folder.resolve("restored"), CLOCK)) {
+            assertThat(office.auditTrail(sakuragawa).events()).isEqualTo(restored.auditTrail(sakuragawa).events());
         }
+        assertThat(office.auditTrail(sakuragawa).broken()).isEmpty();
+        // Revision 2 changed, so its approval no longer holds; the decision is in the review trail.
+        assertThat(office.review().conflicts(sakuragawa)).isEmpty();
+        assertThat(row("桜川").status()).isEqualTo(ReviewStatus.RECEIVED);
+        assertThat(office.review().reviewTrail(sakuragawa)).extracting(AuditEvent::action)
+                .containsExactly("REVIEW_APPROVED", "CONFLICT_TOOK_ARRIVING");
+        assertThat(office.review().verifiedReviewTrail(sakuragawa).broken()).isEmpty();
+
+        // The replaced version is kept whole, trail and all.
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + office.databaseFile());
+             var query = connection.prepareStatement("SELECT content FROM conflicts WHERE resolution = 'DISPLACED'")) {
+            var rows = query.executeQuery();
+            assertThat(rows.next()).isTrue();
+            var displaced = jp.tachiiri.bundle.BundleRecords.inspection(rows.getString(1));
+            assertThat(displaced.revisions().get(1).findings()).anySatisfy(finding -> assertThat(finding.note()).isEqualTo("こちらの訂正"));
+            assertThat(displaced.audit()).extracting(jp.tachiiri.bundle.BundleRecords.AuditEvent::hash)
+                    .containsExactlyElementsOf(storedTrail.stream().map(AuditEvent::hash).toList());
+        }
+        // The chosen tablet goes on from there: its next revision is an ordinary update, not another conflict.
+        Path third = amendAndExport(folder.resolve("restored"), "さらに訂正");
+        ImportOutcome outcome = office.sync().importFile(third, false);
+        assertThat(outcome.counts().updated()).isEqualTo(1);
+        assertThat(outcome.counts().conflicts()).isZero();
+        assertThat(office.inspections().findings(sakuragawa, 3).get("vulnerability.device-ledger").note()).isEqualTo("さらに訂正");
+        assertThatThrownBy(() -> office.sync().takeArriving(sakuragawa, conflict.contentHash(), "supervisor"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("review.error.noConflict"));
     }
 
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (var paths = java.nio.file.Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (java.nio.file.Files.isDirectory(path)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(path, target);
-                }
-            }
-        }
+    private Path amendAndExport(Path tabletFolder, String note, byte[]... photos) throws java.io.IOException {
+        return ForkedTablets.amendAndExport(tabletFolder, folder.resolve("usb-" + tabletFolder.getFileName()), CLOCK, note, photos);
     }
 
     private List<String> filtered(ReviewFilter filter) {

@@ -51,16 +51,7 @@ final class SyncFixture {
 
     /** Copies a closed data folder, as a backup restored on another device would be. */
     static void copyFolder(Path from, Path to) throws IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
+        jp.tachiiri.testsupport.ForkedTablets.copyFolder(from, to);
     }
 
     static Path photo(Path folder, String name, int size) throws IOException {
