@@ -58,10 +58,19 @@ public final class PdfDocumentWriter {
         return logger;
     }
 
-    /** Reads the bundled fonts once; each document embeds the subset it uses. */
+    /**
+     * The bundled fonts' bytes (9 MB), read once per run of the application: a writer is made for every printout
+     * (the advice service is made per use), and reading them again each time cost more than laying out the pages.
+     * Never written to: every document parses them afresh and embeds the subset it uses.
+     */
+    private static final class FontFiles {
+        static final byte[] REGULAR = resource(REGULAR_FONT);
+        static final byte[] BOLD = resource(BOLD_FONT);
+    }
+
     public PdfDocumentWriter() {
-        regularFont = resource(REGULAR_FONT);
-        boldFont = resource(BOLD_FONT);
+        regularFont = FontFiles.REGULAR;
+        boldFont = FontFiles.BOLD;
     }
 
     /**

@@ -274,7 +274,7 @@ public final class SqliteInspections implements InspectionRepository {
         Instant now = clock.instant();
         return database.transaction(connection -> {
             requireInProgress(connection, inspectionId, revision);
-            Finding stored = findings(connection, inspectionId, revision).getOrDefault(finding.itemId(), Finding.empty(finding.itemId()));
+            Finding stored = finding(connection, inspectionId, revision, finding.itemId());
             Map<String, String> before = stored.fields();
             Map<String, String> after = finding.fields();
             int changed = 0;
@@ -401,27 +401,46 @@ public final class SqliteInspections implements InspectionRepository {
         }
     }
 
+    private static final String SELECT_FINDINGS = """
+            SELECT item_id, answer, confirmed_by, checked_on, note, reason, advice, target_date, follow_up
+            FROM findings WHERE inspection_id = ? AND revision = ?""";
+
     private static Map<String, Finding> findings(Connection connection, String inspectionId, int revision) throws SQLException {
         Map<String, Finding> findings = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT item_id, answer, confirmed_by, checked_on, note, reason, advice, target_date, follow_up
-                FROM findings WHERE inspection_id = ? AND revision = ?""")) {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_FINDINGS)) {
             select.setString(1, inspectionId);
             select.setInt(2, revision);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    String itemId = rows.getString("item_id");
-                    findings.put(itemId, new Finding(itemId,
-                            Optional.ofNullable(rows.getString("answer")).map(Answer::valueOf),
-                            decodeMethods(rows.getString("confirmed_by")),
-                            Optional.ofNullable(rows.getString("checked_on")).map(LocalDate::parse),
-                            rows.getString("note"), rows.getString("reason"), rows.getString("advice"),
-                            Optional.ofNullable(rows.getString("target_date")).map(LocalDate::parse),
-                            rows.getBoolean("follow_up")));
+                    Finding finding = finding(rows);
+                    findings.put(finding.itemId(), finding);
                 }
             }
         }
         return findings;
+    }
+
+    /** One item's stored finding, or an empty one: a change reads only the finding it changes. */
+    private static Finding finding(Connection connection, String inspectionId, int revision, String itemId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_FINDINGS + " AND item_id = ?")) {
+            select.setString(1, inspectionId);
+            select.setInt(2, revision);
+            select.setString(3, itemId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? finding(row) : Finding.empty(itemId);
+            }
+        }
+    }
+
+    private static Finding finding(ResultSet row) throws SQLException {
+        return new Finding(row.getString("item_id"),
+                Optional.ofNullable(row.getString("answer")).map(Answer::valueOf),
+                decodeMethods(row.getString("confirmed_by")),
+                Optional.ofNullable(row.getString("checked_on")).map(LocalDate::parse),
+                row.getString("note"), row.getString("reason"), row.getString("advice"),
+                Optional.ofNullable(row.getString("target_date")).map(LocalDate::parse),
+                row.getBoolean("follow_up"));
     }
 
     private static void insertRevision(Connection connection, Inspection inspection, Instant now) throws SQLException {
