@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The small harness of the benchmarks run by {@code mvn -o -Pbench verify}: each case times the product
@@ -37,7 +38,11 @@ final class Bench {
         T run() throws Exception;
     }
 
-    /** Seconds of wall-clock time, and of CPU time of the whole JVM (all its threads: GC and JIT too). */
+    /**
+     * Seconds of wall-clock time, and of CPU time of the whole JVM (all its threads: GC and JIT too). A case measured
+     * in another unit (see {@link #compare(String, String, String, int, int, Timed, Timed)}) puts its figure, a peak
+     * of memory say, where the wall-clock time would be.
+     */
     record Sample(double wall, double cpu) {
     }
 
@@ -72,19 +77,29 @@ final class Bench {
 
     /** The CPU time of this process's reaped children, from /proc/self/stat (cutime + cstime); 0 where there is none. */
     static long childrenCpuNanos() {
+        return cpuNanos("self", 16, 17);
+    }
+
+    /** The CPU time so far of a running process (a child not yet reaped), from /proc/PID/stat (utime + stime). */
+    static long cpuNanosOf(long pid) {
+        return cpuNanos(Long.toString(pid), 14, 15);
+    }
+
+    /** Two fields of /proc/PROCESS/stat, numbered as in proc(5), added and turned from clock ticks into ns. */
+    private static long cpuNanos(String process, int user, int system) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc", process, "stat"));
             // The command name (field 2) is in parentheses and may hold spaces: count fields after its ')'.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).strip().split("\\s+");
-            long ticks = Long.parseLong(fields[16 - 3]) + Long.parseLong(fields[17 - 3]);
+            long ticks = Long.parseLong(fields[user - 3]) + Long.parseLong(fields[system - 3]);
             return ticks * 10_000_000L;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
     }
 
-    /** A case's measurements: the warm-up runs are kept apart and not counted. */
-    record Case(String name, String work, List<Sample> ours, List<Sample> floor, List<Sample> warmupOurs,
+    /** A case's measurements, in {@code unit} ("s" unless said otherwise): the warm-up runs are kept apart and not counted. */
+    record Case(String name, String work, String unit, List<Sample> ours, List<Sample> floor, List<Sample> warmupOurs,
                 List<Sample> warmupFloor) {
 
         double oursMedian() {
@@ -108,6 +123,21 @@ final class Bench {
     private static final List<String> NOTES = new ArrayList<>();
 
     private Bench() {
+    }
+
+    /**
+     * The pragmas and modes {@code jp.tachiiri.store.Database.open} sets on the product's connection (private there),
+     * for a floor's own connection: WAL, synchronous=FULL, foreign keys, immediate transactions, no generated keys.
+     */
+    static SQLiteConfig productPragmas() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setGetGeneratedKeys(false);
+        return config;
     }
 
     static int intProperty(String name, int fallback) {
@@ -137,6 +167,12 @@ final class Bench {
      * floor does. Prints each timing as it comes.
      */
     static Case compare(String name, String work, int warmups, int runs, Timed ours, Timed floor) throws Exception {
+        return compare(name, work, "s", warmups, runs, ours, floor);
+    }
+
+    /** As {@link #compare(String, String, int, int, Timed, Timed)}, for a case whose figures are in {@code unit}. */
+    static Case compare(String name, String work, String unit, int warmups, int runs, Timed ours, Timed floor)
+            throws Exception {
         List<Sample> oursTimes = new ArrayList<>();
         List<Sample> floorTimes = new ArrayList<>();
         List<Sample> warmOurs = new ArrayList<>();
@@ -149,22 +185,22 @@ final class Bench {
             Sample o;
             Sample f;
             if (round % 2 == 0) {
-                o = timed(ours, round, name, label, "ours");
-                f = timed(floor, round, name, label, "floor");
+                o = timed(ours, round, name, label, "ours", unit);
+                f = timed(floor, round, name, label, "floor", unit);
             } else {
-                f = timed(floor, round, name, label, "floor");
-                o = timed(ours, round, name, label, "ours");
+                f = timed(floor, round, name, label, "floor", unit);
+                o = timed(ours, round, name, label, "ours", unit);
             }
             (warmup ? warmOurs : oursTimes).add(o);
             (warmup ? warmFloor : floorTimes).add(f);
         }
-        Case result = new Case(name, work, oursTimes, floorTimes, warmOurs, warmFloor);
+        Case result = new Case(name, work, unit, oursTimes, floorTimes, warmOurs, warmFloor);
         synchronized (CASES) {
             CASES.add(result);
         }
         note("%s: load average (1, 5, 15 min) %s before, %s after.", name, loadBefore, loadAverage());
-        log("%s: ours %.2f s, floor %.2f s (medians of %d), ratio %.2f (CPU time ratio %.2f)", name, result.oursMedian(),
-                result.floorMedian(), runs, result.ratio(), result.cpuRatio());
+        log("%s: ours %.2f %s, floor %.2f %s (medians of %d), ratio %.2f (CPU time ratio %.2f)", name, result.oursMedian(),
+                unit, result.floorMedian(), unit, runs, result.ratio(), result.cpuRatio());
         writeResults();
         return result;
     }
@@ -178,10 +214,11 @@ final class Bench {
         log("%s", line);
     }
 
-    private static Sample timed(Timed work, int round, String name, String label, String which) throws Exception {
+    private static Sample timed(Timed work, int round, String name, String label, String which, String unit)
+            throws Exception {
         System.gc();
         Sample sample = work.run(round);
-        log("%s %s: %s %.2f s (CPU %.2f s)", name, label, which, sample.wall(), sample.cpu());
+        log("%s %s: %s %.2f %s (CPU %.2f s)", name, label, which, sample.wall(), unit, sample.cpu());
         return sample;
     }
 
@@ -223,15 +260,16 @@ final class Bench {
             out.append(" (with `").append(scale).append("`)");
         }
         out.append("\n\n");
-        out.append("| case | work | ours (s) | floor (s) | ratio | CPU ratio |\n");
+        out.append("| case | work | ours | floor | ratio | CPU ratio |\n");
         out.append("|---|---|---:|---:|---:|---:|\n");
         synchronized (CASES) {
             for (Case each : CASES) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f× | %.2f× |%n", each.name(), each.work(),
-                        each.oursMedian(), each.floorMedian(), each.ratio(), each.cpuRatio()));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %.2f %s | %.2f %s | %.2f× | %.2f× |%n", each.name(),
+                        each.work(), each.oursMedian(), each.unit(), each.floorMedian(), each.unit(), each.ratio(),
+                        each.cpuRatio()));
             }
-            out.append("\nWall-clock medians over the measured runs; ratio = ours / floor. CPU ratio: the same for the CPU\n"
-                    + "time of the JVM (all threads). Every run, wall-clock seconds (CPU seconds):\n\n");
+            out.append("\nMedians over the measured runs (wall-clock time unless the unit says otherwise); ratio = ours / floor.\n"
+                    + "CPU ratio: the same for the CPU time of the JVM (all threads). Every run, in the case's unit (CPU seconds):\n\n");
             for (Case each : CASES) {
                 out.append(String.format(Locale.ROOT, "- %s: ours %s, floor %s; warm-up, not counted: ours %s, floor %s%n",
                         each.name(), seconds(each.ours()), seconds(each.floor()), seconds(each.warmupOurs()),

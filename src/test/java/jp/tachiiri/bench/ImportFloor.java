@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The floor for importing findings bundles: the least work that gets the same rows and files durably into a
@@ -50,15 +49,9 @@ final class ImportFloor implements AutoCloseable {
 
     /** Opens the store file (already created with the product's schema) with the product's pragmas. */
     static ImportFloor open(Path databaseFile, Path evidenceFolder) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath(),
-                    config.toProperties());
+                    Bench.productPragmas().toProperties());
             connection.setAutoCommit(false);
             return new ImportFloor(connection, evidenceFolder);
         } catch (SQLException e) {
