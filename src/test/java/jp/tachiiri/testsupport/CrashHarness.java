@@ -1,6 +1,5 @@
 package jp.tachiiri.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -124,15 +121,13 @@ public final class CrashHarness {
         } else {
             int saves = random.nextInt(MAX_SAVES_BEFORE_KILL);
             child.await(saves == 0 ? CrashChild.READY : CrashChild.SAVED + (storedThrough + saves));
+            startupNanos = child.readyAfterNanos;
             // Up to 3 ms later: inside the next save, or between two.
             LockSupport.parkNanos(random.nextInt(3_000_000));
         }
         List<String> lines = child.kill();
         Phase phase = phaseOf(lines);
         killsDuring.merge(phase, 1, Integer::sum);
-        if (lines.contains(CrashChild.READY)) {
-            startupNanos = child.readyAfterNanos;
-        }
         long reported = lastSaved(lines);
         boolean nextBegun = lines.contains(CrashChild.BEGIN + (reported + 1));
         Optional<String> problem = verify(reported, nextBegun, lines.contains(CrashChild.READY));
@@ -285,9 +280,11 @@ public final class CrashHarness {
                 "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
                 work.toString(), Long.toString(seed), Long.toString(storedThrough + 1)));
         until.ifPresent(step -> command.add(Long.toString(step)));
-        Process process = new ProcessBuilder(command).redirectError(work.resolve("child-errors.txt").toFile()).start();
+        Path output = work.resolve("child-output.txt");
+        Path errors = work.resolve("child-errors.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
         childStarts++;
-        return new Child(process, work.resolve("child-errors.txt"));
+        return new Child(process, output, errors);
     }
 
     /** Empties a folder of plain files (what SQLite's loader leaves in a temporary folder). */
@@ -300,58 +297,48 @@ public final class CrashHarness {
         }
     }
 
-    /** A child process and the lines it printed, read as they come. */
+    /**
+     * A child process and the lines it printed. Its output goes to a file, not a pipe: every line the child wrote
+     * before SIGKILL is in the file afterwards. Reading the pipe of a killed process, JDK 17 can fail with "Stream
+     * closed" (its reaper closes the pipe under the reader) and lose the last lines: once in 128 kills here, which
+     * looked like saves the child had never reported.
+     */
     private static final class Child {
 
-        /** Put after the last line, when the child's output closes. */
-        private static final String END = "\u0000end";
+        private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
         private final Process process;
+        private final Path output;
         private final Path errors;
         private final long started = System.nanoTime();
-        private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
-        private final List<String> lines = new ArrayList<>();
-        private volatile long readyAfterNanos;
+        /** When the child was first seen ready, while its output was being watched (0 until then). */
+        private long readyAfterNanos;
 
-        Child(Process process, Path errors) {
+        Child(Process process, Path output, Path errors) {
             this.process = process;
+            this.output = output;
             this.errors = errors;
-            Thread reader = new Thread(this::read, "crash-child-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void read() {
-            try (BufferedReader in = new BufferedReader(process.inputReader(StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.equals(CrashChild.READY)) {
-                        readyAfterNanos = System.nanoTime() - started;
-                    }
-                    incoming.add(line);
-                }
-            } catch (IOException e) {
-                // The output closed under the reader as the child died; what was read is what counts.
-            }
-            incoming.add(END);
         }
 
         /** Waits for the line {@code awaited}; a child that stops or falls silent first is a failure. */
-        void await(String awaited) throws InterruptedException {
-            while (true) {
-                String line = next();
-                if (line.equals(END)) {
+        void await(String awaited) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
+            while (!readLines().contains(awaited)) {
+                if (!process.isAlive() && !readLines().contains(awaited)) {
                     throw new CrashFailure("the child stopped by itself (exit " + process.waitFor() + ") before '"
                             + awaited + "': " + errors());
                 }
-                lines.add(line);
-                if (line.equals(awaited)) {
-                    return;
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new CrashFailure("the child did not print '" + awaited + "' within "
+                            + OUTPUT_TIMEOUT.toSeconds() + " s: " + errors());
                 }
+                LockSupport.parkNanos(POLL_NANOS);
             }
         }
 
         /** Kills the child with SIGKILL and returns every line it printed. */
-        List<String> kill() throws InterruptedException {
+        List<String> kill() throws IOException, InterruptedException {
             process.destroyForcibly();
             List<String> all = awaitExit();
             if (process.exitValue() != KILLED) {
@@ -360,24 +347,24 @@ public final class CrashHarness {
             return all;
         }
 
-        /** Every line the child printed, once its output has closed and it has exited. */
-        List<String> awaitExit() throws InterruptedException {
-            for (String line = next(); !line.equals(END); line = next()) {
-                lines.add(line);
-            }
+        /** Every line the child printed, once it has exited. */
+        List<String> awaitExit() throws IOException, InterruptedException {
             if (!process.waitFor(OUTPUT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new CrashFailure("the child closed its output but did not exit");
+                process.destroyForcibly();
+                throw new CrashFailure("the child did not finish within " + OUTPUT_TIMEOUT.toSeconds() + " s: " + errors());
             }
-            return List.copyOf(lines);
+            return readLines();
         }
 
-        private String next() throws InterruptedException {
-            String line = incoming.poll(OUTPUT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (line == null) {
-                process.destroyForcibly();
-                throw new CrashFailure("the child printed nothing for " + OUTPUT_TIMEOUT.toSeconds() + " s: " + errors());
+        /** The whole lines in the output file so far (a line still being written is left for the next look). */
+        private List<String> readLines() throws IOException {
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            String whole = text.substring(0, text.lastIndexOf('\n') + 1);
+            List<String> lines = whole.isEmpty() ? List.of() : List.of(whole.split("\n"));
+            if (readyAfterNanos == 0 && lines.contains(CrashChild.READY)) {
+                readyAfterNanos = System.nanoTime() - started;
             }
-            return line;
+            return lines;
         }
 
         String errors() {
