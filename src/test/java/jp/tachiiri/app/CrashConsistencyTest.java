@@ -1,0 +1,44 @@
+package jp.tachiiri.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Random;
+import jp.tachiiri.testsupport.CrashHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The app killed with SIGKILL at random moments loses nothing it had reported saved, and its store stays whole
+ * and usable. A few kills here; the benchmark run ({@code CrashBenchmark}) does hundreds. The seed is new on every
+ * run (set it with -Dcrash.seed=…); a failure names it.
+ */
+class CrashConsistencyTest {
+
+    private static final int KILLS = 5;
+    private static final long SEED = Long.getLong("crash.seed", new Random().nextLong());
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everySavedAnswerSurvivesKillsAtRandomMoments() throws Exception {
+        CrashHarness.Figures figures = new CrashHarness(work, SEED).run(KILLS);
+
+        assertThat(figures.failures()).isEmpty();
+        assertThat(figures.kills()).isEqualTo(KILLS);
+        // One check after each kill and one after the last child, which records 20 steps and exits normally.
+        assertThat(figures.integrityChecks()).isEqualTo(KILLS + 1);
+        assertThat(figures.answersReported() + figures.evidenceReported()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aReportedAnswerMissingFromTheStoreIsCaught() throws Exception {
+        CrashHarness harness = new CrashHarness(work, SEED);
+        assertThat(harness.run(0).failures()).isEmpty();
+
+        // As if the child had reported one more step saved than the store holds.
+        assertThat(harness.verify(harness.storedThrough() + 1, false, true))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("not as the script left it"));
+    }
+}

@@ -1,0 +1,52 @@
+package jp.tachiiri.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import jp.tachiiri.app.Workspace;
+
+/**
+ * The process {@link CrashHarness} kills: it starts as the app does (opening, and on the first start seeding,
+ * the data folder) and then records the steps of the {@link CrashScript} one after the other, saying on standard
+ * output what it does. "saved n" is printed only after the product's call for step n has returned, that is after
+ * its transaction committed.
+ *
+ * <p>Arguments: the harness's work folder, the script's seed, the first step, and optionally the step to stop
+ * before (without it the child records until it is killed).
+ */
+public final class CrashChild {
+
+    static final String READY = "ready";
+    static final String BEGIN = "begin ";
+    static final String SAVED = "saved ";
+
+    private CrashChild() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Path work = Path.of(arguments[0]);
+        CrashScript script = CrashScript.of(Long.parseLong(arguments[1]));
+        long from = Long.parseLong(arguments[2]);
+        long until = arguments.length > 3 ? Long.parseLong(arguments[3]) : Long.MAX_VALUE;
+        Path scratch = Files.createDirectories(work.resolve("scratch"));
+        try (Workspace workspace = Workspace.open(CrashHarness.storeFolder(work), Clock.systemUTC())) {
+            // What the app does on its first start in a data folder.
+            if (workspace.newlyCreated()) {
+                workspace.seedDemo();
+            }
+            List<String> inspectionIds = CrashScript.setUp(workspace);
+            say(READY);
+            for (long step = from; step < until; step++) {
+                say(BEGIN + step);
+                script.perform(workspace, inspectionIds, script.step(step), scratch);
+                say(SAVED + step);
+            }
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

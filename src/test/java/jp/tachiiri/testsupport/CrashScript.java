@@ -1,0 +1,136 @@
+package jp.tachiiri.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.inspection.NewInspection;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.ConfirmationMethod;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.InspectionSummary;
+
+/**
+ * What the crash child records, step by step, worked out from a seed alone: the parent, which only hears "saved
+ * n", can tell from the same script what the store must hold after step n. Step n writes a whole finding (whose
+ * note names the step, so every step changes something and can be found again in the audit trail) or, now and
+ * then, adds an evidence file whose bytes are made from the step.
+ */
+public final class CrashScript {
+
+    /** The inspections the steps are spread over: three audit chains grow side by side. */
+    public static final int INSPECTIONS = 3;
+    static final String ACTOR = "crash-test";
+    private static final Facility FACILITY = new Facility("crash-test", "9990000001", "クラッシュ試験病院",
+            "くらっしゅしけんびょういん", "試験県試験市1-1", 200, true, true, List.of(), false);
+    private static final LocalDate FIRST_DATE = LocalDate.of(2025, 6, 2);
+    private static final int EVIDENCE_ONE_IN = 8;
+
+    /**
+     * One step: an answer recorded in an inspection (the whole finding) or an evidence file added to one of its
+     * items (the bytes); exactly one of the two is present.
+     */
+    public record Step(long number, int inspection, String itemId, Optional<Finding> answer, Optional<byte[]> evidence) {
+
+        /** The file name the evidence is added under; it names the step. */
+        public String evidenceName() {
+            return "step-" + number + ".bin";
+        }
+    }
+
+    private final long seed;
+    private final List<CatalogItem> items;
+
+    private CrashScript(long seed, List<CatalogItem> items) {
+        this.seed = seed;
+        this.items = List.copyOf(items);
+    }
+
+    /** The script over every item of the latest bundled catalog, which the script's inspections are made with. */
+    public static CrashScript of(long seed) {
+        return new CrashScript(seed, CatalogLibrary.bundled().latest().items());
+    }
+
+    public Step step(long number) {
+        // One generator per step, so that any step can be worked out without those before it.
+        Random random = new Random(seed * 0x9E3779B97F4A7C15L + number);
+        int inspection = random.nextInt(INSPECTIONS);
+        CatalogItem item = items.get(random.nextInt(items.size()));
+        if (random.nextInt(EVIDENCE_ONE_IN) == 0) {
+            byte[] bytes = new byte[1024 + random.nextInt(64 * 1024)];
+            random.nextBytes(bytes);
+            byte[] label = ("seed " + seed + " step " + number).getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(label, 0, bytes, 0, label.length);
+            return new Step(number, inspection, item.id(), Optional.empty(), Optional.of(bytes));
+        }
+        Set<ConfirmationMethod> confirmedBy = EnumSet.noneOf(ConfirmationMethod.class);
+        for (ConfirmationMethod method : ConfirmationMethod.values()) {
+            if (random.nextBoolean()) {
+                confirmedBy.add(method);
+            }
+        }
+        Answer answer = item.answers().get(random.nextInt(item.answers().size()));
+        Finding finding = Finding.empty(item.id()).withAnswer(answer).withConfirmedBy(confirmedBy)
+                .withCheckedOn(FIRST_DATE.plusDays(random.nextInt(30))).withNote(noteOf(number))
+                .withFollowUp(random.nextBoolean());
+        return new Step(number, inspection, item.id(), Optional.of(finding), Optional.empty());
+    }
+
+    /** The note of an answer step: unique to the step. */
+    public static String noteOf(long step) {
+        return "クラッシュ試験 step " + step;
+    }
+
+    /** Does step {@code number} the way the screen would: one service call, which returns once it is stored. */
+    public void perform(Workspace workspace, List<String> inspectionIds, Step step, Path scratch) throws Exception {
+        String inspectionId = inspectionIds.get(step.inspection());
+        if (step.evidence().isPresent()) {
+            Path source = Files.write(scratch.resolve(step.evidenceName()), step.evidence().get());
+            workspace.evidence().add(inspectionId, 1, step.itemId(), source, "application/octet-stream", ACTOR);
+        } else {
+            workspace.inspectionService().record(inspectionId, step.answer().orElseThrow(), ACTOR);
+        }
+    }
+
+    /**
+     * The ids of the script's inspections, in order, starting those not there yet (and the facility first):
+     * what the child does on every start, so that a start killed half-way is finished by the next.
+     */
+    public static List<String> setUp(Workspace workspace) {
+        if (workspace.facilities().byId(FACILITY.id()).isEmpty()) {
+            workspace.facilities().save(FACILITY);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < INSPECTIONS; i++) {
+            LocalDate date = FIRST_DATE.plusDays(i);
+            ids.add(find(workspace, date).orElseGet(() -> workspace.inspectionService()
+                    .start(new NewInspection(FACILITY.id(), date, List.of("試験 太郎"), List.of(), false), ACTOR).id()));
+        }
+        return ids;
+    }
+
+    /** The ids of the script's inspections that are in the store, by their place in the script (empty where absent). */
+    public static List<Optional<String>> existing(Workspace workspace) {
+        List<Optional<String>> ids = new ArrayList<>();
+        for (int i = 0; i < INSPECTIONS; i++) {
+            ids.add(find(workspace, FIRST_DATE.plusDays(i)));
+        }
+        return ids;
+    }
+
+    private static Optional<String> find(Workspace workspace, LocalDate date) {
+        return workspace.inspections().list().stream()
+                .filter(summary -> summary.facilityId().equals(FACILITY.id()) && summary.date().equals(date))
+                .map(InspectionSummary::id).findFirst();
+    }
+}
