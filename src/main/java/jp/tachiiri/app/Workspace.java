@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import jp.tachiiri.advice.AdviceService;
 import jp.tachiiri.advice.AdviceSettings;
@@ -23,6 +25,7 @@ import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.Role;
+import jp.tachiiri.platform.Leftovers;
 import jp.tachiiri.report.CsvReport;
 import jp.tachiiri.review.ReviewService;
 import jp.tachiiri.store.Database;
@@ -52,6 +55,9 @@ public final class Workspace implements AutoCloseable {
     private static final String OUTBOX_SETTING = "sync.outbox";
     private static final String INBOX_SETTING = "sync.inbox";
 
+    /** Where a bundle's attachments wait while it is imported. */
+    private static final String STAGING_FOLDER = "incoming";
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
     private final Path folder;
     private final Database database;
     private final Clock clock;
@@ -62,14 +68,12 @@ public final class Workspace implements AutoCloseable {
     private final InspectionService inspectionService;
     private final SqliteEvidence evidence;
     private final SqliteSync sync;
-    private final boolean newlyCreated;
 
-    private Workspace(Path folder, Database database, Clock clock, CatalogLibrary catalogs, boolean newlyCreated) {
+    private Workspace(Path folder, Database database, Clock clock, CatalogLibrary catalogs) {
         this.folder = folder;
         this.database = database;
         this.clock = clock;
         this.catalogs = catalogs;
-        this.newlyCreated = newlyCreated;
         this.settings = new SqliteSettings(database);
         this.facilities = new SqliteFacilities(database);
         this.inspections = new SqliteInspections(database, clock);
@@ -81,15 +85,26 @@ public final class Workspace implements AutoCloseable {
     /** Opens (creating if needed) the data folder's database with the bundled catalogs. */
     public static Workspace open(Path folder, Clock clock) {
         Path file = folder.resolve(DATABASE_FILE);
-        boolean newlyCreated = !Files.exists(file);
         CatalogLibrary catalogs = CatalogLibrary.bundled();
         Database database = Database.open(file);
-        Workspace workspace = new Workspace(folder, database, clock, catalogs, newlyCreated);
+        Workspace workspace = new Workspace(folder, database, clock, catalogs);
         workspace.sync.identity();
+        workspace.sweepLeftovers();
         workspace.sync.receivedCatalogs().forEach(document -> catalogs.add(
                 new CatalogLoader().load(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), DATABASE_FILE),
                 document));
         return workspace;
+    }
+
+    /**
+     * Temporary files of a start that was killed half-way: photos being copied in, attachments being staged.
+     * Older than an hour, so that nothing another process on this folder is working on goes.
+     */
+    private void sweepLeftovers() {
+        // Files carry the real time, whatever clock the workspace was given.
+        Instant cutOff = Instant.now().minus(LEFTOVER_AGE);
+        Leftovers.sweep(folder.resolve("evidence"), evidence::isTemporary, cutOff);
+        Leftovers.sweep(folder.resolve(STAGING_FOLDER), path -> true, cutOff);
     }
 
     public Path folder() {
@@ -98,11 +113,6 @@ public final class Workspace implements AutoCloseable {
 
     public Path databaseFile() {
         return database.file();
-    }
-
-    /** True when this opening created the database: the first start in this data folder. */
-    public boolean newlyCreated() {
-        return newlyCreated;
     }
 
     public CatalogLibrary catalogs() {
@@ -127,7 +137,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Sending and receiving bundles; attachments wait in incoming/ while a bundle is imported. */
     public SyncService sync() {
-        return new SyncService(sync, catalogs, clock, folder.resolve("incoming"));
+        return new SyncService(sync, catalogs, clock, folder.resolve(STAGING_FOLDER));
     }
 
     public SyncRepository syncRecords() {
@@ -169,37 +179,58 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * Adds the demo prefecture and, where no issuing authority is set yet, names the demo one for the
-     * printouts. Returns false (changing nothing) when the demo is already there.
+     * printouts. Returns false (changing nothing) when the demo is already there. One transaction: a start
+     * killed half-way leaves no half demo, and the next start seeds it whole.
      */
     public boolean seedDemo() {
-        boolean added = demoData().seed();
-        if (added && adviceSettings().issuingAuthority().isBlank()) {
-            setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
-        }
-        return added;
+        return database.atomically(() -> {
+            boolean added = demoData().seed();
+            if (added && adviceSettings().issuingAuthority().isBlank()) {
+                setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
+            }
+            return added;
+        });
     }
 
     /**
      * The office's demo: the demo prefecture's hospitals as the facility master, and a demo tablet (in
      * demo/tablet of this data folder) that records their inspections and writes its findings bundle into
      * demo/inbox, which becomes the office's inbox, ready to be imported as real bundles are. Returns false,
-     * changing nothing, when the demo inbox exists already.
+     * changing nothing, when the demo inbox holds a bundle already. A start killed half-way is finished by the
+     * next: the tablet's demo and its bundle are made again only if missing, this store's part is one transaction.
      */
     public boolean seedOfficeDemo() {
         Path inbox = folder.resolve("demo").resolve("inbox");
-        if (Files.exists(inbox)) {
+        if (Files.isDirectory(inbox) && !SyncService.filesOf(inbox).isEmpty()) {
             return false;
         }
-        demoData().seedFacilities();
         try (Workspace tablet = open(folder.resolve("demo").resolve("tablet"), clock)) {
             tablet.seedDemo();
             tablet.sync().exportFindings(inbox);
         }
-        if (adviceSettings().issuingAuthority().isBlank()) {
-            setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
-        }
-        setTransferFolders(new TransferFolders(transferFolders().outbox(), inbox.toAbsolutePath().toString()));
-        return true;
+        return database.atomically(() -> {
+            demoData().seedFacilities();
+            if (adviceSettings().issuingAuthority().isBlank()) {
+                setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
+            }
+            setTransferFolders(new TransferFolders(transferFolders().outbox(), inbox.toAbsolutePath().toString()));
+            return true;
+        });
+    }
+
+    /**
+     * The first start's choice of role, stored together with the demo for that role when the store has no
+     * facilities yet: one transaction, so that a start killed half-way asks again rather than leaving a role
+     * without its demo.
+     */
+    public void chooseRole(Role role) {
+        database.atomically(() -> {
+            setRole(role);
+            if (facilities().all().isEmpty()) {
+                seedDemo(role);
+            }
+            return role;
+        });
     }
 
     /** The demo for the role: the inspector's own demo inspections, or the office's demo inbox. */

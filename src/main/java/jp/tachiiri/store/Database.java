@@ -10,9 +10,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -70,7 +72,18 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs store operations made through the repositories, each a transaction of its own, as one transaction:
+     * all or nothing, even when the process is killed half-way (e.g. the demo, seeded in many steps).
+     */
+    public synchronized <T> T atomically(Supplier<T> work) {
+        return transaction(connection -> work.get());
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Inside another
+     * transaction it is a savepoint of that one, undone alone when it throws.
+     */
     synchronized <T> T transaction(SqlWork<T> work) {
         try {
             return inTransaction(work);
@@ -80,6 +93,18 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.run(connection);
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+                throw e;
+            }
+        }
         connection.setAutoCommit(false);
         try {
             T result = work.run(connection);

@@ -258,6 +258,12 @@ public final class SqliteEvidence implements EvidenceRepository {
         }
     }
 
+    /** Whether a file of the evidence folder is a copy in progress (left behind if the copying process was killed). */
+    public boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+    }
+
     private Path createTemp() {
         try {
             Files.createDirectories(folder);

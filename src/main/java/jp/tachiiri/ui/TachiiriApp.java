@@ -105,10 +105,7 @@ public final class TachiiriApp extends Application implements Navigator {
     /** The first start's choice: stored, the demo for that role added to an empty store, then its home. */
     private void chooseRole(Role role) {
         executor.submit(() -> {
-            workspace.setRole(role);
-            if (workspace.facilities().all().isEmpty()) {
-                workspace.seedDemo(role);
-            }
+            workspace.chooseRole(role);
             return role;
         }, chosen -> {
             this.role = chosen;
@@ -127,10 +124,7 @@ public final class TachiiriApp extends Application implements Navigator {
     private static Opened openWorkspace(Path folder, Optional<Language> requested, Optional<Role> requestedRole) {
         Workspace opened = Workspace.open(folder, Clock.systemDefaultZone());
         if (requestedRole.isPresent() && opened.role().isEmpty()) {
-            opened.setRole(requestedRole.get());
-            if (opened.newlyCreated()) {
-                opened.seedDemo(requestedRole.get());
-            }
+            opened.chooseRole(requestedRole.get());
         }
         requested.ifPresent(opened::setLanguage);
         Optional<Workspace.Position> resume = opened.lastPosition()

@@ -2,6 +2,7 @@ package jp.tachiiri.store;
 
 import static jp.tachiiri.store.StoreFixture.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -45,6 +46,43 @@ class DatabaseTest {
     Path folder;
 
     // ---- a new file -------------------------------------------------------------------------------------
+
+    @Test
+    void workDoneAtomicallyIsAllOrNothingAndAFailedStepInsideItIsUndoneAlone() {
+        try (Database database = Database.open(folder.resolve("tachiiri.db"))) {
+            database.atomically(() -> {
+                database.transaction(connection -> setting(connection, "kept", "1"));
+                try {
+                    database.transaction(connection -> {
+                        setting(connection, "undone", "1");
+                        throw new IllegalStateException("a step that fails");
+                    });
+                } catch (IllegalStateException expected) {
+                    // The caller goes on without the failed step.
+                }
+                return null;
+            });
+            assertThatThrownBy(() -> database.atomically(() -> {
+                database.transaction(connection -> setting(connection, "never", "1"));
+                throw new IllegalStateException("the whole fails");
+            })).hasMessage("the whole fails");
+
+            int kept = database.read(connection -> queryInt(connection, "SELECT count(*) FROM settings WHERE key = 'kept'"));
+            int undone = database.read(connection -> queryInt(connection,
+                    "SELECT count(*) FROM settings WHERE key IN ('undone', 'never')"));
+            assertThat(kept).isOne();
+            assertThat(undone).isZero();
+        }
+    }
+
+    private static Void setting(Connection connection, String key, String value) throws SQLException {
+        try (var insert = connection.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, value);
+            insert.executeUpdate();
+        }
+        return null;
+    }
 
     @Test
     void newFileGetsSchemaVersionApplicationIdAndPragmasOnDatabaseConnection() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.model.Role;
 
 /**
  * The process {@link CrashHarness} kills: it starts as the app does (opening, and on the first start seeding,
@@ -31,9 +32,9 @@ public final class CrashChild {
         long until = arguments.length > 3 ? Long.parseLong(arguments[3]) : Long.MAX_VALUE;
         Path scratch = Files.createDirectories(work.resolve("scratch"));
         try (Workspace workspace = Workspace.open(CrashHarness.storeFolder(work), Clock.systemUTC())) {
-            // What the app does on its first start in a data folder.
-            if (workspace.newlyCreated()) {
-                workspace.seedDemo();
+            // What the app does on its first start in a data folder, once the inspector's role is chosen.
+            if (workspace.role().isEmpty()) {
+                workspace.chooseRole(Role.INSPECTOR);
             }
             List<String> inspectionIds = CrashScript.setUp(workspace);
             say(READY);

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.audit.ChainVerifier;
 
 /**
@@ -55,6 +57,8 @@ public final class CrashHarness {
     private static final int KILLED = 137;
     private static final int MAX_SAVES_BEFORE_KILL = 40;
     private static final int FINAL_STEPS = 20;
+    /** The demo's inspections: this year's finalized one, last year's, and the one in progress. */
+    private static final int DEMO_INSPECTIONS = 3;
 
     private final Path work;
     private final long seed;
@@ -169,6 +173,10 @@ public final class CrashHarness {
             }
             chainsVerified += chains.chains();
             auditEventsVerified += chains.events();
+            Optional<String> demo = demoProblem(workspace);
+            if (demo.isPresent()) {
+                return demo;
+            }
             if (wasReady && CrashScript.existing(workspace).stream().anyMatch(Optional::isEmpty)) {
                 return Optional.of("an inspection started before the child was ready is missing");
             }
@@ -195,6 +203,18 @@ public final class CrashHarness {
             // The store does not open, or a check while reading it failed: both are findings, not harness errors.
             return Optional.of(e.toString());
         }
+    }
+
+    /** The first start's role and demo come together or not at all, and the demo whole: two finalized, one in progress. */
+    private static Optional<String> demoProblem(Workspace workspace) {
+        List<InspectionSummary> demo = workspace.inspections().list().stream().filter(InspectionSummary::demo).toList();
+        long finalized = demo.stream().filter(summary -> summary.status() == InspectionStatus.FINALIZED).count();
+        boolean whole = demo.size() == DEMO_INSPECTIONS && finalized == DEMO_INSPECTIONS - 1;
+        if (workspace.role().isPresent() != whole || (workspace.role().isEmpty() && !demo.isEmpty())) {
+            return Optional.of("role " + workspace.role() + " with a demo of " + demo.size() + " inspections, "
+                    + finalized + " finalized");
+        }
+        return Optional.empty();
     }
 
     private StoreState stateThrough(long step) {
