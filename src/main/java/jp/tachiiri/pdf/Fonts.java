@@ -15,6 +15,8 @@ final class Fonts {
     private final PDFont regular;
     private final PDFont bold;
     private final Map<Integer, Boolean> printable = new HashMap<>();
+    /** Glyph advances by code point (negative: bold), in font units: line breaking measures the same characters over and over. */
+    private final Map<Integer, Float> advances = new HashMap<>();
 
     Fonts(PDFont regular, PDFont bold) {
         this.regular = regular;
@@ -25,10 +27,23 @@ final class Fonts {
         return isBold ? bold : regular;
     }
 
-    /** The width in points of printable text. */
+    /**
+     * The width in points of printable text: the sum of its glyphs' advances, in the order PDFBox sums them
+     * ({@link PDFont#getStringWidth} has no kerning), so the result is the same to the last bit.
+     */
     float width(String text, boolean isBold, float size) {
+        float units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            units += advances.computeIfAbsent(isBold ? -c - 1 : c, key -> advance(c, isBold));
+            i += Character.charCount(c);
+        }
+        return units / 1000 * size;
+    }
+
+    private float advance(int c, boolean isBold) {
         try {
-            return font(isBold).getStringWidth(text) / 1000 * size;
+            return font(isBold).getStringWidth(Character.toString(c));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -49,9 +49,6 @@ public final class PdfDocumentWriter {
      */
     private static final Logger CMAP_LOGGER = quiet("org.apache.fontbox.ttf.CmapSubtable");
 
-    private final byte[] regularFont;
-    private final byte[] boldFont;
-
     private static Logger quiet(String name) {
         Logger logger = Logger.getLogger(name);
         logger.setLevel(Level.SEVERE);
@@ -59,34 +56,41 @@ public final class PdfDocumentWriter {
     }
 
     /**
-     * The bundled fonts' bytes (9 MB), read once per run of the application: a writer is made for every printout
-     * (the advice service is made per use), and reading them again each time cost more than laying out the pages.
-     * Never written to: every document parses them afresh and embeds the subset it uses.
+     * The bundled fonts (9 MB), read and parsed once per run of the application: reading and parsing them for
+     * every printout cost more than laying out its pages. Each document embeds the subset it uses; a parsed
+     * font is not safe for two documents at once, so documents are written one at a time.
      */
-    private static final class FontFiles {
-        static final byte[] REGULAR = resource(REGULAR_FONT);
-        static final byte[] BOLD = resource(BOLD_FONT);
-    }
+    private static final class ParsedFonts {
+        static final TrueTypeFont REGULAR = parse(REGULAR_FONT);
+        static final TrueTypeFont BOLD = parse(BOLD_FONT);
 
-    public PdfDocumentWriter() {
-        regularFont = FontFiles.REGULAR;
-        boldFont = FontFiles.BOLD;
-    }
-
-    /**
-     * Embeds a subset of the font without glyph substitution: PDFBox would otherwise print "fi" as one
-     * ligature glyph that maps back to no letters, so "firmware" would be copied and searched as "rmware".
-     */
-    private static PDType0Font embed(PDDocument document, byte[] font) throws IOException {
-        TrueTypeFont trueType = new TTFParser().parse(new RandomAccessReadBuffer(font));
-        trueType.setEnableGsub(false);
-        return PDType0Font.load(document, trueType, true);
+        /**
+         * Without glyph substitution: PDFBox would otherwise print "fi" as one ligature glyph that maps back to
+         * no letters, so "firmware" would be copied and searched as "rmware".
+         */
+        private static TrueTypeFont parse(String resource) {
+            try {
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(resource(resource)));
+                font.setEnableGsub(false);
+                return font;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The whole PDF, in memory. */
     public byte[] write(List<Block> blocks, PageFooter footer, DocumentInfo info) {
+        synchronized (ParsedFonts.class) {
+            return render(blocks, footer, info);
+        }
+    }
+
+    private static byte[] render(List<Block> blocks, PageFooter footer, DocumentInfo info) {
         try (PDDocument document = new PDDocument()) {
-            Fonts fonts = new Fonts(embed(document, regularFont), embed(document, boldFont));
+            // Not closed with the document (the parsed fonts outlive it): PDFBox closes only fonts it parsed itself.
+            Fonts fonts = new Fonts(PDType0Font.load(document, ParsedFonts.REGULAR, true),
+                    PDType0Font.load(document, ParsedFonts.BOLD, true));
             for (List<Mark> marks : Layout.pages(blocks, footer, fonts)) {
                 draw(document, marks, fonts);
             }
