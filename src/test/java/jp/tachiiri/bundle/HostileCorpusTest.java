@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileCorpusTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("basedir", ".")).resolve(HostileCorpusGenerator.CORPUS_FOLDER);
+    static final Path CORPUS = Path.of(System.getProperty("basedir", ".")).resolve(HostileCorpusGenerator.CORPUS_FOLDER);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-10T00:30:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -224,22 +223,8 @@ class HostileCorpusTest {
         }
     }
 
-    /** Every row of every table, and every file of the data folder but the database itself (evidence and all). */
     private static String store() {
-        Path folder = workspace.folder();
-        TreeMap<String, Long> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(path).toString().replace('\\', '/');
-                if (!name.startsWith(Workspace.DATABASE_FILE)) {
-                    files.put(name, Files.size(path));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return StoreDump.of(workspace.databaseFile(), Set.of()) + "## files of the data folder\n"
-                + files.entrySet().stream().map(f -> f.getKey() + " " + f.getValue() + "\n").collect(Collectors.joining());
+        return StoreDump.withFiles(workspace);
     }
 
     private static String withoutTable(String dump, String table) {

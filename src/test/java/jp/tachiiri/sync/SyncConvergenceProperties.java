@@ -3,20 +3,18 @@ package jp.tachiiri.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.StoreDump;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +75,7 @@ class SyncConvergenceProperties {
                 assertThat(second).as("the same data whatever the order").isEqualTo(first);
             }
         } finally {
-            delete(folder);
+            ForkedTablets.deleteFolder(folder);
         }
     }
 
@@ -139,19 +137,7 @@ class SyncConvergenceProperties {
     @AfterAll
     static void deleteTemplate() throws IOException {
         if (template != null) {
-            delete(template);
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            ForkedTablets.deleteFolder(template);
         }
     }
 }

@@ -1,9 +1,11 @@
 package jp.tachiiri.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Finding;
@@ -33,6 +35,19 @@ public final class ForkedTablets {
                     Files.copy(path, target);
                 }
             }
+        }
+    }
+
+    /** Deletes a closed data folder and everything in it. */
+    public static void deleteFolder(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 

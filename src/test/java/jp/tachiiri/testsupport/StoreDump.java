@@ -1,5 +1,8 @@
 package jp.tachiiri.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.tachiiri.app.Workspace;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -71,5 +78,26 @@ public final class StoreDump {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot dump " + databaseFile, e);
         }
+    }
+
+    /**
+     * Every row of every table, and the name and size of every other file of the workspace's data folder
+     * (evidence and all): what must not change when a file is rejected.
+     */
+    public static String withFiles(Workspace workspace) {
+        Path folder = workspace.folder();
+        TreeMap<String, Long> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String name = folder.relativize(path).toString().replace('\\', '/');
+                if (!name.startsWith(Workspace.DATABASE_FILE)) {
+                    files.put(name, Files.size(path));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return of(workspace.databaseFile(), Set.of()) + "## files of the data folder\n"
+                + files.entrySet().stream().map(f -> f.getKey() + " " + f.getValue() + "\n").collect(Collectors.joining());
     }
 }
