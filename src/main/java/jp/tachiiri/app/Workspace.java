@@ -89,7 +89,9 @@ public final class Workspace implements AutoCloseable {
         Database database = Database.open(file);
         Workspace workspace = new Workspace(folder, database, clock, catalogs);
         workspace.sync.identity();
-        workspace.sweepLeftovers();
+        if (!database.readOnly()) {
+            workspace.sweepLeftovers();
+        }
         workspace.sync.receivedCatalogs().forEach(document -> catalogs.add(
                 new CatalogLoader().load(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), DATABASE_FILE),
                 document));
@@ -113,6 +115,11 @@ public final class Workspace implements AutoCloseable {
 
     public Path databaseFile() {
         return database.file();
+    }
+
+    /** True when the data folder could be opened for reading only: what is stored is shown, changes are refused. */
+    public boolean readOnly() {
+        return database.readOnly();
     }
 
     public CatalogLibrary catalogs() {
@@ -309,7 +316,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public void setLanguage(Language language) {
-        settings.put(LANGUAGE_SETTING, language.code());
+        rememberForTheScreens(LANGUAGE_SETTING, language.code());
     }
 
     /** Where the inspector was: the inspection and item shown last, to reopen there. */
@@ -323,12 +330,22 @@ public final class Workspace implements AutoCloseable {
     }
 
     public void savePosition(Position position) {
-        settings.put(POSITION_SETTING, position.inspectionId() + "\t" + position.itemId());
+        rememberForTheScreens(POSITION_SETTING, position.inspectionId() + "\t" + position.itemId());
     }
 
     /** Forgets the position, e.g. when the inspector goes back to the list. */
     public void clearPosition() {
-        settings.put(POSITION_SETTING, "");
+        rememberForTheScreens(POSITION_SETTING, "");
+    }
+
+    /**
+     * A choice of the screens (language, where the inspector was), stored for the next start. A read-only
+     * folder cannot store it; the screens then keep it for this run only, which loses no record.
+     */
+    private void rememberForTheScreens(String key, String value) {
+        if (!readOnly()) {
+            settings.put(key, value);
+        }
     }
 
     /**

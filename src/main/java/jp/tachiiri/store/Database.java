@@ -14,14 +14,21 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * The one SQLite file of a data folder: WAL, synchronous=FULL, foreign keys on. Opening applies the numbered
  * migrations under {@code db/migrations/}; a file written by a newer version of the application, or a file
  * that is not ours, is refused without being touched. All access goes through one connection, one
  * transaction at a time.
+ *
+ * <p>A file in a folder this process may not write (a read-only share, a write-protected card) is opened
+ * read-only: what is stored can be read, every change is refused with a message saying why. A failure SQLite
+ * reports is told by its cause where the user can act on it: another program writing, a full disk, a
+ * damaged file.
  */
 public final class Database implements AutoCloseable {
 
@@ -34,14 +41,24 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     public static Database open(Path file) {
-        if (Files.exists(file)) {
+        Path folder = file.toAbsolutePath().getParent();
+        boolean exists = Files.exists(file);
+        if (exists && !(Files.isWritable(folder) && Files.isWritable(file))) {
+            return openReadOnly(file);
+        }
+        if (!exists && Files.isDirectory(folder) && !Files.isWritable(folder)) {
+            throw new StoreException(null, "store.error.cannotCreate", folder);
+        }
+        if (exists) {
             refuseIfNotOpenable(file);
         }
         Connection connection = null;
@@ -56,10 +73,13 @@ public final class Database implements AutoCloseable {
             // Nothing reads generated keys; without this the driver asks for last_insert_rowid() after every insert.
             config.setGetGeneratedKeys(false);
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-            Database database = new Database(file, connection);
+            Database database = new Database(file, connection, false);
             database.migrate();
             return database;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw failure(file, e, "store.error.open");
+        } catch (IOException e) {
             closeQuietly(connection);
             throw new StoreException(e, "store.error.open", file, e.getMessage());
         } catch (RuntimeException e) {
@@ -68,8 +88,50 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a file whose folder or file this process may not write, without creating anything beside it.
+     * Without changes waiting in its WAL, SQLite is told the file is immutable, since it can create no -shm to
+     * coordinate with writers; with such changes, it reads them through the existing -wal and -shm.
+     */
+    private static Database openReadOnly(Path file) {
+        String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri().toASCIIString()
+                + (hasPendingChanges(file) ? "?mode=ro" : "?mode=ro&immutable=1");
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.enforceForeignKeys(true);
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url, config.toProperties());
+            refuseIfNotOurs(file, connection);
+            if (pragma(connection, "user_version") < SCHEMA_VERSION) {
+                throw new StoreException(null, "store.error.readOnlyOldSchema", file.toAbsolutePath().getParent(), file);
+            }
+            return new Database(file, connection, true);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw failure(file, e, "store.error.open");
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static boolean hasPendingChanges(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            return true; // Not knowing, SQLite is left to read the WAL, or to say why it cannot.
+        }
+    }
+
     public Path file() {
         return file;
+    }
+
+    /** True when the file was opened read-only, because this process may not write its folder or the file. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /**
@@ -88,33 +150,78 @@ public final class Database implements AutoCloseable {
         try {
             return inTransaction(work);
         } catch (SQLException e) {
-            throw new StoreException(e, "store.error.write", file, e.getMessage());
+            throw failure(file, e, "store.error.write");
         }
     }
 
+    /**
+     * Something made once and only read afterwards (the device's id and key): looked up without taking the
+     * write lock, so that a store another program is writing, or a read-only one, still opens; made in a
+     * transaction, which looks again first, only while missing.
+     */
+    synchronized <T> T readOrCreate(SqlWork<Optional<T>> find, SqlWork<T> create) {
+        Optional<T> found = read(find);
+        return found.isPresent() ? found.get() : transaction(connection -> {
+            Optional<T> again = find.run(connection);
+            return again.isPresent() ? again.get() : create.run(connection);
+        });
+    }
+
+    /**
+     * Committed by going back to autocommit: the driver's commit() would begin the next transaction at once,
+     * taking the write lock again. When SQLite fails inside a transaction (a full disk, say) it may have rolled
+     * back by itself, or never begun (the lock held elsewhere); then the rollback fails as well, and the first
+     * failure is the one reported.
+     */
     private <T> T inTransaction(SqlWork<T> work) throws SQLException {
         if (!connection.getAutoCommit()) {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                T result = work.run(connection);
-                connection.releaseSavepoint(savepoint);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback(savepoint);
-                connection.releaseSavepoint(savepoint);
-                throw e;
-            }
+            return inSavepoint(work);
         }
-        connection.setAutoCommit(false);
         try {
+            connection.setAutoCommit(false);
             T result = work.run(connection);
-            connection.commit();
+            connection.setAutoCommit(true);
             return result;
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            rollBack(e);
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
+        }
+    }
+
+    private <T> T inSavepoint(SqlWork<T> work) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            T result = work.run(connection);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException undone) {
+                // SQLite may have rolled the whole transaction back by itself (a full disk): the outer one reports it.
+                e.addSuppressed(undone);
+            }
+            throw e;
+        }
+    }
+
+    /** Undoes what the failed transaction did and leaves the connection in autocommit for the next one. */
+    private void rollBack(Exception failure) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // The flag is back to autocommit even when the driver's COMMIT finds no transaction to end.
+            failure.addSuppressed(e);
         }
     }
 
@@ -123,7 +230,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException(e, "store.error.read", file, e.getMessage());
+            throw failure(file, e, "store.error.read");
         }
     }
 
@@ -132,8 +239,24 @@ public final class Database implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new StoreException(e, "store.error.write", file, e.getMessage());
+            throw failure(file, e, "store.error.write");
         }
+    }
+
+    /**
+     * A failure of SQLite as the user can act on it, by its primary result code: another program writing, a
+     * folder that may not be written, a full disk or failing device, a damaged file. Anything else (such as
+     * SQLITE_NOTADB, which text or random bytes give) is told with {@code key}.
+     */
+    static StoreException failure(Path file, SQLException e, String key) {
+        Path folder = file.toAbsolutePath().getParent();
+        return switch (SQLiteErrorCode.getErrorCode(e.getErrorCode() & 0xff)) {
+            case SQLITE_BUSY, SQLITE_LOCKED -> new StoreException(e, "store.error.locked", file);
+            case SQLITE_READONLY -> new StoreException(e, "store.error.readOnly", folder);
+            case SQLITE_FULL, SQLITE_IOERR -> new StoreException(e, "store.error.full", folder, e.getMessage());
+            case SQLITE_CORRUPT -> new StoreException(e, "store.error.corrupt", file, e.getMessage());
+            default -> new StoreException(e, key, file, e.getMessage());
+        };
     }
 
     /** A file we never migrated has no tables; one that has tables belongs to some other program. */
@@ -152,21 +275,32 @@ public final class Database implements AutoCloseable {
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
         try (Connection probe = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties())) {
-            int applicationId = pragma(probe, "application_id");
-            int version = pragma(probe, "user_version");
-            boolean unmarkedButNotEmpty = applicationId == 0 && version == 0 && hasTables(probe);
-            if (applicationId != 0 && applicationId != APPLICATION_ID || unmarkedButNotEmpty) {
-                throw new StoreException(null, "store.error.foreignFile", file);
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new StoreException(null, "store.error.newerSchema", file, version, SCHEMA_VERSION);
-            }
+            refuseIfNotOurs(file, probe);
         } catch (SQLException e) {
-            throw new StoreException(e, "store.error.notDatabase", file, e.getMessage());
+            throw failure(file, e, "store.error.notDatabase");
         }
     }
 
+    private static void refuseIfNotOurs(Path file, Connection connection) throws SQLException {
+        int applicationId = pragma(connection, "application_id");
+        int version = pragma(connection, "user_version");
+        boolean unmarkedButNotEmpty = applicationId == 0 && version == 0 && hasTables(connection);
+        if (applicationId != 0 && applicationId != APPLICATION_ID || unmarkedButNotEmpty) {
+            throw new StoreException(null, "store.error.foreignFile", file);
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new StoreException(null, "store.error.newerSchema", file, version, SCHEMA_VERSION);
+        }
+    }
+
+    /**
+     * Brings an older file up to date. A current file is left alone: opening it then writes nothing, so it
+     * opens while another program holds the write lock, and a damaged one is not written to.
+     */
     private void migrate() throws SQLException {
+        if (pragma(connection, "user_version") == SCHEMA_VERSION && pragma(connection, "application_id") == APPLICATION_ID) {
+            return;
+        }
         inTransaction(connection -> {
             int version = pragma(connection, "user_version");
             try (Statement statement = connection.createStatement()) {

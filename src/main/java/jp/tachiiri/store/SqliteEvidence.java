@@ -180,7 +180,7 @@ public final class SqliteEvidence implements EvidenceRepository {
         try {
             actual = sha256Of(file);
         } catch (IOException e) {
-            throw new UserFacingException(e, "evidence.error.unreadable", file);
+            throw new UserFacingException(e, "evidence.error.storedUnreadable", file, evidence.fileName(), e.getMessage());
         }
         if (!actual.equals(evidence.sha256())) {
             throw new UserFacingException("evidence.error.altered", file, evidence.fileName());

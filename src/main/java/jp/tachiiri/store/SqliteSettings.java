@@ -40,13 +40,12 @@ public final class SqliteSettings {
 
     /** This installation's stable id, created on first use and never changed. */
     public String deviceId(Clock clock) {
-        return database.transaction(connection -> {
+        return database.readOrCreate(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM device");
                  ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    return row.getString(1);
-                }
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
+        }, connection -> {
             String id = UUID.randomUUID().toString();
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO device (singleton, id, created_at) VALUES (1, ?, ?)")) {

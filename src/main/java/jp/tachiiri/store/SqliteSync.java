@@ -53,13 +53,14 @@ public final class SqliteSync implements SyncRepository {
 
     private DeviceIdentity loadOrCreateIdentity() {
         String deviceId = settings.deviceId(clock);
-        return database.transaction(connection -> {
+        return database.readOrCreate(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT private_key, public_key FROM device_key");
                  ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    return new DeviceIdentity(deviceId, row.getString(2), DeviceKeys.privateKey(row.getBytes(1)));
-                }
+                return row.next()
+                        ? Optional.of(new DeviceIdentity(deviceId, row.getString(2), DeviceKeys.privateKey(row.getBytes(1))))
+                        : Optional.empty();
             }
+        }, connection -> {
             KeyPair pair = DeviceKeys.generate();
             String publicKey = DeviceKeys.publicKeyHex(pair.getPublic());
             Rows.update(connection, "INSERT INTO device_key (singleton, private_key, public_key, created_at) VALUES (1, ?, ?, ?)",

@@ -73,7 +73,7 @@ public final class SyncService {
                 sent.add(new SyncRepository.RevisionKey(inspection.id(), revision.revision()));
                 for (BundleRecords.Evidence evidence : revision.evidence()) {
                     attachments.computeIfAbsent(evidence.attachment(), sha -> new BundleWriter.Attachment(sha,
-                            repository.evidenceFile(sha), evidence.mediaType()));
+                            storedFile(evidence), evidence.mediaType()));
                 }
             }
         }
@@ -82,6 +82,15 @@ public final class SyncService {
                 BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.copyOf(attachments.values()));
         repository.markSent(written.bundleId(), BundleKind.FINDINGS, now, written.file(), sent);
         return Optional.of(written);
+    }
+
+    /** The stored file of a piece of evidence to send; a missing one is named by the evidence's own file name. */
+    private Path storedFile(BundleRecords.Evidence evidence) {
+        Path file = repository.evidenceFile(evidence.attachment());
+        if (!Files.exists(file)) {
+            throw new UserFacingException("sync.error.evidenceMissing", evidence.fileName(), file);
+        }
+        return file;
     }
 
     /** Writes an assignments bundle: catalogs, facilities, plans (of one inspector or all), reviews, receipts. */

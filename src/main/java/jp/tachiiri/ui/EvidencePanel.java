@@ -79,15 +79,16 @@ final class EvidencePanel {
             model.evidenceFile(item, file -> {
                 ImageView view = new ImageView(new Image(file.toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true));
                 preview.getChildren().setAll(view);
-            });
-            preview.setOnMouseClicked(event -> model.evidenceFile(item, this::showFullSize));
+            }, failure -> preview.getChildren().setAll(unavailable()));
+            preview.setOnMouseClicked(event -> model.evidenceFile(item, this::showFullSize, failure -> explain(item, failure)));
         } else {
             // A document (PDF, spreadsheet …) is shown by its kind and opened with the system's viewer.
             int dot = item.fileName().lastIndexOf('.');
             Label kind = new Label(dot < 0 ? "?" : item.fileName().substring(dot + 1).toUpperCase(Locale.ROOT));
             kind.getStyleClass().add("evidence-kind");
             preview.getChildren().setAll(kind);
-            preview.setOnMouseClicked(event -> model.evidenceFile(item, context.navigator()::openDocument));
+            preview.setOnMouseClicked(event -> model.evidenceFile(item, context.navigator()::openDocument,
+                    failure -> explain(item, failure)));
         }
         VBox tile = new VBox(4, preview, name);
         tile.getStyleClass().add("evidence-tile");
@@ -101,6 +102,23 @@ final class EvidencePanel {
             tile.getChildren().add(remove);
         }
         return tile;
+    }
+
+    /** In place of a thumbnail whose file cannot be shown; a tap says why. */
+    private Label unavailable() {
+        Label label = new Label(messages.get("inspection.evidenceUnavailable"));
+        label.getStyleClass().add("field-error");
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** Why the stored file cannot be shown, naming it: the rest of the inspection stays as it is. */
+    private void explain(Evidence item, RuntimeException failure) {
+        Label reason = new Label(context.describe(failure));
+        reason.setId("evidence-error");
+        reason.setWrapText(true);
+        reason.setPrefWidth(560);
+        InspectionDialogs.show(context, item.fileName(), reason);
     }
 
     private void showFullSize(Path file) {

@@ -347,9 +347,12 @@ final class InspectionViewModel {
         }, this::saveFailed);
     }
 
-    /** The stored file of a piece of evidence, checked against its hash, handed over in the background. */
-    void evidenceFile(Evidence item, Consumer<Path> use) {
-        context.executor().submit(() -> workspace.evidence().file(item), use, failure::set);
+    /**
+     * The stored file of a piece of evidence, checked against its hash, handed over in the background; or why
+     * it cannot be (missing, unreadable, altered), for the screen to say.
+     */
+    void evidenceFile(Evidence item, Consumer<Path> use, Consumer<RuntimeException> unavailable) {
+        context.executor().submit(() -> workspace.evidence().file(item), use, unavailable);
     }
 
     List<Evidence> evidenceOf(String itemId) {

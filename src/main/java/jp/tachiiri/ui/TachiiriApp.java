@@ -11,6 +11,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -123,6 +124,11 @@ public final class TachiiriApp extends Application implements Navigator {
      */
     private static Opened openWorkspace(Path folder, Optional<Language> requested, Optional<Role> requestedRole) {
         Workspace opened = Workspace.open(folder, Clock.systemDefaultZone());
+        if (opened.readOnly()) {
+            // Nothing can be stored: the choices are taken for this run only, and a role nobody chose is the inspector's.
+            Optional<Role> role = opened.role().or(() -> requestedRole).or(() -> Optional.of(Role.INSPECTOR));
+            return new Opened(opened, requested.orElseGet(opened::language), role, Optional.empty());
+        }
         if (requestedRole.isPresent() && opened.role().isEmpty()) {
             opened.chooseRole(requestedRole.get());
         }
@@ -191,12 +197,24 @@ public final class TachiiriApp extends Application implements Navigator {
         flushCurrentScreen = flush;
     }
 
-    /** Lets the screen being left store what it holds, then shows the next one. */
+    /**
+     * Lets the screen being left store what it holds, then shows the next one; above it, on a data folder that
+     * may not be written, a banner saying that nothing will be saved.
+     */
     private void show(Parent screen) {
         Runnable flush = flushCurrentScreen;
         flushCurrentScreen = () -> { };
         flush.run();
-        stage.getScene().setRoot(screen);
+        stage.getScene().setRoot(workspace.readOnly() ? new BorderPane(screen, readOnlyBanner(), null, null, null) : screen);
+    }
+
+    private Label readOnlyBanner() {
+        Label banner = new Label(context().messages().get("store.readOnlyBanner", workspace.folder().toAbsolutePath()));
+        banner.setId("read-only-banner");
+        banner.getStyleClass().add("read-only-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        return banner;
     }
 
     @Override
@@ -212,7 +230,8 @@ public final class TachiiriApp extends Application implements Navigator {
         Label label = new Label(context().describe(error));
         label.setId("fatal-error");
         label.setWrapText(true);
-        label.getStyleClass().add("error");
+        label.setMaxWidth(900);
+        label.getStyleClass().addAll("error", "fatal-error");
         stage.getScene().setRoot(new StackPane(label));
     }
 
