@@ -64,15 +64,8 @@ public final class Database implements AutoCloseable {
         Connection connection = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.enforceForeignKeys(true);
-            config.setBusyTimeout(5_000);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            // Nothing reads generated keys; without this the driver asks for last_insert_rowid() after every insert.
-            config.setGetGeneratedKeys(false);
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                    connectionSettings().toProperties());
             Database database = new Database(file, connection, false);
             database.migrate();
             return database;
@@ -123,6 +116,22 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             return true; // Not knowing, SQLite is left to read the WAL, or to say why it cannot.
         }
+    }
+
+    /**
+     * The pragmas and modes of the store's connection (public so that the benchmarks' floors use the same): WAL,
+     * synchronous=FULL, foreign keys, a busy timeout, immediate transactions, no generated keys.
+     */
+    public static SQLiteConfig connectionSettings() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Nothing reads generated keys; without this the driver asks for last_insert_rowid() after every insert.
+        config.setGetGeneratedKeys(false);
+        return config;
     }
 
     public Path file() {

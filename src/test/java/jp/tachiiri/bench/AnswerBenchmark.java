@@ -23,6 +23,7 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.store.Database;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class AnswerBenchmark {
 
         try (Workspace tablet = Workspace.open(work.resolve("tablet"), Clock.systemDefaultZone());
              Connection floor = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("floor.db"),
-                     Bench.productPragmas().toProperties())) {
+                     Database.connectionSettings().toProperties())) {
             tablet.seedDemo();
             InspectionService service = tablet.inspectionService();
             try (Statement create = floor.createStatement()) {

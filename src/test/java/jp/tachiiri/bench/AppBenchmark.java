@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * The CPU figures are the child's (all its threads) up to the same moment.
  *
  * <p>{@code mvn -o -Pbench verify -Dtest=AppBenchmark}. Properties: {@code bench.session.answers} (10),
- * {@code bench.child.jvm} (extra JVM options for both children; none by default, so the JVM's own heap defaults
- * apply), {@code bench.runs} (3), {@code bench.warmups} (1).
+ * {@code bench.child.jvm} (JVM options for both children after the application's own, packaging/jvm.options),
+ * {@code bench.runs} (3), {@code bench.warmups} (1).
  */
 class AppBenchmark {
 

@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The small harness of the benchmarks run by {@code mvn -o -Pbench verify}: each case times the product
@@ -123,21 +122,6 @@ final class Bench {
     private static final List<String> NOTES = new ArrayList<>();
 
     private Bench() {
-    }
-
-    /**
-     * The pragmas and modes {@code jp.tachiiri.store.Database.open} sets on the product's connection (private there),
-     * for a floor's own connection: WAL, synchronous=FULL, foreign keys, immediate transactions, no generated keys.
-     */
-    static SQLiteConfig productPragmas() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setGetGeneratedKeys(false);
-        return config;
     }
 
     static int intProperty(String name, int fallback) {

@@ -3,6 +3,7 @@ package jp.tachiiri.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * as the UI tests run. The child reports by printing marker lines; it keeps running, so that it can be measured,
  * until {@link #finish} closes its standard input.
  *
- * <p>JVM options: the JVM's defaults (heap, collector) plus {@code bench.child.jvm}, the same for every child.
+ * <p>JVM options: the application's own (packaging/jvm.options) plus {@code bench.child.jvm}, the same for every
+ * child.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -40,11 +42,22 @@ final class ChildJvm implements AutoCloseable {
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-Duser.home=" + work.resolve("home"), "-Djava.io.tmpdir=" + work.resolve("tmp")));
+        options.addAll(shippedOptions());
         String extra = System.getProperty("bench.child.jvm", "");
         if (!extra.isBlank()) {
             options.addAll(Arrays.asList(extra.strip().split("\\s+")));
         }
         return options;
+    }
+
+    /** The options the application is started with (packaging/jvm.options), the same for the bare window. */
+    static List<String> shippedOptions() {
+        try {
+            return Files.readAllLines(Path.of("packaging", "jvm.options")).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts {@code AppProbe arguments…}; its standard error goes to {@code work/<name>.log}. */

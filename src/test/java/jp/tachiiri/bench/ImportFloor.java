@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.tachiiri.store.Database;
 
 /**
  * The floor for importing findings bundles: the least work that gets the same rows and files durably into a
@@ -51,7 +52,7 @@ final class ImportFloor implements AutoCloseable {
     static ImportFloor open(Path databaseFile, Path evidenceFolder) {
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath(),
-                    Bench.productPragmas().toProperties());
+                    Database.connectionSettings().toProperties());
             connection.setAutoCommit(false);
             return new ImportFloor(connection, evidenceFolder);
         } catch (SQLException e) {
