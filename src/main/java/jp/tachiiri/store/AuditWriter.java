@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.model.AuditEvent;
@@ -54,6 +56,15 @@ final class AuditWriter {
 
     static AuditEvent append(Trail trail, Connection connection, String inspectionId, String actor, Instant at, Entry entry)
             throws SQLException {
+        return appendAll(trail, connection, inspectionId, actor, at, List.of(entry)).get(0);
+    }
+
+    /**
+     * Appends the entries in order, as one piece of the chain: its head read once and moved once, one insert
+     * statement for them all (a tap on an answer changes several fields, each its own event).
+     */
+    static List<AuditEvent> appendAll(Trail trail, Connection connection, String inspectionId, String actor, Instant at,
+                                      List<Entry> entries) throws SQLException {
         long lastSequence = 0;
         String lastHash = AuditChain.GENESIS;
         try (PreparedStatement head = connection.prepareStatement(trail.head)) {
@@ -67,33 +78,41 @@ final class AuditWriter {
                 }
             }
         }
-        AuditEvent draft = new AuditEvent(UUID.randomUUID().toString(), inspectionId, 0, at, actor, entry.action(),
-                entry.subject(), entry.oldValue(), entry.newValue(), entry.reason(), null, null);
-        AuditEvent event = AuditChain.seal(draft, lastSequence + 1, lastHash);
+        List<AuditEvent> events = new ArrayList<>(entries.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + trail.events + """
                  (inspection_id, sequence, id, at, actor, action, subject, old_value,
                                           new_value, reason, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, event.inspectionId());
-            insert.setLong(2, event.sequence());
-            insert.setString(3, event.id());
-            insert.setString(4, event.at().toString());
-            insert.setString(5, event.actor());
-            insert.setString(6, event.action());
-            insert.setString(7, event.subject());
-            insert.setString(8, event.oldValue());
-            insert.setString(9, event.newValue());
-            insert.setString(10, event.reason());
-            insert.setString(11, event.previousHash());
-            insert.setString(12, event.hash());
-            insert.executeUpdate();
+            for (Entry entry : entries) {
+                AuditEvent draft = new AuditEvent(UUID.randomUUID().toString(), inspectionId, 0, at, actor, entry.action(),
+                        entry.subject(), entry.oldValue(), entry.newValue(), entry.reason(), null, null);
+                AuditEvent event = AuditChain.seal(draft, lastSequence + 1, lastHash);
+                insert.setString(1, event.inspectionId());
+                insert.setLong(2, event.sequence());
+                insert.setString(3, event.id());
+                insert.setString(4, event.at().toString());
+                insert.setString(5, event.actor());
+                insert.setString(6, event.action());
+                insert.setString(7, event.subject());
+                insert.setString(8, event.oldValue());
+                insert.setString(9, event.newValue());
+                insert.setString(10, event.reason());
+                insert.setString(11, event.previousHash());
+                insert.setString(12, event.hash());
+                insert.executeUpdate();
+                events.add(event);
+                lastSequence = event.sequence();
+                lastHash = event.hash();
+            }
         }
-        try (PreparedStatement move = connection.prepareStatement(trail.moveHead)) {
-            move.setLong(1, event.sequence());
-            move.setString(2, event.hash());
-            move.setString(3, inspectionId);
-            move.executeUpdate();
+        if (!events.isEmpty()) {
+            try (PreparedStatement move = connection.prepareStatement(trail.moveHead)) {
+                move.setLong(1, lastSequence);
+                move.setString(2, lastHash);
+                move.setString(3, inspectionId);
+                move.executeUpdate();
+            }
         }
-        return event;
+        return events;
     }
 }

@@ -277,19 +277,19 @@ public final class SqliteInspections implements InspectionRepository {
             Finding stored = finding(connection, inspectionId, revision, finding.itemId());
             Map<String, String> before = stored.fields();
             Map<String, String> after = finding.fields();
-            int changed = 0;
+            List<AuditWriter.Entry> changes = new ArrayList<>();
             for (Map.Entry<String, String> field : after.entrySet()) {
                 String old = before.get(field.getKey());
                 if (!Objects.equals(old, field.getValue())) {
-                    AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(FINDING_CHANGED,
-                            finding.itemId() + "/" + field.getKey(), old, field.getValue()));
-                    changed++;
+                    changes.add(AuditWriter.Entry.of(FINDING_CHANGED, finding.itemId() + "/" + field.getKey(), old,
+                            field.getValue()));
                 }
             }
-            if (changed > 0) {
+            if (!changes.isEmpty()) {
+                AuditWriter.appendAll(AuditWriter.Trail.INSPECTION, connection, inspectionId, actor, now, changes);
                 upsertFinding(connection, inspectionId, revision, finding, now);
             }
-            return changed;
+            return changes.size();
         });
     }
 

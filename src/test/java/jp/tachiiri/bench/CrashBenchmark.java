@@ -58,7 +58,8 @@ class CrashBenchmark {
         row(out, "integrity checks (integrity_check and foreign_key_check), all ok", figures.integrityChecks());
         row(out, "audit chains verified", figures.chainsVerified());
         row(out, "audit events verified", figures.auditEventsVerified());
-        row(out, "evidence temporary files left in the data folder", figures.leftoverTempFiles());
+        row(out, "evidence copies cut short, left for a later start to remove (younger than an hour)",
+                figures.leftoverTempFiles());
         row(out, "failures", figures.failures().size());
         out.append(String.format(Locale.ROOT, "%nDuration: %d s. Load average (1, 5, 15 min) after: %s.%n",
                 figures.duration().toSeconds(), Bench.loadAverage()));
