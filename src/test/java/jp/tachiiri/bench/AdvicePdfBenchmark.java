@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * keeps its parsed fonts for the whole run; subsetting and embedding it are timed on both sides.
  *
  * <p>Each round makes {@code bench.pdf.documents} documents on each side. {@code mvn -o -Pbench verify
- * -Dtest=AdvicePdfBenchmark}. Properties: {@code bench.pdf.documents} (5), {@code bench.runs} (3),
+ * -Dtest=AdvicePdfBenchmark}. Properties: {@code bench.pdf.documents} (20), {@code bench.runs} (3),
  * {@code bench.warmups} (1).
  */
 class AdvicePdfBenchmark {
@@ -43,7 +43,7 @@ class AdvicePdfBenchmark {
 
     @Test
     void advicePrintoutOfADemoInspection() throws Exception {
-        int documents = Bench.intProperty("bench.pdf.documents", 5);
+        int documents = Bench.intProperty("bench.pdf.documents", 20);
         int runs = Bench.intProperty("bench.runs", 3);
         int warmups = Bench.intProperty("bench.warmups", 1);
         Path work = Bench.workFolder("advice-pdf");

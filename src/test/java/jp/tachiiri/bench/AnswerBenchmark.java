@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each round saves the answers to every question of {@code bench.answer.inspections} new inspections of the demo
  * facilities (started before the clock runs), one answer per transaction; the floor makes as many commits.
- * {@code mvn -o -Pbench verify -Dtest=AnswerBenchmark}. Properties: {@code bench.answer.inspections} (10),
+ * {@code mvn -o -Pbench verify -Dtest=AnswerBenchmark}. Properties: {@code bench.answer.inspections} (40),
  * {@code bench.runs} (3), {@code bench.warmups} (1).
  */
 class AnswerBenchmark {
@@ -50,7 +50,7 @@ class AnswerBenchmark {
 
     @Test
     void oneAnswerSavedDurably() throws Exception {
-        int inspections = Bench.intProperty("bench.answer.inspections", 10);
+        int inspections = Bench.intProperty("bench.answer.inspections", 40);
         int runs = Bench.intProperty("bench.runs", 3);
         int warmups = Bench.intProperty("bench.warmups", 1);
         Path work = Bench.workFolder("answer");
