@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +32,7 @@ import jp.tachiiri.testsupport.FileFaults;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.HaltAfterCommit;
 import jp.tachiiri.testsupport.Permissions;
+import jp.tachiiri.testsupport.Pragma;
 import jp.tachiiri.testsupport.WriteLockHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,7 +172,7 @@ class StorageFaultsTest {
         try (Workspace workspace = Workspace.open(office, CLOCK)) {
             assertThat(workspace.adviceSettings()).isEqualTo(new AdviceSettings("さくら県 医務課", 30));
             assertThat(workspace.inspections().list()).as("all or nothing: nothing of the bundle").isEmpty();
-            assertThat(integrityCheck(office.resolve(Workspace.DATABASE_FILE))).isEqualTo("ok");
+            assertThat(Pragma.of(office.resolve(Workspace.DATABASE_FILE), "integrity_check")).isEqualTo("ok");
             // With room again, the same bundle is taken in whole.
             workspace.sync().importAll(List.of(bundle), true);
             assertThat(workspace.inspections().list()).isNotEmpty();
@@ -393,12 +392,4 @@ class StorageFaultsTest {
         }
     }
 
-    private static String integrityCheck(Path file) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
 }

@@ -24,6 +24,7 @@ import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.store.Database;
+import jp.tachiiri.testsupport.Pragma;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,7 +105,7 @@ class AnswerBenchmark {
             Bench.note("one answer saved durably: %d answers a round; %.2f ms per answer, floor %.2f ms per commit (medians); "
                             + "journal_mode=%s in both files, synchronous=FULL, foreign_keys=ON on both connections.",
                     saved.get(0), 1000 * result.oursMedian() / saved.get(0), 1000 * result.floorMedian() / saved.get(0),
-                    journalMode(tablet.databaseFile()), journalMode(work.resolve("floor.db")));
+                    Pragma.of(tablet.databaseFile(), "journal_mode"), Pragma.of(work.resolve("floor.db"), "journal_mode"));
             assertThat(count(floor)).isEqualTo((long) saved.stream().mapToInt(Integer::intValue).sum());
         }
         Bench.deleteTree(work);
@@ -134,15 +135,6 @@ class AnswerBenchmark {
     /** What InspectionViewModel.answer stores for a question not yet answered: the answer and the date checked. */
     private static Finding firstAnswer(String itemId, Answer answer, LocalDate today) {
         return Finding.empty(itemId).withAnswer(answer).withCheckedOn(today);
-    }
-
-    private static String journalMode(Path database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("PRAGMA journal_mode")) {
-            row.next();
-            return row.getString(1);
-        }
     }
 
     private static long count(Connection floor) throws SQLException {
