@@ -15,8 +15,9 @@ final class Fonts {
     private final PDFont regular;
     private final PDFont bold;
     private final Map<Integer, Boolean> printable = new HashMap<>();
-    /** Glyph advances by code point (negative: bold), in font units: line breaking measures the same characters over and over. */
-    private final Map<Integer, Float> advances = new HashMap<>();
+    /** Glyph advances by code point, in font units: line breaking measures the same characters over and over. */
+    private final Map<Integer, Float> regularAdvances = new HashMap<>();
+    private final Map<Integer, Float> boldAdvances = new HashMap<>();
 
     Fonts(PDFont regular, PDFont bold) {
         this.regular = regular;
@@ -32,10 +33,11 @@ final class Fonts {
      * ({@link PDFont#getStringWidth} has no kerning), so the result is the same to the last bit.
      */
     float width(String text, boolean isBold, float size) {
+        Map<Integer, Float> advances = isBold ? boldAdvances : regularAdvances;
         float units = 0;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            units += advances.computeIfAbsent(isBold ? -c - 1 : c, key -> advance(c, isBold));
+            units += advances.computeIfAbsent(c, key -> advance(key, isBold));
             i += Character.charCount(c);
         }
         return units / 1000 * size;

@@ -1,18 +1,12 @@
 package jp.tachiiri.ui;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,7 +14,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.BedBand;
@@ -95,15 +87,15 @@ final class OfficeHomeView {
     }
 
     private Node filters() {
-        ComboBox<Integer> year = choice("office-year", model.fiscalYears(), model.fiscalYearProperty(),
+        ComboBox<Integer> year = Tables.anyChoice(messages, "office-year", model.fiscalYears(), model.fiscalYearProperty(),
                 value -> messages.get("office.fiscalYear", Integer.toString(value), Integer.toString(value - 2018)),
                 "office.anyYear");
-        ComboBox<ReviewStatus> status = choice("office-status", FXCollections.observableArrayList(ReviewStatus.values()),
+        ComboBox<ReviewStatus> status = Tables.anyChoice(messages, "office-status", FXCollections.observableArrayList(ReviewStatus.values()),
                 model.statusProperty(), value -> messages.get("review.status." + value.name()), "office.anyStatus");
-        ComboBox<Checkpoint> checkpoint = choice("office-checkpoint", FXCollections.observableArrayList(Checkpoint.values()),
+        ComboBox<Checkpoint> checkpoint = Tables.anyChoice(messages, "office-checkpoint", FXCollections.observableArrayList(Checkpoint.values()),
                 model.nonCompliantInProperty(), value -> messages.get("office.nonCompliantIn", checkpointTitle(value)),
                 "office.anyCheckpoint");
-        ComboBox<BedBand> band = choice("office-band", FXCollections.observableArrayList(BedBand.values()),
+        ComboBox<BedBand> band = Tables.anyChoice(messages, "office-band", FXCollections.observableArrayList(BedBand.values()),
                 model.bandProperty(), value -> messages.get("band." + value.name()), "office.anyBand");
         TextField inspector = new TextField();
         inspector.setId("office-inspector");
@@ -123,43 +115,6 @@ final class OfficeHomeView {
         return context.workspace().catalogs().latest().sections().stream()
                 .filter(section -> section.checkpoint() == checkpoint).findFirst()
                 .map(section -> section.title().in(messages.language())).orElse(checkpoint.id());
-    }
-
-    /** A choice whose empty value means "any"; the property is the model's filter criterion. */
-    private <T> ComboBox<T> choice(String id, ObservableList<T> values, ObjectProperty<T> property, Function<T, String> label,
-                                   String anyKey) {
-        ObservableList<T> withAny = FXCollections.observableArrayList();
-        withAny.add(null);
-        withAny.addAll(values);
-        values.addListener((ListChangeListener<T>) change -> {
-            List<T> updated = new ArrayList<>();
-            updated.add(null);
-            updated.addAll(values);
-            withAny.setAll(updated);
-        });
-        ComboBox<T> box = new ComboBox<>(withAny);
-        box.setId(id);
-        StringConverter<T> converter = new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? messages.get(anyKey) : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
-        box.setConverter(converter);
-        box.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(T value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(converter.toString(value));
-            }
-        });
-        box.valueProperty().bindBidirectional(property);
-        return box;
     }
 
     private Node counts() {

@@ -1,15 +1,11 @@
 package jp.tachiiri.ui;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,7 +14,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,7 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Role;
@@ -218,38 +212,8 @@ final class SyncView {
 
     /** Whose plans the assignments bundle carries: every inspector's, or one inspector's for their tablet. */
     private Node inspectorChoice() {
-        ObservableList<String> choices = FXCollections.observableArrayList();
-        Runnable fill = () -> {
-            List<String> all = new ArrayList<>();
-            all.add(null);
-            all.addAll(model.inspectorIds());
-            choices.setAll(all);
-        };
-        fill.run();
-        model.inspectorIds().addListener((ListChangeListener<String>) change -> fill.run());
-        ComboBox<String> box = new ComboBox<>(choices);
-        box.setId("sync-assignments-for");
-        StringConverter<String> converter = new StringConverter<>() {
-            @Override
-            public String toString(String inspector) {
-                return inspector == null ? messages.get("sync.allInspectors") : messages.get("sync.forInspector", inspector);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return null;
-            }
-        };
-        box.setConverter(converter);
-        box.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(String inspector, boolean empty) {
-                super.updateItem(inspector, empty);
-                setText(converter.toString(inspector));
-            }
-        });
-        box.valueProperty().bindBidirectional(model.assignmentsForProperty());
-        return box;
+        return Tables.anyChoice(messages, "sync-assignments-for", model.inspectorIds(), model.assignmentsForProperty(),
+                inspector -> messages.get("sync.forInspector", inspector), "sync.allInspectors");
     }
 
     /** The devices whose bundles arrived here, with their fingerprints; each can be accepted or refused. */

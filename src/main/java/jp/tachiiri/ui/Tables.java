@@ -1,13 +1,21 @@
 package jp.tachiiri.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -19,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
 
@@ -139,5 +148,45 @@ final class Tables {
 
     private static ObservableValue<String> constant(String value) {
         return new ReadOnlyStringWrapper(value).getReadOnlyProperty();
+    }
+
+    /**
+     * A choice of {@code values} (kept up to date) headed by an empty value that means "any" (e.g. every fiscal
+     * year, every inspector), shown as {@code anyKey}; bound both ways to the model's {@code property}.
+     */
+    static <T> ComboBox<T> anyChoice(Messages messages, String id, ObservableList<T> values, ObjectProperty<T> property,
+                                     Function<T, String> label, String anyKey) {
+        ObservableList<T> withAny = FXCollections.observableArrayList();
+        withAny.add(null);
+        withAny.addAll(values);
+        values.addListener((ListChangeListener<T>) change -> {
+            List<T> updated = new ArrayList<>();
+            updated.add(null);
+            updated.addAll(values);
+            withAny.setAll(updated);
+        });
+        ComboBox<T> box = new ComboBox<>(withAny);
+        box.setId(id);
+        StringConverter<T> converter = new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? messages.get(anyKey) : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+        box.setConverter(converter);
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(converter.toString(value));
+            }
+        });
+        box.valueProperty().bindBidirectional(property);
+        return box;
     }
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -32,6 +35,7 @@ import javafx.stage.Window;
 import jp.tachiiri.Main;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The child process of {@link AppBenchmark}: starts Tachiiri as its launcher does ({@code Main} with
@@ -167,7 +171,8 @@ public final class AppProbe {
             exitWhenTold();
         } catch (RuntimeException e) {
             System.out.println(FAILED + e);
-            e.printStackTrace();
+            // The child's standard error is the log the benchmark names when it fails.
+            Logger.getLogger(AppProbe.class.getName()).log(Level.SEVERE, "the inspection session failed", e);
             Platform.exit();
         }
     }
@@ -216,17 +221,10 @@ public final class AppProbe {
 
     /** Polls {@code condition} on the JavaFX thread until it holds; fails after a minute, naming {@code what}. */
     private static void waitFor(String what, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!onFx(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("waited in vain for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("waited in vain for " + what, e);
         }
     }
 

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
@@ -29,6 +27,7 @@ import jp.tachiiri.model.AdviceVariant;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.testsupport.SyntheticChoices;
 import jp.tachiiri.testsupport.SyntheticJapanese;
 
 /**
@@ -72,6 +71,7 @@ final class NationalData {
     }
 
     private final Random random;
+    private final SyntheticChoices choices;
     private final Catalog catalog;
     private final Path scratch;
     private int findings;
@@ -83,6 +83,7 @@ final class NationalData {
 
     private NationalData(long seed, Path scratch) {
         this.random = new Random(seed);
+        this.choices = new SyntheticChoices(random);
         this.catalog = CatalogLibrary.bundled().latest();
         this.scratch = scratch;
     }
@@ -129,7 +130,7 @@ final class NationalData {
         List<BundleRecords.Inspection> inspections = new ArrayList<>();
         Map<String, BundleWriter.Attachment> attachments = new LinkedHashMap<>();
         Instant latest = Instant.EPOCH;
-        String[] team = {person(), person()};
+        String[] team = {choices.person("."), choices.person(".")};
         for (int i = 0; i < count; i++) {
             BundleRecords.Inspection inspection = inspection(prefecture, firstSerial + i, team, attachments);
             inspections.add(inspection);
@@ -150,9 +151,10 @@ final class NationalData {
 
     private BundleRecords.Inspection inspection(int prefecture, int serial, String[] team,
                                                 Map<String, BundleWriter.Attachment> attachments) {
-        String id = uuid();
+        String id = choices.uuid();
         BundleRecords.Facility facility = facility(prefecture, serial);
-        LocalDate date = inspectionDate();
+        // A weekday of fiscal year 2025 after the catalog was published.
+        LocalDate date = choices.weekday(LocalDate.of(2025, 6, 2), 300);
         Instant[] clock = {date.atTime(LocalTime.of(9, 30)).minusHours(9).toInstant(ZoneOffset.UTC)
                 .plusSeconds(random.nextInt(3600))};
         String actor = team[0];
@@ -190,7 +192,7 @@ final class NationalData {
                 attachments.putIfAbsent(attachment.id(), attachment);
                 String extension = media.equals("application/pdf") ? "pdf" : media.substring(6).replace("jpeg", "jpg");
                 String fileName = "IMG_" + (1000 + random.nextInt(9000)) + "." + extension;
-                String evidenceId = uuid();
+                String evidenceId = choices.uuid();
                 String addedAt = tick(clock);
                 evidenceList.add(new BundleRecords.Evidence(evidenceId, item.id(), fileName, media, attachment.id(), addedAt));
                 audit(chain, id, actor, clock, "EVIDENCE_ADDED", item.id(), null, fileName, null);
@@ -200,7 +202,7 @@ final class NationalData {
 
         List<BundleRecords.Attendee> attendeeList = new ArrayList<>();
         for (int a = 0, n = 1 + random.nextInt(3); a < n; a++) {
-            attendeeList.add(new BundleRecords.Attendee(person().replace(".", " "), SyntheticJapanese.ROLES[random.nextInt(SyntheticJapanese.ROLES.length)]));
+            attendeeList.add(new BundleRecords.Attendee(choices.person(".").replace(".", " "), SyntheticJapanese.ROLES[random.nextInt(SyntheticJapanese.ROLES.length)]));
         }
         String finalizedAt = tick(clock);
         audit(chain, id, actor, clock, "REVISION_FINALIZED", "revision 1", "IN_PROGRESS", "FINALIZED", null);
@@ -234,9 +236,9 @@ final class NationalData {
         String targetDate = null;
         boolean followUp = false;
         switch (answer) {
-            case "COMPLIANT" -> note = random.nextInt(100) < 8 ? pick(SyntheticJapanese.COMPLIANT_NOTES) : "";
+            case "COMPLIANT" -> note = random.nextInt(100) < 8 ? choices.pick(SyntheticJapanese.COMPLIANT_NOTES) : "";
             case "NON_COMPLIANT" -> {
-                note = pick(SyntheticJapanese.NON_COMPLIANT_NOTES);
+                note = choices.pick(SyntheticJapanese.NON_COMPLIANT_NOTES);
                 List<AdviceVariant> variants = item.advice();
                 advice = variants.isEmpty() ? "改善計画を作成し、期限までに報告してください。"
                         : variants.get(random.nextInt(variants.size())).text().ja();
@@ -244,9 +246,9 @@ final class NationalData {
                 followUp = true;
             }
             case "ALTERNATIVE" -> {
-                reason = pick(SyntheticJapanese.ALTERNATIVE_REASONS);
+                reason = choices.pick(SyntheticJapanese.ALTERNATIVE_REASONS);
             }
-            default -> reason = pick(SyntheticJapanese.NOT_APPLICABLE_REASONS);
+            default -> reason = choices.pick(SyntheticJapanese.NOT_APPLICABLE_REASONS);
         }
         String updatedAt = tick(clock);
         audit(chain, inspectionId, actor, clock, "FINDING_CHANGED", item.id() + "/answer", null, answer, null);
@@ -296,7 +298,7 @@ final class NationalData {
     private void audit(List<AuditEvent> chain, String inspectionId, String actor, Instant[] clock, String action,
                        String subject, String oldValue, String newValue, String reason) {
         String previous = chain.isEmpty() ? AuditChain.GENESIS : chain.get(chain.size() - 1).hash();
-        AuditEvent draft = new AuditEvent(uuid(), inspectionId, 0, clock[0], actor, action, subject, oldValue, newValue, reason,
+        AuditEvent draft = new AuditEvent(choices.uuid(), inspectionId, 0, clock[0], actor, action, subject, oldValue, newValue, reason,
                 null, null);
         chain.add(AuditChain.seal(draft, chain.size() + 1L, previous));
     }
@@ -307,26 +309,4 @@ final class NationalData {
         return clock[0].toString();
     }
 
-    /** A weekday of fiscal year 2025 after the catalog was published. */
-    private LocalDate inspectionDate() {
-        LocalDate start = LocalDate.of(2025, 6, 2);
-        while (true) {
-            LocalDate date = start.plusDays(random.nextInt(300));
-            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                return date;
-            }
-        }
-    }
-
-    private String person() {
-        return pick(SyntheticJapanese.SURNAMES) + "." + pick(SyntheticJapanese.GIVEN);
-    }
-
-    private String pick(String[] texts) {
-        return texts[random.nextInt(texts.length)];
-    }
-
-    private String uuid() {
-        return new UUID(random.nextLong(), random.nextLong()).toString();
-    }
 }

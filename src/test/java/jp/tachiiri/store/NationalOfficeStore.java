@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.catalog.CatalogLibrary;
@@ -28,6 +26,7 @@ import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.review.ReviewStatus;
+import jp.tachiiri.testsupport.SyntheticChoices;
 import jp.tachiiri.testsupport.SyntheticJapanese;
 
 /**
@@ -120,6 +119,7 @@ public final class NationalOfficeStore {
     private static final int[] BAND_SHARES = {65, 25, 10};
 
     private final Random random;
+    private final SyntheticChoices choices;
     private final Catalog catalog;
     private final List<CatalogItem> items;
     private final String[] adviceOf;
@@ -128,6 +128,7 @@ public final class NationalOfficeStore {
 
     private NationalOfficeStore(long seed) {
         this.random = new Random(seed);
+        this.choices = new SyntheticChoices(random);
         this.catalog = CatalogLibrary.bundled().latest();
         this.items = catalog.items();
         this.adviceOf = new String[items.size()];
@@ -200,7 +201,7 @@ public final class NationalOfficeStore {
                 out.device.setString(2, hex(64));
                 out.device.setString(3, firstSeen);
                 out.device.setString(4, "tachiiri_findings_" + device.replaceAll("[^A-Za-z0-9]", "").substring(0, 8)
-                        + "_20210401T000000Z_" + uuid() + ".json");
+                        + "_20210401T000000Z_" + choices.uuid() + ".json");
                 out.device.setString(5, firstSeen);
                 out.device.addBatch();
             }
@@ -216,7 +217,7 @@ public final class NationalOfficeStore {
                     Facility facility = facilities.get(f);
                     String bundle = bundleOfDevice.get(facility.device());
                     if (bundle == null) {
-                        bundle = uuid();
+                        bundle = choices.uuid();
                         bundleOfDevice.put(facility.device(), bundle);
                         Instant created = LocalDate.of(fiscalYear + 1, 3, 31).atTime(9, 0).toInstant(ZoneOffset.UTC);
                         out.bundle.setString(1, bundle);
@@ -254,11 +255,11 @@ public final class NationalOfficeStore {
     /** Writes one inspection with its revisions, review and conflicts; adds its newest revision to {@code newest}. */
     private Counts inspection(Writer out, Facility facility, int fiscalYear, String bundle, List<Inspection> newest)
             throws SQLException {
-        String id = uuid();
-        LocalDate date = inspectionDate(fiscalYear);
+        String id = choices.uuid();
+        LocalDate date = choices.weekday(LocalDate.of(fiscalYear, 4, 1), 365);
         Instant startedAt = date.atTime(0, 30).toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(3_600));
         int beds = Math.max(20, facility.beds() + (random.nextInt(10) == 0 ? random.nextInt(61) - 30 : 0));
-        String[] team = {person(), person()};
+        String[] team = {choices.person(" "), choices.person(" ")};
         boolean twoRevisions = random.nextInt(100) < 4;
         int newestRevision = twoRevisions ? 2 : 1;
 
@@ -305,7 +306,7 @@ public final class NationalOfficeStore {
                 out.attendee.setString(1, id);
                 out.attendee.setInt(2, revision);
                 out.attendee.setInt(3, a);
-                out.attendee.setString(4, person());
+                out.attendee.setString(4, choices.person(" "));
                 out.attendee.setString(5, SyntheticJapanese.ROLES[random.nextInt(SyntheticJapanese.ROLES.length)]);
                 out.attendee.addBatch();
             }
@@ -321,7 +322,7 @@ public final class NationalOfficeStore {
         Instant reviewAt = clock.plusSeconds(86_400L * (5 + random.nextInt(60)));
         if (twoRevisions) {
             out.started(id, 1, reviewAt);
-            out.result(id, 1, "RETURNED", pick(RETURN_COMMENTS), reviewAt.plusSeconds(3_600), items.get(random.nextInt(items.size())).id());
+            out.result(id, 1, "RETURNED", choices.pick(RETURN_COMMENTS), reviewAt.plusSeconds(3_600), items.get(random.nextInt(items.size())).id());
             started++;
             results++;
             reviewAt = reviewAt.plusSeconds(86_400L * 30);
@@ -335,7 +336,7 @@ public final class NationalOfficeStore {
             case APPROVED, RETURNED -> {
                 out.started(id, newestRevision, reviewAt);
                 boolean approved = status == ReviewStatus.APPROVED;
-                out.result(id, newestRevision, status.name(), approved ? "" : pick(RETURN_COMMENTS),
+                out.result(id, newestRevision, status.name(), approved ? "" : choices.pick(RETURN_COMMENTS),
                         reviewAt.plusSeconds(1_800 + random.nextInt(7_200)),
                         approved ? null : items.get(random.nextInt(items.size())).id());
                 started++;
@@ -443,15 +444,15 @@ public final class NationalOfficeStore {
             String targetDate = null;
             boolean followUp = false;
             switch (answer) {
-                case COMPLIANT -> note = random.nextInt(100) < 8 ? pick(SyntheticJapanese.COMPLIANT_NOTES) : "";
+                case COMPLIANT -> note = random.nextInt(100) < 8 ? choices.pick(SyntheticJapanese.COMPLIANT_NOTES) : "";
                 case NON_COMPLIANT -> {
-                    note = pick(SyntheticJapanese.NON_COMPLIANT_NOTES);
+                    note = choices.pick(SyntheticJapanese.NON_COMPLIANT_NOTES);
                     advice = adviceOf[i];
                     targetDate = target;
                     followUp = true;
                 }
-                case ALTERNATIVE -> reason = pick(SyntheticJapanese.ALTERNATIVE_REASONS);
-                default -> reason = pick(SyntheticJapanese.NOT_APPLICABLE_REASONS);
+                case ALTERNATIVE -> reason = choices.pick(SyntheticJapanese.ALTERNATIVE_REASONS);
+                default -> reason = choices.pick(SyntheticJapanese.NOT_APPLICABLE_REASONS);
             }
             out.finding(inspectionId, revision, items.get(i).id(), ANSWERS[answer], confirmedBy, day, note, reason, advice,
                     targetDate, followUp, clock.toString());
@@ -492,29 +493,6 @@ public final class NationalOfficeStore {
         return new Facility("fac-" + code, code, "医療法人" + place[0] + "会 " + place[0] + kind[0],
                 "イリョウホウジン" + place[1] + "カイ " + place[1] + kind[1], address, beds, random.nextInt(100) < 65,
                 vendors.toString(), vendorIndexes, device);
-    }
-
-    /** A weekday of the fiscal year. */
-    private LocalDate inspectionDate(int fiscalYear) {
-        LocalDate start = LocalDate.of(fiscalYear, 4, 1);
-        while (true) {
-            LocalDate date = start.plusDays(random.nextInt(365));
-            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                return date;
-            }
-        }
-    }
-
-    private String person() {
-        return pick(SyntheticJapanese.SURNAMES) + " " + pick(SyntheticJapanese.GIVEN);
-    }
-
-    private String pick(String[] texts) {
-        return texts[random.nextInt(texts.length)];
-    }
-
-    private String uuid() {
-        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private String hex(int digits) {
