@@ -67,4 +67,15 @@ class ArchitectureTest {
     static final ArchRule onlyUiAndPlatformTouchJavaFx = noClasses().that().resideOutsideOfPackages("jp.tachiiri.ui..",
                     "jp.tachiiri.platform..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    /**
+     * Android and iOS builds cannot link AWT or Swing: only the desktop preview may draw with them, and nothing
+     * names it (ServiceLoader finds it), so the mobile build can leave it out.
+     */
+    @ArchTest
+    static final ArchRule onlyTheDesktopPreviewDrawsWithAwt = noClasses().that()
+            .resideOutsideOfPackage("jp.tachiiri.platform.desktop..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..",
+                    "org.apache.pdfbox.rendering..")
+            .orShould().dependOnClassesThat().resideInAPackage("jp.tachiiri.platform.desktop..");
 }

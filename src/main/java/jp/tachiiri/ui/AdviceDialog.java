@@ -1,10 +1,8 @@
 package jp.tachiiri.ui;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -16,21 +14,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
+import jp.tachiiri.platform.PdfPreview;
 
 /**
  * The advice printout of the inspection shown: a preview of its pages, in Japanese or English, and saving it
  * (into the data folder's printouts/) to open, print or share. An inspection in progress gives a marked
- * draft. The PDF is made and rendered in the background.
+ * draft. The PDF is made and rendered in the background; where the platform has no preview (mobile), saving
+ * and opening it is the way to see it.
  */
 final class AdviceDialog {
 
@@ -42,6 +38,7 @@ final class AdviceDialog {
     private final int revision;
     private final VBox pages = new VBox(12);
     private final Label status = new Label();
+    private final Optional<PdfPreview> preview = PdfPreview.available();
     private Language language;
 
     AdviceDialog(UiContext context, String inspectionId, int revision) {
@@ -95,9 +92,13 @@ final class AdviceDialog {
     }
 
     private void renderPreview() {
+        if (preview.isEmpty()) {
+            status.setText(messages.get("advice.ui.noPreview"));
+            return;
+        }
         status.setText(messages.get("advice.ui.rendering"));
         Language chosen = language;
-        context.executor().submit(() -> pageImages(pdf(chosen)), images -> {
+        context.executor().submit(() -> pageImages(preview.get(), pdf(chosen)), images -> {
             pages.getChildren().clear();
             images.forEach(image -> {
                 ImageView view = new ImageView(image);
@@ -106,6 +107,14 @@ final class AdviceDialog {
             });
             status.setText(messages.get("advice.ui.pages", images.size()));
         }, error -> status.setText(context.describe(error)));
+    }
+
+    private static List<Image> pageImages(PdfPreview preview, byte[] pdf) {
+        try {
+            return preview.pages(pdf, PREVIEW_DPI);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private byte[] pdf(Language chosen) {
@@ -124,28 +133,5 @@ final class AdviceDialog {
             status.setText(messages.get("advice.ui.saved", file));
             context.navigator().openDocument(file);
         }, error -> status.setText(context.describe(error)));
-    }
-
-    /** Each page as an image for the preview; runs in the background. */
-    private static List<WritableImage> pageImages(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFRenderer renderer = new PDFRenderer(document);
-            List<WritableImage> images = new ArrayList<>();
-            for (int page = 0; page < document.getNumberOfPages(); page++) {
-                images.add(toFx(renderer.renderImageWithDPI(page, PREVIEW_DPI)));
-            }
-            return images;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static WritableImage toFx(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
-        WritableImage fx = new WritableImage(width, height);
-        fx.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
-        return fx;
     }
 }

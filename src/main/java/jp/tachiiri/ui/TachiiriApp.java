@@ -11,6 +11,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
@@ -37,6 +38,8 @@ public final class TachiiriApp extends Application implements Navigator {
     private final FilePicker filePicker;
     private final Optional<Path> givenDataFolder;
     private final Optional<Role> givenRole;
+    private static final List<Integer> WINDOW_ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
+
     private Stage stage;
     private Workspace workspace;
     private Language language = Language.JA;
@@ -80,6 +83,7 @@ public final class TachiiriApp extends Application implements Navigator {
         language = requested.orElse(Language.JA);
         Messages startup = Messages.of(language);
         stage.setTitle(startup.get("app.title"));
+        stage.getIcons().setAll(windowIcons());
         stage.setMinWidth(360);
         stage.setMinHeight(480);
         stage.setScene(scene(new StackPane(new Label(startup.get("home.opening", folder)))));
@@ -101,6 +105,13 @@ public final class TachiiriApp extends Application implements Navigator {
                     position -> inspection(position.inspectionId(), Optional.empty(), Optional.of(position.itemId())),
                     this::home);
         }, this::showFatal);
+    }
+
+    /** The app icon in the sizes window managers pick from (title bar, task switcher, dock). */
+    private static List<Image> windowIcons() {
+        return WINDOW_ICON_SIZES.stream()
+                .map(size -> new Image(TachiiriApp.class.getResource("/icons/tachiiri-" + size + ".png").toExternalForm()))
+                .toList();
     }
 
     /** The first start's choice: stored, the demo for that role added to an empty store, then its home. */

@@ -3,6 +3,7 @@ package jp.tachiiri.ui;
 import static jp.tachiiri.ui.UiTestSupport.rows;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
 import javafx.scene.text.Font;
+import javafx.stage.Stage;
 import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Facility;
@@ -54,6 +57,15 @@ class HomeScreenTest {
         robot.interact(title::applyCss);
         assertThat(title.getFont().getFamily()).isEqualTo(BundledFonts.FAMILY);
         assertThat(title.getFont().getSize()).isGreaterThanOrEqualTo(16);
+    }
+
+    @Test
+    void theWindowCarriesTheAppIconInEverySize() {
+        waitForRows("#facilities", 5);
+        Stage window = (Stage) robot.lookup("#facilities").query().getScene().getWindow();
+        assertThat(window.getIcons()).extracting(Image::getWidth, Image::isError)
+                .containsExactly(tuple(16.0, false), tuple(32.0, false), tuple(48.0, false), tuple(64.0, false),
+                        tuple(128.0, false), tuple(256.0, false));
     }
 
     @Test
