@@ -236,8 +236,12 @@ public final class TachiiriApp extends Application implements Navigator {
         }, this::showHome, this::showFatal);
     }
 
-    /** The data folder could not be opened or read: say why and keep the window up. */
+    /**
+     * The data folder could not be opened or read: say why and keep the window up. The whole trace also goes to
+     * standard error, for an IT department reading the log.
+     */
     private void showFatal(RuntimeException error) {
+        error.printStackTrace();
         Label label = new Label(context().describe(error));
         label.setId("fatal-error");
         label.setWrapText(true);

@@ -1,0 +1,251 @@
+package jp.tachiiri.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Language;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Builds the Linux installers with the documented command (packaging/linux/build.sh, on the jar this build just
+ * made) and uses what an IT department would install: the app-image's launcher on its trimmed runtime, headless
+ * commands that need every service module (signatures, Japanese dates, SQLite, fonts), the window under X, and
+ * the .deb's contents unpacked.
+ */
+@EnabledOnOs(OS.LINUX)
+class LinuxInstallersIT {
+
+    private static final Path INSTALLERS = Path.of("target", "installers");
+    private static final Path IMAGE = INSTALLERS.resolve("Tachiiri");
+    private static final Path LAUNCHER = IMAGE.resolve("bin/Tachiiri");
+    private static final String VERSION = System.getProperty("project.version");
+
+    @BeforeAll
+    static void buildTheInstallers() throws Exception {
+        assertThat(VERSION).as("failsafe passes pom.xml's version").isNotBlank();
+        Run build = Run.of(Path.of("."), 900, "bash", "packaging/linux/build.sh", "--skip-maven");
+        assertThat(build.exitCode()).as(build.output()).isZero();
+    }
+
+    @Test
+    void theLauncherPrintsPomVersion() throws Exception {
+        Run version = Run.of(Path.of("."), 60, LAUNCHER.toString(), "--version");
+
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output().strip()).isEqualTo("tachiiri " + VERSION);
+    }
+
+    @Test
+    void headlessCommandsWorkOnTheTrimmedRuntime(@TempDir Path work) throws Exception {
+        Path data = work.resolve("data");
+        Run catalog = tachiiri(data, "catalog", "check");
+        assertThat(catalog.exitCode()).as(catalog.output()).isZero();
+        assertThat(catalog.output()).contains("チェックリスト 2025.1", "項目 38");
+
+        assertThat(tachiiri(data, "demo").exitCode()).isZero();
+        Run inspections = tachiiri(data, "inspections");
+        Matcher finalized = Pattern.compile("(?m)^(\\S+)\\t[^\\t]+\\t[^\\t]+\\tFINALIZED").matcher(inspections.output());
+        assertThat(finalized.find()).as(inspections.output()).isTrue();
+
+        // The advice printout: the bundled font and the Japanese era (jdk.localedata) in a real PDF.
+        Path pdf = work.resolve("advice.pdf");
+        Run advice = tachiiri(data, "advice", "--inspection", finalized.group(1), "--out", pdf.toString());
+        assertThat(advice.exitCode()).as(advice.output()).isZero();
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("医療機関のサイバーセキュリティ対策に関する助言書").containsPattern("令和\\d+年\\d+月\\d+日");
+        }
+
+        // A signed bundle (Ed25519 from jdk.crypto.ec), written and then verified by the same launcher.
+        Path outbox = Files.createDirectories(work.resolve("outbox"));
+        Run export = tachiiri(data, "export", "--out", outbox.toString());
+        assertThat(export.exitCode()).as(export.output()).isZero();
+        Path bundle;
+        try (var files = Files.list(outbox)) {
+            bundle = files.findFirst().orElseThrow();
+        }
+        Run verify = tachiiri(data, "verify", bundle.toString());
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("スキーマ・署名・添付のハッシュを確認しました");
+    }
+
+    @Test
+    void theRuntimeHoldsOnlyWhatTheAppNeeds() throws Exception {
+        Properties release = new Properties();
+        try (var in = Files.newBufferedReader(IMAGE.resolve("lib/runtime/release"))) {
+            release.load(in);
+        }
+        List<String> modules = Arrays.asList(release.getProperty("MODULES").replace("\"", "").split(" "));
+
+        assertThat(modules).contains("java.base", "java.desktop", "java.sql", "jdk.crypto.ec", "jdk.localedata")
+                .doesNotContain("java.compiler", "jdk.compiler", "jdk.jshell", "java.net.http", "jdk.httpserver",
+                        "jdk.jpackage", "java.rmi", "jdk.jdi")
+                .hasSizeLessThan(15);
+        assertThat(IMAGE.resolve("lib/runtime/bin/javac")).doesNotExist();
+        assertThat(IMAGE.resolve("lib/runtime/include")).doesNotExist();
+        assertThat(Files.size(IMAGE.resolve("lib/runtime/lib/modules"))).as("the trimmed runtime's module image")
+                .isLessThan(60L * 1024 * 1024);
+    }
+
+    @Test
+    void theLauncherStartsWithTheShippedJvmOptions() throws Exception {
+        List<String> shipped = Files.readAllLines(Path.of("packaging/jvm.options")).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> configured = Files.readAllLines(IMAGE.resolve("lib/app/Tachiiri.cfg")).stream()
+                .filter(line -> line.startsWith("java-options=")).map(line -> line.substring("java-options=".length()))
+                .toList();
+
+        assertThat(shipped).isNotEmpty();
+        assertThat(configured).containsAll(shipped);
+    }
+
+    @Test
+    void theReleaseNotesAreChangelogsSectionForTheVersion() throws Exception {
+        String heading = VERSION.endsWith("-SNAPSHOT") ? "## [Unreleased]" : "## [" + VERSION + "]";
+        List<String> changelog = Files.readAllLines(Path.of("CHANGELOG.md"));
+        int start = changelog.indexOf(heading);
+        assertThat(start).as("CHANGELOG.md has a section " + heading).isNotNegative();
+        int end = start + 1;
+        while (end < changelog.size() && !changelog.get(end).startsWith("## [")) {
+            end++;
+        }
+
+        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/RELEASE-NOTES.md")))
+                .isEqualTo(changelog.subList(start, end)).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void theDebInstallsTheImageWithAMenuEntryAndTheIcon(@TempDir Path unpacked) throws Exception {
+        Path deb;
+        try (var files = Files.list(INSTALLERS)) {
+            deb = files.filter(file -> file.toString().endsWith(".deb")).findFirst().orElseThrow();
+        }
+        String debianVersion = VERSION.endsWith("-SNAPSHOT") ? VERSION.replace("-SNAPSHOT", "-0~snapshot") : VERSION + "-1";
+        Run control = Run.of(Path.of("."), 60, "dpkg-deb", "--field", deb.toString(), "Package", "Version", "Depends");
+        assertThat(control.output()).contains("Package: tachiiri", "Version: " + debianVersion)
+                .containsPattern("Depends: .*libgtk-3-0").containsPattern("Depends: .*xdg-utils");
+
+        assertThat(Run.of(Path.of("."), 120, "dpkg-deb", "--extract", deb.toString(), unpacked.toString()).exitCode()).isZero();
+        Path installed = unpacked.resolve("opt/tachiiri");
+        String desktopEntry = Files.readString(installed.resolve("lib/tachiiri-Tachiiri.desktop"));
+        assertThat(desktopEntry).contains("Name=Tachiiri", "Name[ja]=立入", "Exec=/opt/tachiiri/bin/Tachiiri",
+                "Icon=/opt/tachiiri/lib/Tachiiri.png", "Categories=Office", "Terminal=false");
+        assertThat(Files.readAllBytes(installed.resolve("lib/Tachiiri.png")))
+                .isEqualTo(Files.readAllBytes(Path.of("packaging/linux/tachiiri.png")));
+
+        Run version = Run.of(Path.of("."), 60, installed.resolve("bin/Tachiiri").toString(), "--version");
+        assertThat(version.output().strip()).isEqualTo("tachiiri " + VERSION);
+    }
+
+    /**
+     * Starts the launcher without a command, on a virtual X display: its window opens and the data folder opens
+     * behind it (the device's signing key is made), with no error on screen or in its output.
+     */
+    @Test
+    void theAppOpensItsWindowAndItsDataFolder(@TempDir Path data) throws Exception {
+        Process display = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = INSTALLERS.resolve("window-test.log");
+        Process app = null;
+        try {
+            String number = new BufferedReader(new InputStreamReader(display.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertThat(number).as("Xvfb names its display").matches("\\d+");
+            ProcessBuilder launch = new ProcessBuilder(LAUNCHER.toString(), "--data", data.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            launch.environment().put("DISPLAY", ":" + number);
+            app = launch.start();
+
+            String title = Messages.of(Language.JA).get("app.title");
+            Process running = app;
+            waitUntil(() -> Run.of(Path.of("."), 30, "xwininfo", "-display", ":" + number, "-root", "-tree").output()
+                    .contains(title) || !running.isAlive());
+            waitUntil(() -> deviceKeys(data.resolve("tachiiri.db")) > 0 || Files.readString(log).contains("Exception")
+                    || !running.isAlive());
+
+            assertThat(app.isAlive()).as("the app still runs; its output:%n%s", Files.readString(log)).isTrue();
+            assertThat(Files.readString(log)).doesNotContain("Exception");
+            assertThat(deviceKeys(data.resolve("tachiiri.db"))).isEqualTo(1);
+        } finally {
+            if (app != null) {
+                app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            display.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** How many signing keys the data file holds; 0 while it does not exist or is still being made. */
+    private static int deviceKeys(Path database) {
+        if (!Files.exists(database)) {
+            return 0;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + database);
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM device_key")) {
+            return count.getInt(1);
+        } catch (SQLException stillBeingCreated) {
+            return 0;
+        }
+    }
+
+    /** Polls every half second, for at most 90 seconds. */
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!condition.call() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static Run tachiiri(Path data, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(LAUNCHER.toString(), "--data", data.toString()));
+        arguments.addAll(List.of(command));
+        return Run.of(Path.of("."), 120, arguments.toArray(String[]::new));
+    }
+
+    /** A finished command: its exit code and what it printed (standard output and error together). */
+    private record Run(int exitCode, String output) {
+
+        static Run of(Path folder, long timeoutSeconds, String... command) throws IOException, InterruptedException {
+            Path output = Files.createTempFile("run", ".log");
+            try {
+                Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n"
+                            + Files.readString(output));
+                }
+                return new Run(process.exitValue(), Files.readString(output));
+            } finally {
+                Files.delete(output);
+            }
+        }
+    }
+}
