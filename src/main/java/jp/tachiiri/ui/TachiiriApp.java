@@ -61,6 +61,14 @@ public final class TachiiriApp extends Application implements Navigator {
         this.givenRole = Optional.of(Role.INSPECTOR);
     }
 
+    /**
+     * The entry point of the Android and iOS builds (the gluonfx profile): a phone or tablet passes no arguments, so
+     * the app opens on its default data folder without the command line. Desktops start from {@code jp.tachiiri.Main}.
+     */
+    public static void main(String[] args) {
+        Application.launch(TachiiriApp.class, args);
+    }
+
     /** Starts the app and returns when its window is closed. */
     public static void launch(Path dataFolder, Language language) {
         List<String> parameters = new ArrayList<>();
