@@ -156,6 +156,9 @@ class LinuxInstallersIT {
         String desktopEntry = Files.readString(installed.resolve("lib/tachiiri-Tachiiri.desktop"));
         assertThat(desktopEntry).contains("Name=Tachiiri", "Name[ja]=立入", "Exec=/opt/tachiiri/bin/Tachiiri",
                 "Icon=/opt/tachiiri/lib/Tachiiri.png", "Categories=Office", "Terminal=false");
+        Run validate = Run.of(Path.of("."), 60, "desktop-file-validate", installed.resolve("lib/tachiiri-Tachiiri.desktop").toString());
+        assertThat(validate.exitCode()).as(validate.output()).isZero();
+        assertThat(validate.output()).isEmpty();
         assertThat(Files.readAllBytes(installed.resolve("lib/Tachiiri.png")))
                 .isEqualTo(Files.readAllBytes(Path.of("packaging/linux/tachiiri.png")));
 
