@@ -49,12 +49,23 @@ if [ "$app_version" != "$version" ]; then release=0~snapshot; notes_heading=Unre
 
 out=target/installers
 rm -rf "$out"
-mkdir -p "$out/input"
+mkdir -p "$out/input/lib" "$out/input/javafx"
 cp target/tachiiri.jar "$out/input/"
-cp -r target/lib "$out/input/lib"
-# JavaFX's native libraries go beside its jars, where JavaFX loads them from, instead of being unpacked into each
-# user's ~/.openjfx/cache at the first start; jpackage then also finds what they link against (GTK 3).
-(cd "$out/input/lib" && for fx in javafx-*-linux.jar; do "$jar" xf "$fx" $("$jar" tf "$fx" | grep '\.so$'); done)
+# JavaFX goes on the module path, the configuration JavaFX supports (on the class path it warns at every start),
+# with its native libraries beside its jars, where it loads them from instead of unpacking them into each user's
+# ~/.openjfx/cache; jpackage then also finds what they link against (GTK 3). Its jars without a platform are
+# empty placeholders.
+for library in target/lib/*.jar; do
+    case "$(basename "$library")" in
+        javafx-*-linux.jar) cp "$library" "$out/input/javafx/" ;;
+        javafx-*) ;;
+        *) cp "$library" "$out/input/lib/" ;;
+    esac
+done
+(cd "$out/input/javafx" && for fx in *.jar; do
+    natives=$("$jar" tf "$fx" | grep '\.so$' || true)
+    if [ -n "$natives" ]; then "$jar" xf "$fx" $natives; fi
+done)
 
 # Release notes: the CHANGELOG.md section "## [<version>]" (or "## [Unreleased]" for a snapshot).
 awk -v heading="## [$notes_heading]" '
@@ -71,8 +82,12 @@ service_modules=$(grep -v '^#' packaging/jpackage/runtime.modules | grep . | pas
 "$jlink" --add-modules "$code_modules,$service_modules" --include-locales=en,ja \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
 
-# The launcher starts the JVM with packaging/jvm.options.
-grep -v '^#' packaging/jvm.options | grep . | sed 's/.*/--java-options "&"/' > "$out/java-options.args"
+# The launcher starts the JVM with packaging/jvm.options, and JavaFX from the module path ($APPDIR is lib/app).
+{
+    grep -v '^#' packaging/jvm.options | grep . | sed 's/.*/--java-options "&"/'
+    echo '--java-options "--module-path=$APPDIR/javafx"'
+    echo '--java-options "--add-modules=javafx.controls"'
+} > "$out/java-options.args"
 
 common=(@packaging/jpackage/common.args @packaging/linux/image.args @"$out/java-options.args"
         --app-version "$app_version" --input "$out/input" --runtime-image "$out/runtime" --dest "$out")

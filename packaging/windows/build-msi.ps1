@@ -42,14 +42,18 @@ $notesHeading = if ($appVersion -ne $version) { 'Unreleased' } else { $version }
 
 $out = 'target\installers'
 if (Test-Path $out) { Remove-Item -Recurse -Force $out }
-New-Item -ItemType Directory "$out\input" | Out-Null
+New-Item -ItemType Directory "$out\input\lib", "$out\input\javafx" | Out-Null
 Copy-Item 'target\tachiiri.jar' "$out\input\"
-Copy-Item -Recurse 'target\lib' "$out\input\lib"
-# JavaFX's native libraries go beside its jars, where JavaFX loads them from (instead of each user's cache).
-Push-Location "$out\input\lib"
-foreach ($fx in Get-ChildItem 'javafx-*-win.jar') {
-    $natives = & $jar tf $fx.Name | Where-Object { $_ -like '*.dll' }
-    if ($natives) { Invoke-Tool $jar (@('xf', $fx.Name) + $natives) }
+# JavaFX goes on the module path (the configuration JavaFX supports), its native libraries beside its jars, where it
+# loads them from instead of each user's cache. Its jars without a platform are empty placeholders.
+foreach ($library in Get-ChildItem 'target\lib\*.jar') {
+    if ($library.Name -like 'javafx-*-win.jar') { Copy-Item $library.FullName "$out\input\javafx\" }
+    elseif ($library.Name -notlike 'javafx-*') { Copy-Item $library.FullName "$out\input\lib\" }
+}
+Push-Location "$out\input\javafx"
+foreach ($fx in Get-ChildItem '*.jar') {
+    $natives = @(& $jar tf $fx.Name | Where-Object { $_ -like '*.dll' })
+    if ($natives.Count -gt 0) { Invoke-Tool $jar (@('xf', $fx.Name) + $natives) }
 }
 Pop-Location
 
@@ -70,9 +74,10 @@ $serviceModules = (Get-Content 'packaging\jpackage\runtime.modules' | Where-Obje
 Invoke-Tool $jlink @('--add-modules', "$codeModules,$serviceModules", '--include-locales=en,ja', '--strip-debug',
     '--no-header-files', '--no-man-pages', '--compress=2', '--output', "$out\runtime")
 
-# The launchers start the JVM with packaging\jvm.options.
-$javaOptions = Get-Content 'packaging\jvm.options' | Where-Object { $_ -and -not $_.StartsWith('#') } |
-    ForEach-Object { "--java-options ""$_""" }
+# The launchers start the JVM with packaging\jvm.options, and JavaFX from the module path ($APPDIR is app).
+$javaOptions = @(Get-Content 'packaging\jvm.options' | Where-Object { $_ -and -not $_.StartsWith('#') } |
+    ForEach-Object { "--java-options ""$_""" })
+$javaOptions += '--java-options "--module-path=$APPDIR\javafx"', '--java-options "--add-modules=javafx.controls"'
 [IO.File]::WriteAllLines((Join-Path (Resolve-Path $out) 'java-options.args'), [string[]]$javaOptions)
 
 Invoke-Tool $jpackage @('--type', 'msi', '@packaging\jpackage\common.args', '@packaging\windows\msi.args',

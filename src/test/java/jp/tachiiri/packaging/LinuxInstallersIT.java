@@ -142,10 +142,7 @@ class LinuxInstallersIT {
 
     @Test
     void theDebInstallsTheImageWithAMenuEntryAndTheIcon(@TempDir Path unpacked) throws Exception {
-        Path deb;
-        try (var files = Files.list(INSTALLERS)) {
-            deb = files.filter(file -> file.toString().endsWith(".deb")).findFirst().orElseThrow();
-        }
+        Path deb = deb();
         String debianVersion = VERSION.endsWith("-SNAPSHOT") ? VERSION.replace("-SNAPSHOT", "-0~snapshot") : VERSION + "-1";
         Run control = Run.of(Path.of("."), 60, "dpkg-deb", "--field", deb.toString(), "Package", "Version", "Depends");
         assertThat(control.output()).contains("Package: tachiiri", "Version: " + debianVersion)
@@ -164,6 +161,21 @@ class LinuxInstallersIT {
 
         Run version = Run.of(Path.of("."), 60, installed.resolve("bin/Tachiiri").toString(), "--version");
         assertThat(version.output().strip()).isEqualTo("tachiiri " + VERSION);
+    }
+
+    /**
+     * The package's own scripts add and remove the menu entry; where a machine has no desktop menu (a server, a
+     * minimal installation, this one) installing and removing still succeed, saying why there is no entry.
+     */
+    @Test
+    void installingAndRemovingSucceedWithoutADesktopMenu(@TempDir Path control) throws Exception {
+        assertThat(Run.of(Path.of("."), 60, "dpkg-deb", "--control", deb().toString(), control.toString()).exitCode()).isZero();
+
+        Run configure = Run.of(control, 60, "sh", "postinst", "configure");
+        assertThat(configure.exitCode()).as(configure.output()).isZero();
+        assertThat(configure.output()).contains("tachiiri: no menu entry");
+        Run remove = Run.of(control, 60, "sh", "prerm", "remove");
+        assertThat(remove.exitCode()).as(remove.output()).isZero();
     }
 
     /**
@@ -192,7 +204,8 @@ class LinuxInstallersIT {
                     || !running.isAlive());
 
             assertThat(app.isAlive()).as("the app still runs; its output:%n%s", Files.readString(log)).isTrue();
-            assertThat(Files.readString(log)).doesNotContain("Exception");
+            // JavaFX runs from the module path, the configuration it supports; on the class path it warns.
+            assertThat(Files.readString(log)).doesNotContain("Exception").doesNotContain("Unsupported JavaFX configuration");
             assertThat(deviceKeys(data.resolve("tachiiri.db"))).isEqualTo(1);
         } finally {
             if (app != null) {
@@ -223,6 +236,12 @@ class LinuxInstallersIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!condition.call() && System.nanoTime() < deadline) {
             Thread.sleep(500);
+        }
+    }
+
+    private static Path deb() throws IOException {
+        try (var files = Files.list(INSTALLERS)) {
+            return files.filter(file -> file.toString().endsWith(".deb")).findFirst().orElseThrow();
         }
     }
 
