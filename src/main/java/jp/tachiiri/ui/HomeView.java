@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import jp.tachiiri.app.AppVersion;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
@@ -201,7 +202,7 @@ final class HomeView {
                 catalog.items().size()));
         catalogLabel.setId("catalog-status");
         catalogLabel.setWrapText(true);
-        Label file = new Label(messages.get("home.dataFile", model.workspace().databaseFile()));
+        Label file = new Label(messages.get("home.dataFile", model.workspace().databaseFile(), AppVersion.current()));
         file.getStyleClass().add("data-file");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import jp.tachiiri.app.AppVersion;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.BedBand;
@@ -61,7 +62,7 @@ final class OfficeHomeView {
         error.textProperty().bind(Bindings.createStringBinding(
                 () -> model.failureProperty().get() == null ? "" : context.describe(model.failureProperty().get()),
                 model.failureProperty()));
-        Label file = new Label(messages.get("home.dataFile", context.workspace().databaseFile()));
+        Label file = new Label(messages.get("home.dataFile", context.workspace().databaseFile(), AppVersion.current()));
         file.getStyleClass().add("data-file");
         VBox status = new VBox(file, error);
         status.getStyleClass().add("status-bar");

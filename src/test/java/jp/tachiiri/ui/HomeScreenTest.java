@@ -17,6 +17,7 @@ import javafx.scene.image.Image;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import jp.tachiiri.advice.AdviceSettings;
+import jp.tachiiri.app.AppVersion;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Facility;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,16 @@ class HomeScreenTest {
         robot.interact(title::applyCss);
         assertThat(title.getFont().getFamily()).isEqualTo(BundledFonts.FAMILY);
         assertThat(title.getFont().getSize()).isGreaterThanOrEqualTo(16);
+    }
+
+    /** What an IT department asks first: which version is installed here (pom.xml's, as the installers are numbered). */
+    @Test
+    void theStatusBarShowsTheDataFileAndTheVersion() {
+        waitForRows("#facilities", 5);
+        String status = robot.lookup(".data-file").queryAs(Label.class).getText();
+
+        assertThat(AppVersion.current()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(status).contains(data.resolve("tachiiri.db").toString()).endsWith("立入 " + AppVersion.current());
     }
 
     @Test
