@@ -69,7 +69,8 @@ if ($notes.Count -lt 2) { throw "build-msi.ps1: CHANGELOG.md has no section ""##
 
 # The runtime: the modules the code uses (jdeps) and those it reaches only through services.
 $libs = (Get-ChildItem 'target\lib\*.jar').FullName
-$codeModules = (& $jdeps --print-module-deps --ignore-missing-deps --multi-release 17 'target\tachiiri.jar' @libs).Trim()
+$codeModules = (& $jdeps --print-module-deps --ignore-missing-deps --multi-release 17 'target\tachiiri.jar' @libs |
+    Select-Object -Last 1).Trim()
 $serviceModules = (Get-Content 'packaging\jpackage\runtime.modules' | Where-Object { $_ -and -not $_.StartsWith('#') }) -join ','
 Invoke-Tool $jlink @('--add-modules', "$codeModules,$serviceModules", '--include-locales=en,ja', '--strip-debug',
     '--no-header-files', '--no-man-pages', '--compress=2', '--output', "$out\runtime")
@@ -77,7 +78,8 @@ Invoke-Tool $jlink @('--add-modules', "$codeModules,$serviceModules", '--include
 # The launchers start the JVM with packaging\jvm.options, and JavaFX from the module path ($APPDIR is app).
 $javaOptions = @(Get-Content 'packaging\jvm.options' | Where-Object { $_ -and -not $_.StartsWith('#') } |
     ForEach-Object { "--java-options ""$_""" })
-$javaOptions += '--java-options "--module-path=$APPDIR\javafx"', '--java-options "--add-modules=javafx.controls"'
+# (A forward slash: jpackage reads a backslash in an options file as an escape.)
+$javaOptions += '--java-options "--module-path=$APPDIR/javafx"', '--java-options "--add-modules=javafx.controls"'
 [IO.File]::WriteAllLines((Join-Path (Resolve-Path $out) 'java-options.args'), [string[]]$javaOptions)
 
 Invoke-Tool $jpackage @('--type', 'msi', '@packaging\jpackage\common.args', '@packaging\windows\msi.args',
