@@ -50,7 +50,8 @@ if [ "$app_version" != "$version" ]; then release=0~snapshot; notes_heading=Unre
 out=target/installers
 rm -rf "$out"
 mkdir -p "$out/input/lib" "$out/input/javafx"
-cp target/tachiiri.jar "$out/input/"
+# The licence travels with the application (GPL-3.0-or-later), whichever way the folder is passed on.
+cp target/tachiiri.jar LICENSE "$out/input/"
 # JavaFX goes on the module path, the configuration JavaFX supports (on the class path it warns at every start),
 # with its native libraries beside its jars, where it loads them from instead of unpacking them into each user's
 # ~/.openjfx/cache; jpackage then also finds what they link against (GTK 3). Its jars without a platform are

@@ -43,7 +43,8 @@ $notesHeading = if ($appVersion -ne $version) { 'Unreleased' } else { $version }
 $out = 'target\installers'
 if (Test-Path $out) { Remove-Item -Recurse -Force $out }
 New-Item -ItemType Directory "$out\input\lib", "$out\input\javafx" | Out-Null
-Copy-Item 'target\tachiiri.jar' "$out\input\"
+# The licence is installed with the application (GPL-3.0-or-later), not only shown by the installer.
+Copy-Item 'target\tachiiri.jar', 'LICENSE' "$out\input\"
 # JavaFX goes on the module path (the configuration JavaFX supports), its native libraries beside its jars, where it
 # loads them from instead of each user's cache. Its jars without a platform are empty placeholders.
 foreach ($library in Get-ChildItem 'target\lib\*.jar') {

@@ -126,6 +126,11 @@ class LinuxInstallersIT {
     }
 
     @Test
+    void theLicenceTravelsWithTheApplication() throws Exception {
+        assertThat(Files.readAllBytes(IMAGE.resolve("lib/app/LICENSE"))).isEqualTo(Files.readAllBytes(Path.of("LICENSE")));
+    }
+
+    @Test
     void theReleaseNotesAreChangelogsSectionForTheVersion() throws Exception {
         String heading = VERSION.endsWith("-SNAPSHOT") ? "## [Unreleased]" : "## [" + VERSION + "]";
         List<String> changelog = Files.readAllLines(Path.of("CHANGELOG.md"));
