@@ -11,10 +11,17 @@ import java.util.Properties;
  */
 public final class AppVersion {
 
+    /** Read once: the version cannot change while the application runs. */
+    private static final String CURRENT = read();
+
     private AppVersion() {
     }
 
     public static String current() {
+        return CURRENT;
+    }
+
+    private static String read() {
         try (InputStream in = AppVersion.class.getClassLoader().getResourceAsStream("tachiiri-version.properties")) {
             Properties properties = new Properties();
             if (in != null) {

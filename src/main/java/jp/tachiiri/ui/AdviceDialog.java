@@ -31,6 +31,8 @@ import jp.tachiiri.platform.PdfPreview;
 final class AdviceDialog {
 
     private static final float PREVIEW_DPI = 60;
+    /** Looked up once per run: the class path does not change. */
+    private static final Optional<PdfPreview> PREVIEW = PdfPreview.available();
 
     private final UiContext context;
     private final Messages messages;
@@ -38,7 +40,6 @@ final class AdviceDialog {
     private final int revision;
     private final VBox pages = new VBox(12);
     private final Label status = new Label();
-    private final Optional<PdfPreview> preview = PdfPreview.available();
     private Language language;
 
     AdviceDialog(UiContext context, String inspectionId, int revision) {
@@ -92,13 +93,13 @@ final class AdviceDialog {
     }
 
     private void renderPreview() {
-        if (preview.isEmpty()) {
+        if (PREVIEW.isEmpty()) {
             status.setText(messages.get("advice.ui.noPreview"));
             return;
         }
         status.setText(messages.get("advice.ui.rendering"));
         Language chosen = language;
-        context.executor().submit(() -> pageImages(preview.get(), pdf(chosen)), images -> {
+        context.executor().submit(() -> pageImages(PREVIEW.get(), pdf(chosen)), images -> {
             pages.getChildren().clear();
             images.forEach(image -> {
                 ImageView view = new ImageView(image);

@@ -18,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.app.AppVersion;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
@@ -202,17 +201,10 @@ final class HomeView {
                 catalog.items().size()));
         catalogLabel.setId("catalog-status");
         catalogLabel.setWrapText(true);
-        Label file = new Label(messages.get("home.dataFile", model.workspace().databaseFile(), AppVersion.current()));
-        file.getStyleClass().add("data-file");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label error = new Label();
-        error.setId("error");
-        error.getStyleClass().add("error");
-        error.textProperty().bind(Bindings.createStringBinding(
-                () -> model.failureProperty().get() == null ? "" : context.describe(model.failureProperty().get()),
-                model.failureProperty()));
-        VBox left = new VBox(catalogLabel, file, error);
+        VBox left = new VBox(catalogLabel, Tables.dataFile(messages, model.workspace().databaseFile()),
+                Tables.failure(context, model.failureProperty()));
         HBox bar = new HBox(left, spacer);
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -24,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.app.AppVersion;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.BedBand;
@@ -56,15 +55,8 @@ final class OfficeHomeView {
         VBox.setVgrow(body.getChildren().get(2), Priority.ALWAYS);
         body.getStyleClass().add("body");
         root.setCenter(body);
-        Label error = new Label();
-        error.setId("error");
-        error.getStyleClass().add("error");
-        error.textProperty().bind(Bindings.createStringBinding(
-                () -> model.failureProperty().get() == null ? "" : context.describe(model.failureProperty().get()),
-                model.failureProperty()));
-        Label file = new Label(messages.get("home.dataFile", context.workspace().databaseFile(), AppVersion.current()));
-        file.getStyleClass().add("data-file");
-        VBox status = new VBox(file, error);
+        VBox status = new VBox(Tables.dataFile(messages, context.workspace().databaseFile()),
+                Tables.failure(context, model.failureProperty()));
         status.getStyleClass().add("status-bar");
         root.setBottom(status);
         model.load();

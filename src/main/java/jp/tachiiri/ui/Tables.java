@@ -1,10 +1,12 @@
 package jp.tachiiri.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -28,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import jp.tachiiri.app.AppVersion;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
 
@@ -60,6 +63,23 @@ final class Tables {
         card.getChildren().addAll(content);
         card.getStyleClass().add("card");
         return card;
+    }
+
+    /** The home screens' line naming the data file and the installed version. */
+    static Label dataFile(Messages messages, Path databaseFile) {
+        Label file = new Label(messages.get("home.dataFile", databaseFile, AppVersion.current()));
+        file.getStyleClass().add("data-file");
+        return file;
+    }
+
+    /** A red line telling the latest failure of a screen's background work, empty while there is none. */
+    static Label failure(UiContext context, ObservableValue<RuntimeException> failure) {
+        Label error = new Label();
+        error.setId("error");
+        error.getStyleClass().add("error");
+        error.textProperty().bind(Bindings.createStringBinding(
+                () -> failure.getValue() == null ? "" : context.describe(failure.getValue()), failure));
+        return error;
     }
 
     /** A button of a screen's header, never squeezed below its text. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -38,6 +40,7 @@ public final class TachiiriApp extends Application implements Navigator {
     private final FilePicker filePicker;
     private final Optional<Path> givenDataFolder;
     private final Optional<Role> givenRole;
+    private static final Logger LOGGER = Logger.getLogger(TachiiriApp.class.getName());
     private static final List<Integer> WINDOW_ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
 
     private Stage stage;
@@ -245,12 +248,13 @@ public final class TachiiriApp extends Application implements Navigator {
     }
 
     /**
-     * The data folder could not be opened or read: say why and keep the window up. The whole trace also goes to
-     * standard error, for an IT department reading the log.
+     * The data folder could not be opened or read: say why and keep the window up. The reason and its trace also go
+     * to the log (standard error), for an IT department reading it.
      */
     private void showFatal(RuntimeException error) {
-        error.printStackTrace();
-        Label label = new Label(context().describe(error));
+        String reason = context().describe(error);
+        LOGGER.log(Level.SEVERE, "Tachiiri cannot go on: " + reason, error);
+        Label label = new Label(reason);
         label.setId("fatal-error");
         label.setWrapText(true);
         label.setMaxWidth(900);

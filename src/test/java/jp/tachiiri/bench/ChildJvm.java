@@ -3,7 +3,6 @@ package jp.tachiiri.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import jp.tachiiri.testsupport.OptionLines;
 
 /**
  * A JavaFX program run as a child process for a benchmark ({@link AppProbe} with its arguments): the same java
@@ -52,12 +52,7 @@ final class ChildJvm implements AutoCloseable {
 
     /** The options the application is started with (packaging/jvm.options), the same for the bare window. */
     static List<String> shippedOptions() {
-        try {
-            return Files.readAllLines(Path.of("packaging", "jvm.options")).stream().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OptionLines.of(Path.of("packaging", "jvm.options"));
     }
 
     /** Starts {@code AppProbe arguments…}; its standard error goes to {@code work/<name>.log}. */

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.testsupport.OptionLines;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Builds the Linux installers with the documented command (packaging/linux/build.sh, on the jar this build just
@@ -115,8 +118,7 @@ class LinuxInstallersIT {
 
     @Test
     void theLauncherStartsWithTheShippedJvmOptions() throws Exception {
-        List<String> shipped = Files.readAllLines(Path.of("packaging/jvm.options")).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> shipped = OptionLines.of(Path.of("packaging/jvm.options"));
         List<String> configured = Files.readAllLines(IMAGE.resolve("lib/app/Tachiiri.cfg")).stream()
                 .filter(line -> line.startsWith("java-options=")).map(line -> line.substring("java-options=".length()))
                 .toList();
@@ -236,11 +238,12 @@ class LinuxInstallersIT {
         }
     }
 
-    /** Polls every half second, for at most 90 seconds. */
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.call() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
+    /** Waits at most 90 seconds for the condition; the assertions after it say what was missing. */
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException notMet) {
+            // the assertions that follow name what did not happen
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jp.tachiiri.testsupport.OptionLines;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,8 +105,7 @@ class PackagingConfigurationTest {
 
     @Test
     void theRuntimeModulesExistInTheJdk() throws IOException {
-        List<String> modules = Files.readAllLines(PACKAGING.resolve("jpackage/runtime.modules")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> modules = OptionLines.of(PACKAGING.resolve("jpackage/runtime.modules"));
 
         assertThat(modules).contains("jdk.crypto.ec", "jdk.localedata")
                 .allSatisfy(module -> assertThat(ModuleFinder.ofSystem().find(module)).as(module).isPresent());
