@@ -12,6 +12,7 @@ import java.util.Locale;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.ChecklistRef;
+import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.pdf.Alignment;
 import jp.tachiiri.pdf.Block;
@@ -168,7 +169,7 @@ public final class AdvicePdf {
 
     private static PageFooter footer(AdviceContent content, Messages messages) {
         return new PageFooter(messages.get(content.draft() ? "advice.footerDraft" : "advice.footer",
-                content.inspection().id(), content.inspection().revision(), content.fingerprint()));
+                InspectionIds.printed(content.inspection().id()), content.inspection().revision(), content.fingerprint()));
     }
 
     /** Document metadata derived from the record, so the same record gives the same bytes. */

@@ -37,6 +37,7 @@ import jp.tachiiri.store.SqliteFacilities;
 import jp.tachiiri.store.SqliteInspections;
 import jp.tachiiri.store.SqliteSettings;
 import jp.tachiiri.store.SqliteSync;
+import jp.tachiiri.sync.DeviceTrust;
 import jp.tachiiri.sync.SyncRepository;
 import jp.tachiiri.sync.SyncService;
 
@@ -54,6 +55,7 @@ public final class Workspace implements AutoCloseable {
     private static final String ROLE_SETTING = "app.role";
     private static final String OUTBOX_SETTING = "sync.outbox";
     private static final String INBOX_SETTING = "sync.inbox";
+    private static final String DEMO_TABLET_SETTING = "demo.tablet";
 
     /** Where a bundle's attachments wait while it is imported. */
     private static final String STAGING_FOLDER = "incoming";
@@ -77,7 +79,7 @@ public final class Workspace implements AutoCloseable {
         this.settings = new SqliteSettings(database);
         this.facilities = new SqliteFacilities(database);
         this.inspections = new SqliteInspections(database, clock);
-        this.inspectionService = new InspectionService(inspections, catalogs);
+        this.inspectionService = new InspectionService(inspections, catalogs, () -> settings.deviceId(clock));
         this.evidence = new SqliteEvidence(database, folder.resolve("evidence"), clock);
         this.sync = new SqliteSync(database, evidence, clock);
     }
@@ -142,9 +144,17 @@ public final class Workspace implements AutoCloseable {
         return evidence;
     }
 
-    /** Sending and receiving bundles; attachments wait in incoming/ while a bundle is imported. */
+    /**
+     * Sending and receiving bundles; attachments wait in incoming/ while a bundle is imported. What may be sent
+     * and received depends on the installation's role.
+     */
     public SyncService sync() {
-        return new SyncService(sync, catalogs, clock, folder.resolve(STAGING_FOLDER));
+        return new SyncService(sync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust());
+    }
+
+    /** Who may send bundles here: the devices, the decisions about them and their trail. */
+    public DeviceTrust deviceTrust() {
+        return new DeviceTrust(sync, this::role, clock, actor());
     }
 
     public SyncRepository syncRecords() {
@@ -211,11 +221,14 @@ public final class Workspace implements AutoCloseable {
         if (Files.isDirectory(inbox) && !SyncService.filesOf(inbox).isEmpty()) {
             return false;
         }
+        String demoTablet;
         try (Workspace tablet = open(folder.resolve("demo").resolve("tablet"), clock)) {
             tablet.seedDemo();
             tablet.sync().exportFindings(inbox);
+            demoTablet = tablet.sync().identity().deviceId();
         }
         return database.atomically(() -> {
+            settings.put(DEMO_TABLET_SETTING, demoTablet);
             demoData().seedFacilities();
             if (adviceSettings().issuingAuthority().isBlank()) {
                 setAdviceSettings(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
@@ -223,6 +236,14 @@ public final class Workspace implements AutoCloseable {
             setTransferFolders(new TransferFolders(transferFolders().outbox(), inbox.toAbsolutePath().toString()));
             return true;
         });
+    }
+
+    /**
+     * The office demo's tablet, which this installation made itself in demo/tablet: it has no screen to read its
+     * fingerprint from, so the enrolment question shows it whole.
+     */
+    public Optional<String> demoTablet() {
+        return settings.get(DEMO_TABLET_SETTING);
     }
 
     /**

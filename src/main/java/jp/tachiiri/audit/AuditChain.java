@@ -15,6 +15,8 @@ public final class AuditChain {
 
     /** The "previous hash" of an inspection's first event. */
     public static final String GENESIS = "0".repeat(64);
+    /** The action of the event that finalizes a revision; its subject is {@link #revisionSubject}. */
+    public static final String REVISION_FINALIZED = "REVISION_FINALIZED";
 
     private AuditChain() {
     }
@@ -34,6 +36,11 @@ public final class AuditChain {
         append(canonical, event.reason());
         append(canonical, event.previousHash());
         return sha256(canonical.toString());
+    }
+
+    /** How events about one revision name it: "revision 2". */
+    public static String revisionSubject(int revision) {
+        return "revision " + revision;
     }
 
     /** Completes a new event with its place in the chain: sequence, previous hash and own hash. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,66 +26,81 @@ import java.util.Map;
 
 /**
  * Reads a bundle in two steps, as a stream. {@link #open} reads everything but the attachments and checks it:
- * well-formed JSON within the size limits, the format and its version, the schema, the payload's own rules
- * and the signature. Only then, and only if the caller still wants it (the sender may be unknown),
- * {@link #readAttachments} decodes the attachments chunk by chunk into files, checking each against the
- * signed manifest. Nothing of a bundle is ever held in memory twice.
+ * well-formed UTF-8 and JSON within the size limits, the format and its version, the schema, the one spelling
+ * of the file ({@link BundleLayout}), the signature and the payload's own rules. Only then, and only if the
+ * caller still wants it (the sender may be unknown), {@link #readAttachments} decodes the attachments chunk by
+ * chunk into files, checking each chunk's spelling and its bytes against the signed manifest. Nothing of a
+ * bundle is ever held in memory twice.
  */
 public final class BundleReader implements AutoCloseable {
 
-    private static final String ATTACHMENTS = "attachments";
-
     private final Path file;
     private final JsonParser parser;
+    private final SpellingCheck spelling;
     private final BundleHeader header;
     private final JsonNode payload;
     private final List<BundleRecords.ManifestEntry> manifest;
-    private final boolean attachmentsFollow;
 
-    private BundleReader(Path file, JsonParser parser, BundleHeader header, JsonNode payload,
-                         List<BundleRecords.ManifestEntry> manifest, boolean attachmentsFollow) {
+    private BundleReader(Path file, JsonParser parser, SpellingCheck spelling, BundleHeader header, JsonNode payload,
+                         List<BundleRecords.ManifestEntry> manifest) {
         this.file = file;
         this.parser = parser;
+        this.spelling = spelling;
         this.header = header;
         this.payload = payload;
         this.manifest = manifest;
-        this.attachmentsFollow = attachmentsFollow;
     }
 
     /** Opens and checks everything up to the attachments; throws a {@link BundleException} for anything wrong. */
     public static BundleReader open(Path file) {
-        JsonParser parser;
+        JsonParser parser = null;
+        SpellingCheck spelling = null;
+        InputStream in = null;
         try {
-            parser = BundleJson.MAPPER.getFactory().createParser(file.toFile());
-        } catch (IOException e) {
-            throw new BundleException(e, file, "bundle.error.read", e.getMessage());
-        }
-        try {
+            in = new StrictUtf8(Files.newInputStream(file));
+            // Creating the parser reads the first buffer already, to detect the encoding: it may fail on bad UTF-8.
+            parser = BundleJson.MAPPER.getFactory().createParser(in);
             ObjectNode root = BundleJson.MAPPER.createObjectNode();
             boolean attachmentsFollow = readSignedPart(parser, root, file);
             checkFormat(root, file);
             if (attachmentsFollow) {
-                root.putArray(ATTACHMENTS);
+                root.putArray(BundleLayout.ATTACHMENTS);
             }
             BundleSchema.get().validateDocument(root, file);
-            root.remove(ATTACHMENTS);
-            JsonNode signature = root.remove("signature");
-            verifySignature(root, signature.textValue(), file);
+            root.remove(BundleLayout.ATTACHMENTS);
+            String signature = root.remove(BundleLayout.SIGNATURE).textValue();
+            byte[] signedText = signedText(root, file);
+            // The file must begin with exactly the bytes the signature covers, spelt the one way the format allows.
+            spelling = new SpellingCheck(file);
+            spelling.expect(BundleLayout.head(signedText, signature));
+            verifySignature(signedText, root.get("device").get("publicKey").textValue(), signature, file);
             List<BundleRecords.ManifestEntry> manifest = List.of(BundleJson.MAPPER.treeToValue(root.get("manifest"),
                     BundleRecords.ManifestEntry[].class));
             BundleHeader header = new BundleHeader(root.get("bundleId").textValue(),
                     BundleKind.fromWire(root.get("kind").textValue()), createdAt(root, file),
                     root.get("device").get("id").textValue(), root.get("device").get("publicKey").textValue());
             PayloadRules.check(header.kind(), root.get("payload"), manifest, file);
-            return new BundleReader(file, parser, header, root.get("payload"), manifest, attachmentsFollow);
+            return new BundleReader(file, parser, spelling, header, root.get("payload"), manifest);
         } catch (IOException e) {
             // The message first: closing the parser moves its position to the end of what it buffered.
             BundleException problem = problem(e, file, parser);
-            closeQuietly(parser);
+            closeQuietly(parser, spelling);
+            closeQuietly(parser == null ? in : null);
             throw problem;
         } catch (RuntimeException e) {
-            closeQuietly(parser);
+            closeQuietly(parser, spelling);
             throw e;
+        }
+    }
+
+    /** The file's stream, when no parser was made to close it. */
+    private static void closeQuietly(InputStream in) {
+        try {
+            if (in != null) {
+                in.close();
+            }
+        } catch (IOException ignored) {
+            // Nothing more to read from it.
         }
     }
 
@@ -122,9 +138,7 @@ public final class BundleReader implements AutoCloseable {
             if (folder != null) {
                 Files.createDirectories(folder);
             }
-            if (attachmentsFollow) {
-                new ChunkStream(folder, expected, staged).read();
-            }
+            new ChunkStream(folder, expected, staged).read();
             for (BundleRecords.ManifestEntry entry : expected.values()) {
                 if (staged.containsKey(entry.id())) {
                     continue;
@@ -142,7 +156,7 @@ public final class BundleReader implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(parser);
+        closeQuietly(parser, spelling);
     }
 
     /** Reads the root object's members up to "attachments" into {@code root}; true if attachments follow. */
@@ -157,7 +171,7 @@ public final class BundleReader implements AutoCloseable {
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             parser.nextToken();
-            if (ATTACHMENTS.equals(name)) {
+            if (BundleLayout.ATTACHMENTS.equals(name)) {
                 if (parser.currentToken() != JsonToken.START_ARRAY) {
                     throw new BundleException(file, "bundle.error.schema", "/attachments", new BundleException(file, "bundle.schema.type"));
                 }
@@ -188,43 +202,64 @@ public final class BundleReader implements AutoCloseable {
         }
     }
 
-    /** The format name and version are checked before the schema, so that each gets its own plain message. */
+    /**
+     * The format name and version are checked before the schema, so that each gets its own plain message: a file
+     * of a newer format asks for an update, one of an older format names the version that made it.
+     */
     private static void checkFormat(ObjectNode root, Path file) {
         JsonNode format = root.get("format");
         if (format == null || !BundleWriter.FORMAT.equals(format.asText())) {
             throw new BundleException(file, "bundle.error.notBundle");
         }
         JsonNode version = root.get("formatVersion");
-        if (version != null && version.isTextual() && version.textValue().matches("[0-9]{1,4}\\.[0-9]{1,4}")
-                && !BundleWriter.FORMAT_VERSION.equals(version.textValue())) {
-            String[] parts = version.textValue().split("\\.");
-            if (Integer.parseInt(parts[0]) > 1 || Integer.parseInt(parts[1]) > 0) {
-                throw new BundleException(file, "bundle.error.newerVersion", version.textValue(), BundleWriter.FORMAT_VERSION);
-            }
+        if (version == null || !version.isTextual() || !version.textValue().matches("[0-9]{1,4}\\.[0-9]{1,4}")
+                || BundleWriter.FORMAT_VERSION.equals(version.textValue())) {
+            return; // the schema names anything else that is wrong with it
         }
+        int comparison = compareVersions(version.textValue(), BundleWriter.FORMAT_VERSION);
+        throw new BundleException(file, comparison > 0 ? "bundle.error.newerVersion" : "bundle.error.olderVersion",
+                version.textValue(), BundleWriter.FORMAT_VERSION);
     }
 
-    private static void verifySignature(ObjectNode signedPart, String signature, Path file) {
-        byte[] canonical;
+    private static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+    }
+
+    /** The canonical text of the signed members; a value without one spelling is named by its place. */
+    private static byte[] signedText(ObjectNode signedMembers, Path file) {
         try {
-            canonical = CanonicalJson.bytes(signedPart);
+            return BundleLayout.signedText(signedMembers);
         } catch (CanonicalJson.NotCanonical e) {
             throw new BundleException(file, "bundle.error.notCanonical", e.pointer());
         }
+    }
+
+    private static void verifySignature(byte[] signedText, String publicKeyHex, String signature, Path file) {
         PublicKey key;
         try {
-            key = DeviceKeys.publicKey(signedPart.get("device").get("publicKey").textValue());
+            key = DeviceKeys.publicKey(publicKeyHex);
         } catch (IllegalArgumentException e) {
             throw new BundleException(file, "bundle.error.badKey");
         }
-        if (!DeviceKeys.verify(key, canonical, signature)) {
+        if (!DeviceKeys.verify(key, signedText, signature)) {
             throw new BundleException(file, "bundle.error.badSignature");
         }
     }
 
     /** Turns a low-level reading failure into a message that says what is wrong and where. */
     private static BundleException problem(IOException e, Path file, JsonParser parser) {
-        if (e instanceof JsonEOFException) {
+        if (e instanceof StrictUtf8.Invalid invalid) {
+            return new BundleException(e, file, "bundle.error.invalidUtf8", invalid.offset());
+        }
+        if (parser == null) {
+            return new BundleException(e, file, "bundle.error.read", e.getMessage());
+        }
+        // Cut off anywhere: the parser (or the tree reader above it) ran into the end of the file.
+        if (e instanceof JsonEOFException || e instanceof JsonProcessingException json
+                && offset(json.getLocation() != null ? json.getLocation() : parser.currentLocation()) >= size(file)) {
             return new BundleException(e, file, "bundle.error.truncated", offset(parser.currentLocation()));
         }
         if (e instanceof StreamConstraintsException) {
@@ -238,15 +273,28 @@ public final class BundleReader implements AutoCloseable {
         return new BundleException(e, file, "bundle.error.read", e.getMessage());
     }
 
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static long offset(JsonLocation location) {
         return Math.max(location.getByteOffset(), location.getCharOffset());
     }
 
-    private static void closeQuietly(JsonParser parser) {
+    private static void closeQuietly(JsonParser parser, SpellingCheck spelling) {
         try {
-            parser.close();
+            if (parser != null) {
+                parser.close();
+            }
+            if (spelling != null) {
+                spelling.close();
+            }
         } catch (IOException ignored) {
-            // Nothing more to read from it.
+            // Nothing more to read from them.
         }
     }
 
@@ -279,11 +327,18 @@ public final class BundleReader implements AutoCloseable {
                     }
                     JsonNode chunk = BundleJson.MAPPER.readTree(parser);
                     BundleSchema.get().validateChunk(chunk, position, file);
+                    if (position > 0) {
+                        spelling.expect(BundleLayout.CHUNK_SEPARATOR);
+                    }
+                    spelling.expect(BundleLayout.chunk(chunk.get("id").textValue(), chunk.get("index").intValue(),
+                            chunk.get("data").textValue()));
                     accept(chunk, position);
                 }
                 finish();
                 parser.nextToken();
                 expectEnd(parser, file);
+                spelling.expect(BundleLayout.END);
+                spelling.expectEnd();
             } finally {
                 if (sink != null) {
                     sink.close();

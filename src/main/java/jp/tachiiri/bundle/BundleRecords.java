@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The objects of a bundle's payload, one record per definition in {@code schema/bundle-1.schema.json}, with
+ * The objects of a bundle's payload, one record per definition in {@code schema/bundle-2.schema.json}, with
  * the same member names. Records are what the store reads and writes; the reader fills them only from a
  * document that passed the schema, so every member is present. Absent values are null, never left out.
  */
@@ -107,7 +107,9 @@ public final class BundleRecords {
     public record FindingsPayload(List<Inspection> inspections) {
     }
 
-    public record Assignment(String id, String facilityId, String inspectorId, String inspectorName, String plannedDate) {
+    /** A planned inspection; {@code updatedAt} is the time of its last change at the office: the newest wins. */
+    public record Assignment(String id, String facilityId, String inspectorId, String inspectorName, String plannedDate,
+                             String updatedAt) {
     }
 
     public record ItemComment(String itemId, String comment) {
@@ -121,9 +123,13 @@ public final class BundleRecords {
     public record Receipt(String bundleId, String deviceId, String receivedAt) {
     }
 
-    public record AssignmentsPayload(List<JsonNode> catalogs, List<Facility> facilities, List<Assignment> assignments,
-                                     List<Inspection> previousInspections, List<Review> reviews,
-                                     List<Receipt> receipts) {
+    /**
+     * What the office sends a tablet. {@code sequence} numbers the office's assignments bundles (each the next
+     * one); {@code inspector} is the inspector whose plans it carries, or null for every inspector's.
+     */
+    public record AssignmentsPayload(long sequence, String inspector, List<JsonNode> catalogs, List<Facility> facilities,
+                                     List<Assignment> assignments, List<Inspection> previousInspections,
+                                     List<Review> reviews, List<Receipt> receipts) {
     }
 
     public record ManifestEntry(String id, long size, String sha256, String mediaType) {

@@ -16,14 +16,14 @@ import java.util.Map;
 import jp.tachiiri.i18n.UserFacingException;
 
 /**
- * The published JSON Schema of bundles ({@code schema/bundle-1.schema.json}, draft 2020-12), applied with
+ * The published JSON Schema of bundles ({@code schema/bundle-2.schema.json}, draft 2020-12), applied with
  * networknt's validator. The document is checked without its attachment chunks (they are streamed), and
  * each chunk is checked against the schema's own definition of a chunk as it arrives.
  */
 final class BundleSchema {
 
-    static final String RESOURCE = "schema/bundle-1.schema.json";
-    static final String ID = "https://tachiiri.jp/schema/bundle-1.schema.json";
+    static final String RESOURCE = "schema/bundle-2.schema.json";
+    static final String ID = "https://tachiiri.jp/schema/bundle-2.schema.json";
 
     private static final BundleSchema INSTANCE = new BundleSchema();
 

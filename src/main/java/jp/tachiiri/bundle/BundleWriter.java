@@ -1,6 +1,5 @@
 package jp.tachiiri.bundle;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
@@ -32,7 +31,7 @@ import java.util.UUID;
 public final class BundleWriter {
 
     public static final String FORMAT = "tachiiri-bundle";
-    public static final String FORMAT_VERSION = "1.0";
+    public static final String FORMAT_VERSION = "2.0";
     /** Bytes per chunk: a multiple of 3, so only an attachment's last chunk has base64 padding. */
     static final int CHUNK_BYTES = 48 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -52,7 +51,12 @@ public final class BundleWriter {
     /** Writes, verifies and returns the bundle file. */
     public static Written write(Path folder, DeviceIdentity device, BundleKind kind, Instant createdAt, JsonNode payload,
                              List<Attachment> attachments) {
-        String bundleId = UUID.randomUUID().toString();
+        return write(folder, device, kind, createdAt, payload, attachments, UUID.randomUUID().toString());
+    }
+
+    /** The same with a given bundle id: for the format's test vector, which must be reproducible. */
+    static Written write(Path folder, DeviceIdentity device, BundleKind kind, Instant createdAt, JsonNode payload,
+                         List<Attachment> attachments, String bundleId) {
         Path target = folder.resolve(fileName(kind, device.deviceId(), createdAt, bundleId));
         List<BundleRecords.ManifestEntry> manifest = manifest(attachments, target);
         ObjectNode signed = BundleJson.MAPPER.createObjectNode();
@@ -64,7 +68,8 @@ public final class BundleWriter {
         signed.putObject("device").put("id", device.deviceId()).put("publicKey", device.publicKeyHex());
         signed.set("manifest", BundleJson.MAPPER.valueToTree(manifest));
         signed.set("payload", payload);
-        String signature = device.sign(CanonicalJson.bytes(signed));
+        byte[] signedText = BundleLayout.signedText(signed);
+        String signature = device.sign(signedText);
 
         Path temp = null;
         try {
@@ -72,21 +77,12 @@ public final class BundleWriter {
             temp = Files.createTempFile(folder, ".tachiiri-", ".part");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-                JsonGenerator generator = BundleJson.MAPPER.getFactory().createGenerator(out);
-                generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                generator.writeStartObject();
-                for (var member : signed.properties()) {
-                    generator.writeFieldName(member.getKey());
-                    BundleJson.MAPPER.writeTree(generator, member.getValue());
-                }
-                generator.writeStringField("signature", signature);
-                generator.writeArrayFieldStart("attachments");
+                out.write(BundleLayout.head(signedText, signature));
+                boolean first = true;
                 for (int i = 0; i < attachments.size(); i++) {
-                    writeChunks(generator, attachments.get(i), manifest.get(i), target);
+                    first = writeChunks(out, attachments.get(i), manifest.get(i), target, first);
                 }
-                generator.writeEndArray();
-                generator.writeEndObject();
-                generator.flush();
+                out.write(BundleLayout.END);
                 out.flush();
                 channel.force(true);
             }
@@ -131,26 +127,31 @@ public final class BundleWriter {
         return entries;
     }
 
-    /** Streams one attachment as base64 chunks, checking that the file still is what the manifest says. */
-    private static void writeChunks(JsonGenerator generator, Attachment attachment, BundleRecords.ManifestEntry entry,
-                                    Path target) throws IOException {
+    /**
+     * Streams one attachment as base64 chunks, checking that the file still is what the manifest says; returns
+     * whether the next chunk is still the bundle's first.
+     */
+    private static boolean writeChunks(OutputStream out, Attachment attachment, BundleRecords.ManifestEntry entry,
+                                       Path target, boolean first) throws IOException {
         MessageDigest digest = Sha256.digest();
         long size = 0;
+        boolean none = first;
         try (InputStream in = Files.newInputStream(attachment.file())) {
             int index = 0;
             for (byte[] chunk; (chunk = in.readNBytes(CHUNK_BYTES)).length > 0; index++) {
                 digest.update(chunk);
                 size += chunk.length;
-                generator.writeStartObject();
-                generator.writeStringField("id", attachment.id());
-                generator.writeNumberField("index", index);
-                generator.writeStringField("data", Base64.getEncoder().encodeToString(chunk));
-                generator.writeEndObject();
+                if (!none) {
+                    out.write(BundleLayout.CHUNK_SEPARATOR);
+                }
+                out.write(BundleLayout.chunk(attachment.id(), index, Base64.getEncoder().encodeToString(chunk)));
+                none = false;
             }
         }
         if (size != entry.size() || !HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
             throw new BundleException(target, "bundle.error.attachmentChanged", attachment.file());
         }
+        return none;
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

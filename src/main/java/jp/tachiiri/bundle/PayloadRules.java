@@ -45,6 +45,8 @@ final class PayloadRules {
             }
         } else {
             rules.checkInspections(payload.get("previousInspections"), "/payload/previousInspections", attachments);
+            rules.onlyTheRecords(payload.get("previousInspections"));
+            rules.unique(payload.get("catalogs"), "version", "/payload/catalogs");
             rules.unique(payload.get("facilities"), "id", "/payload/facilities");
             rules.unique(payload.get("facilities"), "code", "/payload/facilities");
             rules.unique(payload.get("assignments"), "id", "/payload/assignments");
@@ -106,12 +108,32 @@ final class PayloadRules {
         return referenced;
     }
 
+    /**
+     * A previous inspection is the office's read-only copy of what was found: its revisions without evidence and
+     * without the audit trail, which the office cannot vouch for and which a tablet would store unchecked.
+     */
+    private void onlyTheRecords(JsonNode previous) {
+        for (int i = 0; i < previous.size(); i++) {
+            String at = "/payload/previousInspections/" + i;
+            if (!previous.get(i).get("audit").isEmpty()) {
+                throw new BundleException(file, "bundle.error.previousWithTrail", at + "/audit");
+            }
+            JsonNode revisions = previous.get(i).get("revisions");
+            for (int r = 0; r < revisions.size(); r++) {
+                if (!revisions.get(r).get("evidence").isEmpty()) {
+                    throw new BundleException(file, "bundle.error.previousWithTrail", at + "/revisions/" + r + "/evidence");
+                }
+            }
+        }
+    }
+
+    /** No two elements with the same {@code member}; one without it is the schema's or the catalog loader's to name. */
     private void unique(JsonNode array, String member, String where) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
-            String value = array.get(i).get(member).asText();
-            if (!seen.add(value)) {
-                throw duplicate(value, where + "/" + i + "/" + member);
+            JsonNode value = array.get(i).path(member);
+            if (!value.isMissingNode() && !seen.add(value.asText())) {
+                throw duplicate(value.asText(), where + "/" + i + "/" + member);
             }
         }
     }

@@ -7,7 +7,10 @@ import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.i18n.Messages;
 import picocli.CommandLine.Command;
 
-/** {@code tachiiri audit verify}: checks every inspection's audit chain; exit 1 at the first broken link. */
+/**
+ * {@code tachiiri audit verify}: checks every inspection's audit chain and the trail of decisions about devices;
+ * exit 1 if any link is broken.
+ */
 @Command(name = "audit", subcommands = AuditCommand.Verify.class)
 final class AuditCommand {
 
@@ -23,10 +26,13 @@ final class AuditCommand {
                     err().println(messages.get("cli.audit.broken", link.inspectionId(), link.sequence(),
                             link.eventId() == null ? "-" : link.eventId(), messages.get(link.problemKey())));
                 }
-                if (!report.ok()) {
+                ChainVerifier.Trail devices = workspace.deviceTrust().trail();
+                devices.broken().ifPresent(link -> err().println(messages.get("cli.audit.brokenDevices", link.sequence(),
+                        link.eventId() == null ? "-" : link.eventId(), messages.get(link.problemKey()))));
+                if (!report.ok() || devices.broken().isPresent()) {
                     return 1;
                 }
-                out().println(messages.get("cli.audit.ok", report.chains(), report.events()));
+                out().println(messages.get("cli.audit.ok", report.chains(), report.events(), devices.events().size()));
                 return 0;
             }
         }

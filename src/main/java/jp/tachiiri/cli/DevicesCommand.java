@@ -1,51 +1,142 @@
 package jp.tachiiri.cli;
 
-import java.time.Clock;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.bundle.DeviceIdentity;
-import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.sync.DeviceStatus;
+import jp.tachiiri.sync.DeviceTrust;
+import jp.tachiiri.sync.FingerprintCheck;
 import jp.tachiiri.sync.KnownDevice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tachiiri devices [accept|refuse ID]}: this device's id and key fingerprint, and the devices whose
- * bundles arrived here; accepting a pending device lets its bundles be imported, refusing one rejects them.
+ * {@code tachiiri devices}: this device's id and key fingerprint, and the devices whose bundles arrived here,
+ * with their role and status (an untrusted device's fingerprint in part only). Accepting one needs its whole
+ * fingerprint as its own screen shows it; a tablet changes its office only with the new office's bundle, its
+ * fingerprint and a reason. Every decision is kept in the device-trust trail ({@code devices history}).
  */
-@Command(name = "devices")
+@Command(name = "devices", subcommands = {DevicesCommand.Accept.class, DevicesCommand.Refuse.class,
+        DevicesCommand.ChangeOffice.class, DevicesCommand.History.class})
 final class DevicesCommand extends Subcommand implements Callable<Integer> {
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "accept|refuse", descriptionKey = "deviceDecision")
-    private String decision;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ID", descriptionKey = "deviceId")
-    private String deviceId;
 
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            if (decision != null) {
-                DeviceStatus status = switch (decision) {
-                    case "accept" -> DeviceStatus.TRUSTED;
-                    case "refuse" -> DeviceStatus.REFUSED;
-                    default -> throw new UserFacingException("cli.devices.badDecision", decision);
-                };
-                if (deviceId == null || !workspace.syncRecords().decide(deviceId, status, Clock.systemUTC().instant())) {
-                    throw new UserFacingException("cli.devices.unknown", String.valueOf(deviceId));
-                }
-                out().println(messages().get("cli.devices.decided." + status.name(), deviceId));
-                return 0;
-            }
             DeviceIdentity self = workspace.syncRecords().identity();
             out().println(messages().get("cli.devices.self", self.deviceId(), self.fingerprint()));
-            for (KnownDevice device : workspace.syncRecords().knownDevices()) {
-                out().println(String.join("\t", device.deviceId(), device.fingerprint(),
-                        messages().get("device.status." + device.status().name()), device.kind().wireName(),
-                        device.firstSeenAt().toString(), device.firstFile()));
+            for (KnownDevice device : workspace.deviceTrust().devices()) {
+                // An untrusted device's fingerprint in part only: accepting it needs it whole, from its own screen.
+                out().println(String.join("\t", device.deviceId(), device.status() == DeviceStatus.TRUSTED
+                                ? device.fingerprint() : FingerprintCheck.masked(device.fingerprint()),
+                        messages().get("device.status." + device.status().name()),
+                        messages().get("device.role." + device.role().name()), device.firstSeenAt().toString(),
+                        device.firstFile()));
             }
             return 0;
+        }
+    }
+
+    /** A decision about a device, told with its id and fingerprint. */
+    abstract static class Decision extends Subcommand implements Callable<Integer> {
+
+        abstract KnownDevice decide(DeviceTrust trust);
+
+        abstract String doneKey();
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root().openWorkspace()) {
+                KnownDevice device = decide(workspace.deviceTrust());
+                out().println(messages().get(doneKey(), device.deviceId(), device.fingerprint()));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "accept")
+    static final class Accept extends Decision {
+
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "deviceId")
+        private String deviceId;
+
+        @Parameters(index = "1", paramLabel = "FINGERPRINT", descriptionKey = "fingerprintCode")
+        private String fingerprint;
+
+        @Override
+        KnownDevice decide(DeviceTrust trust) {
+            return trust.accept(deviceId, FingerprintCheck.whole(), fingerprint);
+        }
+
+        @Override
+        String doneKey() {
+            return "cli.devices.accepted";
+        }
+    }
+
+    @Command(name = "refuse")
+    static final class Refuse extends Decision {
+
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "deviceId")
+        private String deviceId;
+
+        @Override
+        KnownDevice decide(DeviceTrust trust) {
+            return trust.refuse(deviceId);
+        }
+
+        @Override
+        String doneKey() {
+            return "cli.devices.refused";
+        }
+    }
+
+    @Command(name = "change-office")
+    static final class ChangeOffice extends Decision {
+
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "officeBundle")
+        private Path bundle;
+
+        @Parameters(index = "1", paramLabel = "FINGERPRINT", descriptionKey = "fingerprintCode")
+        private String fingerprint;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", descriptionKey = "officeChangeReason")
+        private String reason;
+
+        @Override
+        KnownDevice decide(DeviceTrust trust) {
+            return trust.changeOffice(bundle, FingerprintCheck.whole(), fingerprint, reason);
+        }
+
+        @Override
+        String doneKey() {
+            return "cli.devices.officeChanged";
+        }
+    }
+
+    @Command(name = "history")
+    static final class History extends Subcommand implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root().openWorkspace()) {
+                ChainVerifier.Trail trail = workspace.deviceTrust().trail();
+                for (AuditEvent event : trail.events()) {
+                    out().println(String.join("\t", Long.toString(event.sequence()), event.at().toString(), event.actor(),
+                            event.action(), event.subject(), String.valueOf(event.oldValue()), event.newValue(),
+                            event.reason() == null ? "" : event.reason()));
+                }
+                if (trail.broken().isPresent()) {
+                    err().println(messages().get("cli.devices.historyBroken", trail.broken().get().sequence(),
+                            messages().get(trail.broken().get().problemKey())));
+                    return 1;
+                }
+                return 0;
+            }
         }
     }
 }

@@ -1,8 +1,6 @@
 package jp.tachiiri.cli;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleRecords;
@@ -33,10 +31,8 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
             Facility facility = workspace.facilities().all().stream()
                     .filter(each -> each.code().equals(facilityCode) || each.id().equals(facilityCode)).findFirst()
                     .orElseThrow(() -> new UserFacingException("facility.error.notFound", facilityCode));
-            String id = UUID.randomUUID().toString();
-            workspace.syncRecords().plan(new BundleRecords.Assignment(id, facility.id(), inspectorId, inspectorName,
-                    date.toString()), Clock.systemUTC().instant());
-            out().println(messages().get("cli.plan.added", facility.name(), date, inspectorName, id));
+            BundleRecords.Assignment plan = workspace.sync().plan(facility.id(), inspectorId, inspectorName, date);
+            out().println(messages().get("cli.plan.added", facility.name(), date, inspectorName, plan.id()));
             return 0;
         }
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {CatalogCommand.class, AuditCommand.class, DemoCommand.class, InspectionsCommand.class,
                 FacilitiesCommand.class, AdviceCommand.class, SettingsCommand.class, ExportCommand.class,
                 ImportCommand.class, VerifyCommand.class, AssignmentsCommand.class, DevicesCommand.class, PlanCommand.class,
-                ReviewCommand.class, ReportCommand.class})
+                ReviewCommand.class, ReportCommand.class, RoleCommand.class})
 public final class TachiiriCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT, descriptionKey = "data")

@@ -35,7 +35,9 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
                 BundleRecords.AssignmentsPayload payload = reader.payload(BundleRecords.AssignmentsPayload.class);
                 out().println(messages().get("cli.verify.assignments", payload.catalogs().size(), payload.facilities().size(),
                         payload.assignments().size(), payload.previousInspections().size(), payload.reviews().size(),
-                        payload.receipts().size()));
+                        payload.receipts().size(), payload.sequence(), payload.inspector() == null
+                                ? messages().get("cli.verify.everyInspector")
+                                : messages().get("cli.verify.oneInspector", payload.inspector())));
             }
             long bytes = reader.manifest().stream().mapToLong(BundleRecords.ManifestEntry::size).sum();
             out().println(messages().get("cli.verify.ok", reader.manifest().size(), bytes));

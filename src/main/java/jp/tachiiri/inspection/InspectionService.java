@@ -1,13 +1,14 @@
 package jp.tachiiri.inspection;
 
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Supplier;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.InspectionStatus;
 
 /** Starting inspections and recording findings, with the rules the catalog sets. */
@@ -15,15 +16,18 @@ public final class InspectionService {
 
     private final InspectionRepository inspections;
     private final CatalogLibrary catalogs;
+    private final Supplier<String> deviceId;
 
-    public InspectionService(InspectionRepository inspections, CatalogLibrary catalogs) {
+    /** {@code deviceId}: this installation's id, which every inspection made here names (see {@link InspectionIds}). */
+    public InspectionService(InspectionRepository inspections, CatalogLibrary catalogs, Supplier<String> deviceId) {
         this.inspections = inspections;
         this.catalogs = catalogs;
+        this.deviceId = deviceId;
     }
 
-    /** Starts an inspection with the latest catalog; its id is made here, once, and never changes. */
+    /** Starts an inspection with the latest catalog; its id is made here, once, names this device and never changes. */
     public Inspection start(NewInspection request, String actor) {
-        return inspections.start(UUID.randomUUID().toString(), request, catalogs.latest().version(), actor);
+        return inspections.start(InspectionIds.newId(deviceId.get()), request, catalogs.latest().version(), actor);
     }
 
     /** Records a finding in the inspection's current revision. Returns the number of fields that changed. */

@@ -14,26 +14,35 @@ import jp.tachiiri.model.AuditEvent;
 /**
  * Appends audit events inside the caller's transaction: each event is chained to the inspection's current
  * head, and the head moves with it, so a change and its record commit together. An inspection has two
- * trails: the tablet's (what was recorded) and, at the office, the review's (what was decided).
+ * trails: the tablet's (what was recorded) and, at the office, the review's (what was decided). The
+ * installation's decisions about other devices have a trail of their own.
  */
 final class AuditWriter {
 
-    /** Where a trail's events and head are kept. */
+    /** Where a trail's events and head are kept, and the column that says whose trail an event is in. */
     enum Trail {
-        INSPECTION("audit_events", "SELECT audit_last_sequence, audit_last_hash FROM inspections WHERE id = ?",
+        INSPECTION("audit_events", "inspection_id", "SELECT audit_last_sequence, audit_last_hash FROM inspections WHERE id = ?",
                 "UPDATE inspections SET audit_last_sequence = ?, audit_last_hash = ? WHERE id = ?"),
-        REVIEW("review_events", "SELECT last_sequence, last_hash FROM review_heads WHERE inspection_id = ?",
+        REVIEW("review_events", "inspection_id", "SELECT last_sequence, last_hash FROM review_heads WHERE inspection_id = ?",
                 """
                 INSERT INTO review_heads (last_sequence, last_hash, inspection_id) VALUES (?, ?, ?)
                 ON CONFLICT (inspection_id) DO UPDATE SET last_sequence = excluded.last_sequence,
+                    last_hash = excluded.last_hash"""),
+        /** The installation's decisions about other devices, in one chain (see {@link SqliteSync#TRUST_CHAIN}). */
+        TRUST("trust_events", "chain", "SELECT last_sequence, last_hash FROM trust_heads WHERE chain = ?",
+                """
+                INSERT INTO trust_heads (last_sequence, last_hash, chain) VALUES (?, ?, ?)
+                ON CONFLICT (chain) DO UPDATE SET last_sequence = excluded.last_sequence,
                     last_hash = excluded.last_hash""");
 
         private final String events;
+        private final String owner;
         private final String head;
         private final String moveHead;
 
-        Trail(String events, String head, String moveHead) {
+        Trail(String events, String owner, String head, String moveHead) {
             this.events = events;
+            this.owner = owner;
             this.head = head;
             this.moveHead = moveHead;
         }
@@ -79,9 +88,8 @@ final class AuditWriter {
             }
         }
         List<AuditEvent> events = new ArrayList<>(entries.size());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + trail.events + """
-                 (inspection_id, sequence, id, at, actor, action, subject, old_value,
-                                          new_value, reason, previous_hash, hash)
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + trail.events + " (" + trail.owner + """
+                , sequence, id, at, actor, action, subject, old_value, new_value, reason, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Entry entry : entries) {
                 AuditEvent draft = new AuditEvent(UUID.randomUUID().toString(), inspectionId, 0, at, actor, entry.action(),

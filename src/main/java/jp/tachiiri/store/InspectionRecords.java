@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.bundle.BundleRecords;
 
 /** Reads stored inspections, facilities and reviews as the records bundles carry. */
@@ -84,14 +85,19 @@ final class InspectionRecords {
                 row -> new BundleRecords.AuditEvent(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                         row.getString(10), row.getString(11)),
-                inspectionId, inspectionId, SqliteInspections.FINALIZED, "revision " + latest, inspectionId);
+                inspectionId, inspectionId, AuditChain.REVISION_FINALIZED, AuditChain.revisionSubject(latest), inspectionId);
     }
 
+    /**
+     * The facility master: every facility but those only a tablet's inspection reported, unless the office planned
+     * an inspection of one (then it vouches for it, and the tablet needs it).
+     */
     static List<BundleRecords.Facility> facilities(Connection connection) throws SQLException {
         List<BundleRecords.Facility> facilities = new ArrayList<>();
         for (BundleRecords.Facility facility : Rows.list(connection, """
                 SELECT id, code, name, kana, address, licensed_beds, has_medical_information_system, uses_emr, demo
-                FROM facilities ORDER BY kana, id""", row -> new BundleRecords.Facility(row.getString(1), row.getString(2),
+                FROM facilities WHERE reported_by IS NULL OR id IN (SELECT facility_id FROM assignments)
+                ORDER BY kana, id""", row -> new BundleRecords.Facility(row.getString(1), row.getString(2),
                 row.getString(3), row.getString(4), row.getString(5), row.getInt(6), row.getBoolean(7), row.getBoolean(8),
                 List.of(), row.getBoolean(9)))) {
             facilities.add(new BundleRecords.Facility(facility.id(), facility.code(), facility.name(), facility.kana(),

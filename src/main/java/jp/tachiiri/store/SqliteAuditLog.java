@@ -1,7 +1,9 @@
 package jp.tachiiri.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +37,25 @@ public final class SqliteAuditLog implements AuditLog {
 
     @Override
     public List<AuditEvent> events(String inspectionId) {
-        return database.read(connection -> {
-            List<AuditEvent> events = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, inspection_id, sequence, at, actor, action, subject, old_value, new_value, reason,
-                           previous_hash, hash
-                    FROM audit_events WHERE inspection_id = ? ORDER BY sequence""")) {
-                select.setString(1, inspectionId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new AuditEvent(rows.getString(1), rows.getString(2), rows.getLong(3),
-                                Instant.parse(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7),
-                                rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
-                                rows.getString(12)));
-                    }
+        return database.read(connection -> events(connection, "audit_events", "inspection_id", inspectionId));
+    }
+
+    /** The events of one trail ({@code owner} in the column {@code ownerColumn} of {@code table}), by sequence. */
+    static List<AuditEvent> events(Connection connection, String table, String ownerColumn, String owner) throws SQLException {
+        List<AuditEvent> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, " + ownerColumn + """
+                , sequence, at, actor, action, subject, old_value, new_value, reason, previous_hash, hash
+                FROM\s""" + table + " WHERE " + ownerColumn + " = ? ORDER BY sequence")) {
+            select.setString(1, owner);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new AuditEvent(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            Instant.parse(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7),
+                            rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
+                            rows.getString(12)));
                 }
             }
-            return events;
-        });
+        }
+        return events;
     }
 }

@@ -33,6 +33,7 @@ public final class SqliteFacilities implements FacilityRepository {
         return database.read(connection -> query(connection, SELECT + " WHERE id = ?", id).stream().findFirst());
     }
 
+    /** Stores a facility as this installation's own: one a tablet only reported becomes part of the facility master. */
     @Override
     public void save(Facility facility) {
         database.transaction(connection -> {
@@ -43,7 +44,7 @@ public final class SqliteFacilities implements FacilityRepository {
                     ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, kana = excluded.kana,
                         address = excluded.address, licensed_beds = excluded.licensed_beds,
                         has_medical_information_system = excluded.has_medical_information_system,
-                        uses_emr = excluded.uses_emr, demo = excluded.demo""")) {
+                        uses_emr = excluded.uses_emr, demo = excluded.demo, reported_by = NULL""")) {
                 upsert.setString(1, facility.id());
                 upsert.setString(2, facility.code());
                 upsert.setString(3, facility.name());

@@ -98,8 +98,8 @@ final class SqliteImportSession implements ImportSession {
     @Override
     public Optional<StoredInspection> inspection(String inspectionId) {
         return sql(() -> {
-            List<Object[]> rows = query("SELECT origin_device IS NULL, audit_last_sequence FROM inspections WHERE id = ?",
-                    row -> new Object[] {row.getBoolean(1), row.getLong(2)}, inspectionId);
+            List<Object[]> rows = query("SELECT origin_device, audit_last_sequence FROM inspections WHERE id = ?",
+                    row -> new Object[] {row.getString(1), row.getLong(2)}, inspectionId);
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
@@ -108,7 +108,7 @@ final class SqliteImportSession implements ImportSession {
                     row -> new Object[] {row.getInt(1), row.getString(2)}, inspectionId)) {
                 hashes.put((Integer) row[0], (String) row[1]);
             }
-            return Optional.of(new StoredInspection((boolean) rows.get(0)[0], hashes, (long) rows.get(0)[1]));
+            return Optional.of(new StoredInspection((String) rows.get(0)[0], hashes, (long) rows.get(0)[1]));
         });
     }
 
@@ -136,24 +136,24 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
-    public String facilityId(BundleRecords.Facility facility) {
+    public String facilityId(BundleRecords.Facility facility, String reportedBy) {
         return sql(() -> {
             List<String> known = query("SELECT id FROM facilities WHERE id = ? OR code = ? ORDER BY id = ? DESC",
                     row -> row.getString(1), facility.id(), facility.code(), facility.id());
             if (!known.isEmpty()) {
                 return known.get(0);
             }
-            insertFacility(facility);
+            insertFacility(facility, reportedBy);
             return facility.id();
         });
     }
 
-    private void insertFacility(BundleRecords.Facility facility) throws SQLException {
+    private void insertFacility(BundleRecords.Facility facility, String reportedBy) throws SQLException {
         write("""
                 INSERT INTO facilities (id, code, name, kana, address, licensed_beds, has_medical_information_system,
-                                        uses_emr, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", facility.id(), facility.code(),
-                facility.name(), facility.kana(), facility.address(), facility.licensedBeds(),
-                facility.hasMedicalInformationSystem(), facility.usesEmr(), facility.demo());
+                                        uses_emr, demo, reported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", facility.id(),
+                facility.code(), facility.name(), facility.kana(), facility.address(), facility.licensedBeds(),
+                facility.hasMedicalInformationSystem(), facility.usesEmr(), facility.demo(), reportedBy);
         insertVendors(facility.id(), facility.vendors());
     }
 
@@ -308,13 +308,11 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
-    public void settleTookArriving(String inspectionId, String contentHash, String deviceId, String displacedHash,
-                                   String actor, Instant at) {
+    public void settleTookArriving(String inspectionId, String contentHash, String displacedHash, String actor, Instant at) {
         sql(() -> {
             write("""
                     UPDATE conflicts SET resolved_at = ?, resolution = 'TOOK_ARRIVING'
                     WHERE inspection_id = ? AND content_hash = ?""", at.toString(), inspectionId, contentHash);
-            write("UPDATE inspections SET origin_device = ? WHERE id = ?", deviceId, inspectionId);
             AuditWriter.append(AuditWriter.Trail.REVIEW, connection, inspectionId, actor, at,
                     AuditWriter.Entry.of(SqliteReview.CONFLICT_TOOK_ARRIVING, contentHash, displacedHash, contentHash));
             return null;
@@ -332,7 +330,7 @@ final class SqliteImportSession implements ImportSession {
     @Override
     public void saveFacility(BundleRecords.Facility facility) {
         sql(() -> {
-            String id = facilityId(facility);
+            String id = facilityId(facility, null);
             write("""
                     UPDATE facilities SET code = ?, name = ?, kana = ?, address = ?, licensed_beds = ?,
                         has_medical_information_system = ?, uses_emr = ? WHERE id = ?""", facility.code(), facility.name(),
@@ -344,13 +342,20 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
-    public void saveAssignment(BundleRecords.Assignment assignment, String facilityId, Instant at) {
+    public void saveAssignment(BundleRecords.Assignment assignment, String facilityId) {
         update("""
-                INSERT INTO assignments (id, facility_id, inspector_id, inspector_name, planned_date, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO assignments (id, facility_id, inspector_id, inspector_name, planned_date, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET facility_id = excluded.facility_id, inspector_id = excluded.inspector_id,
-                    inspector_name = excluded.inspector_name, planned_date = excluded.planned_date""", assignment.id(),
-                facilityId, assignment.inspectorId(), assignment.inspectorName(), assignment.plannedDate(), at.toString());
+                    inspector_name = excluded.inspector_name, planned_date = excluded.planned_date,
+                    updated_at = excluded.updated_at""", assignment.id(), facilityId, assignment.inspectorId(),
+                assignment.inspectorName(), assignment.plannedDate(), assignment.updatedAt(), assignment.updatedAt());
+    }
+
+    @Override
+    public Optional<String> assignmentUpdatedAt(String assignmentId) {
+        return sql(() -> query("SELECT updated_at FROM assignments WHERE id = ?", row -> row.getString(1), assignmentId)
+                .stream().findFirst());
     }
 
     @Override
@@ -364,6 +369,34 @@ final class SqliteImportSession implements ImportSession {
             update("INSERT INTO review_item_comments (inspection_id, revision, item_id, comment) VALUES (?, ?, ?, ?)",
                     review.inspectionId(), review.revision(), item.itemId(), item.comment());
         }
+    }
+
+    @Override
+    public Optional<String> reviewDecidedAt(String inspectionId, int revision) {
+        return sql(() -> query("SELECT decided_at FROM review_results WHERE inspection_id = ? AND revision = ?",
+                row -> row.getString(1), inspectionId, revision).stream().findFirst());
+    }
+
+    @Override
+    public Map<String, Long> appliedAssignments(String officeDevice) {
+        return sql(() -> {
+            Map<String, Long> applied = new HashMap<>();
+            for (Object[] row : query("SELECT audience, sequence FROM applied_assignments WHERE office_device = ?",
+                    row -> new Object[] {row.getString(1), row.getLong(2)}, officeDevice)) {
+                applied.put((String) row[0], (Long) row[1]);
+            }
+            return applied;
+        });
+    }
+
+    @Override
+    public void recordApplied(String officeDevice, String audience, long sequence, String bundleId, Instant at) {
+        update("""
+                INSERT INTO applied_assignments (office_device, audience, sequence, bundle_id, applied_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (office_device, audience) DO UPDATE SET sequence = excluded.sequence,
+                    bundle_id = excluded.bundle_id, applied_at = excluded.applied_at
+                WHERE excluded.sequence > applied_assignments.sequence""", officeDevice, audience, sequence,
+                bundleId, at.toString());
     }
 
     @Override

@@ -40,7 +40,6 @@ public final class SqliteInspections implements InspectionRepository {
 
     static final String STARTED = "INSPECTION_STARTED";
     static final String FINDING_CHANGED = "FINDING_CHANGED";
-    static final String FINALIZED = "REVISION_FINALIZED";
     static final String AMENDED = "REVISION_AMENDED";
 
     private final Database database;
@@ -306,8 +305,8 @@ public final class SqliteInspections implements InspectionRepository {
                 update.executeUpdate();
             }
             keepFacility(connection, inspectionId, revision);
-            AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(FINALIZED,
-                    "revision " + revision, InspectionStatus.IN_PROGRESS.name(), InspectionStatus.FINALIZED.name()));
+            AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(AuditChain.REVISION_FINALIZED,
+                    AuditChain.revisionSubject(revision), InspectionStatus.IN_PROGRESS.name(), InspectionStatus.FINALIZED.name()));
             return null;
         });
     }

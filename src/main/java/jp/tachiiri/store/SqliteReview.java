@@ -145,11 +145,6 @@ public final class SqliteReview implements ReviewRepository {
 
     @Override
     public List<AuditEvent> reviewTrail(String inspectionId) {
-        return database.read(connection -> Rows.list(connection, """
-                SELECT id, inspection_id, sequence, at, actor, action, subject, old_value, new_value, reason,
-                       previous_hash, hash FROM review_events WHERE inspection_id = ? ORDER BY sequence""",
-                row -> new AuditEvent(row.getString(1), row.getString(2), row.getLong(3), Instant.parse(row.getString(4)),
-                        row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-                        row.getString(10), row.getString(11), row.getString(12)), inspectionId));
+        return database.read(connection -> SqliteAuditLog.events(connection, "review_events", "inspection_id", inspectionId));
     }
 }

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
@@ -23,9 +28,21 @@ import jp.tachiiri.sync.ImportSession;
 import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.sync.SyncRepository;
 import jp.tachiiri.sync.SyncStatus;
+import jp.tachiiri.sync.TrustDecision;
+import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.Role;
 
-/** Bundles' bookkeeping in SQLite: the device key, known devices, what was sent, received and planned. */
+/**
+ * Bundles' bookkeeping in SQLite: the device key, known devices and the decisions about them, what was sent,
+ * received and planned.
+ */
 public final class SqliteSync implements SyncRepository {
+
+    /**
+     * The name the device-trust trail's events are chained under, in place of an inspection's id: it is part of
+     * every event's hash (docs/bundle-format.md, "Audit trails").
+     */
+    public static final String TRUST_CHAIN = "devices";
 
     private final Database database;
     private final SqliteEvidence evidence;
@@ -87,32 +104,72 @@ public final class SqliteSync implements SyncRepository {
     }
 
     private static final String DEVICE_SELECT =
-            "SELECT device_id, public_key, kind, status, first_seen_at, first_file FROM known_devices";
+            "SELECT device_id, public_key, role, status, first_seen_at, first_file FROM known_devices";
 
     private static KnownDevice device(ResultSet row) throws SQLException {
-        return new KnownDevice(row.getString(1), row.getString(2), BundleKind.fromWire(row.getString(3)),
+        return new KnownDevice(row.getString(1), row.getString(2), Role.valueOf(row.getString(3)),
                 DeviceStatus.valueOf(row.getString(4)), Instant.parse(row.getString(5)), row.getString(6));
     }
 
     @Override
-    public void addDevice(BundleHeader header, String fileName, DeviceStatus status, Instant at) {
-        database.transaction(connection -> Rows.update(connection, """
-                INSERT INTO known_devices (device_id, public_key, kind, status, first_seen_at, first_file, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", header.deviceId(), header.publicKeyHex(), header.kind().wireName(),
-                status.name(), at.toString(), fileName, status == DeviceStatus.PENDING ? null : at.toString()));
+    public void addPending(BundleHeader header, Role role, String fileName, Instant at) {
+        database.transaction(connection -> insertDevice(connection, header, role, fileName, DeviceStatus.PENDING, at));
+    }
+
+    private static int insertDevice(Connection connection, BundleHeader header, Role role, String fileName,
+                                    DeviceStatus status, Instant at) throws SQLException {
+        return Rows.update(connection, """
+                INSERT INTO known_devices (device_id, public_key, role, status, first_seen_at, first_file, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", header.deviceId(), header.publicKeyHex(), role.name(), status.name(),
+                at.toString(), fileName, status == DeviceStatus.PENDING ? null : at.toString());
     }
 
     @Override
-    public boolean decide(String deviceId, DeviceStatus status, Instant at) {
-        return database.transaction(connection -> Rows.update(connection,
-                "UPDATE known_devices SET status = ?, decided_at = ? WHERE device_id = ?", status.name(), at.toString(),
-                deviceId)) > 0;
+    public void decide(TrustDecision decision) {
+        database.transaction(connection -> {
+            String before = Rows.list(connection, "SELECT status FROM known_devices WHERE device_id = ?",
+                    row -> row.getString(1), decision.deviceId()).stream().findFirst().orElse(null);
+            if (before == null) {
+                insertDevice(connection, decision.firstSeen().orElseThrow(), decision.role(), decision.firstFile(),
+                        decision.status(), decision.at());
+            } else {
+                Rows.update(connection, "UPDATE known_devices SET status = ?, decided_at = ? WHERE device_id = ?",
+                        decision.status().name(), decision.at().toString(), decision.deviceId());
+            }
+            for (String replaced : decision.replacedOffice().stream().toList()) {
+                Rows.update(connection, "UPDATE known_devices SET status = ?, decided_at = ? WHERE device_id = ?",
+                        DeviceStatus.REFUSED.name(), decision.at().toString(), replaced);
+            }
+            String publicKey = Rows.list(connection, "SELECT public_key FROM known_devices WHERE device_id = ?",
+                    row -> row.getString(1), decision.deviceId()).get(0);
+            // Old and new: the status before (or, on a change of office, the office replaced) and after, with the
+            // role and the fingerprint of the key the decision is about.
+            String oldValue = decision.replacedOffice().orElse(before);
+            String newValue = String.join(" ", decision.status().name(), decision.role().name(),
+                    DeviceKeys.fingerprint(publicKey));
+            AuditWriter.append(AuditWriter.Trail.TRUST, connection, TRUST_CHAIN, decision.actor(), decision.at(),
+                    new AuditWriter.Entry(decision.action().name(), decision.deviceId(), oldValue, newValue, decision.reason()));
+            return null;
+        });
     }
 
     @Override
-    public boolean isReceived(String bundleId) {
-        return database.read(connection -> !Rows.list(connection, "SELECT 1 FROM received_bundles WHERE bundle_id = ?",
-                row -> 1, bundleId).isEmpty());
+    public List<AuditEvent> trustTrail() {
+        return database.read(connection -> SqliteAuditLog.events(connection, "trust_events", "chain", TRUST_CHAIN));
+    }
+
+    @Override
+    public ChainHead trustHead() {
+        return database.read(connection -> Rows.list(connection,
+                "SELECT last_sequence, last_hash FROM trust_heads WHERE chain = ?",
+                row -> new ChainHead(TRUST_CHAIN, row.getLong(1), row.getString(2)), TRUST_CHAIN).stream().findFirst()
+                .orElse(new ChainHead(TRUST_CHAIN, 0, AuditChain.GENESIS)));
+    }
+
+    @Override
+    public Optional<String> receivedFrom(String bundleId) {
+        return database.read(connection -> Rows.list(connection, "SELECT device_id FROM received_bundles WHERE bundle_id = ?",
+                row -> row.getString(1), bundleId).stream().findFirst());
     }
 
     /**
@@ -219,9 +276,9 @@ public final class SqliteSync implements SyncRepository {
     @Override
     public List<BundleRecords.Assignment> assignments() {
         return database.read(connection -> Rows.list(connection, """
-                SELECT id, facility_id, inspector_id, inspector_name, planned_date FROM assignments
+                SELECT id, facility_id, inspector_id, inspector_name, planned_date, updated_at FROM assignments
                 ORDER BY planned_date, id""", row -> new BundleRecords.Assignment(row.getString(1), row.getString(2),
-                row.getString(3), row.getString(4), row.getString(5))));
+                row.getString(3), row.getString(4), row.getString(5), row.getString(6))));
     }
 
     @Override
@@ -234,10 +291,11 @@ public final class SqliteSync implements SyncRepository {
         return database.read(connection -> {
             List<BundleRecords.Facility> facilities = InspectionRecords.facilities(connection);
             List<BundleRecords.Assignment> assignments = Rows.list(connection, """
-                    SELECT id, facility_id, inspector_id, inspector_name, planned_date FROM assignments
+                    SELECT id, facility_id, inspector_id, inspector_name, planned_date, updated_at FROM assignments
                     WHERE ? IS NULL OR inspector_id = ? ORDER BY planned_date, id""",
                     row -> new BundleRecords.Assignment(row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5)), inspectorId.orElse(null), inspectorId.orElse(null));
+                            row.getString(4), row.getString(5), row.getString(6)), inspectorId.orElse(null),
+                    inspectorId.orElse(null));
             List<BundleRecords.Inspection> previous = new ArrayList<>();
             for (String facilityId : assignments.stream().map(BundleRecords.Assignment::facilityId).distinct().toList()) {
                 List<String[]> latest = Rows.list(connection, """
@@ -254,16 +312,26 @@ public final class SqliteSync implements SyncRepository {
                     SELECT bundle_id, device_id, received_at FROM received_bundles WHERE kind = 'findings'
                     ORDER BY received_at, bundle_id""",
                     row -> new BundleRecords.Receipt(row.getString(1), row.getString(2), row.getString(3)));
-            return new BundleRecords.AssignmentsPayload(List.of(), facilities, assignments, previous,
-                    InspectionRecords.reviews(connection), receipts);
+            return new BundleRecords.AssignmentsPayload(0, inspectorId.orElse(null), List.of(), facilities, assignments,
+                    previous, InspectionRecords.reviews(connection), receipts);
         });
     }
 
     @Override
-    public void plan(BundleRecords.Assignment assignment, Instant at) {
+    public void plan(BundleRecords.Assignment assignment) {
         database.transaction(connection -> {
-            new SqliteImportSession(connection, evidence).saveAssignment(assignment, assignment.facilityId(), at);
+            new SqliteImportSession(connection, evidence).saveAssignment(assignment, assignment.facilityId());
             return null;
+        });
+    }
+
+    @Override
+    public long nextAssignmentsSequence() {
+        return database.transaction(connection -> {
+            Rows.update(connection, """
+                    INSERT INTO assignments_sequence (singleton, last) VALUES (1, 1)
+                    ON CONFLICT (singleton) DO UPDATE SET last = last + 1""");
+            return Rows.list(connection, "SELECT last FROM assignments_sequence", row -> row.getLong(1)).get(0);
         });
     }
 }

@@ -50,7 +50,7 @@ public record ImportOutcome(Path file, Result result, Counts counts, Optional<Bu
                     counts.conflicts());
             case ALREADY_IMPORTED -> messages.get("sync.outcome.already", name);
             case PENDING_ENROLMENT -> messages.get("sync.outcome.pending", name, header.orElseThrow().deviceId(),
-                    header.orElseThrow().fingerprint());
+                    FingerprintCheck.masked(header.orElseThrow().fingerprint()));
             case REJECTED -> problem.orElseThrow() instanceof BundleException
                     ? messages.get("sync.outcome.rejectedBundle", messages.describe(problem.get()))
                     : messages.get("sync.outcome.rejected", name, messages.describe(problem.get()));

@@ -12,8 +12,15 @@ import jp.tachiiri.bundle.BundleRecords;
 /** The store as one bundle's import sees it, inside its transaction. */
 public interface ImportSession {
 
-    /** An inspection the store has: made here or received, its revisions' content hashes and its audit length. */
-    record StoredInspection(boolean madeHere, Map<Integer, String> revisionHashes, long auditLength) {
+    /**
+     * An inspection the store has: the device that made it (null: made here), its revisions' content hashes
+     * and its audit length.
+     */
+    record StoredInspection(String originDevice, Map<Integer, String> revisionHashes, long auditLength) {
+
+        boolean madeHere() {
+            return originDevice == null;
+        }
     }
 
     Optional<StoredInspection> inspection(String inspectionId);
@@ -23,9 +30,10 @@ public interface ImportSession {
 
     /**
      * The id under which this store keeps the facility: its own id if known, else the facility with the same
-     * medical-institution code, else the facility is added as it is.
+     * medical-institution code, else the facility is added as it is, as reported by {@code reportedBy} (a tablet
+     * whose inspection names a facility the office does not know; null for the office's own facility master).
      */
-    String facilityId(BundleRecords.Facility facility);
+    String facilityId(BundleRecords.Facility facility, String reportedBy);
 
     void insertInspection(BundleRecords.Inspection inspection, String facilityId, String originDevice);
 
@@ -79,19 +87,31 @@ public interface ImportSession {
     String displaceStored(String inspectionId, Set<Integer> reviewedAgain, Instant at);
 
     /**
-     * Closes a conflict whose version now is the stored one: the inspection becomes the sending device's, and
-     * the decision goes into the office's review trail.
+     * Closes a conflict whose version now is the stored one (both versions came from the device that owns the
+     * inspection); the decision goes into the office's review trail.
      */
-    void settleTookArriving(String inspectionId, String contentHash, String deviceId, String displacedHash, String actor,
+    void settleTookArriving(String inspectionId, String contentHash, String displacedHash, String actor,
                             Instant at);
 
     void recordReceived(BundleHeader header, String fileName, Instant at);
 
     void saveFacility(BundleRecords.Facility facility);
 
-    void saveAssignment(BundleRecords.Assignment assignment, String facilityId, Instant at);
+    void saveAssignment(BundleRecords.Assignment assignment, String facilityId);
+
+    /** When the stored plan was last changed, if the store has it. */
+    Optional<String> assignmentUpdatedAt(String assignmentId);
 
     void saveReview(BundleRecords.Review review);
+
+    /** When the stored decision on a revision was made, if the store has one. */
+    Optional<String> reviewDecidedAt(String inspectionId, int revision);
+
+    /** The newest assignments bundle applied from an office, by audience (an inspector's id, or "*" for all). */
+    Map<String, Long> appliedAssignments(String officeDevice);
+
+    /** Records the assignments bundle {@code sequence} of an office as applied for its audience, never lowering it. */
+    void recordApplied(String officeDevice, String audience, long sequence, String bundleId, Instant at);
 
     /** Marks one of this device's findings bundles as received by the office. */
     void saveReceipt(BundleRecords.Receipt receipt);

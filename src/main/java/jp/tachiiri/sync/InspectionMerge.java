@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import jp.tachiiri.bundle.BundleHeader;
+import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
 
 /**
@@ -36,7 +37,9 @@ final class InspectionMerge {
         Optional<ImportSession.StoredInspection> stored = session.inspection(arriving.id());
         if (stored.isEmpty()) {
             BundleRecords.Facility facility = arriving.latest().facility();
-            String facilityId = session.facilityId(facility);
+            // A facility the store does not know comes in as the sending tablet's report, never as the office's master.
+            String facilityId = session.facilityId(facility,
+                    header.kind() == BundleKind.FINDINGS ? header.deviceId() : null);
             session.insertInspection(arriving, facilityId, header.deviceId());
             arriving.revisions().forEach(revision -> insert(arriving.id(), revision));
             session.appendAudit(arriving.id(), arriving.audit());

@@ -3,12 +3,16 @@ package jp.tachiiri.sync;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.DeviceIdentity;
+import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.Role;
 
 /** What sending and receiving bundles needs from the store. */
 public interface SyncRepository {
@@ -20,13 +24,19 @@ public interface SyncRepository {
 
     List<KnownDevice> knownDevices();
 
-    /** Records a device seen for the first time, in the given status. */
-    void addDevice(BundleHeader header, String fileName, DeviceStatus status, Instant at);
+    /** Records a device seen for the first time, waiting for a person's decision (which is not an event yet). */
+    void addPending(BundleHeader header, Role role, String fileName, Instant at);
 
-    /** Accepts or refuses a device; false when no such device is known. */
-    boolean decide(String deviceId, DeviceStatus status, Instant at);
+    /** Stores a decision about a device and its event of the device-trust trail, in one transaction. */
+    void decide(TrustDecision decision);
 
-    boolean isReceived(String bundleId);
+    /** The device-trust trail as stored, and its recorded head (sequence 0 before the first decision). */
+    List<AuditEvent> trustTrail();
+
+    ChainHead trustHead();
+
+    /** The device whose bundle of this id was imported here, if one was. */
+    Optional<String> receivedFrom(String bundleId);
 
     /** Runs {@code work} in one transaction: every change of one bundle is stored, or none. */
     <T> T inTransaction(Function<ImportSession, T> work);
@@ -54,13 +64,17 @@ public interface SyncRepository {
     // The office's side.
 
     /**
-     * Everything of an assignments bundle except the catalogs: the facility master, the planned inspections
+     * Everything of an assignments bundle except its number and the catalogs: the facility master, the planned inspections
      * (of one inspector, or all), the newest finalized revisions of the assigned facilities' inspections
      * (without evidence or audit trail), the review results and the receipts.
      */
     BundleRecords.AssignmentsPayload assignmentsPayload(Optional<String> inspectorId);
 
-    void plan(BundleRecords.Assignment assignment, Instant at);
+    /** Adds or changes a planned inspection; its {@code updatedAt} is the time of this change. */
+    void plan(BundleRecords.Assignment assignment);
+
+    /** The number of the office's next assignments bundle: one more than the last, never given twice. */
+    long nextAssignmentsSequence();
 
     /** One revision of one inspection. */
     record RevisionKey(String inspectionId, int revision) {

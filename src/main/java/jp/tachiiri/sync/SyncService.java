@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.catalog.CatalogLoader;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.InspectionIds;
+import jp.tachiiri.model.Role;
 
 /**
  * Sending and receiving bundles: a tablet exports its finalized findings and imports assignments; the
@@ -44,13 +47,18 @@ public final class SyncService {
     private final CatalogLibrary catalogs;
     private final Clock clock;
     private final Path staging;
+    private final DeviceTrust trust;
 
-    /** {@code staging} is a folder of the data folder where attachments wait while a bundle is imported. */
-    public SyncService(SyncRepository repository, CatalogLibrary catalogs, Clock clock, Path staging) {
+    /**
+     * {@code staging} is a folder of the data folder where attachments wait while a bundle is imported; what a
+     * bundle may change here depends on the installation's role, and who sent it on {@code trust}.
+     */
+    public SyncService(SyncRepository repository, CatalogLibrary catalogs, Clock clock, Path staging, DeviceTrust trust) {
         this.repository = repository;
         this.catalogs = catalogs;
         this.clock = clock;
         this.staging = staging;
+        this.trust = trust;
     }
 
     public DeviceIdentity identity() {
@@ -62,6 +70,7 @@ public final class SyncService {
      * them sent. Empty when there is nothing to send.
      */
     public Optional<BundleWriter.Written> exportFindings(Path outbox) {
+        requireRole(Role.INSPECTOR);
         List<BundleRecords.Inspection> inspections = repository.unacknowledgedFindings();
         if (inspections.isEmpty()) {
             return Optional.empty();
@@ -93,8 +102,12 @@ public final class SyncService {
         return file;
     }
 
-    /** Writes an assignments bundle: catalogs, facilities, plans (of one inspector or all), reviews, receipts. */
+    /**
+     * Writes an assignments bundle, numbered one more than the office's last: catalogs, facilities, plans (of one
+     * inspector or all), reviews, receipts.
+     */
     public BundleWriter.Written exportAssignments(Path outbox, Optional<String> inspectorId) {
+        requireRole(Role.OFFICE);
         BundleRecords.AssignmentsPayload stored = repository.assignmentsPayload(inspectorId);
         List<JsonNode> documents = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
@@ -106,13 +119,31 @@ public final class SyncService {
                 throw new IllegalStateException("catalog " + catalog.version() + " was loaded, so it is JSON", e);
             }
         }
-        BundleRecords.AssignmentsPayload payload = new BundleRecords.AssignmentsPayload(documents, stored.facilities(),
-                stored.assignments(), stored.previousInspections(), stored.reviews(), stored.receipts());
+        // A number lost to a failed write leaves a gap, which harms nothing: only the order matters.
+        BundleRecords.AssignmentsPayload payload = new BundleRecords.AssignmentsPayload(repository.nextAssignmentsSequence(),
+                inspectorId.orElse(null), documents, stored.facilities(), stored.assignments(), stored.previousInspections(),
+                stored.reviews(), stored.receipts());
         Instant now = clock.instant();
         BundleWriter.Written written = BundleWriter.write(outbox, repository.identity(), BundleKind.ASSIGNMENTS, now,
                 BundleRecords.tree(payload), List.of());
         repository.markSent(written.bundleId(), BundleKind.ASSIGNMENTS, now, written.file(), List.of());
         return written;
+    }
+
+    /** Plans an inspection at the office: it travels to the inspector's tablet with the next assignments bundle. */
+    public BundleRecords.Assignment plan(String facilityId, String inspectorId, String inspectorName, LocalDate date) {
+        requireRole(Role.OFFICE);
+        BundleRecords.Assignment assignment = new BundleRecords.Assignment(UUID.randomUUID().toString(), facilityId,
+                inspectorId, inspectorName, date.toString(), clock.instant().toString());
+        repository.plan(assignment);
+        return assignment;
+    }
+
+    private void requireRole(Role required) {
+        Role role = trust.requireRole();
+        if (role != required) {
+            throw new UserFacingException("sync.error.notForRole." + required.name(), new UserFacingException("sync.here." + role.name()));
+        }
     }
 
     /** Imports files, and the {@code .json} files of folders (in name order); one outcome per file. */
@@ -144,11 +175,12 @@ public final class SyncService {
         BundleHeader header = null;
         try (BundleReader reader = BundleReader.open(file)) {
             header = reader.header();
-            Optional<ImportOutcome.Result> early = admit(reader, trustNewDevices);
-            if (early.isPresent()) {
-                return ImportOutcome.of(file, early.get(), header);
+            DeviceTrust.Admission admission = trust.admit(header, file, trustNewDevices, repository.identity().deviceId());
+            if (admission.early().isPresent()) {
+                return ImportOutcome.of(file, admission.early().get(), header);
             }
-            return header.kind() == BundleKind.FINDINGS ? importFindings(reader) : importAssignments(reader);
+            return header.kind() == BundleKind.FINDINGS ? importFindings(reader, admission.enrolment())
+                    : importAssignments(reader, admission.enrolment());
         } catch (UserFacingException e) {
             return ImportOutcome.rejected(file, header, e);
         } catch (RuntimeException e) {
@@ -158,44 +190,12 @@ public final class SyncService {
         }
     }
 
-    /**
-     * Whether the sender may be heard: a known key of a trusted device, or a new device that is trusted now
-     * or left pending. Empty means "go on".
-     */
-    private Optional<ImportOutcome.Result> admit(BundleReader reader, boolean trustNewDevices) {
-        BundleHeader header = reader.header();
-        Path file = reader.file();
-        if (header.deviceId().equals(repository.identity().deviceId())) {
-            throw new BundleException(file, "sync.error.ownBundle");
-        }
-        Optional<KnownDevice> known = repository.knownDevice(header.deviceId());
-        if (known.isPresent() && !known.get().publicKeyHex().equals(header.publicKeyHex())) {
-            throw new BundleException(file, "sync.error.keyChanged", header.deviceId(), known.get().fingerprint(),
-                    header.fingerprint());
-        }
-        if (known.isPresent() && known.get().status() == DeviceStatus.REFUSED) {
-            throw new BundleException(file, "sync.error.refused", header.deviceId(), header.fingerprint());
-        }
-        if (known.isEmpty() || known.get().status() == DeviceStatus.PENDING) {
-            if (!trustNewDevices) {
-                if (known.isEmpty()) {
-                    repository.addDevice(header, file.getFileName().toString(), DeviceStatus.PENDING, clock.instant());
-                }
-                return Optional.of(ImportOutcome.Result.PENDING_ENROLMENT);
-            }
-            if (known.isEmpty()) {
-                repository.addDevice(header, file.getFileName().toString(), DeviceStatus.TRUSTED, clock.instant());
-            } else {
-                repository.decide(header.deviceId(), DeviceStatus.TRUSTED, clock.instant());
-            }
-        }
-        return repository.isReceived(header.bundleId()) ? Optional.of(ImportOutcome.Result.ALREADY_IMPORTED) : Optional.empty();
-    }
-
-    private ImportOutcome importFindings(BundleReader reader) {
+    private ImportOutcome importFindings(BundleReader reader, Optional<TrustDecision> enrolment) {
         BundleRecords.FindingsPayload payload = reader.payload(BundleRecords.FindingsPayload.class);
+        TrailCheck trails = new TrailCheck(reader.file());
         for (BundleRecords.Inspection inspection : payload.inspections()) {
             checkCatalogItems(reader.file(), inspection);
+            trails.check(inspection);
         }
         Path folder = staging.resolve(UUID.randomUUID().toString());
         try {
@@ -204,9 +204,11 @@ public final class SyncService {
             reader.manifest().forEach(entry -> manifest.put(entry.id(), entry));
             Instant now = clock.instant();
             ImportOutcome.Counts counts = inTransaction(reader.file(), session -> {
+                enrolment.ifPresent(repository::decide);
                 ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
                 InspectionMerge merge = new InspectionMerge(session, reader.header(), attachments, manifest, now);
                 for (BundleRecords.Inspection inspection : payload.inspections()) {
+                    requireOwner(reader.file(), session, inspection.id(), reader.header());
                     sum = sum.plus(merge.merge(inspection));
                 }
                 session.recordReceived(reader.header(), reader.file().getFileName().toString(), now);
@@ -218,8 +220,34 @@ public final class SyncService {
         }
     }
 
-    private ImportOutcome importAssignments(BundleReader reader) {
+    /**
+     * An inspection belongs to the device that made it, which its id names ({@link InspectionIds}): a findings
+     * bundle from another device that carries it is refused whole, naming both devices, whether or not the office
+     * has it already. An id of the form made before ids named their device belongs to the device that sent it
+     * first; an id of neither form is refused.
+     */
+    private void requireOwner(Path file, ImportSession session, String inspectionId, BundleHeader sender) {
+        Optional<String> named = InspectionIds.maker(inspectionId);
+        if (named.isEmpty() && !InspectionIds.namesNoDevice(inspectionId)) {
+            throw new BundleException(file, "sync.error.inspectionIdForm", inspectionId, sender.deviceId());
+        }
+        DeviceIdentity self = repository.identity();
+        String owner = named.or(() -> session.inspection(inspectionId)
+                        .map(stored -> stored.madeHere() ? self.deviceId() : stored.originDevice()))
+                .orElse(sender.deviceId());
+        if (owner.equals(sender.deviceId())) {
+            return;
+        }
+        String ownerFingerprint = owner.equals(self.deviceId()) ? self.fingerprint()
+                : repository.knownDevice(owner).map(KnownDevice::fingerprint).orElse("-");
+        throw new BundleException(file, "sync.error.notOwner", inspectionId, owner, ownerFingerprint, sender.deviceId(),
+                sender.fingerprint());
+    }
+
+    private ImportOutcome importAssignments(BundleReader reader, Optional<TrustDecision> enrolment) {
         BundleRecords.AssignmentsPayload payload = reader.payload(BundleRecords.AssignmentsPayload.class);
+        BundleHeader header = reader.header();
+        String audience = AssignmentsOrder.audience(payload.inspector());
         Map<String, String> newCatalogs = new LinkedHashMap<>();
         List<Catalog> loaded = new ArrayList<>();
         for (int i = 0; i < payload.catalogs().size(); i++) {
@@ -245,32 +273,44 @@ public final class SyncService {
         Instant now = clock.instant();
         String ownDevice = repository.identity().deviceId();
         ImportOutcome.Counts counts = inTransaction(reader.file(), session -> {
+            // Read in the transaction: an import running beside this one cannot slip an older bundle in.
+            AssignmentsOrder order = new AssignmentsOrder(session.appliedAssignments(header.deviceId()));
+            order.staleAgainst(audience, payload.sequence()).ifPresent(newest -> {
+                throw new BundleException(reader.file(), "sync.error.stale", payload.sequence(), newest);
+            });
+            boolean newestOfAll = order.newestOfAll(payload.sequence());
+            enrolment.ifPresent(repository::decide);
             newCatalogs.forEach((version, document) -> session.saveCatalog(version, document, now));
-            payload.facilities().forEach(session::saveFacility);
+            if (newestOfAll) {
+                payload.facilities().forEach(session::saveFacility);
+            }
             for (BundleRecords.Assignment assignment : payload.assignments()) {
-                session.saveAssignment(assignment, session.facilityId(facilities.get(assignment.facilityId())), now);
+                if (AssignmentsOrder.newer(assignment.updatedAt(), session.assignmentUpdatedAt(assignment.id()))) {
+                    session.saveAssignment(assignment, session.facilityId(facilities.get(assignment.facilityId()), null));
+                }
             }
             ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
-            InspectionMerge merge = new InspectionMerge(session, reader.header(), Map.of(), Map.of(), now);
+            InspectionMerge merge = new InspectionMerge(session, header, Map.of(), Map.of(), now);
             for (BundleRecords.Inspection inspection : payload.previousInspections()) {
                 sum = sum.plus(merge.merge(inspection));
             }
             for (BundleRecords.Review review : payload.reviews()) {
-                if (session.inspection(review.inspectionId()).isPresent()) {
+                if (session.inspection(review.inspectionId()).isPresent() && AssignmentsOrder.newer(review.decidedAt(),
+                        session.reviewDecidedAt(review.inspectionId(), review.revision()))) {
                     session.saveReview(review);
                 }
             }
             payload.receipts().stream().filter(receipt -> receipt.deviceId().equals(ownDevice)).forEach(session::saveReceipt);
-            session.recordReceived(reader.header(), reader.file().getFileName().toString(), now);
+            session.recordApplied(header.deviceId(), audience, payload.sequence(), header.bundleId(), now);
+            session.recordReceived(header, reader.file().getFileName().toString(), now);
             return sum;
         });
         for (Catalog catalog : loaded) {
             catalogs.add(catalog, newCatalogs.get(catalog.version()));
         }
-        return ImportOutcome.imported(reader.file(), reader.header(), counts);
+        return ImportOutcome.imported(reader.file(), header, counts);
     }
 
-    /** One bundle's transaction; an id another record holds already refuses the bundle, naming the id. */
     /**
      * Settles a conflict by taking the arriving version: the store's copy of the inspection becomes exactly what
      * that device sent (revisions, evidence, trail), and the version it replaces is kept whole beside it. The
@@ -281,6 +321,11 @@ public final class SyncService {
         repository.inTransaction(session -> {
             ImportSession.KeptVersion kept = session.openConflict(inspectionId, contentHash)
                     .orElseThrow(() -> new UserFacingException("review.error.noConflict", inspectionId));
+            String owner = session.inspection(inspectionId).orElseThrow().originDevice();
+            if (!kept.deviceId().equals(owner)) {
+                // Kept by an earlier version, which let another device's version be taken; ownership never moves.
+                throw new UserFacingException("conflict.error.notOwner", inspectionId, owner, kept.deviceId());
+            }
             BundleRecords.Inspection arriving = BundleRecords.inspection(kept.content());
             Map<String, BundleRecords.ManifestEntry> manifest = new LinkedHashMap<>();
             kept.attachments().forEach(entry -> manifest.put(entry.id(), entry));
@@ -296,7 +341,7 @@ public final class SyncService {
                         manifest);
             }
             session.appendAudit(inspectionId, arriving.audit());
-            session.settleTookArriving(inspectionId, contentHash, kept.deviceId(), displacedHash, actor, now);
+            session.settleTookArriving(inspectionId, contentHash, displacedHash, actor, now);
             return null;
         });
     }
@@ -317,6 +362,7 @@ public final class SyncService {
         return files;
     }
 
+    /** One bundle's transaction; an id another record holds already refuses the bundle, naming the id. */
     private <T> T inTransaction(Path file, Function<ImportSession, T> work) {
         try {
             return repository.inTransaction(work);

@@ -1,10 +1,8 @@
 package jp.tachiiri.ui;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
@@ -103,12 +101,8 @@ final class PlanningDialog {
             return;
         }
         error.setText("");
-        BundleRecords.Assignment assignment = new BundleRecords.Assignment(UUID.randomUUID().toString(), facility.id(),
-                inspectorId.strip(), inspectorName.strip(), date.toString());
-        context.executor().submit(() -> {
-            context.workspace().syncRecords().plan(assignment, Instant.now());
-            return assignment;
-        }, saved -> refresh(), failure -> error.setText(context.describe(failure)));
+        context.executor().submit(() -> context.workspace().sync().plan(facility.id(), inspectorId.strip(), inspectorName.strip(),
+                date), saved -> refresh(), failure -> error.setText(context.describe(failure)));
     }
 
     private void refresh() {

@@ -10,10 +10,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -31,6 +28,7 @@ import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.DeviceStatus;
+import jp.tachiiri.sync.FingerprintCheck;
 import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.sync.SyncStatus;
 
@@ -44,12 +42,14 @@ final class SyncView {
     private final Messages messages;
     private final SyncViewModel model;
     private final Role role;
+    private final DeviceTrustDialogs questions;
 
     SyncView(UiContext context, Role role) {
         this.context = context;
         this.messages = context.messages();
         this.model = new SyncViewModel(context);
         this.role = role;
+        this.questions = new DeviceTrustDialogs(context);
     }
 
     Parent build() {
@@ -57,7 +57,7 @@ final class SyncView {
         root.getStyleClass().add("sync-screen");
         root.setTop(header());
         VBox body = role == Role.OFFICE ? new VBox(actions(), devices(), folders())
-                : new VBox(actions(), status(), fromOffice(), folders());
+                : new VBox(actions(), status(), fromOffice(), devices(), folders());
         body.getStyleClass().add("body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -141,7 +141,7 @@ final class SyncView {
         importInbox.setId("sync-import");
         importInbox.getStyleClass().addAll("header-button", "primary");
         importInbox.disableProperty().bind(model.busyProperty());
-        importInbox.setOnAction(event -> model.importInbox(this::askToEnrol));
+        importInbox.setOnAction(event -> model.importInbox(questions::askToEnrol, this::askToChangeOffice));
         Button cancel = new Button(messages.get("sync.cancel"));
         cancel.setId("sync-cancel");
         cancel.visibleProperty().bind(model.busyProperty());
@@ -166,7 +166,7 @@ final class SyncView {
         error.textProperty().bind(model.messageProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         ListView<String> outcomes = textList("sync-outcomes", model.outcomes(), messages.get("sync.noOutcome"));
-        outcomes.setPrefHeight(90);
+        outcomes.setPrefHeight(150);
         return Tables.card(messages, "sync.actions", buttons, progress, progressText, error, outcomes);
     }
 
@@ -216,7 +216,10 @@ final class SyncView {
                 inspector -> messages.get("sync.forInspector", inspector), "sync.allInspectors");
     }
 
-    /** The devices whose bundles arrived here, with their fingerprints; each can be accepted or refused. */
+    /**
+     * The devices whose bundles arrived here, with their fingerprints and roles; each can be accepted (after
+     * comparing its fingerprint) or refused. A tablet shows its office above them.
+     */
     private Node devices() {
         ListView<KnownDevice> list = new ListView<>(model.devices());
         list.setId("sync-devices");
@@ -231,26 +234,44 @@ final class SyncView {
                     setText(null);
                     return;
                 }
-                Label text = new Label(messages.get("sync.device", device.fingerprint(),
-                        messages.get("device.status." + device.status().name()), device.deviceId(), device.firstFile()));
+                String fingerprint = device.status() == DeviceStatus.TRUSTED ? device.fingerprint()
+                        : FingerprintCheck.masked(device.fingerprint());
+                Label text = new Label(messages.get("sync.device", fingerprint,
+                        messages.get("device.status." + device.status().name()), device.deviceId(), device.firstFile(),
+                        messages.get("device.role." + device.role().name())));
                 text.setWrapText(true);
                 HBox.setHgrow(text, Priority.ALWAYS);
                 text.setMaxWidth(Double.MAX_VALUE);
                 Button accept = new Button(messages.get("sync.enrol"));
                 accept.setId("sync-accept-" + device.deviceId());
                 accept.setDisable(device.status() == DeviceStatus.TRUSTED);
-                accept.setOnAction(event -> model.decide(device, true));
+                accept.setOnAction(event -> model.decide(device, true, questions::askToEnrol));
                 Button refuse = new Button(messages.get("sync.refuse"));
                 refuse.setId("sync-refuse-" + device.deviceId());
                 refuse.setDisable(device.status() == DeviceStatus.REFUSED);
-                refuse.setOnAction(event -> model.decide(device, false));
+                refuse.setOnAction(event -> model.decide(device, false, questions::askToEnrol));
                 HBox line = new HBox(8, text, accept, refuse);
                 line.setAlignment(Pos.CENTER_LEFT);
+                accept.setMinWidth(Region.USE_PREF_SIZE);
+                refuse.setMinWidth(Region.USE_PREF_SIZE);
                 setText(null);
                 setGraphic(line);
+                // The cell takes the list's width, so that the text wraps and the buttons stay in sight.
+                setPrefWidth(0);
             }
         });
-        return Tables.card(messages, "sync.devices", list);
+        if (role == Role.OFFICE) {
+            return Tables.card(messages, "sync.devices", list);
+        }
+        Label office = new Label();
+        office.setId("sync-office");
+        office.setWrapText(true);
+        office.textProperty().bind(Bindings.createStringBinding(() -> model.officeProperty().get() == null
+                ? messages.get("sync.noOffice")
+                : messages.get("sync.office", model.officeProperty().get().fingerprint(), model.officeProperty().get().deviceId()),
+                model.officeProperty()));
+        list.setPrefHeight(120);
+        return Tables.card(messages, "sync.officeTitle", office, list);
     }
 
     private Node fromOffice() {
@@ -277,32 +298,8 @@ final class SyncView {
         return list;
     }
 
-    /** A new device's key is shown with its fingerprint, to compare with that device's screen before trusting it. */
-    private void askToEnrol(BundleHeader office, Consumer<SyncViewModel.Decision> answer) {
-        String kind = office.kind().wireName();
-        ButtonType enrol = new ButtonType(messages.get("sync.enrol"), ButtonBar.ButtonData.YES);
-        ButtonType refuse = new ButtonType(messages.get("sync.refuse"), ButtonBar.ButtonData.NO);
-        ButtonType later = new ButtonType(messages.get("sync.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", enrol, refuse, later);
-        Label question = new Label(messages.get("sync.enrolQuestion." + kind, office.deviceId()));
-        question.setWrapText(true);
-        Label fingerprint = new Label(office.fingerprint());
-        fingerprint.setId("sync-office-fingerprint");
-        fingerprint.getStyleClass().add("fingerprint");
-        Label advice = new Label(messages.get("sync.enrolAdvice"));
-        advice.setWrapText(true);
-        VBox content = new VBox(12, question, fingerprint, advice);
-        content.setPrefWidth(520);
-        alert.getDialogPane().setContent(content);
-        alert.initOwner(context.window());
-        alert.setTitle(messages.get("sync.enrolTitle." + kind));
-        alert.setHeaderText(messages.get("sync.enrolTitle." + kind));
-        alert.getDialogPane().lookupButton(enrol).setId("sync-enrol");
-        alert.getDialogPane().lookupButton(refuse).setId("sync-refuse");
-        alert.getDialogPane().lookupButton(later).setId("sync-later");
-        alert.showAndWait().ifPresentOrElse(choice -> answer.accept(choice == enrol ? SyncViewModel.Decision.ENROL
-                : choice == refuse ? SyncViewModel.Decision.REFUSE : SyncViewModel.Decision.LATER),
-                () -> answer.accept(SyncViewModel.Decision.LATER));
+    private void askToChangeOffice(BundleHeader arriving, Consumer<Optional<SyncViewModel.OfficeChange>> answer) {
+        questions.askToChangeOffice(model.officeProperty().get(), arriving, answer);
     }
 
     private Label label(String key) {

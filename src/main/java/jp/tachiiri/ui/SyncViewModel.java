@@ -1,7 +1,6 @@
 package jp.tachiiri.ui;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,7 +27,9 @@ import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
-import jp.tachiiri.sync.DeviceStatus;
+import jp.tachiiri.model.Role;
+import jp.tachiiri.sync.DeviceTrust;
+import jp.tachiiri.sync.FingerprintCheck;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.sync.SyncService;
@@ -42,7 +44,7 @@ final class SyncViewModel {
 
     /** What the screen shows of this device, the status and the office's answers, read in one go. */
     record Snapshot(DeviceIdentity device, Workspace.TransferFolders folders, SyncStatus status, List<String> assignments,
-                    List<String> returned, List<KnownDevice> devices, List<String> inspectorIds) {
+                    List<String> returned, List<KnownDevice> devices, Optional<KnownDevice> office, List<String> inspectorIds) {
     }
 
     private final UiContext context;
@@ -60,6 +62,8 @@ final class SyncViewModel {
     private final ObservableList<String> outcomes = FXCollections.observableArrayList();
     private final ObservableList<KnownDevice> devices = FXCollections.observableArrayList();
     private final ObservableList<String> inspectorIds = FXCollections.observableArrayList();
+    /** At a tablet, the office it takes assignments from; null until it has enrolled one. */
+    private final ObjectProperty<KnownDevice> office = new SimpleObjectProperty<>();
     /** Whose assignments the office writes; null for every inspector's. */
     private final ObjectProperty<String> assignmentsFor = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -123,6 +127,10 @@ final class SyncViewModel {
         return inspectorIds;
     }
 
+    ReadOnlyObjectProperty<KnownDevice> officeProperty() {
+        return office;
+    }
+
     ObjectProperty<String> assignmentsForProperty() {
         return assignmentsFor;
     }
@@ -159,13 +167,18 @@ final class SyncViewModel {
         });
     }
 
-    /** Accepts or refuses a device from the list; its waiting files are imported with the next import. */
-    void decide(KnownDevice device, boolean accept) {
-        run(() -> {
-            context.workspace().syncRecords().decide(device.deviceId(), accept ? DeviceStatus.TRUSTED : DeviceStatus.REFUSED,
-                    Instant.now());
-            return snapshot();
-        }, this::show);
+    /**
+     * Accepts a device from the list after the person compared its fingerprint (asked by {@code askToEnrol}), or
+     * refuses it; its waiting files are imported with the next import.
+     */
+    void decide(KnownDevice device, boolean accept, EnrolmentQuestion askToEnrol) {
+        run(() -> toDecide(device.deviceId(), device.fingerprint(), device.role()), shown -> {
+            if (accept) {
+                askToEnrol.ask(shown, answer -> settle(shown, answer, () -> run(this::snapshot, this::show)));
+            } else {
+                settle(shown, new Answer(Decision.REFUSE, ""), () -> run(this::snapshot, this::show));
+            }
+        });
     }
 
     void load() {
@@ -195,10 +208,10 @@ final class SyncViewModel {
     }
 
     /**
-     * Imports every bundle of the inbox folder; a bundle from an office not yet enrolled is offered to
-     * {@code askToEnrol}, which answers with the user's decision.
+     * Imports every bundle of the inbox folder. A bundle from a device not yet enrolled is offered to
+     * {@code askToEnrol}; at a tablet, a bundle from another office than its own to {@code askToChangeOffice}.
      */
-    void importInbox(EnrolmentQuestion askToEnrol) {
+    void importInbox(EnrolmentQuestion askToEnrol, OfficeChangeQuestion askToChangeOffice) {
         Optional<Path> folder = folder(inbox.get(), "sync.error.noInbox");
         if (folder.isEmpty()) {
             return;
@@ -206,19 +219,45 @@ final class SyncViewModel {
         cancelled.set(false);
         run(() -> {
             saveFolders();
-            return importFiles(SyncService.filesOf(folder.get()));
-        }, results -> {
+            List<ImportOutcome> results = importFiles(SyncService.filesOf(folder.get()));
+            Optional<DeviceToDecide> pending = results.stream()
+                    .filter(outcome -> outcome.result() == ImportOutcome.Result.PENDING_ENROLMENT)
+                    .map(outcome -> outcome.header().orElseThrow()).findFirst()
+                    .map(header -> toDecide(header.deviceId(), header.fingerprint(),
+                            DeviceTrust.senders(context.workspace().role().orElseThrow())));
+            return new Imported(results, pending);
+        }, imported -> {
+            List<ImportOutcome> results = imported.outcomes();
             outcomes.setAll(results.stream().map(outcome -> outcome.describe(messages)).toList());
             if (cancelled.get()) {
                 outcomes.add(messages.get("sync.cancelled"));
             }
-            results.stream()
-                    .filter(outcome -> outcome.result() == ImportOutcome.Result.PENDING_ENROLMENT)
-                    .map(outcome -> outcome.header().orElseThrow())
-                    .findFirst()
-                    .ifPresentOrElse(device -> askToEnrol.ask(device, decision -> enrol(device, decision, askToEnrol)),
-                            () -> run(this::snapshot, this::show));
+            Runnable again = () -> importInbox(askToEnrol, askToChangeOffice);
+            Optional<ImportOutcome> otherOffice = results.stream().filter(SyncViewModel::fromAnotherOffice).findFirst();
+            if (imported.toEnrol().isPresent()) {
+                DeviceToDecide device = imported.toEnrol().get();
+                askToEnrol.ask(device, answer -> settle(device, answer, again));
+            } else if (otherOffice.isPresent()) {
+                askToChangeOffice.ask(otherOffice.get().header().orElseThrow(), change -> change.ifPresentOrElse(
+                        chosen -> changeOffice(otherOffice.get().file(), chosen, again), () -> run(this::snapshot, this::show)));
+            } else {
+                run(this::snapshot, this::show);
+            }
         });
+    }
+
+    /** The outcome per file, and the first device waiting for enrolment: read on the store executor. */
+    private record Imported(List<ImportOutcome> outcomes, Optional<DeviceToDecide> toEnrol) {
+    }
+
+    /** A device to ask about; the office demo's own tablet, which has no screen, is marked so. */
+    private DeviceToDecide toDecide(String deviceId, String fingerprint, Role role) {
+        boolean demo = context.workspace().demoTablet().filter(deviceId::equals).isPresent();
+        return new DeviceToDecide(deviceId, fingerprint, role, demo);
+    }
+
+    private static boolean fromAnotherOffice(ImportOutcome outcome) {
+        return outcome.problem().filter(problem -> problem.key().equals("sync.error.anotherOffice")).isPresent();
     }
 
     /** Imports file by file, reporting progress on the JavaFX thread, until done or cancelled. */
@@ -241,31 +280,76 @@ final class SyncViewModel {
         return results;
     }
 
-    /** What the user decided about an office's key: enrol it, refuse it, or decide later. */
+    /** What the user decided about a device's key: enrol it, refuse it, or decide later. */
     enum Decision {
         ENROL,
         REFUSE,
         LATER
     }
 
-    @FunctionalInterface
-    interface EnrolmentQuestion {
-        void ask(BundleHeader office, Consumer<Decision> answer);
+    /**
+     * A device as the enrolment question shows it: its id, its fingerprint, the role it would have here, whether it
+     * is the office demo's own tablet (whose fingerprint is then shown whole: it has no screen), and the groups of
+     * the fingerprint the person is asked for, chosen at random for this question.
+     */
+    record DeviceToDecide(String deviceId, String fingerprint, Role role, boolean demo, FingerprintCheck check) {
+
+        DeviceToDecide(String deviceId, String fingerprint, Role role, boolean demo) {
+            this(deviceId, fingerprint, role, demo, FingerprintCheck.twoRandomGroups());
+        }
+
+        /** The fingerprint with the asked-for groups hidden, to be read off the other device's screen. */
+        String shownFingerprint() {
+            return check.shown(fingerprint);
+        }
+
+        /** Whether what the person typed is the hidden groups. */
+        boolean matches(String code) {
+            return check.matches(fingerprint, code);
+        }
     }
 
-    private void enrol(BundleHeader office, Decision decision, EnrolmentQuestion askToEnrol) {
-        if (decision == Decision.LATER) {
+    /** The decision, with the last group of the fingerprint as the person typed it from the other screen. */
+    record Answer(Decision decision, String code) {
+    }
+
+    @FunctionalInterface
+    interface EnrolmentQuestion {
+        void ask(DeviceToDecide device, Consumer<Answer> answer);
+    }
+
+    /** A change of office as the person confirmed it: what was asked of the new office's fingerprint, the answer, why. */
+    record OfficeChange(FingerprintCheck check, String code, String reason) {
+    }
+
+    @FunctionalInterface
+    interface OfficeChangeQuestion {
+        /** Empty: keep the current office. */
+        void ask(BundleHeader arriving, Consumer<Optional<OfficeChange>> answer);
+    }
+
+    private void settle(DeviceToDecide device, Answer answer, Runnable afterEnrolling) {
+        if (answer.decision() == Decision.LATER) {
             run(this::snapshot, this::show);
             return;
         }
-        run(() -> context.workspace().syncRecords().decide(office.deviceId(),
-                decision == Decision.ENROL ? DeviceStatus.TRUSTED : DeviceStatus.REFUSED, Instant.now()), decided -> {
-            if (decision == Decision.ENROL) {
-                importInbox(askToEnrol);
+        run(() -> answer.decision() == Decision.ENROL
+                ? context.workspace().deviceTrust().accept(device.deviceId(), device.check(), answer.code())
+                : context.workspace().deviceTrust().refuse(device.deviceId()), decided -> {
+            if (answer.decision() == Decision.ENROL) {
+                afterEnrolling.run();
             } else {
-                outcomes.add(messages.get("sync.deviceRefused", office.deviceId(), office.fingerprint()));
+                outcomes.add(messages.get("sync.deviceRefused", device.deviceId(), device.fingerprint()));
                 run(this::snapshot, this::show);
             }
+        });
+    }
+
+    private void changeOffice(Path bundle, OfficeChange change, Runnable afterChanging) {
+        run(() -> context.workspace().deviceTrust().changeOffice(bundle, change.check(), change.code(), change.reason()),
+                office -> {
+            outcomes.add(messages.get("sync.officeChanged", office.deviceId(), office.fingerprint()));
+            afterChanging.run();
         });
     }
 
@@ -296,6 +380,7 @@ final class SyncViewModel {
     private void show(Snapshot snapshot) {
         fingerprint.set(messages.get("sync.thisDevice", snapshot.device().fingerprint()));
         devices.setAll(snapshot.devices());
+        office.set(snapshot.office().orElse(null));
         inspectorIds.setAll(snapshot.inspectorIds());
         waiting.setAll(snapshot.status().waiting());
         sent.setAll(snapshot.status().sent());
@@ -326,7 +411,7 @@ final class SyncViewModel {
             returnedItems.add(text.toString());
         }
         return new Snapshot(workspace.sync().identity(), workspace.transferFolders(), workspace.syncRecords().status(),
-                planned, returnedItems, workspace.syncRecords().knownDevices(),
+                planned, returnedItems, workspace.deviceTrust().devices(), workspace.deviceTrust().office(),
                 workspace.syncRecords().assignments().stream().map(BundleRecords.Assignment::inspectorId).distinct().sorted()
                         .toList());
     }

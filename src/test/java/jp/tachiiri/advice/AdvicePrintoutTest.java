@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Catalog;
@@ -34,11 +35,11 @@ import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
-import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.pdf.PdfDocumentWriter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -247,7 +248,7 @@ class AdvicePrintoutTest {
                     assertThat(pageTexts.get(page - 1)).as(finding.itemId())
                             .contains(squeeze(finding.note()), wareki(finding.targetDate().orElseThrow()));
                 }
-                String footer = squeeze(JA.get("advice.footer", inspection.id(), 1, checkCode(pageTexts.get(0))));
+                String footer = squeeze(JA.get("advice.footer", InspectionIds.printed(inspection.id()), 1, checkCode(pageTexts.get(0))));
                 for (int page = 1; page <= pages; page++) {
                     List<String> lines = pageLines.get(page - 1);
                     assertThat(lines.get(lines.size() - 1)).as("bottom of page %d", page)
@@ -406,7 +407,7 @@ class AdvicePrintoutTest {
                         .contains(squeeze(JA.get("advice.draftNote")))
                         // a draft is dated with the inspection day
                         .contains(wareki(INSPECTION_DATE) + squeeze(JA.get("advice.issuerMissing")));
-                String footer = squeeze(JA.get("advice.footerDraft", inspection.id(), 1, checkCode(text)));
+                String footer = squeeze(JA.get("advice.footerDraft", InspectionIds.printed(inspection.id()), 1, checkCode(text)));
                 for (int page = 1; page <= draft.getNumberOfPages(); page++) {
                     List<String> lines = lines(draft, page);
                     assertThat(squeeze(lines.get(lines.size() - 1))).as("footer of page %d", page).startsWith(footer);
@@ -421,7 +422,7 @@ class AdvicePrintoutTest {
                 assertThat(text).startsWith(squeeze(JA.get("advice.title")))
                         .doesNotContain("【下書き】", squeeze(JA.get("advice.draftNote")))
                         .contains(wareki(FINALIZED_DAY) + squeeze(JA.get("advice.issuerMissing")));
-                String footer = squeeze(JA.get("advice.footer", inspection.id(), 1, checkCode(text)));
+                String footer = squeeze(JA.get("advice.footer", InspectionIds.printed(inspection.id()), 1, checkCode(text)));
                 for (int page = 1; page <= finalized.getNumberOfPages(); page++) {
                     List<String> lines = lines(finalized, page);
                     assertThat(squeeze(lines.get(lines.size() - 1))).as("footer of page %d", page).startsWith(footer);
@@ -466,7 +467,7 @@ class AdvicePrintoutTest {
                 assertImprovementsInCatalogOrder(en, EN, catalog(workspace), facility, findings);
                 assertSummaryCounts(en, EN, catalog(workspace), facility, findings);
                 assertThat(checkCode(enText)).isEqualTo(checkCode(jaText));
-                assertThat(enText).contains(squeeze(EN.get("advice.footer", inspection.id(), 1, checkCode(jaText))));
+                assertThat(enText).contains(squeeze(EN.get("advice.footer", InspectionIds.printed(inspection.id()), 1, checkCode(jaText))));
                 for (Finding finding : nonCompliant(catalog(workspace), facility, findings)) {
                     assertThat(plain(enText)).contains(plain(title(catalog(workspace), finding.itemId(), Language.EN)));
                 }

@@ -34,6 +34,7 @@ import jp.tachiiri.testsupport.HaltAfterCommit;
 import jp.tachiiri.testsupport.Permissions;
 import jp.tachiiri.testsupport.Pragma;
 import jp.tachiiri.testsupport.WriteLockHolder;
+import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,7 +152,7 @@ class StorageFaultsTest {
             bundle = tablet.sync().exportFindings(scratch.resolve("outbox")).orElseThrow().file();
         }
         Path office = scratch.resolve("office");
-        try (Workspace workspace = Workspace.open(office, CLOCK)) {
+        try (Workspace workspace = Offices.open(office, CLOCK)) {
             workspace.setAdviceSettings(new AdviceSettings("さくら県 医務課", 30));
         }
         String stored = FileFaults.sha256(office.resolve(Workspace.DATABASE_FILE));

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.SyncService;
+import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteConfig;
 
@@ -62,7 +63,7 @@ class ImportBenchmark {
         Bench.Timed ours = round -> {
             Path folder = work.resolve("office-" + round);
             Bench.deleteTree(folder);
-            Workspace office = Workspace.open(folder, Clock.systemUTC());
+            Workspace office = Offices.open(folder, Clock.systemUTC());
             Path database = office.databaseFile();
             Bench.Measured<List<ImportOutcome>> imported;
             try {

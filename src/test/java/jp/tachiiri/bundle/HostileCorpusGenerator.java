@@ -51,30 +51,45 @@ public final class HostileCorpusGenerator {
     static final Set<String> NOT_BUNDLES = Set.of(KEY_FILE, EXPECTED_FILE, README_FILE);
 
     static final String CONTROL = "00-valid-control.json";
+    /** A second tablet's valid bundle, enrolled with the control so that it can claim the control's inspection. */
+    static final String SECOND_CONTROL = "00-valid-control-second-device.json";
+    /** The office's valid assignments bundle (number 512, every inspector's), which a tablet store enrols first. */
+    static final String TABLET_CONTROL = "T00-valid-assignments.json";
     static final String DEVICE_ID = "corpus-tablet-01";
     static final String UNKNOWN_DEVICE_ID = "corpus-tablet-02";
+    static final String SECOND_DEVICE_ID = "corpus-tablet-03";
+    static final String OFFICE_ID = "corpus-office-01";
+    /** Which store a file is imported into: an office's, or a tablet's. */
+    static final String OFFICE = "office";
+    static final String TABLET = "tablet";
     static final String IMPORTED = "IMPORTED";
     static final String PENDING = "PENDING_ENROLMENT";
     static final String REJECTED = "REJECTED";
     /** The key column for files that are not rejected. */
     static final String NO_KEY = "-";
 
-    private static final String INSPECTION_ID = "corpus-inspection-1";
+    /** Inspection ids name the device that made them (see InspectionIds). */
+    private static final String INSPECTION_ID = DEVICE_ID + ".000000000001";
+    private static final String SECOND_INSPECTION_ID = DEVICE_ID + ".000000000002";
     private static final String FACILITY_ID = "corpus-facility-1";
     private static final String CREATED_AT = "2025-06-02T08:00:00Z";
     private static final String GATE = "gate.medical-information-system";
     /** The same seed gives the same key pair: the "other" key that impostors sign with. */
     private static final byte[] IMPOSTOR_SEED = sha256("tachiiri hostile corpus: the impostor's key");
+    /** The corpus office's and the second tablet's keys, test keys derived the same way. */
+    private static final byte[] OFFICE_SEED = sha256("tachiiri hostile corpus: the office's key");
+    private static final byte[] SECOND_SEED = sha256("tachiiri hostile corpus: the second tablet's key");
+    private static final long TABLET_CONTROL_SEQUENCE = 512;
     private static final String PKCS8_ED25519_PREFIX = "302e020100300506032b657004220420";
 
     /**
      * One file of the corpus: its name, what the import must make of it (result, message key, and a detail the
      * message must name, such as the place in the file, or {@value #NO_KEY}), what is wrong with it, and its bytes.
      */
-    record Case(String file, String result, String key, String detail, String what, byte[] content) {
+    record Case(String file, String recipient, String result, String key, String detail, String what, byte[] content) {
 
         String tsvLine() {
-            return String.join("\t", file, result, key, detail, what);
+            return String.join("\t", file, recipient, result, key, detail, what);
         }
     }
 
@@ -88,10 +103,19 @@ public final class HostileCorpusGenerator {
 
     private final KeyPair corpus;
     private final KeyPair impostor;
+    private final KeyPair office;
+    private final KeyPair second;
 
     HostileCorpusGenerator(PrivateKey corpusKey) {
         this.corpus = keyPair(corpusKey);
         this.impostor = fromSeed(IMPOSTOR_SEED);
+        this.office = fromSeed(OFFICE_SEED);
+        this.second = fromSeed(SECOND_SEED);
+    }
+
+    /** The corpus office's key: the tablet's side of the corpus enrols it, and the import fuzz test signs with it. */
+    static PrivateKey officeKey() {
+        return fromSeed(OFFICE_SEED).getPrivate();
     }
 
     public static void main(String[] args) throws IOException {
@@ -115,8 +139,8 @@ public final class HostileCorpusGenerator {
     /** Writes every case's file and {@value #EXPECTED_FILE} into {@code folder}. */
     static void write(Path folder, List<Case> cases) throws IOException {
         Files.createDirectories(folder);
-        StringBuilder tsv = new StringBuilder(
-                "# file\texpected result\texpected message key\ttext the message must also name\twhat is wrong with it\n");
+        StringBuilder tsv = new StringBuilder("# file\timported into\texpected result\texpected message key"
+                + "\ttext the message must also name\twhat is wrong with it\n");
         for (Case c : cases) {
             Files.write(folder.resolve(c.file()), c.content());
             tsv.append(c.tsvLine()).append('\n');
@@ -129,8 +153,13 @@ public final class HostileCorpusGenerator {
     List<Case> cases() {
         String revision = "/payload/inspections/0/revisions/0";
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case(CONTROL, IMPORTED, NO_KEY, NO_KEY,
+        cases.add(new Case(CONTROL, OFFICE, IMPORTED, NO_KEY, NO_KEY,
                 "valid: one inspection, four findings, one evidence with a 200-byte attachment", signed(draft(CONTROL))));
+        cases.add(new Case(SECOND_CONTROL, OFFICE, IMPORTED, NO_KEY, NO_KEY,
+                "valid, from a second tablet: an inspection of its own",
+                signedBy(second, draft(SECOND_CONTROL, d -> d.fromDevice(SECOND_DEVICE_ID, second)
+                        .onlyInspection(SECOND_DEVICE_ID + ".000000000003", "corpus-3-evidence-1", "corpus-3-audit-",
+                                Blob.of(pattern(150, 21), "image/png"))))));
 
         // Not a bundle, or not all of one.
         byte[] whole = signed(draft("01-truncated-in-payload.json"));
@@ -156,12 +185,12 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("07-wrong-format-name.json", "bundle.error.notBundle", NO_KEY,
                 "format \"tachiiri-backup\" (signed)",
                 signed(draft("07-wrong-format-name.json", d -> d.signed.put("format", "tachiiri-backup")))));
-        cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "2.0",
-                "formatVersion \"2.0\" (signed)",
-                signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "2.0")))));
-        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "1.1",
-                "formatVersion \"1.1\" (signed)",
-                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "1.1")))));
+        cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "3.0",
+                "formatVersion \"3.0\" (signed)",
+                signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "3.0")))));
+        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.1",
+                "formatVersion \"2.1\" (signed)",
+                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.1")))));
 
         // Against the schema, each validly signed.
         cases.add(rejected("10-missing-member.json", "bundle.error.schema", "createdAt",
@@ -194,11 +223,11 @@ public final class HostileCorpusGenerator {
                 signed(draft("18-filename-backslash-dotdot.json", d -> d.evidence().put("fileName", "..\\x.png")))));
         cases.add(rejected("19-attachments-not-an-array.json", "bundle.error.schema", "/attachments",
                 "\"attachments\" is an object",
-                json(document(draft("19-attachments-not-an-array.json"), corpus.getPrivate(),
+                raw(document(draft("19-attachments-not-an-array.json"), corpus.getPrivate(),
                         root -> root.putObject("attachments")))));
         cases.add(rejected("20-attachments-before-signature.json", "bundle.error.schema", "signature",
                 "\"attachments\" comes before \"signature\", so the signed part lacks the signature",
-                json(document(draft("20-attachments-before-signature.json"), corpus.getPrivate(), root -> {
+                raw(document(draft("20-attachments-before-signature.json"), corpus.getPrivate(), root -> {
                     String signature = root.remove("signature").textValue();
                     JsonNode attachments = root.remove("attachments");
                     root.set("attachments", attachments);
@@ -222,7 +251,7 @@ public final class HostileCorpusGenerator {
                 "licensedBeds with 40 digits",
                 replaceFirst(signed(draft("24-number-too-long.json")), "\"licensedBeds\":120,",
                         "\"licensedBeds\":" + "9".repeat(40) + ",")));
-        cases.add(rejected("25-invalid-utf8.json", "bundle.error.notJson", NO_KEY,
+        cases.add(rejected("25-invalid-utf8.json", "bundle.error.invalidUtf8", NO_KEY,
                 "bytes that are not UTF-8 in the facility name",
                 replaceFirst(signed(draft("25-invalid-utf8.json", d -> d.facility().put("name", "@@UTF8@@"))), "@@UTF8@@",
                         new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28})));
@@ -247,7 +276,7 @@ public final class HostileCorpusGenerator {
                 json(document(draft("30-known-device-other-key.json",
                         d -> d.object("/device").put("publicKey", DeviceKeys.publicKeyHex(impostor.getPublic()))),
                         impostor.getPrivate(), root -> { }))));
-        cases.add(new Case("31-unknown-device.json", PENDING, NO_KEY, NO_KEY,
+        cases.add(new Case("31-unknown-device.json", OFFICE, PENDING, NO_KEY, NO_KEY,
                 "valid, from a device that is not enrolled",
                 json(document(draft("31-unknown-device.json", d -> d.object("/device").put("id", UNKNOWN_DEVICE_ID)
                         .put("publicKey", DeviceKeys.publicKeyHex(impostor.getPublic()))), impostor.getPrivate(), root -> { }))));
@@ -364,13 +393,147 @@ public final class HostileCorpusGenerator {
         // Ids unique within the file but already taken in the store by the control's inspection.
         cases.add(rejected("56-evidence-id-taken.json", "bundle.error.idTaken", "corpus-evidence-1",
                 "a new inspection whose evidence id is the stored control's",
-                signed(draft("56-evidence-id-taken.json", d -> d.onlyInspection("corpus-inspection-2", "corpus-evidence-1",
+                signed(draft("56-evidence-id-taken.json", d -> d.onlyInspection(SECOND_INSPECTION_ID, "corpus-evidence-1",
                         "corpus-2-audit-", Blob.of(pattern(120, 13), "image/png"))))));
         cases.add(rejected("57-audit-id-taken.json", "bundle.error.idTaken", "corpus-audit-1",
                 "a new inspection whose audit event ids are the stored control's",
-                signed(draft("57-audit-id-taken.json", d -> d.onlyInspection("corpus-inspection-2", "corpus-2-evidence-1",
+                signed(draft("57-audit-id-taken.json", d -> d.onlyInspection(SECOND_INSPECTION_ID, "corpus-2-evidence-1",
                         "corpus-audit-", Blob.of(pattern(130, 15), "image/png"))))));
+
+        // One spelling only: each file means what the control means (same JSON), spelt another way.
+        String respelt = "/payload/inspections/0/revisions/0/findings/2/note";
+        cases.add(rejected("58-escape-in-upper-case.json", "bundle.error.spelling", NO_KEY,
+                "a control character escaped as \\u001F instead of \\u001f",
+                replaceFirst(signed(draft("58-escape-in-upper-case.json", d -> d.object(parent(respelt)).put("note", "区切り\u001f記号"))),
+                        "\\u001f", "\\u001F")));
+        cases.add(rejected("59-escaped-solidus.json", "bundle.error.spelling", NO_KEY,
+                "\"/\" written as \"\\/\" in a note",
+                replaceFirst(signed(draft("59-escaped-solidus.json", d -> d.object(parent(respelt)).put("note", "台帳/2023年版"))),
+                        "台帳/2023", "台帳\\/2023")));
+        cases.add(rejected("60-whitespace-after-colon.json", "bundle.error.spelling", NO_KEY,
+                "a space after the first colon",
+                replaceFirst(signed(draft("60-whitespace-after-colon.json")), "\"bundleId\":", "\"bundleId\": ")));
+        cases.add(rejected("61-trailing-newline.json", "bundle.error.spelling", NO_KEY,
+                "a newline after the final brace",
+                concat(signed(draft("61-trailing-newline.json")), bytes("\n"))));
+        cases.add(rejected("62-byte-order-mark.json", "bundle.error.spelling", NO_KEY,
+                "a UTF-8 byte order mark before the bundle",
+                concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, signed(draft("62-byte-order-mark.json")))));
+        cases.add(rejected("63-overlong-utf8.json", "bundle.error.invalidUtf8", NO_KEY,
+                "\"/\" in a note as the overlong UTF-8 sequence C0 AF",
+                replaceFirst(signed(draft("63-overlong-utf8.json", d -> d.object(parent(respelt)).put("note", "台帳@2023年版"))),
+                        "@", new byte[] {(byte) 0xc0, (byte) 0xaf})));
+        cases.add(rejected("64-encoded-surrogate.json", "bundle.error.invalidUtf8", NO_KEY,
+                "a surrogate encoded in UTF-8 (ED A0 80) in a note",
+                replaceFirst(signed(draft("64-encoded-surrogate.json", d -> d.object(parent(respelt)).put("note", "台帳@2023年版"))),
+                        "@", new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})));
+        cases.add(rejected("65-escaped-kanji.json", "bundle.error.spelling", NO_KEY,
+                "\"台\" written as \"\\u53f0\"",
+                replaceFirst(signed(draft("65-escaped-kanji.json")), "台帳は", "\\u53f0帳は")));
+        cases.add(rejected("66-members-in-writing-order.json", "bundle.error.spelling", NO_KEY,
+                "signed as it should be, but the members laid out in the order format 1.0 used",
+                raw(document(draft("66-members-in-writing-order.json"), corpus.getPrivate(), root -> { }))));
+        byte[] chunked = signed(draft("67-chunk-members-reordered.json"));
+        ObjectNode firstChunk = chunks(Blob.of(photo(), "image/png")).get(0);
+        cases.add(rejected("67-chunk-members-reordered.json", "bundle.error.spelling", NO_KEY,
+                "an attachment chunk with its members in another order",
+                replaceFirst(chunked, new String(CanonicalJson.bytes(firstChunk), StandardCharsets.UTF_8), raw(firstChunk))));
+        cases.add(rejected("68-format-1-0.json", "bundle.error.olderVersion", "1.0",
+                "formatVersion \"1.0\" (signed): made by an earlier version",
+                signed(draft("68-format-1-0.json", d -> d.signed.put("formatVersion", "1.0")))));
+
+        // Who may send what.
+        cases.add(rejected("69-assignments-from-a-tablet.json", "sync.error.kindNotAccepted", DEVICE_ID,
+                "an assignments bundle signed by the enrolled tablet: a forged approval and a catalog 2099.1",
+                signed(assignments("69-assignments-from-a-tablet.json", 99, d -> d.fromDevice(DEVICE_ID, corpus)
+                        .array("/payload/catalogs").addObject().put("version", "2099.1")))));
+        cases.add(rejected("70-assignments-from-an-unknown-device.json", "sync.error.kindNotAccepted", "corpus-office-09",
+                "an assignments bundle from a device the office does not know: refused, not held for enrolment",
+                signedBy(impostor, assignments("70-assignments-from-an-unknown-device.json", 1,
+                        d -> d.fromDevice("corpus-office-09", impostor)))));
+        cases.add(rejected("71-inspection-of-another-device.json", "sync.error.notOwner", SECOND_DEVICE_ID,
+                "the enrolled second tablet sends the control's inspection (made by the first)",
+                signedBy(second, draft("71-inspection-of-another-device.json", d -> d.fromDevice(SECOND_DEVICE_ID, second)))));
+        cases.add(rejected("78-inspection-id-naming-another-device.json", "sync.error.notOwner", SECOND_DEVICE_ID,
+                "a new inspection whose id names the second tablet, sent first by the first: an id cannot be taken by sending it first",
+                signed(draft("78-inspection-id-naming-another-device.json", d -> d.onlyInspection(
+                        SECOND_DEVICE_ID + ".00000000000a", "corpus-a-evidence-1", "corpus-a-audit-",
+                        Blob.of(pattern(110, 23), "image/png"))))));
+        cases.add(rejected("79-inspection-id-of-no-form.json", "sync.error.inspectionIdForm", "corpus-inspection-9",
+                "an inspection id that neither names its device nor is a UUID",
+                signed(draft("79-inspection-id-of-no-form.json", d -> d.onlyInspection("corpus-inspection-9",
+                        "corpus-9-evidence-1", "corpus-9-audit-", Blob.of(pattern(115, 25), "image/png"))))));
+        cases.add(rejected("80-bundle-id-of-another-device.json", "sync.error.bundleIdTaken", CONTROL.replace(".json", ""),
+                "the second tablet's bundle under the id of the first tablet's control, to make that one look imported",
+                signedBy(second, draft(SECOND_CONTROL, d -> d.fromDevice(SECOND_DEVICE_ID, second)
+                        .onlyInspection(SECOND_DEVICE_ID + ".00000000000b", "corpus-b-evidence-1", "corpus-b-audit-",
+                                Blob.of(pattern(120, 27), "image/png")).withBundleId(bundleId(CONTROL))))));
+
+        // Audit trails, checked before anything is stored.
+        cases.add(rejected("72-audit-event-altered.json", "bundle.error.auditBroken", "corpus-audit-2",
+                "an audit event's new value changed, its hash kept",
+                signed(draft("72-audit-event-altered.json", d -> d.object("/payload/inspections/0/audit/1")
+                        .put("newValue", "COMPLIANT")))));
+        cases.add(rejected("73-audit-link-broken.json", "bundle.error.auditBroken", "corpus-audit-2",
+                "an audit event that does not link to the one before it",
+                signed(draft("73-audit-link-broken.json", d -> d.object("/payload/inspections/0/audit/1")
+                        .put("previousHash", "1".repeat(64))))));
+        cases.add(rejected("74-audit-trail-empty.json", "bundle.error.auditMissing", INSPECTION_ID,
+                "a finalized revision with an empty audit trail",
+                signed(draft("74-audit-trail-empty.json", d -> d.inspection().putArray("audit")))));
+        cases.add(rejected("75-audit-not-finalized.json", "bundle.error.auditBroken", "corpus-audit-2",
+                "the audit trail without its last event, the finalization",
+                signed(draft("75-audit-not-finalized.json", d -> d.array("/payload/inspections/0/audit").remove(2)))));
+        cases.add(rejected("76-audit-time-respelt.json", "bundle.error.auditBroken", "corpus-audit-1",
+                "an audit event's time as 01:00:00.000Z, which the hash does not cover",
+                signed(draft("76-audit-time-respelt.json", d -> d.object("/payload/inspections/0/audit/0")
+                        .put("at", "2025-06-02T01:00:00.000Z")))));
+        cases.add(rejected("77-audit-finalizes-another-revision.json", "bundle.error.auditBroken", "corpus-audit-3",
+                "a well-chained trail whose finalization names revision 2",
+                signed(draft("77-audit-finalizes-another-revision.json", d -> d.inspection().set("audit",
+                        BundleJson.MAPPER.valueToTree(audit(INSPECTION_ID, "corpus-audit-", 2)))))));
+
+        // A tablet's store, which has applied the office's assignments bundle number 5 (every inspector's).
+        cases.add(new Case(TABLET_CONTROL, TABLET, IMPORTED, NO_KEY, NO_KEY,
+                "valid: the office's assignments bundle no. 512 for every inspector, a plan and a review",
+                signedBy(office, assignments(TABLET_CONTROL, TABLET_CONTROL_SEQUENCE, d -> { }))));
+        cases.add(rejectedAtTablet("T01-replayed-older-bundle.json", "sync.error.stale", "512",
+                "the office's bundle no. 300, validly signed, after no. 512: it would take a review back",
+                signedBy(office, assignments("T01-replayed-older-bundle.json", 300, d -> d.object("/payload/reviews/0")
+                        .put("decision", "RETURNED").put("comment", "古い差戻し")))));
+        cases.add(rejectedAtTablet("T02-older-bundle-for-one-inspector.json", "sync.error.stale", "512",
+                "the office's bundle no. 400 for one inspector, after no. 512 for every inspector",
+                signedBy(office, assignments("T02-older-bundle-for-one-inspector.json", 400,
+                        d -> d.object("/payload").put("inspector", "corpus-inspector")))));
+        cases.add(rejectedAtTablet("T03-another-office.json", "sync.error.anotherOffice", "corpus-office-02",
+                "a valid assignments bundle from another office",
+                signedBy(impostor, assignments("T03-another-office.json", 600, d -> d.fromDevice("corpus-office-02", impostor)))));
+        cases.add(rejectedAtTablet("T04-findings-at-a-tablet.json", "sync.error.kindNotAccepted", DEVICE_ID,
+                "a findings bundle: a tablet imports assignments only",
+                signed(draft("T04-findings-at-a-tablet.json"))));
+        cases.add(rejectedAtTablet("T06-previous-inspection-with-trail.json", "bundle.error.previousWithTrail",
+                "/payload/previousInspections/0/audit",
+                "a previous inspection that carries an audit trail, which the tablet would store unchecked",
+                signedBy(office, assignments("T06-previous-inspection-with-trail.json", 800, d -> d.array(
+                        "/payload/previousInspections").add(BundleRecords.tree(inspection(INSPECTION_ID, "corpus-p-evidence-1",
+                        "corpus-p-audit-", Blob.of(photo(), "image/png")))).forEach(each -> ((ObjectNode) each.at(
+                        "/revisions/0")).putArray("evidence"))))));
+        cases.add(rejectedAtTablet("T07-catalog-version-twice.json", "bundle.error.duplicate", "2099.1",
+                "two catalog documents of one version",
+                signedBy(office, assignments("T07-catalog-version-twice.json", 900, d -> {
+                    d.array("/payload/catalogs").addObject().put("version", "2099.1");
+                    d.array("/payload/catalogs").addObject().put("version", "2099.1");
+                }))));
+        cases.add(rejectedAtTablet("T05-office-with-another-key.json", "sync.error.keyChanged", OFFICE_ID,
+                "the enrolled office's id with another key (validly signed with that key)",
+                signedBy(impostor, assignments("T05-office-with-another-key.json", 700,
+                        d -> d.fromDevice(OFFICE_ID, impostor)))));
         return cases;
+    }
+
+    /** The JSON pointer of the object holding the member at {@code pointer}. */
+    private static String parent(String pointer) {
+        return pointer.substring(0, pointer.lastIndexOf('/'));
     }
 
     private static String photoId() {
@@ -378,7 +541,11 @@ public final class HostileCorpusGenerator {
     }
 
     private static Case rejected(String file, String key, String detail, String what, byte[] content) {
-        return new Case(file, REJECTED, key, detail, what, content);
+        return new Case(file, OFFICE, REJECTED, key, detail, what, content);
+    }
+
+    private static Case rejectedAtTablet(String file, String key, String detail, String what, byte[] content) {
+        return new Case(file, TABLET, REJECTED, key, detail, what, content);
     }
 
     // ---- the valid base bundle -----------------------------------------------------------------------------
@@ -423,11 +590,24 @@ public final class HostileCorpusGenerator {
         }
 
         /** Replaces the payload's inspection by one with these ids and this evidence attachment. */
-        void onlyInspection(String inspectionId, String evidenceId, String auditIdPrefix, Blob blob) {
+        Draft onlyInspection(String inspectionId, String evidenceId, String auditIdPrefix, Blob blob) {
             blobs.clear();
             addBlob(blob);
             signed.set("payload", BundleRecords.tree(new BundleRecords.FindingsPayload(
                     List.of(HostileCorpusGenerator.inspection(inspectionId, evidenceId, auditIdPrefix, blob)))));
+            return this;
+        }
+
+        /** The draft under another bundle id. */
+        Draft withBundleId(String bundleId) {
+            signed.put("bundleId", bundleId);
+            return this;
+        }
+
+        /** The draft as sent by another device, with that device's key. */
+        Draft fromDevice(String deviceId, KeyPair keys) {
+            object("/device").put("id", deviceId).put("publicKey", DeviceKeys.publicKeyHex(keys.getPublic()));
+            return this;
         }
 
         /** A second evidence of the ledger item, with its own attachment. */
@@ -462,6 +642,32 @@ public final class HostileCorpusGenerator {
         return draft;
     }
 
+    /**
+     * An assignments bundle of the corpus office, numbered {@code sequence}, for every inspector: the control's
+     * facility, a plan and an approval of the control's inspection.
+     */
+    Draft assignments(String file, long sequence, Consumer<Draft> change) {
+        Draft draft = new Draft();
+        ObjectNode signed = draft.signed;
+        signed.put("format", BundleWriter.FORMAT);
+        signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+        signed.put("bundleId", bundleId(file));
+        signed.put("kind", BundleKind.ASSIGNMENTS.wireName());
+        signed.put("createdAt", "2025-06-12T08:00:00Z");
+        signed.putObject("device").put("id", OFFICE_ID).put("publicKey", DeviceKeys.publicKeyHex(office.getPublic()));
+        signed.putArray("manifest");
+        BundleRecords.Facility facility = inspection(INSPECTION_ID, "unused", "unused-", Blob.of(photo(), "image/png"))
+                .latest().facility();
+        ObjectNode payload = (ObjectNode) BundleRecords.tree(new BundleRecords.AssignmentsPayload(sequence, null, List.of(),
+                List.of(facility), List.of(new BundleRecords.Assignment("corpus-plan-1", FACILITY_ID, "corpus-inspector",
+                        "試験 太郎", "2025-07-01", "2025-06-12T07:00:00Z")), List.of(),
+                List.of(new BundleRecords.Review(INSPECTION_ID, 1, "APPROVED", "問題ありません", "2025-06-12T07:30:00Z",
+                        "corpus-supervisor", List.of())), List.of()));
+        signed.set("payload", payload);
+        change.accept(draft);
+        return draft;
+    }
+
     private static String bundleId(String file) {
         return "corpus-" + file.substring(0, file.length() - ".json".length());
     }
@@ -490,8 +696,12 @@ public final class HostileCorpusGenerator {
                 audit(inspectionId, auditIdPrefix));
     }
 
-    /** A correctly chained audit trail: started, one finding changed, finalized. */
     private static List<BundleRecords.AuditEvent> audit(String inspectionId, String idPrefix) {
+        return audit(inspectionId, idPrefix, 1);
+    }
+
+    /** A correctly chained audit trail: started, one finding changed, revision {@code finalized} finalized. */
+    private static List<BundleRecords.AuditEvent> audit(String inspectionId, String idPrefix, int finalized) {
         List<AuditEvent> drafts = List.of(
                 new AuditEvent(idPrefix + 1, inspectionId, 0, Instant.parse("2025-06-02T01:00:00Z"), "tester",
                         "INSPECTION_STARTED", FACILITY_ID, null, "date=2025-06-02; catalog=2025.1; inspectors=試験 太郎", null,
@@ -499,7 +709,13 @@ public final class HostileCorpusGenerator {
                 new AuditEvent(idPrefix + 2, inspectionId, 0, Instant.parse("2025-06-02T01:10:00Z"), "tester",
                         "FINDING_CHANGED", "vulnerability.device-ledger/answer", null, "NON_COMPLIANT", null, null, null),
                 new AuditEvent(idPrefix + 3, inspectionId, 0, Instant.parse("2025-06-02T02:00:00Z"), "tester",
-                        "REVISION_FINALIZED", "revision 1", "IN_PROGRESS", "FINALIZED", null, null, null));
+                        AuditChain.REVISION_FINALIZED, AuditChain.revisionSubject(finalized), "IN_PROGRESS", "FINALIZED",
+                        null, null, null));
+        return sealed(drafts);
+    }
+
+    /** Drafts chained in their order, from the first event on, as a bundle carries them. */
+    static List<BundleRecords.AuditEvent> sealed(List<AuditEvent> drafts) {
         List<BundleRecords.AuditEvent> events = new ArrayList<>();
         String previous = AuditChain.GENESIS;
         for (int i = 0; i < drafts.size(); i++) {
@@ -534,7 +750,11 @@ public final class HostileCorpusGenerator {
 
     /** The draft signed with the corpus key, as BundleWriter lays it out. */
     byte[] signed(Draft draft) {
-        return json(document(draft, corpus.getPrivate(), root -> { }));
+        return signedBy(corpus, draft);
+    }
+
+    byte[] signedBy(KeyPair keys, Draft draft) {
+        return json(document(draft, keys.getPrivate(), root -> { }));
     }
 
     /**
@@ -543,7 +763,7 @@ public final class HostileCorpusGenerator {
      */
     static ObjectNode document(Draft draft, PrivateKey key, Consumer<ObjectNode> afterSigning) {
         ObjectNode root = draft.signed.deepCopy();
-        root.put("signature", DeviceKeys.sign(key, CanonicalJson.bytes(draft.signed)));
+        root.put("signature", DeviceKeys.sign(key, BundleLayout.signedText(draft.signed)));
         ArrayNode attachments = root.putArray("attachments");
         for (Blob blob : draft.blobs) {
             chunks(blob).forEach(attachments::add);
@@ -569,7 +789,29 @@ public final class HostileCorpusGenerator {
         return (ObjectNode) root.get("attachments").get(position);
     }
 
-    static byte[] json(JsonNode root) {
+    /**
+     * The document spelt as a bundle is ({@link BundleLayout}): the canonical text of the signed members without
+     * its closing brace, the signature, and each chunk in its canonical form. A file whose content was changed
+     * after signing is still spelt this way, so that only the signature can tell.
+     */
+    static byte[] json(ObjectNode root) {
+        ObjectNode signed = root.deepCopy();
+        JsonNode signature = signed.remove(BundleLayout.SIGNATURE);
+        JsonNode attachments = signed.remove(BundleLayout.ATTACHMENTS);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(BundleLayout.head(CanonicalJson.bytes(signed), signature.textValue()));
+        for (int i = 0; i < attachments.size(); i++) {
+            if (i > 0) {
+                out.writeBytes(BundleLayout.CHUNK_SEPARATOR);
+            }
+            out.writeBytes(CanonicalJson.bytes(attachments.get(i)));
+        }
+        out.writeBytes(BundleLayout.END);
+        return out.toByteArray();
+    }
+
+    /** The document as Jackson writes it, member by member in its order: for files whose structure is broken. */
+    static byte[] raw(JsonNode root) {
         try {
             return BundleJson.MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
@@ -626,7 +868,7 @@ public final class HostileCorpusGenerator {
     }
 
     /** An Ed25519 key pair from a 32-byte seed: the JDK draws exactly the seed from the random source. */
-    private static KeyPair fromSeed(byte[] seed) {
+    static KeyPair fromSeed(byte[] seed) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
             generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
@@ -699,8 +941,12 @@ public final class HostileCorpusGenerator {
     }
 
     private static byte[] replaceFirst(byte[] content, String target, byte[] replacement) {
-        int at = indexOf(content, target);
-        return concat(Arrays.copyOf(content, at), replacement, Arrays.copyOfRange(content, at + bytes(target).length, content.length));
+        return replaceFirst(content, bytes(target), replacement);
+    }
+
+    private static byte[] replaceFirst(byte[] content, byte[] target, byte[] replacement) {
+        int at = indexOf(content, target, 0);
+        return concat(Arrays.copyOf(content, at), replacement, Arrays.copyOfRange(content, at + target.length, content.length));
     }
 
     private static byte[] replaceLast(byte[] content, String target, String replacement) {

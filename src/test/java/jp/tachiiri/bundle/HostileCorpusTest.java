@@ -1,6 +1,7 @@
 package jp.tachiiri.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,10 +23,12 @@ import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.testsupport.StoreDump;
+import jp.tachiiri.testsupport.Offices;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +38,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The hostile corpus of {@code src/test/resources/bundles/hostile/} against a real office data folder: every
- * file gets the outcome {@code expected.tsv} gives it, every rejection names the file and its problem in both
- * languages, and a rejected file leaves the store (every table, and the files of the data folder) exactly as
- * it was.
+ * The hostile corpus of {@code src/test/resources/bundles/hostile/} against real data folders, an office's and
+ * a tablet's, as {@code expected.tsv} says for each file: every file gets the outcome it gives, every rejection
+ * names the file and its problem in both languages, and a rejected file leaves the store (every table, and the
+ * files of the data folder) exactly as it was.
  */
 class HostileCorpusTest {
 
@@ -48,34 +51,49 @@ class HostileCorpusTest {
     @TempDir
     static Path office;
 
+    /** The office, which has enrolled the corpus's two tablets with their controls. */
     private static Workspace workspace;
+    /** A tablet, which has enrolled the corpus office with its assignments bundle no. 512. */
+    private static Workspace tablet;
 
     /** One line of expected.tsv. */
-    record Expected(String file, String result, String key, String detail, String what) {
+    record Expected(String file, String recipient, String result, String key, String detail, String what) {
 
         @Override
         public String toString() {
-            return file + " → " + result + (key.equals(HostileCorpusGenerator.NO_KEY) ? "" : " " + key);
+            return file + " → " + recipient + ": " + result + (key.equals(HostileCorpusGenerator.NO_KEY) ? "" : " " + key);
         }
     }
 
     @BeforeAll
-    static void enrolTheCorpusDevice() {
-        workspace = Workspace.open(office.resolve("office"), CLOCK);
-        ImportOutcome control = workspace.sync().importFile(CORPUS.resolve(HostileCorpusGenerator.CONTROL), true);
-        assertThat(control.result()).as("the control bundle: %s", control).isEqualTo(ImportOutcome.Result.IMPORTED);
-        assertThat(control.counts()).isEqualTo(new ImportOutcome.Counts(1, 0, 0, 0));
-        assertThat(workspace.syncRecords().knownDevices()).singleElement().satisfies(device -> {
-            assertThat(device.deviceId()).isEqualTo(HostileCorpusGenerator.DEVICE_ID);
-            assertThat(device.status()).isEqualTo(DeviceStatus.TRUSTED);
-        });
-        assertThat(workspace.chainVerifier().verifyAll().ok()).as("the control's audit trail is a valid chain").isTrue();
+    static void enrolTheCorpusDevices() {
+        workspace = Offices.open(office.resolve("office"), CLOCK);
+        for (String control : List.of(HostileCorpusGenerator.CONTROL, HostileCorpusGenerator.SECOND_CONTROL)) {
+            ImportOutcome imported = workspace.sync().importFile(CORPUS.resolve(control), true);
+            assertThat(imported.result()).as("the control bundle: %s", imported).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(imported.counts()).isEqualTo(new ImportOutcome.Counts(1, 0, 0, 0));
+        }
+        assertThat(workspace.syncRecords().knownDevices()).extracting(KnownDevice::deviceId, KnownDevice::role,
+                KnownDevice::status).containsExactlyInAnyOrder(
+                tuple(HostileCorpusGenerator.DEVICE_ID, Role.INSPECTOR, DeviceStatus.TRUSTED),
+                tuple(HostileCorpusGenerator.SECOND_DEVICE_ID, Role.INSPECTOR, DeviceStatus.TRUSTED));
+        assertThat(workspace.chainVerifier().verifyAll().ok()).as("the controls' audit trails are valid chains").isTrue();
+
+        tablet = Workspace.open(office.resolve("tablet"), CLOCK);
+        tablet.setRole(Role.INSPECTOR);
+        ImportOutcome assignments = tablet.sync().importFile(CORPUS.resolve(HostileCorpusGenerator.TABLET_CONTROL), true);
+        assertThat(assignments.result()).as("the tablet's control: %s", assignments).isEqualTo(ImportOutcome.Result.IMPORTED);
+        assertThat(tablet.deviceTrust().office()).map(KnownDevice::deviceId).contains(HostileCorpusGenerator.OFFICE_ID);
+        assertThat(tablet.syncRecords().assignments()).singleElement().extracting(BundleRecords.Assignment::id)
+                .isEqualTo("corpus-plan-1");
     }
 
     @AfterAll
     static void close() {
-        if (workspace != null) {
-            workspace.close();
+        for (Workspace store : new Workspace[] {workspace, tablet}) {
+            if (store != null) {
+                store.close();
+            }
         }
     }
 
@@ -87,22 +105,23 @@ class HostileCorpusTest {
     @MethodSource("corpus")
     void eachFileGetsItsExpectedOutcome(Expected expected) {
         Path file = CORPUS.resolve(expected.file());
-        String before = store();
+        Workspace store = expected.recipient().equals(HostileCorpusGenerator.TABLET) ? tablet : workspace;
+        String before = StoreDump.withFiles(store);
 
-        ImportOutcome outcome = workspace.sync().importFile(file, false);
+        ImportOutcome outcome = store.sync().importFile(file, false);
 
         switch (expected.result()) {
             case HostileCorpusGenerator.IMPORTED -> {
                 // Imported while enrolling the device; a second time it changes nothing.
                 assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.ALREADY_IMPORTED);
-                assertThat(store()).isEqualTo(before);
+                assertThat(StoreDump.withFiles(store)).isEqualTo(before);
             }
             case HostileCorpusGenerator.PENDING -> {
                 assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.PENDING_ENROLMENT);
-                assertThat(workspace.syncRecords().knownDevices()).filteredOn(device -> device.deviceId()
+                assertThat(store.syncRecords().knownDevices()).filteredOn(device -> device.deviceId()
                                 .equals(outcome.header().orElseThrow().deviceId()))
                         .singleElement().extracting(KnownDevice::status).isEqualTo(DeviceStatus.PENDING);
-                assertThat(withoutTable(store(), "known_devices")).as("only the device waiting for enrolment is new")
+                assertThat(withoutTable(StoreDump.withFiles(store), "known_devices")).as("only the device waiting for enrolment is new")
                         .isEqualTo(withoutTable(before, "known_devices"));
             }
             case HostileCorpusGenerator.REJECTED -> {
@@ -119,7 +138,8 @@ class HostileCorpusTest {
                                     .contains(expected.detail());
                         }
                     }
-                    softly.assertThat(store()).as("the store after rejecting %s", expected.file()).isEqualTo(before);
+                    softly.assertThat(StoreDump.withFiles(store)).as("the store after rejecting %s", expected.file())
+                            .isEqualTo(before);
                 });
             }
             default -> throw new IllegalStateException("unknown expected result in expected.tsv: " + expected);
@@ -131,10 +151,13 @@ class HostileCorpusTest {
         List<Expected> expected = expected();
         assertThat(expected).filteredOn(e -> e.result().equals(HostileCorpusGenerator.REJECTED)).hasSizeGreaterThanOrEqualTo(25)
                 .allSatisfy(e -> assertThat(e.key()).matches("(bundle|sync)\\.error\\.[A-Za-z0-9]+"));
-        assertThat(expected).filteredOn(e -> e.result().equals(HostileCorpusGenerator.IMPORTED)).singleElement()
-                .extracting(Expected::file).isEqualTo(HostileCorpusGenerator.CONTROL);
+        assertThat(expected).filteredOn(e -> e.result().equals(HostileCorpusGenerator.IMPORTED)).extracting(Expected::file)
+                .containsExactlyInAnyOrder(HostileCorpusGenerator.CONTROL, HostileCorpusGenerator.SECOND_CONTROL,
+                        HostileCorpusGenerator.TABLET_CONTROL);
         assertThat(expected).extracting(Expected::result).allSatisfy(result -> assertThat(result)
                 .isIn(HostileCorpusGenerator.IMPORTED, HostileCorpusGenerator.PENDING, HostileCorpusGenerator.REJECTED));
+        assertThat(expected).extracting(Expected::recipient).allSatisfy(recipient -> assertThat(recipient)
+                .isIn(HostileCorpusGenerator.OFFICE, HostileCorpusGenerator.TABLET));
         assertThat(expected).extracting(Expected::file).doesNotHaveDuplicates();
 
         Set<String> files = fileNames(CORPUS);
@@ -204,6 +227,26 @@ class HostileCorpusTest {
         assertThat(store()).isEqualTo(before);
     }
 
+    /** A file refused before its parser exists (bad UTF-8 in the first bytes) is closed all the same. */
+    @Test
+    void aFileRefusedAtItsFirstBytesIsClosed(@TempDir Path temp) throws IOException {
+        Path descriptors = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(descriptors), "needs /proc to count open files");
+        Path file = Files.write(temp.resolve("not-utf8.json"), new byte[] {'{', (byte) 0xff, '}'});
+        long before = count(descriptors);
+        for (int i = 0; i < 200; i++) {
+            ImportOutcome outcome = workspace.sync().importFile(file, false);
+            assertThat(outcome.problem().orElseThrow().key()).isEqualTo("bundle.error.invalidUtf8");
+        }
+        assertThat(count(descriptors)).as("open files after 200 refusals").isLessThan(before + 20);
+    }
+
+    private static long count(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.count();
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static List<Expected> expected() {
@@ -212,10 +255,10 @@ class HostileCorpusTest {
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> {
                         String[] columns = line.split("\t", -1);
-                        if (columns.length != 5) {
-                            throw new IllegalStateException("expected.tsv: not five tab-separated columns: " + line);
+                        if (columns.length != 6) {
+                            throw new IllegalStateException("expected.tsv: not six tab-separated columns: " + line);
                         }
-                        return new Expected(columns[0], columns[1], columns[2], columns[3], columns[4]);
+                        return new Expected(columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]);
                     })
                     .toList();
         } catch (IOException e) {

@@ -1,7 +1,10 @@
 package jp.tachiiri.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,6 +76,77 @@ class TamperTest {
                 "bundle.error.notJson", "bundle.error.attachmentHash");
     }
 
+    /**
+     * A file that says exactly what the bundle says, spelt another way, is rejected too, and told apart: as not
+     * the one spelling, as not UTF-8, or (a number) as without a canonical form, never as a wrong signature.
+     */
+    @Test
+    void respeltCopiesThatMeanTheSameAreRejected() throws IOException {
+        Path original = writeBundle();
+        byte[] bytes = Files.readAllBytes(original);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        JsonNode meaning = BundleJson.MAPPER.readTree(bytes);
+        ObjectNode reordered = BundleJson.MAPPER.createObjectNode();
+        reordered.set("format", meaning.get("format"));
+        meaning.properties().forEach(member -> reordered.set(member.getKey(), member.getValue()));
+
+        Map<String, byte[]> respelt = new TreeMap<>();
+        respelt.put("escape in upper case", utf8(text.replaceFirst("\\\\u001f", "\\\\u001F")));
+        respelt.put("escaped solidus", utf8(text.replaceFirst("2023/版", "2023\\\\/版")));
+        respelt.put("escaped kanji", utf8(text.replaceFirst("改ざん検査病院", "\\\\u6539ざん検査病院")));
+        respelt.put("space after a colon", utf8(text.replaceFirst(":", ": ")));
+        respelt.put("newline between members", utf8(text.replaceFirst(",\"createdAt\"", ",\n\"createdAt\"")));
+        respelt.put("newline at the end", utf8(text + "\n"));
+        respelt.put("byte order mark", utf8("\ufeff" + text));
+        respelt.put("members in another order", BundleJson.MAPPER.writeValueAsBytes(reordered));
+        respelt.put("chunk index as -0", utf8(text.replaceFirst("\"index\":0", "\"index\":-0")));
+        respelt.put("beds as 8e1", utf8(text.replaceFirst("\"licensedBeds\":80", "\"licensedBeds\":8e1")));
+        byte[] overlong = utf8(text.replaceFirst("2023/版", "2023@版"));
+        respelt.put("solidus as overlong UTF-8", replaceAt(overlong, text.replaceFirst("2023/版.*", "2023").getBytes(
+                StandardCharsets.UTF_8).length, new byte[] {(byte) 0xc0, (byte) 0xaf}));
+
+        Path copy = Files.createDirectories(folder.resolve("respelt")).resolve(original.getFileName());
+        Map<String, String> reasons = new TreeMap<>();
+        for (Map.Entry<String, byte[]> alteration : respelt.entrySet()) {
+            assertThat(alteration.getValue()).as(alteration.getKey()).isNotEqualTo(bytes);
+            if (!alteration.getKey().contains("UTF-8") && !alteration.getKey().contains("8e1")) {
+                assertThat(BundleJson.MAPPER.readTree(alteration.getValue())).as("%s means the same", alteration.getKey())
+                        .isEqualTo(meaning);
+            }
+            Files.write(copy, alteration.getValue());
+            try (BundleReader reader = BundleReader.open(copy)) {
+                reader.readAttachments(null);
+                reasons.put(alteration.getKey(), "accepted");
+            } catch (BundleException e) {
+                reasons.put(alteration.getKey(), e.key());
+            }
+        }
+        assertThat(reasons).as("what each respelt copy was rejected as").containsOnly(
+                entry("byte order mark", "bundle.error.spelling"),
+                entry("beds as 8e1", "bundle.error.notCanonical"),
+                entry("chunk index as -0", "bundle.error.spelling"),
+                entry("escape in upper case", "bundle.error.spelling"),
+                entry("escaped kanji", "bundle.error.spelling"),
+                entry("escaped solidus", "bundle.error.spelling"),
+                entry("members in another order", "bundle.error.spelling"),
+                entry("newline at the end", "bundle.error.spelling"),
+                entry("newline between members", "bundle.error.spelling"),
+                entry("solidus as overlong UTF-8", "bundle.error.invalidUtf8"),
+                entry("space after a colon", "bundle.error.spelling"));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] replaceAt(byte[] bytes, int at, byte[] replacement) {
+        byte[] changed = new byte[bytes.length - 1 + replacement.length];
+        System.arraycopy(bytes, 0, changed, 0, at);
+        System.arraycopy(replacement, 0, changed, at, replacement.length);
+        System.arraycopy(bytes, at + 1, changed, at + replacement.length, bytes.length - at - 1);
+        return changed;
+    }
+
     /** A findings bundle of about 2.5 kB: one inspection with Japanese text and one 200-byte attachment. */
     private Path writeBundle() throws IOException {
         KeyPair keys = DeviceKeys.generate();
@@ -91,7 +165,7 @@ class TamperTest {
                 List.of(new BundleRecords.Finding("gate.medical-information-system", "YES", List.of("INTERVIEW"), "2025-06-03",
                                 "", "", "", null, false, "2025-06-03T01:05:00Z"),
                         new BundleRecords.Finding("vulnerability.device-ledger", "NON_COMPLIANT", List.of("DOCUMENT"), "2025-06-03",
-                                "台帳が古い「2023年版」", "", "台帳を更新してください", "2025-09-30", true, "2025-06-03T01:10:00Z")),
+                                "台帳が古い「2023/版」\u001f", "", "台帳を更新してください", "2025-09-30", true, "2025-06-03T01:10:00Z")),
                 List.of(new BundleRecords.Evidence("tamper-evidence", "vulnerability.device-ledger", "台帳.png", "image/png",
                         attachment, "2025-06-03T01:12:00Z")));
         BundleRecords.Inspection inspection = new BundleRecords.Inspection("tamper-inspection", "tamper-facility",

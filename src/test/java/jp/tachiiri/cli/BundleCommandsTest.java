@@ -22,6 +22,13 @@ class BundleCommandsTest {
     private record Run(int exitCode, String out, String err) {
     }
 
+    /** The fingerprint in a line such as "この端末: ID（指紋 A1CC-6A2B-4C3E-1587-7818）". */
+    private static String fingerprint(String line) {
+        java.util.regex.Matcher fingerprint = java.util.regex.Pattern.compile("([0-9A-F]{4}-){4}[0-9A-F]{4}").matcher(line);
+        assertThat(fingerprint.find()).as(line).isTrue();
+        return fingerprint.group();
+    }
+
     private Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -49,6 +56,12 @@ class BundleCommandsTest {
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("デモ 桜川記念病院", "デモ県立 青葉台中央病院", "署名");
 
+        Run noRole = run("import", "--data", office, usb);
+        assertThat(noRole.exitCode()).as("an installation whose role is not chosen takes no bundle").isEqualTo(1);
+        assertThat(noRole.err()).contains("tachiiri role office");
+        assertThat(run("role", "--data", office, "office").out()).contains("事務所");
+        assertThat(run("role", "--data", office, "inspector").exitCode()).as("a role is chosen once").isEqualTo(1);
+
         Run pending = run("import", "--data", office, usb);
         assertThat(pending.exitCode()).isEqualTo(3);
         assertThat(pending.out()).contains("保留", bundle.getFileName().toString());
@@ -57,7 +70,15 @@ class BundleCommandsTest {
         String tabletId = devices.out().lines().filter(line -> line.contains("保留中")).findFirst().orElseThrow().split("\t")[0];
         assertThat(run("devices", "--data", tablet).out()).contains(tabletId);
 
-        assertThat(run("devices", "--data", office, "accept", tabletId).exitCode()).isZero();
+        String code = fingerprint(run("devices", "--data", tablet).out().lines().findFirst().orElseThrow());
+        assertThat(devices.out()).as("the office shows the pending tablet's fingerprint in part only")
+                .doesNotContain(code).contains(code.substring(0, 5) + "????-????-????-????");
+        String otherLastGroup = code.endsWith("0000") ? "FFFF" : "0000";
+        Run mistyped = run("devices", "--data", office, "accept", tabletId, code.substring(0, 20) + otherLastGroup);
+        assertThat(mistyped.exitCode()).isEqualTo(1);
+        assertThat(mistyped.err()).contains("一致しません");
+        assertThat(run("devices", "--data", office, "accept", tabletId, code).exitCode()).isZero();
+        assertThat(run("devices", "--data", office, "history").out()).contains("DEVICE_ACCEPTED", tabletId);
         Run imported = run("import", "--data", office, usb);
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).as("the second export carried the same inspections again")
@@ -85,6 +106,7 @@ class BundleCommandsTest {
         String tablet = folder.resolve("tablet").toString();
         String office = folder.resolve("office").toString();
         run("demo", "--data", tablet);
+        run("role", "--data", office, "office");
         Path bundle = Path.of(run("export", "--data", tablet, "--out", folder.resolve("usb").toString()).out().strip());
         Path broken = Files.write(folder.resolve("usb").resolve("broken.json"),
                 Files.readAllBytes(bundle), java.nio.file.StandardOpenOption.CREATE_NEW);

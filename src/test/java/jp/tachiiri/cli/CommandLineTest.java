@@ -172,8 +172,8 @@ class CommandLineTest {
         try (PDDocument document = Loader.loadPDF(out.toFile())) {
             assertThat(document.getNumberOfPages()).isPositive();
             String text = new PDFTextStripper().getText(document).replaceAll("\\s", "");
-            assertThat(text).startsWith("医療機関のサイバーセキュリティ対策に関する助言書").contains("デモ桜川記念病院", finalized)
-                    .doesNotContain("【下書き】");
+            assertThat(text).startsWith("医療機関のサイバーセキュリティ対策に関する助言書").contains("デモ桜川記念病院",
+                    jp.tachiiri.model.InspectionIds.printed(finalized)).doesNotContain("【下書き】");
         }
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));

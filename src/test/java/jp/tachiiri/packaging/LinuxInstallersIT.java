@@ -95,7 +95,7 @@ class LinuxInstallersIT {
         }
         Run verify = tachiiri(data, "verify", bundle.toString());
         assertThat(verify.exitCode()).as(verify.output()).isZero();
-        assertThat(verify.output()).contains("スキーマ・署名・添付のハッシュを確認しました");
+        assertThat(verify.output()).contains("スキーマ・書き方・署名・添付のハッシュを確認しました");
     }
 
     @Test

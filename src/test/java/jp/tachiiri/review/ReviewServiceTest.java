@@ -18,6 +18,7 @@ import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.testsupport.ForkedTablets;
+import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ReviewServiceTest {
             tablet.seedDemo();
             bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file();
         }
-        office = Workspace.open(folder.resolve("office"), CLOCK);
+        office = Offices.open(folder.resolve("office"), CLOCK);
         assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         sakuragawa = row("桜川").inspectionId();
         aobadai = row("青葉台").inspectionId();

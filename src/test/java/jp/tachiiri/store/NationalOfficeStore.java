@@ -28,6 +28,7 @@ import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.review.ReviewStatus;
 import jp.tachiiri.testsupport.SyntheticChoices;
 import jp.tachiiri.testsupport.SyntheticJapanese;
+import jp.tachiiri.testsupport.Offices;
 
 /**
  * A generated office store at national scale: the inspections of the whole country over five fiscal years
@@ -150,7 +151,7 @@ public final class NationalOfficeStore {
     public static Generated create(Path folder, int inspections, long seed) {
         long start = System.nanoTime();
         Path database;
-        try (Workspace office = Workspace.open(folder, Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneOffset.UTC))) {
+        try (Workspace office = Offices.open(folder, Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneOffset.UTC))) {
             database = office.databaseFile();
         }
         try {
@@ -525,8 +526,8 @@ public final class NationalOfficeStore {
 
         Writer(Connection connection) throws SQLException {
             device = connection.prepareStatement("""
-                    INSERT INTO known_devices (device_id, public_key, kind, status, first_seen_at, first_file, decided_at)
-                    VALUES (?, ?, 'findings', 'TRUSTED', ?, ?, ?)""");
+                    INSERT INTO known_devices (device_id, public_key, role, status, first_seen_at, first_file, decided_at)
+                    VALUES (?, ?, 'INSPECTOR', 'TRUSTED', ?, ?, ?)""");
             facility = connection.prepareStatement("""
                     INSERT INTO facilities (id, code, name, kana, address, licensed_beds, has_medical_information_system,
                                             uses_emr, demo) VALUES (?, ?, ?, ?, ?, ?, 1, ?, 0)""");

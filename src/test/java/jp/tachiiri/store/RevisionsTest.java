@@ -222,7 +222,7 @@ class RevisionsTest extends StoreFixture {
         assertThat(inspections.findings("i-1", 1)).isEqualTo(firstFindings);
 
         // The service records into the latest revision.
-        InspectionService service = new InspectionService(inspections, CATALOGS);
+        InspectionService service = new InspectionService(inspections, CATALOGS, () -> "test-device");
         assertThat(service.record("i-1", Finding.empty(otherItem.id()).withAnswer(Answer.COMPLIANT), ACTOR)).isPositive();
         assertThat(inspections.findings("i-1", 2).get(otherItem.id()).answer()).contains(Answer.COMPLIANT);
         assertThat(inspections.findings("i-1", 1).get(otherItem.id()).answer()).contains(Answer.NON_COMPLIANT);

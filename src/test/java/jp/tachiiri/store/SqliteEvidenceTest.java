@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.NewInspection;
@@ -274,7 +275,7 @@ class SqliteEvidenceTest extends StoreFixture {
         assertThat(evidence.list("i-1", 1)).isEmpty();
         List<AuditEvent> events = events("i-1");
         assertThat(events).hasSize(eventsBefore + 1);
-        assertThat(events.get(events.size() - 1).action()).isEqualTo(SqliteInspections.FINALIZED);
+        assertThat(events.get(events.size() - 1).action()).isEqualTo(AuditChain.REVISION_FINALIZED);
         assertChainVerifies();
     }
 

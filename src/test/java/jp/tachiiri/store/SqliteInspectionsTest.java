@@ -285,7 +285,7 @@ class SqliteInspectionsTest extends StoreFixture {
         assertThat(inspections.find("i-1").orElseThrow().status()).isEqualTo(InspectionStatus.FINALIZED);
         List<AuditEvent> afterFinalize = events("i-1");
         AuditEvent finalized = afterFinalize.get(afterFinalize.size() - 1);
-        assertThat(finalized.action()).isEqualTo(SqliteInspections.FINALIZED);
+        assertThat(finalized.action()).isEqualTo(AuditChain.REVISION_FINALIZED);
         assertThat(finalized.oldValue()).isEqualTo("IN_PROGRESS");
         assertThat(finalized.newValue()).isEqualTo("FINALIZED");
 
@@ -430,7 +430,7 @@ class SqliteInspectionsTest extends StoreFixture {
 
     @Test
     void serviceRefusesAnAnswerTheItemDoesNotAllowAndStoresNothing() {
-        InspectionService service = new InspectionService(inspections, CATALOGS);
+        InspectionService service = new InspectionService(inspections, CATALOGS, () -> "test-device");
         Inspection inspection = service.start(request("f-sakura", DATE), ACTOR);
         assertThat(inspection.catalogVersion()).isEqualTo(catalog.version());
         assertThat(item.answers()).doesNotContain(Answer.YES);
@@ -462,7 +462,7 @@ class SqliteInspectionsTest extends StoreFixture {
 
     @Test
     void serviceRefusesEveryAnswerAnItemDoesNotList() {
-        InspectionService service = new InspectionService(inspections, CATALOGS);
+        InspectionService service = new InspectionService(inspections, CATALOGS, () -> "test-device");
         Inspection inspection = service.start(request("f-sakura", DATE), ACTOR);
         for (CatalogItem each : catalog.items()) {
             for (Answer answer : EnumSet.complementOf(EnumSet.copyOf(each.answers()))) {
@@ -478,7 +478,7 @@ class SqliteInspectionsTest extends StoreFixture {
 
     @Test
     void serviceRefusesAnUnknownItem() {
-        InspectionService service = new InspectionService(inspections, CATALOGS);
+        InspectionService service = new InspectionService(inspections, CATALOGS, () -> "test-device");
         Inspection inspection = service.start(request("f-sakura", DATE), ACTOR);
         String unknown = item.id() + ".no-such-item";
         assertThat(catalog.item(unknown)).isEmpty();
@@ -500,7 +500,7 @@ class SqliteInspectionsTest extends StoreFixture {
 
     @Test
     void serviceRefusesRecordingIntoAFinalizedInspectionAndUnknownInspections() {
-        InspectionService service = new InspectionService(inspections, CATALOGS);
+        InspectionService service = new InspectionService(inspections, CATALOGS, () -> "test-device");
         Inspection inspection = service.start(request("f-sakura", DATE), ACTOR);
         service.record(inspection.id(), Finding.empty(item.id()).withAnswer(Answer.COMPLIANT), ACTOR);
         service.finalizeInspection(inspection.id(), ACTOR);

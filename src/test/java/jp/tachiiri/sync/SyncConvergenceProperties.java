@@ -6,26 +6,39 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.review.Decision;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.StoreDump;
+import jp.tachiiri.testsupport.Offices;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Whatever a tablet does (amend, export, amend again, export again) and however its files travel (late,
- * twice, in any order, some lost), the office ends with every revision of every inspection, the newest as
- * the latest, and the same data whatever the order it imported in. Real tablets, real files, real stores.
- * Each case is drawn from its seed (shown in the test name), so a failing case is rerun exactly.
+ * Both directions, with real tablets, real files and real stores. Whatever a tablet does (amend, export, amend
+ * again, export again) and however its files travel (late, twice, in any order, some lost), the office ends with
+ * every revision of every inspection, the newest as the latest, and the same data whatever the order it imported
+ * in. Whatever the office does (return, approve, plan, move a plan, write bundles for everyone or one inspector)
+ * and however those files travel, a tablet ends with exactly what the newest bundle says: an older one never takes
+ * a review or a plan back. Each case is drawn from its seed (shown in the test name), so a failing case is rerun
+ * exactly.
  */
 class SyncConvergenceProperties {
 
@@ -36,9 +49,18 @@ class SyncConvergenceProperties {
     private static final Set<String> ORDER_DEPENDENT = Set.of("received_bundles.received_at", "received_bundles.file_name",
             "revision_origin.bundle_id", "known_devices.first_seen_at", "known_devices.decided_at",
             "known_devices.first_file", "device.id", "device.created_at", "device_key.private_key",
-            "device_key.public_key", "device_key.created_at", "conflicts.received_at");
+            "device_key.public_key", "device_key.created_at", "conflicts.received_at",
+            // The decision to trust the tablet: made once in either office, at its own time, under its own id.
+            "trust_events.id", "trust_events.at", "trust_events.previous_hash", "trust_events.hash", "trust_heads.last_hash");
 
     private static Path template;
+    /** The office after importing the demo tablet's findings, and that tablet. */
+    private static Path officeTemplate;
+    private static Path tabletTemplate;
+    /** What a tablet holds of the office's answers: what the property compares. */
+    private static final List<String> ANSWERS = List.of("assignments", "facilities", "facility_vendors", "receipts",
+            "received_catalogs", "review_item_comments", "review_results");
+    private static final Set<String> TABLET_ORDER_DEPENDENT = Set.of("assignments.created_at");
 
     private static final int CASES = 30;
     private static final int LONGEST_HISTORY = 6;
@@ -89,7 +111,7 @@ class SyncConvergenceProperties {
         return history;
     }
 
-    /** The files as they reach the office: shuffled, some twice, some lost, but the newest always there. */
+    /** The files as they arrive: shuffled, some twice, some lost, but the newest always there. */
     private static List<Path> delivery(List<Path> bundles, Random random) {
         List<Path> delivered = new ArrayList<>();
         Path newest = bundles.get(bundles.size() - 1);
@@ -104,7 +126,7 @@ class SyncConvergenceProperties {
     }
 
     private static String importInto(Path officeFolder, List<Path> delivered, Workspace tablet, List<String> ids) {
-        try (Workspace office = Workspace.open(officeFolder, Clock.systemUTC())) {
+        try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
             for (Path bundle : delivered) {
                 ImportOutcome outcome = office.sync().importFile(bundle, true);
                 assertThat(outcome.result()).as(outcome.toString())
@@ -126,6 +148,100 @@ class SyncConvergenceProperties {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theTabletConvergesOnTheNewestAssignments(long seed) throws IOException {
+        Path folder = Files.createTempDirectory("convergence-back");
+        try {
+            Random random = new Random(seed);
+            answeringTemplates();
+            SyncFixture.copyFolder(officeTemplate, folder.resolve("office"));
+            List<Path> bundles = new ArrayList<>();
+            try (Workspace office = Offices.open(folder.resolve("office"), Clock.systemUTC())) {
+                List<String> inspections = SyncFixture.finalizedIds(office);
+                List<String> plans = new ArrayList<>();
+                int length = 4 + random.nextInt(2 * LONGEST_HISTORY);
+                for (int step = 0; step < length; step++) {
+                    officeStep(office, random, step, inspections, plans, folder.resolve("outbox"), bundles);
+                }
+                // The newest bundle always arrives; it may carry one inspector's plans only.
+                bundles.add(office.sync().exportAssignments(folder.resolve("outbox"),
+                        random.nextBoolean() ? Optional.empty() : Optional.of("hanako")).file());
+            }
+            List<Path> delivered = delivery(bundles, random);
+            List<Path> inTheOrderWritten = delivered.stream().sorted(Comparator.comparingInt(bundles::indexOf)).toList();
+            String inOrder = answers(folder.resolve("in-order"), inTheOrderWritten);
+            String first = answers(folder.resolve("tablet-a"), delivered);
+            Collections.shuffle(delivered, random);
+            String second = answers(folder.resolve("tablet-b"), delivered);
+            assertThat(first).as("whatever the order, what the bundles say in the order they were written").isEqualTo(inOrder);
+            assertThat(second).isEqualTo(inOrder);
+        } finally {
+            ForkedTablets.deleteFolder(folder);
+        }
+    }
+
+    /** One thing the office does: decide on an inspection, plan or move a plan, or write a bundle. */
+    private static void officeStep(Workspace office, Random random, int step, List<String> inspections, List<String> plans,
+                                   Path outbox, List<Path> bundles) {
+        String inspection = inspections.get(random.nextInt(inspections.size()));
+        int revision = office.inspections().find(inspection).orElseThrow().revision();
+        String inspector = random.nextBoolean() ? "hanako" : "taro";
+        switch (random.nextInt(6)) {
+            case 0 -> office.review().decide(new Decision(inspection, revision, false, "差戻し " + step,
+                    Map.of("vulnerability.device-ledger", "指摘 " + step)), "supervisor");
+            case 1 -> office.review().decide(new Decision(inspection, revision, true, "承認 " + step, Map.of()), "supervisor");
+            case 2 -> plans.add(office.sync().plan("demo-aobadai", inspector, "検査員 " + inspector,
+                    LocalDate.of(2027, 1, 1).plusDays(step)).id());
+            case 3 -> plans.stream().skip(plans.isEmpty() ? 0 : random.nextInt(plans.size())).findFirst().ifPresent(id -> {
+                BundleRecords.Assignment plan = office.syncRecords().assignments().stream()
+                        .filter(each -> each.id().equals(id)).findFirst().orElseThrow();
+                office.syncRecords().plan(new BundleRecords.Assignment(id, plan.facilityId(), plan.inspectorId(),
+                        plan.inspectorName(), LocalDate.parse(plan.plannedDate()).plusDays(7).toString(),
+                        Instant.now().toString()));
+            });
+            case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector)).file());
+            default -> bundles.add(office.sync().exportAssignments(outbox, Optional.empty()).file());
+        }
+    }
+
+    /** A copy of the tablet imports the bundles as delivered; what it then holds of the office's answers. */
+    private static String answers(Path tabletFolder, List<Path> delivered) throws IOException {
+        SyncFixture.copyFolder(tabletTemplate, tabletFolder);
+        try (Workspace tablet = Workspace.open(tabletFolder, Clock.systemUTC())) {
+            for (Path bundle : delivered) {
+                ImportOutcome outcome = tablet.sync().importFile(bundle, true);
+                assertThat(outcome.result()).as(outcome.toString()).isIn(ImportOutcome.Result.IMPORTED,
+                        ImportOutcome.Result.ALREADY_IMPORTED, ImportOutcome.Result.REJECTED);
+                outcome.problem().ifPresent(problem -> assertThat(problem.key()).as(outcome.toString())
+                        .isEqualTo("sync.error.stale"));
+            }
+            String dump = StoreDump.of(tablet.databaseFile(), TABLET_ORDER_DEPENDENT);
+            StringBuilder answers = new StringBuilder();
+            for (String table : ANSWERS) {
+                Matcher section = Pattern.compile("(?s)## " + table + " \\(\\d+\\)\\n.*?(?=## |\\z)").matcher(dump);
+                assertThat(section.find()).as(table).isTrue();
+                answers.append(section.group());
+            }
+            return answers.toString();
+        }
+    }
+
+    /** The office that imported the demo tablet's findings, and the tablet, made once for every case. */
+    private static synchronized void answeringTemplates() throws IOException {
+        if (officeTemplate != null) {
+            return;
+        }
+        tabletTemplate = Files.createTempDirectory("convergence-tablet");
+        officeTemplate = Files.createTempDirectory("convergence-office");
+        SyncFixture.copyFolder(template(), tabletTemplate);
+        try (Workspace tablet = Workspace.open(tabletTemplate, Clock.systemUTC());
+             Workspace office = Offices.open(officeTemplate, Clock.systemUTC())) {
+            Path findings = tablet.sync().exportFindings(officeTemplate.resolve("usb")).orElseThrow().file();
+            assertThat(office.sync().importFile(findings, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+        }
+    }
+
     private static synchronized Path template() throws IOException {
         if (template == null) {
             template = Files.createTempDirectory("convergence-template");
@@ -136,8 +252,10 @@ class SyncConvergenceProperties {
 
     @AfterAll
     static void deleteTemplate() throws IOException {
-        if (template != null) {
-            ForkedTablets.deleteFolder(template);
+        for (Path folder : new Path[] {template, officeTemplate, tabletTemplate}) {
+            if (folder != null) {
+                ForkedTablets.deleteFolder(folder);
+            }
         }
     }
 }

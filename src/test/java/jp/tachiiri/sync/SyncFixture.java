@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.testsupport.Offices;
 
 /** Opens real data folders as a tablet or an office, and does what their users do, for the sync tests. */
 final class SyncFixture {
@@ -23,8 +24,9 @@ final class SyncFixture {
         return tablet;
     }
 
-    static Workspace emptyStore(Path folder) {
-        return Workspace.open(folder, Clock.systemUTC());
+    /** An empty data folder set up as the office. */
+    static Workspace office(Path folder) {
+        return Offices.open(folder, Clock.systemUTC());
     }
 
     /** Opens a new revision of a finalized inspection, changes one note, attaches a file, and finalizes it. */

@@ -32,7 +32,7 @@ class SyncRoundTripTest {
     @Test
     void findingsArriveAtTheOfficeIntactAndTheAnswerComesBack() throws Exception {
         try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
-             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+             Workspace office = SyncFixture.office(folder.resolve("office"))) {
             String sakuragawa = tablet.inspections().list().stream()
                     .filter(s -> s.facilityName().contains("桜川")).findFirst().orElseThrow().id();
             SyncFixture.amendAndFinalize(tablet, sakuragawa, "ルーターの更新記録を確認", SyncFixture.photo(folder, "router.png", 70_000));
@@ -50,7 +50,8 @@ class SyncRoundTripTest {
             assertThat(office.syncRecords().knownDevices()).singleElement()
                     .satisfies(device -> assertThat(device.fingerprint()).isEqualTo(tablet.sync().identity().fingerprint()));
 
-            office.syncRecords().decide(tablet.sync().identity().deviceId(), DeviceStatus.TRUSTED, java.time.Instant.now());
+            office.deviceTrust().accept(tablet.sync().identity().deviceId(), FingerprintCheck.whole(),
+                    tablet.sync().identity().fingerprint());
             ImportOutcome imported = office.sync().importFile(bundle.file(), false);
             assertThat(imported.result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             assertThat(imported.counts()).isEqualTo(new ImportOutcome.Counts(sent.size(), 0, 0, 0));
@@ -65,8 +66,7 @@ class SyncRoundTripTest {
 
             // The office answers: a planned inspection, a returned review, and the receipt.
             String aobadai = office.facilities().all().stream().filter(f -> f.name().contains("青葉台")).findFirst().orElseThrow().id();
-            office.syncRecords().plan(new BundleRecords.Assignment("plan-1", aobadai, "hanako", "デモ 立入花子", "2027-01-20"),
-                    java.time.Instant.now());
+            office.sync().plan(aobadai, "hanako", "デモ 立入花子", java.time.LocalDate.parse("2027-01-20"));
             int latest = office.inspections().find(sakuragawa).orElseThrow().revision();
             office.review().decide(new Decision(sakuragawa, latest, false, "目標日を具体的に",
                     java.util.Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
@@ -100,7 +100,7 @@ class SyncRoundTripTest {
     @Test
     void anOlderBundleArrivingLateChangesNothing() throws Exception {
         try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
-             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+             Workspace office = SyncFixture.office(folder.resolve("office"))) {
             String id = SyncFixture.finalizedIds(tablet).get(0);
             Path older = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow().file();
             SyncFixture.amendAndFinalize(tablet, id, "訂正", null);
@@ -129,7 +129,7 @@ class SyncRoundTripTest {
         SyncFixture.copyFolder(original, folder.resolve("restored"));
         try (Workspace tablet = Workspace.open(original, java.time.Clock.systemUTC());
              Workspace restored = Workspace.open(folder.resolve("restored"), java.time.Clock.systemUTC());
-             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+             Workspace office = SyncFixture.office(folder.resolve("office"))) {
             String id = SyncFixture.finalizedIds(tablet).get(0);
             SyncFixture.amendAndFinalize(tablet, id, "こちらの訂正", null);
             SyncFixture.amendAndFinalize(restored, id, "別の訂正", null);
@@ -149,7 +149,7 @@ class SyncRoundTripTest {
     void aNewCatalogVersionAndFacilityChangesReachTheTabletAndStay() throws Exception {
         Path tabletFolder = folder.resolve("tablet");
         try (Workspace tablet = SyncFixture.demoTablet(tabletFolder);
-             Workspace office = SyncFixture.emptyStore(folder.resolve("office"))) {
+             Workspace office = SyncFixture.office(folder.resolve("office"))) {
             office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file(), true);
             String published = office.catalogs().document("2025.1").orElseThrow()
                     .replace("\"version\": \"2025.1\"", "\"version\": \"2026.1\"");

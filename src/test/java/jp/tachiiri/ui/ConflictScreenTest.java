@@ -15,6 +15,7 @@ import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.testsupport.ForkedTablets;
+import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class ConflictScreenTest {
         Path first = ForkedTablets.amendAndExport(devices.resolve("tablet"), devices.resolve("usb-1"), Clock.systemUTC(), "こちらの訂正");
         Path second = ForkedTablets.amendAndExport(devices.resolve("restored"), devices.resolve("usb-2"), Clock.systemUTC(),
                 "別の訂正", photo);
-        try (Workspace office = Workspace.open(data, Clock.systemUTC())) {
+        try (Workspace office = Offices.open(data, Clock.systemUTC())) {
             office.setRole(Role.OFFICE);
             for (Path bundle : List.of(jp.tachiiri.sync.SyncService.filesOf(devices.resolve("usb")).get(0), first, second)) {
                 assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
@@ -72,7 +73,7 @@ class ConflictScreenTest {
         waitFor("the list without a conflict", () -> robot.lookup("#office-count-CONFLICT").tryQuery()
                 .map(node -> ((Label) node).getText().equals("競合 0")).orElse(false));
         app.stop();
-        try (Workspace office = Workspace.open(data, Clock.systemUTC())) {
+        try (Workspace office = Offices.open(data, Clock.systemUTC())) {
             String id = office.review().rows().stream().filter(row -> row.facilityName().contains(ForkedTablets.FACILITY))
                     .findFirst().orElseThrow().inspectionId();
             assertThat(office.inspections().findings(id, 2).get(ForkedTablets.ITEM).note()).isEqualTo("別の訂正");

@@ -17,6 +17,7 @@ import jp.tachiiri.dashboard.CheckpointFigure;
 import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.SyncService;
+import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class DashboardScreenTest {
     void barsCarryTheFiguresAndTheirDataIsWrittenAsCsv() throws Exception {
         YearFigures expected;
         int year;
-        try (Workspace office = Workspace.open(data, Clock.systemUTC())) {
+        try (Workspace office = Offices.open(data, Clock.systemUTC())) {
             office.setRole(Role.OFFICE);
             office.seedOfficeDemo();
             Path inbox = Path.of(office.transferFolders().inbox());

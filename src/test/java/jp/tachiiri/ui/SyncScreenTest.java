@@ -6,20 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +69,30 @@ class SyncScreenTest {
         robot.interact(() -> robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString()));
         robot.clickOn("#sync-import");
         waitFor("the question whether to enrol the office", () -> robot.lookup("#sync-enrol").tryQuery().isPresent());
-        assertThat(robot.lookup("#sync-office-fingerprint").queryAs(Label.class).getText()).isEqualTo(officeFingerprint);
+        String shown = robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText();
+        assertThat(shown).as("two groups are read off the office's screen, not this one")
+                .matches("([0-9A-F?]{4}-){4}[0-9A-F?]{4}").doesNotContain(officeFingerprint);
+        assertThat(shown.split("\\?\\?\\?\\?", -1)).hasSize(3);
+        String hidden = UiTestSupport.hiddenGroups(shown, officeFingerprint);
+        Button enrol = robot.lookup("#sync-enrol").queryButton();
+        assertThat(enrol.isDisabled()).as("nothing typed yet").isTrue();
+        assertThat(enrol.isDefaultButton()).isFalse();
+        assertThat(robot.lookup("#sync-refuse").queryButton().isDisabled()).as("refusing is always one tap").isFalse();
+
+        robot.clickOn("#sync-fingerprint-code").write(otherThan(hidden)).type(KeyCode.ENTER);
+        waitFor("the mismatch to be said", () -> robot.lookup("#sync-code-check").queryAs(Label.class).getText()
+                .contains("一致しません"));
+        assertThat(robot.lookup("#sync-enrol").tryQuery()).as("Enter enrolled nothing: the question is still open").isPresent();
+        assertThat(enrol.isDisabled()).isTrue();
+        try (Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
+            assertThat(tablet.deviceTrust().office()).as("no office trusted while the question is open").isEmpty();
+        }
+
+        robot.interact(() -> robot.lookup("#sync-fingerprint-code").queryAs(TextField.class)
+                .setText(hidden.substring(0, 4).toLowerCase() + "-" + hidden.substring(4)));
+        waitFor("the match to be said", () -> robot.lookup("#sync-code-check").queryAs(Label.class).getText()
+                .contains("一致しました"));
+        assertThat(enrol.isDisabled()).isFalse();
         robot.clickOn("#sync-enrol");
 
         waitFor("both received by the office", () -> list("#sync-received").getItems().size() == 2);
@@ -91,17 +117,68 @@ class SyncScreenTest {
 
     /** The office imports the findings, plans and returns one, and writes its answer; returns its fingerprint. */
     private String answerFromTheOffice(Path findings, Path inbox) {
-        try (Workspace office = Workspace.open(folder.resolve("office"), Clock.systemUTC())) {
+        try (Workspace office = Offices.open(folder.resolve("office"), Clock.systemUTC())) {
             assertThat(office.sync().importFile(findings, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             String sakuragawa = office.inspections().list().stream()
                     .filter(summary -> summary.facilityName().contains("桜川")).findFirst().orElseThrow().id();
-            office.syncRecords().plan(new BundleRecords.Assignment("plan-1", "demo-aobadai", "hanako", "デモ 立入花子",
-                    "2027-01-20"), Instant.now());
+            office.sync().plan("demo-aobadai", "hanako", "デモ 立入花子", LocalDate.parse("2027-01-20"));
             office.review().decide(new Decision(sakuragawa, 1, false, "目標日を具体的に",
                     Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
             office.sync().exportAssignments(inbox, Optional.empty());
             return office.sync().identity().fingerprint();
         }
+    }
+
+    @Test
+    void aFileFromAnotherOfficeAsksForADeliberateRecordedChangeOfOffice() throws Exception {
+        waitFor("the list", () -> UiTestSupport.rows(robot, "#facilities") == 5);
+        Path inbox = folder.resolve("usb-in");
+        String formerOffice;
+        String newOffice;
+        try (Workspace former = Offices.open(folder.resolve("former-office"), Clock.systemUTC());
+             Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
+            Path enrolled = former.sync().exportAssignments(folder.resolve("former-usb"), Optional.empty()).file();
+            assertThat(tablet.sync().importFile(enrolled, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            formerOffice = former.sync().identity().deviceId();
+        }
+        try (Workspace office = Offices.open(folder.resolve("new-office"), Clock.systemUTC())) {
+            office.sync().exportAssignments(inbox, Optional.empty());
+            newOffice = office.sync().identity().fingerprint();
+        }
+
+        robot.clickOn("#transfer");
+        waitFor("the tablet's office", () -> robot.lookup("#sync-office").queryAs(Label.class).getText().contains(formerOffice));
+        robot.interact(() -> robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString()));
+        robot.clickOn("#sync-import");
+        waitFor("the question whether to change the office", () -> robot.lookup("#sync-change-office").tryQuery().isPresent());
+        assertThat(list("#sync-outcomes").getItems()).singleElement().asString().contains("拒否しました", "別の端末");
+        Button change = robot.lookup("#sync-change-office").queryButton();
+        String hidden = UiTestSupport.hiddenGroups(robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText(),
+                newOffice);
+        robot.clickOn("#sync-fingerprint-code").write(hidden).type(KeyCode.ENTER);
+        assertThat(change.isDisabled()).as("no reason given yet").isTrue();
+        assertThat(robot.lookup("#sync-change-office").tryQuery()).as("Enter changed nothing").isPresent();
+        robot.interact(() -> robot.lookup("#sync-change-reason").queryAs(TextArea.class).setText("事務所のパソコンを入れ替えたため"));
+        assertThat(change.isDisabled()).isFalse();
+        robot.clickOn("#sync-change-office");
+
+        waitFor("the new office's file imported", () -> list("#sync-outcomes").getItems().stream()
+                .anyMatch(line -> line.toString().contains("取り込みました")));
+        waitFor("the new office shown", () -> robot.lookup("#sync-office").queryAs(Label.class).getText().contains(newOffice));
+        try (Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
+            assertThat(tablet.deviceTrust().trail().events()).last().satisfies(event -> {
+                assertThat(event.action()).isEqualTo("OFFICE_CHANGED");
+                assertThat(event.oldValue()).isEqualTo(formerOffice);
+                assertThat(event.reason()).isEqualTo("事務所のパソコンを入れ替えたため");
+            });
+            assertThat(tablet.deviceTrust().trail().broken()).isEmpty();
+        }
+    }
+
+    /** Hex digits as many as {@code code} has, that are not {@code code}. */
+    private static String otherThan(String code) {
+        String zeros = "0".repeat(code.length());
+        return code.equals(zeros) ? "F".repeat(code.length()) : zeros;
     }
 
     @SuppressWarnings("unchecked")

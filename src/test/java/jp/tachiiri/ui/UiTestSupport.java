@@ -32,6 +32,24 @@ final class UiTestSupport {
     }
 
     /** The rendered cell of {@code table} that shows {@code text}, or null while there is none on screen. */
+    /**
+     * What a person types into the enrolment question: the groups of {@code fingerprint} that the question shows as
+     * "????" in {@code shown}, read off the other device's screen, left to right.
+     */
+    static String hiddenGroups(String shown, String fingerprint) {
+        String[] shownGroups = shown.split("-");
+        String[] groups = fingerprint.split("-");
+        StringBuilder typed = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            if (shownGroups[i].equals("????")) {
+                typed.append(groups[i]);
+            } else if (!shownGroups[i].equals(groups[i])) {
+                throw new AssertionError("the question shows " + shown + " for " + fingerprint);
+            }
+        }
+        return typed.toString();
+    }
+
     static TableCell<?, ?> cell(FxRobot robot, String table, String text) {
         return robot.lookup(table + " .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(cell -> text.equals(cell.getText())).findFirst().orElse(null);

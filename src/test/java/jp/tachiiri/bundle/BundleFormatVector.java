@@ -1,0 +1,152 @@
+package jp.tachiiri.bundle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.model.AuditEvent;
+
+/**
+ * Writes the test vector of docs/bundle-format.md into {@code src/test/resources/bundles/vector/}: a small findings
+ * bundle as {@link BundleWriter} writes it, the exact text its signature covers, the signature, and the audit
+ * hashes with the input of each. The key is the secret key of RFC 8032's first Ed25519 test vector, so that anyone
+ * can check the key pair against the RFC. Everything is fixed, so the same bytes come out every time;
+ * {@code BundleFormatVectorTest} checks the committed files against what this writes, and checks them both ways.
+ *
+ * <p>Run from the project's folder after {@code mvn -o test-compile}, like {@code HostileCorpusGenerator}.
+ */
+public final class BundleFormatVector {
+
+    static final Path FOLDER = Path.of("src", "test", "resources", "bundles", "vector");
+    /** RFC 8032, section 7.1, TEST 1: the secret key (the 32-byte seed) and its public key. */
+    static final String SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    static final String PUBLIC_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    static final String SIGNED_TEXT = "signed-text.json";
+    static final String SIGNATURE = "signature.hex";
+    static final String AUDIT_HASHES = "audit-hashes.tsv";
+    static final String BUNDLE_ID = "vector-bundle-0001";
+    static final String INSPECTION_ID = "vector-tablet.0123456789ab";
+    static final Instant CREATED_AT = Instant.parse("2026-06-01T02:00:00Z");
+    /** The one attachment: five bytes. */
+    static final byte[] ATTACHMENT = "hello".getBytes(StandardCharsets.US_ASCII);
+
+    private BundleFormatVector() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path folder = args.length > 0 ? Path.of(args[0]) : FOLDER;
+        write(folder);
+        System.out.println("wrote the bundle-format test vector to " + folder.toAbsolutePath());
+    }
+
+    static KeyPair keys() {
+        return HostileCorpusGenerator.fromSeed(HexFormat.of().parseHex(SEED));
+    }
+
+    static DeviceIdentity device() {
+        KeyPair keys = keys();
+        return new DeviceIdentity("vector-tablet", DeviceKeys.publicKeyHex(keys.getPublic()), keys.getPrivate());
+    }
+
+    /** Writes the bundle, its signed text, its signature and the audit hashes into {@code folder}. */
+    static Path write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> old = Files.list(folder)) {
+            for (Path file : old.filter(file -> file.getFileName().toString().startsWith("tachiiri_")).toList()) {
+                Files.delete(file);
+            }
+        }
+        Path attachment = Files.write(Files.createTempFile("vector", ".txt"), ATTACHMENT);
+        try {
+            String sha256 = Sha256.hex(ATTACHMENT);
+            BundleRecords.Inspection inspection = inspection(sha256);
+            BundleWriter.Written written = BundleWriter.write(folder, device(), BundleKind.FINDINGS, CREATED_AT,
+                    BundleRecords.tree(new BundleRecords.FindingsPayload(List.of(inspection))),
+                    List.of(new BundleWriter.Attachment(sha256, attachment, "text/plain")), BUNDLE_ID);
+            byte[] file = Files.readAllBytes(written.file());
+            int signatureAt = indexOf(file, ",\"signature\":\"");
+            byte[] signed = new byte[signatureAt + 1];
+            System.arraycopy(file, 0, signed, 0, signatureAt);
+            signed[signatureAt] = '}';
+            Files.write(folder.resolve(SIGNED_TEXT), signed);
+            String signature = new String(file, signatureAt + 14, 128, StandardCharsets.US_ASCII);
+            Files.writeString(folder.resolve(SIGNATURE), signature + "\n", StandardCharsets.US_ASCII);
+            StringBuilder hashes = new StringBuilder("# sequence\thash\tthe text hashed (SHA-256 of its UTF-8), "
+                    + "as a JSON string\n");
+            for (BundleRecords.AuditEvent event : inspection.audit()) {
+                hashes.append(event.sequence()).append('\t').append(event.hash()).append('\t')
+                        .append(new String(CanonicalJson.bytes(BundleJson.MAPPER.getNodeFactory().textNode(hashInput(event))),
+                                StandardCharsets.UTF_8)).append('\n');
+            }
+            Files.writeString(folder.resolve(AUDIT_HASHES), hashes.toString(), StandardCharsets.UTF_8);
+            return written.file();
+        } finally {
+            Files.deleteIfExists(attachment);
+        }
+    }
+
+    /**
+     * The text an audit event's hash is computed over, built the way docs/bundle-format.md describes it and
+     * independently of {@link AuditChain}: each field on a line of its own, "-" for null, else its length in
+     * UTF-16 code units, ':' and the value; the inspection's id second, the sequence in decimal.
+     */
+    static String hashInput(BundleRecords.AuditEvent event) {
+        StringBuilder text = new StringBuilder();
+        for (String field : new String[] {event.id(), INSPECTION_ID, Long.toString(event.sequence()), event.at(),
+                event.actor(), event.action(), event.subject(), event.oldValue(), event.newValue(), event.reason(),
+                event.previousHash()}) {
+            text.append(field == null ? "-" : field.length() + ":" + field).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * One finalized inspection: a facility whose address has a '/', the gate answered, one item with a note
+     * holding a quote, a backslash, a control character and a character outside the BMP, evidence, and a trail.
+     */
+    private static BundleRecords.Inspection inspection(String attachment) {
+        BundleRecords.Facility facility = new BundleRecords.Facility("vector-facility", "9900000001", "見本病院",
+                "みほんびょういん", "見本県見本市1-2/3", 20, true, false, List.of(), false);
+        String note = "\"非常用\" C:\\backup\u001f🏥";
+        List<BundleRecords.Finding> findings = List.of(
+                new BundleRecords.Finding("gate.medical-information-system", "YES", List.of("INTERVIEW"), "2026-06-01", "",
+                        "", "", null, false, "2026-06-01T01:01:00Z"),
+                new BundleRecords.Finding("backup.generations", "COMPLIANT", List.of("DOCUMENT"), "2026-06-01", note, "",
+                        "", null, false, "2026-06-01T01:02:00Z"));
+        List<BundleRecords.Evidence> evidence = List.of(new BundleRecords.Evidence("vector-evidence-1",
+                "backup.generations", "手順.txt", "text/plain", attachment, "2026-06-01T01:03:00Z"));
+        BundleRecords.Revision revision = new BundleRecords.Revision(1, "2025.1", "2026-06-01", null, "2026-06-01T01:00:00Z",
+                "2026-06-01T01:30:00Z", facility, List.of("見本 一郎"), List.of(), findings, evidence);
+        List<AuditEvent> drafts = List.of(
+                new AuditEvent("vector-audit-1", INSPECTION_ID, 0, Instant.parse("2026-06-01T01:00:00Z"), "ichiro",
+                        "INSPECTION_STARTED", "vector-facility", null, "date=2026-06-01", null, null, null),
+                new AuditEvent("vector-audit-2", INSPECTION_ID, 0, Instant.parse("2026-06-01T01:02:00.5Z"), "ichiro",
+                        "FINDING_CHANGED", "backup.generations/note", "", note, null, null, null),
+                new AuditEvent("vector-audit-3", INSPECTION_ID, 0, Instant.parse("2026-06-01T01:30:00Z"), "ichiro",
+                        AuditChain.REVISION_FINALIZED, AuditChain.revisionSubject(1), "IN_PROGRESS", "FINALIZED", null,
+                        null, null));
+        List<BundleRecords.AuditEvent> audit = HostileCorpusGenerator.sealed(drafts);
+        return new BundleRecords.Inspection(INSPECTION_ID, "vector-facility", "2026-06-01T01:00:00Z", false,
+                List.of(revision), audit);
+    }
+
+    private static int indexOf(byte[] haystack, String needle) {
+        byte[] target = needle.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i <= haystack.length - target.length; i++) {
+            for (int j = 0; j < target.length; j++) {
+                if (haystack[i + j] != target[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("not found: " + needle);
+    }
+}
