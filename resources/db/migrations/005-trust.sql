@@ -7,12 +7,9 @@ ALTER TABLE known_devices ADD COLUMN role TEXT NOT NULL DEFAULT 'INSPECTOR' CHEC
 UPDATE known_devices SET role = CASE kind WHEN 'assignments' THEN 'OFFICE' ELSE 'INSPECTOR' END;
 ALTER TABLE known_devices DROP COLUMN kind;
 
--- A tablet takes assignments from one office. Where an earlier version let a tablet trust several, the first
--- trusted stays its office; a change of office is now a deliberate, audited step.
-UPDATE known_devices SET status = 'REFUSED'
-WHERE role = 'OFFICE' AND status = 'TRUSTED' AND device_id <> (
-    SELECT device_id FROM known_devices WHERE role = 'OFFICE' AND status = 'TRUSTED'
-    ORDER BY coalesce(decided_at, first_seen_at), device_id LIMIT 1);
+-- A tablet takes assignments from one office. Where an earlier version let a tablet trust several, nothing is
+-- changed here: the office trusted last is the tablet's office, and the others' bundles are refused as another
+-- office's until the user changes office deliberately (which is recorded).
 
 -- Every decision about a device (accepted after comparing its fingerprint, refused, trusted by
 -- --trust-new-devices, a change of office) is an event of one hash-chained trail, like an inspection's.

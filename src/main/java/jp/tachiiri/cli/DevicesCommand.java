@@ -30,15 +30,18 @@ final class DevicesCommand extends Subcommand implements Callable<Integer> {
             DeviceIdentity self = workspace.syncRecords().identity();
             out().println(messages().get("cli.devices.self", self.deviceId(), self.fingerprint()));
             for (KnownDevice device : workspace.deviceTrust().devices()) {
-                // An untrusted device's fingerprint in part only: accepting it needs it whole, from its own screen.
-                out().println(String.join("\t", device.deviceId(), device.status() == DeviceStatus.TRUSTED
-                                ? device.fingerprint() : FingerprintCheck.masked(device.fingerprint()),
+                out().println(String.join("\t", device.deviceId(), shown(device),
                         messages().get("device.status." + device.status().name()),
                         messages().get("device.role." + device.role().name()), device.firstSeenAt().toString(),
                         device.firstFile()));
             }
             return 0;
         }
+    }
+
+    /** An untrusted device's fingerprint in part only: accepting it needs it whole, from its own screen. */
+    static String shown(KnownDevice device) {
+        return device.status() == DeviceStatus.TRUSTED ? device.fingerprint() : FingerprintCheck.masked(device.fingerprint());
     }
 
     /** A decision about a device, told with its id and fingerprint. */
@@ -52,7 +55,7 @@ final class DevicesCommand extends Subcommand implements Callable<Integer> {
         public Integer call() {
             try (Workspace workspace = root().openWorkspace()) {
                 KnownDevice device = decide(workspace.deviceTrust());
-                out().println(messages().get(doneKey(), device.deviceId(), device.fingerprint()));
+                out().println(messages().get(doneKey(), device.deviceId(), shown(device)));
                 return 0;
             }
         }

@@ -6,6 +6,7 @@ import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleReader;
 import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.sync.FingerprintCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,8 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             BundleHeader header = reader.header();
             out().println(messages().get("cli.verify.header", file.getFileName(), messages().get("bundle.kind." + header.kind().wireName()),
                     header.bundleId(), header.createdAt()));
-            out().println(messages().get("cli.verify.device", header.deviceId(), header.fingerprint()));
+            // In part only: whoever accepts this sender must read its fingerprint off the sender's own screen.
+            out().println(messages().get("cli.verify.device", header.deviceId(), FingerprintCheck.masked(header.fingerprint())));
             if (header.kind() == BundleKind.FINDINGS) {
                 BundleRecords.FindingsPayload payload = reader.payload(BundleRecords.FindingsPayload.class);
                 for (BundleRecords.Inspection inspection : payload.inspections()) {

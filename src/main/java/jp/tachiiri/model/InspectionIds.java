@@ -3,13 +3,15 @@ package jp.tachiiri.model;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * An inspection's id names the device that made it: the device's id, a dot and twelve random hex digits
  * ({@code 3bb6f7fe-69de-44df-a881-7723c412b640.5f1c0a9e2b7d}). A device is bound to its key when it is enrolled,
- * so no other device can send an inspection under such an id, whoever sends it first. Ids made before this rule
- * are plain UUIDs; they name no device.
+ * so no other device can send an inspection under such an id, whoever sends it first. Its evidence and audit
+ * events get ids of the same form ({@link #childId}). Ids made before this rule are plain UUIDs; they name no
+ * device.
  */
 public final class InspectionIds {
 
@@ -25,6 +27,14 @@ public final class InspectionIds {
         byte[] suffix = new byte[6];
         RANDOM.nextBytes(suffix);
         return deviceId + "." + HexFormat.of().formatHex(suffix);
+    }
+
+    /**
+     * A new id for something of an inspection (a piece of evidence, an audit event), naming the device the
+     * inspection's id names; a random UUID for an inspection whose id names no device.
+     */
+    public static String childId(String inspectionId) {
+        return maker(inspectionId).map(InspectionIds::newId).orElseGet(() -> UUID.randomUUID().toString());
     }
 
     /** The device an id names as its maker; empty for an id made before ids named their device. */

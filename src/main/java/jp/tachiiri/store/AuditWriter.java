@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.InspectionIds;
 
 /**
  * Appends audit events inside the caller's transaction: each event is chained to the inspection's current
@@ -92,7 +93,9 @@ final class AuditWriter {
                 , sequence, id, at, actor, action, subject, old_value, new_value, reason, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Entry entry : entries) {
-                AuditEvent draft = new AuditEvent(UUID.randomUUID().toString(), inspectionId, 0, at, actor, entry.action(),
+                // An inspection's own events name its device, as its id does; the office's and device decisions' need not.
+                String id = trail == Trail.INSPECTION ? InspectionIds.childId(inspectionId) : UUID.randomUUID().toString();
+                AuditEvent draft = new AuditEvent(id, inspectionId, 0, at, actor, entry.action(),
                         entry.subject(), entry.oldValue(), entry.newValue(), entry.reason(), null, null);
                 AuditEvent event = AuditChain.seal(draft, lastSequence + 1, lastHash);
                 insert.setString(1, event.inspectionId());

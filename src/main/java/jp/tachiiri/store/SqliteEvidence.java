@@ -23,11 +23,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.tachiiri.evidence.EvidenceRepository;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Evidence;
+import jp.tachiiri.model.InspectionIds;
 
 /**
  * Evidence files: the bytes content-addressed under the data folder's {@code evidence/} ({@code
@@ -78,7 +78,7 @@ public final class SqliteEvidence implements EvidenceRepository {
         String fileName = source.getFileName() == null ? source.toString() : source.getFileName().toString();
         Stored stored = store(source);
         Instant now = clock.instant();
-        Evidence evidence = new Evidence(UUID.randomUUID().toString(), inspectionId, revision, itemId, fileName,
+        Evidence evidence = new Evidence(InspectionIds.childId(inspectionId), inspectionId, revision, itemId, fileName,
                 Objects.requireNonNullElse(mediaType, DEFAULT_MEDIA_TYPE), stored.size(), stored.sha256(), now);
         database.transaction(connection -> {
             SqliteInspections.requireInProgress(connection, inspectionId, revision);

@@ -118,6 +118,12 @@ final class SqliteImportSession implements ImportSession {
                 row -> row.getString(1), inspectionId, sequence).stream().findFirst());
     }
 
+    @Override
+    public Optional<String> receivedFrom(String bundleId) {
+        return sql(() -> query("SELECT device_id FROM received_bundles WHERE bundle_id = ?", row -> row.getString(1), bundleId)
+                .stream().findFirst());
+    }
+
     /** Inserts a row whose {@code id} must be new to {@code table}; another record's id is {@link IdTaken}. */
     private int insertUnique(String table, String id, String sql, Object... parameters) throws SQLException {
         try {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.tachiiri.audit.AuditChain;
@@ -28,6 +27,7 @@ import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.PreviousFindings;
@@ -212,7 +212,7 @@ public final class SqliteInspections implements InspectionRepository {
             copy.setInt(3, from);
             copy.executeUpdate();
         }
-        // Evidence ids are UUIDs everywhere (as SqliteEvidence makes them), so the copies get theirs here.
+        // Evidence ids are made as SqliteEvidence makes them (naming the inspection's device), so the copies get theirs here.
         List<String> live = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id FROM evidence WHERE inspection_id = ? AND revision = ? AND removed_at IS NULL ORDER BY added_at, id")) {
@@ -230,7 +230,7 @@ public final class SqliteInspections implements InspectionRepository {
                 SELECT ?, inspection_id, ?, item_id, file_name, media_type, size_bytes, sha256, added_at
                 FROM evidence WHERE id = ?""")) {
             for (String id : live) {
-                copy.setString(1, UUID.randomUUID().toString());
+                copy.setString(1, InspectionIds.childId(inspectionId));
                 copy.setInt(2, to);
                 copy.setString(3, id);
                 copy.executeUpdate();

@@ -11,9 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import jp.tachiiri.audit.AuditChain;
@@ -24,6 +22,7 @@ import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.bundle.DeviceKeys;
 import jp.tachiiri.sync.DeviceStatus;
+import jp.tachiiri.sync.FingerprintCheck;
 import jp.tachiiri.sync.ImportSession;
 import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.sync.SyncRepository;
@@ -103,6 +102,13 @@ public final class SqliteSync implements SyncRepository {
         return database.read(connection -> Rows.list(connection, DEVICE_SELECT + " ORDER BY first_seen_at", SqliteSync::device));
     }
 
+    @Override
+    public Optional<KnownDevice> trustedOffice() {
+        return database.read(connection -> Rows.list(connection,
+                DEVICE_SELECT + " WHERE role = 'OFFICE' AND status = 'TRUSTED' ORDER BY decided_at DESC, device_id LIMIT 1",
+                SqliteSync::device).stream().findFirst());
+    }
+
     private static final String DEVICE_SELECT =
             "SELECT device_id, public_key, role, status, first_seen_at, first_file FROM known_devices";
 
@@ -143,10 +149,12 @@ public final class SqliteSync implements SyncRepository {
             String publicKey = Rows.list(connection, "SELECT public_key FROM known_devices WHERE device_id = ?",
                     row -> row.getString(1), decision.deviceId()).get(0);
             // Old and new: the status before (or, on a change of office, the office replaced) and after, with the
-            // role and the fingerprint of the key the decision is about.
+            // role and the fingerprint of the key the decision is about (in part for a key not trusted: whoever
+            // reads the trail must not be able to accept it later without the other device's screen).
             String oldValue = decision.replacedOffice().orElse(before);
+            String fingerprint = DeviceKeys.fingerprint(publicKey);
             String newValue = String.join(" ", decision.status().name(), decision.role().name(),
-                    DeviceKeys.fingerprint(publicKey));
+                    decision.status() == DeviceStatus.TRUSTED ? fingerprint : FingerprintCheck.masked(fingerprint));
             AuditWriter.append(AuditWriter.Trail.TRUST, connection, TRUST_CHAIN, decision.actor(), decision.at(),
                     new AuditWriter.Entry(decision.action().name(), decision.deviceId(), oldValue, newValue, decision.reason()));
             return null;

@@ -49,11 +49,40 @@ public final class DeviceTrust {
         return repository.knownDevices();
     }
 
-    /** The office this tablet takes assignments from, if it has enrolled one. */
+    /**
+     * The office this tablet takes assignments from, if it has enrolled one: the one trusted last (a store of an
+     * earlier version may trust several; the others' bundles are then refused as another office's).
+     */
     public Optional<KnownDevice> office() {
-        return repository.knownDevices().stream()
-                .filter(device -> device.role() == Role.OFFICE && device.status() == DeviceStatus.TRUSTED)
-                .findFirst();
+        return repository.trustedOffice();
+    }
+
+    /** The groups of {@code fingerprint} a person is asked to type at this installation's screen. */
+    public FingerprintCheck screenCheck(String fingerprint) {
+        return FingerprintCheck.forScreen(repository.identity().privateKey().getEncoded(), fingerprint);
+    }
+
+    /** A sender's fingerprint as this installation may show it: whole once trusted with this key, else the first group. */
+    String shownFingerprint(BundleHeader sender) {
+        return repository.knownDevice(sender.deviceId())
+                .filter(device -> device.status() == DeviceStatus.TRUSTED && device.publicKeyHex().equals(sender.publicKeyHex()))
+                .isPresent() ? sender.fingerprint() : FingerprintCheck.masked(sender.fingerprint());
+    }
+
+    /**
+     * Stores an enrolment that --trust-new-devices made on import, inside the import's transaction, checking again
+     * there that a tablet takes one office only: two imports running at once cannot enrol two.
+     */
+    void enrolOnImport(TrustDecision enrolment, Path file) {
+        if (enrolment.role() == Role.OFFICE) {
+            Optional<KnownDevice> office = office().filter(known -> !known.deviceId().equals(enrolment.deviceId()));
+            if (office.isPresent()) {
+                throw new BundleException(file, "sync.error.anotherOffice", office.get().deviceId(),
+                        office.get().fingerprint(), enrolment.deviceId(),
+                        FingerprintCheck.masked(enrolment.firstSeen().map(BundleHeader::fingerprint).orElse("????-")));
+            }
+        }
+        repository.decide(enrolment);
     }
 
     /** The installation's decisions about devices, and whether their chain verifies. */
@@ -118,7 +147,7 @@ public final class DeviceTrust {
         Optional<KnownDevice> known = repository.knownDevice(header.deviceId());
         if (known.isPresent() && !known.get().publicKeyHex().equals(header.publicKeyHex())) {
             throw new BundleException(bundle, "sync.error.keyChanged", header.deviceId(), known.get().fingerprint(),
-                    header.fingerprint());
+                    FingerprintCheck.masked(header.fingerprint()));
         }
         if (known.isPresent() && known.get().role() != Role.OFFICE) {
             throw new BundleException(bundle, "sync.error.enrolledAsOther", header.deviceId(),
@@ -160,12 +189,11 @@ public final class DeviceTrust {
         Optional<KnownDevice> known = repository.knownDevice(header.deviceId());
         if (known.isPresent() && !known.get().publicKeyHex().equals(header.publicKeyHex())) {
             throw new BundleException(file, "sync.error.keyChanged", header.deviceId(), known.get().fingerprint(),
-                    header.fingerprint());
+                    FingerprintCheck.masked(header.fingerprint()));
         }
         String standing = known.map(device -> "sync.standing." + device.role().name()).orElse("sync.standing.none");
         // An untrusted device's fingerprint is shown only in part here: the rest is read off its own screen.
-        String fingerprint = known.filter(device -> device.status() == DeviceStatus.TRUSTED).isPresent()
-                ? header.fingerprint() : FingerprintCheck.masked(header.fingerprint());
+        String fingerprint = shownFingerprint(header);
         if (header.kind() != imports(here)) {
             throw new BundleException(file, "sync.error.kindNotAccepted", new UserFacingException("sync.here." + here.name()),
                     new UserFacingException("bundle.kind." + header.kind().wireName()),

@@ -27,6 +27,9 @@ public interface ImportSession {
 
     Optional<String> auditHash(String inspectionId, long sequence);
 
+    /** The device whose bundle of this id was imported here, if one was (read in the transaction). */
+    Optional<String> receivedFrom(String bundleId);
+
 
     /**
      * The id under which this store keeps the facility: its own id if known, else the facility with the same

@@ -3,7 +3,6 @@ package jp.tachiiri.sync;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import jp.tachiiri.audit.ChainHead;
@@ -23,6 +22,9 @@ public interface SyncRepository {
     Optional<KnownDevice> knownDevice(String deviceId);
 
     List<KnownDevice> knownDevices();
+
+    /** The office device trusted last, if any (a tablet's office). */
+    Optional<KnownDevice> trustedOffice();
 
     /** Records a device seen for the first time, waiting for a person's decision (which is not an event yet). */
     void addPending(BundleHeader header, Role role, String fileName, Instant at);

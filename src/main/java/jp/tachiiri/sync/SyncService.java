@@ -181,6 +181,8 @@ public final class SyncService {
             }
             return header.kind() == BundleKind.FINDINGS ? importFindings(reader, admission.enrolment())
                     : importAssignments(reader, admission.enrolment());
+        } catch (AlreadyImported e) {
+            return ImportOutcome.of(file, ImportOutcome.Result.ALREADY_IMPORTED, header);
         } catch (UserFacingException e) {
             return ImportOutcome.rejected(file, header, e);
         } catch (RuntimeException e) {
@@ -195,6 +197,7 @@ public final class SyncService {
         TrailCheck trails = new TrailCheck(reader.file());
         for (BundleRecords.Inspection inspection : payload.inspections()) {
             checkCatalogItems(reader.file(), inspection);
+            requireOwnIds(reader.file(), inspection, reader.header());
             trails.check(inspection);
         }
         Path folder = staging.resolve(UUID.randomUUID().toString());
@@ -204,7 +207,8 @@ public final class SyncService {
             reader.manifest().forEach(entry -> manifest.put(entry.id(), entry));
             Instant now = clock.instant();
             ImportOutcome.Counts counts = inTransaction(reader.file(), session -> {
-                enrolment.ifPresent(repository::decide);
+                requireNotImported(session, reader.header());
+                enrolment.ifPresent(decision -> trust.enrolOnImport(decision, reader.file()));
                 ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
                 InspectionMerge merge = new InspectionMerge(session, reader.header(), attachments, manifest, now);
                 for (BundleRecords.Inspection inspection : payload.inspections()) {
@@ -218,6 +222,40 @@ public final class SyncService {
         } finally {
             deleteTree(folder);
         }
+    }
+
+    /** The bundle was imported by an import running beside this one: nothing more to do. */
+    private static final class AlreadyImported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyImported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Checked again in the transaction: the same bundle imported twice at once is imported once. */
+    private static void requireNotImported(ImportSession session, BundleHeader header) {
+        if (session.receivedFrom(header.bundleId()).isPresent()) {
+            throw new AlreadyImported();
+        }
+    }
+
+    /**
+     * The ids of an inspection's evidence and audit events name the device that made them too (see {@link
+     * InspectionIds#childId}): another device cannot take them first and so block the owner's own file.
+     */
+    private void requireOwnIds(Path file, BundleRecords.Inspection inspection, BundleHeader sender) {
+        Stream.concat(inspection.revisions().stream().flatMap(revision -> revision.evidence().stream())
+                                .map(BundleRecords.Evidence::id),
+                        inspection.audit().stream().map(BundleRecords.AuditEvent::id))
+                .filter(id -> InspectionIds.maker(id).filter(maker -> !maker.equals(sender.deviceId())).isPresent())
+                .findFirst()
+                .ifPresent(id -> {
+                    String owner = InspectionIds.maker(id).orElseThrow();
+                    throw new BundleException(file, "sync.error.notOwner", id, owner,
+                            repository.knownDevice(owner).map(KnownDevice::fingerprint).orElse("-"), sender.deviceId(),
+                            trust.shownFingerprint(sender));
+                });
     }
 
     /**
@@ -241,7 +279,7 @@ public final class SyncService {
         String ownerFingerprint = owner.equals(self.deviceId()) ? self.fingerprint()
                 : repository.knownDevice(owner).map(KnownDevice::fingerprint).orElse("-");
         throw new BundleException(file, "sync.error.notOwner", inspectionId, owner, ownerFingerprint, sender.deviceId(),
-                sender.fingerprint());
+                trust.shownFingerprint(sender));
     }
 
     private ImportOutcome importAssignments(BundleReader reader, Optional<TrustDecision> enrolment) {
@@ -279,7 +317,8 @@ public final class SyncService {
                 throw new BundleException(reader.file(), "sync.error.stale", payload.sequence(), newest);
             });
             boolean newestOfAll = order.newestOfAll(payload.sequence());
-            enrolment.ifPresent(repository::decide);
+            requireNotImported(session, header);
+            enrolment.ifPresent(decision -> trust.enrolOnImport(decision, reader.file()));
             newCatalogs.forEach((version, document) -> session.saveCatalog(version, document, now));
             if (newestOfAll) {
                 payload.facilities().forEach(session::saveFacility);

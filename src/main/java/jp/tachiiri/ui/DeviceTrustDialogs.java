@@ -16,14 +16,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.sync.KnownDevice;
 
 /**
  * The two questions about another device's key. Accepting a key is never the default: the fingerprint is
- * shown with two groups hidden, chosen at random, which the person types from the other device's screen, and the
- * accepting button stays disabled until they match; refusing is a button beside it, as easy to reach. Enter
+ * shown with three groups hidden ({@link jp.tachiiri.sync.FingerprintCheck}), which the person types from the
+ * other device's screen, and the accepting button stays disabled until they match; refusing is a button beside it, as easy to reach. Enter
  * accepts nothing. Changing a tablet's office asks the same of the new office's key, and a reason.
  */
 final class DeviceTrustDialogs {
@@ -70,12 +69,11 @@ final class DeviceTrustDialogs {
      * At a tablet, a bundle from an office other than its own: change to it (the new office's code and a
      * reason), or keep the current office.
      */
-    void askToChangeOffice(KnownDevice current, BundleHeader arriving, Consumer<Optional<SyncViewModel.OfficeChange>> answer) {
+    void askToChangeOffice(KnownDevice current, SyncViewModel.DeviceToDecide office,
+                           Consumer<Optional<SyncViewModel.OfficeChange>> answer) {
         ButtonType change = new ButtonType(messages.get("sync.changeOffice"), ButtonBar.ButtonData.OTHER);
         ButtonType keep = new ButtonType(messages.get("sync.keepOffice"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, "", change, keep);
-        SyncViewModel.DeviceToDecide office = new SyncViewModel.DeviceToDecide(arriving.deviceId(), arriving.fingerprint(),
-                current.role(), false);
         TextField code = codeField();
         TextArea reason = new TextArea();
         reason.setId("sync-change-reason");
@@ -83,7 +81,7 @@ final class DeviceTrustDialogs {
         reason.setPrefRowCount(2);
         reason.setWrapText(true);
         VBox content = new VBox(12,
-                wrapped(messages.get("sync.changeOfficeQuestion", current.deviceId(), current.fingerprint(), arriving.deviceId())),
+                wrapped(messages.get("sync.changeOfficeQuestion", current.deviceId(), current.fingerprint(), office.deviceId())),
                 fingerprintWithCode(office.shownFingerprint(), code), feedback(code, office::matches, "sync.codeMatchesChange"),
                 wrapped(messages.get("sync.changeOfficeAdvice")), reason);
         show(alert, "sync.changeOfficeTitle", content);
@@ -93,7 +91,7 @@ final class DeviceTrustDialogs {
         button(alert, keep, "sync-keep-office");
         code.requestFocus();
         answer.accept(alert.showAndWait().filter(chosen -> chosen == change)
-                .map(chosen -> new SyncViewModel.OfficeChange(office.check(), code.getText(), reason.getText())));
+                .map(chosen -> new SyncViewModel.OfficeChange(code.getText(), reason.getText())));
     }
 
     private TextField codeField() {

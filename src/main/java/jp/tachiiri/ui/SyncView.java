@@ -24,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.DeviceStatus;
@@ -298,7 +297,7 @@ final class SyncView {
         return list;
     }
 
-    private void askToChangeOffice(BundleHeader arriving, Consumer<Optional<SyncViewModel.OfficeChange>> answer) {
+    private void askToChangeOffice(SyncViewModel.DeviceToDecide arriving, Consumer<Optional<SyncViewModel.OfficeChange>> answer) {
         questions.askToChangeOffice(model.officeProperty().get(), arriving, answer);
     }
 

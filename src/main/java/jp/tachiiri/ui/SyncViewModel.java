@@ -21,7 +21,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleHeader;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.i18n.Messages;
@@ -225,7 +224,10 @@ final class SyncViewModel {
                     .map(outcome -> outcome.header().orElseThrow()).findFirst()
                     .map(header -> toDecide(header.deviceId(), header.fingerprint(),
                             DeviceTrust.senders(context.workspace().role().orElseThrow())));
-            return new Imported(results, pending);
+            Optional<OtherOffice> otherOffice = results.stream().filter(SyncViewModel::fromAnotherOffice).findFirst()
+                    .map(outcome -> new OtherOffice(outcome.file(), toDecide(outcome.header().orElseThrow().deviceId(),
+                            outcome.header().orElseThrow().fingerprint(), Role.OFFICE)));
+            return new Imported(results, pending, otherOffice);
         }, imported -> {
             List<ImportOutcome> results = imported.outcomes();
             outcomes.setAll(results.stream().map(outcome -> outcome.describe(messages)).toList());
@@ -233,27 +235,37 @@ final class SyncViewModel {
                 outcomes.add(messages.get("sync.cancelled"));
             }
             Runnable again = () -> importInbox(askToEnrol, askToChangeOffice);
-            Optional<ImportOutcome> otherOffice = results.stream().filter(SyncViewModel::fromAnotherOffice).findFirst();
             if (imported.toEnrol().isPresent()) {
                 DeviceToDecide device = imported.toEnrol().get();
                 askToEnrol.ask(device, answer -> settle(device, answer, again));
-            } else if (otherOffice.isPresent()) {
-                askToChangeOffice.ask(otherOffice.get().header().orElseThrow(), change -> change.ifPresentOrElse(
-                        chosen -> changeOffice(otherOffice.get().file(), chosen, again), () -> run(this::snapshot, this::show)));
+            } else if (imported.otherOffice().isPresent()) {
+                OtherOffice other = imported.otherOffice().get();
+                askToChangeOffice.ask(other.office(), change -> change.ifPresentOrElse(
+                        chosen -> changeOffice(other.file(), other.office(), chosen, again), () -> run(this::snapshot, this::show)));
             } else {
                 run(this::snapshot, this::show);
             }
         });
     }
 
-    /** The outcome per file, and the first device waiting for enrolment: read on the store executor. */
-    private record Imported(List<ImportOutcome> outcomes, Optional<DeviceToDecide> toEnrol) {
+    /**
+     * The outcome per file, the first device waiting for enrolment, and at a tablet the first file from another
+     * office: read on the store executor.
+     */
+    private record Imported(List<ImportOutcome> outcomes, Optional<DeviceToDecide> toEnrol, Optional<OtherOffice> otherOffice) {
     }
 
-    /** A device to ask about; the office demo's own tablet, which has no screen, is marked so. */
+    /** A file from an office other than the tablet's, and that office as the question shows it. */
+    private record OtherOffice(Path file, DeviceToDecide office) {
+    }
+
+    /**
+     * A device to ask about, with the groups of its fingerprint this installation asks for; the office demo's own
+     * tablet, which has no screen, is marked so.
+     */
     private DeviceToDecide toDecide(String deviceId, String fingerprint, Role role) {
         boolean demo = context.workspace().demoTablet().filter(deviceId::equals).isPresent();
-        return new DeviceToDecide(deviceId, fingerprint, role, demo);
+        return new DeviceToDecide(deviceId, fingerprint, role, demo, context.workspace().deviceTrust().screenCheck(fingerprint));
     }
 
     private static boolean fromAnotherOffice(ImportOutcome outcome) {
@@ -290,13 +302,9 @@ final class SyncViewModel {
     /**
      * A device as the enrolment question shows it: its id, its fingerprint, the role it would have here, whether it
      * is the office demo's own tablet (whose fingerprint is then shown whole: it has no screen), and the groups of
-     * the fingerprint the person is asked for, chosen at random for this question.
+     * the fingerprint the person is asked for.
      */
     record DeviceToDecide(String deviceId, String fingerprint, Role role, boolean demo, FingerprintCheck check) {
-
-        DeviceToDecide(String deviceId, String fingerprint, Role role, boolean demo) {
-            this(deviceId, fingerprint, role, demo, FingerprintCheck.twoRandomGroups());
-        }
 
         /** The fingerprint with the asked-for groups hidden, to be read off the other device's screen. */
         String shownFingerprint() {
@@ -318,14 +326,14 @@ final class SyncViewModel {
         void ask(DeviceToDecide device, Consumer<Answer> answer);
     }
 
-    /** A change of office as the person confirmed it: what was asked of the new office's fingerprint, the answer, why. */
-    record OfficeChange(FingerprintCheck check, String code, String reason) {
+    /** A change of office as the person confirmed it: the new office's hidden groups as typed, and why. */
+    record OfficeChange(String code, String reason) {
     }
 
     @FunctionalInterface
     interface OfficeChangeQuestion {
         /** Empty: keep the current office. */
-        void ask(BundleHeader arriving, Consumer<Optional<OfficeChange>> answer);
+        void ask(DeviceToDecide arriving, Consumer<Optional<OfficeChange>> answer);
     }
 
     private void settle(DeviceToDecide device, Answer answer, Runnable afterEnrolling) {
@@ -345,12 +353,12 @@ final class SyncViewModel {
         });
     }
 
-    private void changeOffice(Path bundle, OfficeChange change, Runnable afterChanging) {
-        run(() -> context.workspace().deviceTrust().changeOffice(bundle, change.check(), change.code(), change.reason()),
-                office -> {
-            outcomes.add(messages.get("sync.officeChanged", office.deviceId(), office.fingerprint()));
-            afterChanging.run();
-        });
+    private void changeOffice(Path bundle, DeviceToDecide office, OfficeChange change, Runnable afterChanging) {
+        run(() -> context.workspace().deviceTrust().changeOffice(bundle, office.check(), change.code(), change.reason()),
+                changed -> {
+                    outcomes.add(messages.get("sync.officeChanged", changed.deviceId(), changed.fingerprint()));
+                    afterChanging.run();
+                });
     }
 
     private Optional<Path> folder(String text, String missingKey) {

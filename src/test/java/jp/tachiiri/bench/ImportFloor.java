@@ -145,8 +145,7 @@ final class ImportFloor implements AutoCloseable {
         for (JsonNode entry : root.get("manifest")) {
             manifest.put(entry.get("id").textValue(), entry);
         }
-        sql.device.set(deviceId, root.get("device").get("publicKey").textValue(), root.get("kind").textValue(), "TRUSTED", now,
-                fileName, now);
+        sql.device.set(deviceId, root.get("device").get("publicKey").textValue(), "INSPECTOR", "TRUSTED", now, fileName, now);
         for (JsonNode inspection : root.get("payload").get("inspections")) {
             String inspectionId = inspection.get("id").textValue();
             JsonNode revisions = inspection.get("revisions");
@@ -155,7 +154,7 @@ final class ImportFloor implements AutoCloseable {
             sql.facility.set(facilityId, text(latestFacility, "code"), text(latestFacility, "name"), text(latestFacility, "kana"),
                     text(latestFacility, "address"), latestFacility.get("licensedBeds").intValue(),
                     latestFacility.get("hasMedicalInformationSystem").booleanValue(), latestFacility.get("usesEmr").booleanValue(),
-                    latestFacility.get("demo").booleanValue());
+                    latestFacility.get("demo").booleanValue(), deviceId);
             int position = 0;
             for (JsonNode vendor : latestFacility.get("vendors")) {
                 sql.vendor.set(facilityId, position++, text(vendor, "vendor"), text(vendor, "system"));
@@ -284,12 +283,12 @@ final class ImportFloor implements AutoCloseable {
 
         Statements(Connection connection) throws SQLException {
             device = new Batch(connection, """
-                    INSERT OR IGNORE INTO known_devices (device_id, public_key, kind, status, first_seen_at, first_file,
+                    INSERT OR IGNORE INTO known_devices (device_id, public_key, role, status, first_seen_at, first_file,
                                                          decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)""");
             facility = new Batch(connection, """
                     INSERT OR IGNORE INTO facilities (id, code, name, kana, address, licensed_beds,
-                                                      has_medical_information_system, uses_emr, demo)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                                      has_medical_information_system, uses_emr, demo, reported_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             vendor = new Batch(connection,
                     "INSERT OR IGNORE INTO facility_vendors (facility_id, position, vendor_name, system) VALUES (?, ?, ?, ?)");
             inspection = new Batch(connection, """

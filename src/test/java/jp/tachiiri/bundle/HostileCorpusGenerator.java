@@ -463,6 +463,11 @@ public final class HostileCorpusGenerator {
                 "an inspection id that neither names its device nor is a UUID",
                 signed(draft("79-inspection-id-of-no-form.json", d -> d.onlyInspection("corpus-inspection-9",
                         "corpus-9-evidence-1", "corpus-9-audit-", Blob.of(pattern(115, 25), "image/png"))))));
+        cases.add(rejected("81-evidence-id-naming-another-device.json", "sync.error.notOwner", DEVICE_ID + ".0000000000e1",
+                "the second tablet's own new inspection, its evidence under an id that names the first tablet",
+                signedBy(second, draft("81-evidence-id-naming-another-device.json", d -> d.fromDevice(SECOND_DEVICE_ID, second)
+                        .onlyInspection(SECOND_DEVICE_ID + ".00000000000c", DEVICE_ID + ".0000000000e1", "corpus-c-audit-",
+                                Blob.of(pattern(125, 29), "image/png"))))));
         cases.add(rejected("80-bundle-id-of-another-device.json", "sync.error.bundleIdTaken", CONTROL.replace(".json", ""),
                 "the second tablet's bundle under the id of the first tablet's control, to make that one look imported",
                 signedBy(second, draft(SECOND_CONTROL, d -> d.fromDevice(SECOND_DEVICE_ID, second)
@@ -715,7 +720,7 @@ public final class HostileCorpusGenerator {
     }
 
     /** Drafts chained in their order, from the first event on, as a bundle carries them. */
-    static List<BundleRecords.AuditEvent> sealed(List<AuditEvent> drafts) {
+    public static List<BundleRecords.AuditEvent> sealed(List<AuditEvent> drafts) {
         List<BundleRecords.AuditEvent> events = new ArrayList<>();
         String previous = AuditChain.GENESIS;
         for (int i = 0; i < drafts.size(); i++) {

@@ -170,6 +170,23 @@ class TrustAttacksTest {
     }
 
     @Test
+    void anotherDeviceCannotUseTheIdsOfAnotherDevicesAuditEvents() throws Exception {
+        Path squatting;
+        try (Workspace other = SyncFixture.demoTablet(folder.resolve("other"))) {
+            Path own = other.sync().exportFindings(folder.resolve("other-usb")).orElseThrow().file();
+            BundleRecords.Inspection target = inspections(tabletBundle()).get(0);
+            String ownFirst = inspections(own).get(0).id();
+            // Its own first inspection, its trail sealed again under the first tablet's event ids.
+            squatting = reSigned(other.sync().identity(), own, "squatting", inspection -> inspection.id().equals(ownFirst)
+                    ? withAudit(inspection, events -> underIdsOf(target, inspection.id(), events)) : inspection);
+        }
+        Run run = rejected(officeFolder, squatting, "sync.error.notOwner", true);
+        try (Workspace tablet = Workspace.open(tabletFolder, Clock.systemUTC())) {
+            assertThat(run.err()).contains(tablet.sync().identity().deviceId());
+        }
+    }
+
+    @Test
     void aFacilityOnlyATabletReportedReachesOtherTabletsOnlyWhenTheOfficeVouchesForIt() {
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
             assertThat(office.facilities().all()).as("the tablet's inspections named facilities the office did not know")
@@ -212,17 +229,32 @@ class TrustAttacksTest {
         }
     }
 
+    private static List<BundleRecords.Inspection> inspections(Path bundle) {
+        try (BundleReader reader = BundleReader.open(bundle)) {
+            return reader.payload(BundleRecords.FindingsPayload.class).inspections();
+        }
+    }
+
+    /** A trail chained again from the start, its first events under the ids of {@code target}'s. */
+    private static List<BundleRecords.AuditEvent> underIdsOf(BundleRecords.Inspection target, String inspectionId,
+                                                             List<BundleRecords.AuditEvent> events) {
+        List<jp.tachiiri.model.AuditEvent> drafts = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            BundleRecords.AuditEvent event = events.get(i);
+            String id = i < target.audit().size() ? target.audit().get(i).id() : event.id();
+            drafts.add(new jp.tachiiri.model.AuditEvent(id, inspectionId, 0, Instant.parse(event.at()), event.actor(),
+                    event.action(), event.subject(), event.oldValue(), event.newValue(), event.reason(), null, null));
+        }
+        return new ArrayList<>(jp.tachiiri.bundle.HostileCorpusGenerator.sealed(drafts));
+    }
+
     private Path tabletBundle() {
         return SyncService.filesOf(folder.resolve("usb")).get(0);
     }
 
     /** A findings bundle's inspections, their evidence left out, each changed, signed by {@code signer}. */
     private Path reSigned(DeviceIdentity signer, Path bundle, String name, UnaryOperator<BundleRecords.Inspection> change) {
-        BundleRecords.FindingsPayload sent;
-        try (BundleReader reader = BundleReader.open(bundle)) {
-            sent = reader.payload(BundleRecords.FindingsPayload.class);
-        }
-        List<BundleRecords.Inspection> inspections = sent.inspections().stream().map(TrustAttacksTest::withoutEvidence)
+        List<BundleRecords.Inspection> inspections = inspections(bundle).stream().map(TrustAttacksTest::withoutEvidence)
                 .map(change).toList();
         return BundleWriter.write(folder.resolve(name), signer, BundleKind.FINDINGS, Instant.now(),
                 BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.of()).file();

@@ -72,7 +72,7 @@ class SyncScreenTest {
         String shown = robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText();
         assertThat(shown).as("two groups are read off the office's screen, not this one")
                 .matches("([0-9A-F?]{4}-){4}[0-9A-F?]{4}").doesNotContain(officeFingerprint);
-        assertThat(shown.split("\\?\\?\\?\\?", -1)).hasSize(3);
+        assertThat(shown.split("\\?\\?\\?\\?", -1)).as("three groups hidden").hasSize(4);
         String hidden = UiTestSupport.hiddenGroups(shown, officeFingerprint);
         Button enrol = robot.lookup("#sync-enrol").queryButton();
         assertThat(enrol.isDisabled()).as("nothing typed yet").isTrue();
@@ -89,7 +89,7 @@ class SyncScreenTest {
         }
 
         robot.interact(() -> robot.lookup("#sync-fingerprint-code").queryAs(TextField.class)
-                .setText(hidden.substring(0, 4).toLowerCase() + "-" + hidden.substring(4)));
+                .setText(hidden.substring(0, 4).toLowerCase() + "-" + hidden.substring(4, 8) + " " + hidden.substring(8)));
         waitFor("the match to be said", () -> robot.lookup("#sync-code-check").queryAs(Label.class).getText()
                 .contains("一致しました"));
         assertThat(enrol.isDisabled()).isFalse();
@@ -118,7 +118,8 @@ class SyncScreenTest {
     /** The office imports the findings, plans and returns one, and writes its answer; returns its fingerprint. */
     private String answerFromTheOffice(Path findings, Path inbox) {
         try (Workspace office = Offices.open(folder.resolve("office"), Clock.systemUTC())) {
-            assertThat(office.sync().importFile(findings, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            ImportOutcome imported = office.sync().importFile(findings, true);
+            assertThat(imported.result()).as(imported.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             String sakuragawa = office.inspections().list().stream()
                     .filter(summary -> summary.facilityName().contains("桜川")).findFirst().orElseThrow().id();
             office.sync().plan("demo-aobadai", "hanako", "デモ 立入花子", LocalDate.parse("2027-01-20"));
@@ -138,7 +139,8 @@ class SyncScreenTest {
         try (Workspace former = Offices.open(folder.resolve("former-office"), Clock.systemUTC());
              Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
             Path enrolled = former.sync().exportAssignments(folder.resolve("former-usb"), Optional.empty()).file();
-            assertThat(tablet.sync().importFile(enrolled, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            ImportOutcome imported = tablet.sync().importFile(enrolled, true);
+            assertThat(imported.result()).as(imported.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             formerOffice = former.sync().identity().deviceId();
         }
         try (Workspace office = Offices.open(folder.resolve("new-office"), Clock.systemUTC())) {
