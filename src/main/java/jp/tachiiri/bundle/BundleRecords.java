@@ -117,6 +117,11 @@ public final class BundleRecords {
 
     public record Review(String inspectionId, int revision, String decision, String comment, String decidedAt,
                          String decidedBy, List<ItemComment> items) {
+
+        /** Whether the office sent the revision back to the inspector (the other decision approves it). */
+        public boolean returned() {
+            return "RETURNED".equals(decision);
+        }
     }
 
     /** The office's word that it imported one findings bundle. */

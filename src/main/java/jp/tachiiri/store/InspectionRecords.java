@@ -110,11 +110,17 @@ final class InspectionRecords {
     }
 
     static List<BundleRecords.Review> reviews(Connection connection) throws SQLException {
+        return reviews(connection, null);
+    }
+
+    /** The review results of one inspection ({@code inspectionId}), or of all (null), with their item comments. */
+    static List<BundleRecords.Review> reviews(Connection connection, String inspectionId) throws SQLException {
         List<BundleRecords.Review> reviews = new ArrayList<>();
         for (BundleRecords.Review review : Rows.list(connection, """
                 SELECT inspection_id, revision, decision, comment, decided_at, decided_by FROM review_results
-                ORDER BY decided_at, inspection_id""", row -> new BundleRecords.Review(row.getString(1), row.getInt(2),
-                row.getString(3), row.getString(4), row.getString(5), row.getString(6), List.of()))) {
+                WHERE ? IS NULL OR inspection_id = ? ORDER BY decided_at, inspection_id""",
+                row -> new BundleRecords.Review(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), List.of()), inspectionId, inspectionId)) {
             reviews.add(new BundleRecords.Review(review.inspectionId(), review.revision(), review.decision(), review.comment(),
                     review.decidedAt(), review.decidedBy(), Rows.list(connection, """
                             SELECT item_id, comment FROM review_item_comments WHERE inspection_id = ? AND revision = ?

@@ -295,6 +295,11 @@ public final class SqliteSync implements SyncRepository {
     }
 
     @Override
+    public List<BundleRecords.Review> reviews(String inspectionId) {
+        return database.read(connection -> InspectionRecords.reviews(connection, inspectionId));
+    }
+
+    @Override
     public BundleRecords.AssignmentsPayload assignmentsPayload(Optional<String> inspectorId) {
         return database.read(connection -> {
             List<BundleRecords.Facility> facilities = InspectionRecords.facilities(connection);

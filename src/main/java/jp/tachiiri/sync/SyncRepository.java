@@ -63,6 +63,9 @@ public interface SyncRepository {
 
     List<BundleRecords.Review> reviews();
 
+    /** The office's decisions on one inspection's revisions, oldest first. */
+    List<BundleRecords.Review> reviews(String inspectionId);
+
     // The office's side.
 
     /**

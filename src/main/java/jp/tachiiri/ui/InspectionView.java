@@ -1,5 +1,7 @@
 package jp.tachiiri.ui;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -25,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.ItemState;
@@ -119,19 +125,36 @@ final class InspectionView {
         split.setDividerPositions(portrait ? 0.28 : 0.34);
     }
 
-    /** 1–4 answer (outside text fields), PageUp/PageDown move between items. */
+    /**
+     * 1–4 answer, PageUp/PageDown move between items; none of them while something is being typed. The focus
+     * owner decides, not the event's target: a date picker's field has only a "fake" focus, and its keys are
+     * aimed at the picker itself.
+     */
     private void shortcut(KeyEvent event) {
+        if (event.getSource() instanceof Scene scene && typing(scene.getFocusOwner())) {
+            return;
+        }
         if (event.getCode() == KeyCode.PAGE_DOWN) {
             model.next();
             event.consume();
         } else if (event.getCode() == KeyCode.PAGE_UP) {
             model.previous();
             event.consume();
-        } else if (event.getCode().isDigitKey() && !(event.getTarget() instanceof TextInputControl)) {
+        } else if (event.getCode().isDigitKey()) {
             int index = event.getCode().getCode() - KeyCode.DIGIT1.getCode();
             editor.answerByShortcut(index);
             event.consume();
         }
+    }
+
+    /** Whether {@code focused} (or what holds it) takes typed text: a text field, a text area, a date picker. */
+    private static boolean typing(Node focused) {
+        for (Node node = focused; node != null; node = node.getParent()) {
+            if (node instanceof TextInputControl || node instanceof ComboBoxBase<?> || node instanceof Spinner<?>) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Node header() {
@@ -194,6 +217,7 @@ final class InspectionView {
         header.getStyleClass().add("header");
 
         VBox top = new VBox(header);
+        data.officeReturn().ifPresent(review -> top.getChildren().add(returnBanner(review)));
         if (model.readOnly()) {
             Label banner = new Label(data.latest() ? messages.get("inspection.readOnly")
                     : messages.get("inspection.readOnlyOldRevision", data.inspection().revision()));
@@ -203,6 +227,22 @@ final class InspectionView {
             top.getChildren().add(banner);
         }
         return top;
+    }
+
+    /** The office's return of this revision (or of the one this amends): its comment and how many items it names. */
+    private Node returnBanner(BundleRecords.Review review) {
+        String when = Dates.format(Instant.parse(review.decidedAt()).atZone(ZoneId.systemDefault()).toLocalDate(), messages);
+        Label comment = new Label(messages.get("inspection.officeReturn", review.revision(), when, review.decidedBy(),
+                review.comment()));
+        comment.setWrapText(true);
+        VBox banner = new VBox(4, comment);
+        if (!review.items().isEmpty()) {
+            banner.getChildren().add(new Label(messages.get("inspection.officeReturnItems", review.items().size())));
+        }
+        banner.setId("return-banner");
+        banner.getStyleClass().add("return-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        return banner;
     }
 
     private Button headerButton(String key, String id, Runnable action) {
@@ -364,6 +404,13 @@ final class InspectionView {
             title.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(title, Priority.ALWAYS);
             HBox line = new HBox(10, answer, title);
+            model.loadedProperty().get().officeComment(state.item().id()).ifPresent(comment -> {
+                Label mark = new Label(messages.get("inspection.commentMark"));
+                mark.getStyleClass().add("comment-mark");
+                mark.setMinWidth(Region.USE_PREF_SIZE);
+                mark.setTooltip(new Tooltip(comment));
+                line.getChildren().add(mark);
+            });
             line.setAlignment(Pos.CENTER_LEFT);
             line.setMaxWidth(Double.MAX_VALUE);
             line.prefWidthProperty().bind(getListView().widthProperty().subtract(40));

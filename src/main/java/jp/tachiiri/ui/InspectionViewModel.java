@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.Gap;
@@ -51,10 +53,19 @@ final class InspectionViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    /** Everything read from the store for one inspection revision. */
+    /**
+     * Everything read from the store for one inspection revision, with the office's return that concerns it: the
+     * newest decision on this revision or an earlier one, when that decision returned it.
+     */
     record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
             List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
-            int openConflicts) {
+            int openConflicts, Optional<BundleRecords.Review> officeReturn) {
+
+        /** The office's comment on an item, if the return has one. */
+        Optional<String> officeComment(String itemId) {
+            return officeReturn.stream().flatMap(review -> review.items().stream())
+                    .filter(item -> item.itemId().equals(itemId)).map(BundleRecords.ItemComment::comment).findFirst();
+        }
     }
 
     private final UiContext context;
@@ -100,12 +111,16 @@ final class InspectionViewModel {
         boolean madeHere = workspace.inspections().madeHere(inspectionId);
         Catalog catalog = workspace.catalogs().version(shown.catalogVersion())
                 .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", shown.catalogVersion()));
+        Optional<BundleRecords.Review> officeReturn = workspace.syncRecords().reviews(inspectionId).stream()
+                .filter(review -> review.revision() <= shown.revision())
+                .max(Comparator.comparingInt(BundleRecords.Review::revision))
+                .filter(BundleRecords.Review::returned);
         return new Loaded(shown, shown.revision() == latest.revision(), facility, catalog,
                 workspace.inspections().findings(inspectionId, shown.revision()),
                 workspace.evidence().list(inspectionId, shown.revision()),
                 workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
                 workspace.inspections().revisions(inspectionId), madeHere,
-                madeHere ? 0 : workspace.review().openConflicts(inspectionId));
+                madeHere ? 0 : workspace.review().openConflicts(inspectionId), officeReturn);
     }
 
     private void apply(Loaded data) {

@@ -139,6 +139,13 @@ final class ItemEditor {
             content.getChildren().add(title(item.title(), item.checklistRef(), item.addedInFiscalYear()));
             content.getChildren().add(guidance(item.guidance()));
         }
+        model.loadedProperty().get().officeComment(itemId).ifPresent(comment -> {
+            Label office = new Label(messages.get("inspection.officeComment", comment));
+            office.setId("office-comment");
+            office.getStyleClass().addAll("info-box", "office-comment");
+            office.setWrapText(true);
+            content.getChildren().add(office);
+        });
         Optional<ItemState> state = model.state(itemId);
         if (!gate && state.isPresent() && !state.get().applicable()) {
             Label exempt = new Label(messages.get("inspection.notApplicable", exemption(state.get())));

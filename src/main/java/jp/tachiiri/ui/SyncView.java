@@ -4,6 +4,7 @@ import java.io.File;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -276,20 +277,33 @@ final class SyncView {
     private Node fromOffice() {
         ListView<String> assignments = textList("sync-assignments", model.assignments(), messages.get("sync.noAssignments"));
         assignments.setPrefHeight(120);
-        ListView<String> returned = textList("sync-returned", model.returned(), messages.get("sync.noReturned"));
+        ListView<SyncViewModel.Returned> returned = textList("sync-returned", model.returned(),
+                messages.get("sync.noReturned"), SyncViewModel.Returned::text);
+        // A tap opens the returned inspection, where the comments are shown on its items.
+        returned.setOnMouseClicked(event -> {
+            SyncViewModel.Returned chosen = returned.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                context.navigator().inspection(chosen.inspectionId(), Optional.empty(), Optional.empty());
+            }
+        });
         returned.setPrefHeight(160);
         return Tables.card(messages, "sync.fromOffice", label("sync.assignments"), assignments, label("sync.returnedTitle"), returned);
     }
 
     private ListView<String> textList(String id, ObservableList<String> items, String placeholder) {
-        ListView<String> list = new ListView<>(items);
+        return textList(id, items, placeholder, Function.identity());
+    }
+
+    /** A list whose lines wrap to its width, each the {@code text} of its entry. */
+    private <T> ListView<T> textList(String id, ObservableList<T> items, String placeholder, Function<T, String> text) {
+        ListView<T> list = new ListView<>(items);
         list.setId(id);
         list.setPlaceholder(new Label(placeholder));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
+            protected void updateItem(T entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : text.apply(entry));
                 setWrapText(true);
                 setPrefWidth(0);
             }

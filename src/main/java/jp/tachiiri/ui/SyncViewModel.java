@@ -43,7 +43,7 @@ final class SyncViewModel {
 
     /** What the screen shows of this device, the status and the office's answers, read in one go. */
     record Snapshot(DeviceIdentity device, Workspace.TransferFolders folders, SyncStatus status, List<String> assignments,
-                    List<String> returned, List<KnownDevice> devices, Optional<KnownDevice> office, List<String> inspectorIds) {
+                    List<Returned> returned, List<KnownDevice> devices, Optional<KnownDevice> office, List<String> inspectorIds) {
     }
 
     private final UiContext context;
@@ -57,7 +57,7 @@ final class SyncViewModel {
     private final ObservableList<SyncStatus.Entry> sent = FXCollections.observableArrayList();
     private final ObservableList<SyncStatus.Entry> received = FXCollections.observableArrayList();
     private final ObservableList<String> assignments = FXCollections.observableArrayList();
-    private final ObservableList<String> returned = FXCollections.observableArrayList();
+    private final ObservableList<Returned> returned = FXCollections.observableArrayList();
     private final ObservableList<String> outcomes = FXCollections.observableArrayList();
     private final ObservableList<KnownDevice> devices = FXCollections.observableArrayList();
     private final ObservableList<String> inspectorIds = FXCollections.observableArrayList();
@@ -110,7 +110,11 @@ final class SyncViewModel {
         return assignments;
     }
 
-    ObservableList<String> returned() {
+    /** An inspection the office returned, as the list shows it; tapping it opens the inspection. */
+    record Returned(String inspectionId, String text) {
+    }
+
+    ObservableList<Returned> returned() {
         return returned;
     }
 
@@ -405,9 +409,9 @@ final class SyncViewModel {
             planned.add(messages.get("sync.assignment", Dates.format(LocalDate.parse(assignment.plannedDate()), messages), facilityName(assignment.facilityId()),
                     assignment.inspectorName()));
         }
-        List<String> returnedItems = new ArrayList<>();
+        List<Returned> returnedItems = new ArrayList<>();
         for (BundleRecords.Review review : workspace.syncRecords().reviews()) {
-            if (!review.decision().equals("RETURNED")) {
+            if (!review.returned()) {
                 continue;
             }
             Optional<Inspection> inspection = workspace.inspections().find(review.inspectionId(), review.revision());
@@ -416,7 +420,7 @@ final class SyncViewModel {
             for (BundleRecords.ItemComment item : review.items()) {
                 text.append('\n').append(messages.get("sync.returnedItem", itemTitle(inspection, item.itemId()), item.comment()));
             }
-            returnedItems.add(text.toString());
+            returnedItems.add(new Returned(review.inspectionId(), text.toString()));
         }
         return new Snapshot(workspace.sync().identity(), workspace.transferFolders(), workspace.syncRecords().status(),
                 planned, returnedItems, workspace.deviceTrust().devices(), workspace.deviceTrust().office(),

@@ -107,12 +107,38 @@ class SyncScreenTest {
         waitFor("the list to say which was returned", () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
                 .stream().map(TableCell::getText).toList().containsAll(List.of("確定・差戻し", "確定・事務所受領")));
 
+        // A tap on the return opens the inspection: the office's comment above it, the commented item marked in
+        // the list and its comment on the item; so again in the revision that amends it.
+        robot.clickOn("#transfer");
+        waitFor("the return listed", () -> list("#sync-returned").getItems().size() == 1);
+        robot.clickOn(robot.lookup("#sync-returned .list-cell").nth(0).query());
+        seeTheReturn("第1版");
+        robot.clickOn("#amend");
+        waitFor("the reason asked", () -> robot.lookup("#amend-reason").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#amend-reason").queryAs(TextArea.class).setText("台帳の更新日を確認した"));
+        robot.clickOn("#amend-ok");
+        waitFor("the second revision", () -> robot.lookup("#inspection-details").queryAs(Label.class).getText().contains("第2版"));
+        seeTheReturn("第1版");
+
         app.stop();
         try (Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
             assertThat(tablet.transferFolders()).isEqualTo(new Workspace.TransferFolders(outbox.toString(), inbox.toString()));
             assertThat(tablet.syncRecords().knownDevices()).singleElement()
                     .satisfies(office -> assertThat(office.status()).isEqualTo(DeviceStatus.TRUSTED));
         }
+    }
+
+    /** The office's return shown in the open inspection, as {@link #answerFromTheOffice} made it. */
+    private void seeTheReturn(String revision) {
+        waitFor("the return banner", () -> robot.lookup("#return-banner").tryQuery().isPresent());
+        assertThat(robot.lookup("#return-banner .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anySatisfy(text -> assertThat(text).contains("差し戻されました", revision, "目標日を具体的に"));
+        robot.clickOn("#section-vulnerability");
+        waitFor("the commented item marked", () -> robot.lookup("#item-list .comment-mark").tryQuery().isPresent());
+        assertThat(robot.lookup("#item-list .comment-mark").queryAll()).hasSize(1);
+        robot.clickOn(robot.lookup("#item-list .comment-mark").query());
+        waitFor("the item's comment", () -> robot.lookup("#office-comment").tryQuery()
+                .map(node -> ((Label) node).getText().contains("更新日の記入を")).orElse(false));
     }
 
     /** The office imports the findings, plans and returns one, and writes its answer; returns its fingerprint. */

@@ -3,6 +3,8 @@ package jp.tachiiri.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.testfx.api.FxRobot;
@@ -64,5 +66,22 @@ final class UiTestSupport {
     /** The rows of the table {@code query} finds, or -1 while there is no such table on screen. */
     static int rows(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(node -> ((TableView<?>) node).getItems().size()).orElse(-1);
+    }
+
+    /** As a user would: scroll the editor until the control is on screen before tapping it. */
+    static void scrollIntoView(Node node) {
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof ScrollPane scroll) {
+                Node content = scroll.getContent();
+                double contentHeight = content.getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                if (contentHeight > viewport) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, (y - 20) / (contentHeight - viewport))));
+                    scroll.layout();
+                }
+                return;
+            }
+        }
     }
 }

@@ -216,7 +216,7 @@ class WholeInspectionTest {
     private void typeText(String id, String text) {
         waitUntil(() -> robot.lookup(id).tryQuery().isPresent());
         TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
-        robot.interact(() -> scrollIntoView(field));
+        robot.interact(() -> UiTestSupport.scrollIntoView(field));
         robot.clickOn(field);
         robot.write(text);
         waitUntil(() -> field.getText().equals(text));
@@ -225,7 +225,7 @@ class WholeInspectionTest {
     private void typeDate(String id, String text) {
         waitUntil(() -> robot.lookup(id).tryQuery().isPresent());
         DatePicker picker = robot.lookup(id).queryAs(DatePicker.class);
-        robot.interact(() -> scrollIntoView(picker));
+        robot.interact(() -> UiTestSupport.scrollIntoView(picker));
         robot.clickOn(picker.getEditor());
         robot.write(text);
         robot.type(KeyCode.ENTER);
@@ -234,26 +234,9 @@ class WholeInspectionTest {
     private void click(String id) {
         waitUntil(() -> robot.lookup(id).tryQuery().isPresent());
         Node node = robot.lookup(id).query();
-        robot.interact(() -> scrollIntoView(node));
+        robot.interact(() -> UiTestSupport.scrollIntoView(node));
         robot.clickOn(node);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** As a user would: scroll the editor until the control is on screen before tapping it. */
-    private static void scrollIntoView(Node node) {
-        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
-            if (parent instanceof ScrollPane scroll) {
-                Node content = scroll.getContent();
-                double contentHeight = content.getBoundsInLocal().getHeight();
-                double viewport = scroll.getViewportBounds().getHeight();
-                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                if (contentHeight > viewport) {
-                    scroll.setVvalue(Math.max(0, Math.min(1, (y - 20) / (contentHeight - viewport))));
-                    scroll.layout();
-                }
-                return;
-            }
-        }
     }
 
     private String textOf(String id) {
