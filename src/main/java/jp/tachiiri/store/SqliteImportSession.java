@@ -144,14 +144,19 @@ final class SqliteImportSession implements ImportSession {
     @Override
     public String facilityId(BundleRecords.Facility facility, String reportedBy) {
         return sql(() -> {
-            List<String> known = query("SELECT id FROM facilities WHERE id = ? OR code = ? ORDER BY id = ? DESC",
-                    row -> row.getString(1), facility.id(), facility.code(), facility.id());
-            if (!known.isEmpty()) {
-                return known.get(0);
+            Optional<String> known = knownFacility(facility);
+            if (known.isPresent()) {
+                return known.get();
             }
             insertFacility(facility, reportedBy);
             return facility.id();
         });
+    }
+
+    /** The stored facility a record names: by its id, else by its official code. */
+    private Optional<String> knownFacility(BundleRecords.Facility facility) throws SQLException {
+        return query("SELECT id FROM facilities WHERE id = ? OR code = ? ORDER BY id = ? DESC",
+                row -> row.getString(1), facility.id(), facility.code(), facility.id()).stream().findFirst();
     }
 
     private void insertFacility(BundleRecords.Facility facility, String reportedBy) throws SQLException {
@@ -334,16 +339,30 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
-    public void saveFacility(BundleRecords.Facility facility) {
-        sql(() -> {
-            String id = facilityId(facility, null);
-            write("""
+    public boolean saveFacility(BundleRecords.Facility facility) {
+        return sql(() -> {
+            Optional<String> known = knownFacility(facility);
+            if (known.isEmpty()) {
+                insertFacility(facility, null);
+                return true;
+            }
+            String id = known.get();
+            int changed = write("""
                     UPDATE facilities SET code = ?, name = ?, kana = ?, address = ?, licensed_beds = ?,
-                        has_medical_information_system = ?, uses_emr = ? WHERE id = ?""", facility.code(), facility.name(),
+                        has_medical_information_system = ?, uses_emr = ?
+                    WHERE id = ? AND NOT (code IS ? AND name IS ? AND kana IS ? AND address IS ? AND licensed_beds IS ?
+                        AND has_medical_information_system IS ? AND uses_emr IS ?)""", facility.code(), facility.name(),
                     facility.kana(), facility.address(), facility.licensedBeds(), facility.hasMedicalInformationSystem(),
-                    facility.usesEmr(), id);
+                    facility.usesEmr(), id, facility.code(), facility.name(), facility.kana(), facility.address(),
+                    facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr());
+            List<BundleRecords.Vendor> storedVendors = query(
+                    "SELECT vendor_name, system FROM facility_vendors WHERE facility_id = ? ORDER BY position",
+                    row -> new BundleRecords.Vendor(row.getString(1), row.getString(2)), id);
+            if (storedVendors.equals(facility.vendors())) {
+                return changed > 0;
+            }
             insertVendors(id, facility.vendors());
-            return null;
+            return true;
         });
     }
 
@@ -406,8 +425,9 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
-    public void saveReceipt(BundleRecords.Receipt receipt) {
-        update("INSERT OR IGNORE INTO receipts (bundle_id, received_at) VALUES (?, ?)", receipt.bundleId(), receipt.receivedAt());
+    public boolean saveReceipt(BundleRecords.Receipt receipt) {
+        return update("INSERT OR IGNORE INTO receipts (bundle_id, received_at) VALUES (?, ?)", receipt.bundleId(),
+                receipt.receivedAt()) > 0;
     }
 
     @Override

@@ -1,15 +1,19 @@
 package jp.tachiiri.sync;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.bundle.BundleException;
 import jp.tachiiri.bundle.BundleHeader;
+import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.i18n.UserFacingException;
 
 /** What became of one file given to the import. */
-public record ImportOutcome(Path file, Result result, Counts counts, Optional<BundleHeader> header,
+public record ImportOutcome(Path file, Result result, Counts counts, Delivered delivered, Optional<BundleHeader> header,
                             Optional<UserFacingException> problem) {
 
     public enum Result {
@@ -34,6 +38,17 @@ public record ImportOutcome(Path file, Result result, Counts counts, Optional<Bu
         }
     }
 
+    /**
+     * What an office's assignments bundle changed here besides inspections, by kind: decisions on this tablet's
+     * revisions (returned, approved), receipts of its findings bundles, plans new and changed, facilities whose
+     * record changed, and catalog versions new here. What the store already had is not counted.
+     */
+    public record Delivered(int returns, int approvals, int receipts, int newPlans, int changedPlans, int facilities,
+                            int catalogs) {
+
+        public static final Delivered NONE = new Delivered(0, 0, 0, 0, 0, 0, 0);
+    }
+
     /** How one inspection of a bundle was merged into the store. */
     public enum MergeResult {
         ADDED,
@@ -46,7 +61,9 @@ public record ImportOutcome(Path file, Result result, Counts counts, Optional<Bu
     public String describe(Messages messages) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return switch (result) {
-            case IMPORTED -> messages.get("sync.outcome.imported", name, counts.added(), counts.updated(), counts.unchanged(),
+            case IMPORTED -> header.orElseThrow().kind() == BundleKind.ASSIGNMENTS
+                    ? describeAssignments(messages, name)
+                    : messages.get("sync.outcome.imported", name, counts.added(), counts.updated(), counts.unchanged(),
                     counts.conflicts());
             case ALREADY_IMPORTED -> messages.get("sync.outcome.already", name);
             case PENDING_ENROLMENT -> messages.get("sync.outcome.pending", name, header.orElseThrow().deviceId(),
@@ -57,16 +74,40 @@ public record ImportOutcome(Path file, Result result, Counts counts, Optional<Bu
         };
     }
 
-    static ImportOutcome imported(Path file, BundleHeader header, Counts counts) {
-        return new ImportOutcome(file, Result.IMPORTED, counts, Optional.of(header), Optional.empty());
+    /** What an assignments bundle brought, kind by kind, naming only the kinds it changed. */
+    private String describeAssignments(Messages messages, String name) {
+        Map<String, Integer> amounts = new LinkedHashMap<>();
+        amounts.put("returns", delivered.returns());
+        amounts.put("approvals", delivered.approvals());
+        amounts.put("receipts", delivered.receipts());
+        amounts.put("newPlans", delivered.newPlans());
+        amounts.put("changedPlans", delivered.changedPlans());
+        amounts.put("facilities", delivered.facilities());
+        amounts.put("catalogs", delivered.catalogs());
+        amounts.put("previous", counts.added() + counts.updated());
+        amounts.put("conflicts", counts.conflicts());
+        List<String> parts = new ArrayList<>();
+        amounts.forEach((kind, amount) -> {
+            if (amount > 0) {
+                parts.add(messages.get("sync.brought." + kind, amount));
+            }
+        });
+        return parts.isEmpty()
+                ? messages.get("sync.outcome.nothingNew", name)
+                : messages.get("sync.outcome.brought", name, String.join(messages.get("sync.brought.separator"), parts));
+    }
+
+    static ImportOutcome imported(Path file, BundleHeader header, Counts counts, Delivered delivered) {
+        return new ImportOutcome(file, Result.IMPORTED, counts, delivered, Optional.of(header), Optional.empty());
     }
 
     static ImportOutcome of(Path file, Result result, BundleHeader header) {
-        return new ImportOutcome(file, result, Counts.NONE, Optional.ofNullable(header), Optional.empty());
+        return new ImportOutcome(file, result, Counts.NONE, Delivered.NONE, Optional.ofNullable(header), Optional.empty());
     }
 
     static ImportOutcome rejected(Path file, BundleHeader header, UserFacingException problem) {
-        return new ImportOutcome(file, Result.REJECTED, Counts.NONE, Optional.ofNullable(header), Optional.of(problem));
+        return new ImportOutcome(file, Result.REJECTED, Counts.NONE, Delivered.NONE, Optional.ofNullable(header),
+                Optional.of(problem));
     }
 
     /**

@@ -98,7 +98,8 @@ public interface ImportSession {
 
     void recordReceived(BundleHeader header, String fileName, Instant at);
 
-    void saveFacility(BundleRecords.Facility facility);
+    /** Stores a facility's record from the office; true if it was new here or any of it changed. */
+    boolean saveFacility(BundleRecords.Facility facility);
 
     void saveAssignment(BundleRecords.Assignment assignment, String facilityId);
 
@@ -116,8 +117,8 @@ public interface ImportSession {
     /** Records the assignments bundle {@code sequence} of an office as applied for its audience, never lowering it. */
     void recordApplied(String officeDevice, String audience, long sequence, String bundleId, Instant at);
 
-    /** Marks one of this device's findings bundles as received by the office. */
-    void saveReceipt(BundleRecords.Receipt receipt);
+    /** Marks one of this device's findings bundles as received by the office; true if it was not marked yet. */
+    boolean saveReceipt(BundleRecords.Receipt receipt);
 
     void saveCatalog(String version, String document, Instant at);
 }

@@ -218,7 +218,7 @@ public final class SyncService {
                 session.recordReceived(reader.header(), reader.file().getFileName().toString(), now);
                 return sum;
             });
-            return ImportOutcome.imported(reader.file(), reader.header(), counts);
+            return ImportOutcome.imported(reader.file(), reader.header(), counts, ImportOutcome.Delivered.NONE);
         } finally {
             deleteTree(folder);
         }
@@ -310,7 +310,7 @@ public final class SyncService {
         reader.readAttachments(null);
         Instant now = clock.instant();
         String ownDevice = repository.identity().deviceId();
-        ImportOutcome.Counts counts = inTransaction(reader.file(), session -> {
+        Applied applied = inTransaction(reader.file(), session -> {
             // Read in the transaction: an import running beside this one cannot slip an older bundle in.
             AssignmentsOrder order = new AssignmentsOrder(session.appliedAssignments(header.deviceId()));
             order.staleAgainst(audience, payload.sequence()).ifPresent(newest -> {
@@ -320,12 +320,20 @@ public final class SyncService {
             requireNotImported(session, header);
             enrolment.ifPresent(decision -> trust.enrolOnImport(decision, reader.file()));
             newCatalogs.forEach((version, document) -> session.saveCatalog(version, document, now));
+            int changedFacilities = 0;
             if (newestOfAll) {
-                payload.facilities().forEach(session::saveFacility);
+                for (BundleRecords.Facility facility : payload.facilities()) {
+                    changedFacilities += session.saveFacility(facility) ? 1 : 0;
+                }
             }
+            int newPlans = 0;
+            int changedPlans = 0;
             for (BundleRecords.Assignment assignment : payload.assignments()) {
-                if (AssignmentsOrder.newer(assignment.updatedAt(), session.assignmentUpdatedAt(assignment.id()))) {
+                Optional<String> stored = session.assignmentUpdatedAt(assignment.id());
+                if (AssignmentsOrder.newer(assignment.updatedAt(), stored)) {
                     session.saveAssignment(assignment, session.facilityId(facilities.get(assignment.facilityId()), null));
+                    newPlans += stored.isEmpty() ? 1 : 0;
+                    changedPlans += stored.isPresent() ? 1 : 0;
                 }
             }
             ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
@@ -333,21 +341,31 @@ public final class SyncService {
             for (BundleRecords.Inspection inspection : payload.previousInspections()) {
                 sum = sum.plus(merge.merge(inspection));
             }
+            int returns = 0;
+            int approvals = 0;
             for (BundleRecords.Review review : payload.reviews()) {
                 if (session.inspection(review.inspectionId()).isPresent() && AssignmentsOrder.newer(review.decidedAt(),
                         session.reviewDecidedAt(review.inspectionId(), review.revision()))) {
                     session.saveReview(review);
+                    returns += review.returned() ? 1 : 0;
+                    approvals += review.returned() ? 0 : 1;
                 }
             }
-            payload.receipts().stream().filter(receipt -> receipt.deviceId().equals(ownDevice)).forEach(session::saveReceipt);
+            int receipts = (int) payload.receipts().stream().filter(receipt -> receipt.deviceId().equals(ownDevice))
+                    .filter(session::saveReceipt).count();
             session.recordApplied(header.deviceId(), audience, payload.sequence(), header.bundleId(), now);
             session.recordReceived(header, reader.file().getFileName().toString(), now);
-            return sum;
+            return new Applied(sum, new ImportOutcome.Delivered(returns, approvals, receipts, newPlans, changedPlans,
+                    changedFacilities, newCatalogs.size()));
         });
         for (Catalog catalog : loaded) {
             catalogs.add(catalog, newCatalogs.get(catalog.version()));
         }
-        return ImportOutcome.imported(reader.file(), header, counts);
+        return ImportOutcome.imported(reader.file(), header, applied.inspections(), applied.delivered());
+    }
+
+    /** What one assignments bundle changed: the inspections it carried, and the rest by kind. */
+    private record Applied(ImportOutcome.Counts inspections, ImportOutcome.Delivered delivered) {
     }
 
     /**

@@ -1,6 +1,8 @@
 package jp.tachiiri.ui;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -21,6 +23,11 @@ final class Dates {
 
     static String format(LocalDate date, Messages messages) {
         return (messages.language() == Language.EN ? ENGLISH : JAPANESE).format(date);
+    }
+
+    /** The local day of a stored moment (an ISO instant, as decisions are stamped). */
+    static String dayOf(String instant, Messages messages) {
+        return format(Instant.parse(instant).atZone(ZoneId.systemDefault()).toLocalDate(), messages);
     }
 
     /** The date in a typed text, if it is one in any of the accepted forms. */

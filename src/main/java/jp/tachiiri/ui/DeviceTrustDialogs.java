@@ -55,10 +55,10 @@ final class DeviceTrustDialogs {
             content.getChildren().add(2, demo);
         }
         show(alert, "sync.enrolTitle." + role, content);
-        Button enrolButton = button(alert, enrol, "sync-enrol");
+        Button enrolButton = DialogButtons.withoutDefault(alert.getDialogPane(), enrol, "sync-enrol");
         enrolButton.disableProperty().bind(matching(code, device::matches).not());
-        button(alert, refuse, "sync-refuse");
-        button(alert, later, "sync-later");
+        DialogButtons.withoutDefault(alert.getDialogPane(), refuse, "sync-refuse");
+        DialogButtons.withoutDefault(alert.getDialogPane(), later, "sync-later");
         code.requestFocus();
         ButtonType chosen = alert.showAndWait().orElse(later);
         answer.accept(new SyncViewModel.Answer(chosen == enrol ? SyncViewModel.Decision.ENROL
@@ -85,10 +85,10 @@ final class DeviceTrustDialogs {
                 fingerprintWithCode(office.shownFingerprint(), code), feedback(code, office::matches, "sync.codeMatchesChange"),
                 wrapped(messages.get("sync.changeOfficeAdvice")), reason);
         show(alert, "sync.changeOfficeTitle", content);
-        Button changeButton = button(alert, change, "sync-change-office");
+        Button changeButton = DialogButtons.withoutDefault(alert.getDialogPane(), change, "sync-change-office");
         changeButton.disableProperty().bind(matching(code, office::matches).not()
                 .or(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty())));
-        button(alert, keep, "sync-keep-office");
+        DialogButtons.withoutDefault(alert.getDialogPane(), keep, "sync-keep-office");
         code.requestFocus();
         answer.accept(alert.showAndWait().filter(chosen -> chosen == change)
                 .map(chosen -> new SyncViewModel.OfficeChange(code.getText(), reason.getText())));
@@ -141,13 +141,6 @@ final class DeviceTrustDialogs {
         alert.initOwner(context.window());
         alert.setTitle(messages.get(titleKey));
         alert.setHeaderText(messages.get(titleKey));
-    }
-
-    private static Button button(Alert alert, ButtonType type, String id) {
-        Button button = (Button) alert.getDialogPane().lookupButton(type);
-        button.setId(id);
-        button.setDefaultButton(false);
-        return button;
     }
 
     /** A text that wraps and keeps every line: a dialog would otherwise cut it short with an ellipsis. */

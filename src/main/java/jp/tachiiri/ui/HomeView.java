@@ -39,11 +39,13 @@ final class HomeView {
     private final UiContext context;
     private final HomeViewModel model;
     private final Messages messages;
+    private final Optional<String> notice;
 
-    HomeView(UiContext context, HomeViewModel model) {
+    HomeView(UiContext context, HomeViewModel model, Optional<String> notice) {
         this.context = context;
         this.model = model;
         this.messages = context.messages();
+        this.notice = notice;
     }
 
     Parent build() {
@@ -57,6 +59,7 @@ final class HomeView {
         body.getStyleClass().add("body");
         VBox.setVgrow(body.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(body.getChildren().get(1), Priority.ALWAYS);
+        notice.ifPresent(text -> body.getChildren().add(0, Tables.notice(messages, text)));
         root.setCenter(body);
         root.setBottom(statusBar());
         return root;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -92,8 +93,7 @@ final class InspectionDialogs {
         dialog.getDialogPane().setContent(new VBox(10, prompt, reason));
         ButtonType ok = new ButtonType(messages.get("common.ok"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, cancel());
-        Node okButton = dialog.getDialogPane().lookupButton(ok);
-        okButton.setId("amend-ok");
+        Node okButton = DialogButtons.withoutDefault(dialog.getDialogPane(), ok, "amend-ok");
         okButton.disableProperty().bind(reason.textProperty().isEmpty());
         dialog.setResultConverter(button -> button);
         dialog.showAndWait().filter(ok::equals).ifPresent(pressed -> amend.accept(reason.getText().strip()));
@@ -284,9 +284,12 @@ final class InspectionDialogs {
         dialog.initOwner(context.window());
         dialog.getDialogPane().setContent(text);
         ButtonType ok = new ButtonType(context.messages().get("common.ok"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ok,
-                new ButtonType(context.messages().get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().lookupButton(ok).setId("confirm-ok");
+        ButtonType cancel = new ButtonType(context.messages().get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, cancel);
+        DialogButtons.withoutDefault(dialog.getDialogPane(), ok, "confirm-ok");
+        // Focus on Cancel: where Enter presses the focused button, it then does nothing final either.
+        // The dialog focuses its first button once shown, hence the focus moves after that.
+        dialog.setOnShown(event -> Platform.runLater(() -> dialog.getDialogPane().lookupButton(cancel).requestFocus()));
         dialog.setResultConverter(button -> button);
         dialog.showAndWait().filter(ok::equals).ifPresent(pressed -> action.run());
     }

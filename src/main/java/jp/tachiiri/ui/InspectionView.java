@@ -1,7 +1,5 @@
 package jp.tachiiri.ui;
 
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -231,7 +229,7 @@ final class InspectionView {
 
     /** The office's return of this revision (or of the one this amends): its comment and how many items it names. */
     private Node returnBanner(BundleRecords.Review review) {
-        String when = Dates.format(Instant.parse(review.decidedAt()).atZone(ZoneId.systemDefault()).toLocalDate(), messages);
+        String when = Dates.dayOf(review.decidedAt(), messages);
         Label comment = new Label(messages.get("inspection.officeReturn", review.revision(), when, review.decidedBy(),
                 review.comment()));
         comment.setWrapText(true);

@@ -10,6 +10,9 @@ interface Navigator {
     /** The list of inspections and facilities. */
     void home();
 
+    /** The list, with {@code notice} confirming what was just done; it stays until closed or the screen changes. */
+    void home(String notice);
+
     /** One facility: its attributes, its inspections, and starting a new one. */
     void facility(String facilityId);
 

@@ -40,19 +40,23 @@ final class OfficeHomeView {
     private final UiContext context;
     private final Messages messages;
     private final OfficeHomeViewModel model;
+    private final Optional<String> notice;
 
-    OfficeHomeView(UiContext context) {
+    OfficeHomeView(UiContext context, Optional<String> notice) {
         this.context = context;
         this.messages = context.messages();
         this.model = new OfficeHomeViewModel(context);
+        this.notice = notice;
     }
 
     Parent build() {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("home");
         root.setTop(header());
-        VBox body = new VBox(12, filters(), counts(), table());
-        VBox.setVgrow(body.getChildren().get(2), Priority.ALWAYS);
+        Node table = table();
+        VBox body = new VBox(12, filters(), counts(), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        notice.ifPresent(text -> body.getChildren().add(0, Tables.notice(messages, text)));
         body.getStyleClass().add("body");
         root.setCenter(body);
         VBox status = new VBox(Tables.dataFile(messages, context.workspace().databaseFile()),

@@ -1,19 +1,29 @@
 package jp.tachiiri.ui;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Finding;
@@ -21,8 +31,10 @@ import jp.tachiiri.review.Decision;
 
 /**
  * The supervisor's decision on a received revision: approve it, or return it with a comment, and a comment
- * on any item (不適合 and 代替措置 first, where questions usually are). Opening it marks the revision as in
- * review; a return without a comment is explained, not stored.
+ * on any item (不適合 and 代替措置 first, where questions usually are). When an earlier revision was returned,
+ * the dialog shows that return and what changed since, so that the supervisor can see whether it was answered.
+ * Opening it marks the revision as in review; a return without a comment is explained, not stored. Neither
+ * decision is the default button: both are final, so Enter must not take one.
  */
 final class ReviewDialog {
 
@@ -47,34 +59,14 @@ final class ReviewDialog {
 
         TextArea comment = new TextArea();
         comment.setId("review-comment");
-        comment.setPrefRowCount(3);
+        comment.setPrefRowCount(2);
         comment.setWrapText(true);
         comment.setPromptText(messages.get("review.commentPrompt"));
         Map<String, TextField> itemComments = new LinkedHashMap<>();
-        GridPane items = new GridPane();
-        items.setHgap(12);
-        items.setVgap(6);
-        int row = 0;
-        for (CatalogItem item : data.catalog().items().stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).toList()) {
-            Finding finding = data.findings().get(item.id());
-            if (finding == null || finding.answer().isEmpty()) {
-                continue;
-            }
-            Label title = new Label(item.title().in(messages.language()));
-            title.setWrapText(true);
-            title.setMaxWidth(420);
-            Label answer = new Label(messages.get("answer." + finding.answer().get().name()));
-            answer.getStyleClass().addAll("answer-chip", "answer-" + finding.answer().get().name().toLowerCase(java.util.Locale.ROOT));
-            TextField field = new TextField();
-            field.setId("review-item-" + item.id().replace(".", "__")); // a dot would read as a CSS class
-            field.setPromptText(messages.get("review.itemPrompt"));
-            GridPane.setHgrow(field, Priority.ALWAYS);
-            items.addRow(row++, title, answer, field);
-            itemComments.put(item.id(), field);
-        }
+        GridPane items = itemRows(itemComments);
         ScrollPane scroll = new ScrollPane(items);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(320);
+        scroll.setPrefViewportHeight(earlierReturn().isPresent() ? 200 : 320);
         Label error = new Label();
         error.setId("review-error");
         error.getStyleClass().add("field-error");
@@ -82,18 +74,21 @@ final class ReviewDialog {
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(context.window());
+        dialog.setResizable(true);
         dialog.setTitle(messages.get("review.title"));
         dialog.setHeaderText(messages.get("review.header", data.facility().name(), revision));
-        VBox content = new VBox(10, new Label(messages.get("review.comment")), comment,
+        VBox content = new VBox(8);
+        earlierReturn().ifPresent(earlier -> content.getChildren().addAll(sinceReturn(earlier, items)));
+        content.getChildren().addAll(new Label(messages.get("review.comment")), comment,
                 new Label(messages.get("review.items")), scroll, error);
-        content.setPrefWidth(820);
+        content.setPrefWidth(860);
         dialog.getDialogPane().setContent(content);
-        ButtonType approve = new ButtonType(messages.get("review.approve"), ButtonBar.ButtonData.YES);
-        ButtonType giveBack = new ButtonType(messages.get("review.return"), ButtonBar.ButtonData.NO);
+        ButtonType approve = new ButtonType(messages.get("review.approve"), ButtonBar.ButtonData.OTHER);
+        ButtonType giveBack = new ButtonType(messages.get("review.return"), ButtonBar.ButtonData.OTHER);
         ButtonType cancel = new ButtonType(messages.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(approve, giveBack, cancel);
-        dialog.getDialogPane().lookupButton(approve).setId("review-approve");
-        dialog.getDialogPane().lookupButton(giveBack).setId("review-return");
+        DialogButtons.withoutDefault(dialog.getDialogPane(), approve, "review-approve");
+        DialogButtons.withoutDefault(dialog.getDialogPane(), giveBack, "review-return");
         dialog.getDialogPane().lookupButton(cancel).setId("review-cancel");
         for (ButtonType choice : new ButtonType[] {approve, giveBack}) {
             dialog.getDialogPane().lookupButton(choice).addEventFilter(ActionEvent.ACTION, event -> {
@@ -113,11 +108,112 @@ final class ReviewDialog {
                     return decision;
                 }, stored -> {
                     dialog.close();
-                    context.navigator().home();
+                    context.navigator().home(confirmation(stored));
                 }, failure -> error.setText(context.describe(failure)));
             });
         }
         dialog.show();
+    }
+
+    /** The rows of answered items: title (with the earlier return's comment under it), answer, comment field. */
+    private GridPane itemRows(Map<String, TextField> itemComments) {
+        GridPane items = new GridPane();
+        items.setId("review-items");
+        items.setHgap(12);
+        items.setVgap(6);
+        int row = 0;
+        for (CatalogItem item : data.catalog().items().stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).toList()) {
+            Finding finding = data.findings().get(item.id());
+            if (finding == null || finding.answer().isEmpty()) {
+                continue;
+            }
+            VBox title = new VBox(2, wrapped(item.title().in(messages.language()), 420));
+            earlierReturn().flatMap(earlier -> itemComment(earlier, item.id())).ifPresent(earlier -> {
+                Label said = wrapped(messages.get("review.earlierItemComment", earlier), 420);
+                said.getStyleClass().add("earlier-comment");
+                title.getChildren().add(said);
+            });
+            Label answer = new Label(messages.get("answer." + finding.answer().get().name()));
+            answer.getStyleClass().addAll("answer-chip", "answer-" + finding.answer().get().name().toLowerCase(Locale.ROOT));
+            answer.setMinWidth(Region.USE_PREF_SIZE);
+            TextField field = new TextField();
+            field.setId("review-item-" + item.id().replace(".", "__")); // a dot would read as a CSS class
+            field.setPromptText(messages.get("review.itemPrompt"));
+            GridPane.setHgrow(field, Priority.ALWAYS);
+            items.addRow(row++, title, answer, field);
+            itemComments.put(item.id(), field);
+        }
+        return items;
+    }
+
+    /**
+     * What the supervisor needs before deciding on an amended revision: the earlier return's comment, and the
+     * changes from the returned revision to this one (read in the background, then filled in). Items that changed
+     * are marked in {@code items} once the changes are known.
+     */
+    private List<Node> sinceReturn(BundleRecords.Review earlier, GridPane items) {
+        Label heading = new Label(messages.get("review.earlierReturn", earlier.revision(), Dates.dayOf(earlier.decidedAt(), messages),
+                earlier.decidedBy()));
+        heading.getStyleClass().add("section-title");
+        Label said = wrapped(earlier.comment(), 820);
+        said.setId("review-earlier-comment");
+        said.getStyleClass().add("earlier-comment");
+        Label changesTitle = new Label(messages.get("review.changesSince", earlier.revision(), data.inspection().revision()));
+        changesTitle.setId("review-changes-title");
+        changesTitle.getStyleClass().add("section-title");
+        TableView<RevisionDiff.Change> changes = ChangesTable.of(messages, data.catalog(), List.of(),
+                "review.changes.returned", "review.changes.now");
+        changes.setId("review-changes");
+        changes.setPrefHeight(180);
+        String inspectionId = data.inspection().id();
+        context.executor().submit(() -> RevisionDiff.between(
+                context.workspace().inspections().findings(inspectionId, earlier.revision()), data.findings()), found -> {
+                    changes.getItems().setAll(found);
+                    changesTitle.setText(messages.get("review.changesSinceCount", earlier.revision(),
+                            data.inspection().revision(), found.size()));
+                    markChanged(items, found.stream().map(RevisionDiff.Change::itemId).collect(Collectors.toSet()));
+                }, failure -> changesTitle.setText(context.describe(failure)));
+        return List.of(heading, said, changesTitle, changes);
+    }
+
+    /** Adds a 変更あり mark under the title of every item row whose finding changed since the return. */
+    private void markChanged(GridPane items, Set<String> changedItems) {
+        data.catalog().items().stream().filter(item -> changedItems.contains(item.id())).forEach(item -> items.getChildren().stream()
+                .filter(node -> ("review-item-" + item.id().replace(".", "__")).equals(node.getId()))
+                .findFirst().ifPresent(field -> {
+                    Integer row = GridPane.getRowIndex(field);
+                    items.getChildren().stream().filter(node -> node instanceof VBox && row.equals(GridPane.getRowIndex(node)))
+                            .findFirst().ifPresent(title -> {
+                                Label changed = new Label(messages.get("review.changedMark"));
+                                changed.getStyleClass().add("changed-mark");
+                                ((VBox) title).getChildren().add(changed);
+                            });
+                }));
+    }
+
+    /** The return this revision answers: the office sent an earlier revision back. */
+    private Optional<BundleRecords.Review> earlierReturn() {
+        return data.officeReturn().filter(review -> review.revision() < data.inspection().revision());
+    }
+
+    private static Optional<String> itemComment(BundleRecords.Review review, String itemId) {
+        return review.items().stream().filter(item -> item.itemId().equals(itemId))
+                .map(BundleRecords.ItemComment::comment).findFirst();
+    }
+
+    /** The message that stays on the list after the dialog closes: what was decided, and how it reaches the tablet. */
+    private String confirmation(Decision decision) {
+        return decision.approved()
+                ? messages.get("review.done.approved", data.facility().name(), decision.revision())
+                : messages.get("review.done.returned", data.facility().name(), decision.revision(), decision.itemComments().size());
+    }
+
+    private static Label wrapped(String text, double width) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(width);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** 不適合 first, then 代替措置, then the rest, in catalog order within each. */

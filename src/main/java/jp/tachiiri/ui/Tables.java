@@ -13,6 +13,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,6 +27,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -70,6 +72,26 @@ final class Tables {
         Label file = new Label(messages.get("home.dataFile", databaseFile, AppVersion.current()));
         file.getStyleClass().add("data-file");
         return file;
+    }
+
+    /**
+     * A confirmation of what was just done, kept at the top of the screen until the user closes it: a decision
+     * that vanished with its dialog would leave the user unsure it was taken.
+     */
+    static Node notice(Messages messages, String text) {
+        Label said = new Label(text);
+        said.setId("notice");
+        said.setWrapText(true);
+        said.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(said, Priority.ALWAYS);
+        Button close = new Button(messages.get("common.close"));
+        close.setId("notice-close");
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        HBox notice = new HBox(12, said, close);
+        notice.setAlignment(Pos.CENTER_LEFT);
+        notice.getStyleClass().add("notice");
+        close.setOnAction(event -> ((Pane) notice.getParent()).getChildren().remove(notice));
+        return notice;
     }
 
     /** A red line telling the latest failure of a screen's background work, empty while there is none. */

@@ -173,17 +173,26 @@ public final class TachiiriApp extends Application implements Navigator {
     /** The list; going back to it also means the app will open on the list next time. */
     @Override
     public void home() {
+        showHome(Optional.empty());
+    }
+
+    @Override
+    public void home(String notice) {
+        showHome(Optional.of(notice));
+    }
+
+    private void showHome(Optional<String> notice) {
         executor.submit(() -> {
             workspace.clearPosition();
             return true;
         }, cleared -> { }, this::showFatal);
         UiContext context = context();
         if (role == Role.OFFICE) {
-            show(new OfficeHomeView(context).build());
+            show(new OfficeHomeView(context, notice).build());
             return;
         }
         HomeViewModel model = new HomeViewModel(workspace, executor);
-        show(new HomeView(context, model).build());
+        show(new HomeView(context, model, notice).build());
         model.load();
     }
 

@@ -74,6 +74,8 @@ class SyncRoundTripTest {
 
             ImportOutcome back = tablet.sync().importFile(answer.file(), true);
             assertThat(back.result()).as(back.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(back.delivered()).as("what it brought, by kind")
+                    .isEqualTo(new ImportOutcome.Delivered(1, 0, 1, 1, 0, 0, 0));
             assertThat(tablet.syncRecords().assignments()).singleElement()
                     .satisfies(plan -> assertThat(plan.plannedDate()).isEqualTo("2027-01-20"));
             assertThat(tablet.syncRecords().reviews()).singleElement().satisfies(review -> {
@@ -161,13 +163,26 @@ class SyncRoundTripTest {
                     sakuragawa.kana(), "デモ県桜川市中央1-1（移転）", 310, true, true, sakuragawa.vendors(), sakuragawa.demo()));
             Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.empty()).file();
 
-            assertThat(tablet.sync().importFile(answer, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            ImportOutcome brought = tablet.sync().importFile(answer, true);
+            assertThat(brought.result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(brought.delivered()).as("one facility changed, one catalog version new; the rest was here already")
+                    .isEqualTo(new ImportOutcome.Delivered(0, 0, 1, 0, 0, 1, 1));
+            assertThat(brought.describe(jp.tachiiri.i18n.Messages.of(jp.tachiiri.model.Language.EN)))
+                    .endsWith("imported — 1 receipt from the office, 1 facility updated, 1 new catalog version");
             assertThat(tablet.catalogs().version("2026.1")).isPresent();
             assertThat(tablet.facilities().byId("demo-sakuragawa").orElseThrow())
                     .satisfies(facility -> {
                         assertThat(facility.licensedBeds()).isEqualTo(310);
                         assertThat(facility.address()).isEqualTo("デモ県桜川市中央1-1（移転）");
                     });
+        }
+        try (Workspace office = SyncFixture.office(folder.resolve("office"));
+             Workspace tablet = Workspace.open(tabletFolder, java.time.Clock.systemUTC())) {
+            Path again = office.sync().exportAssignments(folder.resolve("usb-again"), Optional.empty()).file();
+            ImportOutcome nothingNew = tablet.sync().importFile(again, true);
+            assertThat(nothingNew.delivered()).isEqualTo(ImportOutcome.Delivered.NONE);
+            assertThat(nothingNew.describe(jp.tachiiri.i18n.Messages.of(jp.tachiiri.model.Language.JA)))
+                    .endsWith("新しい内容はありませんでした（届いた内容はすべてこの端末にあります）");
         }
         try (Workspace reopened = Workspace.open(tabletFolder, java.time.Clock.systemUTC())) {
             assertThat(reopened.catalogs().version("2026.1")).as("received catalogs are stored").isPresent();

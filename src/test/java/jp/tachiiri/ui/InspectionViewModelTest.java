@@ -540,6 +540,11 @@ class InspectionViewModelTest {
         }
 
         @Override
+        public void home(String notice) {
+            calls.add("home " + notice);
+        }
+
+        @Override
         public void facility(String facilityId) {
             calls.add("facility " + facilityId);
         }

@@ -15,10 +15,13 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.inspection.RevisionDiff;
+import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
@@ -86,9 +89,13 @@ class OfficeScreenTest {
         fire("#review-return");
         waitFor("the comment asked for", () -> robot.lookup("#review-error").queryAs(Label.class).getText().contains("コメント"));
         robot.interact(() -> robot.lookup("#review-comment").queryAs(TextArea.class).setText("目標日を具体的な日付で"));
+        assertThat(Stream.of("#review-approve", "#review-return").map(id -> robot.lookup(id).queryButton().isDefaultButton()))
+                .as("Enter takes no final decision").containsOnly(false);
         fire("#review-return");
         waitFor("back on the list, returned", () -> robot.lookup("#office-count-RETURNED").tryQuery()
                 .map(node -> ((Label) node).getText().equals("差戻し 1")).orElse(false));
+        assertThat(robot.lookup("#notice").queryAs(Label.class).getText())
+                .as("what was done stays said").contains("デモ 桜川記念病院", "第1版を差し戻しました", "1 件");
         waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
         robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
         fire("#audit-trail");
@@ -127,7 +134,41 @@ class OfficeScreenTest {
                 assertThat(review.items()).extracting(BundleRecords.ItemComment::comment)
                         .containsExactly("台帳の最終更新日を記入してください");
             });
+            tablet.inspections().amend(sakuragawa, "台帳の更新日を追記", "inspector");
+            Finding ledger = tablet.inspections().findings(sakuragawa, 2).get("vulnerability.device-ledger");
+            tablet.inspectionService().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年10月1日"), "inspector");
+            tablet.inspectionService().finalizeInspection(sakuragawa, "inspector");
+            Path amended = tablet.sync().exportFindings(data.resolve("usb2")).orElseThrow().file();
+            assertThat(office.sync().importFile(amended, false).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         }
+        app.restart();
+        reviewTheAmendment();
+    }
+
+    /** Revision 2 answers the return: its review shows that return and what changed, and approving it is confirmed. */
+    private void reviewTheAmendment() {
+        waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
+        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        fire("#review");
+        waitFor("the changes since the return", () -> robot.lookup("#review-changes").tryQuery()
+                .map(node -> !((TableView<?>) node).getItems().isEmpty()).orElse(false));
+        assertThat(robot.lookup("#review-earlier-comment").queryAs(Label.class).getText()).isEqualTo("目標日を具体的な日付で");
+        TableView<RevisionDiff.Change> changes = robot.lookup("#review-changes").queryTableView();
+        assertThat(changes.getItems()).singleElement().satisfies(change -> {
+            assertThat(change.itemId()).isEqualTo("vulnerability.device-ledger");
+            assertThat(change.field()).isEqualTo("note");
+            assertThat(change.after()).isEqualTo("台帳の最終更新日: 2026年10月1日");
+        });
+        assertThat(robot.lookup("#review-changes-title").queryAs(Label.class).getText()).isEqualTo("第1版 → 第2版の変更（1件）");
+        assertThat(robot.lookup(".earlier-comment").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("差し戻し時: 台帳の最終更新日を記入してください");
+        assertThat(robot.lookup(".changed-mark").queryAll()).as("the changed item marked").hasSize(1);
+        fire("#review-approve");
+        waitFor("the approval confirmed", () -> robot.lookup("#notice").tryQuery()
+                .map(node -> ((Label) node).getText().contains("第2版を承認しました")).orElse(false));
+        assertThat(robot.lookup("#office-count-APPROVED").queryAs(Label.class).getText()).isEqualTo("承認 1");
+        fire("#notice-close");
+        assertThat(robot.lookup("#notice").tryQuery()).isEmpty();
     }
 
     @Test

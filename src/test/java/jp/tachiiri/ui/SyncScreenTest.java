@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -101,7 +102,9 @@ class SyncScreenTest {
                 .contains("2027年1月20日", "デモ県立 青葉台中央病院", "デモ 立入花子");
         assertThat(list("#sync-returned").getItems()).singleElement().asString()
                 .contains("デモ 桜川記念病院", "目標日を具体的に", "更新日の記入を");
-        assertThat(list("#sync-outcomes").getItems()).singleElement().asString().contains("取り込みました");
+        assertThat(list("#sync-outcomes").getItems()).as("what the bundle brought, by kind").singleElement().asString()
+                .contains("取り込みました", "差し戻し 1 件", "事務所の受領通知 1 件", "新しい検査予定 1 件")
+                .doesNotContain("新規 0").doesNotContain("承認");
 
         robot.clickOn("#back");
         waitFor("the list to say which was returned", () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
@@ -111,7 +114,9 @@ class SyncScreenTest {
         // the list and its comment on the item; so again in the revision that amends it.
         robot.clickOn("#transfer");
         waitFor("the return listed", () -> list("#sync-returned").getItems().size() == 1);
-        robot.clickOn(robot.lookup("#sync-returned .list-cell").nth(0).query());
+        Node returnedRow = robot.lookup("#sync-returned .list-cell").nth(0).queryAs(Node.class);
+        robot.interact(() -> UiTestSupport.scrollIntoView(returnedRow));
+        robot.clickOn(returnedRow);
         seeTheReturn("第1版");
         robot.clickOn("#amend");
         waitFor("the reason asked", () -> robot.lookup("#amend-reason").tryQuery().isPresent());
@@ -136,7 +141,7 @@ class SyncScreenTest {
         robot.clickOn("#section-vulnerability");
         waitFor("the commented item marked", () -> robot.lookup("#item-list .comment-mark").tryQuery().isPresent());
         assertThat(robot.lookup("#item-list .comment-mark").queryAll()).hasSize(1);
-        robot.clickOn(robot.lookup("#item-list .comment-mark").query());
+        robot.clickOn(robot.lookup("#item-list .comment-mark").queryAs(Node.class));
         waitFor("the item's comment", () -> robot.lookup("#office-comment").tryQuery()
                 .map(node -> ((Label) node).getText().contains("更新日の記入を")).orElse(false));
     }

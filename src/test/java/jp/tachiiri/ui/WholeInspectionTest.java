@@ -112,6 +112,12 @@ class WholeInspectionTest {
 
         // Now it finalizes, and the inspection becomes read-only.
         click("#finalize");
+        waitUntil(() -> robot.lookup("#confirm-ok").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirm-ok").queryButton().isDefaultButton()).as("Enter does not finalize").isFalse();
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#confirm-ok").tryQuery().isEmpty());
+        assertThat(robot.lookup("#read-only-banner").tryQuery()).as("Enter cancelled it").isEmpty();
+        click("#finalize");
         click("#confirm-ok");
         waitUntil(() -> robot.lookup("#read-only-banner").tryQuery().isPresent());
         assertThat(robot.lookup("#amend").tryQuery()).isPresent();
