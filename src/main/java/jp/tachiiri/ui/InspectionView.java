@@ -256,7 +256,10 @@ final class InspectionView {
         if (model.gaps().isEmpty()) {
             dialogs.confirmFinalize(() -> model.finalizeInspection(this::reload));
         } else {
-            dialogs.showGaps(model.gaps(), gap -> model.selectedItemIdProperty().set(gap.itemId()));
+            dialogs.showGaps(model.gaps(), gap -> {
+                model.selectedItemIdProperty().set(gap.itemId());
+                editor.showGap(gap);
+            });
         }
     }
 
@@ -368,6 +371,8 @@ final class InspectionView {
             List<String> order = model.questionOrder();
             int at = order.indexOf(model.selectedItemIdProperty().get());
             position.setText(at < 0 ? "" : messages.get("inspection.position", at + 1, order.size()));
+            previous.setDisable(!model.canStep(-1));
+            next.setDisable(!model.canStep(1));
         };
         model.selectedItemIdProperty().addListener((observable, old, selected) -> updatePosition.run());
         model.checklistProperty().addListener((observable, old, checklist) -> updatePosition.run());

@@ -214,11 +214,20 @@ final class InspectionViewModel {
         step(-1);
     }
 
-    /**
-     * Moves to the next or previous question that applies. From an item that does not apply (it can be
-     * selected in the list to read why), the move goes to its nearest applicable neighbour in catalog order.
-     */
+    /** Whether there is a question that applies after the one shown ({@code direction} 1) or before it (-1). */
+    boolean canStep(int direction) {
+        return loaded.get() != null && neighbour(direction).isPresent();
+    }
+
     private void step(int direction) {
+        neighbour(direction).ifPresent(selectedItemId::set);
+    }
+
+    /**
+     * The next or previous question that applies. From an item that does not apply (it can be selected in the
+     * list to read why), it is its nearest applicable neighbour in catalog order.
+     */
+    private Optional<String> neighbour(int direction) {
         List<String> applicable = questionOrder();
         List<String> all = new ArrayList<>();
         all.add(loaded.get().catalog().gate().id());
@@ -226,10 +235,10 @@ final class InspectionViewModel {
         int at = all.indexOf(selectedItemId.get());
         for (int index = at + direction; index >= 0 && index < all.size(); index += direction) {
             if (applicable.contains(all.get(index))) {
-                selectedItemId.set(all.get(index));
-                return;
+                return Optional.of(all.get(index));
             }
         }
+        return Optional.empty();
     }
 
     /** The advice template that fits this facility, in the screen's language. */

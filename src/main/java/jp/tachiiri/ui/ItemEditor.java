@@ -52,7 +52,14 @@ final class ItemEditor {
     private final ScrollPane scroll = new ScrollPane(content);
     private final Label gaps = new Label();
     private final List<Runnable> pendingTexts = new ArrayList<>();
+    private static final String GAP_TARGET = "gap-target";
+
+    /** The field outlined by {@link #showGap} and the gap it stands for. */
+    private record Outlined(Node field, Gap.Kind kind) {
+    }
+
     private String shownItemId;
+    private Optional<Outlined> outlined = Optional.empty();
     private Optional<Answer> shownAnswer = Optional.empty();
     private List<Answer> shownAnswers = List.of();
 
@@ -89,6 +96,42 @@ final class ItemEditor {
         shownItemId = itemId;
         rebuild();
         scroll.setVvalue(0);
+    }
+
+    /**
+     * Shows the item of {@code gap} with the field it is about in view, focused and outlined in red: the outline
+     * stays until the gap is filled or another item is shown.
+     */
+    void showGap(Gap gap) {
+        show(gap.itemId());
+        String fieldId = switch (gap.kind()) {
+            case GATE_UNANSWERED, UNANSWERED -> "answers";
+            case ADVICE_MISSING -> "advice";
+            case TARGET_DATE_MISSING, TARGET_DATE_BEFORE_INSPECTION -> "target-date";
+            case JUSTIFICATION_MISSING, REASON_MISSING -> "reason";
+        };
+        Node field = content.lookup("#" + fieldId);
+        if (field == null) {
+            return;
+        }
+        field.getStyleClass().add(GAP_TARGET);
+        outlined = Optional.of(new Outlined(field, gap.kind()));
+        reveal(field);
+        Node focus = field instanceof FlowPane answers && !answers.getChildren().isEmpty() ? answers.getChildren().get(0)
+                : field instanceof DatePicker picker ? picker.getEditor() : field;
+        focus.requestFocus();
+    }
+
+    /** Scrolls the editor so that {@code field} is in view, a little below the top. */
+    private void reveal(Node field) {
+        scroll.applyCss();
+        scroll.layout();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight > viewport) {
+            double y = content.sceneToLocal(field.localToScene(field.getBoundsInLocal())).getMinY();
+            scroll.setVvalue(Math.max(0, Math.min(1, (y - 60) / (contentHeight - viewport))));
+        }
     }
 
     /** Stores what was typed but not yet stored: before switching items, finalizing or leaving. */
@@ -128,6 +171,7 @@ final class ItemEditor {
         Finding finding = model.finding(itemId);
         shownAnswer = finding.answer();
         shownAnswers = model.answers(itemId);
+        outlined = Optional.empty();
         content.getChildren().clear();
         boolean gate = model.isGate(itemId);
         if (gate) {
@@ -227,6 +271,7 @@ final class ItemEditor {
     private Node answerButtons(Finding finding) {
         ToggleGroup group = new ToggleGroup();
         FlowPane buttons = new FlowPane(10, 10);
+        buttons.setId("answers");
         for (int i = 0; i < shownAnswers.size(); i++) {
             Answer answer = shownAnswers.get(i);
             ToggleButton button = new ToggleButton((i + 1) + "  " + messages.get("answer." + answer.name()));
@@ -351,6 +396,10 @@ final class ItemEditor {
                 : model.state(shownItemId).filter(ItemState::applicable)
                         .map(state -> model.checklistProperty().get().gapsOf(state)).orElse(List.of());
         gaps.setText(String.join("\n", kinds.stream().map(kind -> messages.get("gap." + kind.name())).toList()));
+        outlined.filter(shown -> !kinds.contains(shown.kind())).ifPresent(filled -> {
+            filled.field().getStyleClass().remove(GAP_TARGET);
+            outlined = Optional.empty();
+        });
     }
 
     /** Why an item does not apply, in the user's words. */
