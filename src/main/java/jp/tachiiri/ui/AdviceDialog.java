@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
@@ -71,6 +72,8 @@ final class AdviceDialog {
         save.setOnAction(event -> saveAndOpen());
         status.setId("advice-status");
         status.setWrapText(true);
+        // The saved file's path is long: it wraps within the dialog's width and keeps every line.
+        status.setMinHeight(Region.USE_PREF_SIZE);
         HBox actions = new HBox(12, languages, save);
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -80,6 +83,7 @@ final class AdviceDialog {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(Math.min(620, context.window().getWidth() * 0.85));
         scroll.setPrefViewportHeight(context.window().getHeight() * 0.6);
+        status.maxWidthProperty().bind(scroll.widthProperty());
 
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(context.window());

@@ -179,8 +179,8 @@ final class HomeView {
         TableView<Facility> table = new TableView<>(model.facilities());
         table.setId("facilities");
         table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", Facility::name));
-        table.getColumns().add(Tables.column(messages, "home.column.code", 150, Facility::code));
-        table.getColumns().add(Tables.column(messages, "home.column.beds", 110,
+        table.getColumns().add(Tables.column(messages, "home.column.code", 130, Facility::code));
+        table.getColumns().add(Tables.column(messages, "home.column.beds", 90,
                 facility -> messages.get("home.beds", facility.licensedBeds())));
         table.getColumns().add(Tables.column(messages, "home.column.system", 100, facility -> yesNo(facility.hasMedicalInformationSystem())));
         table.getColumns().add(Tables.column(messages, "home.column.emr", 100, facility -> yesNo(facility.usesEmr())));

@@ -170,11 +170,15 @@ final class InspectionDialogs {
         context.executor().submit(() -> List.of(context.workspace().auditTrail(inspectionId),
                 received ? context.workspace().review().verifiedReviewTrail(inspectionId) : new ChainVerifier.Trail(List.of(),
                         Optional.empty())), trails -> {
-            VBox content = new VBox(8, trailPane(trails.get(0), "audit", false));
+            Node findings = trailPane(trails.get(0), "audit", false);
+            VBox content = new VBox(8, findings);
+            VBox.setVgrow(findings, Priority.ALWAYS);
             if (received) {
                 Label title = new Label(messages.get("inspection.reviewTrail"));
                 title.getStyleClass().add("section-title");
-                content.getChildren().addAll(title, trailPane(trails.get(1), "review-audit", true));
+                Node reviews = trailPane(trails.get(1), "review-audit", true);
+                VBox.setVgrow(reviews, Priority.ALWAYS);
+                content.getChildren().addAll(title, reviews);
             }
             content.setPrefSize(Math.min(1100, context.window().getWidth() * 0.9), context.window().getHeight() * 0.7);
             dialog(messages.get("inspection.auditTitle"), content).show();

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -275,18 +276,16 @@ final class InspectionView {
         sectionBar.getChildren().clear();
         String gateId = checklist.catalog().gate().id();
         boolean gateAnswered = checklist.gate().answer().isPresent();
-        sectionBar.getChildren().add(sectionButton(group, "section-gate",
-                messages.get("inspection.section.progress", messages.get("inspection.section.gate"), gateAnswered ? 1 : 0, 1),
-                gateId.equals(selected), gateId));
+        sectionBar.getChildren().add(sectionButton(group, "section-gate", messages.get("inspection.section.gate"),
+                messages.get("inspection.section.progress", gateAnswered ? 1 : 0, 1), gateId.equals(selected), gateId));
         for (CheckpointSection section : checklist.catalog().sections()) {
             Checklist.Progress progress = checklist.progress(section.checkpoint());
             boolean containsSelected = section.items().stream().anyMatch(item -> item.id().equals(selected));
             String first = checklist.items(section.checkpoint()).stream().filter(ItemState::applicable).findFirst()
                     .or(() -> checklist.items(section.checkpoint()).stream().findFirst())
                     .map(state -> state.item().id()).orElseThrow();
-            ToggleButton button = sectionButton(group, "section-" + section.checkpoint().id(),
-                    messages.get("inspection.section.progress", section.title().in(messages.language()),
-                            progress.answered(), progress.applicable()),
+            ToggleButton button = sectionButton(group, "section-" + section.checkpoint().id(), section.title().in(messages.language()),
+                    messages.get("inspection.section.progress", progress.answered(), progress.applicable()),
                     containsSelected, first);
             if (progress.complete()) {
                 button.getStyleClass().add("complete");
@@ -296,8 +295,16 @@ final class InspectionView {
         refreshItemList(checklist, selected);
     }
 
-    private ToggleButton sectionButton(ToggleGroup group, String id, String text, boolean selected, String firstItemId) {
-        ToggleButton button = new ToggleButton(text);
+    /**
+     * A section's tab: its title, then its progress in a box wide enough for the largest count ("16/16"), so that
+     * the tabs keep their widths while answers are given.
+     */
+    private ToggleButton sectionButton(ToggleGroup group, String id, String title, String progress, boolean selected,
+                                       String firstItemId) {
+        Label count = new Label(progress);
+        count.getStyleClass().add("section-progress");
+        ToggleButton button = new ToggleButton(title, count);
+        button.setContentDisplay(ContentDisplay.RIGHT);
         button.setId(id);
         button.setToggleGroup(group);
         button.setSelected(selected);
@@ -336,11 +343,8 @@ final class InspectionView {
                 model.selectedItemIdProperty().set(state.item().id());
             }
         });
-        // With the gate question selected the list is empty: it names the question instead.
-        Label gateHint = new Label(model.loadedProperty().get().catalog().gate().title().in(messages.language()));
-        gateHint.getStyleClass().add("placeholder");
-        gateHint.setWrapText(true);
-        itemList.setPlaceholder(gateHint);
+        // With the gate question selected the list of items is empty: it shows the gate as its one row instead.
+        itemList.setPlaceholder(gateRow());
         itemList.setMinWidth(0);
         return itemList;
     }
@@ -383,6 +387,29 @@ final class InspectionView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** The gate question as a selected row of the list, with its answer, kept up to date as it is answered. */
+    private Node gateRow() {
+        Label answer = new Label();
+        Label title = new Label(model.loadedProperty().get().catalog().gate().title().in(messages.language()));
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        HBox line = new HBox(10, answer, title);
+        line.setId("gate-row");
+        line.getStyleClass().add("gate-row");
+        line.setAlignment(Pos.CENTER_LEFT);
+        Runnable update = () -> {
+            Optional<Answer> given = model.checklistProperty().get().gate().answer();
+            answer.setText(given.map(a -> messages.get("answer." + a.name())).orElse(messages.get("answer.none")));
+            answer.getStyleClass().setAll("label", "answer-chip",
+                    "answer-" + given.map(Answer::name).orElse("none").toLowerCase(java.util.Locale.ROOT));
+        };
+        update.run();
+        model.checklistProperty().addListener((observable, old, checklist) -> update.run());
+        VBox top = new VBox(line);
+        top.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        return top;
     }
 
     /** A line of the item list: the answer (or why it does not apply) and the title. */

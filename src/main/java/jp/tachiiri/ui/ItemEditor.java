@@ -173,6 +173,11 @@ final class ItemEditor {
         shownAnswers = model.answers(itemId);
         outlined = Optional.empty();
         content.getChildren().clear();
+        // Read-only fields are disabled so that nothing changes them, but drawn readable (see the style sheet).
+        content.getStyleClass().remove("read-only");
+        if (model.readOnly()) {
+            content.getStyleClass().add("read-only");
+        }
         boolean gate = model.isGate(itemId);
         if (gate) {
             LocalizedText title = model.loadedProperty().get().catalog().gate().title();
@@ -305,12 +310,13 @@ final class ItemEditor {
 
     private Node adviceEditor(String itemId, Finding finding) {
         TextArea advice = textArea("advice", finding.advice(), model::setAdvice, 4);
+        if (model.readOnly()) {
+            return advice;
+        }
         Button template = new Button(messages.get("inspection.adviceTemplate"));
         template.setId("advice-template");
-        template.setDisable(model.readOnly());
         template.setOnAction(event -> advice.setText(model.adviceTemplate(itemId)));
-        VBox box = new VBox(6, advice, template);
-        return box;
+        return new VBox(6, advice, template);
     }
 
     /**

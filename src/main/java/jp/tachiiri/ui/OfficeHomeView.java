@@ -145,13 +145,13 @@ final class OfficeHomeView {
         TableView<ReviewRow> table = new TableView<>(sorted);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("office-inspections");
-        table.getColumns().add(Tables.column(messages, "home.column.date", 150, row -> Dates.format(row.date(), messages)));
+        table.getColumns().add(Tables.column(messages, "home.column.date", 140, row -> Dates.format(row.date(), messages)));
         table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", ReviewRow::facilityName));
-        table.getColumns().add(Tables.column(messages, "office.column.beds", 90,
+        table.getColumns().add(Tables.column(messages, "office.column.beds", 80,
                 row -> messages.get("office.beds", row.licensedBeds())));
-        table.getColumns().add(Tables.column(messages, "office.column.inspectors", 200, ReviewRow::inspectors));
-        table.getColumns().add(Tables.column(messages, "home.column.revision", 60, row -> Integer.toString(row.revision())));
-        table.getColumns().add(Tables.column(messages, "home.column.status", 110,
+        table.getColumns().add(Tables.wrapping(Tables.column(messages, "office.column.inspectors", 150, ReviewRow::inspectors)));
+        table.getColumns().add(Tables.column(messages, "home.column.revision", 50, row -> Integer.toString(row.revision())));
+        table.getColumns().add(Tables.column(messages, "home.column.status", 100,
                 row -> messages.get("review.status." + row.status().name())));
         table.getColumns().add(Tables.column(messages, "office.column.nonCompliant", 90,
                 row -> Integer.toString(row.nonCompliantItems().size())));

@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -146,8 +147,9 @@ final class SyncView {
         cancel.setId("sync-cancel");
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(event -> model.cancel());
-        HBox buttons = role == Role.OFFICE ? new HBox(12, importInbox, export, inspectorChoice(), cancel)
-                : new HBox(12, export, importInbox, cancel);
+        // A flow, not a row: on a portrait tablet the buttons go onto a second line instead of being cut short.
+        FlowPane buttons = role == Role.OFFICE ? new FlowPane(12, 8, importInbox, export, inspectorChoice(), cancel)
+                : new FlowPane(12, 8, export, importInbox, cancel);
         ProgressBar progress = new ProgressBar();
         progress.setId("sync-progress");
         progress.progressProperty().bind(model.progressProperty());
@@ -236,12 +238,19 @@ final class SyncView {
                 }
                 String fingerprint = device.status() == DeviceStatus.TRUSTED ? device.fingerprint()
                         : FingerprintCheck.masked(device.fingerprint());
-                Label text = new Label(messages.get("sync.device", fingerprint,
-                        messages.get("device.status." + device.status().name()), device.deviceId(), device.firstFile(),
+                Label who = new Label(messages.get("sync.device", fingerprint,
+                        messages.get("device.status." + device.status().name()),
                         messages.get("device.role." + device.role().name())));
-                text.setWrapText(true);
+                who.setWrapText(true);
+                who.setMinHeight(Region.USE_PREF_SIZE);
+                Label where = new Label(messages.get("sync.deviceOrigin", device.deviceId(), device.firstFile()));
+                where.getStyleClass().add("device-origin");
+                where.setWrapText(true);
+                where.setMinHeight(Region.USE_PREF_SIZE);
+                VBox text = new VBox(2, who, where);
                 HBox.setHgrow(text, Priority.ALWAYS);
                 text.setMaxWidth(Double.MAX_VALUE);
+                text.setMinWidth(0);
                 Button accept = new Button(messages.get("sync.enrol"));
                 accept.setId("sync-accept-" + device.deviceId());
                 accept.setDisable(device.status() == DeviceStatus.TRUSTED);

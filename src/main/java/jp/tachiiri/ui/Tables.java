@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -176,9 +177,29 @@ final class Tables {
         return column;
     }
 
+    /** The column of facility names: it takes the width the others leave and wraps a long name onto a second line. */
     static <T> TableColumn<T, String> nameColumn(Messages messages, String titleKey, Function<T, String> text) {
-        TableColumn<T, String> column = textColumn(messages, titleKey, text);
-        column.setMinWidth(160);
+        TableColumn<T, String> column = wrapping(textColumn(messages, titleKey, text));
+        column.setMinWidth(140);
+        return column;
+    }
+
+    /**
+     * Lets the column's texts run onto a second line (a row holds two) instead of ending in "…": names of
+     * hospitals and of inspectors are read whole.
+     */
+    static <T> TableColumn<T, String> wrapping(TableColumn<T, String> column) {
+        column.setCellFactory(owner -> new TableCell<>() {
+            {
+                setWrapText(true);
+            }
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+            }
+        });
         return column;
     }
 

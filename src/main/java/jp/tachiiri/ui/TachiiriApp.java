@@ -236,7 +236,10 @@ public final class TachiiriApp extends Application implements Navigator {
         Runnable flush = flushCurrentScreen;
         flushCurrentScreen = () -> { };
         flush.run();
-        stage.getScene().setRoot(workspace.readOnly() ? new BorderPane(screen, readOnlyBanner(), null, null, null) : screen);
+        Parent root = workspace.readOnly() ? new BorderPane(screen, readOnlyBanner(), null, null, null) : screen;
+        // The language as a style class: widths that fit the longest word of a language (answer chips) follow it.
+        root.getStyleClass().add("lang-" + language.code());
+        stage.getScene().setRoot(root);
     }
 
     private Label readOnlyBanner() {
