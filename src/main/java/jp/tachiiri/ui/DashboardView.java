@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,6 +51,8 @@ final class DashboardView {
 
     private static final int EARLIER_YEARS = 2;
     private static final int TOP_ITEMS = 10;
+    /** The width the status line needs beside the controls not to wrap into a narrow column. */
+    private static final double STATUS_ROOM = 400;
 
     private final UiContext context;
     private final Messages messages;
@@ -120,12 +124,24 @@ final class DashboardView {
         status.setId("dashboard-status");
         status.getStyleClass().add("facility-meta");
         status.setWrapText(true);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(title, status);
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);
-        HBox header = new HBox(16, back, titles, year, report, export);
+        HBox left = new HBox(16, back, titles);
+        left.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(16, year, report, export);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane header = new FlowPane(16, 8, left, controls);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().addAll("header", "facility-header");
+        // The controls stand beside the title where both fit, else (a portrait tablet) in a row of their own.
+        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double inside = Math.floor(header.getWidth() - header.snappedLeftInset() - header.snappedRightInset());
+            double beside = inside - Math.ceil(controls.prefWidth(-1)) - header.getHgap();
+            return beside >= back.prefWidth(-1) + left.getSpacing() + Math.max(title.prefWidth(-1), STATUS_ROOM) ? beside : inside;
+        }, header.widthProperty(), controls.widthProperty()));
         return header;
     }
 
@@ -209,12 +225,13 @@ final class DashboardView {
                 finding -> messages.get("dashboard.days", finding.daysOverdue())));
         table.getColumns().add(Tables.column(messages, "dashboard.column.target", 150,
                 finding -> Dates.format(finding.targetDate(), messages)));
-        table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", OverdueFinding::facilityName));
-        table.getColumns().add(Tables.column(messages, "dashboard.column.item", 420,
+        table.getColumns().add(Tables.column(messages, "home.column.facility", 220, OverdueFinding::facilityName));
+        // The item's title is the longest text: it takes what a portrait tablet leaves.
+        table.getColumns().add(Tables.nameColumn(messages, "dashboard.column.item",
                 finding -> finding.itemTitle().in(messages.language())));
         table.setPlaceholder(new Label(messages.get("dashboard.noOverdue")));
         table.setPrefHeight(260);
-        Tables.giveRestOfWidthTo(table, 2);
+        Tables.giveRestOfWidthTo(table, 3);
         return Tables.card(messages, "dashboard.overdue", table);
     }
 

@@ -10,14 +10,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.chart.Axis;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
@@ -189,6 +193,42 @@ class DashboardScreenTest {
         showDashboard();
         assertThat(labels(chart("#dashboard-by-band"), ".chart-value-label")).extracting(Label::getText)
                 .contains("No data");
+    }
+
+    /** Issue 13, item 15, for the dashboard: on either tablet nothing is cut off, touched or read too small. */
+    @Test
+    void nothingIsCutOffOnALandscapeOrPortraitTablet() throws Exception {
+        openDashboard();
+        for (double[] tablet : TABLETS) {
+            resize(tablet);
+            Bounds scene = new BoundingBox(0, 0, tablet[0], tablet[1]);
+            for (String control : List.of("#back", "#dashboard-year", "#dashboard-report", "#dashboard-export")) {
+                Bounds bounds = inScene(robot.lookup(control).query());
+                assertInside(bounds, scene, control);
+                assertThat(bounds.getHeight()).as(control + " at " + size(tablet)).isGreaterThanOrEqualTo(44);
+            }
+            Label title = robot.lookup(".facility-name").queryAs(Label.class);
+            assertThat(((Text) title.lookup(".text")).getText()).as("the title at " + size(tablet)).isEqualTo(title.getText());
+            assertInside(inScene(robot.lookup("#dashboard-status").query()), scene, "the status line");
+
+            ScrollPane page = robot.lookup(".page").queryAs(ScrollPane.class);
+            assertThat(page.getContent().getLayoutBounds().getWidth())
+                    .isLessThanOrEqualTo(page.getViewportBounds().getWidth() + TOLERANCE);
+            for (String id : List.of("#dashboard-by-year", "#dashboard-by-band", "#dashboard-national", "#dashboard-most-often")) {
+                BarChart<Number, String> chart = chart(id);
+                Bounds plot = plot(chart);
+                for (Label label : labels(chart, ".chart-category-label, .chart-value-label, .reference-label")) {
+                    assertInside(inScene(label), plot, id + " " + label.getText());
+                    assertThat(label.getFont().getSize()).as(label.getText()).isGreaterThanOrEqualTo(16);
+                }
+                for (Node axis : List.of(chart.getXAxis(), chart.getYAxis())) {
+                    assertThat(((Axis<?>) axis).getTickLabelFont().getSize()).isGreaterThanOrEqualTo(16);
+                }
+            }
+            TableView<?> overdue = robot.lookup("#dashboard-overdue").queryAs(TableView.class);
+            assertThat(overdue.getColumns().stream().mapToDouble(TableColumn::getWidth).sum())
+                    .as("every column of the overdue findings at " + size(tablet)).isLessThanOrEqualTo(overdue.getWidth());
+        }
     }
 
     /** Imports the office demo's inbox, as the office would, and opens the dashboard on the newest fiscal year. */
