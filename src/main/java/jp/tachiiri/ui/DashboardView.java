@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -22,10 +21,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import jp.tachiiri.dashboard.CheckpointFigure;
@@ -52,6 +51,8 @@ final class DashboardView {
 
     private static final int EARLIER_YEARS = 2;
     private static final int TOP_ITEMS = 10;
+    /** The width the status line needs beside the controls not to wrap into a narrow column. */
+    private static final double STATUS_ROOM = 400;
 
     private final UiContext context;
     private final Messages messages;
@@ -75,7 +76,7 @@ final class DashboardView {
 
     Parent build() {
         BorderPane root = new BorderPane();
-        root.getStyleClass().add("sync-screen");
+        root.getStyleClass().addAll("sync-screen", "dashboard-screen");
         root.setTop(header());
         charts.getStyleClass().add("body");
         ScrollPane scroll = new ScrollPane(charts);
@@ -123,12 +124,24 @@ final class DashboardView {
         status.setId("dashboard-status");
         status.getStyleClass().add("facility-meta");
         status.setWrapText(true);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(title, status);
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);
-        HBox header = new HBox(16, back, titles, year, report, export);
+        HBox left = new HBox(16, back, titles);
+        left.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(16, year, report, export);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane header = new FlowPane(16, 8, left, controls);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().addAll("header", "facility-header");
+        // The controls stand beside the title where both fit, else (a portrait tablet) in a row of their own.
+        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double inside = Math.floor(header.getWidth() - header.snappedLeftInset() - header.snappedRightInset());
+            double beside = inside - Math.ceil(controls.prefWidth(-1)) - header.getHgap();
+            return beside >= back.prefWidth(-1) + left.getSpacing() + Math.max(title.prefWidth(-1), STATUS_ROOM) ? beside : inside;
+        }, header.widthProperty(), controls.widthProperty()));
         return header;
     }
 
@@ -148,52 +161,40 @@ final class DashboardView {
     }
 
     private Node byYear(List<YearCheckpoints> years) {
-        BarChart<String, Number> chart = percentChart("dashboard-by-year");
+        DashboardChart chart = new DashboardChart("dashboard-by-year", percentAxis());
         for (YearCheckpoints each : years) {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(messages.get("dashboard.yearSeries", Integer.toString(each.fiscalYear().year()), each.inspections()));
+            XYChart.Series<Number, String> series = chart.series(
+                    messages.get("dashboard.yearSeries", Integer.toString(each.fiscalYear().year()), each.inspections()));
             for (CheckpointFigure checkpoint : each.checkpoints()) {
-                series.getData().add(bar(checkpoint.title().in(messages.language()), checkpoint.share()));
+                share(chart, series, checkpoint.title().in(messages.language()), checkpoint.share());
             }
-            chart.getData().add(series);
         }
         return Tables.card(messages, "dashboard.byYear", chart);
     }
 
     private Node byBand(YearFigures figures) {
-        BarChart<String, Number> chart = percentChart("dashboard-by-band");
+        DashboardChart chart = new DashboardChart("dashboard-by-band", percentAxis());
         for (BedBand band : BedBand.values()) {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(messages.get("band." + band.name()) + messages.get("dashboard.bandCount",
-                    figures.inspectionsByBand().getOrDefault(band, 0)));
+            XYChart.Series<Number, String> series = chart.series(messages.get("band." + band.name())
+                    + messages.get("dashboard.bandCount", figures.inspectionsByBand().getOrDefault(band, 0)));
             for (CheckpointFigure checkpoint : figures.checkpoints()) {
-                series.getData().add(bar(checkpoint.title().in(messages.language()), checkpoint.in(band)));
+                share(chart, series, checkpoint.title().in(messages.language()), checkpoint.in(band));
             }
-            chart.getData().add(series);
         }
         return Tables.card(messages, "dashboard.byBand", chart);
     }
 
     /** Our share for the items the national survey asked about, with the survey's figure as a reference line. */
     private Node national(YearFigures figures) {
-        NumberAxis percent = new NumberAxis(0, 100, 20);
-        percent.setLabel(messages.get("dashboard.percent"));
-        CategoryAxis items = new CategoryAxis();
-        items.setTickLabelRotation(0);
-        ReferenceBarChart chart = new ReferenceBarChart(items, percent);
-        chart.setId("dashboard-national");
-        chart.setAnimated(false);
-        chart.setPrefHeight(340);
-        XYChart.Series<String, Number> ours = new XYChart.Series<>();
-        ours.setName(messages.get("dashboard.ours"));
+        DashboardChart chart = new DashboardChart("dashboard-national", percentAxis());
+        XYChart.Series<Number, String> ours = chart.series(messages.get("dashboard.ours"));
         for (Map.Entry<String, NationalFigure> entry : Dashboard.NATIONAL_FIGURES.entrySet()) {
             Optional<ItemFigure> item = figures.item(entry.getKey());
             String label = messages.get("dashboard.national." + entry.getKey());
-            ours.getData().add(bar(label, item.map(ItemFigure::share).orElse(Share.NONE)));
+            share(chart, ours, label, item.map(ItemFigure::share).orElse(Share.NONE));
             chart.addReference(label, entry.getValue().ratio() * 100,
                     messages.get("dashboard.surveyLine", percent(entry.getValue().ratio())));
         }
-        chart.getData().add(ours);
         Label note = new Label(messages.get("dashboard.surveyNote"));
         note.getStyleClass().add("hint");
         note.setWrapText(true);
@@ -201,23 +202,19 @@ final class DashboardView {
     }
 
     private Node mostOften(List<NonCompliantItem> top) {
-        CategoryAxis items = new CategoryAxis();
-        NumberAxis count = new NumberAxis();
+        int most = top.stream().mapToInt(ranked -> ranked.item().share().failing()).max().orElse(1);
+        int step = countStep(most);
+        NumberAxis count = new NumberAxis(0, Math.ceil((double) most / step) * step, step);
+        count.setMinorTickVisible(false);
         count.setLabel(messages.get("dashboard.nonCompliantCount"));
-        BarChart<String, Number> chart = new BarChart<>(items, count);
-        chart.setId("dashboard-most-often");
+        DashboardChart chart = new DashboardChart("dashboard-most-often", count);
         chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        chart.setPrefHeight(360);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        XYChart.Series<Number, String> series = chart.series(messages.get("dashboard.nonCompliantCount"));
         for (NonCompliantItem ranked : top) {
             int failing = ranked.item().share().failing();
-            XYChart.Data<String, Number> data = new XYChart.Data<>(ranked.rank() + ". " + ranked.item().title()
-                    .in(messages.language()), failing);
-            labelled(data, Integer.toString(failing), false);
-            series.getData().add(data);
+            chart.bar(series, ranked.rank() + ". " + ranked.item().title().in(messages.language()), failing,
+                    Integer.toString(failing));
         }
-        chart.getData().add(series);
         return Tables.card(messages, "dashboard.mostOften", chart);
     }
 
@@ -228,54 +225,40 @@ final class DashboardView {
                 finding -> messages.get("dashboard.days", finding.daysOverdue())));
         table.getColumns().add(Tables.column(messages, "dashboard.column.target", 150,
                 finding -> Dates.format(finding.targetDate(), messages)));
-        table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", OverdueFinding::facilityName));
-        table.getColumns().add(Tables.column(messages, "dashboard.column.item", 420,
+        table.getColumns().add(Tables.column(messages, "home.column.facility", 220, OverdueFinding::facilityName));
+        // The item's title is the longest text: it takes what a portrait tablet leaves.
+        table.getColumns().add(Tables.nameColumn(messages, "dashboard.column.item",
                 finding -> finding.itemTitle().in(messages.language())));
         table.setPlaceholder(new Label(messages.get("dashboard.noOverdue")));
         table.setPrefHeight(260);
-        Tables.giveRestOfWidthTo(table, 2);
+        Tables.giveRestOfWidthTo(table, 3);
         return Tables.card(messages, "dashboard.overdue", table);
     }
 
-    private BarChart<String, Number> percentChart(String id) {
-        NumberAxis percent = new NumberAxis(0, 100, 20);
-        percent.setLabel(messages.get("dashboard.percent"));
-        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), percent);
-        chart.setId(id);
-        chart.setAnimated(false);
-        chart.setPrefHeight(340);
-        return chart;
+    /** A step of whole findings (1, 2, 5, 10, 20, 50 …) that puts at most five steps up to {@code most}. */
+    private static int countStep(int most) {
+        int step = 1;
+        while (most > 5 * step) {
+            step = String.valueOf(step).charAt(0) == '2' ? step * 5 / 2 : step * 2;
+        }
+        return step;
     }
 
-    /** A bar of a share in percent, labelled with its number; no bar where nothing applied. */
-    private XYChart.Data<String, Number> bar(String category, Share share) {
-        XYChart.Data<String, Number> data = new XYChart.Data<>(category, share.ratio().map(ratio -> ratio * 100).orElse(0.0));
-        labelled(data, share.ratio().map(DashboardView::percent).orElse(messages.get("dashboard.none")));
-        return data;
+    private NumberAxis percentAxis() {
+        NumberAxis percent = new NumberAxis(0, 100, 20);
+        percent.setMinorTickVisible(false);
+        percent.setLabel(messages.get("dashboard.percent"));
+        return percent;
+    }
+
+    /** A bar of a share in percent, labelled with its number; no bar, and says so, where nothing applied. */
+    private void share(DashboardChart chart, XYChart.Series<Number, String> series, String category, Share share) {
+        chart.bar(series, category, share.ratio().map(ratio -> ratio * 100).orElse(0.0),
+                share.ratio().map(DashboardView::percent).orElse(messages.get("dashboard.none")));
     }
 
     private static String percent(double ratio) {
         return String.format("%.1f%%", ratio * 100);
-    }
-
-    /**
-     * Puts the number on the bar itself, so that the chart reads without hovering: above a short bar, inside
-     * the top of a tall one (where above would leave the chart).
-     */
-    private static void labelled(XYChart.Data<String, Number> data, String text) {
-        labelled(data, text, data.getYValue().doubleValue() >= 90);
-    }
-
-    private static void labelled(XYChart.Data<String, Number> data, String text, boolean tall) {
-        data.nodeProperty().addListener((observable, old, node) -> {
-            if (node instanceof StackPane bar) {
-                Label label = new Label(text);
-                label.getStyleClass().addAll("bar-label", tall ? "bar-label-inside" : "bar-label-above");
-                label.setMinWidth(Region.USE_PREF_SIZE);
-                StackPane.setAlignment(label, Pos.TOP_CENTER);
-                bar.getChildren().add(label);
-            }
-        });
     }
 
     /** The year's findings as the CSV for the ministry and Excel (docs/csv-export.md), into reports/. */

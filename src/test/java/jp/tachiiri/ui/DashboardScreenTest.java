@@ -2,29 +2,57 @@ package jp.tachiiri.ui;
 
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.chart.Axis;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.dashboard.CheckpointFigure;
+import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.testsupport.Offices;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** The office's dashboard over the imported demo: the bars show the service's figures, and the data exports. */
+/**
+ * The office's dashboard over the imported demo: the bars show the service's figures, read on a landscape and a
+ * portrait tablet, and the data exports. Sizes are real node measurements after layout.
+ */
 class DashboardScreenTest {
+
+    /**
+     * A portrait tablet's width. The headless screen is 1280×800, and a window taller than it fails to paint, so
+     * portrait is tried 800 wide by 800 high: the height only changes how much of the page the scroll shows.
+     */
+    private static final double[][] TABLETS = {{1280, 800}, {800, 800}};
+    private static final double TOLERANCE = 0.5;
 
     @TempDir
     Path data;
@@ -33,33 +61,22 @@ class DashboardScreenTest {
     final AppRunner app = new AppRunner();
     private final FxRobot robot = new FxRobot();
 
+    private int year;
+    private YearFigures expected;
+    private List<NonCompliantItem> expectedTop;
+    private Stage resized;
+    private double[] sizeBefore;
+
     @Test
     void barsCarryTheFiguresAndTheirDataIsWrittenAsCsv() throws Exception {
-        YearFigures expected;
-        int year;
-        try (Workspace office = Offices.open(data, Clock.systemUTC())) {
-            office.setRole(Role.OFFICE);
-            office.seedOfficeDemo();
-            Path inbox = Path.of(office.transferFolders().inbox());
-            SyncService.filesOf(inbox).forEach(file -> office.sync().importFile(file, true));
-            year = office.review().rows().stream().map(row -> row.date())
-                    .map(date -> date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1).max(Integer::compare).orElseThrow();
-            expected = office.dashboard().year(year);
-        }
-        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
-        waitFor("the office's list", () -> robot.lookup("#office-dashboard").tryQuery().map(n -> n.getScene() != null).orElse(false));
-        robot.interact(() -> ((ButtonBase) robot.lookup("#office-dashboard").query()).fire());
-
-        waitFor("three years compared", () -> robot.lookup("#dashboard-by-year").tryQuery()
-                .map(node -> ((BarChart<?, ?>) node).getData().size() == 3).orElse(false));
-        @SuppressWarnings("unchecked")
-        BarChart<String, Number> byYear = (BarChart<String, Number>) robot.lookup("#dashboard-by-year").query();
-        XYChart.Series<String, Number> thisYear = byYear.getData().get(2);
+        openDashboard();
+        BarChart<Number, String> byYear = chart("#dashboard-by-year");
+        XYChart.Series<Number, String> thisYear = byYear.getData().get(2);
         assertThat(thisYear.getName()).startsWith(year + "年度");
         for (int i = 0; i < expected.checkpoints().size(); i++) {
             CheckpointFigure figure = expected.checkpoints().get(i);
-            assertThat(thisYear.getData().get(i).getXValue()).isEqualTo(figure.title().ja());
-            assertThat(thisYear.getData().get(i).getYValue().doubleValue())
+            assertThat(thisYear.getData().get(i).getYValue()).isEqualTo(figure.title().ja());
+            assertThat(thisYear.getData().get(i).getXValue().doubleValue())
                     .isEqualTo(figure.share().ratio().map(ratio -> ratio * 100).orElse(0.0));
         }
         assertThat(robot.lookup("#dashboard-status").queryAs(Label.class).getText())
@@ -80,5 +97,236 @@ class DashboardScreenTest {
         waitFor("the report", () -> robot.lookup("#dashboard-status").queryAs(Label.class).getText().contains("報告用CSV"));
         assertThat(Files.readString(data.resolve("reports").resolve("report_FY" + year + ".csv"), StandardCharsets.UTF_8))
                 .startsWith("\uFEFF立入検査ID,").contains("デモ 桜川記念病院");
+    }
+
+    /** Issue 13, item 4: the chart drew no bars, its titles stood on end over the whole height, its axis overprinted 0. */
+    @Test
+    void mostOftenNonCompliantShowsVisibleBarsUnderTheItemTitles() throws Exception {
+        openDashboard();
+        assertThat(expectedTop).as("the demo has items answered 不適合").isNotEmpty();
+        List<String> titles = expectedTop.stream().map(ranked -> ranked.rank() + ". " + ranked.item().title().ja()).toList();
+        for (double[] tablet : TABLETS) {
+            resize(tablet);
+            BarChart<Number, String> chart = chart("#dashboard-most-often");
+            Bounds plot = plot(chart);
+            List<Node> bars = chart.getData().get(0).getData().stream().map(XYChart.Data::getNode).toList();
+            assertThat(bars).hasSize(expectedTop.size());
+            double upper = ((NumberAxis) chart.getXAxis()).getUpperBound();
+            for (int i = 0; i < bars.size(); i++) {
+                Bounds bar = inScene(bars.get(i));
+                int failing = expectedTop.get(i).item().share().failing();
+                assertThat(chart.getData().get(0).getData().get(i).getXValue().intValue()).isEqualTo(failing);
+                assertThat(bar.getWidth()).as("bar %d at %s, as long as its count", i, size(tablet))
+                        .isPositive().isCloseTo(plot.getWidth() * failing / upper, within(2.0));
+                assertThat(bar.getHeight()).as("bar %d at %s", i, size(tablet)).isGreaterThanOrEqualTo(16);
+                assertInside(bar, plot, "bar " + i);
+            }
+
+            List<Label> labels = labels(chart, ".chart-category-label");
+            assertThat(labels).extracting(Label::getText).as("the titles, most often first, top down").isEqualTo(titles);
+            for (Label label : labels) {
+                Bounds bounds = inScene(label);
+                assertInside(bounds, plot, label.getText());
+                assertThat(bounds.getHeight()).isGreaterThan(0);
+                String shown = ((Text) label.lookup(".text")).getText();
+                assertThat(label.getText()).as("shown whole or shortened with …").startsWith(shown.replaceFirst("…$", ""));
+                assertThat(label.getTooltip().getText()).isEqualTo(label.getText());
+                for (Node bar : bars) {
+                    assertThat(inScene(bar).intersects(bounds)).as(label.getText() + " over a bar").isFalse();
+                }
+            }
+            assertApart(labels.stream().map(this::inScene).toList(), "titles");
+
+            List<Text> ticks = chart.getXAxis().getChildrenUnmodifiable().stream()
+                    .filter(node -> node instanceof Text && node.isVisible()).map(Text.class::cast).toList();
+            assertThat(ticks).extracting(Text::getText).as("whole findings, each once").doesNotHaveDuplicates()
+                    .allMatch(text -> text.matches("\\d+")).contains("0");
+            assertApart(ticks.stream().map(this::inScene).toList(), "tick labels");
+        }
+
+        // A tablet has no hover: a tap on a title shows the whole title.
+        Label first = labels(chart("#dashboard-most-often"), ".chart-category-label").get(0);
+        scrollTo(first);
+        robot.clickOn(first);
+        waitFor("the whole title", () -> Window.getWindows().stream().anyMatch(window -> window instanceof Tooltip tooltip
+                && tooltip.isShowing() && tooltip.getText().equals(titles.get(0))));
+        assertThat(first.getTooltip().getFont().getSize()).isGreaterThanOrEqualTo(16);
+    }
+
+    /**
+     * Issue 13, item 13: a bar without data said 該当なし, which is an answer; the survey's dashed line struck
+     * through the bar's number and its label was cut off at the top of the chart.
+     */
+    @Test
+    void barsWithoutDataSaySoAndTheSurveyLineKeepsClearOfTheNumbers() throws Exception {
+        openDashboard();
+        for (double[] tablet : TABLETS) {
+            resize(tablet);
+            assertThat(labels(chart("#dashboard-by-band"), ".chart-value-label")).extracting(Label::getText)
+                    .as("the demo's one facility leaves bands empty").contains("データなし").doesNotContain("該当なし");
+            BarChart<Number, String> national = chart("#dashboard-national");
+            Bounds plot = plot(national);
+            List<Label> numbers = labels(national, ".chart-value-label");
+            List<Label> surveys = labels(national, ".reference-label");
+            List<Line> lines = national.lookupAll(".reference-line").stream().map(Line.class::cast).toList();
+            assertThat(surveys).extracting(Label::getText).contains("全国 95.9%", "全国 47.5%");
+            assertThat(numbers).hasSameSizeAs(surveys).hasSameSizeAs(lines);
+            for (Label number : numbers) {
+                assertInside(inScene(number), plot, number.getText());
+                for (Label survey : surveys) {
+                    assertThat(inScene(number).intersects(inScene(survey)))
+                            .as("%s over %s at %s", number.getText(), survey.getText(), size(tablet)).isFalse();
+                }
+                for (Line line : lines) {
+                    assertThat(inScene(number).intersects(inScene(line)))
+                            .as("a dashed line through %s at %s", number.getText(), size(tablet)).isFalse();
+                }
+            }
+            for (Label survey : surveys) {
+                assertInside(inScene(survey), plot, survey.getText());
+            }
+        }
+
+        robot.interact(() -> ((ButtonBase) robot.lookup("#back").query()).fire());
+        waitFor("the office's list", () -> robot.lookup("#language-en").tryQuery().isPresent());
+        robot.interact(() -> ((ButtonBase) robot.lookup("#language-en").query()).fire());
+        showDashboard();
+        assertThat(labels(chart("#dashboard-by-band"), ".chart-value-label")).extracting(Label::getText)
+                .contains("No data");
+    }
+
+    /** Issue 13, item 15, for the dashboard: on either tablet nothing is cut off, touched or read too small. */
+    @Test
+    void nothingIsCutOffOnALandscapeOrPortraitTablet() throws Exception {
+        openDashboard();
+        for (double[] tablet : TABLETS) {
+            resize(tablet);
+            Bounds scene = new BoundingBox(0, 0, tablet[0], tablet[1]);
+            for (String control : List.of("#back", "#dashboard-year", "#dashboard-report", "#dashboard-export")) {
+                Bounds bounds = inScene(robot.lookup(control).query());
+                assertInside(bounds, scene, control);
+                assertThat(bounds.getHeight()).as(control + " at " + size(tablet)).isGreaterThanOrEqualTo(44);
+            }
+            Label title = robot.lookup(".facility-name").queryAs(Label.class);
+            assertThat(((Text) title.lookup(".text")).getText()).as("the title at " + size(tablet)).isEqualTo(title.getText());
+            assertInside(inScene(robot.lookup("#dashboard-status").query()), scene, "the status line");
+
+            ScrollPane page = robot.lookup(".page").queryAs(ScrollPane.class);
+            assertThat(page.getContent().getLayoutBounds().getWidth())
+                    .isLessThanOrEqualTo(page.getViewportBounds().getWidth() + TOLERANCE);
+            for (String id : List.of("#dashboard-by-year", "#dashboard-by-band", "#dashboard-national", "#dashboard-most-often")) {
+                BarChart<Number, String> chart = chart(id);
+                Bounds plot = plot(chart);
+                for (Label label : labels(chart, ".chart-category-label, .chart-value-label, .reference-label")) {
+                    assertInside(inScene(label), plot, id + " " + label.getText());
+                    assertThat(label.getFont().getSize()).as(label.getText()).isGreaterThanOrEqualTo(16);
+                }
+                for (Node axis : List.of(chart.getXAxis(), chart.getYAxis())) {
+                    assertThat(((Axis<?>) axis).getTickLabelFont().getSize()).isGreaterThanOrEqualTo(16);
+                }
+            }
+            TableView<?> overdue = robot.lookup("#dashboard-overdue").queryAs(TableView.class);
+            assertThat(overdue.getColumns().stream().mapToDouble(TableColumn::getWidth).sum())
+                    .as("every column of the overdue findings at " + size(tablet)).isLessThanOrEqualTo(overdue.getWidth());
+        }
+    }
+
+    /** Imports the office demo's inbox, as the office would, and opens the dashboard on the newest fiscal year. */
+    private void openDashboard() throws Exception {
+        try (Workspace office = Offices.open(data, Clock.systemUTC())) {
+            office.setRole(Role.OFFICE);
+            office.seedOfficeDemo();
+            Path inbox = Path.of(office.transferFolders().inbox());
+            SyncService.filesOf(inbox).forEach(file -> office.sync().importFile(file, true));
+            year = office.review().rows().stream().map(row -> row.date())
+                    .map(date -> date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1).max(Integer::compare).orElseThrow();
+            expected = office.dashboard().year(year);
+            expectedTop = office.dashboard().mostOftenNonCompliant(year, 10);
+        }
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
+        showDashboard();
+    }
+
+    private void showDashboard() {
+        waitFor("the office's list", () -> robot.lookup("#office-dashboard").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        robot.interact(() -> ((ButtonBase) robot.lookup("#office-dashboard").query()).fire());
+        waitFor("three years compared", () -> robot.lookup("#dashboard-by-year").tryQuery()
+                .map(node -> ((BarChart<?, ?>) node).getData().size() == 3).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void resize(double[] tablet) {
+        Stage stage = (Stage) robot.lookup("#dashboard-by-year").query().getScene().getWindow();
+        if (resized == null) {
+            resized = stage;
+            sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
+        }
+        setSize(stage, tablet);
+    }
+
+    /** The primary stage outlives the test: the tests after this one get it at the size it had. */
+    @AfterEach
+    void restoreTheSize() {
+        if (resized != null) {
+            setSize(resized, sizeBefore);
+        }
+    }
+
+    private void setSize(Stage stage, double[] size) {
+        robot.interact(() -> {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+        });
+        // The header's rows follow its width one layout later.
+        WaitForAsyncUtils.waitForFxEvents(3);
+    }
+
+    private void scrollTo(Node node) {
+        ScrollPane page = robot.lookup(".page").queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            double top = page.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double room = page.getContent().getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
+            page.setVvalue(Math.min(1, top / room));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private BarChart<Number, String> chart(String id) {
+        return (BarChart<Number, String>) robot.lookup(id).query();
+    }
+
+    private static Bounds plot(BarChart<?, ?> chart) {
+        Node background = chart.lookup(".chart-plot-background");
+        return background.localToScene(background.getLayoutBounds());
+    }
+
+    /** The chart's labels of these classes, top down. */
+    private List<Label> labels(BarChart<?, ?> chart, String classes) {
+        return chart.lookupAll(classes).stream().filter(Label.class::isInstance).map(Label.class::cast)
+                .sorted(Comparator.comparingDouble(label -> inScene(label).getMinY())).toList();
+    }
+
+    private Bounds inScene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
+    }
+
+    private static void assertInside(Bounds inner, Bounds outer, String what) {
+        assertThat(inner.getMinX()).as(what + " left").isGreaterThanOrEqualTo(outer.getMinX() - TOLERANCE);
+        assertThat(inner.getMaxX()).as(what + " right").isLessThanOrEqualTo(outer.getMaxX() + TOLERANCE);
+        assertThat(inner.getMinY()).as(what + " top").isGreaterThanOrEqualTo(outer.getMinY() - TOLERANCE);
+        assertThat(inner.getMaxY()).as(what + " bottom").isLessThanOrEqualTo(outer.getMaxY() + TOLERANCE);
+    }
+
+    private static void assertApart(List<Bounds> bounds, String what) {
+        for (int i = 0; i < bounds.size(); i++) {
+            for (int j = i + 1; j < bounds.size(); j++) {
+                assertThat(bounds.get(i).intersects(bounds.get(j))).as(what + " " + i + " and " + j + " overprint").isFalse();
+            }
+        }
+    }
+
+    private static String size(double[] tablet) {
+        return (int) tablet[0] + "×" + (int) tablet[1];
     }
 }
