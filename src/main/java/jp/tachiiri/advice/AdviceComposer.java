@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import jp.tachiiri.calendar.OfficeDays;
+import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.model.Answer;
@@ -22,6 +24,8 @@ import jp.tachiiri.model.InspectionStatus;
 
 /** Decides the content of the advice printout from an inspection's record. */
 public final class AdviceComposer {
+
+    private final OfficeDays officeDays = OfficeDays.bundled();
 
     /**
      * @param finalizedOn the day the revision was finalized (the document's date); empty for a draft, which is
@@ -48,7 +52,18 @@ public final class AdviceComposer {
         }
         return new AdviceContent(inspection, facility, settings, draft, documentDate, summaries(checklist),
                 improvements, goodPractices, Resource.forFacility(facility.profile()),
-                documentDate.plusDays(settings.reportDays()), fingerprint(inspection, facility, findings));
+                reportDue(documentDate, settings), fingerprint(inspection, facility, findings));
+    }
+
+    /** The report is due the given days after the document, or the office's next open day if it is closed then. */
+    private LocalDate reportDue(LocalDate documentDate, AdviceSettings settings) {
+        LocalDate due = documentDate.plusDays(settings.reportDays());
+        try {
+            return officeDays.openOnOrAfter(due);
+        } catch (IllegalArgumentException e) {
+            // A year the holiday data does not cover (a mistyped inspection date): say so rather than guess.
+            throw new UserFacingException(e, "advice.error.holidaysUnknown", Integer.toString(due.getYear()));
+        }
     }
 
     private static List<AdviceContent.CheckpointSummary> summaries(Checklist checklist) {

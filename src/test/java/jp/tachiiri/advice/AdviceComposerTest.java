@@ -11,6 +11,7 @@ import static jp.tachiiri.advice.AdvicePrintoutTest.facility;
 import static jp.tachiiri.advice.AdvicePrintoutTest.nonCompliant;
 import static jp.tachiiri.advice.AdvicePrintoutTest.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
@@ -260,6 +262,41 @@ class AdviceComposerTest {
             assertThat(content.draft()).isFalse();
             assertThat(content.documentDate()).isEqualTo(someDay);
             assertThat(content.reportDue()).isEqualTo(someDay.plusDays(30));
+        }
+    }
+
+    /** The report is due on a day the office is open: never a weekend, a national holiday or 29 Dec – 3 Jan. */
+    @Test
+    void theReportIsDueOnTheOfficesNextOpenDay() {
+        try (Workspace workspace = Workspace.open(folder, AdvicePrintoutTest.clock())) {
+            Facility facility = facility("small", "1410000008", 80, false, false);
+            Inspection started = start(workspace, facility, INSPECTION_DATE);
+            workspace.inspectionService().finalizeInspection(started.id(), ACTOR);
+            Inspection finalized = workspace.inspections().find(started.id()).orElseThrow();
+            Catalog catalog = workspace.catalogs().latest();
+            AdviceComposer composer = new AdviceComposer();
+            Map<LocalDate, LocalDate> dueByDocumentDay = new LinkedHashMap<>();
+            dueByDocumentDay.put(LocalDate.of(2026, 12, 2), LocalDate.of(2027, 1, 4)); // 元日 → after the year end
+            dueByDocumentDay.put(LocalDate.of(2026, 11, 29), LocalDate.of(2027, 1, 4)); // 29 Dec, the first year-end day
+            dueByDocumentDay.put(LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 28)); // Monday 28 Dec, still open
+            dueByDocumentDay.put(LocalDate.of(2026, 8, 20), LocalDate.of(2026, 9, 24)); // Sat 19 Sep, then 敬老の日, 国民の休日, 秋分の日
+            dueByDocumentDay.put(LocalDate.of(2026, 7, 2), LocalDate.of(2026, 8, 3)); // Saturday 1 Aug
+            dueByDocumentDay.put(LocalDate.of(2026, 7, 16), LocalDate.of(2026, 8, 17)); // Saturday 15 Aug
+
+            dueByDocumentDay.forEach((documentDay, due) -> assertThat(composer.compose(finalized, facility, catalog,
+                    Map.of(), SETTINGS, Optional.of(documentDay)).reportDue()).as("30 days after %s", documentDay)
+                    .isEqualTo(due));
+        }
+    }
+
+    @Test
+    void aDueDateInAYearOfUnknownHolidaysIsAMessageNotAGuess() {
+        try (Workspace workspace = Workspace.open(folder, AdvicePrintoutTest.clock())) {
+            Facility facility = facility("small", "1410000009", 80, false, false);
+            Inspection mistyped = start(workspace, facility, LocalDate.of(2199, 6, 30));
+
+            assertThatThrownBy(() -> workspace.adviceService().content(mistyped.id(), Optional.empty(), SETTINGS))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("2199");
         }
     }
 

@@ -524,10 +524,13 @@ class AdvicePrintoutTest {
             workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 45));
             byte[] pdf = pdf(workspace, inspection.id(), Language.JA);
             String text = squeeze(text(pdf));
-            LocalDate due = FINALIZED_DAY.plusDays(45); // 16 Aug 2026
+            // 45 days on is Sunday 16 Aug 2026, when the office is closed: the report is due on the Monday.
+            LocalDate due = LocalDate.of(2026, 8, 17);
+            assertThat(FINALIZED_DAY.plusDays(45).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
             assertThat(text).doesNotContain(squeeze(JA.get("advice.issuerMissing")))
                     .contains(wareki(FINALIZED_DAY) + squeeze(AUTHORITY))
-                    .contains("令和8年8月16日までに", wareki(due) + "までに改善の計画または状況を" + squeeze(AUTHORITY) + "へ報告");
+                    .contains("令和8年8月17日までに", wareki(due) + "までに改善の計画または状況を" + squeeze(AUTHORITY) + "へ報告")
+                    .doesNotContain("令和8年8月16日");
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 assertThat(document.getDocumentInformation().getAuthor()).isEqualTo(AUTHORITY);
                 assertThat(document.getDocumentInformation().getCreationDate().toInstant())
@@ -535,7 +538,7 @@ class AdvicePrintoutTest {
             }
 
             String inEnglish = squeeze(text(pdf(workspace, inspection.id(), Language.EN)));
-            assertThat(inEnglish).contains(squeeze(AUTHORITY), english(due), "16Aug2026");
+            assertThat(inEnglish).contains(squeeze(AUTHORITY), english(due), "17Aug2026");
         }
     }
 
