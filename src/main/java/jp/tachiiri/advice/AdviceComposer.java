@@ -69,17 +69,21 @@ public final class AdviceComposer {
     private static List<AdviceContent.CheckpointSummary> summaries(Checklist checklist) {
         List<AdviceContent.CheckpointSummary> summaries = new ArrayList<>();
         for (CheckpointSection section : checklist.catalog().sections()) {
-            int applicable = 0;
+            int excluded = 0;
             int compliant = 0;
             int nonCompliant = 0;
             int alternative = 0;
             int notApplicable = 0;
+            int unanswered = 0;
             for (ItemState state : checklist.items(section.checkpoint())) {
-                if (state.applicable()) {
-                    applicable++;
+                // An answer stored for an item that is no longer asked (the gate, the facility changed) does not count.
+                if (!state.applicable()) {
+                    excluded++;
+                    continue;
                 }
-                Optional<Answer> answer = state.effectiveAnswer();
+                Optional<Answer> answer = state.finding().answer();
                 if (answer.isEmpty()) {
+                    unanswered++;
                     continue;
                 }
                 switch (answer.get()) {
@@ -87,13 +91,12 @@ public final class AdviceComposer {
                     case NON_COMPLIANT -> nonCompliant++;
                     case ALTERNATIVE -> alternative++;
                     case NOT_APPLICABLE -> notApplicable++;
-                    default -> {
-                        // YES/NO belong to the gate question only.
-                    }
+                    default -> throw new IllegalStateException(
+                            answer.get() + " for " + state.item().id() + ": YES/NO belong to the gate question only");
                 }
             }
-            summaries.add(new AdviceContent.CheckpointSummary(section.title(), applicable, compliant, nonCompliant,
-                    alternative, notApplicable));
+            summaries.add(new AdviceContent.CheckpointSummary(section.title(), excluded, compliant, nonCompliant,
+                    alternative, notApplicable, unanswered));
         }
         return summaries;
     }

@@ -33,9 +33,23 @@ public record AdviceContent(
         resources = List.copyOf(resources);
     }
 
-    /** The counts of one checkpoint: applicable items and how they were answered. */
-    public record CheckpointSummary(
-            LocalizedText title, int applicable, int compliant, int nonCompliant, int alternative, int notApplicable) {
+    /**
+     * The counts of one checkpoint, which add up by construction: each of its items is either not asked of this
+     * hospital (excluded by its beds or systems, or by the gate question answered いいえ) or asked, and an asked
+     * item is 適合, 不適合, 代替措置, 該当なし (found not to apply, with a reason) or, in a draft, not answered yet.
+     */
+    public record CheckpointSummary(LocalizedText title, int excluded, int compliant, int nonCompliant, int alternative,
+            int notApplicable, int unanswered) {
+
+        /** The items asked of this hospital. */
+        public int applicable() {
+            return compliant + nonCompliant + alternative + notApplicable + unanswered;
+        }
+
+        /** Every item of the checkpoint. */
+        public int items() {
+            return excluded + applicable();
+        }
     }
 
     /** A 不適合 item: what was found (the inspector's note), the advice and the target date. */

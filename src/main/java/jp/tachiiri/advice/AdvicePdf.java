@@ -8,7 +8,11 @@ import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.ChecklistRef;
@@ -34,6 +38,9 @@ public final class AdvicePdf {
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
             .withChronology(JapaneseChronology.INSTANCE);
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+
+    /** An ideographic space: sets a row's label in by one character, in both languages. */
+    private static final String INDENT = "\u3000";
 
     private final PdfDocumentWriter writer = new PdfDocumentWriter();
 
@@ -64,7 +71,7 @@ public final class AdvicePdf {
         blocks.add(overview(content, messages));
 
         blocks.add(new Heading(messages.get("advice.section.summary"), 2));
-        blocks.add(summary(content, messages));
+        blocks.addAll(summary(content, messages));
 
         blocks.add(new Heading(messages.get("advice.section.improvements"), 2));
         if (content.improvements().isEmpty()) {
@@ -122,32 +129,51 @@ public final class AdvicePdf {
                 new Column(messages.get("advice.overview.value"), 3)), rows);
     }
 
-    private static Table summary(AdviceContent content, Messages messages) {
+    /**
+     * The counts, a column per checkpoint and the total: the rows add up down each column (項目数 = 対象外 + 確認した
+     * 項目, which are 適合 + 不適合 + 代替措置 + 該当なし, + 未回答 in a draft) and the total across. Checkpoints are
+     * columns because the counts' names would not fit as columns in English.
+     */
+    private static List<Block> summary(AdviceContent content, Messages messages) {
+        List<AdviceContent.CheckpointSummary> summaries = content.summaries();
+        List<Column> columns = new ArrayList<>();
+        // Each checkpoint's column holds the longest word of the English titles ("arrangements").
+        columns.add(new Column(messages.get("advice.summary.count"), 2));
+        summaries.forEach(summary -> columns.add(new Column(summary.title().in(messages.language()), 1.8f)));
+        columns.add(new Column(messages.get("advice.summary.total"), 1));
+        Map<String, ToIntFunction<AdviceContent.CheckpointSummary>> answers = new LinkedHashMap<>();
+        answers.put("compliant", AdviceContent.CheckpointSummary::compliant);
+        answers.put("nonCompliant", AdviceContent.CheckpointSummary::nonCompliant);
+        answers.put("alternative", AdviceContent.CheckpointSummary::alternative);
+        answers.put("notApplicable", AdviceContent.CheckpointSummary::notApplicable);
+        if (summaries.stream().anyMatch(summary -> summary.unanswered() > 0)) {
+            answers.put("unanswered", AdviceContent.CheckpointSummary::unanswered);
+        }
         List<List<String>> rows = new ArrayList<>();
-        int[] totals = new int[5];
-        for (AdviceContent.CheckpointSummary summary : content.summaries()) {
-            int[] counts = {summary.applicable(), summary.compliant(), summary.nonCompliant(), summary.alternative(),
-                summary.notApplicable()};
-            List<String> row = new ArrayList<>();
-            row.add(summary.title().in(messages.language()));
-            for (int i = 0; i < counts.length; i++) {
-                totals[i] += counts[i];
-                row.add(Integer.toString(counts[i]));
-            }
-            rows.add(row);
-        }
-        List<String> total = new ArrayList<>();
-        total.add(messages.get("advice.summary.total"));
-        for (int count : totals) {
-            total.add(Integer.toString(count));
-        }
-        rows.add(total);
-        return new Table(List.of(new Column(messages.get("advice.summary.checkpoint"), 2.2f),
-                new Column(messages.get("advice.summary.applicable"), 1.2f),
-                new Column(messages.get("advice.summary.compliant"), 1.2f),
-                new Column(messages.get("advice.summary.nonCompliant"), 1.2f),
-                new Column(messages.get("advice.summary.alternative"), 1.2f),
-                new Column(messages.get("advice.summary.notApplicable"), 1.2f)), rows);
+        rows.add(countRow(summaryLabel("items", messages), summaries, AdviceContent.CheckpointSummary::items));
+        rows.add(countRow(summaryLabel("excluded", messages), summaries, AdviceContent.CheckpointSummary::excluded));
+        rows.add(countRow(summaryLabel("applicable", messages), summaries, AdviceContent.CheckpointSummary::applicable));
+        // Indented: the parts of the row above.
+        answers.forEach((key, count) -> rows.add(countRow(INDENT + summaryLabel(key, messages), summaries, count)));
+        String sum = answers.keySet().stream().map(key -> summaryLabel(key, messages))
+                .collect(Collectors.joining(messages.get("advice.summary.plus")));
+        String note = messages.get("advice.summary.note", summaryLabel("items", messages),
+                summaryLabel("excluded", messages), summaryLabel("applicable", messages), sum,
+                summaryLabel("notApplicable", messages));
+        return List.of(new Table(columns, rows), new Paragraph(note, TextStyle.small()));
+    }
+
+    private static String summaryLabel(String key, Messages messages) {
+        return messages.get("advice.summary." + key);
+    }
+
+    private static List<String> countRow(String label, List<AdviceContent.CheckpointSummary> summaries,
+            ToIntFunction<AdviceContent.CheckpointSummary> count) {
+        List<String> row = new ArrayList<>();
+        row.add(label);
+        summaries.forEach(summary -> row.add(Integer.toString(count.applyAsInt(summary))));
+        row.add(Integer.toString(summaries.stream().mapToInt(count).sum()));
+        return row;
     }
 
     private static Table improvements(AdviceContent content, Messages messages) {

@@ -153,11 +153,11 @@ class AdviceComposerTest {
                 CheckpointSection section = catalog.sections().get(i);
                 AdviceContent.CheckpointSummary summary = content.summaries().get(i);
                 assertThat(summary.title()).isEqualTo(section.title());
-                assertThat(List.of(summary.applicable(), summary.compliant(), summary.nonCompliant(),
-                        summary.alternative(), summary.notApplicable()))
-                        .as(section.checkpoint().id()).containsExactly(0, 0, 0, 0, section.items().size());
+                // Not asked of a hospital without a medical information system: excluded, not answered 該当なし.
+                assertThat(List.of(summary.items(), summary.excluded(), summary.applicable(), summary.notApplicable()))
+                        .as(section.checkpoint().id()).containsExactly(section.items().size(), section.items().size(), 0, 0);
             }
-            assertThat(content.summaries().stream().mapToInt(AdviceContent.CheckpointSummary::notApplicable).sum())
+            assertThat(content.summaries().stream().mapToInt(AdviceContent.CheckpointSummary::excluded).sum())
                     .isEqualTo(catalog.items().size()).isEqualTo(38);
         }
     }
@@ -185,13 +185,16 @@ class AdviceComposerTest {
 
             AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
 
-            // {applicable, 適合, 不適合, 代替措置, 該当なし}; items that do not apply count as 該当なし.
+            // {items, 対象外, 適合, 不適合, 代替措置, 該当なし, 未回答}: an item that does not apply is 対象外, not 該当なし.
             // vulnerability: 16 items, 2 need a vendor contract. backup: 7, 1 needs an EMR.
             // recovery: 6, 1 needs 200+ beds. contact: 9, 1 needs 200+ beds and 2 a vendor contract.
-            assertThat(content.summaries()).extracting(summary -> List.of(summary.applicable(), summary.compliant(),
-                    summary.nonCompliant(), summary.alternative(), summary.notApplicable()))
-                    .containsExactly(List.of(14, 10, 2, 1, 1 + 2), List.of(6, 6, 0, 0, 1), List.of(5, 4, 1, 0, 1),
-                            List.of(6, 5, 0, 0, 3));
+            assertThat(content.summaries()).extracting(summary -> List.of(summary.items(), summary.excluded(),
+                    summary.compliant(), summary.nonCompliant(), summary.alternative(), summary.notApplicable(),
+                    summary.unanswered()))
+                    .containsExactly(List.of(16, 2, 10, 2, 1, 1, 0), List.of(7, 1, 6, 0, 0, 0, 0),
+                            List.of(6, 1, 4, 1, 0, 0, 0), List.of(9, 3, 5, 0, 0, 0, 1));
+            assertThat(content.summaries()).extracting(AdviceContent.CheckpointSummary::applicable)
+                    .containsExactly(14, 6, 5, 6);
             assertThat(content.draft()).isTrue();
         }
     }
