@@ -37,6 +37,7 @@ public final class AdviceComposer {
         boolean draft = inspection.status() != InspectionStatus.FINALIZED;
         LocalDate documentDate = draft ? inspection.date() : finalizedOn.orElse(inspection.date());
         List<AdviceContent.Improvement> improvements = new ArrayList<>();
+        List<AdviceContent.Alternative> alternatives = new ArrayList<>();
         List<AdviceContent.GoodPractice> goodPractices = new ArrayList<>();
         for (ItemState state : checklist.items()) {
             if (!state.applicable()) {
@@ -46,12 +47,14 @@ public final class AdviceComposer {
             if (finding.answer().equals(Optional.of(Answer.NON_COMPLIANT))) {
                 improvements.add(new AdviceContent.Improvement(state.item(), finding.note(), finding.advice(),
                         finding.targetDate()));
+            } else if (finding.answer().equals(Optional.of(Answer.ALTERNATIVE))) {
+                alternatives.add(new AdviceContent.Alternative(state.item(), finding.reason()));
             } else if (finding.answer().equals(Optional.of(Answer.COMPLIANT)) && !finding.note().isBlank()) {
                 goodPractices.add(new AdviceContent.GoodPractice(state.item(), finding.note()));
             }
         }
         return new AdviceContent(inspection, facility, settings, draft, documentDate, summaries(checklist),
-                improvements, goodPractices, Resource.forFacility(facility.profile()),
+                improvements, alternatives, goodPractices, Resource.forFacility(facility.profile()),
                 reportDue(documentDate, settings), fingerprint(inspection, facility, findings));
     }
 

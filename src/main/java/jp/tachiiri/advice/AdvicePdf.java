@@ -15,6 +15,7 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Attendee;
+import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ChecklistRef;
 import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.Language;
@@ -78,6 +79,14 @@ public final class AdvicePdf {
             blocks.add(new Paragraph(messages.get("advice.improvements.none"), TextStyle.body()));
         } else {
             blocks.add(improvements(content, messages));
+        }
+
+        blocks.add(new Heading(messages.get("advice.section.alternatives"), 2));
+        if (content.alternatives().isEmpty()) {
+            blocks.add(new Paragraph(messages.get("advice.alternatives.none"), TextStyle.body()));
+        } else {
+            blocks.add(new Paragraph(messages.get("advice.alternatives.intro"), TextStyle.body()));
+            blocks.add(alternatives(content, messages));
         }
 
         blocks.add(new Heading(messages.get("advice.section.goodPractice"), 2));
@@ -178,12 +187,9 @@ public final class AdvicePdf {
 
     private static Table improvements(AdviceContent content, Messages messages) {
         List<List<String>> rows = new ArrayList<>();
-        int number = 1;
         for (AdviceContent.Improvement improvement : content.improvements()) {
-            String reference = improvement.item().checklistRef().map(ChecklistRef::label).map(label -> "\n" + label).orElse("");
-            rows.add(List.of(Integer.toString(number++), improvement.item().title().in(messages.language()) + reference,
-                    improvement.found(), improvement.advice(),
-                    improvement.targetDate().map(target -> date(target, messages))
+            rows.add(List.of(Integer.toString(rows.size() + 1), item(improvement.item(), messages), improvement.found(),
+                    improvement.advice(), improvement.targetDate().map(target -> date(target, messages))
                             .orElse(messages.get("advice.improvements.noTarget"))));
         }
         return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.8f),
@@ -191,6 +197,23 @@ public final class AdvicePdf {
                 new Column(messages.get("advice.improvements.found"), 2.2f),
                 new Column(messages.get("advice.improvements.advice"), 3.4f),
                 new Column(messages.get("advice.improvements.target"), 1.4f)), rows);
+    }
+
+    private static Table alternatives(AdviceContent content, Messages messages) {
+        List<List<String>> rows = new ArrayList<>();
+        for (AdviceContent.Alternative alternative : content.alternatives()) {
+            rows.add(List.of(Integer.toString(rows.size() + 1), item(alternative.item(), messages),
+                    alternative.measure()));
+        }
+        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.8f),
+                new Column(messages.get("advice.improvements.item"), 4),
+                new Column(messages.get("advice.alternatives.measure"), 5.2f)), rows);
+    }
+
+    /** An item as the tables name it: its title, and its place in the ministry's checklist on a line of its own. */
+    private static String item(CatalogItem item, Messages messages) {
+        return item.title().in(messages.language())
+                + item.checklistRef().map(ChecklistRef::label).map(label -> "\n" + label).orElse("");
     }
 
     private static PageFooter footer(AdviceContent content, Messages messages) {

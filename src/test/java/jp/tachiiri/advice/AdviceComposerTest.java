@@ -126,6 +126,9 @@ class AdviceComposerTest {
                             tuple("contact.incident-diagram", "各部署に掲示している。"));
             assertThat(content.improvements()).extracting(improvement -> improvement.item().id())
                     .containsExactly("backup.offline-copy");
+            // The alternative is listed with its measure, not as good practice.
+            assertThat(content.alternatives()).extracting(alternative -> alternative.item().id(),
+                    AdviceContent.Alternative::measure).containsExactly(tuple("vulnerability.external-media", "封印している。"));
         }
     }
 

@@ -140,10 +140,59 @@ class AdvicePrintoutTest {
                 assertImprovementsInCatalogOrder(document, JA, catalog, facility, findings);
                 assertSummaryCounts(document, JA, catalog, facility, findings);
                 String text = squeeze(text(document));
-                // The other answers are not improvements; the compliant one with a note is good practice.
-                assertThat(text).doesNotContain("USBポートを物理的に封印している。")
-                        .contains(squeeze(JA.get("advice.goodPractice.item", title(catalog, "contact.mhlw-route"),
+                // The other answers are not improvements: the alternative is in section 4, the compliant one with a
+                // note is good practice.
+                String improvementsSection = text.substring(text.indexOf(squeeze(JA.get("advice.section.improvements"))),
+                        text.indexOf(squeeze(JA.get("advice.section.alternatives"))));
+                assertThat(improvementsSection).doesNotContain("USBポートを物理的に封印している。");
+                assertThat(text).contains(squeeze(JA.get("advice.goodPractice.item", title(catalog, "contact.mhlw-route"),
                                 "連絡先を掲示している。")));
+            }
+        }
+    }
+
+    /**
+     * An accepted 代替措置 is named in section 4 with the measure recorded, in both languages; an inspection without
+     * one says so there.
+     */
+    @Test
+    void acceptedAlternativeMeasuresAreListedWithTheirMeasureInSection4() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Catalog catalog = catalog(workspace);
+            Facility facility = facility("mid", "1310000007", 250, true, true);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            Map<String, String> measures = new LinkedHashMap<>();
+            measures.put("vulnerability.external-media", "USBポートを物理的に封印し、持込み媒体は専用端末で検査している。");
+            measures.put("backup.generations", "Cloud backups keep 30 daily versions (vendor's contract, clause 4).");
+            Map<String, Finding> special = new LinkedHashMap<>();
+            // Recorded last first: the section follows the catalog's order.
+            List<String> recorded = new ArrayList<>(measures.keySet());
+            Collections.reverse(recorded);
+            recorded.forEach(itemId -> special.put(itemId,
+                    Finding.empty(itemId).withAnswer(Answer.ALTERNATIVE).withReason(measures.get(itemId))));
+            answerAll(workspace, inspection, applicable(catalog, facility), special);
+            Inspection without = start(workspace, facility("other", "1310000008", 250, true, true), INSPECTION_DATE);
+            answerAll(workspace, without, applicable(catalog, facility), Map.of());
+
+            for (Messages messages : List.of(JA, EN)) {
+                String text = plain(text(pdf(workspace, inspection.id(), messages.language())));
+                String section = text.substring(text.indexOf(plain(messages.get("advice.section.alternatives"))),
+                        text.indexOf(plain(messages.get("advice.section.goodPractice"))));
+                assertThat(section).contains(plain(messages.get("advice.alternatives.intro")),
+                        plain(messages.get("advice.alternatives.measure")));
+                int previous = 0;
+                for (Map.Entry<String, String> measure : measures.entrySet()) {
+                    int titleAt = section.indexOf(plain(title(catalog, measure.getKey(), messages.language())));
+                    assertThat(titleAt).as("%s after the one before", measure.getKey()).isGreaterThan(previous);
+                    assertThat(section.indexOf(plain(measure.getValue()), titleAt)).as("its measure").isPositive();
+                    previous = titleAt;
+                }
+                assertThat(text.indexOf(plain(measures.get("vulnerability.external-media")))).as("printed once")
+                        .isEqualTo(text.lastIndexOf(plain(measures.get("vulnerability.external-media"))));
+
+                String none = plain(text(pdf(workspace, without.id(), messages.language())));
+                assertThat(none).contains(plain(messages.get("advice.section.alternatives"))
+                        + plain(messages.get("advice.alternatives.none")));
             }
         }
     }
@@ -450,8 +499,8 @@ class AdvicePrintoutTest {
                 String jaText = squeeze(text(ja));
                 String enText = squeeze(text(en));
                 assertThat(enText).startsWith(squeeze(EN.get("advice.title")));
-                List<String> sections = List.of("overview", "summary", "improvements", "goodPractice", "resources",
-                        "report");
+                List<String> sections = List.of("overview", "summary", "improvements", "alternatives", "goodPractice",
+                        "resources", "report");
                 assertThat(indexes(enText, sections.stream().map(s -> EN.get("advice.section." + s)).toList()))
                         .isSorted().doesNotContain(-1);
                 assertThat(indexes(jaText, sections.stream().map(s -> JA.get("advice.section." + s)).toList()))
