@@ -192,11 +192,12 @@ public final class AdvicePdf {
                     improvement.advice(), improvement.targetDate().map(target -> date(target, messages))
                             .orElse(messages.get("advice.improvements.noTarget"))));
         }
-        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.8f),
-                new Column(messages.get("advice.improvements.item"), 2.2f),
-                new Column(messages.get("advice.improvements.found"), 2.2f),
-                new Column(messages.get("advice.improvements.advice"), 3.4f),
-                new Column(messages.get("advice.improvements.target"), 1.4f)), rows);
+        // The target date's column holds the longest date whole (令和10年12月28日): a date is never split.
+        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.7f),
+                new Column(messages.get("advice.improvements.item"), 2),
+                new Column(messages.get("advice.improvements.found"), 2),
+                new Column(messages.get("advice.improvements.advice"), 3.2f),
+                new Column(messages.get("advice.improvements.target"), 2.1f)), rows);
     }
 
     private static Table alternatives(AdviceContent content, Messages messages) {
@@ -205,9 +206,9 @@ public final class AdvicePdf {
             rows.add(List.of(Integer.toString(rows.size() + 1), item(alternative.item(), messages),
                     alternative.measure()));
         }
-        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.8f),
+        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.7f),
                 new Column(messages.get("advice.improvements.item"), 4),
-                new Column(messages.get("advice.alternatives.measure"), 5.2f)), rows);
+                new Column(messages.get("advice.alternatives.measure"), 5.3f)), rows);
     }
 
     /** An item as the tables name it: its title, and its place in the ministry's checklist on a line of its own. */

@@ -307,6 +307,36 @@ class AdvicePrintoutTest {
         }
     }
 
+    /**
+     * A date is never broken across lines, in a table cell (the target dates) or in running text (the inspection
+     * day in the introduction, the report's due date mid-sentence), in either language.
+     */
+    @Test
+    void everyDateStandsWholeOnOneLine() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Inspection inspection = thirtyImprovements(workspace);
+            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 100));
+            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(),
+                    workspace.adviceSettings());
+            List<LocalDate> dates = new ArrayList<>(List.of(INSPECTION_DATE, FINALIZED_DAY, content.reportDue()));
+            content.improvements().forEach(improvement -> dates.add(improvement.targetDate().orElseThrow()));
+            assertThat(dates).anyMatch(date -> date.getMonthValue() >= 10 && date.getDayOfMonth() >= 10);
+
+            for (Messages messages : List.of(JA, EN)) {
+                try (PDDocument document = Loader.loadPDF(pdf(workspace, inspection.id(), messages.language()))) {
+                    List<String> lines = new ArrayList<>();
+                    for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                        lines(document, page).forEach(line -> lines.add(line.replaceAll("\\s+", " ")));
+                    }
+                    for (LocalDate date : dates) {
+                        String printed = AdvicePdf.date(date, messages);
+                        assertThat(lines).as("%s on one line", printed).anyMatch(line -> line.contains(printed));
+                    }
+                }
+            }
+        }
+    }
+
     /** A section heading does not stand alone at the foot of a page, away from the table it introduces. */
     @Test
     void theImprovementsHeadingTheTableHeaderAndTheFirstRowShareAPage() throws IOException {
