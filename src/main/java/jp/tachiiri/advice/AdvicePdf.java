@@ -24,6 +24,7 @@ import jp.tachiiri.pdf.Block;
 import jp.tachiiri.pdf.Column;
 import jp.tachiiri.pdf.DocumentInfo;
 import jp.tachiiri.pdf.Heading;
+import jp.tachiiri.pdf.KeepTogether;
 import jp.tachiiri.pdf.PageFooter;
 import jp.tachiiri.pdf.Paragraph;
 import jp.tachiiri.pdf.PdfDocumentWriter;
@@ -103,7 +104,6 @@ public final class AdvicePdf {
             blocks.add(new Paragraph(messages.get(key + ".body"), TextStyle.body()));
         }
 
-        blocks.add(new Heading(messages.get("advice.section.report"), 2));
         String report;
         if (content.improvements().isEmpty()) {
             report = messages.get("advice.reportNothing");
@@ -112,11 +112,11 @@ public final class AdvicePdf {
         } else {
             report = messages.get("advice.report", date(content.reportDue(), messages), issuer);
         }
-        blocks.add(new Paragraph(report, TextStyle.body()));
-
-        blocks.add(new Spacer(18));
-        blocks.add(new SignatureLines(List.of(messages.get("advice.signature.explainer"),
-                messages.get("advice.signature.receiver")), messages.get("advice.signature.date")));
+        // The signatures acknowledge the request above them: never alone on a last page.
+        blocks.add(new KeepTogether(List.of(new Heading(messages.get("advice.section.report"), 2),
+                new Paragraph(report, TextStyle.body()), new Spacer(18),
+                new SignatureLines(List.of(messages.get("advice.signature.explainer"),
+                        messages.get("advice.signature.receiver")), messages.get("advice.signature.date")))));
         return blocks;
     }
 

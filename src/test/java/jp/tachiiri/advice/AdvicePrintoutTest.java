@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.tachiiri.app.Workspace;
@@ -334,6 +335,42 @@ class AdvicePrintoutTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The signature lines never stand alone on the last page: whatever the length of what comes before (here one
+     * more good-practice note at a time), they share their page with the request for a report they sign for.
+     */
+    @Test
+    void theSignatureLinesAlwaysShareTheirPageWithTheReportRequest() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 30));
+            Facility facility = facility("small", "1310000009", 80, false, false);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            List<CatalogItem> items = applicable(catalog(workspace), facility);
+            answerAll(workspace, inspection, items, Map.of("recovery.drills", nonCompliant("recovery.drills",
+                    "訓練の実績がない。", "年1回程度の訓練を行ってください。", INSPECTION_DATE.plusMonths(4))));
+            Set<Integer> pageCounts = new TreeSet<>();
+            for (CatalogItem item : items) {
+                if (!item.id().equals("recovery.drills")) {
+                    workspace.inspectionService().record(inspection.id(), compliant(item.id())
+                            .withNote("良好事例：手順を文書にして職員に周知し、年1回は実施状況を点検している。"), ACTOR);
+                }
+                for (Messages messages : List.of(JA, EN)) {
+                    try (PDDocument document = Loader.loadPDF(pdf(workspace, inspection.id(), messages.language()))) {
+                        int pages = document.getNumberOfPages();
+                        pageCounts.add(pages);
+                        String last = squeeze(text(document, pages));
+                        assertThat(last).as("the last of %d pages with a note on %s", pages, item.id())
+                                .contains(squeeze(messages.get("advice.section.report")),
+                                        squeeze(messages.get("advice.signature.explainer")),
+                                        squeeze(messages.get("advice.signature.receiver")))
+                                .contains(squeeze(AUTHORITY));
+                    }
+                }
+            }
+            assertThat(pageCounts).as("the notes pushed the request over a page's end").hasSizeGreaterThan(1);
         }
     }
 
