@@ -72,8 +72,7 @@ public final class AdvicePdf {
         blocks.add(new Heading(messages.get("advice.section.overview"), 2));
         blocks.add(overview(content, messages));
 
-        blocks.add(new Heading(messages.get("advice.section.summary"), 2));
-        blocks.addAll(summary(content, messages));
+        blocks.add(summary(content, messages));
 
         blocks.add(new Heading(messages.get("advice.section.improvements"), 2));
         if (content.improvements().isEmpty()) {
@@ -139,11 +138,11 @@ public final class AdvicePdf {
     }
 
     /**
-     * The counts, a column per checkpoint and the total: the rows add up down each column (項目数 = 対象外 + 確認した
-     * 項目, which are 適合 + 不適合 + 代替措置 + 該当なし, + 未回答 in a draft) and the total across. Checkpoints are
-     * columns because the counts' names would not fit as columns in English.
+     * Section 2, the counts: a column per checkpoint and the total, whose rows add up down each column (項目数 =
+     * 対象外 + 確認した項目, which are 適合 + 不適合 + 代替措置 + 該当なし, + 未回答 in a draft) and the total across.
+     * Checkpoints are columns because the counts' names would not fit as columns in English.
      */
-    private static List<Block> summary(AdviceContent content, Messages messages) {
+    private static Block summary(AdviceContent content, Messages messages) {
         List<AdviceContent.CheckpointSummary> summaries = content.summaries();
         List<Column> columns = new ArrayList<>();
         // Each checkpoint's column holds the longest word of the English titles ("arrangements").
@@ -169,7 +168,9 @@ public final class AdvicePdf {
         String note = messages.get("advice.summary.note", summaryLabel("items", messages),
                 summaryLabel("excluded", messages), summaryLabel("applicable", messages), sum,
                 summaryLabel("notApplicable", messages));
-        return List.of(new Table(columns, rows), new Paragraph(note, TextStyle.small()));
+        // The note says how to read the table: the section stays on one page.
+        return new KeepTogether(List.of(new Heading(messages.get("advice.section.summary"), 2), new Table(columns, rows),
+                new Paragraph(note, TextStyle.small())));
     }
 
     private static String summaryLabel(String key, Messages messages) {
