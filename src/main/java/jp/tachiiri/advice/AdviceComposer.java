@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import jp.tachiiri.calendar.OfficeDays;
+import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.model.Answer;
@@ -23,6 +25,8 @@ import jp.tachiiri.model.InspectionStatus;
 /** Decides the content of the advice printout from an inspection's record. */
 public final class AdviceComposer {
 
+    private final OfficeDays officeDays = OfficeDays.bundled();
+
     /**
      * @param finalizedOn the day the revision was finalized (the document's date); empty for a draft, which is
      *     dated with the inspection day
@@ -33,6 +37,7 @@ public final class AdviceComposer {
         boolean draft = inspection.status() != InspectionStatus.FINALIZED;
         LocalDate documentDate = draft ? inspection.date() : finalizedOn.orElse(inspection.date());
         List<AdviceContent.Improvement> improvements = new ArrayList<>();
+        List<AdviceContent.Alternative> alternatives = new ArrayList<>();
         List<AdviceContent.GoodPractice> goodPractices = new ArrayList<>();
         for (ItemState state : checklist.items()) {
             if (!state.applicable()) {
@@ -42,29 +47,46 @@ public final class AdviceComposer {
             if (finding.answer().equals(Optional.of(Answer.NON_COMPLIANT))) {
                 improvements.add(new AdviceContent.Improvement(state.item(), finding.note(), finding.advice(),
                         finding.targetDate()));
+            } else if (finding.answer().equals(Optional.of(Answer.ALTERNATIVE))) {
+                alternatives.add(new AdviceContent.Alternative(state.item(), finding.reason()));
             } else if (finding.answer().equals(Optional.of(Answer.COMPLIANT)) && !finding.note().isBlank()) {
                 goodPractices.add(new AdviceContent.GoodPractice(state.item(), finding.note()));
             }
         }
         return new AdviceContent(inspection, facility, settings, draft, documentDate, summaries(checklist),
-                improvements, goodPractices, Resource.forFacility(facility.profile()),
-                documentDate.plusDays(settings.reportDays()), fingerprint(inspection, facility, findings));
+                improvements, alternatives, goodPractices, Resource.forFacility(facility.profile()),
+                reportDue(documentDate, settings), fingerprint(inspection, facility, findings));
+    }
+
+    /** The report is due the given days after the document, or the office's next open day if it is closed then. */
+    private LocalDate reportDue(LocalDate documentDate, AdviceSettings settings) {
+        LocalDate due = documentDate.plusDays(settings.reportDays());
+        try {
+            return officeDays.openOnOrAfter(due);
+        } catch (IllegalArgumentException e) {
+            // A year the holiday data does not cover (a mistyped inspection date): say so rather than guess.
+            throw new UserFacingException(e, "advice.error.holidaysUnknown", Integer.toString(due.getYear()));
+        }
     }
 
     private static List<AdviceContent.CheckpointSummary> summaries(Checklist checklist) {
         List<AdviceContent.CheckpointSummary> summaries = new ArrayList<>();
         for (CheckpointSection section : checklist.catalog().sections()) {
-            int applicable = 0;
+            int excluded = 0;
             int compliant = 0;
             int nonCompliant = 0;
             int alternative = 0;
             int notApplicable = 0;
+            int unanswered = 0;
             for (ItemState state : checklist.items(section.checkpoint())) {
-                if (state.applicable()) {
-                    applicable++;
+                // An answer stored for an item that is no longer asked (the gate, the facility changed) does not count.
+                if (!state.applicable()) {
+                    excluded++;
+                    continue;
                 }
-                Optional<Answer> answer = state.effectiveAnswer();
+                Optional<Answer> answer = state.finding().answer();
                 if (answer.isEmpty()) {
+                    unanswered++;
                     continue;
                 }
                 switch (answer.get()) {
@@ -72,13 +94,12 @@ public final class AdviceComposer {
                     case NON_COMPLIANT -> nonCompliant++;
                     case ALTERNATIVE -> alternative++;
                     case NOT_APPLICABLE -> notApplicable++;
-                    default -> {
-                        // YES/NO belong to the gate question only.
-                    }
+                    default -> throw new IllegalStateException(
+                            answer.get() + " for " + state.item().id() + ": YES/NO belong to the gate question only");
                 }
             }
-            summaries.add(new AdviceContent.CheckpointSummary(section.title(), applicable, compliant, nonCompliant,
-                    alternative, notApplicable));
+            summaries.add(new AdviceContent.CheckpointSummary(section.title(), excluded, compliant, nonCompliant,
+                    alternative, notApplicable, unanswered));
         }
         return summaries;
     }

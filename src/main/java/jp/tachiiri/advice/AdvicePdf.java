@@ -8,9 +8,14 @@ import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Attendee;
+import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ChecklistRef;
 import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.Language;
@@ -19,6 +24,7 @@ import jp.tachiiri.pdf.Block;
 import jp.tachiiri.pdf.Column;
 import jp.tachiiri.pdf.DocumentInfo;
 import jp.tachiiri.pdf.Heading;
+import jp.tachiiri.pdf.KeepTogether;
 import jp.tachiiri.pdf.PageFooter;
 import jp.tachiiri.pdf.Paragraph;
 import jp.tachiiri.pdf.PdfDocumentWriter;
@@ -34,6 +40,9 @@ public final class AdvicePdf {
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
             .withChronology(JapaneseChronology.INSTANCE);
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+
+    /** An ideographic space: sets a row's label in by one character, in both languages. */
+    private static final String INDENT = "\u3000";
 
     private final PdfDocumentWriter writer = new PdfDocumentWriter();
 
@@ -63,7 +72,6 @@ public final class AdvicePdf {
         blocks.add(new Heading(messages.get("advice.section.overview"), 2));
         blocks.add(overview(content, messages));
 
-        blocks.add(new Heading(messages.get("advice.section.summary"), 2));
         blocks.add(summary(content, messages));
 
         blocks.add(new Heading(messages.get("advice.section.improvements"), 2));
@@ -71,6 +79,14 @@ public final class AdvicePdf {
             blocks.add(new Paragraph(messages.get("advice.improvements.none"), TextStyle.body()));
         } else {
             blocks.add(improvements(content, messages));
+        }
+
+        blocks.add(new Heading(messages.get("advice.section.alternatives"), 2));
+        if (content.alternatives().isEmpty()) {
+            blocks.add(new Paragraph(messages.get("advice.alternatives.none"), TextStyle.body()));
+        } else {
+            blocks.add(new Paragraph(messages.get("advice.alternatives.intro"), TextStyle.body()));
+            blocks.add(alternatives(content, messages));
         }
 
         blocks.add(new Heading(messages.get("advice.section.goodPractice"), 2));
@@ -87,7 +103,6 @@ public final class AdvicePdf {
             blocks.add(new Paragraph(messages.get(key + ".body"), TextStyle.body()));
         }
 
-        blocks.add(new Heading(messages.get("advice.section.report"), 2));
         String report;
         if (content.improvements().isEmpty()) {
             report = messages.get("advice.reportNothing");
@@ -96,11 +111,11 @@ public final class AdvicePdf {
         } else {
             report = messages.get("advice.report", date(content.reportDue(), messages), issuer);
         }
-        blocks.add(new Paragraph(report, TextStyle.body()));
-
-        blocks.add(new Spacer(18));
-        blocks.add(new SignatureLines(List.of(messages.get("advice.signature.explainer"),
-                messages.get("advice.signature.receiver")), messages.get("advice.signature.date")));
+        // The signatures acknowledge the request above them: never alone on a last page.
+        blocks.add(new KeepTogether(List.of(new Heading(messages.get("advice.section.report"), 2),
+                new Paragraph(report, TextStyle.body()), new Spacer(18),
+                new SignatureLines(List.of(messages.get("advice.signature.explainer"),
+                        messages.get("advice.signature.receiver")), messages.get("advice.signature.date")))));
         return blocks;
     }
 
@@ -122,49 +137,85 @@ public final class AdvicePdf {
                 new Column(messages.get("advice.overview.value"), 3)), rows);
     }
 
-    private static Table summary(AdviceContent content, Messages messages) {
+    /**
+     * Section 2, the counts: a column per checkpoint and the total, whose rows add up down each column (項目数 =
+     * 対象外 + 確認した項目, which are 適合 + 不適合 + 代替措置 + 該当なし, + 未回答 in a draft) and the total across.
+     * Checkpoints are columns because the counts' names would not fit as columns in English.
+     */
+    private static Block summary(AdviceContent content, Messages messages) {
+        List<AdviceContent.CheckpointSummary> summaries = content.summaries();
+        List<Column> columns = new ArrayList<>();
+        // Each checkpoint's column holds the longest word of the English titles ("arrangements").
+        columns.add(new Column(messages.get("advice.summary.count"), 2));
+        summaries.forEach(summary -> columns.add(new Column(summary.title().in(messages.language()), 1.8f)));
+        columns.add(new Column(messages.get("advice.summary.total"), 1));
+        Map<String, ToIntFunction<AdviceContent.CheckpointSummary>> answers = new LinkedHashMap<>();
+        answers.put("compliant", AdviceContent.CheckpointSummary::compliant);
+        answers.put("nonCompliant", AdviceContent.CheckpointSummary::nonCompliant);
+        answers.put("alternative", AdviceContent.CheckpointSummary::alternative);
+        answers.put("notApplicable", AdviceContent.CheckpointSummary::notApplicable);
+        if (summaries.stream().anyMatch(summary -> summary.unanswered() > 0)) {
+            answers.put("unanswered", AdviceContent.CheckpointSummary::unanswered);
+        }
         List<List<String>> rows = new ArrayList<>();
-        int[] totals = new int[5];
-        for (AdviceContent.CheckpointSummary summary : content.summaries()) {
-            int[] counts = {summary.applicable(), summary.compliant(), summary.nonCompliant(), summary.alternative(),
-                summary.notApplicable()};
-            List<String> row = new ArrayList<>();
-            row.add(summary.title().in(messages.language()));
-            for (int i = 0; i < counts.length; i++) {
-                totals[i] += counts[i];
-                row.add(Integer.toString(counts[i]));
-            }
-            rows.add(row);
-        }
-        List<String> total = new ArrayList<>();
-        total.add(messages.get("advice.summary.total"));
-        for (int count : totals) {
-            total.add(Integer.toString(count));
-        }
-        rows.add(total);
-        return new Table(List.of(new Column(messages.get("advice.summary.checkpoint"), 2.2f),
-                new Column(messages.get("advice.summary.applicable"), 1.2f),
-                new Column(messages.get("advice.summary.compliant"), 1.2f),
-                new Column(messages.get("advice.summary.nonCompliant"), 1.2f),
-                new Column(messages.get("advice.summary.alternative"), 1.2f),
-                new Column(messages.get("advice.summary.notApplicable"), 1.2f)), rows);
+        rows.add(countRow(summaryLabel("items", messages), summaries, AdviceContent.CheckpointSummary::items));
+        rows.add(countRow(summaryLabel("excluded", messages), summaries, AdviceContent.CheckpointSummary::excluded));
+        rows.add(countRow(summaryLabel("applicable", messages), summaries, AdviceContent.CheckpointSummary::applicable));
+        // Indented: the parts of the row above.
+        answers.forEach((key, count) -> rows.add(countRow(INDENT + summaryLabel(key, messages), summaries, count)));
+        String sum = answers.keySet().stream().map(key -> summaryLabel(key, messages))
+                .collect(Collectors.joining(messages.get("advice.summary.plus")));
+        String note = messages.get("advice.summary.note", summaryLabel("items", messages),
+                summaryLabel("excluded", messages), summaryLabel("applicable", messages), sum,
+                summaryLabel("notApplicable", messages));
+        // The note says how to read the table: the section stays on one page.
+        return new KeepTogether(List.of(new Heading(messages.get("advice.section.summary"), 2), new Table(columns, rows),
+                new Paragraph(note, TextStyle.small())));
+    }
+
+    private static String summaryLabel(String key, Messages messages) {
+        return messages.get("advice.summary." + key);
+    }
+
+    private static List<String> countRow(String label, List<AdviceContent.CheckpointSummary> summaries,
+            ToIntFunction<AdviceContent.CheckpointSummary> count) {
+        List<String> row = new ArrayList<>();
+        row.add(label);
+        summaries.forEach(summary -> row.add(Integer.toString(count.applyAsInt(summary))));
+        row.add(Integer.toString(summaries.stream().mapToInt(count).sum()));
+        return row;
     }
 
     private static Table improvements(AdviceContent content, Messages messages) {
         List<List<String>> rows = new ArrayList<>();
-        int number = 1;
         for (AdviceContent.Improvement improvement : content.improvements()) {
-            String reference = improvement.item().checklistRef().map(ChecklistRef::label).map(label -> "\n" + label).orElse("");
-            rows.add(List.of(Integer.toString(number++), improvement.item().title().in(messages.language()) + reference,
-                    improvement.found(), improvement.advice(),
-                    improvement.targetDate().map(target -> date(target, messages))
+            rows.add(List.of(Integer.toString(rows.size() + 1), item(improvement.item(), messages), improvement.found(),
+                    improvement.advice(), improvement.targetDate().map(target -> date(target, messages))
                             .orElse(messages.get("advice.improvements.noTarget"))));
         }
-        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.8f),
-                new Column(messages.get("advice.improvements.item"), 2.2f),
-                new Column(messages.get("advice.improvements.found"), 2.2f),
-                new Column(messages.get("advice.improvements.advice"), 3.4f),
-                new Column(messages.get("advice.improvements.target"), 1.4f)), rows);
+        // The target date's column holds the longest date whole (令和10年12月28日): a date is never split.
+        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.7f),
+                new Column(messages.get("advice.improvements.item"), 2),
+                new Column(messages.get("advice.improvements.found"), 2),
+                new Column(messages.get("advice.improvements.advice"), 3.2f),
+                new Column(messages.get("advice.improvements.target"), 2.1f)), rows);
+    }
+
+    private static Table alternatives(AdviceContent content, Messages messages) {
+        List<List<String>> rows = new ArrayList<>();
+        for (AdviceContent.Alternative alternative : content.alternatives()) {
+            rows.add(List.of(Integer.toString(rows.size() + 1), item(alternative.item(), messages),
+                    alternative.measure()));
+        }
+        return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.7f),
+                new Column(messages.get("advice.improvements.item"), 4),
+                new Column(messages.get("advice.alternatives.measure"), 5.3f)), rows);
+    }
+
+    /** An item as the tables name it: its title, and its place in the ministry's checklist on a line of its own. */
+    private static String item(CatalogItem item, Messages messages) {
+        return item.title().in(messages.language())
+                + item.checklistRef().map(ChecklistRef::label).map(label -> "\n" + label).orElse("");
     }
 
     private static PageFooter footer(AdviceContent content, Messages messages) {

@@ -53,6 +53,7 @@ final class Layout {
     private static final String WIDEST_PAGE_NUMBER = "888 / 888";
 
     private final Fonts fonts;
+    private final PageFooter footer;
     private final List<String> footerLines;
     private final float bottom;
     private final List<List<Mark>> pages = new ArrayList<>();
@@ -62,6 +63,7 @@ final class Layout {
 
     private Layout(Fonts fonts, PageFooter footer) {
         this.fonts = fonts;
+        this.footer = footer;
         float numberWidth = fonts.width(WIDEST_PAGE_NUMBER, false, FOOTER_SIZE) + FOOTER_SIZE * 2;
         footerLines = LineBreaker.lines(fonts.printable(footer.left()), WIDTH - numberWidth,
                 fonts.measure(false, FOOTER_SIZE));
@@ -75,22 +77,47 @@ final class Layout {
     /** The marks of each page, footers included. */
     static List<List<Mark>> pages(List<Block> blocks, PageFooter footer, Fonts fonts) {
         Layout layout = new Layout(fonts, footer);
+        layout.lay(blocks);
+        layout.footers();
+        return layout.pages;
+    }
+
+    private void lay(List<Block> blocks) {
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             if (block instanceof Heading heading) {
-                layout.heading(heading, i + 1 < blocks.size() ? blocks.get(i + 1) : null);
+                heading(heading, i + 1 < blocks.size() ? blocks.get(i + 1) : null);
             } else if (block instanceof Paragraph paragraph) {
-                layout.paragraph(paragraph);
+                paragraph(paragraph);
             } else if (block instanceof Table table) {
-                layout.table(table);
+                table(table);
             } else if (block instanceof Spacer spacer) {
-                layout.space(spacer.points());
+                space(spacer.points());
             } else if (block instanceof SignatureLines signatures) {
-                layout.signatures(signatures);
+                signatures(signatures);
+            } else if (block instanceof KeepTogether group) {
+                together(group);
             }
         }
-        layout.footers();
-        return layout.pages;
+    }
+
+    /** A group starts a new page unless it fits in what is left of this one, or would not fit on any page. */
+    private void together(KeepTogether group) {
+        if (!atTop() && !fitsOnePage(y, group) && fitsOnePage(TOP, group)) {
+            newPage();
+        }
+        lay(group.blocks());
+    }
+
+    /**
+     * Whether the group, laid out from {@code top} down, ends on the page it starts on: a trial run of the same
+     * layout, so that what is measured is exactly what will be placed.
+     */
+    private boolean fitsOnePage(float top, KeepTogether group) {
+        Layout trial = new Layout(fonts, footer);
+        trial.y = top;
+        trial.lay(group.blocks());
+        return trial.pages.size() == 1;
     }
 
     /**

@@ -2,13 +2,15 @@ package jp.tachiiri.pdf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Breaks text into lines no wider than a width, the Japanese way (禁則処理): a line may break between any two
  * Japanese characters and between Japanese and Latin text, Latin words break at spaces, and closing
- * punctuation, small kana and the like never start a line while opening brackets never end one. A '\n'
- * starts a new line. Spaces at a break disappear. A word wider than the line is broken between characters;
- * only a single character wider than the whole line can exceed it.
+ * punctuation, small kana and the like never start a line while opening brackets never end one. A number stays
+ * whole with its unit, and a date with its parts (分離禁止: 令和9年3月31日, 200床, 3〜5日, 第1版, 30 days,
+ * 31 Mar 2027). A '\n' starts a new line. Spaces at a break disappear. A word wider than the line is broken
+ * between characters; only a single character wider than the whole line can exceed it.
  */
 public final class LineBreaker {
 
@@ -18,6 +20,18 @@ public final class LineBreaker {
 
     /** From the CJK radicals on, Unicode holds only characters set one by one, with no spaces between words. */
     private static final int FIRST_CJK = 0x2E80;
+
+    /** Counters and units that stay with the number before them; 年 and 月 also with the number after (9年3月). */
+    private static final String UNITS = "年月日時分秒週歳床台人名件回度円万千百億兆倍割個枚部号条項版世代箇所ヶケかカ％";
+    /** Marks between two numbers that make them one: a range (3〜5日), a decimal point, a time (10：30). */
+    private static final String JOINERS = "〜～－．，：／";
+    /** Marks that stay with the number after them: 第1版, ￥1,000. */
+    private static final String PREFIXES = "第￥＄＃№";
+    private static final List<String> ERAS = List.of("令和", "平成", "昭和", "大正", "明治");
+    /** English month names, which stay with a day or year beside them: 31 Mar 2027, March 31, 2027. */
+    private static final Pattern MONTH = Pattern.compile(
+            "(?i)jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?"
+                    + "|nov(ember)?|dec(ember)?");
 
     private LineBreaker() {
     }
@@ -66,7 +80,69 @@ public final class LineBreaker {
         if (after == ' ' || isMark(after) || NO_START.indexOf(after) >= 0 || NO_END.indexOf(before) >= 0) {
             return false;
         }
-        return before == ' ' || before >= FIRST_CJK || after >= FIRST_CJK;
+        if (before == ' ') {
+            return !spaceInsideNumber(text, index);
+        }
+        return (before >= FIRST_CJK || after >= FIRST_CJK) && !insideNumber(text, index);
+    }
+
+    /** Between two characters of a number with its unit or of a date written the Japanese way. */
+    private static boolean insideNumber(int[] text, int index) {
+        int before = text[index - 1];
+        int after = text[index];
+        if (isNumeral(text, index)) {
+            return numberEndsAt(text, index) || eraEndsAt(text, index) || PREFIXES.indexOf(before) >= 0
+                    || JOINERS.indexOf(before) >= 0 && numberEndsAt(text, index - 1);
+        }
+        if (index + 1 < text.length && eraEndsAt(text, index + 1) && isNumeral(text, index + 1)) {
+            return true; // inside the era's name: 令|和9年
+        }
+        return numberEndsAt(text, index) && (UNITS.indexOf(after) >= 0
+                || JOINERS.indexOf(after) >= 0 && index + 1 < text.length && isNumeral(text, index + 1));
+    }
+
+    /** At spaces in English: 30 days, 250 床, 31 Mar 2027, March 31, 2027. */
+    private static boolean spaceInsideNumber(int[] text, int index) {
+        int last = index - 1;
+        while (last >= 0 && text[last] == ' ') {
+            last--;
+        }
+        if (last < 0) {
+            return false;
+        }
+        int after = text[index];
+        if (Character.isDigit(text[last])) {
+            return Character.isLetter(after) && after < FIRST_CJK || UNITS.indexOf(after) >= 0;
+        }
+        if (!Character.isDigit(after)) {
+            return false;
+        }
+        if (text[last] == ',') {
+            return last > 0 && Character.isDigit(text[last - 1]);
+        }
+        int word = last;
+        while (word > 0 && Character.isLetter(text[word - 1])) {
+            word--;
+        }
+        return MONTH.matcher(new String(text, word, last + 1 - word)).matches();
+    }
+
+    /** A digit, or 元 of an era's first year (令和元年). */
+    private static boolean isNumeral(int[] text, int index) {
+        return Character.isDigit(text[index]) || text[index] == '元' && eraEndsAt(text, index);
+    }
+
+    /** The characters before {@code end} are a numeral, maybe followed by units: 9, 9年, 2027年度. */
+    private static boolean numberEndsAt(int[] text, int end) {
+        int last = end - 1;
+        while (last >= 0 && UNITS.indexOf(text[last]) >= 0) {
+            last--;
+        }
+        return last >= 0 && isNumeral(text, last);
+    }
+
+    private static boolean eraEndsAt(int[] text, int end) {
+        return end >= 2 && ERAS.contains(new String(text, end - 2, 2));
     }
 
     /** Combining marks and format characters (variation selectors, joiners) belong to the character before. */

@@ -11,6 +11,7 @@ import static jp.tachiiri.advice.AdvicePrintoutTest.facility;
 import static jp.tachiiri.advice.AdvicePrintoutTest.nonCompliant;
 import static jp.tachiiri.advice.AdvicePrintoutTest.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
@@ -124,6 +126,9 @@ class AdviceComposerTest {
                             tuple("contact.incident-diagram", "各部署に掲示している。"));
             assertThat(content.improvements()).extracting(improvement -> improvement.item().id())
                     .containsExactly("backup.offline-copy");
+            // The alternative is listed with its measure, not as good practice.
+            assertThat(content.alternatives()).extracting(alternative -> alternative.item().id(),
+                    AdviceContent.Alternative::measure).containsExactly(tuple("vulnerability.external-media", "封印している。"));
         }
     }
 
@@ -151,11 +156,11 @@ class AdviceComposerTest {
                 CheckpointSection section = catalog.sections().get(i);
                 AdviceContent.CheckpointSummary summary = content.summaries().get(i);
                 assertThat(summary.title()).isEqualTo(section.title());
-                assertThat(List.of(summary.applicable(), summary.compliant(), summary.nonCompliant(),
-                        summary.alternative(), summary.notApplicable()))
-                        .as(section.checkpoint().id()).containsExactly(0, 0, 0, 0, section.items().size());
+                // Not asked of a hospital without a medical information system: excluded, not answered 該当なし.
+                assertThat(List.of(summary.items(), summary.excluded(), summary.applicable(), summary.notApplicable()))
+                        .as(section.checkpoint().id()).containsExactly(section.items().size(), section.items().size(), 0, 0);
             }
-            assertThat(content.summaries().stream().mapToInt(AdviceContent.CheckpointSummary::notApplicable).sum())
+            assertThat(content.summaries().stream().mapToInt(AdviceContent.CheckpointSummary::excluded).sum())
                     .isEqualTo(catalog.items().size()).isEqualTo(38);
         }
     }
@@ -183,13 +188,16 @@ class AdviceComposerTest {
 
             AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
 
-            // {applicable, 適合, 不適合, 代替措置, 該当なし}; items that do not apply count as 該当なし.
+            // {items, 対象外, 適合, 不適合, 代替措置, 該当なし, 未回答}: an item that does not apply is 対象外, not 該当なし.
             // vulnerability: 16 items, 2 need a vendor contract. backup: 7, 1 needs an EMR.
             // recovery: 6, 1 needs 200+ beds. contact: 9, 1 needs 200+ beds and 2 a vendor contract.
-            assertThat(content.summaries()).extracting(summary -> List.of(summary.applicable(), summary.compliant(),
-                    summary.nonCompliant(), summary.alternative(), summary.notApplicable()))
-                    .containsExactly(List.of(14, 10, 2, 1, 1 + 2), List.of(6, 6, 0, 0, 1), List.of(5, 4, 1, 0, 1),
-                            List.of(6, 5, 0, 0, 3));
+            assertThat(content.summaries()).extracting(summary -> List.of(summary.items(), summary.excluded(),
+                    summary.compliant(), summary.nonCompliant(), summary.alternative(), summary.notApplicable(),
+                    summary.unanswered()))
+                    .containsExactly(List.of(16, 2, 10, 2, 1, 1, 0), List.of(7, 1, 6, 0, 0, 0, 0),
+                            List.of(6, 1, 4, 1, 0, 0, 0), List.of(9, 3, 5, 0, 0, 0, 1));
+            assertThat(content.summaries()).extracting(AdviceContent.CheckpointSummary::applicable)
+                    .containsExactly(14, 6, 5, 6);
             assertThat(content.draft()).isTrue();
         }
     }
@@ -260,6 +268,41 @@ class AdviceComposerTest {
             assertThat(content.draft()).isFalse();
             assertThat(content.documentDate()).isEqualTo(someDay);
             assertThat(content.reportDue()).isEqualTo(someDay.plusDays(30));
+        }
+    }
+
+    /** The report is due on a day the office is open: never a weekend, a national holiday or 29 Dec – 3 Jan. */
+    @Test
+    void theReportIsDueOnTheOfficesNextOpenDay() {
+        try (Workspace workspace = Workspace.open(folder, AdvicePrintoutTest.clock())) {
+            Facility facility = facility("small", "1410000008", 80, false, false);
+            Inspection started = start(workspace, facility, INSPECTION_DATE);
+            workspace.inspectionService().finalizeInspection(started.id(), ACTOR);
+            Inspection finalized = workspace.inspections().find(started.id()).orElseThrow();
+            Catalog catalog = workspace.catalogs().latest();
+            AdviceComposer composer = new AdviceComposer();
+            Map<LocalDate, LocalDate> dueByDocumentDay = new LinkedHashMap<>();
+            dueByDocumentDay.put(LocalDate.of(2026, 12, 2), LocalDate.of(2027, 1, 4)); // 元日 → after the year end
+            dueByDocumentDay.put(LocalDate.of(2026, 11, 29), LocalDate.of(2027, 1, 4)); // 29 Dec, the first year-end day
+            dueByDocumentDay.put(LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 28)); // Monday 28 Dec, still open
+            dueByDocumentDay.put(LocalDate.of(2026, 8, 20), LocalDate.of(2026, 9, 24)); // Sat 19 Sep, then 敬老の日, 国民の休日, 秋分の日
+            dueByDocumentDay.put(LocalDate.of(2026, 7, 2), LocalDate.of(2026, 8, 3)); // Saturday 1 Aug
+            dueByDocumentDay.put(LocalDate.of(2026, 7, 16), LocalDate.of(2026, 8, 17)); // Saturday 15 Aug
+
+            dueByDocumentDay.forEach((documentDay, due) -> assertThat(composer.compose(finalized, facility, catalog,
+                    Map.of(), SETTINGS, Optional.of(documentDay)).reportDue()).as("30 days after %s", documentDay)
+                    .isEqualTo(due));
+        }
+    }
+
+    @Test
+    void aDueDateInAYearOfUnknownHolidaysIsAMessageNotAGuess() {
+        try (Workspace workspace = Workspace.open(folder, AdvicePrintoutTest.clock())) {
+            Facility facility = facility("small", "1410000009", 80, false, false);
+            Inspection mistyped = start(workspace, facility, LocalDate.of(2199, 6, 30));
+
+            assertThatThrownBy(() -> workspace.adviceService().content(mistyped.id(), Optional.empty(), SETTINGS))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("2199");
         }
     }
 

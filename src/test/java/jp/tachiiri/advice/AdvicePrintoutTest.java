@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.tachiiri.app.Workspace;
@@ -140,10 +141,59 @@ class AdvicePrintoutTest {
                 assertImprovementsInCatalogOrder(document, JA, catalog, facility, findings);
                 assertSummaryCounts(document, JA, catalog, facility, findings);
                 String text = squeeze(text(document));
-                // The other answers are not improvements; the compliant one with a note is good practice.
-                assertThat(text).doesNotContain("USBポートを物理的に封印している。")
-                        .contains(squeeze(JA.get("advice.goodPractice.item", title(catalog, "contact.mhlw-route"),
+                // The other answers are not improvements: the alternative is in section 4, the compliant one with a
+                // note is good practice.
+                String improvementsSection = text.substring(text.indexOf(squeeze(JA.get("advice.section.improvements"))),
+                        text.indexOf(squeeze(JA.get("advice.section.alternatives"))));
+                assertThat(improvementsSection).doesNotContain("USBポートを物理的に封印している。");
+                assertThat(text).contains(squeeze(JA.get("advice.goodPractice.item", title(catalog, "contact.mhlw-route"),
                                 "連絡先を掲示している。")));
+            }
+        }
+    }
+
+    /**
+     * An accepted 代替措置 is named in section 4 with the measure recorded, in both languages; an inspection without
+     * one says so there.
+     */
+    @Test
+    void acceptedAlternativeMeasuresAreListedWithTheirMeasureInSection4() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Catalog catalog = catalog(workspace);
+            Facility facility = facility("mid", "1310000007", 250, true, true);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            Map<String, String> measures = new LinkedHashMap<>();
+            measures.put("vulnerability.external-media", "USBポートを物理的に封印し、持込み媒体は専用端末で検査している。");
+            measures.put("backup.generations", "Cloud backups keep 30 daily versions (vendor's contract, clause 4).");
+            Map<String, Finding> special = new LinkedHashMap<>();
+            // Recorded last first: the section follows the catalog's order.
+            List<String> recorded = new ArrayList<>(measures.keySet());
+            Collections.reverse(recorded);
+            recorded.forEach(itemId -> special.put(itemId,
+                    Finding.empty(itemId).withAnswer(Answer.ALTERNATIVE).withReason(measures.get(itemId))));
+            answerAll(workspace, inspection, applicable(catalog, facility), special);
+            Inspection without = start(workspace, facility("other", "1310000008", 250, true, true), INSPECTION_DATE);
+            answerAll(workspace, without, applicable(catalog, facility), Map.of());
+
+            for (Messages messages : List.of(JA, EN)) {
+                String text = plain(text(pdf(workspace, inspection.id(), messages.language())));
+                String section = text.substring(text.indexOf(plain(messages.get("advice.section.alternatives"))),
+                        text.indexOf(plain(messages.get("advice.section.goodPractice"))));
+                assertThat(section).contains(plain(messages.get("advice.alternatives.intro")),
+                        plain(messages.get("advice.alternatives.measure")));
+                int previous = 0;
+                for (Map.Entry<String, String> measure : measures.entrySet()) {
+                    int titleAt = section.indexOf(plain(title(catalog, measure.getKey(), messages.language())));
+                    assertThat(titleAt).as("%s after the one before", measure.getKey()).isGreaterThan(previous);
+                    assertThat(section.indexOf(plain(measure.getValue()), titleAt)).as("its measure").isPositive();
+                    previous = titleAt;
+                }
+                assertThat(text.indexOf(plain(measures.get("vulnerability.external-media")))).as("printed once")
+                        .isEqualTo(text.lastIndexOf(plain(measures.get("vulnerability.external-media"))));
+
+                String none = plain(text(pdf(workspace, without.id(), messages.language())));
+                assertThat(none).contains(plain(messages.get("advice.section.alternatives"))
+                        + plain(messages.get("advice.alternatives.none")));
             }
         }
     }
@@ -255,6 +305,72 @@ class AdvicePrintoutTest {
                             .startsWith(footer).endsWith(page + "/" + pages);
                 }
             }
+        }
+    }
+
+    /**
+     * A date is never broken across lines, in a table cell (the target dates) or in running text (the inspection
+     * day in the introduction, the report's due date mid-sentence), in either language.
+     */
+    @Test
+    void everyDateStandsWholeOnOneLine() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Inspection inspection = thirtyImprovements(workspace);
+            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 100));
+            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(),
+                    workspace.adviceSettings());
+            List<LocalDate> dates = new ArrayList<>(List.of(INSPECTION_DATE, FINALIZED_DAY, content.reportDue()));
+            content.improvements().forEach(improvement -> dates.add(improvement.targetDate().orElseThrow()));
+            assertThat(dates).anyMatch(date -> date.getMonthValue() >= 10 && date.getDayOfMonth() >= 10);
+
+            for (Messages messages : List.of(JA, EN)) {
+                try (PDDocument document = Loader.loadPDF(pdf(workspace, inspection.id(), messages.language()))) {
+                    List<String> lines = new ArrayList<>();
+                    for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                        lines(document, page).forEach(line -> lines.add(line.replaceAll("\\s+", " ")));
+                    }
+                    for (LocalDate date : dates) {
+                        String printed = AdvicePdf.date(date, messages);
+                        assertThat(lines).as("%s on one line", printed).anyMatch(line -> line.contains(printed));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The signature lines never stand alone on the last page: whatever the length of what comes before (here one
+     * more good-practice note at a time), they share their page with the request for a report they sign for.
+     */
+    @Test
+    void theSignatureLinesAlwaysShareTheirPageWithTheReportRequest() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 30));
+            Facility facility = facility("small", "1310000009", 80, false, false);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            List<CatalogItem> items = applicable(catalog(workspace), facility);
+            answerAll(workspace, inspection, items, Map.of("recovery.drills", nonCompliant("recovery.drills",
+                    "訓練の実績がない。", "年1回程度の訓練を行ってください。", INSPECTION_DATE.plusMonths(4))));
+            Set<Integer> pageCounts = new TreeSet<>();
+            for (CatalogItem item : items) {
+                if (!item.id().equals("recovery.drills")) {
+                    workspace.inspectionService().record(inspection.id(), compliant(item.id())
+                            .withNote("良好事例：手順を文書にして職員に周知し、年1回は実施状況を点検している。"), ACTOR);
+                }
+                for (Messages messages : List.of(JA, EN)) {
+                    try (PDDocument document = Loader.loadPDF(pdf(workspace, inspection.id(), messages.language()))) {
+                        int pages = document.getNumberOfPages();
+                        pageCounts.add(pages);
+                        String last = squeeze(text(document, pages));
+                        assertThat(last).as("the last of %d pages with a note on %s", pages, item.id())
+                                .contains(squeeze(messages.get("advice.section.report")),
+                                        squeeze(messages.get("advice.signature.explainer")),
+                                        squeeze(messages.get("advice.signature.receiver")))
+                                .contains(squeeze(AUTHORITY));
+                    }
+                }
+            }
+            assertThat(pageCounts).as("the notes pushed the request over a page's end").hasSizeGreaterThan(1);
         }
     }
 
@@ -450,8 +566,8 @@ class AdvicePrintoutTest {
                 String jaText = squeeze(text(ja));
                 String enText = squeeze(text(en));
                 assertThat(enText).startsWith(squeeze(EN.get("advice.title")));
-                List<String> sections = List.of("overview", "summary", "improvements", "goodPractice", "resources",
-                        "report");
+                List<String> sections = List.of("overview", "summary", "improvements", "alternatives", "goodPractice",
+                        "resources", "report");
                 assertThat(indexes(enText, sections.stream().map(s -> EN.get("advice.section." + s)).toList()))
                         .isSorted().doesNotContain(-1);
                 assertThat(indexes(jaText, sections.stream().map(s -> JA.get("advice.section." + s)).toList()))
@@ -524,10 +640,13 @@ class AdvicePrintoutTest {
             workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 45));
             byte[] pdf = pdf(workspace, inspection.id(), Language.JA);
             String text = squeeze(text(pdf));
-            LocalDate due = FINALIZED_DAY.plusDays(45); // 16 Aug 2026
+            // 45 days on is Sunday 16 Aug 2026, when the office is closed: the report is due on the Monday.
+            LocalDate due = LocalDate.of(2026, 8, 17);
+            assertThat(FINALIZED_DAY.plusDays(45).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
             assertThat(text).doesNotContain(squeeze(JA.get("advice.issuerMissing")))
                     .contains(wareki(FINALIZED_DAY) + squeeze(AUTHORITY))
-                    .contains("令和8年8月16日までに", wareki(due) + "までに改善の計画または状況を" + squeeze(AUTHORITY) + "へ報告");
+                    .contains("令和8年8月17日までに", wareki(due) + "までに改善の計画または状況を" + squeeze(AUTHORITY) + "へ報告")
+                    .doesNotContain("令和8年8月16日");
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 assertThat(document.getDocumentInformation().getAuthor()).isEqualTo(AUTHORITY);
                 assertThat(document.getDocumentInformation().getCreationDate().toInstant())
@@ -535,7 +654,7 @@ class AdvicePrintoutTest {
             }
 
             String inEnglish = squeeze(text(pdf(workspace, inspection.id(), Language.EN)));
-            assertThat(inEnglish).contains(squeeze(AUTHORITY), english(due), "16Aug2026");
+            assertThat(inEnglish).contains(squeeze(AUTHORITY), english(due), "17Aug2026");
         }
     }
 
@@ -715,52 +834,47 @@ class AdvicePrintoutTest {
     }
 
     /**
-     * Section 2 has a row per checkpoint with counts computed here from the catalog, the facility and the
-     * findings: applicable items, then 適合, 不適合, 代替措置 and 該当なし (an item that does not apply counts as
-     * 該当なし), and a total row.
+     * Section 2 adds up (PrintedSummary.assertAddsUp) and holds the counts computed here from the catalog, the
+     * facility and the findings: the items of each checkpoint, those not asked of this facility (its attributes, or
+     * the gate answered いいえ), those asked, and how the asked ones were answered.
      */
     static void assertSummaryCounts(PDDocument document, Messages messages, Catalog catalog, Facility facility,
             Map<String, Finding> findings) throws IOException {
         boolean gateNo = Optional.ofNullable(findings.get(catalog.gate().id()))
                 .flatMap(Finding::answer).equals(Optional.of(Answer.NO));
-        // In content order a cell's lines stay together and the cells of a row follow each other.
-        String text = text(document).replaceAll("\\s+", " ");
-        int[] totals = new int[5];
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        PrintedSummary.COUNTS.forEach(key -> expected.put(key, new ArrayList<>()));
         for (CheckpointSection section : catalog.sections()) {
-            int[] counts = new int[5];
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            PrintedSummary.COUNTS.forEach(key -> counts.put(key, 0));
             for (CatalogItem item : section.items()) {
-                boolean applies = !gateNo && item.appliesTo(facility.profile());
-                Optional<Answer> answer = applies
-                        ? Optional.ofNullable(findings.get(item.id())).flatMap(Finding::answer)
-                        : Optional.of(Answer.NOT_APPLICABLE);
-                if (applies) {
-                    counts[0]++;
+                counts.merge("items", 1, Integer::sum);
+                boolean asked = !gateNo && item.appliesTo(facility.profile());
+                counts.merge(asked ? "applicable" : "excluded", 1, Integer::sum);
+                if (asked) {
+                    String answer = Optional.ofNullable(findings.get(item.id())).flatMap(Finding::answer).map(given ->
+                            switch (given) {
+                                case COMPLIANT -> "compliant";
+                                case NON_COMPLIANT -> "nonCompliant";
+                                case ALTERNATIVE -> "alternative";
+                                case NOT_APPLICABLE -> "notApplicable";
+                                default -> throw new AssertionError(given);
+                            }).orElse(PrintedSummary.UNANSWERED);
+                    counts.merge(answer, 1, Integer::sum);
                 }
-                answer.ifPresent(given -> {
-                    switch (given) {
-                        case COMPLIANT -> counts[1]++;
-                        case NON_COMPLIANT -> counts[2]++;
-                        case ALTERNATIVE -> counts[3]++;
-                        case NOT_APPLICABLE -> counts[4]++;
-                        default -> throw new AssertionError(given);
-                    }
-                });
             }
-            for (int i = 0; i < 5; i++) {
-                totals[i] += counts[i];
-            }
-            assertThat(text).as("summary row of %s", section.checkpoint())
-                    .contains(row(section.title().in(messages.language()), counts));
+            counts.forEach((key, count) -> expected.get(key).add(count));
         }
-        assertThat(text).as("summary total").contains(row(messages.get("advice.summary.total"), totals));
-    }
+        expected.values().forEach(row -> row.add(row.stream().mapToInt(Integer::intValue).sum()));
+        if (expected.get(PrintedSummary.UNANSWERED).get(catalog.sections().size()) == 0) {
+            expected.remove(PrintedSummary.UNANSWERED);
+        }
 
-    private static String row(String title, int[] counts) {
-        StringBuilder row = new StringBuilder(" " + title.replaceAll("\\s+", " "));
-        for (int count : counts) {
-            row.append(' ').append(count);
-        }
-        return row.append(' ').toString();
+        PrintedSummary printed = PrintedSummary.read(document, messages, catalog);
+
+        printed.assertAddsUp();
+        assertThat(printed.rows()).as("section 2").isEqualTo(expected);
+        assertThat(printed.row("items").get(catalog.sections().size())).isEqualTo(catalog.items().size());
     }
 
     static String resource(String name) {

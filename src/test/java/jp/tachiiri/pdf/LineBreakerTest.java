@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -113,6 +114,48 @@ class LineBreakerTest {
 
         assertThat(result).noneMatch(line -> line.startsWith("\uDB40"));
         assertThat(String.join("", result)).isEqualTo("あいうえ" + withSelector + "かきく");
+    }
+
+    /**
+     * A date or a number with its unit is one word: at every width that can hold it (with the brackets and
+     * punctuation that kinsoku keeps with it), it stands whole on one line, wherever the text around it puts it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "上記3の事項について、令和9年3月31日までに改善の計画を報告してください。| 令和9年3月31日",
+        "報告は令和10年12月28日までにお願いします。| 令和10年12月28日",
+        "令和元年5月1日に即位の日がありました。| 令和元年5月1日",
+        "対象は許可病床200床以上の病院です。| 200床",
+        "発覚から3〜5日程度で速報を提出してください。| 3〜5日",
+        "発覚から３～５日程度で速報を提出してください。| ３～５日",
+        "月額1万円程度以下から利用できます。| 1万円",
+        "二要素認証は令和9年度（2027年度）までに導入します。| （2027年度）",
+        "この文書は第12版の改訂後の内容です。| 第12版",
+        "バックアップは3世代を3か月保管してください。| 3か月",
+        "開始は午前10：30からです。| 10：30",
+        "Please report your progress by 31 Mar 2027 to the office.| 31 Mar 2027",
+        "Following the inspection on 5 Dec 2026, we give advice.| 5 Dec 2026,",
+        "The final report is due within 30 days of discovery.| 30 days",
+        "Please report by March 31, 2027 at the latest.| March 31, 2027",
+        "許可病床数は 250 床です。| 250 床",
+    })
+    void neverSplitsADateOrANumberWithItsUnit(String text, String word) {
+        assertThat(text).contains(word);
+        for (float width = HALF_AND_FULL.width(word); width <= HALF_AND_FULL.width(text); width++) {
+            List<String> result = lines(text, width);
+
+            assertThat(result).as("at width %s: %s", width, result).anyMatch(line -> line.contains(word));
+            assertThat(String.join("", result).replace(" ", "")).isEqualTo(text.replace(" ", ""));
+        }
+    }
+
+    /** The text around numbers still breaks where it may. */
+    @Test
+    void breaksNextToANumberWhereNothingHoldsItsParts() {
+        assertThat(lines("令和9年3月31日までにお願い", 16)).containsExactly("令和9年3月31日ま", "でにお願い");
+        assertThat(lines("合計は38項目です", 6)).containsExactly("合計は", "38項目", "です");
+        assertThat(lines("by 31 Mar 2027 to the", 12)).containsExactly("by", "31 Mar 2027", "to the");
+        assertThat(lines("within 30 days", 9)).containsExactly("within", "30 days");
     }
 
     @ParameterizedTest

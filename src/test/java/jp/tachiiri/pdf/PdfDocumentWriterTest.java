@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -184,6 +185,56 @@ class PdfDocumentWriterTest {
         }
     }
 
+    /**
+     * A request with the signature lines under it, kept together, after 0 to 50 lines of text: wherever the page
+     * ends, the group is never split, so the signatures share their page with the heading and the whole request.
+     */
+    @Test
+    void aGroupKeptTogetherIsNeverSplitAcrossPages() throws IOException {
+        String request = "上記の事項について、令和9年3月31日までに改善の計画または状況を報告してください。".repeat(3);
+        List<Integer> pageCounts = new ArrayList<>();
+        for (int filler = 0; filler <= 50; filler++) {
+            String text = IntStream.rangeClosed(1, filler).mapToObj(i -> "本文" + i).collect(Collectors.joining("\n"));
+            List<Block> blocks = List.of(new Paragraph(text), new KeepTogether(List.of(
+                    new Heading("6 改善報告のお願い", Heading.SECTION), new Paragraph(request), new Spacer(18),
+                    new SignatureLines(List.of("説明者", "受領者")))));
+
+            try (PDDocument document = Loader.loadPDF(writer.write(blocks, FOOTER, INFO))) {
+                int pages = document.getNumberOfPages();
+                pageCounts.add(pages);
+                String last = squeeze(String.join("", lines(document, pages)));
+                assertThat(last).as("the last page after %d lines", filler)
+                        .contains("6改善報告のお願い", squeeze(request), "説明者", "受領者");
+                for (int page = 1; page < pages; page++) {
+                    assertThat(squeeze(String.join("", lines(document, page)))).as("page %d after %d lines", page, filler)
+                            .doesNotContain("改善報告", "報告してください", "説明者", "受領者");
+                }
+            }
+        }
+        // The sweep crossed the page's end once: the group moved when the text left it too little room, not before.
+        assertThat(pageCounts).isSorted().startsWith(1).endsWith(2);
+        assertThat(pageCounts.indexOf(2)).as("lines of text before the group moved").isGreaterThan(25);
+    }
+
+    /** A group taller than a page cannot be kept together: it flows on from where it is, losing nothing. */
+    @Test
+    void aGroupTallerThanAPageFlowsFromWhereItIs() throws IOException {
+        List<String> numbered = IntStream.rangeClosed(1, 80).mapToObj(i -> "行" + i).toList();
+        List<Block> blocks = List.of(new Paragraph("前文"), new KeepTogether(List.of(
+                new Paragraph(String.join("\n", numbered)), new SignatureLines(List.of("説明者", "受領者")))));
+
+        try (PDDocument document = Loader.loadPDF(writer.write(blocks, FOOTER, INFO))) {
+            assertThat(lines(document, 1).subList(0, 2)).extracting(String::strip).containsExactly("前文", "行1");
+            List<String> all = new ArrayList<>();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                all.addAll(lines(document, page).stream().map(String::strip).filter(line -> line.startsWith("行")).toList());
+            }
+            assertThat(all).containsExactlyElementsOf(numbered);
+            assertThat(squeeze(text(document))).contains("説明者", "受領者");
+        }
+        assertThatThrownBy(() -> new KeepTogether(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void numbersEveryPageOutOfTheTotalAboveTheFooter() throws IOException {
         try (PDDocument document = Loader.loadPDF(writer.write(longTable(), FOOTER, INFO))) {
@@ -300,8 +351,12 @@ class PdfDocumentWriterTest {
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
+            return text(document);
         }
+    }
+
+    private static String text(PDDocument document) throws IOException {
+        return new PDFTextStripper().getText(document);
     }
 
     /** The page's lines of text from the top down, blank ones left out. */
