@@ -132,16 +132,9 @@ final class DashboardView {
         left.setAlignment(Pos.CENTER_LEFT);
         HBox controls = new HBox(16, year, report, export);
         controls.setAlignment(Pos.CENTER_LEFT);
-        controls.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane header = new FlowPane(16, 8, left, controls);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().addAll("header", "facility-header");
-        // The controls stand beside the title where both fit, else (a portrait tablet) in a row of their own.
-        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            double inside = Math.floor(header.getWidth() - header.snappedLeftInset() - header.snappedRightInset());
-            double beside = inside - Math.ceil(controls.prefWidth(-1)) - header.getHgap();
-            return beside >= back.prefWidth(-1) + left.getSpacing() + Math.max(title.prefWidth(-1), STATUS_ROOM) ? beside : inside;
-        }, header.widthProperty(), controls.widthProperty()));
+        FlowPane header = Tables.header(left, controls,
+                () -> back.prefWidth(-1) + left.getSpacing() + Math.max(title.prefWidth(-1), STATUS_ROOM));
+        header.getStyleClass().add("facility-header");
         return header;
     }
 

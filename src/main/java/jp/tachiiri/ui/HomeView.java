@@ -77,10 +77,9 @@ final class HomeView {
 
         Button settings = Tables.headerButton(messages, "settings.button", "settings", () -> new SettingsDialog(context).show());
         Button transfer = Tables.headerButton(messages, "sync.button", "transfer", () -> context.navigator().transfer());
-        HBox header = new HBox(titles, demo, transfer, settings, Tables.languageSwitch(context));
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("header");
-        return header;
+        HBox controls = new HBox(16, demo, transfer, settings, Tables.languageSwitch(context));
+        controls.setAlignment(Pos.CENTER_LEFT);
+        return Tables.header(titles, controls, () -> Tables.TITLES_ROOM);
     }
 
     private Node section(String titleKey, TableView<?> table, StringBinding count, Node... below) {
@@ -179,7 +178,7 @@ final class HomeView {
         TableView<Facility> table = new TableView<>(model.facilities());
         table.setId("facilities");
         table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", Facility::name));
-        table.getColumns().add(Tables.column(messages, "home.column.code", 130, Facility::code));
+        table.getColumns().add(Tables.column(messages, "home.column.code", 145, Facility::code));
         table.getColumns().add(Tables.column(messages, "home.column.beds", 90,
                 facility -> messages.get("home.beds", facility.licensedBeds())));
         table.getColumns().add(Tables.column(messages, "home.column.system", 100, facility -> yesNo(facility.hasMedicalInformationSystem())));

@@ -77,10 +77,9 @@ final class OfficeHomeView {
         Button dashboard = Tables.headerButton(messages, "dashboard.button", "office-dashboard", () -> context.navigator().dashboard());
         Button planning = Tables.headerButton(messages, "planning.button", "office-planning", () -> new PlanningDialog(context).show());
         Button settings = Tables.headerButton(messages, "settings.button", "settings", () -> new SettingsDialog(context).show());
-        HBox header = new HBox(titles, role, transfer, planning, dashboard, settings, Tables.languageSwitch(context));
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("header");
-        return header;
+        HBox controls = new HBox(16, role, transfer, planning, dashboard, settings, Tables.languageSwitch(context));
+        controls.setAlignment(Pos.CENTER_LEFT);
+        return Tables.header(titles, controls, () -> Tables.TITLES_ROOM);
     }
 
     private Node filters() {
@@ -151,9 +150,9 @@ final class OfficeHomeView {
                 row -> messages.get("office.beds", row.licensedBeds())));
         table.getColumns().add(Tables.wrapping(Tables.column(messages, "office.column.inspectors", 150, ReviewRow::inspectors)));
         table.getColumns().add(Tables.column(messages, "home.column.revision", 50, row -> Integer.toString(row.revision())));
-        table.getColumns().add(Tables.column(messages, "home.column.status", 100,
+        table.getColumns().add(Tables.column(messages, "home.column.status", 90,
                 row -> messages.get("review.status." + row.status().name())));
-        table.getColumns().add(Tables.column(messages, "office.column.nonCompliant", 90,
+        table.getColumns().add(Tables.column(messages, "office.column.nonCompliant", 80,
                 row -> Integer.toString(row.nonCompliantItems().size())));
         sortDatesAsDates(table);
         table.setPlaceholder(new Label(messages.get("office.noInspections")));

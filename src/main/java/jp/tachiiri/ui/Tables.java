@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +28,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -42,6 +44,9 @@ final class Tables {
 
     private static final double SCROLL_BAR_ALLOWANCE = 20;
 
+    /** The width under which the app's name and its subtitle beside a header's buttons would be squeezed. */
+    static final double TITLES_ROOM = 300;
+
     private Tables() {
     }
 
@@ -56,6 +61,24 @@ final class Tables {
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);
         return titles;
+    }
+
+    /**
+     * A screen's header: {@code left} (back button, titles) with {@code controls} beside it where both fit, else
+     * (a portrait tablet) the controls in a row of their own below it; {@code leftNeeds} is the width under
+     * which the left part would be cut short.
+     */
+    static FlowPane header(Region left, Region controls, DoubleSupplier leftNeeds) {
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane header = new FlowPane(16, 8, left, controls);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double inside = Math.floor(header.getWidth() - header.snappedLeftInset() - header.snappedRightInset());
+            double beside = inside - Math.ceil(controls.prefWidth(-1)) - header.getHgap();
+            return beside >= leftNeeds.getAsDouble() ? beside : inside;
+        }, header.widthProperty(), controls.widthProperty()));
+        return header;
     }
 
     /** A titled card of a screen's body. */

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real app, headless (surefire selects Monocle), started by the test or before each test; stopped after
@@ -24,6 +26,7 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     private final String role;
     private Launch launch;
     private Application app;
+    private double[] sizeBefore;
 
     /** An app the test starts itself. */
     AppRunner() {
@@ -93,8 +96,29 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /**
+     * Gives the app's window another size, e.g. a portrait tablet's 800×1280. The window outlives the test, so
+     * its size before is restored after the test.
+     */
+    void resize(double width, double height) throws Exception {
+        Stage window = FxToolkit.toolkitContext().getRegisteredStage();
+        if (sizeBefore == null) {
+            sizeBefore = new double[] {window.getWidth(), window.getHeight()};
+        }
+        FxToolkit.setupFixture(() -> {
+            window.setWidth(width);
+            window.setHeight(height);
+        });
+        // Headers that rearrange with the width follow it one layout later.
+        WaitForAsyncUtils.waitForFxEvents(3);
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        if (sizeBefore != null) {
+            resize(sizeBefore[0], sizeBefore[1]);
+            sizeBefore = null;
+        }
         stop();
     }
 

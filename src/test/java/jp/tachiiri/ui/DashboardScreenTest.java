@@ -25,7 +25,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.dashboard.CheckpointFigure;
@@ -34,7 +33,6 @@ import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.testsupport.Offices;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +62,6 @@ class DashboardScreenTest {
     private int year;
     private YearFigures expected;
     private List<NonCompliantItem> expectedTop;
-    private Stage resized;
-    private double[] sizeBefore;
 
     @Test
     void barsCarryTheFiguresAndTheirDataIsWrittenAsCsv() throws Exception {
@@ -106,7 +102,7 @@ class DashboardScreenTest {
         assertThat(expectedTop).as("the demo has items answered 不適合").isNotEmpty();
         List<String> titles = expectedTop.stream().map(ranked -> ranked.rank() + ". " + ranked.item().title().ja()).toList();
         for (double[] tablet : TABLETS) {
-            resize(tablet);
+            app.resize(tablet[0], tablet[1]);
             BarChart<Number, String> chart = chart("#dashboard-most-often");
             Bounds plot = plot(chart);
             List<Node> bars = chart.getData().get(0).getData().stream().map(XYChart.Data::getNode).toList();
@@ -161,7 +157,7 @@ class DashboardScreenTest {
     void barsWithoutDataSaySoAndTheSurveyLineKeepsClearOfTheNumbers() throws Exception {
         openDashboard();
         for (double[] tablet : TABLETS) {
-            resize(tablet);
+            app.resize(tablet[0], tablet[1]);
             assertThat(labels(chart("#dashboard-by-band"), ".chart-value-label")).extracting(Label::getText)
                     .as("the demo's one facility leaves bands empty").contains("データなし").doesNotContain("該当なし");
             BarChart<Number, String> national = chart("#dashboard-national");
@@ -200,7 +196,7 @@ class DashboardScreenTest {
     void nothingIsCutOffOnALandscapeOrPortraitTablet() throws Exception {
         openDashboard();
         for (double[] tablet : TABLETS) {
-            resize(tablet);
+            app.resize(tablet[0], tablet[1]);
             Bounds scene = new BoundingBox(0, 0, tablet[0], tablet[1]);
             for (String control : List.of("#back", "#dashboard-year", "#dashboard-report", "#dashboard-export")) {
                 Bounds bounds = inScene(robot.lookup(control).query());
@@ -253,32 +249,6 @@ class DashboardScreenTest {
         waitFor("three years compared", () -> robot.lookup("#dashboard-by-year").tryQuery()
                 .map(node -> ((BarChart<?, ?>) node).getData().size() == 3).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void resize(double[] tablet) {
-        Stage stage = (Stage) robot.lookup("#dashboard-by-year").query().getScene().getWindow();
-        if (resized == null) {
-            resized = stage;
-            sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
-        }
-        setSize(stage, tablet);
-    }
-
-    /** The primary stage outlives the test: the tests after this one get it at the size it had. */
-    @AfterEach
-    void restoreTheSize() {
-        if (resized != null) {
-            setSize(resized, sizeBefore);
-        }
-    }
-
-    private void setSize(Stage stage, double[] size) {
-        robot.interact(() -> {
-            stage.setWidth(size[0]);
-            stage.setHeight(size[1]);
-        });
-        // The header's rows follow its width one layout later.
-        WaitForAsyncUtils.waitForFxEvents(3);
     }
 
     private void scrollTo(Node node) {

@@ -53,7 +53,7 @@ class TouchTargetsTest {
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
         List<String> tooSmall = new ArrayList<>();
         for (int[] size : new int[][] {{1280, 800}, {800, 1280}}) {
-            resize(size[0], size[1]);
+            app.resize(size[0], size[1]);
             UiTestSupport.openInspection(robot, "実施中");
             robot.clickOn("#section-backup");
             waitUntil(() -> robot.lookup("#answer-NON_COMPLIANT").tryQuery().isPresent());
@@ -95,7 +95,7 @@ class TouchTargetsTest {
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
         List<String> tooSmall = new ArrayList<>();
         for (int[] size : new int[][] {{1280, 800}, {800, 1280}}) {
-            resize(size[0], size[1]);
+            app.resize(size[0], size[1]);
             waitFor("the office's list", () -> UiTestSupport.rows(robot, "#office-inspections") > 0);
             tooSmall.addAll(check("office " + size[0] + "×" + size[1]));
             ComboBox<?> status = robot.lookup("#office-status").queryAs(ComboBox.class);
@@ -185,13 +185,6 @@ class TouchTargetsTest {
     private Stage mainWindow() {
         return (Stage) robot.listTargetWindows().stream().filter(w -> w instanceof Stage stage && stage.getOwner() == null)
                 .findFirst().orElseThrow();
-    }
-
-    private void resize(int width, int height) {
-        robot.interact(() -> {
-            mainWindow().setWidth(width);
-            mainWindow().setHeight(height);
-        });
     }
 
     private void fire(String id) {
