@@ -46,8 +46,8 @@ public final class TachiiriApp extends Application implements Navigator {
     private Stage stage;
     private Workspace workspace;
     private Language language = Language.JA;
-    /** The data folder's role, known once it is opened (or chosen on the first start). */
-    private Role role = Role.INSPECTOR;
+    /** The data folder's role, known once it is opened or chosen on the first start; empty until then. */
+    private Optional<Role> role = Optional.empty();
     private Runnable flushCurrentScreen = () -> { };
 
     /** Used by {@link Application#launch}: files are chosen with the system's dialog. */
@@ -107,11 +107,11 @@ public final class TachiiriApp extends Application implements Navigator {
             workspace = opened.workspace();
             language = opened.language();
             stage.setTitle(context().messages().get("app.title"));
-            if (opened.role().isEmpty()) {
-                show(new RoleView(context(), this::chooseRole).build());
+            role = opened.role();
+            if (role.isEmpty()) {
+                askTheRole();
                 return;
             }
-            role = opened.role().get();
             opened.resume().ifPresentOrElse(
                     position -> inspection(position.inspectionId(), Optional.empty(), Optional.of(position.itemId())),
                     this::home);
@@ -125,13 +125,18 @@ public final class TachiiriApp extends Application implements Navigator {
                 .toList();
     }
 
+    /** The first start's question, which the language switch shows again in the other language. */
+    private void askTheRole() {
+        show(new RoleView(context(), this::chooseRole).build());
+    }
+
     /** The first start's choice: stored, the demo for that role added to an empty store, then its home. */
     private void chooseRole(Role role) {
         executor.submit(() -> {
             workspace.chooseRole(role);
             return role;
         }, chosen -> {
-            this.role = chosen;
+            this.role = Optional.of(chosen);
             home();
         }, this::showFatal);
     }
@@ -160,10 +165,15 @@ public final class TachiiriApp extends Application implements Navigator {
         return new Opened(opened, requested.orElseGet(opened::language), opened.role(), resume);
     }
 
-    private void showHome(Language chosen) {
+    /** The screens in another language: the role question again while no role is chosen, else the list. */
+    private void showIn(Language chosen) {
         language = chosen;
         stage.setTitle(context().messages().get("app.title"));
-        home();
+        if (role.isEmpty()) {
+            askTheRole();
+        } else {
+            home();
+        }
     }
 
     private UiContext context() {
@@ -178,7 +188,7 @@ public final class TachiiriApp extends Application implements Navigator {
             return true;
         }, cleared -> { }, this::showFatal);
         UiContext context = context();
-        if (role == Role.OFFICE) {
+        if (role.orElseThrow() == Role.OFFICE) {
             show(new OfficeHomeView(context).build());
             return;
         }
@@ -204,7 +214,7 @@ public final class TachiiriApp extends Application implements Navigator {
 
     @Override
     public void transfer() {
-        show(new SyncView(context(), role).build());
+        show(new SyncView(context(), role.orElseThrow()).build());
     }
 
     @Override
@@ -244,7 +254,7 @@ public final class TachiiriApp extends Application implements Navigator {
         executor.submit(() -> {
             workspace.setLanguage(chosen);
             return chosen;
-        }, this::showHome, this::showFatal);
+        }, this::showIn, this::showFatal);
     }
 
     /**

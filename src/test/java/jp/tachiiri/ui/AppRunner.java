@@ -54,7 +54,7 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Starts the app as the launcher does, with these command-line arguments. */
-    private void start(String... arguments) throws Exception {
+    void start(String... arguments) throws Exception {
         launch(() -> FxToolkit.setupApplication(TachiiriApp.class, arguments));
     }
 
