@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -91,7 +92,7 @@ public final class TachiiriApp extends Application implements Navigator {
         Path folder = DataFolders.resolve(givenDataFolder.or(() -> Optional.ofNullable(named.get("data")).map(Path::of)),
                 System.getenv());
 
-        language = requested.orElse(Language.JA);
+        useLanguage(requested.orElse(Language.JA));
         Messages startup = Messages.of(language);
         stage.setTitle(startup.get("app.title"));
         stage.getIcons().setAll(windowIcons());
@@ -105,7 +106,7 @@ public final class TachiiriApp extends Application implements Navigator {
         Optional<Role> requestedRole = Optional.ofNullable(named.get("role")).map(Role::fromCode).or(() -> givenRole);
         executor.submit(() -> openWorkspace(folder, requested, requestedRole), opened -> {
             workspace = opened.workspace();
-            language = opened.language();
+            useLanguage(opened.language());
             stage.setTitle(context().messages().get("app.title"));
             role = opened.role();
             if (role.isEmpty()) {
@@ -167,13 +168,24 @@ public final class TachiiriApp extends Application implements Navigator {
 
     /** The screens in another language: the role question again while no role is chosen, else the list. */
     private void showIn(Language chosen) {
-        language = chosen;
+        useLanguage(chosen);
         stage.setTitle(context().messages().get("app.title"));
         if (role.isEmpty()) {
             askTheRole();
         } else {
             home();
         }
+    }
+
+    /**
+     * The language of the screens built from now on. JavaFX's own texts follow the JVM's default locale, not the
+     * app's: the date picker's month and day names, the text fields' context menu and the standard dialog
+     * buttons. So the app's language becomes that default, else a Japanese app on an English system shows an
+     * English calendar.
+     */
+    private void useLanguage(Language chosen) {
+        language = chosen;
+        Locale.setDefault(chosen.locale());
     }
 
     private UiContext context() {

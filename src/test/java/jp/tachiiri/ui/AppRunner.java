@@ -1,6 +1,7 @@
 package jp.tachiiri.ui;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -24,6 +25,7 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     private final String role;
     private Launch launch;
     private Application app;
+    private Locale[] localesBefore;
 
     /** An app the test starts itself. */
     AppRunner() {
@@ -83,6 +85,8 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        localesBefore = new Locale[] {Locale.getDefault(), Locale.getDefault(Locale.Category.FORMAT),
+            Locale.getDefault(Locale.Category.DISPLAY)};
         if (startsOn != null) {
             String data = "--data=" + Objects.requireNonNull(startsOn.get(), "no data folder yet");
             if (role == null) {
@@ -96,6 +100,11 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         stop();
+        // The app makes its language the JVM's default locale (and a test may set one): the next test starts as
+        // this one did.
+        Locale.setDefault(localesBefore[0]);
+        Locale.setDefault(Locale.Category.FORMAT, localesBefore[1]);
+        Locale.setDefault(Locale.Category.DISPLAY, localesBefore[2]);
     }
 
     private void launch(Launch how) throws Exception {
