@@ -3,6 +3,8 @@ package jp.tachiiri.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.testfx.api.FxRobot;
@@ -59,6 +61,16 @@ final class UiTestSupport {
     static void openInspection(FxRobot robot, String text) {
         waitFor("an inspection showing " + text, () -> cell(robot, "#inspections", text) != null);
         robot.clickOn(cell(robot, "#inspections", text));
+    }
+
+    /** Scrolls the editor that holds {@code node} to the top (0) or the bottom (1): the evidence is below the fold. */
+    static void scrollTo(FxRobot robot, Node node, double where) {
+        Node parent = node.getParent();
+        while (!(parent instanceof ScrollPane)) {
+            parent = parent.getParent();
+        }
+        ScrollPane scroll = (ScrollPane) parent;
+        robot.interact(() -> scroll.setVvalue(where * scroll.getVmax()));
     }
 
     /** The rows of the table {@code query} finds, or -1 while there is no such table on screen. */
