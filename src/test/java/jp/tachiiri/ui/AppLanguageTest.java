@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.DateCell;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -100,7 +101,9 @@ class AppLanguageTest {
      * turns no click into the platform's menu request, so the test sends that request as the platform would.
      */
     private List<String> contextMenuOf(String query) {
-        Node field = robot.lookup(query).query();
+        Control field = robot.lookup(query).queryAs(Control.class);
+        // Its skin handles the request: without one yet (the screen not laid out), the request would go unheard.
+        waitFor("the field laid out", () -> field.getSkin() != null && field.getWidth() > 0);
         robot.interact(() -> {
             Bounds screen = field.localToScreen(field.getBoundsInLocal());
             field.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, screen.getMinX() + 10,
@@ -134,6 +137,7 @@ class AppLanguageTest {
     }
 
     private <T> T inPopup(DatePicker picker, Function<Node, T> read) {
+        waitFor("the date field laid out", () -> picker.getSkin() != null && picker.getWidth() > 0);
         robot.interact(picker::show);
         waitFor("the calendar pop-up", picker::isShowing);
         Node content = ((DatePickerSkin) picker.getSkin()).getPopupContent();
