@@ -1,13 +1,12 @@
 package jp.tachiiri.review;
 
-import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import jp.tachiiri.i18n.SearchText;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
@@ -15,8 +14,9 @@ import jp.tachiiri.model.Checkpoint;
 
 /**
  * What a supervisor narrows the review list to; an empty criterion lets every row through. Free text
- * matches the facility's name, reading, code, the inspectors and the inspection id, ignoring width and case
- * (ＡＢＣ matches abc).
+ * matches the facility's name, reading, code, the inspectors and the inspection id as every search of the app
+ * compares ({@link SearchText}): width, case, spaces and hiragana against katakana are ignored (ＡＢＣ matches
+ * abc, アオバ matches あおば).
  */
 public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> status,
                            Optional<Checkpoint> nonCompliantIn, Optional<BedBand> band, String inspector, String text) {
@@ -26,8 +26,8 @@ public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> 
 
     /** The rows to show; {@code catalogs} tells which checkpoint an item belongs to. */
     public Predicate<ReviewRow> matcher(Function<String, Optional<Catalog>> catalogs) {
-        String inspectorNeedle = normalized(inspector);
-        String textNeedle = normalized(text);
+        SearchText inspectorWanted = SearchText.of(inspector);
+        SearchText textWanted = SearchText.of(text);
         // Item → checkpoint per catalog version, built once per filter: tens of thousands of rows ask it.
         Map<String, Map<String, Checkpoint>> checkpoints = new HashMap<>();
         Function<String, Map<String, Checkpoint>> checkpointsOf = version -> checkpoints.computeIfAbsent(version,
@@ -38,17 +38,13 @@ public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> 
                 && band.map(wanted -> row.band() == wanted).orElse(true)
                 && nonCompliantIn.map(checkpoint -> row.nonCompliantItems().stream()
                         .anyMatch(itemId -> checkpoint == checkpointsOf.apply(row.catalogVersion()).get(itemId))).orElse(true)
-                && (inspectorNeedle.isEmpty() || normalized(row.inspectors()).contains(inspectorNeedle))
-                && (textNeedle.isEmpty() || normalized(String.join(" ", row.facilityName(), row.facilityKana(),
-                        row.facilityCode(), row.inspectors(), row.inspectionId())).contains(textNeedle));
+                && inspectorWanted.foundIn(row.inspectors())
+                && textWanted.foundIn(row.facilityName(), row.facilityKana(), row.facilityCode(), row.inspectors(),
+                        row.inspectionId());
     }
 
     /** The fiscal year that starts on 1 April of {@code year}. */
     static boolean inFiscalYear(ReviewRow row, int year) {
         return row.date().getYear() == (row.date().getMonthValue() >= 4 ? year : year + 1);
-    }
-
-    private static String normalized(String text) {
-        return Normalizer.normalize(text == null ? "" : text.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 }

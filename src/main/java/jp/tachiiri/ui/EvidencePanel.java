@@ -7,6 +7,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -70,17 +72,15 @@ final class EvidencePanel {
         preview.getStyleClass().add("evidence-thumbnail");
         preview.setPrefSize(THUMBNAIL, THUMBNAIL);
         preview.setMinSize(THUMBNAIL, THUMBNAIL);
-        Label name = new Label(item.fileName());
-        name.setWrapText(true);
-        name.setMaxWidth(THUMBNAIL);
-        name.getStyleClass().add("evidence-name");
+        Label name = name(item);
         if (item.isImage()) {
             // The file is checked against its hash in the background before it is shown.
             model.evidenceFile(item, file -> {
                 ImageView view = new ImageView(new Image(file.toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true));
                 preview.getChildren().setAll(view);
             }, failure -> preview.getChildren().setAll(unavailable()));
-            preview.setOnMouseClicked(event -> model.evidenceFile(item, this::showFullSize, failure -> explain(item, failure)));
+            preview.setOnMouseClicked(event -> model.evidenceFile(item, file -> showFullSize(item, file),
+                    failure -> explain(item, failure)));
         } else {
             // A document (PDF, spreadsheet …) is shown by its kind and opened with the system's viewer.
             int dot = item.fileName().lastIndexOf('.');
@@ -104,6 +104,28 @@ final class EvidencePanel {
         return tile;
     }
 
+    /**
+     * The file's name on one line as wide as the thumbnail: a long one loses its middle to an ellipsis, which
+     * keeps its start and its extension (wrapping broke it mid-word). The whole name shows on hover, and on a
+     * tap, which is what a tablet has.
+     */
+    private Label name(Evidence item) {
+        Label name = new Label(item.fileName());
+        name.getStyleClass().add("evidence-name");
+        name.setMaxWidth(THUMBNAIL);
+        name.setAlignment(Pos.CENTER);
+        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        name.setEllipsisString("…");
+        Tooltip whole = new Tooltip(item.fileName());
+        whole.setWrapText(true);
+        whole.setMaxWidth(720);
+        // Shown by a tap as well as on hover; a tap anywhere else hides it.
+        whole.setAutoHide(true);
+        name.setTooltip(whole);
+        name.setOnMouseClicked(event -> whole.show(name, event.getScreenX(), event.getScreenY()));
+        return name;
+    }
+
     /** In place of a thumbnail whose file cannot be shown; a tap says why. */
     private Label unavailable() {
         Label label = new Label(messages.get("inspection.evidenceUnavailable"));
@@ -121,11 +143,12 @@ final class EvidencePanel {
         InspectionDialogs.show(context, item.fileName(), reason);
     }
 
-    private void showFullSize(Path file) {
+    /** The photo as large as the window allows, under its file name (the stored file is named by its hash). */
+    private void showFullSize(Evidence item, Path file) {
         ImageView view = new ImageView(new Image(file.toUri().toString(), true));
         view.setPreserveRatio(true);
         view.fitWidthProperty().bind(context.window().widthProperty().multiply(0.8));
         view.fitHeightProperty().bind(context.window().heightProperty().multiply(0.75));
-        InspectionDialogs.show(context, file.getFileName().toString(), new StackPane(view));
+        InspectionDialogs.show(context, item.fileName(), new StackPane(view));
     }
 }

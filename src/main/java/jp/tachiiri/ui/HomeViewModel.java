@@ -1,8 +1,6 @@
 package jp.tachiiri.ui;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -18,6 +16,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
+import jp.tachiiri.i18n.SearchText;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
@@ -93,46 +92,17 @@ final class HomeViewModel {
 
     /** True while the search narrows the list. */
     boolean searching() {
-        return !searchKey(search.get()).isEmpty();
+        return !SearchText.of(search.get()).isEmpty();
     }
 
     /**
-     * The facilities whose name, medical-institution code or kana reading contains {@code query}, compared
-     * by {@link #searchKey}: hiragana and katakana alike, full- and half-width alike, spaces ignored.
+     * The facilities whose name, medical-institution code or kana reading contains {@code query}, compared as
+     * every search compares ({@link SearchText}): hiragana and katakana alike, full- and half-width alike, spaces
+     * ignored.
      */
     static Predicate<Facility> matching(String query) {
-        String key = searchKey(query);
-        if (key.isEmpty()) {
-            return facility -> true;
-        }
-        return facility -> searchKey(facility.name()).contains(key) || searchKey(facility.code()).contains(key)
-                || searchKey(facility.kana()).contains(key);
-    }
-
-    /**
-     * Text as the search compares it: NFKC (full-width letters and digits to half-width, half-width katakana to
-     * full-width), katakana to hiragana, lower case, and without any spaces (also the ideographic space).
-     * So ミズホ, ﾐｽﾞﾎ and み ず ほ all find みずほ.
-     */
-    static String searchKey(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder key = new StringBuilder(normalized.length());
-        normalized.codePoints().forEach(codePoint -> {
-            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
-                return;
-            }
-            key.appendCodePoint(toHiragana(codePoint));
-        });
-        return key.toString();
-    }
-
-    /** ァ…ヶ and the iteration marks ヽヾ become their hiragana; everything else stays as it is. */
-    private static int toHiragana(int codePoint) {
-        boolean katakana = (codePoint >= 0x30A1 && codePoint <= 0x30F6) || codePoint == 0x30FD || codePoint == 0x30FE;
-        return katakana ? codePoint - 0x60 : codePoint;
+        SearchText wanted = SearchText.of(query);
+        return facility -> wanted.foundIn(facility.name(), facility.code(), facility.kana());
     }
 
     ObservableList<InspectionRow> inspections() {

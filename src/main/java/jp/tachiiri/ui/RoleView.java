@@ -2,9 +2,11 @@ package jp.tachiiri.ui;
 
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
@@ -16,10 +18,12 @@ import jp.tachiiri.model.Role;
  */
 final class RoleView {
 
+    private final UiContext context;
     private final Messages messages;
     private final Consumer<Role> chosen;
 
     RoleView(UiContext context, Consumer<Role> chosen) {
+        this.context = context;
         this.messages = context.messages();
         this.chosen = chosen;
     }
@@ -34,10 +38,18 @@ final class RoleView {
         VBox card = new VBox(20, title, hint, choices);
         card.getStyleClass().add("card");
         card.setMaxWidth(760);
-        VBox root = new VBox(card);
-        root.setAlignment(Pos.CENTER);
-        root.getStyleClass().add("body");
-        return root;
+        VBox body = new VBox(card);
+        body.setAlignment(Pos.CENTER);
+        body.getStyleClass().add("body");
+        return new BorderPane(body, header(), null, null, null);
+    }
+
+    /** The language switch of every screen: the choice below is for good, so it must be read in one's language. */
+    private Node header() {
+        HBox header = new HBox(Tables.titles(messages, "app.subtitle"), Tables.languageSwitch(context));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        return header;
     }
 
     private Button choice(Role role) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -46,8 +47,8 @@ public final class TachiiriApp extends Application implements Navigator {
     private Stage stage;
     private Workspace workspace;
     private Language language = Language.JA;
-    /** The data folder's role, known once it is opened (or chosen on the first start). */
-    private Role role = Role.INSPECTOR;
+    /** The data folder's role, known once it is opened or chosen on the first start; empty until then. */
+    private Optional<Role> role = Optional.empty();
     private Runnable flushCurrentScreen = () -> { };
 
     /** Used by {@link Application#launch}: files are chosen with the system's dialog. */
@@ -91,7 +92,7 @@ public final class TachiiriApp extends Application implements Navigator {
         Path folder = DataFolders.resolve(givenDataFolder.or(() -> Optional.ofNullable(named.get("data")).map(Path::of)),
                 System.getenv());
 
-        language = requested.orElse(Language.JA);
+        useLanguage(requested.orElse(Language.JA));
         Messages startup = Messages.of(language);
         stage.setTitle(startup.get("app.title"));
         stage.getIcons().setAll(windowIcons());
@@ -105,13 +106,13 @@ public final class TachiiriApp extends Application implements Navigator {
         Optional<Role> requestedRole = Optional.ofNullable(named.get("role")).map(Role::fromCode).or(() -> givenRole);
         executor.submit(() -> openWorkspace(folder, requested, requestedRole), opened -> {
             workspace = opened.workspace();
-            language = opened.language();
+            useLanguage(opened.language());
             stage.setTitle(context().messages().get("app.title"));
-            if (opened.role().isEmpty()) {
-                show(new RoleView(context(), this::chooseRole).build());
+            role = opened.role();
+            if (role.isEmpty()) {
+                askTheRole();
                 return;
             }
-            role = opened.role().get();
             opened.resume().ifPresentOrElse(
                     position -> inspection(position.inspectionId(), Optional.empty(), Optional.of(position.itemId())),
                     this::home);
@@ -125,13 +126,18 @@ public final class TachiiriApp extends Application implements Navigator {
                 .toList();
     }
 
+    /** The first start's question, which the language switch shows again in the other language. */
+    private void askTheRole() {
+        show(new RoleView(context(), this::chooseRole).build());
+    }
+
     /** The first start's choice: stored, the demo for that role added to an empty store, then its home. */
     private void chooseRole(Role role) {
         executor.submit(() -> {
             workspace.chooseRole(role);
             return role;
         }, chosen -> {
-            this.role = chosen;
+            this.role = Optional.of(chosen);
             home();
         }, this::showFatal);
     }
@@ -160,10 +166,26 @@ public final class TachiiriApp extends Application implements Navigator {
         return new Opened(opened, requested.orElseGet(opened::language), opened.role(), resume);
     }
 
-    private void showHome(Language chosen) {
-        language = chosen;
+    /** The screens in another language: the role question again while no role is chosen, else the list. */
+    private void showIn(Language chosen) {
+        useLanguage(chosen);
         stage.setTitle(context().messages().get("app.title"));
-        home();
+        if (role.isEmpty()) {
+            askTheRole();
+        } else {
+            home();
+        }
+    }
+
+    /**
+     * The language of the screens built from now on. JavaFX's own texts follow the JVM's default locale, not the
+     * app's: the date picker's month and day names, the text fields' context menu and the standard dialog
+     * buttons. So the app's language becomes that default, else a Japanese app on an English system shows an
+     * English calendar.
+     */
+    private void useLanguage(Language chosen) {
+        language = chosen;
+        Locale.setDefault(chosen.locale());
     }
 
     private UiContext context() {
@@ -187,7 +209,7 @@ public final class TachiiriApp extends Application implements Navigator {
             return true;
         }, cleared -> { }, this::showFatal);
         UiContext context = context();
-        if (role == Role.OFFICE) {
+        if (role.orElseThrow() == Role.OFFICE) {
             show(new OfficeHomeView(context, notice).build());
             return;
         }
@@ -213,7 +235,7 @@ public final class TachiiriApp extends Application implements Navigator {
 
     @Override
     public void transfer() {
-        show(new SyncView(context(), role).build());
+        show(new SyncView(context(), role.orElseThrow()).build());
     }
 
     @Override
@@ -256,7 +278,7 @@ public final class TachiiriApp extends Application implements Navigator {
         executor.submit(() -> {
             workspace.setLanguage(chosen);
             return chosen;
-        }, this::showHome, this::showFatal);
+        }, this::showIn, this::showFatal);
     }
 
     /**

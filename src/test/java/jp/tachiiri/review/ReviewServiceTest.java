@@ -83,6 +83,25 @@ class ReviewServiceTest {
                 Optional.empty(), "", ""))).isEmpty();
     }
 
+    /** The office's free text compares as the tablet's search does: katakana finds a reading stored in hiragana. */
+    @Test
+    void theFreeTextIgnoresKanaKindWidthCaseAndSpaces() {
+        for (String typed : new String[] {"アオバ", "ｱｵﾊﾞ", "あおば", "ア オ バ", "アオバダイチュウオウ"}) {
+            assertThat(filtered(text(typed))).as(typed).containsExactly(aobadai);
+        }
+        assertThat(filtered(text("サクラガワ"))).containsExactly(sakuragawa);
+        assertThat(filtered(text(aobadai.toUpperCase(java.util.Locale.ROOT)))).as("the inspection id in capitals")
+                .containsExactly(aobadai);
+        assertThat(filtered(text("ミズホ"))).isEmpty();
+        // The inspector's filter too: the name typed without its space.
+        assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                "デモ立入花子", ""))).contains(sakuragawa);
+    }
+
+    private static ReviewFilter text(String typed) {
+        return new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", typed);
+    }
+
     @Test
     void decisionsAreCheckedStoredAndAudited() {
         office.review().startReview(sakuragawa, 1, "supervisor");

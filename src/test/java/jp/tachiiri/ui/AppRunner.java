@@ -1,6 +1,7 @@
 package jp.tachiiri.ui;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -27,6 +28,7 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     private Launch launch;
     private Application app;
     private double[] sizeBefore;
+    private Locale[] localesBefore;
 
     /** An app the test starts itself. */
     AppRunner() {
@@ -57,7 +59,7 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Starts the app as the launcher does, with these command-line arguments. */
-    private void start(String... arguments) throws Exception {
+    void start(String... arguments) throws Exception {
         launch(() -> FxToolkit.setupApplication(TachiiriApp.class, arguments));
     }
 
@@ -86,6 +88,8 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        localesBefore = new Locale[] {Locale.getDefault(), Locale.getDefault(Locale.Category.FORMAT),
+            Locale.getDefault(Locale.Category.DISPLAY)};
         if (startsOn != null) {
             String data = "--data=" + Objects.requireNonNull(startsOn.get(), "no data folder yet");
             if (role == null) {
@@ -120,6 +124,11 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
             sizeBefore = null;
         }
         stop();
+        // The app makes its language the JVM's default locale (and a test may set one): the next test starts as
+        // this one did.
+        Locale.setDefault(localesBefore[0]);
+        Locale.setDefault(Locale.Category.FORMAT, localesBefore[1]);
+        Locale.setDefault(Locale.Category.DISPLAY, localesBefore[2]);
     }
 
     private void launch(Launch how) throws Exception {

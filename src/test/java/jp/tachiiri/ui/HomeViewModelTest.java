@@ -20,21 +20,6 @@ class HomeViewModelTest {
     }
 
     @Test
-    void theSearchKeyIgnoresKanaKindWidthCaseAndSpaces() {
-        assertThat(HomeViewModel.searchKey("ミズホダイ")).isEqualTo("みずほだい");
-        assertThat(HomeViewModel.searchKey("ﾐｽﾞﾎ ﾀﾞｲ")).as("half-width katakana").isEqualTo("みずほだい");
-        assertThat(HomeViewModel.searchKey("み　ず ほ")).as("ideographic and ASCII spaces").isEqualTo("みずほ");
-        assertThat(HomeViewModel.searchKey("リハビリテーション")).isEqualTo("りはびりてーしょん");
-        assertThat(HomeViewModel.searchKey("ヴ")).isEqualTo("ゔ");
-        assertThat(HomeViewModel.searchKey("９９１０ ０００ ０３３")).isEqualTo("9910000033");
-        assertThat(HomeViewModel.searchKey("ＡＢＣ abc")).isEqualTo("abcabc");
-        assertThat(HomeViewModel.searchKey("山ノ内")).as("kanji stay as they are").isEqualTo("山の内");
-        assertThat(HomeViewModel.searchKey("")).isEmpty();
-        assertThat(HomeViewModel.searchKey(null)).isEmpty();
-        assertThat(HomeViewModel.searchKey(" 　 ")).isEmpty();
-    }
-
-    @Test
     void matchesNameCodeOrKanaBySubstring() {
         assertThat(HomeViewModel.matching("ミズホ").test(MIZUHO)).as("kana typed in katakana").isTrue();
         assertThat(HomeViewModel.matching("みずほだい びょういん").test(MIZUHO)).as("kana with a space").isTrue();

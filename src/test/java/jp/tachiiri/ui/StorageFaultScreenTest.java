@@ -1,5 +1,6 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.scrollTo;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Answer;
@@ -74,7 +74,7 @@ class StorageFaultScreenTest {
 
         waitFor("the thumbnail saying it cannot be shown", () -> robot.lookup(".evidence-thumbnail .field-error").tryQuery()
                 .map(label -> ((Label) label).getText().contains("表示できません")).orElse(false));
-        scrollTo(robot.lookup(".evidence-thumbnail").query(), 1);
+        scrollTo(robot, robot.lookup(".evidence-thumbnail").query(), 1);
         robot.clickOn(".evidence-thumbnail");
         waitFor("the reason", () -> robot.lookup("#evidence-error").tryQuery().isPresent());
         assertThat(robot.lookup("#evidence-error").queryAs(Label.class).getText()).contains(stored.toString(), "サーバー室.png");
@@ -82,7 +82,7 @@ class StorageFaultScreenTest {
         waitFor("the dialog closed", () -> robot.lookup("#evidence-error").tryQuery().isEmpty());
 
         // The rest of the item still works: another answer is given, and stored.
-        scrollTo(robot.lookup("#answer-NON_COMPLIANT").query(), 0);
+        scrollTo(robot, robot.lookup("#answer-NON_COMPLIANT").query(), 0);
         robot.clickOn("#answer-NON_COMPLIANT");
         waitFor("the answer chosen", () -> robot.lookup("#answer-NON_COMPLIANT").queryAs(ToggleButton.class).isSelected());
         app.stop();
@@ -115,16 +115,6 @@ class StorageFaultScreenTest {
             Permissions.writable(data);
             Permissions.writable(file);
         }
-    }
-
-    /** Scrolls the editor that holds {@code node} to the top (0) or the bottom (1): the evidence is below the fold. */
-    private void scrollTo(Node node, double where) {
-        Node parent = node.getParent();
-        while (!(parent instanceof ScrollPane)) {
-            parent = parent.getParent();
-        }
-        ScrollPane scroll = (ScrollPane) parent;
-        robot.interact(() -> scroll.setVvalue(where * scroll.getVmax()));
     }
 
     /** A data folder with the demo prefecture, as an inspector's tablet has it after the first start. */

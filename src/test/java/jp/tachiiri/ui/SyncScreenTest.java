@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 
 /**
  * The send-and-receive screen of the real app on the demo tablet, with a real office store on the other side
@@ -69,7 +70,8 @@ class SyncScreenTest {
 
         robot.interact(() -> robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString()));
         robot.clickOn("#sync-import");
-        waitFor("the question whether to enrol the office", () -> robot.lookup("#sync-enrol").tryQuery().isPresent());
+        waitFor("the question whether to enrol the office", () -> robot.lookup("#sync-enrol").tryQuery().isPresent()
+                && codeFieldShown());
         String shown = robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText();
         assertThat(shown).as("two groups are read off the office's screen, not this one")
                 .matches("([0-9A-F?]{4}-){4}[0-9A-F?]{4}").doesNotContain(officeFingerprint);
@@ -183,7 +185,8 @@ class SyncScreenTest {
         waitFor("the tablet's office", () -> robot.lookup("#sync-office").queryAs(Label.class).getText().contains(formerOffice));
         robot.interact(() -> robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString()));
         robot.clickOn("#sync-import");
-        waitFor("the question whether to change the office", () -> robot.lookup("#sync-change-office").tryQuery().isPresent());
+        waitFor("the question whether to change the office", () -> robot.lookup("#sync-change-office").tryQuery().isPresent()
+                && codeFieldShown());
         assertThat(list("#sync-outcomes").getItems()).singleElement().asString().contains("拒否しました", "別の端末");
         Button change = robot.lookup("#sync-change-office").queryButton();
         String hidden = UiTestSupport.hiddenGroups(robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText(),
@@ -217,5 +220,13 @@ class SyncScreenTest {
     @SuppressWarnings("unchecked")
     private <T> ListView<T> list(String id) {
         return (ListView<T>) robot.lookup(id).queryAs(ListView.class);
+    }
+
+    /**
+     * Whether a question's field for the typed fingerprint groups can be tapped: its dialog is in the window list a
+     * moment before the window has its size, and a field outside its scene's bounds cannot be clicked.
+     */
+    private boolean codeFieldShown() {
+        return robot.lookup("#sync-fingerprint-code").match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
     }
 }

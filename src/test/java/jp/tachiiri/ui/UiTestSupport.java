@@ -63,6 +63,16 @@ final class UiTestSupport {
         robot.clickOn(cell(robot, "#inspections", text));
     }
 
+    /** Scrolls the editor that holds {@code node} to the top (0) or the bottom (1): the evidence is below the fold. */
+    static void scrollTo(FxRobot robot, Node node, double where) {
+        Node parent = node.getParent();
+        while (!(parent instanceof ScrollPane)) {
+            parent = parent.getParent();
+        }
+        ScrollPane scroll = (ScrollPane) parent;
+        robot.interact(() -> scroll.setVvalue(where * scroll.getVmax()));
+    }
+
     /** The rows of the table {@code query} finds, or -1 while there is no such table on screen. */
     static int rows(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(node -> ((TableView<?>) node).getItems().size()).orElse(-1);
