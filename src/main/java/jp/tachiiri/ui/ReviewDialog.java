@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -80,7 +81,7 @@ final class ReviewDialog {
         VBox content = new VBox(8);
         earlierReturn().ifPresent(earlier -> content.getChildren().addAll(sinceReturn(earlier, items)));
         content.getChildren().addAll(new Label(messages.get("review.comment")), comment,
-                new Label(messages.get("review.items")), scroll, error);
+                new Label(messages.get(earlierReturn().isPresent() ? "review.itemsAfterReturn" : "review.items")), scroll, error);
         content.setPrefWidth(860);
         dialog.getDialogPane().setContent(content);
         ButtonType approve = new ButtonType(messages.get("review.approve"), ButtonBar.ButtonData.OTHER);
@@ -112,6 +113,8 @@ final class ReviewDialog {
                 }, failure -> error.setText(context.describe(failure)));
             });
         }
+        // The comment first: the focus would otherwise land on 承認する, which Enter would then press.
+        dialog.setOnShown(event -> Platform.runLater(comment::requestFocus));
         dialog.show();
     }
 
@@ -165,6 +168,9 @@ final class ReviewDialog {
                 "review.changes.returned", "review.changes.now");
         changes.setId("review-changes");
         changes.setPrefHeight(180);
+        // The columns share the dialog's width rather than keep their own (which would need a scroll sideways).
+        changes.getColumns().forEach(column -> column.setMinWidth(80));
+        changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         String inspectionId = data.inspection().id();
         context.executor().submit(() -> RevisionDiff.between(
                 context.workspace().inspections().findings(inspectionId, earlier.revision()), data.findings()), found -> {
@@ -216,10 +222,16 @@ final class ReviewDialog {
         return label;
     }
 
-    /** 不適合 first, then 代替措置, then the rest, in catalog order within each. */
+    /**
+     * The items the earlier return commented on first (whether they were answered is the question now), then
+     * 不適合, then 代替措置, then the rest, in catalog order within each.
+     */
     private int rank(CatalogItem item) {
+        if (earlierReturn().flatMap(earlier -> itemComment(earlier, item.id())).isPresent()) {
+            return 0;
+        }
         Finding finding = data.findings().get(item.id());
         Answer answer = finding == null ? null : finding.answer().orElse(null);
-        return answer == Answer.NON_COMPLIANT ? 0 : answer == Answer.ALTERNATIVE ? 1 : 2;
+        return answer == Answer.NON_COMPLIANT ? 1 : answer == Answer.ALTERNATIVE ? 2 : 3;
     }
 }

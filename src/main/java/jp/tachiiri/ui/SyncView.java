@@ -18,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -288,11 +289,17 @@ final class SyncView {
         assignments.setPrefHeight(120);
         ListView<SyncViewModel.Returned> returned = textList("sync-returned", model.returned(),
                 messages.get("sync.noReturned"), SyncViewModel.Returned::text);
-        // A tap opens the returned inspection, where the comments are shown on its items.
-        returned.setOnMouseClicked(event -> {
+        // A tap (or Enter) opens the returned inspection, where the comments are shown on its items.
+        Runnable open = () -> {
             SyncViewModel.Returned chosen = returned.getSelectionModel().getSelectedItem();
             if (chosen != null) {
                 context.navigator().inspection(chosen.inspectionId(), Optional.empty(), Optional.empty());
+            }
+        };
+        returned.setOnMouseClicked(event -> open.run());
+        returned.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                open.run();
             }
         });
         returned.setPrefHeight(160);

@@ -112,6 +112,9 @@ final class AppRunner implements BeforeEachCallback, AfterEachCallback {
         FxToolkit.setupFixture(() -> {
             window.setWidth(width);
             window.setHeight(height);
+            // At the screen's top left, so that a robot's click lands on what it aims at.
+            window.setX(0);
+            window.setY(0);
         });
         // Headers that rearrange with the width follow it one layout later.
         WaitForAsyncUtils.waitForFxEvents(3);

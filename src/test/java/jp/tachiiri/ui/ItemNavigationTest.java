@@ -1,5 +1,6 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.fire;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static jp.tachiiri.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class ItemNavigationTest {
                 robot.lookup("#previous-item").queryButton().fire();
             }
         });
-        fire("#finalize");
+        fire(robot, "#finalize");
         waitFor("what is missing", () -> robot.lookup("#gap-list").tryQuery().isPresent());
         Node row = robot.lookup("#gap-list .label").queryAllAs(Label.class).stream()
                 .filter(label -> label.getText().startsWith(item) && label.getText().contains("目標日")).findFirst()
@@ -93,10 +94,5 @@ class ItemNavigationTest {
         var viewport = editor.localToScene(editor.getLayoutBounds());
         var field = node.localToScene(node.getLayoutBounds());
         return field.getMinY() >= viewport.getMinY() && field.getMaxY() <= viewport.getMaxY();
-    }
-
-    private void fire(String id) {
-        waitFor(id, () -> robot.lookup(id).tryQuery().map(node -> node.getScene() != null).orElse(false));
-        robot.interact(() -> ((ButtonBase) robot.lookup(id).query()).fire());
     }
 }

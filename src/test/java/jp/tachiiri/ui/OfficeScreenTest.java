@@ -1,5 +1,6 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.fire;
 import static jp.tachiiri.ui.UiTestSupport.rows;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,15 +49,15 @@ class OfficeScreenTest {
     @Test
     void importReviewReturnAndTheTabletSeesIt() throws Exception {
         waitFor("the question of the role", () -> robot.lookup("#role-office").tryQuery().isPresent());
-        fire("#role-office");
+        fire(robot, "#role-office");
         waitFor("the office's list", () -> robot.lookup("#office-inspections").tryQuery().isPresent());
         assertThat(robot.lookup("#role-badge").queryAs(Label.class).getText()).isEqualTo("事務所");
         assertThat(rows(robot, "#office-inspections")).isZero();
 
-        fire("#office-import");
+        fire(robot, "#office-import");
         waitFor("the import screen with the demo inbox", () -> robot.lookup("#sync-inbox").tryQuery()
                 .map(node -> ((TextField) node).getText().endsWith("inbox")).orElse(false));
-        fire("#sync-import");
+        fire(robot, "#sync-import");
         waitFor("the question whether to enrol the tablet", () -> robot.lookup("#sync-enrol").tryQuery().isPresent());
         String tabletFingerprint;
         try (Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
@@ -67,12 +68,12 @@ class OfficeScreenTest {
                 .as("the demo's own tablet has no screen to read the fingerprint from").contains(tabletFingerprint);
         robot.interact(() -> robot.lookup("#sync-fingerprint-code").queryAs(TextField.class)
                 .setText(UiTestSupport.hiddenGroups(shown, tabletFingerprint)));
-        fire("#sync-enrol");
+        fire(robot, "#sync-enrol");
         waitFor("the findings imported", () -> list("#sync-outcomes").getItems().stream()
                 .anyMatch(line -> line.toString().contains("取り込みました（新規 2 件")));
         waitFor("the tablet listed as enrolled", () -> list("#sync-devices").getItems().size() == 1);
 
-        fire("#back");
+        fire(robot, "#back");
         waitFor("two received inspections", () -> rows(robot, "#office-inspections") == 2);
         assertThat(robot.lookup("#office-count-RECEIVED").queryAs(Label.class).getText()).isEqualTo("受信 2");
         robot.interact(() -> robot.lookup("#office-text").queryAs(TextField.class).setText("桜川"));
@@ -82,35 +83,35 @@ class OfficeScreenTest {
 
         waitFor("the inspection with its review button", () -> robot.lookup("#review").tryQuery().isPresent());
         assertThat(robot.lookup("#amend").tryQuery()).as("the office does not amend a tablet's record").isEmpty();
-        fire("#review");
+        fire(robot, "#review");
         waitFor("the review dialog", () -> robot.lookup("#review-comment").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#review-item-vulnerability__device-ledger").queryAs(TextField.class)
                 .setText("台帳の最終更新日を記入してください"));
-        fire("#review-return");
+        fire(robot, "#review-return");
         waitFor("the comment asked for", () -> robot.lookup("#review-error").queryAs(Label.class).getText().contains("コメント"));
         robot.interact(() -> robot.lookup("#review-comment").queryAs(TextArea.class).setText("目標日を具体的な日付で"));
         assertThat(Stream.of("#review-approve", "#review-return").map(id -> robot.lookup(id).queryButton().isDefaultButton()))
                 .as("Enter takes no final decision").containsOnly(false);
-        fire("#review-return");
+        fire(robot, "#review-return");
         waitFor("back on the list, returned", () -> robot.lookup("#office-count-RETURNED").tryQuery()
                 .map(node -> ((Label) node).getText().equals("差戻し 1")).orElse(false));
         assertThat(robot.lookup("#notice").queryAs(Label.class).getText())
                 .as("what was done stays said").contains("デモ 桜川記念病院", "第1版を差し戻しました", "1 件");
         waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
         robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
-        fire("#audit-trail");
+        fire(robot, "#audit-trail");
         waitFor("both trails", () -> robot.lookup("#review-audit-status").tryQuery().isPresent());
         assertThat(robot.lookup("#audit-status").queryAs(Label.class).getText()).contains("改ざん");
         assertThat(robot.lookup("#review-audit-status").queryAs(Label.class).getText()).contains("3");
         assertThat(robot.lookup("#review-audit-table").queryTableView().getItems()).hasSize(3);
         robot.interact(() -> robot.lookup("#review-audit-table").query().getScene().getWindow().hide());
-        fire("#back");
+        fire(robot, "#back");
 
         Path outbox = data.resolve("usb");
-        fire("#office-import");
+        fire(robot, "#office-import");
         waitFor("the import screen", () -> robot.lookup("#sync-outbox").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#sync-outbox").queryAs(TextField.class).setText(outbox.toString()));
-        fire("#sync-export");
+        fire(robot, "#sync-export");
         waitFor("the assignments written", () -> Files.isDirectory(outbox) && list("#sync-outcomes").getItems().stream()
                 .anyMatch(line -> line.toString().contains("書き出しました")));
         app.stop();
@@ -149,7 +150,7 @@ class OfficeScreenTest {
     private void reviewTheAmendment() {
         waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
         robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
-        fire("#review");
+        fire(robot, "#review");
         waitFor("the changes since the return", () -> robot.lookup("#review-changes").tryQuery()
                 .map(node -> !((TableView<?>) node).getItems().isEmpty()).orElse(false));
         assertThat(robot.lookup("#review-earlier-comment").queryAs(Label.class).getText()).isEqualTo("目標日を具体的な日付で");
@@ -163,21 +164,24 @@ class OfficeScreenTest {
         assertThat(robot.lookup(".earlier-comment").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("差し戻し時: 台帳の最終更新日を記入してください");
         assertThat(robot.lookup(".changed-mark").queryAll()).as("the changed item marked").hasSize(1);
-        fire("#review-approve");
+        assertThat(robot.lookup("#review-items .text-field").queryAs(TextField.class).getId())
+                .as("the item commented on comes first").isEqualTo("review-item-vulnerability__device-ledger");
+        waitFor("the focus on the comment, not on a decision", () -> robot.lookup("#review-comment").query().isFocused());
+        fire(robot, "#review-approve");
         waitFor("the approval confirmed", () -> robot.lookup("#notice").tryQuery()
                 .map(node -> ((Label) node).getText().contains("第2版を承認しました")).orElse(false));
         assertThat(robot.lookup("#office-count-APPROVED").queryAs(Label.class).getText()).isEqualTo("承認 1");
-        fire("#notice-close");
+        fire(robot, "#notice-close");
         assertThat(robot.lookup("#notice").tryQuery()).isEmpty();
     }
 
     @Test
     void aPlanTravelsToTheInspectorsTablet() throws Exception {
-        fire("#role-office");
+        fire(robot, "#role-office");
         waitFor("the office's list", () -> robot.lookup("#office-planning").tryQuery().isPresent());
-        fire("#office-planning");
+        fire(robot, "#office-planning");
         waitFor("the planning dialog", () -> robot.lookup("#planning-facility").tryQuery().isPresent());
-        fire("#planning-add");
+        fire(robot, "#planning-add");
         waitFor("what is missing", () -> !robot.lookup("#planning-error").queryAs(Label.class).getText().isEmpty());
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
@@ -187,19 +191,19 @@ class OfficeScreenTest {
             robot.lookup("#planning-inspector-name").queryAs(TextField.class).setText("デモ 立入花子");
             robot.lookup("#planning-date").queryAs(DatePicker.class).setValue(LocalDate.of(2027, 2, 3));
         });
-        fire("#planning-add");
+        fire(robot, "#planning-add");
         waitFor("the plan listed", () -> list("#planning-list").getItems().stream()
                 .anyMatch(line -> line.toString().contains("デモ みずほ台病院")));
         robot.interact(() -> robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene().getWindow().hide());
 
         Path outbox = data.resolve("usb");
-        fire("#office-import");
+        fire(robot, "#office-import");
         waitFor("the import screen", () -> robot.lookup("#sync-outbox").tryQuery().isPresent());
         robot.interact(() -> {
             robot.lookup("#sync-outbox").queryAs(TextField.class).setText(outbox.toString());
             robot.lookup("#sync-assignments-for").queryAs(ComboBox.class).setValue("hanako");
         });
-        fire("#sync-export");
+        fire(robot, "#sync-export");
         waitFor("the assignments written", () -> Files.isDirectory(outbox) && list("#sync-outcomes").getItems().stream()
                 .anyMatch(line -> line.toString().contains("書き出しました")));
         app.stop();
@@ -216,18 +220,8 @@ class OfficeScreenTest {
         }
     }
 
-    /**
-     * Presses a button as a tap does. Screens replace each other here in quick succession, and a lookup made
-     * while one goes can find its detached buttons; firing the one found now is what a tap on it would do.
-     */
-    private void fire(String id) {
-        waitFor(id, () -> robot.lookup(id).tryQuery().map(node -> node.getScene() != null).orElse(false));
-        robot.interact(() -> ((ButtonBase) robot.lookup(id).query()).fire());
-    }
-
     @SuppressWarnings("unchecked")
     private <T> ListView<T> list(String id) {
         return (ListView<T>) robot.lookup(id).queryAs(ListView.class);
     }
-
 }

@@ -1,5 +1,6 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.fire;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static jp.tachiiri.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,26 +61,26 @@ class TouchTargetsTest {
             robot.clickOn("#answer-NON_COMPLIANT");
             waitUntil(() -> robot.lookup("#follow-up").tryQuery().isPresent());
             tooSmall.addAll(check("inspection " + size[0] + "×" + size[1]));
-            fire("#finalize");
+            fire(robot, "#finalize");
             waitFor("what is missing", () -> robot.lookup("#gap-list").tryQuery().isPresent());
             tooSmall.addAll(check("missing answers " + size[0] + "×" + size[1]));
             closeDialogs();
-            fire("#back");
+            fire(robot, "#back");
             waitFor("the list", () -> UiTestSupport.rows(robot, "#facilities") == 5);
             tooSmall.addAll(check("home " + size[0] + "×" + size[1]));
-            fire("#settings");
+            fire(robot, "#settings");
             waitFor("the settings", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             tooSmall.addAll(check("settings " + size[0] + "×" + size[1]));
             closeDialogs();
             robot.clickOn(UiTestSupport.cell(robot, "#facilities", "デモ みずほ台病院"));
             waitFor("the facility", () -> robot.lookup(".facility-screen").tryQuery().isPresent());
             tooSmall.addAll(check("facility " + size[0] + "×" + size[1]));
-            fire("#back");
+            fire(robot, "#back");
             waitFor("the list", () -> UiTestSupport.rows(robot, "#facilities") == 5);
-            fire("#transfer");
+            fire(robot, "#transfer");
             waitFor("the transfer screen", () -> robot.lookup("#sync-import").tryQuery().isPresent());
             tooSmall.addAll(check("transfer " + size[0] + "×" + size[1]));
-            fire("#back");
+            fire(robot, "#back");
             waitFor("the list", () -> UiTestSupport.rows(robot, "#facilities") == 5);
         }
         assertThat(tooSmall).isEmpty();
@@ -103,20 +104,20 @@ class TouchTargetsTest {
             waitFor("the drop-down", () -> robot.lookup(".combo-box-popup .list-cell").tryQuery().isPresent());
             tooSmall.addAll(check("drop-down " + size[0] + "×" + size[1]));
             robot.interact(status::hide);
-            fire("#office-planning");
+            fire(robot, "#office-planning");
             waitFor("the planning", () -> robot.lookup("#planning-facility").tryQuery().isPresent());
             tooSmall.addAll(check("planning " + size[0] + "×" + size[1]));
             closeDialogs();
             robot.clickOn(robot.lookup("#office-inspections .table-row-cell").nth(0).queryAs(Node.class));
-            fire("#review");
+            fire(robot, "#review");
             waitFor("the review", () -> robot.lookup("#review-comment").tryQuery().isPresent());
             tooSmall.addAll(check("review " + size[0] + "×" + size[1]));
-            fire("#review-cancel");
-            fire("#back");
-            fire("#office-dashboard");
+            fire(robot, "#review-cancel");
+            fire(robot, "#back");
+            fire(robot, "#office-dashboard");
             waitFor("the dashboard", () -> robot.lookup("#dashboard-status").tryQuery().isPresent());
             tooSmall.addAll(check("dashboard " + size[0] + "×" + size[1]));
-            fire("#back");
+            fire(robot, "#back");
         }
         assertThat(tooSmall).isEmpty();
     }
@@ -130,7 +131,7 @@ class TouchTargetsTest {
     }
 
     private void closeDialogs() {
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(window -> window != mainWindow())
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(window -> window != UiTestSupport.mainWindow(robot))
                 .forEach(Window::hide));
     }
 
@@ -180,15 +181,5 @@ class TouchTargetsTest {
             }
         }
         return name;
-    }
-
-    private Stage mainWindow() {
-        return (Stage) robot.listTargetWindows().stream().filter(w -> w instanceof Stage stage && stage.getOwner() == null)
-                .findFirst().orElseThrow();
-    }
-
-    private void fire(String id) {
-        waitFor(id, () -> robot.lookup(id).tryQuery().map(node -> node.getScene() != null).orElse(false));
-        robot.interact(() -> ((ButtonBase) robot.lookup(id).query()).fire());
     }
 }

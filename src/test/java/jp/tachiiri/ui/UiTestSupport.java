@@ -4,9 +4,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,7 +35,6 @@ final class UiTestSupport {
         waitFor("a condition to be met", condition);
     }
 
-    /** The rendered cell of {@code table} that shows {@code text}, or null while there is none on screen. */
     /**
      * What a person types into the enrolment question: the groups of {@code fingerprint} that the question shows as
      * "????" in {@code shown}, read off the other device's screen, left to right.
@@ -52,6 +53,7 @@ final class UiTestSupport {
         return typed.toString();
     }
 
+    /** The rendered cell of {@code table} that shows {@code text}, or null while there is none on screen. */
     static TableCell<?, ?> cell(FxRobot robot, String table, String text) {
         return robot.lookup(table + " .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(cell -> text.equals(cell.getText())).findFirst().orElse(null);
@@ -93,5 +95,20 @@ final class UiTestSupport {
                 return;
             }
         }
+    }
+
+    /**
+     * Presses a button as a tap does. Screens replace each other in quick succession, and a lookup made while one
+     * goes can find its detached buttons; firing the one found once it is on screen is what a tap on it would do.
+     */
+    static void fire(FxRobot robot, String id) {
+        waitFor(id, () -> robot.lookup(id).tryQuery().map(node -> node.getScene() != null).orElse(false));
+        robot.interact(() -> ((ButtonBase) robot.lookup(id).query()).fire());
+    }
+
+    /** The app's own window (dialogs are owned by it). */
+    static Stage mainWindow(FxRobot robot) {
+        return (Stage) robot.listTargetWindows().stream().filter(w -> w instanceof Stage stage && stage.getOwner() == null)
+                .findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,323 @@
+package jp.tachiiri.ui;
+
+import static jp.tachiiri.ui.UiTestSupport.fire;
+import static jp.tachiiri.ui.UiTestSupport.waitFor;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleKind;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Role;
+import jp.tachiiri.review.Decision;
+import jp.tachiiri.sync.SyncService;
+import jp.tachiiri.testsupport.ForkedTablets;
+import jp.tachiiri.testsupport.Offices;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a test: takes the README's screenshots (docs/screenshots) by going through the app on the demo data, as a
+ * user would, at 1280×800 and 800×1280. Its name keeps it out of the test run; run it after a change to a screen:
+ * {@code mvn -o test -Dtest=ScreenshotTour -Dfuzz.skip=true} (or {@code -Dtour.out=DIR} to write elsewhere), then
+ * look at the pictures before committing them.
+ */
+class ScreenshotTour {
+
+    private static final Path OUT = Path.of(System.getProperty("tour.out", "docs/screenshots"));
+
+    @TempDir
+    Path data;
+
+    @RegisterExtension
+    final AppRunner app = new AppRunner();
+    private final FxRobot robot = new FxRobot();
+
+    @Test
+    void theInspectorsScreens() throws Exception {
+        // The app's "open the document" has no viewer here; the tour only needs the pictures.
+        WaitForAsyncUtils.autoCheckException = false;
+        Files.createDirectories(OUT);
+        Path tablet = data.resolve("tablet");
+        app.start(() -> new TachiiriApp(tablet, (owner, title) -> List.of()));
+        waitFor("the list", () -> UiTestSupport.rows(robot, "#facilities") == 5);
+        both("home-ja.png", "home-ja-portrait.png");
+
+        waitFor("the facility's row", () -> UiTestSupport.cell(robot, "#facilities", "デモ みずほ台病院") != null);
+        robot.clickOn(UiTestSupport.cell(robot, "#facilities", "デモ みずほ台病院"));
+        waitFor("the facility", () -> robot.lookup(".facility-screen").tryQuery().isPresent());
+        both("facility-ja-landscape.png", "facility-ja-portrait.png");
+        fire(robot, "#back");
+
+        UiTestSupport.openInspection(robot, "実施中");
+        fire(robot, "#section-vulnerability");
+        waitFor("a non-compliant item", () -> robot.lookup("#item-list .answer-non_compliant").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#item-list .answer-non_compliant").queryAs(Node.class));
+        waitFor("its advice", () -> robot.lookup("#advice").tryQuery().isPresent());
+        both("inspection-ja-landscape.png", "inspection-ja-portrait.png");
+        fire(robot, "#finalize");
+        waitFor("what is missing", () -> robot.lookup("#gap-list").tryQuery().isPresent());
+        shootDialog("inspection-gaps-ja.png");
+        closeDialog();
+        fire(robot, "#audit-trail");
+        waitFor("the audit trail", () -> robot.lookup("#audit-table").tryQuery().isPresent());
+        shootDialog("inspection-audit-ja.png");
+        closeDialog();
+        fire(robot, "#advice-printout");
+        waitFor("the preview", () -> robot.lookup("#advice-pages .advice-page").tryQuery().isPresent());
+        shootDialog("advice-preview-ja.png");
+        closeDialog();
+        fire(robot, "#back");
+
+        // The findings go to the office, which returns one with comments and plans an inspection.
+        fire(robot, "#transfer");
+        Path usb = data.resolve("usb");
+        Path inbox = data.resolve("inbox");
+        robot.interact(() -> {
+            robot.lookup("#sync-outbox").queryAs(TextField.class).setText(usb.toString());
+            robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString());
+        });
+        fire(robot, "#sync-export");
+        waitFor("the findings written", () -> Files.isDirectory(usb) && !SyncService.filesOf(usb).isEmpty());
+        String officeFingerprint = answerFromAnOffice(data.resolve("office"), SyncService.filesOf(usb).get(0), inbox);
+        fire(robot, "#sync-import");
+        waitFor("the question whether to enrol the office", () -> robot.lookup("#sync-enrol").tryQuery().isPresent());
+        String shown = robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText();
+        robot.interact(() -> robot.lookup("#sync-fingerprint-code").queryAs(TextField.class)
+                .setText(UiTestSupport.hiddenGroups(shown, officeFingerprint)));
+        shootDialog("sync-enrol-ja.png");
+        fire(robot, "#sync-enrol");
+        waitFor("the return listed", () -> list("#sync-returned").getItems().size() == 1);
+        app.resize(800, 1280);
+        shoot("sync-ja-portrait.png");
+        app.resize(1280, 800);
+        Node returnedRow = robot.lookup("#sync-returned .list-cell").nth(0).queryAs(Node.class);
+        robot.interact(() -> UiTestSupport.scrollIntoView(returnedRow));
+        robot.clickOn(returnedRow);
+        waitFor("the returned inspection", () -> robot.lookup("#return-banner").tryQuery().isPresent());
+        fire(robot, "#section-vulnerability");
+        robot.clickOn(robot.lookup("#item-list .comment-mark").queryAs(Node.class));
+        waitFor("the item's comment", () -> robot.lookup("#office-comment").tryQuery().isPresent());
+        shoot("inspection-returned-ja.png");
+        fire(robot, "#back");
+
+        // A file from another office: the tablet's office is changed only deliberately.
+        Path otherInbox = data.resolve("inbox-2");
+        String otherFingerprint;
+        try (Workspace other = Offices.open(data.resolve("office-2"), Clock.systemUTC())) {
+            other.sync().exportAssignments(otherInbox, Optional.empty());
+            otherFingerprint = other.sync().identity().fingerprint();
+        }
+        fire(robot, "#transfer");
+        robot.interact(() -> robot.lookup("#sync-inbox").queryAs(TextField.class).setText(otherInbox.toString()));
+        fire(robot, "#sync-import");
+        waitFor("the question whether to change the office", () -> robot.lookup("#sync-change-office").tryQuery().isPresent());
+        String shownOther = robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText();
+        robot.interact(() -> {
+            robot.lookup("#sync-fingerprint-code").queryAs(TextField.class)
+                    .setText(UiTestSupport.hiddenGroups(shownOther, otherFingerprint));
+            robot.lookup("#sync-change-reason").queryAs(TextArea.class).setText("事務所のパソコンを入れ替えたため");
+        });
+        shootDialog("sync-change-office-ja.png");
+        fire(robot, "#sync-keep-office");
+    }
+
+    @Test
+    void theOfficesScreens() throws Exception {
+        Path office = data.resolve("office");
+        Path demoTablet = office.resolve("demo").resolve("tablet");
+        String tabletFingerprint;
+        try (Workspace workspace = Offices.open(office, Clock.systemUTC());
+             Workspace tablet = Workspace.open(demoTablet, Clock.systemUTC())) {
+            workspace.seedOfficeDemo();
+            tabletFingerprint = tablet.sync().identity().fingerprint();
+            // A file the office must refuse: assignments signed by a tablet.
+            BundleRecords.AssignmentsPayload stored = workspace.syncRecords().assignmentsPayload(Optional.empty());
+            BundleWriter.write(Path.of(workspace.transferFolders().inbox()), tablet.sync().identity(), BundleKind.ASSIGNMENTS,
+                    java.time.Instant.now(), BundleRecords.tree(new BundleRecords.AssignmentsPayload(99, null, List.of(),
+                            stored.facilities(), stored.assignments(), stored.previousInspections(), stored.reviews(),
+                            stored.receipts())), List.of());
+        }
+        app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));
+        fire(robot, "#office-import");
+        fire(robot, "#sync-import");
+        waitFor("the question whether to enrol the tablet", () -> robot.lookup("#sync-enrol").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#sync-fingerprint-code").queryAs(TextField.class).setText("000000000000"));
+        shootDialog("office-enrol-ja.png");
+        String shown = robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText();
+        robot.interact(() -> robot.lookup("#sync-fingerprint-code").queryAs(TextField.class)
+                .setText(UiTestSupport.hiddenGroups(shown, tabletFingerprint)));
+        fire(robot, "#sync-enrol");
+        waitFor("the findings imported", () -> list("#sync-outcomes").getItems().stream()
+                .anyMatch(line -> line.toString().contains("取り込みました")));
+        shoot("office-sync-ja.png");
+        fire(robot, "#back");
+
+        openSakuragawa();
+        fire(robot, "#review");
+        waitFor("the review", () -> robot.lookup("#review-comment").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#review-comment").queryAs(TextArea.class).setText("不適合の項目の目標日を具体的な日付で記入してください");
+            robot.lookup("#review-item-vulnerability__device-ledger").queryAs(TextField.class)
+                    .setText("台帳の最終更新日を記入してください");
+        });
+        fire(robot, "#review-return");
+        waitFor("the return confirmed", () -> robot.lookup("#notice").tryQuery().isPresent());
+        shoot("office-ja.png");
+        fire(robot, "#office-dashboard");
+        waitFor("the dashboard", () -> robot.lookup("#dashboard-national").tryQuery().isPresent());
+        // The national survey's items and, below them, the items most often 不適合.
+        robot.interact(() -> UiTestSupport.scrollIntoView(robot.lookup("#dashboard-national").query().getParent()));
+        shoot("dashboard-ja.png");
+        app.stop();
+
+        // The tablet receives the return and sends revision 2; its review shows what changed since.
+        try (Workspace workspace = Offices.open(office, Clock.systemUTC());
+             Workspace tablet = Workspace.open(demoTablet, Clock.systemUTC())) {
+            Path assignments = workspace.sync().exportAssignments(data.resolve("usb"), Optional.empty()).file();
+            tablet.sync().importFile(assignments, true);
+            String sakuragawa = workspace.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
+                    .findFirst().orElseThrow().inspectionId();
+            tablet.inspections().amend(sakuragawa, "事務所の差し戻しを受けて追記", "demo");
+            Finding ledger = tablet.inspections().findings(sakuragawa, 2).get("vulnerability.device-ledger");
+            tablet.inspectionService().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年7月15日"), "demo");
+            tablet.inspectionService().finalizeInspection(sakuragawa, "demo");
+            workspace.sync().importFile(tablet.sync().exportFindings(data.resolve("usb-2")).orElseThrow().file(), false);
+        }
+        app.restart();
+        openSakuragawa();
+        fire(robot, "#review");
+        waitFor("the changes since the return", () -> robot.lookup("#review-changes").tryQuery()
+                .map(node -> !((javafx.scene.control.TableView<?>) node).getItems().isEmpty()).orElse(false));
+        shootDialog("office-review-ja.png");
+        fire(robot, "#review-cancel");
+    }
+
+    @Test
+    void aConflict() throws Exception {
+        Path devices = data.resolve("devices");
+        try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
+            tablet.seedDemo();
+            tablet.sync().exportFindings(devices.resolve("usb"));
+        }
+        ForkedTablets.copyFolder(devices.resolve("tablet"), devices.resolve("restored"));
+        Path first = ForkedTablets.amendAndExport(devices.resolve("tablet"), devices.resolve("usb-1"), Clock.systemUTC(),
+                "ログの保存期間を確認");
+        Path second = ForkedTablets.amendAndExport(devices.resolve("restored"), devices.resolve("usb-2"), Clock.systemUTC(),
+                "バックアップから復元した端末での訂正", "復元した端末の写真".getBytes(StandardCharsets.UTF_8));
+        Path office = data.resolve("office");
+        try (Workspace workspace = Offices.open(office, Clock.systemUTC())) {
+            workspace.setRole(Role.OFFICE);
+            for (Path bundle : List.of(SyncService.filesOf(devices.resolve("usb")).get(0), first, second)) {
+                workspace.sync().importFile(bundle, true);
+            }
+        }
+        app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));
+        openSakuragawa();
+        fire(robot, "#conflict");
+        waitFor("the versions side by side", () -> robot.lookup("#conflict-changes").tryQuery().isPresent());
+        shootDialog("office-conflict-ja.png");
+    }
+
+    /**
+     * An office that imports {@code findings} (enrolling the tablet), returns the 桜川 inspection with comments,
+     * plans an inspection, and writes its answer into {@code inbox}; its fingerprint.
+     */
+    private static String answerFromAnOffice(Path folder, Path findings, Path inbox) {
+        try (Workspace office = Offices.open(folder, Clock.systemUTC())) {
+            office.sync().importFile(findings, true);
+            String sakuragawa = office.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
+                    .findFirst().orElseThrow().inspectionId();
+            int revision = office.inspections().find(sakuragawa).orElseThrow().revision();
+            office.review().decide(new Decision(sakuragawa, revision, false, "不適合の項目の目標日を具体的な日付で記入してください",
+                    Map.of("vulnerability.device-ledger", "台帳の最終更新日を記入してください")), "supervisor");
+            String aobadai = office.facilities().all().stream().filter(f -> f.name().contains("青葉台")).findFirst()
+                    .orElseThrow().id();
+            office.sync().plan(aobadai, "hanako", "デモ 立入花子", LocalDate.of(2027, 1, 20));
+            office.sync().exportAssignments(inbox, Optional.empty());
+            return office.sync().identity().fingerprint();
+        }
+    }
+
+    private void openSakuragawa() {
+        waitFor("the 桜川 row", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
+        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        waitFor("the inspection", () -> robot.lookup("#review").tryQuery().isPresent()
+                || robot.lookup("#conflict").tryQuery().isPresent());
+    }
+
+    /** The screen in landscape, then in portrait, then back. */
+    private void both(String landscape, String portrait) throws Exception {
+        shoot(landscape);
+        app.resize(800, 1280);
+        shoot(portrait);
+        app.resize(1280, 800);
+    }
+
+    private void shoot(String name) throws Exception {
+        write(UiTestSupport.mainWindow(robot).getScene(), name);
+    }
+
+    /** The dialog open over the screen. */
+    private void shootDialog(String name) throws Exception {
+        write(dialog().getScene(), name);
+    }
+
+    private void closeDialog() {
+        Window dialog = dialog();
+        robot.interact(dialog::hide);
+    }
+
+    private Window dialog() {
+        WaitForAsyncUtils.waitForFxEvents(5);
+        return Window.getWindows().stream().filter(window -> window != UiTestSupport.mainWindow(robot) && window.isShowing())
+                .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no dialog open"));
+    }
+
+    private void write(Scene scene, String name) throws Exception {
+        // Background work (a preview, a list) settles before the picture.
+        WaitForAsyncUtils.waitForFxEvents(5);
+        Thread.sleep(400);
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        PixelReader pixels = image[0].getPixelReader();
+        int width = (int) image[0].getWidth();
+        int height = (int) image[0].getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(png, "png", OUT.resolve(name).toFile());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ListView<T> list(String id) {
+        return (ListView<T>) robot.lookup(id).queryAs(ListView.class);
+    }
+}
