@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -121,6 +122,11 @@ public final class BundleRecords {
         /** Whether the office sent the revision back to the inspector (the other decision approves it). */
         public boolean returned() {
             return "RETURNED".equals(decision);
+        }
+
+        /** The decision's comment on one item, if it has one. */
+        public Optional<String> comment(String itemId) {
+            return items.stream().filter(item -> item.itemId().equals(itemId)).map(ItemComment::comment).findFirst();
         }
     }
 

@@ -351,8 +351,12 @@ public final class SyncService {
                     approvals += review.returned() ? 0 : 1;
                 }
             }
-            int receipts = (int) payload.receipts().stream().filter(receipt -> receipt.deviceId().equals(ownDevice))
-                    .filter(session::saveReceipt).count();
+            int receipts = 0;
+            for (BundleRecords.Receipt receipt : payload.receipts()) {
+                if (receipt.deviceId().equals(ownDevice) && session.saveReceipt(receipt)) {
+                    receipts++;
+                }
+            }
             session.recordApplied(header.deviceId(), audience, payload.sequence(), header.bundleId(), now);
             session.recordReceived(header, reader.file().getFileName().toString(), now);
             return new Applied(sum, new ImportOutcome.Delivered(returns, approvals, receipts, newPlans, changedPlans,

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.css.PseudoClass;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -80,8 +79,7 @@ final class DashboardChart extends BarChart<Number, String> {
         XYChart.Data<Number, String> data = new XYChart.Data<>(value, category);
         data.nodeProperty().addListener((observable, old, node) -> {
             if (node != null) {
-                Tooltip.install(node, shown.whole());
-                showsOnTap(node, shown.whole());
+                TapTooltip.install(node, shown.whole());
             }
         });
         series.getData().add(data);
@@ -107,11 +105,7 @@ final class DashboardChart extends BarChart<Number, String> {
             Label label = new Label(key);
             label.getStyleClass().add("chart-category-label");
             label.setTextOverrun(OverrunStyle.ELLIPSIS);
-            Tooltip whole = new Tooltip(key);
-            whole.setWrapText(true);
-            whole.setMaxWidth(600);
-            label.setTooltip(whole);
-            showsOnTap(label, whole);
+            Tooltip whole = TapTooltip.install(label, key, 600);
             getPlotChildren().add(label);
             // A vertical category axis counts from the bottom; the first category belongs on top.
             categories.getCategories().add(0, key);
@@ -119,15 +113,6 @@ final class DashboardChart extends BarChart<Number, String> {
         });
     }
 
-    /** A tooltip shows on hover; a tablet has none, so a tap shows it too. */
-    private static void showsOnTap(Node node, Tooltip whole) {
-        node.setOnMouseClicked(event -> {
-            Bounds bounds = node.localToScreen(node.getBoundsInLocal());
-            if (bounds != null) {
-                whole.show(node, bounds.getMinX(), bounds.getMaxY());
-            }
-        });
-    }
 
     /** Tall enough for every category's band at its full size, so that the bars never get thin. */
     @Override

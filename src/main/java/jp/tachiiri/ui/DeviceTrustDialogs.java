@@ -43,13 +43,13 @@ final class DeviceTrustDialogs {
         ButtonType later = new ButtonType(messages.get("sync.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", enrol, refuse, later);
         String role = device.role().name();
-        Label question = wrapped(messages.get("sync.enrolQuestion." + role, device.deviceId()));
+        Label question = new WrappingLabel(messages.get("sync.enrolQuestion." + role, device.deviceId()));
         TextField code = codeField();
         Label check = feedback(code, device::matches, "sync.codeMatches");
         VBox content = new VBox(12, question, fingerprintWithCode(device.shownFingerprint(), code),
-                wrapped(messages.get("sync.enrolAdvice")), check);
+                new WrappingLabel(messages.get("sync.enrolAdvice")), check);
         if (device.demo()) {
-            Label demo = wrapped(messages.get("sync.enrolDemo", device.fingerprint()));
+            Label demo = new WrappingLabel(messages.get("sync.enrolDemo", device.fingerprint()));
             demo.setId("sync-enrol-demo");
             demo.getStyleClass().add("hint");
             content.getChildren().add(2, demo);
@@ -81,9 +81,9 @@ final class DeviceTrustDialogs {
         reason.setPrefRowCount(2);
         reason.setWrapText(true);
         VBox content = new VBox(12,
-                wrapped(messages.get("sync.changeOfficeQuestion", current.deviceId(), current.fingerprint(), office.deviceId())),
+                new WrappingLabel(messages.get("sync.changeOfficeQuestion", current.deviceId(), current.fingerprint(), office.deviceId())),
                 fingerprintWithCode(office.shownFingerprint(), code), feedback(code, office::matches, "sync.codeMatchesChange"),
-                wrapped(messages.get("sync.changeOfficeAdvice")), reason);
+                new WrappingLabel(messages.get("sync.changeOfficeAdvice")), reason);
         show(alert, "sync.changeOfficeTitle", content);
         Button changeButton = DialogButtons.withoutDefault(alert.getDialogPane(), change, "sync-change-office");
         changeButton.disableProperty().bind(matching(code, office::matches).not()
@@ -119,7 +119,7 @@ final class DeviceTrustDialogs {
 
     /** What the typed code means: nothing yet, a match, or a mismatch that says to refuse or check again. */
     private Label feedback(TextField code, Predicate<String> matches, String matchedKey) {
-        Label check = wrapped("");
+        Label check = new WrappingLabel("");
         check.setId("sync-code-check");
         code.textProperty().addListener((observable, before, typed) -> {
             boolean complete = typed.strip().length() >= 4;
@@ -143,11 +143,4 @@ final class DeviceTrustDialogs {
         alert.setHeaderText(messages.get(titleKey));
     }
 
-    /** A text that wraps and keeps every line: a dialog would otherwise cut it short with an ellipsis. */
-    private static Label wrapped(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
-    }
 }

@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -116,13 +115,7 @@ final class EvidencePanel {
         name.setAlignment(Pos.CENTER);
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         name.setEllipsisString("…");
-        Tooltip whole = new Tooltip(item.fileName());
-        whole.setWrapText(true);
-        whole.setMaxWidth(720);
-        // Shown by a tap as well as on hover; a tap anywhere else hides it.
-        whole.setAutoHide(true);
-        name.setTooltip(whole);
-        name.setOnMouseClicked(event -> whole.show(name, event.getScreenX(), event.getScreenY()));
+        TapTooltip.install(name, item.fileName(), 720);
         return name;
     }
 

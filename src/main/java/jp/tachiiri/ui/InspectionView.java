@@ -2,26 +2,29 @@ package jp.tachiiri.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.value.ChangeListener;
+import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -51,6 +54,7 @@ final class InspectionView {
     private final UiContext context;
     private final Messages messages;
     private final InspectionViewModel model;
+    private final EventHandler<KeyEvent> shortcuts = this::shortcut;
     private final String inspectionId;
     private final Optional<Integer> revision;
     private final Optional<String> itemId;
@@ -104,18 +108,33 @@ final class InspectionView {
         model.selectedItemIdProperty().addListener((observable, old, selected) -> showSelected(selected));
         refreshSections();
         showSelected(model.selectedItemIdProperty().get());
-        root.sceneProperty().addListener((observable, old, scene) -> attach(scene, split));
-        attach(root.getScene(), split);
+        ChangeListener<Number> turned = (observable, old, width) -> orient(split, width.doubleValue());
+        root.sceneProperty().addListener((observable, old, scene) -> {
+            detach(old, turned);
+            attach(scene, turned);
+        });
+        attach(root.getScene(), turned);
     }
 
-    /** Keyboard shortcuts and the portrait/landscape switch need the scene. */
-    private void attach(Scene scene, SplitPane split) {
+    /**
+     * Keyboard shortcuts and the portrait/landscape switch need the scene. Every screen shares the window's one
+     * scene, so they are taken off it again when another screen replaces this one ({@link #detach}): else the
+     * keys would still answer questions of an inspection no longer shown.
+     */
+    private void attach(Scene scene, ChangeListener<Number> turned) {
         if (scene == null) {
             return;
         }
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
-        scene.widthProperty().addListener((observable, old, width) -> orient(split, width.doubleValue()));
-        orient(split, scene.getWidth());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
+        scene.widthProperty().addListener(turned);
+        turned.changed(scene.widthProperty(), null, scene.getWidth());
+    }
+
+    private void detach(Scene scene, ChangeListener<Number> turned) {
+        if (scene != null) {
+            scene.removeEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
+            scene.widthProperty().removeListener(turned);
+        }
     }
 
     private static void orient(SplitPane split, double width) {
@@ -182,8 +201,8 @@ final class InspectionView {
         HBox.setHgrow(titles, Priority.ALWAYS);
         titles.setMinWidth(0);
 
-        FlowPane actions = new FlowPane(8, 8);
-        actions.setAlignment(Pos.CENTER_RIGHT);
+        HBox actions = new HBox(8);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.getChildren().addAll(
                 headerButton("inspection.adviceButton", "advice-printout",
                         () -> {
@@ -210,10 +229,10 @@ final class InspectionView {
                 actions.getChildren().add(conflict);
             }
         }
-        HBox.setHgrow(actions, Priority.SOMETIMES);
-        HBox header = new HBox(16, back, titles, actions);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("header");
+        HBox left = new HBox(16, back, titles);
+        left.setAlignment(Pos.CENTER_LEFT);
+        Node header = Tables.header(left, actions,
+                () -> back.prefWidth(-1) + left.getSpacing() + Math.max(facility.prefWidth(-1), details.prefWidth(-1)));
 
         VBox top = new VBox(header);
         data.officeReturn().ifPresent(review -> top.getChildren().add(returnBanner(review)));
@@ -236,7 +255,8 @@ final class InspectionView {
         comment.setWrapText(true);
         VBox banner = new VBox(4, comment);
         if (!review.items().isEmpty()) {
-            banner.getChildren().add(new Label(messages.get("inspection.officeReturnItems", review.items().size())));
+            banner.getChildren().add(new Label(messages.get("inspection.officeReturnItems", review.items().size(),
+                    messages.get("inspection.commentMark"))));
         }
         banner.setId("return-banner");
         banner.getStyleClass().add("return-banner");
@@ -403,7 +423,7 @@ final class InspectionView {
             Optional<Answer> given = model.checklistProperty().get().gate().answer();
             answer.setText(given.map(a -> messages.get("answer." + a.name())).orElse(messages.get("answer.none")));
             answer.getStyleClass().setAll("label", "answer-chip",
-                    "answer-" + given.map(Answer::name).orElse("none").toLowerCase(java.util.Locale.ROOT));
+                    "answer-" + given.map(Answer::name).orElse("none").toLowerCase(Locale.ROOT));
         };
         update.run();
         model.checklistProperty().addListener((observable, old, checklist) -> update.run());
@@ -426,7 +446,7 @@ final class InspectionView {
             Label answer = new Label(state.effectiveAnswer().map(a -> messages.get("answer." + a.name()))
                     .orElse(messages.get("answer.none")));
             answer.getStyleClass().addAll("answer-chip",
-                    "answer-" + state.effectiveAnswer().map(Answer::name).orElse("none").toLowerCase(java.util.Locale.ROOT));
+                    "answer-" + state.effectiveAnswer().map(Answer::name).orElse("none").toLowerCase(Locale.ROOT));
             answer.setMinWidth(Region.USE_PREF_SIZE);
             Label title = new Label(state.item().title().in(messages.language()));
             title.setWrapText(true);

@@ -54,17 +54,34 @@ final class InspectionViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /**
-     * Everything read from the store for one inspection revision, with the office's return that concerns it: the
-     * newest decision on this revision or an earlier one, when that decision returned it.
+     * Everything read from the store for one inspection revision, with the office's decisions on the inspection
+     * (every revision's, oldest first).
      */
     record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
             List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
-            int openConflicts, Optional<BundleRecords.Review> officeReturn) {
+            int openConflicts, List<BundleRecords.Review> decisions) {
 
-        /** The office's comment on an item, if the return has one. */
+        /**
+         * The office's return that concerns this revision: the newest decision on it or an earlier one, when
+         * that decision returned it (an approval after a return ends it).
+         */
+        Optional<BundleRecords.Review> officeReturn() {
+            return newestReturn(decisions.stream().filter(review -> review.revision() <= inspection.revision()).toList());
+        }
+
+        /** The return this revision answers: the newest decision on an earlier revision, when it returned it. */
+        Optional<BundleRecords.Review> earlierReturn() {
+            return newestReturn(decisions.stream().filter(review -> review.revision() < inspection.revision()).toList());
+        }
+
+        /** The office's comment on an item, if the return concerning this revision has one. */
         Optional<String> officeComment(String itemId) {
-            return officeReturn.stream().flatMap(review -> review.items().stream())
-                    .filter(item -> item.itemId().equals(itemId)).map(BundleRecords.ItemComment::comment).findFirst();
+            return officeReturn().flatMap(review -> review.comment(itemId));
+        }
+
+        private static Optional<BundleRecords.Review> newestReturn(List<BundleRecords.Review> reviews) {
+            return reviews.stream().max(Comparator.comparingInt(BundleRecords.Review::revision))
+                    .filter(BundleRecords.Review::returned);
         }
     }
 
@@ -111,16 +128,12 @@ final class InspectionViewModel {
         boolean madeHere = workspace.inspections().madeHere(inspectionId);
         Catalog catalog = workspace.catalogs().version(shown.catalogVersion())
                 .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", shown.catalogVersion()));
-        Optional<BundleRecords.Review> officeReturn = workspace.syncRecords().reviews(inspectionId).stream()
-                .filter(review -> review.revision() <= shown.revision())
-                .max(Comparator.comparingInt(BundleRecords.Review::revision))
-                .filter(BundleRecords.Review::returned);
         return new Loaded(shown, shown.revision() == latest.revision(), facility, catalog,
                 workspace.inspections().findings(inspectionId, shown.revision()),
                 workspace.evidence().list(inspectionId, shown.revision()),
                 workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
                 workspace.inspections().revisions(inspectionId), madeHere,
-                madeHere ? 0 : workspace.review().openConflicts(inspectionId), officeReturn);
+                madeHere ? 0 : workspace.review().openConflicts(inspectionId), workspace.syncRecords().reviews(inspectionId));
     }
 
     private void apply(Loaded data) {

@@ -110,6 +110,8 @@ final class ItemEditor {
             case TARGET_DATE_MISSING, TARGET_DATE_BEFORE_INSPECTION -> "target-date";
             case JUSTIFICATION_MISSING, REASON_MISSING -> "reason";
         };
+        outlined.ifPresent(earlier -> earlier.field().getStyleClass().remove(GAP_TARGET));
+        outlined = Optional.empty();
         Node field = content.lookup("#" + fieldId);
         if (field == null) {
             return;

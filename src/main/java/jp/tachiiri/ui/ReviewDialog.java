@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
@@ -42,6 +42,8 @@ final class ReviewDialog {
     private final UiContext context;
     private final Messages messages;
     private final InspectionViewModel.Loaded data;
+    /** The title cell of each item's row, by item id: where a 変更あり mark goes. */
+    private final Map<String, VBox> titles = new LinkedHashMap<>();
 
     ReviewDialog(UiContext context, InspectionViewModel.Loaded data) {
         this.context = context;
@@ -67,7 +69,7 @@ final class ReviewDialog {
         GridPane items = itemRows(itemComments);
         ScrollPane scroll = new ScrollPane(items);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(earlierReturn().isPresent() ? 200 : 320);
+        scroll.setPrefViewportHeight(data.earlierReturn().isPresent() ? 200 : 320);
         Label error = new Label();
         error.setId("review-error");
         error.getStyleClass().add("field-error");
@@ -79,9 +81,9 @@ final class ReviewDialog {
         dialog.setTitle(messages.get("review.title"));
         dialog.setHeaderText(messages.get("review.header", data.facility().name(), revision));
         VBox content = new VBox(8);
-        earlierReturn().ifPresent(earlier -> content.getChildren().addAll(sinceReturn(earlier, items)));
+        data.earlierReturn().ifPresent(earlier -> content.getChildren().addAll(sinceReturn(earlier)));
         content.getChildren().addAll(new Label(messages.get("review.comment")), comment,
-                new Label(messages.get(earlierReturn().isPresent() ? "review.itemsAfterReturn" : "review.items")), scroll, error);
+                new Label(messages.get(data.earlierReturn().isPresent() ? "review.itemsAfterReturn" : "review.items")), scroll, error);
         content.setPrefWidth(860);
         dialog.getDialogPane().setContent(content);
         ButtonType approve = new ButtonType(messages.get("review.approve"), ButtonBar.ButtonData.OTHER);
@@ -130,9 +132,10 @@ final class ReviewDialog {
             if (finding == null || finding.answer().isEmpty()) {
                 continue;
             }
-            VBox title = new VBox(2, wrapped(item.title().in(messages.language()), 420));
-            earlierReturn().flatMap(earlier -> itemComment(earlier, item.id())).ifPresent(earlier -> {
-                Label said = wrapped(messages.get("review.earlierItemComment", earlier), 420);
+            VBox title = new VBox(2, new WrappingLabel(item.title().in(messages.language()), 420));
+            titles.put(item.id(), title);
+            data.earlierReturn().flatMap(earlier -> earlier.comment(item.id())).ifPresent(earlier -> {
+                Label said = new WrappingLabel(messages.get("review.earlierItemComment", earlier), 420);
                 said.getStyleClass().add("earlier-comment");
                 title.getChildren().add(said);
             });
@@ -152,13 +155,13 @@ final class ReviewDialog {
     /**
      * What the supervisor needs before deciding on an amended revision: the earlier return's comment, and the
      * changes from the returned revision to this one (read in the background, then filled in). Items that changed
-     * are marked in {@code items} once the changes are known.
+     * are marked once the changes are known.
      */
-    private List<Node> sinceReturn(BundleRecords.Review earlier, GridPane items) {
+    private List<Node> sinceReturn(BundleRecords.Review earlier) {
         Label heading = new Label(messages.get("review.earlierReturn", earlier.revision(), Dates.dayOf(earlier.decidedAt(), messages),
                 earlier.decidedBy()));
         heading.getStyleClass().add("section-title");
-        Label said = wrapped(earlier.comment(), 820);
+        Label said = new WrappingLabel(earlier.comment(), 820);
         said.setId("review-earlier-comment");
         said.getStyleClass().add("earlier-comment");
         Label changesTitle = new Label(messages.get("review.changesSince", earlier.revision(), data.inspection().revision()));
@@ -177,57 +180,36 @@ final class ReviewDialog {
                     changes.getItems().setAll(found);
                     changesTitle.setText(messages.get("review.changesSinceCount", earlier.revision(),
                             data.inspection().revision(), found.size()));
-                    markChanged(items, found.stream().map(RevisionDiff.Change::itemId).collect(Collectors.toSet()));
+                    markChanged(found.stream().map(RevisionDiff.Change::itemId).collect(Collectors.toSet()));
                 }, failure -> changesTitle.setText(context.describe(failure)));
         return List.of(heading, said, changesTitle, changes);
     }
 
     /** Adds a 変更あり mark under the title of every item row whose finding changed since the return. */
-    private void markChanged(GridPane items, Set<String> changedItems) {
-        data.catalog().items().stream().filter(item -> changedItems.contains(item.id())).forEach(item -> items.getChildren().stream()
-                .filter(node -> ("review-item-" + item.id().replace(".", "__")).equals(node.getId()))
-                .findFirst().ifPresent(field -> {
-                    Integer row = GridPane.getRowIndex(field);
-                    items.getChildren().stream().filter(node -> node instanceof VBox && row.equals(GridPane.getRowIndex(node)))
-                            .findFirst().ifPresent(title -> {
-                                Label changed = new Label(messages.get("review.changedMark"));
-                                changed.getStyleClass().add("changed-mark");
-                                ((VBox) title).getChildren().add(changed);
-                            });
-                }));
-    }
-
-    /** The return this revision answers: the office sent an earlier revision back. */
-    private Optional<BundleRecords.Review> earlierReturn() {
-        return data.officeReturn().filter(review -> review.revision() < data.inspection().revision());
-    }
-
-    private static Optional<String> itemComment(BundleRecords.Review review, String itemId) {
-        return review.items().stream().filter(item -> item.itemId().equals(itemId))
-                .map(BundleRecords.ItemComment::comment).findFirst();
+    private void markChanged(Set<String> changedItems) {
+        changedItems.stream().map(titles::get).filter(Objects::nonNull).forEach(title -> {
+            Label changed = new Label(messages.get("review.changedMark"));
+            changed.getStyleClass().add("changed-mark");
+            title.getChildren().add(changed);
+        });
     }
 
     /** The message that stays on the list after the dialog closes: what was decided, and how it reaches the tablet. */
     private String confirmation(Decision decision) {
+        String export = messages.get("sync.exportAssignments");
         return decision.approved()
-                ? messages.get("review.done.approved", data.facility().name(), decision.revision())
-                : messages.get("review.done.returned", data.facility().name(), decision.revision(), decision.itemComments().size());
+                ? messages.get("review.done.approved", data.facility().name(), decision.revision(), export)
+                : messages.get("review.done.returned", data.facility().name(), decision.revision(),
+                        decision.itemComments().size(), export);
     }
 
-    private static Label wrapped(String text, double width) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMaxWidth(width);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
-    }
 
     /**
      * The items the earlier return commented on first (whether they were answered is the question now), then
      * 不適合, then 代替措置, then the rest, in catalog order within each.
      */
     private int rank(CatalogItem item) {
-        if (earlierReturn().flatMap(earlier -> itemComment(earlier, item.id())).isPresent()) {
+        if (data.earlierReturn().flatMap(earlier -> earlier.comment(item.id())).isPresent()) {
             return 0;
         }
         Finding finding = data.findings().get(item.id());

@@ -289,17 +289,19 @@ final class SyncView {
         assignments.setPrefHeight(120);
         ListView<SyncViewModel.Returned> returned = textList("sync-returned", model.returned(),
                 messages.get("sync.noReturned"), SyncViewModel.Returned::text);
-        // A tap (or Enter) opens the returned inspection, where the comments are shown on its items.
-        Runnable open = () -> {
-            SyncViewModel.Returned chosen = returned.getSelectionModel().getSelectedItem();
-            if (chosen != null) {
+        // A tap on a row (not a swipe, not the scroll bar) or Enter opens the returned inspection, where the
+        // comments are shown on its items.
+        Consumer<SyncViewModel.Returned> open = chosen ->
                 context.navigator().inspection(chosen.inspectionId(), Optional.empty(), Optional.empty());
+        returned.setOnMouseClicked(event -> {
+            ListCell<?> row = tappedRow(event.getPickResult().getIntersectedNode());
+            if (event.isStillSincePress() && row != null && row.getItem() instanceof SyncViewModel.Returned chosen) {
+                open.accept(chosen);
             }
-        };
-        returned.setOnMouseClicked(event -> open.run());
+        });
         returned.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ENTER) {
-                open.run();
+            if (event.getCode() == KeyCode.ENTER && returned.getSelectionModel().getSelectedItem() != null) {
+                open.accept(returned.getSelectionModel().getSelectedItem());
             }
         });
         returned.setPrefHeight(160);
@@ -336,5 +338,15 @@ final class SyncView {
         label.getStyleClass().add("field-label");
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** The list row that holds {@code tapped}, or null where the tap fell outside every row. */
+    private static ListCell<?> tappedRow(Node tapped) {
+        for (Node at = tapped; at != null; at = at.getParent()) {
+            if (at instanceof ListCell<?> row) {
+                return row;
+            }
+        }
+        return null;
     }
 }

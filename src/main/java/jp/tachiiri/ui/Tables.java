@@ -95,6 +95,8 @@ final class Tables {
     static Label dataFile(Messages messages, Path databaseFile) {
         Label file = new Label(messages.get("home.dataFile", databaseFile, AppVersion.current()));
         file.getStyleClass().add("data-file");
+        // A long path wraps on a portrait tablet rather than cutting off the version after it.
+        file.setWrapText(true);
         return file;
     }
 

@@ -179,9 +179,8 @@ public final class TachiiriApp extends Application implements Navigator {
 
     /**
      * The language of the screens built from now on. JavaFX's own texts follow the JVM's default locale, not the
-     * app's: the date picker's month and day names, the text fields' context menu and the standard dialog
-     * buttons. So the app's language becomes that default, else a Japanese app on an English system shows an
-     * English calendar.
+     * app's: the date picker's month and day names and the text fields' context menu. So the app's language
+     * becomes that default, else a Japanese app on an English system shows an English calendar.
      */
     private void useLanguage(Language chosen) {
         language = chosen;

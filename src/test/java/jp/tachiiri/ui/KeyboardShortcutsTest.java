@@ -77,6 +77,32 @@ class KeyboardShortcutsTest {
         }
     }
 
+    /** Keys pressed on another screen never reach an inspection that was shown before it. */
+    @Test
+    void anInspectionLeftBehindAnswersNoKeys() throws Exception {
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
+        UiTestSupport.openInspection(robot, "実施中");
+        robot.clickOn("#section-backup");
+        waitUntil(() -> robot.lookup("#answer-NON_COMPLIANT").tryQuery().isPresent());
+        UiTestSupport.fire(robot, "#back");
+        waitUntil(() -> UiTestSupport.rows(robot, "#facilities") == 5);
+        robot.interact(() -> robot.lookup("#facilities").query().requestFocus());
+        robot.type(KeyCode.DIGIT2);
+        robot.type(KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        app.stop();
+
+        try (Workspace workspace = Workspace.open(data, Clock.systemUTC())) {
+            InspectionSummary inProgress = workspace.inspections().list().stream()
+                    .filter(summary -> summary.status() == jp.tachiiri.model.InspectionStatus.IN_PROGRESS).findFirst()
+                    .orElseThrow();
+            assertThat(workspace.inspections().findings(inProgress.id(), inProgress.revision()).values())
+                    .filteredOn(finding -> finding.itemId().startsWith("backup."))
+                    .as("the backup items the screen left behind showed are still unanswered")
+                    .allSatisfy(finding -> assertThat(finding.answer()).isEmpty());
+        }
+    }
+
     /**
      * Types a date on the keyboard into a date picker's field, over what it held, and confirms it with Enter: key
      * by key, pressed and released as a keyboard does (a robot's "write" sends only the typed characters, which

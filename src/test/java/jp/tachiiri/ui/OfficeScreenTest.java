@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
-import javafx.scene.control.ButtonBase;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
@@ -22,8 +25,8 @@ import javafx.scene.control.TextField;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.inspection.RevisionDiff;
-import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.testsupport.Offices;
@@ -150,6 +153,10 @@ class OfficeScreenTest {
     private void reviewTheAmendment() {
         waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
         robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        waitFor("the answers shown", () -> robot.lookup("#answers").tryQuery().isPresent());
+        List<String> faded = new ArrayList<>();
+        robot.interact(() -> collectFaded(robot.lookup("#item-editor").query(), 1, faded));
+        assertThat(faded).as("a received inspection is read-only but drawn readable, not in faded disabled grey").isEmpty();
         fire(robot, "#review");
         waitFor("the changes since the return", () -> robot.lookup("#review-changes").tryQuery()
                 .map(node -> !((TableView<?>) node).getItems().isEmpty()).orElse(false));
@@ -217,6 +224,24 @@ class OfficeScreenTest {
                 assertThat(plan.inspectorId()).isEqualTo("hanako");
                 assertThat(plan.plannedDate()).isEqualTo("2027-02-03");
             });
+        }
+    }
+
+    /**
+     * The shown nodes under {@code node} drawn faded, as JavaFX draws disabled controls (at 40 %); a blinking
+     * caret, at 0 or 1, is not faded.
+     */
+    private static void collectFaded(Node node, double opacity, List<String> faded) {
+        double drawn = opacity * node.getOpacity();
+        if (!node.isVisible() || drawn == 0) {
+            return;
+        }
+        if (drawn < 1) {
+            faded.add(node + " at " + drawn);
+            return;
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectFaded(child, drawn, faded));
         }
     }
 

@@ -22,7 +22,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextInputControl;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Role;
