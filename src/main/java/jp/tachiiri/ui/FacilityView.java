@@ -18,7 +18,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -131,7 +130,7 @@ final class FacilityView {
         // The field being typed into stays in sight (on a tablet the on-screen keyboard takes the lower half).
         ChangeListener<Node> keepFocusInView = (focus, old, now) -> {
             if (now instanceof TextField && isInside(now, content)) {
-                scrollIntoView(scroll, now);
+                Scrolling.intoView(scroll, now);
             }
         };
         root.sceneProperty().addListener((observable, oldScene, scene) -> {
@@ -157,22 +156,6 @@ final class FacilityView {
         return false;
     }
 
-    /** Scrolls vertically, if needed, so that {@code node} is in view, with some room above it. */
-    static void scrollIntoView(ScrollPane scroll, Node node) {
-        Node content = scroll.getContent();
-        Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-        double viewport = scroll.getViewportBounds().getHeight();
-        double height = content.getBoundsInLocal().getHeight();
-        if (height <= viewport) {
-            return;
-        }
-        double top = scroll.getVvalue() * (height - viewport);
-        if (bounds.getMinY() >= top && bounds.getMaxY() <= top + viewport) {
-            return;
-        }
-        double wanted = Math.max(0, Math.min(height - viewport, bounds.getMinY() - viewport / 4));
-        scroll.setVvalue(wanted / (height - viewport));
-    }
 
     // ---- header
 

@@ -124,16 +124,12 @@ final class ItemEditor {
         focus.requestFocus();
     }
 
-    /** Scrolls the editor so that {@code field} is in view, a little below the top. */
+    /** Scrolls the editor so that {@code field}, just built, is in view. */
     private void reveal(Node field) {
+        // Laid out now, not at the next pulse: the field's place is known only then.
         scroll.applyCss();
         scroll.layout();
-        double contentHeight = content.getBoundsInLocal().getHeight();
-        double viewport = scroll.getViewportBounds().getHeight();
-        if (contentHeight > viewport) {
-            double y = content.sceneToLocal(field.localToScene(field.getBoundsInLocal())).getMinY();
-            scroll.setVvalue(Math.max(0, Math.min(1, (y - 60) / (contentHeight - viewport))));
-        }
+        Scrolling.intoView(scroll, field);
     }
 
     /** Stores what was typed but not yet stored: before switching items, finalizing or leaving. */

@@ -404,8 +404,9 @@ final class SyncViewModel {
     /** Reads everything the screen shows; runs on the store executor. */
     private Snapshot snapshot() {
         Workspace workspace = context.workspace();
+        List<BundleRecords.Assignment> assignments = workspace.syncRecords().assignments();
         List<String> planned = new ArrayList<>();
-        for (BundleRecords.Assignment assignment : workspace.syncRecords().assignments()) {
+        for (BundleRecords.Assignment assignment : assignments) {
             planned.add(messages.get("sync.assignment", Dates.format(LocalDate.parse(assignment.plannedDate()), messages), facilityName(assignment.facilityId()),
                     assignment.inspectorName()));
         }
@@ -424,8 +425,7 @@ final class SyncViewModel {
         }
         return new Snapshot(workspace.sync().identity(), workspace.transferFolders(), workspace.syncRecords().status(),
                 planned, returnedItems, workspace.deviceTrust().devices(), workspace.deviceTrust().office(),
-                workspace.syncRecords().assignments().stream().map(BundleRecords.Assignment::inspectorId).distinct().sorted()
-                        .toList());
+                assignments.stream().map(BundleRecords.Assignment::inspectorId).distinct().sorted().toList());
     }
 
     private String facilityName(String facilityId) {

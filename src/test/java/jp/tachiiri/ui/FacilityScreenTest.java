@@ -172,7 +172,7 @@ class FacilityScreenTest {
     private void clickVisible(String query) {
         Node node = robot.lookup(query).query();
         ScrollPane scroll = robot.lookup("#facility-scroll").queryAs(ScrollPane.class);
-        robot.interact(() -> FacilityView.scrollIntoView(scroll, node));
+        robot.interact(() -> Scrolling.intoView(scroll, node));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(node);
     }

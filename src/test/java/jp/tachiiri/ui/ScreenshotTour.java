@@ -297,9 +297,8 @@ class ScreenshotTour {
     }
 
     private void write(Scene scene, String name) throws Exception {
-        // Background work (a preview, a list) settles before the picture.
+        // What the last step changed is laid out and drawn before the picture.
         WaitForAsyncUtils.waitForFxEvents(5);
-        Thread.sleep(400);
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
         PixelReader pixels = image[0].getPixelReader();

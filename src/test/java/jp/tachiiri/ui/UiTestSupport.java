@@ -84,14 +84,8 @@ final class UiTestSupport {
     static void scrollIntoView(Node node) {
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
             if (parent instanceof ScrollPane scroll) {
-                Node content = scroll.getContent();
-                double contentHeight = content.getBoundsInLocal().getHeight();
-                double viewport = scroll.getViewportBounds().getHeight();
-                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                if (contentHeight > viewport) {
-                    scroll.setVvalue(Math.max(0, Math.min(1, (y - 20) / (contentHeight - viewport))));
-                    scroll.layout();
-                }
+                Scrolling.intoView(scroll, node);
+                scroll.layout();
                 return;
             }
         }
