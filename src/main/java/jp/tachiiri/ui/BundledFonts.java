@@ -9,7 +9,7 @@ import javafx.scene.text.Font;
  * Loads the Japanese font shipped in resources/fonts, so that text never depends on the fonts a machine
  * happens to have (without it, a bare tablet shows empty boxes).
  */
-final class BundledFonts {
+public final class BundledFonts {
 
     static final String FAMILY = "BIZ UDPGothic";
     private static final String[] FILES = {"fonts/BIZUDPGothic-Regular.ttf", "fonts/BIZUDPGothic-Bold.ttf"};

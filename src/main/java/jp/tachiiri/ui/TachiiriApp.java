@@ -26,6 +26,18 @@ import jp.tachiiri.model.Role;
 import jp.tachiiri.platform.AppLifecycle;
 import jp.tachiiri.platform.DataFolders;
 import jp.tachiiri.platform.DocumentSharing;
+import jp.tachiiri.ui.common.FilePicker;
+import jp.tachiiri.ui.common.Navigator;
+import jp.tachiiri.ui.common.StoreExecutor;
+import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.dashboard.DashboardView;
+import jp.tachiiri.ui.facility.FacilityView;
+import jp.tachiiri.ui.home.HomeView;
+import jp.tachiiri.ui.home.HomeViewModel;
+import jp.tachiiri.ui.home.RoleView;
+import jp.tachiiri.ui.inspection.InspectionView;
+import jp.tachiiri.ui.office.OfficeHomeView;
+import jp.tachiiri.ui.sync.SyncView;
 
 /**
  * The JavaFX application. Parameters: {@code --data=DIR} (else TACHIIRI_DATA, else the platform default) and

@@ -9,11 +9,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import jp.tachiiri.ui.common.Scrolling;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Waiting in UI tests: screens and stores change in the background, so a test waits until it sees the change. */
-final class UiTestSupport {
+public final class UiTestSupport {
 
     /** Generous, for a slow build machine; a passing wait returns as soon as its condition holds. */
     private static final long TIMEOUT_SECONDS = 15;
@@ -22,7 +23,7 @@ final class UiTestSupport {
     }
 
     /** Waits until {@code condition} holds; fails naming {@code what} was awaited when it does not in time. */
-    static void waitFor(String what, Callable<Boolean> condition) {
+    public static void waitFor(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
@@ -31,7 +32,7 @@ final class UiTestSupport {
     }
 
     /** As {@link #waitFor}, where the condition says well enough what is awaited. */
-    static void waitUntil(Callable<Boolean> condition) {
+    public static void waitUntil(Callable<Boolean> condition) {
         waitFor("a condition to be met", condition);
     }
 
@@ -39,7 +40,7 @@ final class UiTestSupport {
      * What a person types into the enrolment question: the groups of {@code fingerprint} that the question shows as
      * "????" in {@code shown}, read off the other device's screen, left to right.
      */
-    static String hiddenGroups(String shown, String fingerprint) {
+    public static String hiddenGroups(String shown, String fingerprint) {
         String[] shownGroups = shown.split("-");
         String[] groups = fingerprint.split("-");
         StringBuilder typed = new StringBuilder();
@@ -54,19 +55,19 @@ final class UiTestSupport {
     }
 
     /** The rendered cell of {@code table} that shows {@code text}, or null while there is none on screen. */
-    static TableCell<?, ?> cell(FxRobot robot, String table, String text) {
+    public static TableCell<?, ?> cell(FxRobot robot, String table, String text) {
         return robot.lookup(table + " .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(cell -> text.equals(cell.getText())).findFirst().orElse(null);
     }
 
     /** Opens a row of the first screen's inspections table by a text it shows, once the list is there. */
-    static void openInspection(FxRobot robot, String text) {
+    public static void openInspection(FxRobot robot, String text) {
         waitFor("an inspection showing " + text, () -> cell(robot, "#inspections", text) != null);
         robot.clickOn(cell(robot, "#inspections", text));
     }
 
     /** Scrolls the editor that holds {@code node} to the top (0) or the bottom (1): the evidence is below the fold. */
-    static void scrollTo(FxRobot robot, Node node, double where) {
+    public static void scrollTo(FxRobot robot, Node node, double where) {
         Node parent = node.getParent();
         while (!(parent instanceof ScrollPane)) {
             parent = parent.getParent();
@@ -76,12 +77,12 @@ final class UiTestSupport {
     }
 
     /** The rows of the table {@code query} finds, or -1 while there is no such table on screen. */
-    static int rows(FxRobot robot, String query) {
+    public static int rows(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(node -> ((TableView<?>) node).getItems().size()).orElse(-1);
     }
 
     /** As a user would: scroll the editor until the control is on screen before tapping it. */
-    static void scrollIntoView(Node node) {
+    public static void scrollIntoView(Node node) {
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
             if (parent instanceof ScrollPane scroll) {
                 Scrolling.intoView(scroll, node);
@@ -95,13 +96,13 @@ final class UiTestSupport {
      * Presses a button as a tap does. Screens replace each other in quick succession, and a lookup made while one
      * goes can find its detached buttons; firing the one found once it is on screen is what a tap on it would do.
      */
-    static void fire(FxRobot robot, String id) {
+    public static void fire(FxRobot robot, String id) {
         waitFor(id, () -> robot.lookup(id).tryQuery().map(node -> node.getScene() != null).orElse(false));
         robot.interact(() -> ((ButtonBase) robot.lookup(id).query()).fire());
     }
 
     /** The app's own window (dialogs are owned by it). */
-    static Stage mainWindow(FxRobot robot) {
+    public static Stage mainWindow(FxRobot robot) {
         return (Stage) robot.listTargetWindows().stream().filter(w -> w instanceof Stage stage && stage.getOwner() == null)
                 .findFirst().orElseThrow();
     }

@@ -1,0 +1,300 @@
+package jp.tachiiri.ui.dashboard;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import jp.tachiiri.dashboard.CheckpointFigure;
+import jp.tachiiri.dashboard.Dashboard;
+import jp.tachiiri.dashboard.DashboardTables;
+import jp.tachiiri.dashboard.ItemFigure;
+import jp.tachiiri.dashboard.NationalFigure;
+import jp.tachiiri.dashboard.NonCompliantItem;
+import jp.tachiiri.dashboard.OverdueFinding;
+import jp.tachiiri.dashboard.Share;
+import jp.tachiiri.dashboard.YearCheckpoints;
+import jp.tachiiri.dashboard.YearFigures;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.BedBand;
+import jp.tachiiri.report.CsvFile;
+import jp.tachiiri.ui.common.Dates;
+import jp.tachiiri.ui.common.ScreenParts;
+import jp.tachiiri.ui.common.Tables;
+import jp.tachiiri.ui.common.UiContext;
+
+/**
+ * The supervisors' dashboard for a fiscal year: compliance per checkpoint compared with the two years
+ * before, the same by bed-size band, the items the national survey asked about with the survey's figure
+ * beside ours, the items most often 不適合, and the target dates that have passed. Every bar carries its
+ * number; the data behind every chart is written as CSV with one button.
+ */
+public final class DashboardView {
+
+    private static final int EARLIER_YEARS = 2;
+    private static final int TOP_ITEMS = 10;
+    /** The width the status line needs beside the controls not to wrap into a narrow column. */
+    private static final double STATUS_ROOM = 400;
+
+    private final UiContext context;
+    private final Messages messages;
+    private final Dashboard dashboard;
+    private final VBox charts = new VBox(12);
+    private final Label status = new Label();
+    private final ComboBox<Integer> year = new ComboBox<>();
+    /** The figures on screen, which the export writes. */
+    private Figures shown;
+
+    /** What one year's dashboard shows, read in one go off the JavaFX thread. */
+    private record Figures(YearFigures year, List<YearCheckpoints> years, List<NonCompliantItem> top,
+                           List<OverdueFinding> overdue) {
+    }
+
+    public DashboardView(UiContext context) {
+        this.context = context;
+        this.messages = context.messages();
+        this.dashboard = context.workspace().dashboard();
+    }
+
+    public Parent build() {
+        BorderPane root = new BorderPane();
+        root.getStyleClass().addAll("sync-screen", "dashboard-screen");
+        root.setTop(header());
+        charts.getStyleClass().add("body");
+        ScrollPane scroll = new ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page");
+        root.setCenter(scroll);
+        context.executor().submit(() -> context.workspace().review().rows().stream()
+                .map(row -> row.date().getMonthValue() >= 4 ? row.date().getYear() : row.date().getYear() - 1)
+                .distinct().sorted((a, b) -> b - a).toList(), years -> {
+                    year.getItems().setAll(years);
+                    if (!years.isEmpty()) {
+                        year.setValue(years.get(0));
+                    } else {
+                        status.setText(messages.get("dashboard.empty"));
+                    }
+                }, failure -> status.setText(context.describe(failure)));
+        year.valueProperty().addListener((observable, old, chosen) -> {
+            if (chosen != null) {
+                load(chosen);
+            }
+        });
+        return root;
+    }
+
+    private Node header() {
+        Button back = ScreenParts.headerButton(messages, "sync.back", "back", () -> context.navigator().home());
+        back.getStyleClass().add("back-button");
+        Label title = new Label(messages.get("dashboard.title"));
+        title.getStyleClass().add("facility-name");
+        year.setId("dashboard-year");
+        year.setMinWidth(Region.USE_PREF_SIZE);
+        year.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : messages.get("office.fiscalYear", Integer.toString(value), Integer.toString(value - 2018));
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        Button export = ScreenParts.headerButton(messages, "dashboard.export", "dashboard-export", this::export);
+        Button report = ScreenParts.headerButton(messages, "dashboard.report", "dashboard-report", this::writeReport);
+        status.setId("dashboard-status");
+        status.getStyleClass().add("facility-meta");
+        status.setWrapText(true);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        VBox titles = new VBox(title, status);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        HBox left = new HBox(16, back, titles);
+        left.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(16, year, report, export);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        FlowPane header = ScreenParts.header(left, controls,
+                () -> back.prefWidth(-1) + left.getSpacing() + Math.max(title.prefWidth(-1), STATUS_ROOM));
+        header.getStyleClass().add("facility-header");
+        return header;
+    }
+
+    private void load(int fiscalYear) {
+        LocalDate today = LocalDate.now(context.workspace().clock());
+        context.executor().submit(() -> new Figures(dashboard.year(fiscalYear),
+                dashboard.checkpointsByYear(IntStream.rangeClosed(fiscalYear - EARLIER_YEARS, fiscalYear).boxed().toList()),
+                dashboard.mostOftenNonCompliant(fiscalYear, TOP_ITEMS), dashboard.overdue(fiscalYear, today)),
+                this::show, failure -> status.setText(context.describe(failure)));
+    }
+
+    private void show(Figures figures) {
+        shown = figures;
+        status.setText(messages.get("dashboard.counted", figures.year().inspections()));
+        charts.getChildren().setAll(byYear(figures.years()), byBand(figures.year()), national(figures.year()),
+                mostOften(figures.top()), overdue(figures.overdue()));
+    }
+
+    private Node byYear(List<YearCheckpoints> years) {
+        DashboardChart chart = new DashboardChart("dashboard-by-year", percentAxis());
+        for (YearCheckpoints each : years) {
+            XYChart.Series<Number, String> series = chart.series(
+                    messages.get("dashboard.yearSeries", Integer.toString(each.fiscalYear().year()), each.inspections()));
+            for (CheckpointFigure checkpoint : each.checkpoints()) {
+                share(chart, series, checkpoint.title().in(messages.language()), checkpoint.share());
+            }
+        }
+        return ScreenParts.card(messages, "dashboard.byYear", chart);
+    }
+
+    private Node byBand(YearFigures figures) {
+        DashboardChart chart = new DashboardChart("dashboard-by-band", percentAxis());
+        for (BedBand band : BedBand.values()) {
+            XYChart.Series<Number, String> series = chart.series(messages.get("band." + band.name())
+                    + messages.get("dashboard.bandCount", figures.inspectionsByBand().getOrDefault(band, 0)));
+            for (CheckpointFigure checkpoint : figures.checkpoints()) {
+                share(chart, series, checkpoint.title().in(messages.language()), checkpoint.in(band));
+            }
+        }
+        return ScreenParts.card(messages, "dashboard.byBand", chart);
+    }
+
+    /** Our share for the items the national survey asked about, with the survey's figure as a reference line. */
+    private Node national(YearFigures figures) {
+        DashboardChart chart = new DashboardChart("dashboard-national", percentAxis());
+        XYChart.Series<Number, String> ours = chart.series(messages.get("dashboard.ours"));
+        for (Map.Entry<String, NationalFigure> entry : Dashboard.NATIONAL_FIGURES.entrySet()) {
+            Optional<ItemFigure> item = figures.item(entry.getKey());
+            String label = messages.get("dashboard.national." + entry.getKey());
+            share(chart, ours, label, item.map(ItemFigure::share).orElse(Share.NONE));
+            chart.addReference(label, entry.getValue().ratio() * 100,
+                    messages.get("dashboard.surveyLine", percent(entry.getValue().ratio())));
+        }
+        Label note = new Label(messages.get("dashboard.surveyNote"));
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        return ScreenParts.card(messages, "dashboard.national", chart, note);
+    }
+
+    private Node mostOften(List<NonCompliantItem> top) {
+        int most = top.stream().mapToInt(ranked -> ranked.item().share().failing()).max().orElse(1);
+        int step = countStep(most);
+        NumberAxis count = new NumberAxis(0, Math.ceil((double) most / step) * step, step);
+        count.setMinorTickVisible(false);
+        count.setLabel(messages.get("dashboard.nonCompliantCount"));
+        DashboardChart chart = new DashboardChart("dashboard-most-often", count);
+        chart.setLegendVisible(false);
+        XYChart.Series<Number, String> series = chart.series(messages.get("dashboard.nonCompliantCount"));
+        for (NonCompliantItem ranked : top) {
+            int failing = ranked.item().share().failing();
+            chart.bar(series, ranked.rank() + ". " + ranked.item().title().in(messages.language()), failing,
+                    Integer.toString(failing));
+        }
+        return ScreenParts.card(messages, "dashboard.mostOften", chart);
+    }
+
+    private Node overdue(List<OverdueFinding> findings) {
+        TableView<OverdueFinding> table = new TableView<>(FXCollections.observableArrayList(findings));
+        table.setId("dashboard-overdue");
+        table.getColumns().add(Tables.column(messages, "dashboard.column.days", 90,
+                finding -> messages.get("dashboard.days", finding.daysOverdue())));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.target", 150,
+                finding -> Dates.format(finding.targetDate(), messages)));
+        table.getColumns().add(Tables.column(messages, "home.column.facility", 220, OverdueFinding::facilityName));
+        // The item's title is the longest text: it takes what a portrait tablet leaves.
+        table.getColumns().add(Tables.nameColumn(messages, "dashboard.column.item",
+                finding -> finding.itemTitle().in(messages.language())));
+        table.setPlaceholder(new Label(messages.get("dashboard.noOverdue")));
+        table.setPrefHeight(260);
+        Tables.giveRestOfWidthTo(table, 3);
+        return ScreenParts.card(messages, "dashboard.overdue", table);
+    }
+
+    /** A step of whole findings (1, 2, 5, 10, 20, 50 …) that puts at most five steps up to {@code most}. */
+    private static int countStep(int most) {
+        int step = 1;
+        while (most > 5 * step) {
+            step = String.valueOf(step).charAt(0) == '2' ? step * 5 / 2 : step * 2;
+        }
+        return step;
+    }
+
+    private NumberAxis percentAxis() {
+        NumberAxis percent = new NumberAxis(0, 100, 20);
+        percent.setMinorTickVisible(false);
+        percent.setLabel(messages.get("dashboard.percent"));
+        return percent;
+    }
+
+    /** A bar of a share in percent, labelled with its number; no bar, and says so, where nothing applied. */
+    private void share(DashboardChart chart, XYChart.Series<Number, String> series, String category, Share share) {
+        chart.bar(series, category, share.ratio().map(ratio -> ratio * 100).orElse(0.0),
+                share.ratio().map(DashboardView::percent).orElse(messages.get("dashboard.none")));
+    }
+
+    private static String percent(double ratio) {
+        return String.format("%.1f%%", ratio * 100);
+    }
+
+    /** The year's findings as the CSV for the ministry and Excel (docs/csv-export.md), into reports/. */
+    private void writeReport() {
+        Integer fiscalYear = year.getValue();
+        if (fiscalYear == null) {
+            return;
+        }
+        Path file = context.workspace().folder().resolve("reports").resolve("report_FY" + fiscalYear + ".csv");
+        context.executor().submit(() -> context.workspace().csvReport().write(fiscalYear, file),
+                result -> status.setText(messages.get("dashboard.reported", result.inspections(), result.rows(), file)),
+                failure -> status.setText(context.describe(failure)));
+    }
+
+    /** Writes the data behind every chart as CSV files in reports/ of the data folder. */
+    private void export() {
+        Figures figures = shown;
+        if (figures == null) {
+            return;
+        }
+        int fiscalYear = figures.year().fiscalYear().year();
+        Path folder = context.workspace().folder().resolve("reports");
+        Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+        tables.put("inspections", DashboardTables.inspections(figures.year()));
+        tables.put("checkpoints-by-year", DashboardTables.checkpointsByYear(figures.years(), messages.language()));
+        tables.put("checkpoints-by-band", DashboardTables.checkpointsByBand(figures.year(), messages.language()));
+        tables.put("items", DashboardTables.items(figures.year(), messages.language()));
+        tables.put("items-by-band", DashboardTables.itemsByBand(figures.year(), messages.language()));
+        tables.put("national-figures", DashboardTables.nationalFigures(messages.language()));
+        tables.put("most-often-non-compliant", DashboardTables.mostOftenNonCompliant(figures.top(), messages.language()));
+        tables.put("overdue", DashboardTables.overdue(figures.overdue(), messages.language()));
+        context.executor().submit(() -> {
+            List<Path> written = new ArrayList<>();
+            tables.forEach((name, rows) -> {
+                Path file = folder.resolve("dashboard_FY" + fiscalYear + "_" + name + ".csv");
+                CsvFile.write(file, row -> rows.forEach(row));
+                written.add(file);
+            });
+            return written;
+        }, written -> status.setText(messages.get("dashboard.exported", written.size(), folder)),
+                failure -> status.setText(context.describe(failure)));
+    }
+}

@@ -1,0 +1,636 @@
+package jp.tachiiri.ui.facility;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DateCell;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.ui.common.Scrolling;
+import jp.tachiiri.ui.common.StoreExecutor;
+import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.facility.FacilityViewModel.SaveState;
+import jp.tachiiri.ui.facility.FacilityViewModel.VendorRow;
+import jp.tachiiri.ui.facility.StartInspectionViewModel.PersonRow;
+
+/**
+ * One facility: who it is, the attributes that decide which checklist items apply (stored on every change),
+ * its inspections (to resume or open one) and the start of a new inspection. Two columns in landscape, one in
+ * portrait; the page scrolls vertically only.
+ */
+public final class FacilityView {
+
+    /** From this width on, the form and the inspections stand side by side. */
+    private static final double TWO_COLUMNS_FROM = 1000;
+    private static final DateTimeFormatter DATE_FIELD = DateTimeFormatter.ofPattern("uuuu/MM/dd");
+    private static final List<DateTimeFormatter> DATE_INPUTS = List.of(DateTimeFormatter.ofPattern("uuuu/M/d"),
+            DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu年M月d日"),
+            DateTimeFormatter.ofPattern("uuuu.M.d"));
+
+    private final UiContext context;
+    private final Messages messages;
+    private final FacilityViewModel model;
+    private final StartInspectionViewModel start;
+
+    public FacilityView(UiContext context, String facilityId) {
+        this.context = context;
+        this.messages = context.messages();
+        StoreExecutor executor = context.executor();
+        this.model = new FacilityViewModel(context.workspace(), executor::submit, messages, facilityId);
+        this.start = new StartInspectionViewModel(context.workspace(), executor::submit, messages, facilityId,
+                Clock.systemDefaultZone());
+    }
+
+    /** Builds the screen and starts reading the facility in the background. */
+    public Parent build() {
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("facility-screen");
+        root.setTop(header());
+
+        Node attributes = attributesCard();
+        Node inspections = inspectionsCard();
+        Node startCard = startCard();
+        VBox single = new VBox();
+        single.getStyleClass().add("facility-column");
+        VBox left = new VBox();
+        VBox right = new VBox();
+        left.getStyleClass().add("facility-column");
+        right.getStyleClass().add("facility-column");
+        for (VBox column : List.of(left, right)) {
+            column.setMinWidth(0);
+            column.setPrefWidth(0);
+            HBox.setHgrow(column, Priority.ALWAYS);
+        }
+        HBox twoColumns = new HBox(left, right);
+        twoColumns.getStyleClass().add("facility-columns");
+
+        Label loadError = messageLabel(model.loadErrorProperty(), "facility-load-error", "error");
+        VBox content = new VBox(loadError);
+        content.getStyleClass().add("body");
+        Consumer<Double> arrange = width -> {
+            boolean wide = width >= TWO_COLUMNS_FROM;
+            Pane wanted = wide ? twoColumns : single;
+            if (content.getChildren().contains(wanted)) {
+                return;
+            }
+            content.getChildren().removeAll(twoColumns, single);
+            single.getChildren().clear();
+            left.getChildren().clear();
+            right.getChildren().clear();
+            if (wide) {
+                left.getChildren().add(attributes);
+                right.getChildren().addAll(inspections, startCard);
+            } else {
+                single.getChildren().addAll(attributes, inspections, startCard);
+            }
+            content.getChildren().add(wanted);
+        };
+        arrange.accept(0.0);
+        root.widthProperty().addListener((observable, old, now) -> arrange.accept(now.doubleValue()));
+
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("facility-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("page");
+        root.setCenter(scroll);
+        // The field being typed into stays in sight (on a tablet the on-screen keyboard takes the lower half).
+        ChangeListener<Node> keepFocusInView = (focus, old, now) -> {
+            if (now instanceof TextField && isInside(now, content)) {
+                Scrolling.intoView(scroll, now);
+            }
+        };
+        root.sceneProperty().addListener((observable, oldScene, scene) -> {
+            if (oldScene != null) {
+                oldScene.focusOwnerProperty().removeListener(keepFocusInView);
+            }
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(keepFocusInView);
+            }
+        });
+
+        model.load();
+        start.load();
+        return root;
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- header
+
+    private Node header() {
+        Button back = new Button(messages.get("facility.back"));
+        back.setId("back");
+        back.getStyleClass().add("back-button");
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        back.setOnAction(event -> context.navigator().home());
+
+        Label kana = boundLabel("facility-kana", "facility-kana", Facility::kana);
+        Label name = new Label();
+        name.setId("facility-name");
+        name.getStyleClass().add("facility-name");
+        name.setWrapText(true);
+        name.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.storedProperty().get() != null) {
+                return model.storedProperty().get().name();
+            }
+            return model.loadErrorProperty().get().isEmpty() ? messages.get("facility.loading") : "";
+        }, model.storedProperty(), model.loadErrorProperty()));
+        Label code = boundLabel("facility-code", "facility-meta", facility -> messages.get("facility.code", facility.code()));
+        Label address = boundLabel("facility-address", "facility-meta", Facility::address);
+        FlowPane meta = new FlowPane(code, address);
+        meta.getStyleClass().add("facility-meta-line");
+        VBox titles = new VBox(kana, name, meta);
+        titles.getStyleClass().add("facility-titles");
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+
+        Label demo = new Label(messages.get("home.demoBadge"));
+        demo.getStyleClass().add("demo-badge");
+        demo.setMinWidth(Region.USE_PREF_SIZE);
+        demo.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.storedProperty().get() != null && model.storedProperty().get().demo(), model.storedProperty()));
+        demo.managedProperty().bind(demo.visibleProperty());
+
+        HBox header = new HBox(back, titles, demo);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().addAll("header", "facility-header");
+        return header;
+    }
+
+    private Label boundLabel(String id, String styleClass, Function<Facility, String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> model.storedProperty().get() == null ? "" : text.apply(model.storedProperty().get()),
+                model.storedProperty()));
+        return label;
+    }
+
+    // ---- attributes
+
+    private Node attributesCard() {
+        Label status = new Label();
+        status.setId("facility-save-status");
+        status.getStyleClass().add("save-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.saveMessageProperty());
+        model.saveStateProperty().addListener((observable, old, now) -> {
+            status.getStyleClass().removeAll("error", "saved", "saving");
+            status.getStyleClass().add(now == SaveState.FAILED ? "error" : now == SaveState.SAVED ? "saved" : "saving");
+        });
+        VBox card = card("facility.attributes", status);
+        card.setId("facility-attributes");
+
+        Label hint = new Label(messages.get("facility.attributes.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+
+        TextField beds = new TextField();
+        beds.setId("facility-beds");
+        beds.getStyleClass().add("beds-field");
+        beds.setPrefColumnCount(5);
+        beds.setMaxWidth(Region.USE_PREF_SIZE);
+        beds.textProperty().bindBidirectional(model.bedsTextProperty());
+        Label unit = new Label(messages.get("facility.beds.unit"));
+        HBox bedsRow = new HBox(beds, unit);
+        bedsRow.getStyleClass().add("field-row");
+        bedsRow.setAlignment(Pos.CENTER_LEFT);
+        Label bedsError = messageLabel(model.bedsErrorProperty(), "facility-beds-error", "field-error");
+        Node bedsField = field("facility.beds", beds, bedsRow, bedsError);
+        model.bedsErrorProperty().addListener((observable, old, now) -> {
+            beds.getStyleClass().remove("invalid");
+            if (!now.isEmpty()) {
+                beds.getStyleClass().add("invalid");
+            }
+        });
+
+        CheckBox system = new CheckBox(messages.get("facility.system"));
+        system.setId("facility-system");
+        system.setWrapText(true);
+        system.selectedProperty().bindBidirectional(model.medicalInformationSystemProperty());
+        CheckBox emr = new CheckBox(messages.get("facility.emr"));
+        emr.setId("facility-emr");
+        emr.setWrapText(true);
+        emr.selectedProperty().bindBidirectional(model.emrProperty());
+
+        GridPane vendorGrid = new GridPane();
+        vendorGrid.setId("facility-vendors");
+        vendorGrid.getStyleClass().add("row-grid");
+        Label noVendors = new Label(messages.get("facility.vendors.none"));
+        noVendors.getStyleClass().add("placeholder");
+        Button addVendor = new Button(messages.get("facility.vendor.add"));
+        addVendor.setId("vendor-add");
+        addVendor.getStyleClass().add("add-button");
+        Runnable fillVendors = () -> {
+            fillRows(vendorGrid, model.vendors(), "vendor",
+                    new String[] {"facility.vendor.name", "facility.vendor.system"},
+                    row -> new StringProperty[] {row.vendorNameProperty(), row.systemProperty()},
+                    VendorRow::errorProperty, model::removeVendor, "facility.vendor.remove");
+            noVendors.setVisible(model.vendors().isEmpty());
+            noVendors.setManaged(model.vendors().isEmpty());
+        };
+        onRowsAddedOrRemoved(model.vendors(), fillVendors);
+        fillVendors.run();
+        addVendor.setOnAction(event -> {
+            model.addVendor();
+            focusLastRow(vendorGrid);
+        });
+        Node vendors = field("facility.vendors", null, noVendors, vendorGrid, addVendor);
+
+        Label applicable = new Label();
+        applicable.setId("facility-applicable");
+        applicable.getStyleClass().add("applicable");
+        applicable.setWrapText(true);
+        applicable.setMaxWidth(Double.MAX_VALUE);
+        applicable.textProperty().bind(model.applicableTextProperty());
+
+        VBox flags = new VBox(system, emr);
+        flags.getStyleClass().add("flags");
+        VBox form = new VBox(hint, bedsField, flags, vendors, applicable);
+        form.getStyleClass().add("form");
+        form.disableProperty().bind(model.loadedProperty().not());
+        card.getChildren().add(form);
+        return card;
+    }
+
+    // ---- the facility's inspections
+
+    private Node inspectionsCard() {
+        Label count = new Label();
+        count.getStyleClass().add("section-count");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("home.count", model.inspections().size()), model.inspections()));
+        VBox card = card("facility.inspections", count);
+        card.setId("facility-inspections-card");
+
+        VBox list = new VBox();
+        list.setId("facility-inspections");
+        list.getStyleClass().add("inspection-list");
+        Runnable fill = () -> {
+            list.getChildren().clear();
+            if (model.inspections().isEmpty()) {
+                Label none = new Label(messages.get("facility.inspections.none"));
+                none.getStyleClass().add("placeholder");
+                none.setWrapText(true);
+                list.getChildren().add(none);
+            }
+            for (InspectionSummary summary : model.inspections()) {
+                list.getChildren().add(inspectionRow(summary));
+            }
+        };
+        model.inspections().addListener((ListChangeListener<InspectionSummary>) change -> fill.run());
+        fill.run();
+        card.getChildren().add(list);
+        return card;
+    }
+
+    private Node inspectionRow(InspectionSummary summary) {
+        Label date = new Label(FacilityViewModel.formatDate(messages.language(), summary.date()));
+        date.getStyleClass().add("inspection-date");
+        Label status = new Label(messages.get("status." + summary.status().name()));
+        status.getStyleClass().addAll("status-pill", summary.status() == InspectionStatus.IN_PROGRESS ? "in-progress" : "finalized");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Label revision = new Label(messages.get("facility.inspection.revision", summary.revision()));
+        revision.getStyleClass().add("inspection-revision");
+        revision.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        boolean inProgress = summary.status() == InspectionStatus.IN_PROGRESS;
+        Button open = new Button(messages.get(inProgress ? "facility.inspection.resume" : "facility.inspection.open"));
+        open.getStyleClass().add("open-inspection");
+        if (inProgress) {
+            open.getStyleClass().add("primary");
+        }
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setOnAction(event -> context.navigator().inspection(summary.id(), Optional.empty(), Optional.empty()));
+        HBox row = new HBox(date, status, revision, spacer, open);
+        row.getStyleClass().add("inspection-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    // ---- start an inspection
+
+    private Node startCard() {
+        VBox card = card("start.title", null);
+        card.setId("start-card");
+        Label hint = new Label(messages.get("start.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+
+        DatePicker date = new DatePicker();
+        date.setId("start-date");
+        date.setEditable(true);
+        date.setShowWeekNumbers(false);
+        date.setPromptText(messages.get("start.date.prompt"));
+        date.setConverter(dateConverter());
+        date.setDayCellFactory(picker -> new DateCell() {
+            @Override
+            public void updateItem(LocalDate item, boolean empty) {
+                super.updateItem(item, empty);
+                setDisable(empty || item == null || item.isAfter(start.latestDate()));
+            }
+        });
+        date.valueProperty().bindBidirectional(start.dateProperty());
+        Label dateError = messageLabel(start.dateErrorProperty(), "start-date-error", "field-error");
+        Node dateField = field("start.date", date, date, dateError);
+
+        TextField lead = new TextField();
+        lead.setId("start-lead");
+        lead.setPromptText(messages.get("start.lead.prompt"));
+        lead.textProperty().bindBidirectional(start.leadInspectorProperty());
+        BooleanProperty leadTouched = new SimpleBooleanProperty();
+        lead.textProperty().addListener((observable, old, now) -> leadTouched.set(true));
+        lead.focusedProperty().addListener((observable, old, now) -> {
+            if (!now) {
+                leadTouched.set(true);
+            }
+        });
+        Label leadError = messageLabel(start.leadErrorProperty(), "start-lead-error", "field-error");
+        leadError.visibleProperty().unbind();
+        leadError.visibleProperty().bind(leadTouched.and(start.leadErrorProperty().isNotEmpty()));
+        Button useLast = new Button();
+        useLast.setId("start-use-last");
+        useLast.getStyleClass().add("suggestion");
+        useLast.setWrapText(true);
+        useLast.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("start.lead.useLast", start.lastLeadInspectorProperty().get()),
+                start.lastLeadInspectorProperty()));
+        useLast.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !start.lastLeadInspectorProperty().get().isBlank() && start.leadInspectorProperty().get().isBlank(),
+                start.lastLeadInspectorProperty(), start.leadInspectorProperty()));
+        useLast.managedProperty().bind(useLast.visibleProperty());
+        useLast.setOnAction(event -> start.useLastLeadInspector());
+        Node leadField = field("start.lead", lead, lead, useLast, leadError);
+
+        GridPane inspectorGrid = new GridPane();
+        inspectorGrid.setId("start-inspectors");
+        inspectorGrid.getStyleClass().add("row-grid");
+        Runnable fillInspectors = () -> fillRows(inspectorGrid, start.otherInspectors(), "inspector",
+                new String[] {"start.inspector.name"}, row -> new StringProperty[] {row.nameProperty()},
+                PersonRow::errorProperty, start::removeInspector, "start.remove");
+        onRowsAddedOrRemoved(start.otherInspectors(), fillInspectors);
+        fillInspectors.run();
+        Button addInspector = new Button(messages.get("start.inspector.add"));
+        addInspector.setId("inspector-add");
+        addInspector.getStyleClass().add("add-button");
+        addInspector.setOnAction(event -> {
+            start.addInspector();
+            focusLastRow(inspectorGrid);
+        });
+        Node inspectors = field("start.inspectors", null, inspectorGrid, addInspector);
+
+        GridPane attendeeGrid = new GridPane();
+        attendeeGrid.setId("start-attendees");
+        attendeeGrid.getStyleClass().add("row-grid");
+        Runnable fillAttendees = () -> fillRows(attendeeGrid, start.attendees(), "attendee",
+                new String[] {"start.attendee.name", "start.attendee.role"},
+                row -> new StringProperty[] {row.nameProperty(), row.roleProperty()},
+                PersonRow::errorProperty, start::removeAttendee, "start.remove");
+        onRowsAddedOrRemoved(start.attendees(), fillAttendees);
+        fillAttendees.run();
+        Button addAttendee = new Button(messages.get("start.attendee.add"));
+        addAttendee.setId("attendee-add");
+        addAttendee.getStyleClass().add("add-button");
+        addAttendee.setOnAction(event -> {
+            start.addAttendee();
+            focusLastRow(attendeeGrid);
+        });
+        Node attendees = field("start.attendees", null, attendeeGrid, addAttendee);
+
+        Button startButton = new Button(messages.get("start.button"));
+        startButton.setId("start-inspection");
+        startButton.getStyleClass().add("primary");
+        startButton.setMinWidth(Region.USE_PREF_SIZE);
+        startButton.disableProperty().bind(start.validProperty().not().or(start.startingProperty())
+                .or(model.loadedProperty().not()));
+        startButton.setOnAction(event -> start.start(
+                id -> context.navigator().inspection(id, Optional.empty(), Optional.empty())));
+        Label message = new Label();
+        message.setId("start-message");
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        message.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!start.startErrorProperty().get().isEmpty()) {
+                return start.startErrorProperty().get();
+            }
+            if (start.startingProperty().get()) {
+                return messages.get("start.starting");
+            }
+            return start.problemProperty().get();
+        }, start.startErrorProperty(), start.startingProperty(), start.problemProperty()));
+        start.startErrorProperty().addListener((observable, old, now) -> {
+            message.getStyleClass().remove("error");
+            if (!now.isEmpty()) {
+                message.getStyleClass().add("error");
+            }
+        });
+        message.getStyleClass().add("hint");
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox actions = new HBox(startButton, message);
+        actions.getStyleClass().add("start-actions");
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox form = new VBox(hint, dateField, leadField, inspectors, attendees, actions);
+        form.getStyleClass().add("form");
+        card.getChildren().add(form);
+        return card;
+    }
+
+    /** Shown as 2025/06/01; typed also as 2025/6/1, 2025-6-1, 2025年6月1日 or in full-width digits. */
+    private static StringConverter<LocalDate> dateConverter() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : DATE_FIELD.format(date);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+                for (DateTimeFormatter format : DATE_INPUTS) {
+                    try {
+                        return LocalDate.parse(normalized, format);
+                    } catch (DateTimeParseException notThisOne) {
+                        // try the next way of writing it
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    // ---- building blocks
+
+    private VBox card(String titleKey, Node aside) {
+        Label title = new Label(messages.get(titleKey));
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        HBox heading = new HBox(title);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        heading.getStyleClass().add("section-heading");
+        if (aside != null) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            heading.getChildren().addAll(spacer, aside);
+        }
+        VBox card = new VBox(heading);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    /** A labelled part of a form: its label above {@code parts}; the label names {@code labelFor} when given. */
+    private Node field(String labelKey, Node labelFor, Node... parts) {
+        Label label = new Label(messages.get(labelKey));
+        label.getStyleClass().add("field-label");
+        label.setWrapText(true);
+        if (labelFor != null) {
+            label.setLabelFor(labelFor);
+        }
+        VBox box = new VBox(label);
+        box.getChildren().addAll(parts);
+        box.getStyleClass().add("field");
+        return box;
+    }
+
+    /** A message that takes room only while it has something to say. */
+    private static Label messageLabel(ObservableStringValue text, String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** Rebuilds a list of rows when rows come or go (not on every keystroke, so the field keeps its focus). */
+    private static <T> void onRowsAddedOrRemoved(ObservableList<T> rows, Runnable rebuild) {
+        rows.addListener((ListChangeListener<T>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() || change.wasRemoved() || change.wasPermutated()) {
+                    rebuild.run();
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
+     * Fills {@code grid} with one line per row: a column header line, then per row its text fields (ids
+     * {@code prefix-name-N}, {@code prefix-system-N} …, from the keys' last part), a remove button and the
+     * row's message. The text columns share the width; the button keeps its size.
+     */
+    private <T> void fillRows(GridPane grid, ObservableList<T> rows, String prefix, String[] headerKeys,
+            Function<T, StringProperty[]> fields,
+            Function<T, ObservableStringValue> error, Consumer<T> remove, String removeKey) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        for (int column = 0; column < headerKeys.length; column++) {
+            ColumnConstraints text = new ColumnConstraints();
+            text.setHgrow(Priority.ALWAYS);
+            text.setPercentWidth(-1);
+            text.setMinWidth(0);
+            text.setPrefWidth(100);
+            grid.getColumnConstraints().add(text);
+        }
+        ColumnConstraints button = new ColumnConstraints();
+        button.setHgrow(Priority.NEVER);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(button);
+        grid.setVisible(!rows.isEmpty());
+        grid.setManaged(!rows.isEmpty());
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (int column = 0; column < headerKeys.length; column++) {
+            Label header = new Label(messages.get(headerKeys[column]));
+            header.getStyleClass().add("column-label");
+            grid.add(header, column, 0);
+        }
+        for (int index = 0; index < rows.size(); index++) {
+            T row = rows.get(index);
+            int line = 1 + index * 2;
+            StringProperty[] properties = fields.apply(row);
+            for (int column = 0; column < properties.length; column++) {
+                TextField field = new TextField();
+                String part = headerKeys[column].substring(headerKeys[column].lastIndexOf('.') + 1);
+                field.setId(prefix + "-" + part + "-" + index);
+                field.setPromptText(messages.get(headerKeys[column]));
+                field.setAccessibleText(messages.get(headerKeys[column]) + " " + (index + 1));
+                field.setMinWidth(0);
+                field.setMaxWidth(Double.MAX_VALUE);
+                field.textProperty().bindBidirectional(properties[column]);
+                grid.add(field, column, line);
+            }
+            Button removeButton = new Button(messages.get(removeKey));
+            removeButton.setId(prefix + "-remove-" + index);
+            removeButton.getStyleClass().add("remove-button");
+            removeButton.setAccessibleText(messages.get(removeKey) + " " + (index + 1));
+            removeButton.setMinWidth(Region.USE_PREF_SIZE);
+            removeButton.setOnAction(event -> remove.accept(row));
+            grid.add(removeButton, properties.length, line);
+            Label message = messageLabel(error.apply(row), prefix + "-error-" + index, "field-error");
+            grid.add(message, 0, line + 1, properties.length + 1, 1);
+        }
+    }
+
+    /** Puts the cursor into the first field of the last row, so that a new row can be typed into at once. */
+    private static void focusLastRow(GridPane grid) {
+        grid.getChildren().stream()
+                .filter(node -> node instanceof TextField && GridPane.getColumnIndex(node) == 0)
+                .max(Comparator.comparingInt(GridPane::getRowIndex))
+                .ifPresent(Node::requestFocus);
+    }
+}

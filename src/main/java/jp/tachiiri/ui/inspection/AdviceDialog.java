@@ -1,0 +1,143 @@
+package jp.tachiiri.ui.inspection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.platform.PdfPreview;
+import jp.tachiiri.ui.common.UiContext;
+
+/**
+ * The advice printout of the inspection shown: a preview of its pages, in Japanese or English, and saving it
+ * (into the data folder's printouts/) to open, print or share. An inspection in progress gives a marked
+ * draft. The PDF is made and rendered in the background; where the platform has no preview (mobile), saving
+ * and opening it is the way to see it.
+ */
+final class AdviceDialog {
+
+    private static final float PREVIEW_DPI = 60;
+    /** Looked up once per run: the class path does not change. */
+    private static final Optional<PdfPreview> PREVIEW = PdfPreview.available();
+
+    private final UiContext context;
+    private final Messages messages;
+    private final String inspectionId;
+    private final int revision;
+    private final VBox pages = new VBox(12);
+    private final Label status = new Label();
+    private Language language;
+
+    AdviceDialog(UiContext context, String inspectionId, int revision) {
+        this.context = context;
+        this.messages = context.messages();
+        this.inspectionId = inspectionId;
+        this.revision = revision;
+        this.language = messages.language();
+    }
+
+    void show() {
+        ToggleGroup group = new ToggleGroup();
+        HBox languages = new HBox(8);
+        for (Language choice : Language.values()) {
+            ToggleButton button = new ToggleButton(messages.get("language." + choice.code()));
+            button.setId("advice-language-" + choice.code());
+            button.setToggleGroup(group);
+            button.setSelected(choice == language);
+            button.setOnAction(event -> {
+                button.setSelected(true);
+                language = choice;
+                renderPreview();
+            });
+            languages.getChildren().add(button);
+        }
+        Button save = new Button(messages.get("advice.ui.saveAndOpen"));
+        save.setId("advice-save");
+        save.getStyleClass().add("primary-button");
+        save.setOnAction(event -> saveAndOpen());
+        status.setId("advice-status");
+        status.setWrapText(true);
+        // The saved file's path is long: it wraps within the dialog's width and keeps every line.
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(12, languages, save);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        pages.setId("advice-pages");
+        pages.setAlignment(Pos.TOP_CENTER);
+        ScrollPane scroll = new ScrollPane(pages);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportWidth(Math.min(620, context.window().getWidth() * 0.85));
+        scroll.setPrefViewportHeight(context.window().getHeight() * 0.6);
+        status.maxWidthProperty().bind(scroll.widthProperty());
+
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(context.window());
+        dialog.setTitle(messages.get("advice.ui.title"));
+        dialog.setHeaderText(messages.get("advice.ui.title"));
+        dialog.setResizable(true);
+        dialog.getDialogPane().setContent(new VBox(12, actions, status, scroll));
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(messages.get("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.show();
+        renderPreview();
+    }
+
+    private void renderPreview() {
+        if (PREVIEW.isEmpty()) {
+            status.setText(messages.get("advice.ui.noPreview"));
+            return;
+        }
+        status.setText(messages.get("advice.ui.rendering"));
+        Language chosen = language;
+        context.executor().submit(() -> pageImages(PREVIEW.get(), pdf(chosen)), images -> {
+            pages.getChildren().clear();
+            images.forEach(image -> {
+                ImageView view = new ImageView(image);
+                view.getStyleClass().add("advice-page");
+                pages.getChildren().add(view);
+            });
+            status.setText(messages.get("advice.ui.pages", images.size()));
+        }, error -> status.setText(context.describe(error)));
+    }
+
+    private static List<Image> pageImages(PdfPreview preview, byte[] pdf) {
+        try {
+            return preview.pages(pdf, PREVIEW_DPI);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] pdf(Language chosen) {
+        return context.workspace().adviceService().pdf(inspectionId, Optional.of(revision),
+                context.workspace().adviceSettings(), chosen);
+    }
+
+    private void saveAndOpen() {
+        Language chosen = language;
+        context.executor().submit(() -> {
+            Path file = context.workspace().printoutFile(inspectionId, revision, chosen);
+            context.workspace().adviceService().writePdf(inspectionId, Optional.of(revision),
+                    context.workspace().adviceSettings(), chosen, file);
+            return file;
+        }, file -> {
+            status.setText(messages.get("advice.ui.saved", file));
+            context.navigator().openDocument(file);
+        }, error -> status.setText(context.describe(error)));
+    }
+}

@@ -1,0 +1,466 @@
+package jp.tachiiri.ui.inspection;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.inspection.Checklist;
+import jp.tachiiri.inspection.Gap;
+import jp.tachiiri.inspection.ItemState;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.ConfirmationMethod;
+import jp.tachiiri.model.Evidence;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.PreviousFindings;
+import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.ui.common.UiContext;
+
+/**
+ * The state and rules of the inspection screen. Every change the inspector makes is applied here at once
+ * (so the screen answers immediately) and written in the background in the order it was made; a write that
+ * fails is reported and the stored state is read back, so the screen never shows as saved what is not.
+ *
+ * <p>Questions are the gate question followed by the catalog items; the selected one is identified by its
+ * item id.
+ */
+public final class InspectionViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /**
+     * Everything read from the store for one inspection revision, with the office's decisions on the inspection
+     * (every revision's, oldest first).
+     */
+    public record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
+            List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
+            int openConflicts, List<BundleRecords.Review> decisions) {
+
+        /**
+         * The office's return that concerns this revision: the newest decision on it or an earlier one, when
+         * that decision returned it (an approval after a return ends it).
+         */
+        Optional<BundleRecords.Review> officeReturn() {
+            return newestReturn(decisions.stream().filter(review -> review.revision() <= inspection.revision()).toList());
+        }
+
+        /** The return this revision answers: the newest decision on an earlier revision, when it returned it. */
+        public Optional<BundleRecords.Review> earlierReturn() {
+            return newestReturn(decisions.stream().filter(review -> review.revision() < inspection.revision()).toList());
+        }
+
+        /** The office's comment on an item, if the return concerning this revision has one. */
+        Optional<String> officeComment(String itemId) {
+            return officeReturn().flatMap(review -> review.comment(itemId));
+        }
+
+        private static Optional<BundleRecords.Review> newestReturn(List<BundleRecords.Review> reviews) {
+            return reviews.stream().max(Comparator.comparingInt(BundleRecords.Review::revision))
+                    .filter(BundleRecords.Review::returned);
+        }
+    }
+
+    private final UiContext context;
+    private final Workspace workspace;
+    private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Checklist> checklist = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<String> selectedItemId = new SimpleObjectProperty<>();
+    private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RuntimeException> failure = new ReadOnlyObjectWrapper<>();
+    private final Map<String, Finding> findings = new HashMap<>();
+
+    InspectionViewModel(UiContext context) {
+        this.context = context;
+        this.workspace = context.workspace();
+        selectedItemId.addListener((observable, old, itemId) -> rememberPosition(itemId));
+    }
+
+    /** Reads the inspection in the background; {@code onLoaded} runs on the JavaFX thread when it is shown. */
+    void load(String inspectionId, Optional<Integer> revision, Optional<String> itemId, Runnable onLoaded) {
+        context.executor().submit(() -> read(inspectionId, revision), data -> {
+            apply(data);
+            String start = itemId.or(() -> workspace.lastPosition()
+                            .filter(position -> position.inspectionId().equals(inspectionId))
+                            .map(Workspace.Position::itemId))
+                    .filter(this::isQuestion)
+                    .orElse(data.catalog().gate().id());
+            selectedItemId.set(start);
+            onLoaded.run();
+        }, failure::set);
+    }
+
+    private Loaded read(String inspectionId, Optional<Integer> revision) {
+        Inspection latest = workspace.inspections().find(inspectionId)
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        Inspection shown = revision.filter(number -> number != latest.revision())
+                .map(number -> workspace.inspections().find(inspectionId, number)
+                        .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId)))
+                .orElse(latest);
+        Facility facility = workspace.inspections().facilityAsFinalized(inspectionId, shown.revision())
+                .or(() -> workspace.facilities().byId(shown.facilityId()))
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        boolean madeHere = workspace.inspections().madeHere(inspectionId);
+        Catalog catalog = workspace.catalogs().version(shown.catalogVersion())
+                .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", shown.catalogVersion()));
+        return new Loaded(shown, shown.revision() == latest.revision(), facility, catalog,
+                workspace.inspections().findings(inspectionId, shown.revision()),
+                workspace.evidence().list(inspectionId, shown.revision()),
+                workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
+                workspace.inspections().revisions(inspectionId), madeHere,
+                madeHere ? 0 : workspace.review().openConflicts(inspectionId), workspace.syncRecords().reviews(inspectionId));
+    }
+
+    private void apply(Loaded data) {
+        findings.clear();
+        findings.putAll(data.findings());
+        evidence.setAll(data.evidence());
+        loaded.set(data);
+        recompute();
+    }
+
+    private void recompute() {
+        Loaded data = loaded.get();
+        checklist.set(Checklist.of(data.catalog(), data.facility().profile(), data.inspection().date(), findings));
+    }
+
+    // --- what the screen shows ---------------------------------------------------------------------
+
+    ReadOnlyObjectProperty<Loaded> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Checklist> checklistProperty() {
+        return checklist.getReadOnlyProperty();
+    }
+
+    ObjectProperty<String> selectedItemIdProperty() {
+        return selectedItemId;
+    }
+
+    ObservableList<Evidence> evidence() {
+        return evidence;
+    }
+
+    ReadOnlyStringProperty saveStatusProperty() {
+        return saveStatus.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<RuntimeException> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Finalized revisions and earlier revisions are shown, never changed. */
+    boolean readOnly() {
+        Loaded data = loaded.get();
+        return data == null || !data.latest() || data.inspection().status() != InspectionStatus.IN_PROGRESS;
+    }
+
+    boolean isGate(String itemId) {
+        return loaded.get().catalog().gate().id().equals(itemId);
+    }
+
+    private boolean isQuestion(String itemId) {
+        return isGate(itemId) || loaded.get().catalog().item(itemId).isPresent();
+    }
+
+    /** The finding of a question as it stands now (empty when nothing is recorded). */
+    Finding finding(String itemId) {
+        return findings.getOrDefault(itemId, Finding.empty(itemId));
+    }
+
+    Optional<ItemState> state(String itemId) {
+        return checklist.get().item(itemId);
+    }
+
+    Optional<Finding> previousFinding(String itemId) {
+        return loaded.get().previous().map(previous -> previous.findings().get(itemId));
+    }
+
+    /** The answers the inspector may choose for a question. */
+    List<Answer> answers(String itemId) {
+        return isGate(itemId) ? List.of(Answer.YES, Answer.NO) : catalogItem(itemId).answers();
+    }
+
+    CatalogItem catalogItem(String itemId) {
+        return loaded.get().catalog().item(itemId).orElseThrow();
+    }
+
+    /** The gate question, then every applicable item, in catalog order: what next/previous walk through. */
+    List<String> questionOrder() {
+        List<String> order = new ArrayList<>();
+        order.add(loaded.get().catalog().gate().id());
+        checklist.get().items().stream().filter(ItemState::applicable).map(state -> state.item().id()).forEach(order::add);
+        return order;
+    }
+
+    void next() {
+        step(1);
+    }
+
+    void previous() {
+        step(-1);
+    }
+
+    /** Whether there is a question that applies after the one shown ({@code direction} 1) or before it (-1). */
+    boolean canStep(int direction) {
+        return loaded.get() != null && neighbour(direction).isPresent();
+    }
+
+    private void step(int direction) {
+        neighbour(direction).ifPresent(selectedItemId::set);
+    }
+
+    /**
+     * The next or previous question that applies. From an item that does not apply (it can be selected in the
+     * list to read why), it is its nearest applicable neighbour in catalog order.
+     */
+    private Optional<String> neighbour(int direction) {
+        List<String> applicable = questionOrder();
+        List<String> all = new ArrayList<>();
+        all.add(loaded.get().catalog().gate().id());
+        loaded.get().catalog().items().forEach(item -> all.add(item.id()));
+        int at = all.indexOf(selectedItemId.get());
+        for (int index = at + direction; index >= 0 && index < all.size(); index += direction) {
+            if (applicable.contains(all.get(index))) {
+                return Optional.of(all.get(index));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The advice template that fits this facility, in the screen's language. */
+    String adviceTemplate(String itemId) {
+        return catalogItem(itemId).adviceFor(loaded.get().facility().profile())
+                .map(text -> text.in(context.messages().language())).orElse("");
+    }
+
+    List<Gap> gaps() {
+        return checklist.get().gaps();
+    }
+
+    // --- changes -----------------------------------------------------------------------------------
+
+    /**
+     * Records an answer. The first answer fills in the date checked with the inspection date; 不適合 fills in
+     * the advice from the catalog when none has been written yet.
+     */
+    void answer(Answer answer) {
+        String itemId = selectedItemId.get();
+        update(itemId, finding -> {
+            Finding answered = finding.withAnswer(answer);
+            if (answered.checkedOn().isEmpty()) {
+                answered = answered.withCheckedOn(loaded.get().inspection().date());
+            }
+            if (answer == Answer.NON_COMPLIANT && answered.advice().isBlank()) {
+                answered = answered.withAdvice(adviceTemplate(itemId));
+            }
+            return answered;
+        });
+    }
+
+    void toggleMethod(ConfirmationMethod method, boolean on) {
+        update(selectedItemId.get(), finding -> {
+            Set<ConfirmationMethod> methods = EnumSet.noneOf(ConfirmationMethod.class);
+            methods.addAll(finding.confirmedBy());
+            if (on) {
+                methods.add(method);
+            } else {
+                methods.remove(method);
+            }
+            return finding.withConfirmedBy(methods);
+        });
+    }
+
+    void setCheckedOn(LocalDate date) {
+        update(selectedItemId.get(), finding -> finding.withCheckedOn(date));
+    }
+
+    void setTargetDate(LocalDate date) {
+        update(selectedItemId.get(), finding -> finding.withTargetDate(date));
+    }
+
+    void setFollowUp(boolean followUp) {
+        update(selectedItemId.get(), finding -> finding.withFollowUp(followUp));
+    }
+
+    void setNote(String itemId, String note) {
+        update(itemId, finding -> finding.withNote(note));
+    }
+
+    void setReason(String itemId, String reason) {
+        update(itemId, finding -> finding.withReason(reason));
+    }
+
+    void setAdvice(String itemId, String advice) {
+        update(itemId, finding -> finding.withAdvice(advice));
+    }
+
+    /** Applies a change at once and stores it in the background; nothing happens when nothing changed. */
+    private void update(String itemId, UnaryOperator<Finding> change) {
+        if (readOnly() || itemId == null) {
+            return;
+        }
+        Finding before = finding(itemId);
+        Finding after = change.apply(before);
+        if (after.equals(before)) {
+            return;
+        }
+        findings.put(itemId, after);
+        recompute();
+        saveStatus.set(context.messages().get("inspection.saving"));
+        String inspectionId = loaded.get().inspection().id();
+        context.executor().submit(
+                () -> workspace.inspectionService().record(inspectionId, after, workspace.actor()),
+                changed -> saved(),
+                this::saveFailed);
+    }
+
+    private void saved() {
+        failure.set(null);
+        saveStatus.set(context.messages().get("inspection.saved", LocalTime.now().format(TIME)));
+    }
+
+    /** The store refused a change: say so and show what is really stored. */
+    private void saveFailed(RuntimeException error) {
+        failure.set(error);
+        saveStatus.set(context.messages().get("inspection.saveFailed", context.describe(error)));
+        Loaded data = loaded.get();
+        context.executor().submit(() -> read(data.inspection().id(), Optional.of(data.inspection().revision())),
+                this::apply, failure::set);
+    }
+
+    void addEvidence(Path file) {
+        if (readOnly()) {
+            return;
+        }
+        String itemId = selectedItemId.get();
+        Inspection inspection = loaded.get().inspection();
+        saveStatus.set(context.messages().get("inspection.saving"));
+        context.executor().submit(() -> workspace.evidence().add(inspection.id(), inspection.revision(), itemId, file,
+                        mediaType(file), workspace.actor()),
+                added -> {
+                    evidence.add(added);
+                    saved();
+                }, this::saveFailed);
+    }
+
+    void removeEvidence(Evidence removed) {
+        if (readOnly()) {
+            return;
+        }
+        saveStatus.set(context.messages().get("inspection.saving"));
+        context.executor().submit(() -> {
+            workspace.evidence().remove(removed.id(), workspace.actor());
+            return removed;
+        }, done -> {
+            evidence.remove(done);
+            saved();
+        }, this::saveFailed);
+    }
+
+    /**
+     * The stored file of a piece of evidence, checked against its hash, handed over in the background; or why
+     * it cannot be (missing, unreadable, altered), for the screen to say.
+     */
+    void evidenceFile(Evidence item, Consumer<Path> use, Consumer<RuntimeException> unavailable) {
+        context.executor().submit(() -> workspace.evidence().file(item), use, unavailable);
+    }
+
+    List<Evidence> evidenceOf(String itemId) {
+        return evidence.stream().filter(item -> item.itemId().equals(itemId)).toList();
+    }
+
+    /**
+     * Finalizes when nothing is missing; otherwise returns what is missing and changes nothing. Runs after
+     * every change already made, since writes go in order.
+     */
+    List<Gap> finalizeInspection(Runnable onFinalized) {
+        List<Gap> gaps = gaps();
+        if (gaps.isEmpty() && !readOnly()) {
+            String inspectionId = loaded.get().inspection().id();
+            context.executor().submit(() -> {
+                workspace.inspectionService().finalizeInspection(inspectionId, workspace.actor());
+                return read(inspectionId, Optional.empty());
+            }, data -> {
+                apply(data);
+                saveStatus.set(context.messages().get("inspection.finalized"));
+                onFinalized.run();
+            }, this::saveFailed);
+        }
+        return gaps;
+    }
+
+    /** Opens a new revision of a finalized inspection, with the reason recorded. */
+    void amend(String reason, Runnable onAmended) {
+        String inspectionId = loaded.get().inspection().id();
+        context.executor().submit(() -> {
+            workspace.inspections().amend(inspectionId, reason, workspace.actor());
+            return read(inspectionId, Optional.empty());
+        }, data -> {
+            apply(data);
+            saved();
+            onAmended.run();
+        }, failure::set);
+    }
+
+    private void rememberPosition(String itemId) {
+        Loaded data = loaded.get();
+        if (itemId == null || data == null) {
+            return;
+        }
+        Workspace.Position position = new Workspace.Position(data.inspection().id(), itemId);
+        context.executor().submit(() -> {
+            workspace.savePosition(position);
+            return position;
+        }, stored -> { }, failure::set);
+    }
+
+    private static String mediaType(Path file) {
+        try {
+            String probed = Files.probeContentType(file);
+            if (probed != null) {
+                return probed;
+            }
+        } catch (java.io.IOException e) {
+            // Fall back to the file name below.
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        if (name.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        return "application/octet-stream";
+    }
+}

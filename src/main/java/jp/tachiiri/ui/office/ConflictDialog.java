@@ -1,0 +1,107 @@
+package jp.tachiiri.ui.office;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.RevisionDiff;
+import jp.tachiiri.review.Conflict;
+import jp.tachiiri.ui.common.ChangesTable;
+import jp.tachiiri.ui.common.Dialogs;
+import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.inspection.InspectionViewModel;
+
+/**
+ * Another version of a received inspection, side by side with the stored one: for each of its revisions,
+ * every field it records differently. The supervisor keeps the stored version or takes the arriving one (the
+ * replaced version stays kept); either choice is audited.
+ */
+public final class ConflictDialog {
+
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final UiContext context;
+    private final Messages messages;
+    private final InspectionViewModel.Loaded data;
+
+    public ConflictDialog(UiContext context, InspectionViewModel.Loaded data) {
+        this.context = context;
+        this.messages = context.messages();
+        this.data = data;
+    }
+
+    public void show() {
+        String inspectionId = data.inspection().id();
+        context.executor().submit(() -> context.workspace().review().conflicts(inspectionId), this::show,
+                failure -> Dialogs.show(context, messages.get("conflict.title"), new Label(context.describe(failure))));
+    }
+
+    private void show(List<Conflict> conflicts) {
+        VBox content = new VBox(12);
+        content.setPrefWidth(940);
+        Label hint = new Label(messages.get("conflict.hint"));
+        hint.setWrapText(true);
+        content.getChildren().add(hint);
+        // The dialog is shown once its content is complete, so that it opens at the size of all of it.
+        List<Dialog<Void>> shown = new ArrayList<>(1);
+        for (Conflict conflict : conflicts) {
+            Label from = new Label(messages.get("conflict.from", conflict.deviceId(), RECEIVED.format(conflict.receivedAt()),
+                    conflict.bundleId()));
+            from.getStyleClass().add("section-title");
+            from.setWrapText(true);
+            content.getChildren().add(from);
+            for (Conflict.RevisionComparison revision : conflict.revisions()) {
+                content.getChildren().add(new Label(messages.get(revision.stored() ? "conflict.revision" : "conflict.revisionNew",
+                        revision.revision(), revision.changes().size())));
+                if (!revision.changes().isEmpty()) {
+                    content.getChildren().add(changes(revision.changes()));
+                }
+            }
+            Label error = new Label();
+            error.getStyleClass().add("field-error");
+            error.setWrapText(true);
+            Button keep = choice("conflict-keep", "conflict.keepStored", error, shown, () -> context.workspace().review()
+                    .keepStored(conflict.inspectionId(), conflict.contentHash(), context.workspace().actor()));
+            keep.getStyleClass().add("primary");
+            Button take = choice("conflict-take", "conflict.takeArriving", error, shown, () -> context.workspace().sync()
+                    .takeArriving(conflict.inspectionId(), conflict.contentHash(), context.workspace().actor()));
+            content.getChildren().addAll(new HBox(12, keep, take), error);
+        }
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(560, 120 + 260.0 * conflicts.size()));
+        shown.add(Dialogs.show(context, messages.get("conflict.title"), scroll));
+    }
+
+    /** A button that settles the conflict off the FX thread, then leaves the inspection (its content may have changed). */
+    private Button choice(String id, String textKey, Label error, List<Dialog<Void>> shown, Runnable settle) {
+        Button button = new Button(messages.get(textKey));
+        button.setId(id);
+        button.getStyleClass().add("header-button");
+        button.setOnAction(event -> context.executor().submit(() -> {
+            settle.run();
+            return true;
+        }, settled -> {
+            shown.forEach(Dialog::close);
+            context.navigator().home();
+        }, failure -> error.setText(context.describe(failure))));
+        return button;
+    }
+
+    private TableView<RevisionDiff.Change> changes(List<RevisionDiff.Change> changes) {
+        TableView<RevisionDiff.Change> table = ChangesTable.of(messages, data.catalog(), changes, "conflict.stored",
+                "conflict.arriving");
+        table.setId("conflict-changes");
+        table.setPrefHeight(Math.min(60 + 60.0 * changes.size(), 300));
+        return table;
+    }
+}

@@ -1,0 +1,56 @@
+package jp.tachiiri.ui.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import jp.tachiiri.model.Facility;
+import org.junit.jupiter.api.Test;
+
+/** The search over the facilities on the first screen, without a screen. */
+class HomeViewModelTest {
+
+    private static final Facility MIZUHO = facility("demo-mizuho", "9910000033", "デモ みずほ台病院", "でも みずほだいびょういん");
+    private static final Facility YAMANOUCHI = facility("demo-yamanouchi", "9910000041", "デモ 山ノ内リハビリテーション病院",
+            "でも やまのうちりはびりてーしょんびょういん");
+    private static final Facility AOBADAI = facility("demo-aobadai", "9910000017", "デモ県立 青葉台中央病院",
+            "でもけんりつ あおばだいちゅうおうびょういん");
+
+    private static Facility facility(String id, String code, String name, String kana) {
+        return new Facility(id, code, name, kana, "デモ県", 100, true, false, List.of(), true);
+    }
+
+    @Test
+    void matchesNameCodeOrKanaBySubstring() {
+        assertThat(HomeViewModel.matching("ミズホ").test(MIZUHO)).as("kana typed in katakana").isTrue();
+        assertThat(HomeViewModel.matching("みずほだい びょういん").test(MIZUHO)).as("kana with a space").isTrue();
+        assertThat(HomeViewModel.matching("みずほ台").test(MIZUHO)).as("name").isTrue();
+        assertThat(HomeViewModel.matching("0000033").test(MIZUHO)).as("part of the code").isTrue();
+        assertThat(HomeViewModel.matching("９９１０００００３３").test(MIZUHO)).as("full-width code").isTrue();
+        assertThat(HomeViewModel.matching("りはびり").test(YAMANOUCHI)).as("a katakana name in hiragana").isTrue();
+        assertThat(HomeViewModel.matching("アオバ").test(MIZUHO)).isFalse();
+        assertThat(HomeViewModel.matching("0000017").test(MIZUHO)).isFalse();
+        assertThat(HomeViewModel.matching("").test(MIZUHO)).isTrue();
+        assertThat(HomeViewModel.matching("  ").test(AOBADAI)).isTrue();
+    }
+
+    @Test
+    void theSearchNarrowsTheListTheTableShows() {
+        HomeViewModel model = new HomeViewModel(null, null);
+        model.allFacilities().setAll(AOBADAI, MIZUHO, YAMANOUCHI);
+        assertThat(model.facilities()).containsExactly(AOBADAI, MIZUHO, YAMANOUCHI);
+        assertThat(model.searching()).isFalse();
+
+        model.searchProperty().set("ミズホ");
+        assertThat(model.facilities()).containsExactly(MIZUHO);
+        assertThat(model.searching()).isTrue();
+
+        model.searchProperty().set("デモ");
+        assertThat(model.facilities()).containsExactly(AOBADAI, MIZUHO, YAMANOUCHI);
+
+        model.searchProperty().set("存在しない");
+        assertThat(model.facilities()).isEmpty();
+
+        model.searchProperty().set("");
+        assertThat(model.facilities()).hasSize(3);
+    }
+}

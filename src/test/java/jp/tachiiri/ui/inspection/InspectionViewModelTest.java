@@ -1,0 +1,585 @@
+package jp.tachiiri.ui.inspection;
+
+import static jp.tachiiri.ui.UiTestSupport.waitFor;
+import static jp.tachiiri.ui.UiTestSupport.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.catalog.Applicability;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.Gap;
+import jp.tachiiri.inspection.ItemState;
+import jp.tachiiri.model.Answer;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.Evidence;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.ui.common.Navigator;
+import jp.tachiiri.ui.common.StoreExecutor;
+import jp.tachiiri.ui.common.UiContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The inspection screen's state and rules without a screen: a real data folder with the demo prefecture, the
+ * real background executor, and the JavaFX thread of a headless toolkit. Every call on the view model runs on
+ * the JavaFX thread, as the screen makes it.
+ */
+class InspectionViewModelTest {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    private static final String GATE = "gate.medical-information-system";
+
+    @TempDir
+    Path folder;
+    @TempDir
+    Path outside;
+
+    private Workspace workspace;
+    private StoreExecutor executor;
+    private RecordingNavigator navigator;
+    private UiContext context;
+    private InspectionViewModel model;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void openDemo() {
+        workspace = Workspace.open(folder, Clock.fixed(TODAY.atTime(10, 0).atZone(TOKYO).toInstant(), TOKYO));
+        assertThat(workspace.demoData().seed()).isTrue();
+        executor = new StoreExecutor();
+        navigator = new RecordingNavigator();
+        context = new UiContext(workspace, executor, Messages.of(Language.JA), navigator, null, (owner, title) -> List.of());
+        model = fx(() -> new InspectionViewModel(context));
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        workspace.close();
+    }
+
+    // --- loading and the order of questions ----------------------------------------------------------
+
+    @Test
+    void loadingTheInProgressInspectionSelectsTheGateAndAsksOnlyApplicableItems() {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+
+        assertThat(fx(() -> model.selectedItemIdProperty().get())).isEqualTo(GATE);
+        assertThat(fx(model::readOnly)).isFalse();
+        assertThat(fx(() -> model.loadedProperty().get().inspection())).isEqualTo(inspection);
+
+        Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
+        Catalog catalog = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow();
+        List<String> expected = new ArrayList<>();
+        expected.add(GATE);
+        Applicability.applicableItems(catalog, facility.profile()).forEach(item -> expected.add(item.id()));
+        List<String> order = fx(model::questionOrder);
+        assertThat(order).first().isEqualTo(GATE);
+        assertThat(order).containsExactlyElementsOf(expected);
+        // The demo hospital has 450 beds: the small-hospital training item is not asked.
+        assertThat(order).doesNotContain("recovery.staff-training").contains("recovery.staff-training-a207");
+        assertThat(navigator.calls).as("the view model leaves navigation to the screen").isEmpty();
+        assertThat(order).allSatisfy(itemId -> assertThat(fx(() -> model.state(itemId)))
+                .as(itemId).satisfiesAnyOf(state -> assertThat(state).isEmpty(),
+                        state -> assertThat(state.orElseThrow().applicable()).isTrue()));
+        assertThat(fx(() -> model.failureProperty().get())).isNull();
+    }
+
+    @Test
+    void loadingReturnsToTheLastPositionOfThatInspection() {
+        Inspection inspection = inProgress();
+        workspace.savePosition(new Workspace.Position(inspection.id(), "backup.generations"));
+
+        load(inspection.id());
+
+        assertThat(fx(() -> model.selectedItemIdProperty().get())).isEqualTo("backup.generations");
+    }
+
+    @Test
+    void theLastPositionOfAnotherInspectionIsIgnored() {
+        workspace.savePosition(new Workspace.Position(finalized().id(), "backup.generations"));
+
+        load(inProgress().id());
+
+        assertThat(fx(() -> model.selectedItemIdProperty().get())).isEqualTo(GATE);
+    }
+
+    @Test
+    void theSelectedItemIsRemembered() throws Exception {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+
+        select("backup.offline-copy");
+        settle();
+
+        assertThat(workspace.lastPosition()).contains(new Workspace.Position(inspection.id(), "backup.offline-copy"));
+
+        // A new screen on the same inspection opens where the inspector was.
+        InspectionViewModel reopened = fx(() -> new InspectionViewModel(context));
+        AtomicBoolean loaded = new AtomicBoolean();
+        fx(() -> reopened.load(inspection.id(), Optional.empty(), Optional.empty(), () -> loaded.set(true)));
+        waitUntil(loaded::get);
+        assertThat(fx(() -> reopened.selectedItemIdProperty().get())).isEqualTo("backup.offline-copy");
+    }
+
+    // --- answering -----------------------------------------------------------------------------------
+
+    @Test
+    void nonCompliantFillsTheDateAndTheFacilitysAdviceAndIsStored() throws Exception {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        String itemId = "backup.offline-copy";
+        assertThat(workspace.inspections().findings(inspection.id(), inspection.revision())).doesNotContainKey(itemId);
+
+        select(itemId);
+        fx(() -> model.answer(Answer.NON_COMPLIANT));
+
+        Finding shown = fx(() -> model.finding(itemId));
+        Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
+        CatalogItem item = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow().item(itemId).orElseThrow();
+        String template = item.adviceFor(facility.profile()).orElseThrow().ja();
+        assertThat(shown.answer()).contains(Answer.NON_COMPLIANT);
+        assertThat(shown.checkedOn()).contains(inspection.date());
+        assertThat(shown.advice()).isEqualTo(template);
+        // The 450-bed hospital gets the variant for hospitals of 200 beds or more, not the default.
+        assertThat(template).isNotEqualTo(item.advice().get(item.advice().size() - 1).text().ja());
+        assertThat(fx(() -> model.gaps())).contains(new Gap(itemId, Gap.Kind.TARGET_DATE_MISSING))
+                .doesNotContain(new Gap(itemId, Gap.Kind.ADVICE_MISSING), new Gap(itemId, Gap.Kind.UNANSWERED));
+
+        settle();
+        Map<String, Finding> stored = workspace.inspections().findings(inspection.id(), inspection.revision());
+        assertThat(stored.get(itemId)).isEqualTo(shown);
+        assertThat(fx(() -> model.failureProperty().get())).isNull();
+        assertThat(fx(() -> model.saveStatusProperty().get())).startsWith("保存しました");
+        assertThat(workspace.chainVerifier().verifyAll().ok()).isTrue();
+    }
+
+    @Test
+    void answeringTheGateNoRulesOutEveryItemAndLeavesNoGaps() throws Exception {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        assertThat(fx(() -> model.gaps())).isNotEmpty();
+        Map<String, Finding> before = workspace.inspections().findings(inspection.id(), inspection.revision());
+
+        fx(() -> model.answer(Answer.NO));
+
+        assertThat(fx(() -> model.checklistProperty().get().items())).isNotEmpty()
+                .allSatisfy(state -> assertThat(state.applicable()).as(state.item().id()).isFalse())
+                .allSatisfy(state -> assertThat(state.effectiveAnswer()).as(state.item().id()).contains(Answer.NOT_APPLICABLE));
+        assertThat(fx(() -> model.gaps())).isEmpty();
+        assertThat(fx(model::questionOrder)).containsExactly(GATE);
+
+        settle();
+        Map<String, Finding> stored = workspace.inspections().findings(inspection.id(), inspection.revision());
+        assertThat(stored.get(GATE).answer()).contains(Answer.NO);
+        // Nothing was written for the items: back to YES, they are as they were.
+        before.forEach((itemId, finding) -> {
+            if (!itemId.equals(GATE)) {
+                assertThat(stored.get(itemId)).as(itemId).isEqualTo(finding);
+            }
+        });
+
+        fx(() -> model.answer(Answer.YES));
+        before.forEach((itemId, finding) -> {
+            if (!itemId.equals(GATE)) {
+                ItemState state = fx(() -> model.state(itemId)).orElseThrow();
+                assertThat(state.applicable()).as(itemId).isTrue();
+                assertThat(state.finding()).as(itemId).isEqualTo(finding);
+            }
+        });
+        settle();
+        assertThat(workspace.inspections().findings(inspection.id(), inspection.revision()).get(GATE).answer())
+                .contains(Answer.YES);
+    }
+
+    @Test
+    void aWriteTheStoreRefusesIsReportedAndTheStoredStateIsShownAgain() throws Exception {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        Finding storedGate = workspace.inspections().findings(inspection.id(), inspection.revision()).get(GATE);
+
+        // The gate allows only YES and NO; the store refuses anything else.
+        fx(() -> model.answer(Answer.COMPLIANT));
+        settle(); // the refused write
+        settle(); // the stored state read back
+
+        assertThat(fx(() -> model.failureProperty().get())).isNotNull();
+        assertThat(fx(() -> model.saveStatusProperty().get())).startsWith("保存できませんでした");
+        assertThat(fx(() -> model.finding(GATE))).isEqualTo(storedGate);
+        assertThat(workspace.inspections().findings(inspection.id(), inspection.revision()).get(GATE)).isEqualTo(storedGate);
+    }
+
+    // --- moving --------------------------------------------------------------------------------------
+
+    @Test
+    void nextAndPreviousSkipItemsThatDoNotApplyAndStopAtTheEnds() {
+        load(inProgress().id());
+        List<String> order = fx(model::questionOrder);
+
+        fx(model::previous);
+        assertThat(selected()).isEqualTo(GATE);
+
+        List<String> walked = new ArrayList<>();
+        walked.add(selected());
+        for (int i = 0; i < order.size() + 2; i++) {
+            fx(model::next);
+            if (!selected().equals(walked.get(walked.size() - 1))) {
+                walked.add(selected());
+            }
+        }
+        assertThat(walked).containsExactlyElementsOf(order);
+        assertThat(selected()).isEqualTo(order.get(order.size() - 1));
+
+        select("recovery.staff-training-a207");
+        fx(model::next);
+        assertThat(selected()).isEqualTo("contact.security-manager");
+        fx(model::previous);
+        assertThat(selected()).isEqualTo("recovery.staff-training-a207");
+
+        List<String> back = new ArrayList<>();
+        select(order.get(order.size() - 1));
+        back.add(selected());
+        for (int i = 0; i < order.size() + 2; i++) {
+            fx(model::previous);
+            if (!selected().equals(back.get(back.size() - 1))) {
+                back.add(selected());
+            }
+        }
+        List<String> reversed = new ArrayList<>(order);
+        java.util.Collections.reverse(reversed);
+        assertThat(back).containsExactlyElementsOf(reversed);
+        assertThat(selected()).isEqualTo(GATE);
+    }
+
+    @Test
+    void aSmallHospitalWithoutVendorOrEmrWalksOnlyItsOwnItems() {
+        Inspection started = workspace.inspectionService().start(new jp.tachiiri.inspection.NewInspection("demo-mizuho", TODAY,
+                List.of("デモ 立入花子"), List.of(), true), workspace.actor());
+        load(started.id());
+        Facility mizuho = workspace.facilities().byId("demo-mizuho").orElseThrow();
+        Catalog catalog = workspace.catalogs().version(started.catalogVersion()).orElseThrow();
+
+        List<String> order = fx(model::questionOrder);
+        assertThat(order.subList(1, order.size())).containsExactlyElementsOf(
+                Applicability.applicableItems(catalog, mizuho.profile()).stream().map(CatalogItem::id).toList());
+        assertThat(order).contains("recovery.staff-training")
+                .doesNotContain("vulnerability.remote-maintenance-scope", "backup.emr", "recovery.staff-training-a207",
+                        "contact.dedicated-security-manager", "contact.vendor-route");
+
+        select("vulnerability.device-ledger");
+        fx(model::next);
+        // remote-maintenance-scope and vendor-mds-sds need a vendor contract.
+        assertThat(selected()).isEqualTo("vulnerability.access-rights");
+        select("backup.essential-information");
+        fx(model::next);
+        assertThat(selected()).isEqualTo("backup.other-systems");
+        fx(model::previous);
+        assertThat(selected()).isEqualTo("backup.essential-information");
+    }
+
+    @Test
+    void fromAnItemThatDoesNotApplyNextAndPreviousGoToItsApplicableNeighbours() {
+        // The item list shows every item of a checkpoint, those that do not apply too, and any of them can be
+        // selected there: 450 beds, so the small-hospital training item does not apply.
+        load(inProgress().id());
+        assertThat(fx(() -> model.state("recovery.staff-training")).orElseThrow().applicable()).isFalse();
+
+        select("recovery.staff-training");
+        fx(model::next);
+        assertThat(selected()).as("next after recovery.staff-training").isEqualTo("contact.security-manager");
+
+        select("recovery.staff-training");
+        fx(model::previous);
+        assertThat(selected()).as("previous before recovery.staff-training").isEqualTo("recovery.staff-training-a207");
+    }
+
+    // --- finalized and amended -----------------------------------------------------------------------
+
+    @Test
+    void aFinalizedInspectionIsReadOnlyAndAnswersChangeNothing() throws Exception {
+        Inspection inspection = finalized();
+        load(inspection.id());
+        assertThat(fx(model::readOnly)).isTrue();
+        Map<String, Finding> before = workspace.inspections().findings(inspection.id(), inspection.revision());
+        int events = workspace.auditTrail(inspection.id()).events().size();
+
+        select("backup.generations");
+        Finding shownBefore = fx(() -> model.finding("backup.generations"));
+        fx(() -> model.answer(Answer.NON_COMPLIANT));
+        fx(() -> model.setNote("backup.generations", "書き換え"));
+        Path photo = Files.writeString(outside.resolve("photo.jpg"), "not really a photo");
+        fx(() -> model.addEvidence(photo));
+        settle();
+
+        assertThat(fx(() -> model.finding("backup.generations"))).isEqualTo(shownBefore);
+        assertThat(workspace.inspections().findings(inspection.id(), inspection.revision())).isEqualTo(before);
+        assertThat(workspace.auditTrail(inspection.id()).events()).hasSize(events);
+        assertThat(workspace.evidence().list(inspection.id(), inspection.revision())).isEmpty();
+        assertThat(fx(() -> model.evidenceOf("backup.generations"))).isEmpty();
+        assertThat(workspace.inspections().find(inspection.id()).orElseThrow().status()).isEqualTo(InspectionStatus.FINALIZED);
+    }
+
+    @Test
+    void finalizingReturnsTheGapsAndChangesNothingUntilCompleteThenFinalizes() throws Exception {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        AtomicBoolean finalizedCalled = new AtomicBoolean();
+
+        List<Gap> gaps = fx(() -> model.finalizeInspection(() -> finalizedCalled.set(true)));
+        settle();
+        assertThat(gaps).isNotEmpty().isEqualTo(fx(() -> model.gaps()));
+        assertThat(gaps).contains(new Gap("backup.offline-copy", Gap.Kind.UNANSWERED));
+        assertThat(finalizedCalled).isFalse();
+        assertThat(workspace.inspections().find(inspection.id()).orElseThrow().status()).isEqualTo(InspectionStatus.IN_PROGRESS);
+        assertThat(fx(model::readOnly)).isFalse();
+
+        // Answer everything still open, as the inspector would, walking the questions.
+        for (String itemId : fx(model::questionOrder)) {
+            if (fx(() -> model.finding(itemId)).answer().isEmpty()) {
+                select(itemId);
+                fx(() -> model.answer(Answer.COMPLIANT));
+            }
+        }
+        assertThat(fx(() -> model.gaps())).isEmpty();
+
+        List<Gap> none = fx(() -> model.finalizeInspection(() -> finalizedCalled.set(true)));
+        assertThat(none).isEmpty();
+        waitUntil(finalizedCalled::get);
+        settle();
+
+        Inspection stored = workspace.inspections().find(inspection.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(InspectionStatus.FINALIZED);
+        assertThat(stored.revision()).isEqualTo(inspection.revision());
+        assertThat(fx(model::readOnly)).isTrue();
+        assertThat(fx(() -> model.failureProperty().get())).isNull();
+        assertThat(workspace.chainVerifier().verifyAll().ok()).isTrue();
+    }
+
+    @Test
+    void amendingOpensRevisionTwoInProgressWithTheReason() throws Exception {
+        Inspection inspection = finalized();
+        load(inspection.id());
+        AtomicBoolean amended = new AtomicBoolean();
+
+        fx(() -> model.amend("院長の指摘により目標日を訂正", () -> amended.set(true)));
+        waitUntil(amended::get);
+
+        Inspection stored = workspace.inspections().find(inspection.id()).orElseThrow();
+        assertThat(stored.revision()).isEqualTo(2);
+        assertThat(stored.status()).isEqualTo(InspectionStatus.IN_PROGRESS);
+        assertThat(stored.amendReason()).contains("院長の指摘により目標日を訂正");
+        assertThat(workspace.inspections().find(inspection.id(), 1).orElseThrow().status()).isEqualTo(InspectionStatus.FINALIZED);
+        assertThat(fx(() -> model.loadedProperty().get().inspection())).isEqualTo(stored);
+        assertThat(fx(model::readOnly)).isFalse();
+        assertThat(fx(() -> model.failureProperty().get())).isNull();
+
+        // The new revision can be changed; the old one stays as it was.
+        String noteBefore = workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note();
+        select("backup.generations");
+        fx(() -> model.setNote("backup.generations", "訂正後のメモ"));
+        settle();
+        assertThat(workspace.inspections().findings(inspection.id(), 2).get("backup.generations").note()).isEqualTo("訂正後のメモ");
+        assertThat(workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note()).isEqualTo(noteBefore);
+
+        // The earlier revision is shown read-only.
+        InspectionViewModel first = fx(() -> new InspectionViewModel(context));
+        AtomicBoolean loaded = new AtomicBoolean();
+        fx(() -> first.load(inspection.id(), Optional.of(1), Optional.of("backup.generations"), () -> loaded.set(true)));
+        waitUntil(loaded::get);
+        assertThat(fx(() -> first.loadedProperty().get().inspection().revision())).isEqualTo(1);
+        assertThat(fx(first::readOnly)).isTrue();
+        fx(() -> first.setNote("backup.generations", "旧版への書き込み"));
+        settle();
+        assertThat(workspace.inspections().findings(inspection.id(), 1).get("backup.generations").note()).isEqualTo(noteBefore);
+    }
+
+    @Test
+    void amendingAnInspectionInProgressIsRefusedAndReported() {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        AtomicBoolean amended = new AtomicBoolean();
+
+        fx(() -> model.amend("理由", () -> amended.set(true)));
+        waitUntil(() -> fx(() -> model.failureProperty().get()) != null);
+
+        assertThat(amended).isFalse();
+        assertThat(workspace.inspections().find(inspection.id()).orElseThrow().revision()).isEqualTo(inspection.revision());
+    }
+
+    // --- evidence ------------------------------------------------------------------------------------
+
+    @Test
+    void evidenceIsAddedToTheSelectedItemAndRemoved() throws Exception {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        String itemId = "backup.generations";
+        select(itemId);
+        Path photo = Files.write(outside.resolve("backup-room.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+
+        fx(() -> model.addEvidence(photo));
+        waitUntil(() -> !fx(() -> model.evidenceOf(itemId)).isEmpty());
+        settle();
+
+        Evidence shown = fx(() -> model.evidenceOf(itemId)).get(0);
+        assertThat(fx(() -> model.evidenceOf(itemId))).hasSize(1);
+        assertThat(fx(() -> model.evidenceOf("backup.offline-copy"))).isEmpty();
+        assertThat(shown.fileName()).isEqualTo("backup-room.jpg");
+        assertThat(shown.itemId()).isEqualTo(itemId);
+        assertThat(shown.sizeBytes()).isEqualTo(6);
+        assertThat(shown.mediaType()).isEqualTo("image/jpeg");
+        assertThat(workspace.evidence().list(inspection.id(), inspection.revision())).containsExactly(shown);
+        assertThat(Files.readAllBytes(workspace.evidence().file(shown))).isEqualTo(Files.readAllBytes(photo));
+
+        fx(() -> model.removeEvidence(shown));
+        waitUntil(() -> fx(() -> model.evidenceOf(itemId)).isEmpty());
+        settle();
+
+        assertThat(workspace.evidence().list(inspection.id(), inspection.revision())).isEmpty();
+        assertThat(fx(() -> model.failureProperty().get())).isNull();
+        assertThat(workspace.chainVerifier().verifyAll().ok()).isTrue();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    private Inspection inProgress() {
+        return demoInspection(InspectionStatus.IN_PROGRESS);
+    }
+
+    private Inspection finalized() {
+        return demoInspection(InspectionStatus.FINALIZED);
+    }
+
+    private Inspection demoInspection(InspectionStatus status) {
+        InspectionSummary summary = workspace.inspections().list().stream()
+                .filter(inspection -> inspection.status() == status).findFirst().orElseThrow();
+        return workspace.inspections().find(summary.id()).orElseThrow();
+    }
+
+    /** Loads the latest revision and waits until the screen would show it and its queued work is done. */
+    private void load(String inspectionId) {
+        AtomicBoolean loaded = new AtomicBoolean();
+        fx(() -> model.load(inspectionId, Optional.empty(), Optional.empty(), () -> loaded.set(true)));
+        waitUntil(loaded::get);
+        settle();
+        assertThat(fx(() -> model.failureProperty().get())).isNull();
+    }
+
+    private void select(String itemId) {
+        fx(() -> model.selectedItemIdProperty().set(itemId));
+    }
+
+    private String selected() {
+        return fx(() -> model.selectedItemIdProperty().get());
+    }
+
+    /**
+     * Waits until every piece of background work queued so far has run and its result has been handed to the
+     * JavaFX thread: the executor runs tasks in order and hands results over in order.
+     */
+    private void settle() {
+        AtomicBoolean done = new AtomicBoolean();
+        fx(() -> executor.submit(() -> Boolean.TRUE, done::set, failure -> { }));
+        waitFor("the background work to finish", done::get);
+    }
+
+    private static void fx(Runnable action) {
+        fx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T fx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records where the view model asks to go. */
+    private static final class RecordingNavigator implements Navigator {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void home() {
+            calls.add("home");
+        }
+
+        @Override
+        public void home(String notice) {
+            calls.add("home " + notice);
+        }
+
+        @Override
+        public void facility(String facilityId) {
+            calls.add("facility " + facilityId);
+        }
+
+        @Override
+        public void inspection(String inspectionId, Optional<Integer> revision, Optional<String> itemId) {
+            calls.add("inspection " + inspectionId + " " + revision + " " + itemId);
+        }
+
+        @Override
+        public void switchLanguage(Language language) {
+            calls.add("language " + language);
+        }
+
+        @Override
+        public void transfer() {
+            calls.add("transfer");
+        }
+
+        @Override
+        public void dashboard() {
+            calls.add("dashboard");
+        }
+
+        @Override
+        public void beforeLeaving(Runnable flush) {
+            calls.add("before leaving");
+        }
+
+        @Override
+        public void openDocument(java.nio.file.Path file) {
+            calls.add("open " + file.getFileName());
+        }
+    }
+}
