@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
+import jp.tachiiri.app.AppLog;
+import jp.tachiiri.app.Failures;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Language;
@@ -34,10 +36,10 @@ public final class CommandLineRunner {
             return 2;
         });
         commandLine.setExecutionExceptionHandler((error, failed, parsed) -> {
-            String message = error instanceof UserFacingException userFacing
-                    ? userFacing.localizedMessage(language)
-                    : messages.get("cli.error.unexpected", String.valueOf(error));
-            failed.getErr().println(message);
+            if (!(error instanceof UserFacingException)) {
+                AppLog.unexpected("command " + failed.getCommandName() + " failed", error);
+            }
+            failed.getErr().println(Failures.describe(messages, error));
             return 1;
         });
         return commandLine.execute(args);

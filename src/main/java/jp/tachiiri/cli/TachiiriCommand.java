@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
+import jp.tachiiri.app.AppLog;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
@@ -62,6 +63,7 @@ public final class TachiiriCommand implements Callable<Integer> {
     }
 
     Workspace openWorkspace() {
+        AppLog.install(dataFolder());
         return Workspace.open(dataFolder(), Clock.systemDefaultZone());
     }
 }

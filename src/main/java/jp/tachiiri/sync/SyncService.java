@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import jp.tachiiri.bundle.BundleException;
 import jp.tachiiri.bundle.BundleHeader;
@@ -42,6 +44,8 @@ import jp.tachiiri.model.Role;
  * rejected file leaves the store as it was.
  */
 public final class SyncService {
+
+    private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
     private final SyncRepository repository;
     private final CatalogLibrary catalogs;
@@ -186,7 +190,9 @@ public final class SyncService {
         } catch (UserFacingException e) {
             return ImportOutcome.rejected(file, header, e);
         } catch (RuntimeException e) {
-            // A failure nobody foresaw still gets an outcome for this file, and the next file its turn.
+            // A failure nobody foresaw still gets an outcome for this file, and the next file its turn; its trace
+            // goes to the app's log (java.util.logging, written to a file by the app).
+            LOG.log(Level.SEVERE, "import of " + file + " failed unexpectedly", e);
             return ImportOutcome.rejected(file, header, new UserFacingException(e, "sync.error.unexpected",
                     file.getFileName(), e.toString()));
         }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -19,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import jp.tachiiri.app.AppLog;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
@@ -30,6 +29,7 @@ import jp.tachiiri.ui.common.FilePicker;
 import jp.tachiiri.ui.common.Navigator;
 import jp.tachiiri.ui.common.StoreExecutor;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewModelContext;
 import jp.tachiiri.ui.dashboard.DashboardView;
 import jp.tachiiri.ui.facility.FacilityView;
 import jp.tachiiri.ui.home.HomeView;
@@ -53,7 +53,6 @@ public final class TachiiriApp extends Application implements Navigator {
     private final FilePicker filePicker;
     private final Optional<Path> givenDataFolder;
     private final Optional<Role> givenRole;
-    private static final Logger LOGGER = Logger.getLogger(TachiiriApp.class.getName());
     private static final List<Integer> WINDOW_ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
 
     private Stage stage;
@@ -98,6 +97,8 @@ public final class TachiiriApp extends Application implements Navigator {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        // A failure in an event handler would otherwise only reach standard error, which nobody reads on a tablet.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> AppLog.unexpected("uncaught on " + thread.getName(), failure));
         BundledFonts.load();
         Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
         Optional<Language> requested = Optional.ofNullable(named.get("lang")).map(Language::fromCode);
@@ -163,6 +164,7 @@ public final class TachiiriApp extends Application implements Navigator {
      * on a first start its demo added), else the user chooses on the first start.
      */
     private static Opened openWorkspace(Path folder, Optional<Language> requested, Optional<Role> requestedRole) {
+        AppLog.install(folder);
         Workspace opened = Workspace.open(folder, Clock.systemDefaultZone());
         if (opened.readOnly()) {
             // Nothing can be stored: the choices are taken for this run only, and a role nobody chose is the inspector's.
@@ -200,7 +202,7 @@ public final class TachiiriApp extends Application implements Navigator {
     }
 
     private UiContext context() {
-        return new UiContext(workspace, executor, Messages.of(language), this, stage, filePicker);
+        return new UiContext(new ViewModelContext(workspace, executor, Messages.of(language)), this, stage, filePicker);
     }
 
     /** The list; going back to it also means the app will open on the list next time. */
@@ -224,7 +226,7 @@ public final class TachiiriApp extends Application implements Navigator {
             show(new OfficeHomeView(context, notice).build());
             return;
         }
-        HomeViewModel model = new HomeViewModel(workspace, executor);
+        HomeViewModel model = new HomeViewModel(context().models());
         show(new HomeView(context, model, notice).build());
         model.load();
     }
@@ -293,12 +295,11 @@ public final class TachiiriApp extends Application implements Navigator {
     }
 
     /**
-     * The data folder could not be opened or read: say why and keep the window up. The reason and its trace also go
-     * to the log (standard error), for an IT department reading it.
+     * The data folder could not be opened or read: say why and keep the window up. The executor has logged the
+     * reason and its trace, for an IT department reading it.
      */
     private void showFatal(RuntimeException error) {
         String reason = context().describe(error);
-        LOGGER.log(Level.SEVERE, "Tachiiri cannot go on: " + reason, error);
         Label label = new Label(reason);
         label.setId("fatal-error");
         label.setWrapText(true);
@@ -327,5 +328,6 @@ public final class TachiiriApp extends Application implements Navigator {
         if (workspace != null) {
             workspace.close();
         }
+        AppLog.close();
     }
 }

@@ -86,7 +86,7 @@ public final class DashboardView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page");
         root.setCenter(scroll);
-        context.executor().submit(() -> context.workspace().review().rows().stream()
+        context.background().submit(() -> context.workspace().review().rows().stream()
                 .map(row -> row.date().getMonthValue() >= 4 ? row.date().getYear() : row.date().getYear() - 1)
                 .distinct().sorted((a, b) -> b - a).toList(), years -> {
                     year.getItems().setAll(years);
@@ -143,7 +143,7 @@ public final class DashboardView {
 
     private void load(int fiscalYear) {
         LocalDate today = LocalDate.now(context.workspace().clock());
-        context.executor().submit(() -> new Figures(dashboard.year(fiscalYear),
+        context.background().submit(() -> new Figures(dashboard.year(fiscalYear),
                 dashboard.checkpointsByYear(IntStream.rangeClosed(fiscalYear - EARLIER_YEARS, fiscalYear).boxed().toList()),
                 dashboard.mostOftenNonCompliant(fiscalYear, TOP_ITEMS), dashboard.overdue(fiscalYear, today)),
                 this::show, failure -> status.setText(context.describe(failure)));
@@ -264,7 +264,7 @@ public final class DashboardView {
             return;
         }
         Path file = context.workspace().folder().resolve("reports").resolve("report_FY" + fiscalYear + ".csv");
-        context.executor().submit(() -> context.workspace().csvReport().write(fiscalYear, file),
+        context.background().submit(() -> context.workspace().csvReport().write(fiscalYear, file),
                 result -> status.setText(messages.get("dashboard.reported", result.inspections(), result.rows(), file)),
                 failure -> status.setText(context.describe(failure)));
     }
@@ -286,7 +286,7 @@ public final class DashboardView {
         tables.put("national-figures", DashboardTables.nationalFigures(messages.language()));
         tables.put("most-often-non-compliant", DashboardTables.mostOftenNonCompliant(figures.top(), messages.language()));
         tables.put("overdue", DashboardTables.overdue(figures.overdue(), messages.language()));
-        context.executor().submit(() -> {
+        context.background().submit(() -> {
             List<Path> written = new ArrayList<>();
             tables.forEach((name, rows) -> {
                 Path file = folder.resolve("dashboard_FY" + fiscalYear + "_" + name + ".csv");

@@ -43,7 +43,6 @@ import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.ui.common.Scrolling;
-import jp.tachiiri.ui.common.StoreExecutor;
 import jp.tachiiri.ui.common.UiContext;
 import jp.tachiiri.ui.facility.FacilityViewModel.SaveState;
 import jp.tachiiri.ui.facility.FacilityViewModel.VendorRow;
@@ -71,10 +70,8 @@ public final class FacilityView {
     public FacilityView(UiContext context, String facilityId) {
         this.context = context;
         this.messages = context.messages();
-        StoreExecutor executor = context.executor();
-        this.model = new FacilityViewModel(context.workspace(), executor::submit, messages, facilityId);
-        this.start = new StartInspectionViewModel(context.workspace(), executor::submit, messages, facilityId,
-                Clock.systemDefaultZone());
+        this.model = new FacilityViewModel(context.models(), facilityId);
+        this.start = new StartInspectionViewModel(context.models(), facilityId, Clock.systemDefaultZone());
     }
 
     /** Builds the screen and starts reading the facility in the background. */

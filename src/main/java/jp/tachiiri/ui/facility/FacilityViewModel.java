@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import jp.tachiiri.app.Failures;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.i18n.Messages;
@@ -33,6 +32,8 @@ import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.ui.common.Background;
+import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The state of one facility's screen: the facility as stored, its editable attributes (licensed beds, medical
@@ -41,14 +42,6 @@ import jp.tachiiri.model.VendorContract;
  * it was made; there is no save button. A wrong value is shown with its reason and never stored.
  */
 public final class FacilityViewModel {
-
-    /**
-     * Runs store work off the JavaFX thread and hands the result back on it: the app's {@link StoreExecutor}
-     * ({@code executor::submit}); tests run the work at once.
-     */
-    public interface Worker {
-        <T> void submit(Supplier<T> work, Consumer<T> onSuccess, Consumer<RuntimeException> onFailure);
-    }
 
     /** Where the latest change stands. */
     enum SaveState {
@@ -104,7 +97,7 @@ public final class FacilityViewModel {
     }
 
     private final Workspace workspace;
-    private final Worker worker;
+    private final Background background;
     private final Messages messages;
     private final String facilityId;
     private final Catalog catalog;
@@ -131,10 +124,10 @@ public final class FacilityViewModel {
     private Facility lastSubmitted;
     private int savesInFlight;
 
-    FacilityViewModel(Workspace workspace, Worker worker, Messages messages, String facilityId) {
-        this.workspace = workspace;
-        this.worker = worker;
-        this.messages = messages;
+    FacilityViewModel(ViewModelContext models, String facilityId) {
+        this.workspace = models.workspace();
+        this.background = models.background();
+        this.messages = models.messages();
         this.facilityId = facilityId;
         this.catalog = workspace.catalogs().latest();
         bedsText.addListener((observable, old, now) -> changed());
@@ -148,13 +141,13 @@ public final class FacilityViewModel {
 
     /** Reads the facility and its inspections in the background and fills the form when they arrive. */
     void load() {
-        worker.submit(() -> {
+        background.submit(() -> {
             Facility facility = workspace.facilities().byId(facilityId)
                     .orElseThrow(() -> new UserFacingException("facility.error.notFound", facilityId));
             List<InspectionSummary> own = workspace.inspections().list().stream()
                     .filter(summary -> summary.facilityId().equals(facilityId)).toList();
             return new Snapshot(facility, own);
-        }, this::fill, failure -> loadError.set(describe(failure)));
+        }, this::fill, failure -> loadError.set(Failures.describe(messages, failure)));
     }
 
     private void fill(Snapshot snapshot) {
@@ -202,7 +195,7 @@ public final class FacilityViewModel {
         savesInFlight++;
         saveState.set(SaveState.SAVING);
         saveMessage.set(messages.get("facility.saving"));
-        worker.submit(() -> {
+        background.submit(() -> {
             workspace.facilities().save(edited);
             return edited;
         }, saved -> {
@@ -217,7 +210,7 @@ public final class FacilityViewModel {
             // The next change writes the whole facility again.
             lastSubmitted = null;
             saveState.set(SaveState.FAILED);
-            saveMessage.set(messages.get("facility.saveFailed", describe(failure)));
+            saveMessage.set(messages.get("facility.saveFailed", Failures.describe(messages, failure)));
         });
     }
 
@@ -271,13 +264,6 @@ public final class FacilityViewModel {
         }
         int beds = Integer.parseInt(normalized);
         return beds >= MIN_BEDS && beds <= MAX_BEDS ? OptionalInt.of(beds) : OptionalInt.empty();
-    }
-
-    /** A failure as the user should read it. */
-    String describe(RuntimeException failure) {
-        return failure instanceof UserFacingException userFacing
-                ? messages.describe(userFacing)
-                : messages.get("error.unexpected", failure.toString());
     }
 
     /** A date as the screens show it in the user's language. */

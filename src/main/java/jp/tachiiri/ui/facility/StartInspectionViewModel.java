@@ -19,14 +19,15 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import jp.tachiiri.app.Failures;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
-import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionSummary;
-import jp.tachiiri.ui.facility.FacilityViewModel.Worker;
+import jp.tachiiri.ui.common.Background;
+import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The state of "start an inspection" for one facility: the date (today unless changed; never after today),
@@ -66,7 +67,7 @@ public final class StartInspectionViewModel {
     }
 
     private final Workspace workspace;
-    private final Worker worker;
+    private final Background background;
     private final Messages messages;
     private final String facilityId;
     private final Clock clock;
@@ -83,10 +84,10 @@ public final class StartInspectionViewModel {
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastLeadInspector = new ReadOnlyStringWrapper("");
 
-    StartInspectionViewModel(Workspace workspace, Worker worker, Messages messages, String facilityId, Clock clock) {
-        this.workspace = workspace;
-        this.worker = worker;
-        this.messages = messages;
+    StartInspectionViewModel(ViewModelContext models, String facilityId, Clock clock) {
+        this.workspace = models.workspace();
+        this.background = models.background();
+        this.messages = models.messages();
         this.facilityId = facilityId;
         this.clock = clock;
         date.set(today());
@@ -102,7 +103,7 @@ public final class StartInspectionViewModel {
      * data when there is anything else), to offer that name for the lead inspector.
      */
     void load() {
-        worker.submit(() -> {
+        background.submit(() -> {
             List<InspectionSummary> all = workspace.inspections().list();
             Optional<InspectionSummary> latest = all.stream().filter(summary -> !summary.demo()).findFirst()
                     .or(() -> all.stream().findFirst());
@@ -196,19 +197,13 @@ public final class StartInspectionViewModel {
         NewInspection request = request();
         starting.set(true);
         startError.set("");
-        worker.submit(() -> workspace.inspectionService().start(request, workspace.actor()).id(), id -> {
+        background.submit(() -> workspace.inspectionService().start(request, workspace.actor()).id(), id -> {
             starting.set(false);
             onStarted.accept(id);
         }, failure -> {
             starting.set(false);
-            startError.set(messages.get("start.failed", describe(failure)));
+            startError.set(messages.get("start.failed", Failures.describe(messages, failure)));
         });
-    }
-
-    private String describe(RuntimeException failure) {
-        return failure instanceof UserFacingException userFacing
-                ? messages.describe(userFacing)
-                : messages.get("error.unexpected", failure.toString());
     }
 
     ObjectProperty<LocalDate> dateProperty() {

@@ -22,7 +22,8 @@ import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.InspectionSummary;
-import jp.tachiiri.ui.common.StoreExecutor;
+import jp.tachiiri.ui.common.Background;
+import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The state of the first screen: facilities and inspections as read from the store, loaded off the JavaFX
@@ -35,7 +36,7 @@ public final class HomeViewModel {
     }
 
     private final Workspace workspace;
-    private final StoreExecutor executor;
+    private final Background background;
     private final ObservableList<Facility> allFacilities = FXCollections.observableArrayList();
     private final FilteredList<Facility> facilities = new FilteredList<>(allFacilities);
     private final StringProperty search = new SimpleStringProperty("");
@@ -43,9 +44,9 @@ public final class HomeViewModel {
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<RuntimeException> failure = new SimpleObjectProperty<>();
 
-    public HomeViewModel(Workspace workspace, StoreExecutor executor) {
-        this.workspace = workspace;
-        this.executor = executor;
+    public HomeViewModel(ViewModelContext models) {
+        this.workspace = models.workspace();
+        this.background = models.background();
         facilities.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(search.get()), search));
     }
 
@@ -54,7 +55,7 @@ public final class HomeViewModel {
 
     /** Reads facilities and inspections in the background and shows them when they arrive. */
     public void load() {
-        executor.submit(this::readSnapshot, snapshot -> {
+        background.submit(this::readSnapshot, snapshot -> {
             allFacilities.setAll(snapshot.facilities());
             inspections.setAll(snapshot.inspections());
             demo.set(snapshot.facilities().stream().anyMatch(Facility::demo));

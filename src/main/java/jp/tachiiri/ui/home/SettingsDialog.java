@@ -30,7 +30,7 @@ public final class SettingsDialog {
     }
 
     public void show() {
-        context.executor().submit(() -> context.workspace().adviceSettings(), this::show,
+        context.background().submit(() -> context.workspace().adviceSettings(), this::show,
                 error -> Dialogs.show(context, messages.get("settings.title"), new Label(context.describe(error))));
     }
 
@@ -63,7 +63,7 @@ public final class SettingsDialog {
                 event.consume();
                 return;
             }
-            context.executor().submit(() -> {
+            context.background().submit(() -> {
                 context.workspace().setAdviceSettings(settings.get());
                 return settings.get();
             }, saved -> { }, failure -> error.setText(context.describe(failure)));

@@ -104,7 +104,7 @@ final class AdviceDialog {
         }
         status.setText(messages.get("advice.ui.rendering"));
         Language chosen = language;
-        context.executor().submit(() -> pageImages(PREVIEW.get(), pdf(chosen)), images -> {
+        context.background().submit(() -> pageImages(PREVIEW.get(), pdf(chosen)), images -> {
             pages.getChildren().clear();
             images.forEach(image -> {
                 ImageView view = new ImageView(image);
@@ -130,7 +130,7 @@ final class AdviceDialog {
 
     private void saveAndOpen() {
         Language chosen = language;
-        context.executor().submit(() -> {
+        context.background().submit(() -> {
             Path file = context.workspace().printoutFile(inspectionId, revision, chosen);
             context.workspace().adviceService().writePdf(inspectionId, Optional.of(revision),
                     context.workspace().adviceSettings(), chosen, file);

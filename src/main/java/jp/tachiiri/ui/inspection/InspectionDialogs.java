@@ -155,7 +155,7 @@ public final class InspectionDialogs {
     /** What changed from one revision to the next, item by item and field by field. */
     private void showChanges(InspectionViewModel.Loaded data, int from, int to) {
         String inspectionId = data.inspection().id();
-        context.executor().submit(() -> RevisionDiff.between(context.workspace().inspections().findings(inspectionId, from),
+        context.background().submit(() -> RevisionDiff.between(context.workspace().inspections().findings(inspectionId, from),
                 context.workspace().inspections().findings(inspectionId, to)), changes -> {
                     TableView<RevisionDiff.Change> table = ChangesTable.of(messages, data.catalog(), changes,
                             "inspection.diff.before", "inspection.diff.after");
@@ -170,7 +170,7 @@ public final class InspectionDialogs {
         InspectionViewModel.Loaded data = model.loadedProperty().get();
         String inspectionId = data.inspection().id();
         boolean received = !data.madeHere();
-        context.executor().submit(() -> List.of(context.workspace().auditTrail(inspectionId),
+        context.background().submit(() -> List.of(context.workspace().auditTrail(inspectionId),
                 received ? context.workspace().review().verifiedReviewTrail(inspectionId) : new ChainVerifier.Trail(List.of(),
                         Optional.empty())), trails -> {
             Node findings = trailPane(trails.get(0), "audit", false);

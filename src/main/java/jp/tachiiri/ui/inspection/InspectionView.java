@@ -74,7 +74,7 @@ public final class InspectionView {
     public InspectionView(UiContext context, String inspectionId, Optional<Integer> revision, Optional<String> itemId) {
         this.context = context;
         this.messages = context.messages();
-        this.model = new InspectionViewModel(context);
+        this.model = new InspectionViewModel(context.models());
         this.inspectionId = inspectionId;
         this.revision = revision;
         this.itemId = itemId;

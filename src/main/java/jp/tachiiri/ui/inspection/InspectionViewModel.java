@@ -40,7 +40,7 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.RevisionInfo;
-import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The state and rules of the inspection screen. Every change the inspector makes is applied here at once
@@ -86,7 +86,7 @@ public final class InspectionViewModel {
         }
     }
 
-    private final UiContext context;
+    private final ViewModelContext context;
     private final Workspace workspace;
     private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Checklist> checklist = new ReadOnlyObjectWrapper<>();
@@ -96,7 +96,7 @@ public final class InspectionViewModel {
     private final ReadOnlyObjectWrapper<RuntimeException> failure = new ReadOnlyObjectWrapper<>();
     private final Map<String, Finding> findings = new HashMap<>();
 
-    InspectionViewModel(UiContext context) {
+    InspectionViewModel(ViewModelContext context) {
         this.context = context;
         this.workspace = context.workspace();
         selectedItemId.addListener((observable, old, itemId) -> rememberPosition(itemId));
@@ -104,7 +104,7 @@ public final class InspectionViewModel {
 
     /** Reads the inspection in the background; {@code onLoaded} runs on the JavaFX thread when it is shown. */
     void load(String inspectionId, Optional<Integer> revision, Optional<String> itemId, Runnable onLoaded) {
-        context.executor().submit(() -> read(inspectionId, revision), data -> {
+        context.background().submit(() -> read(inspectionId, revision), data -> {
             apply(data);
             String start = itemId.or(() -> workspace.lastPosition()
                             .filter(position -> position.inspectionId().equals(inspectionId))
@@ -336,7 +336,7 @@ public final class InspectionViewModel {
         recompute();
         saveStatus.set(context.messages().get("inspection.saving"));
         String inspectionId = loaded.get().inspection().id();
-        context.executor().submit(
+        context.background().submit(
                 () -> workspace.inspectionService().record(inspectionId, after, workspace.actor()),
                 changed -> saved(),
                 this::saveFailed);
@@ -352,7 +352,7 @@ public final class InspectionViewModel {
         failure.set(error);
         saveStatus.set(context.messages().get("inspection.saveFailed", context.describe(error)));
         Loaded data = loaded.get();
-        context.executor().submit(() -> read(data.inspection().id(), Optional.of(data.inspection().revision())),
+        context.background().submit(() -> read(data.inspection().id(), Optional.of(data.inspection().revision())),
                 this::apply, failure::set);
     }
 
@@ -363,7 +363,7 @@ public final class InspectionViewModel {
         String itemId = selectedItemId.get();
         Inspection inspection = loaded.get().inspection();
         saveStatus.set(context.messages().get("inspection.saving"));
-        context.executor().submit(() -> workspace.evidence().add(inspection.id(), inspection.revision(), itemId, file,
+        context.background().submit(() -> workspace.evidence().add(inspection.id(), inspection.revision(), itemId, file,
                         mediaType(file), workspace.actor()),
                 added -> {
                     evidence.add(added);
@@ -376,7 +376,7 @@ public final class InspectionViewModel {
             return;
         }
         saveStatus.set(context.messages().get("inspection.saving"));
-        context.executor().submit(() -> {
+        context.background().submit(() -> {
             workspace.evidence().remove(removed.id(), workspace.actor());
             return removed;
         }, done -> {
@@ -390,7 +390,7 @@ public final class InspectionViewModel {
      * it cannot be (missing, unreadable, altered), for the screen to say.
      */
     void evidenceFile(Evidence item, Consumer<Path> use, Consumer<RuntimeException> unavailable) {
-        context.executor().submit(() -> workspace.evidence().file(item), use, unavailable);
+        context.background().submit(() -> workspace.evidence().file(item), use, unavailable);
     }
 
     List<Evidence> evidenceOf(String itemId) {
@@ -405,7 +405,7 @@ public final class InspectionViewModel {
         List<Gap> gaps = gaps();
         if (gaps.isEmpty() && !readOnly()) {
             String inspectionId = loaded.get().inspection().id();
-            context.executor().submit(() -> {
+            context.background().submit(() -> {
                 workspace.inspectionService().finalizeInspection(inspectionId, workspace.actor());
                 return read(inspectionId, Optional.empty());
             }, data -> {
@@ -420,7 +420,7 @@ public final class InspectionViewModel {
     /** Opens a new revision of a finalized inspection, with the reason recorded. */
     void amend(String reason, Runnable onAmended) {
         String inspectionId = loaded.get().inspection().id();
-        context.executor().submit(() -> {
+        context.background().submit(() -> {
             workspace.inspections().amend(inspectionId, reason, workspace.actor());
             return read(inspectionId, Optional.empty());
         }, data -> {
@@ -436,7 +436,7 @@ public final class InspectionViewModel {
             return;
         }
         Workspace.Position position = new Workspace.Position(data.inspection().id(), itemId);
-        context.executor().submit(() -> {
+        context.background().submit(() -> {
             workspace.savePosition(position);
             return position;
         }, stored -> { }, failure::set);

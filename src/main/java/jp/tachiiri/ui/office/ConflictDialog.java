@@ -41,7 +41,7 @@ public final class ConflictDialog {
 
     public void show() {
         String inspectionId = data.inspection().id();
-        context.executor().submit(() -> context.workspace().review().conflicts(inspectionId), this::show,
+        context.background().submit(() -> context.workspace().review().conflicts(inspectionId), this::show,
                 failure -> Dialogs.show(context, messages.get("conflict.title"), new Label(context.describe(failure))));
     }
 
@@ -87,7 +87,7 @@ public final class ConflictDialog {
         Button button = new Button(messages.get(textKey));
         button.setId(id);
         button.getStyleClass().add("header-button");
-        button.setOnAction(event -> context.executor().submit(() -> {
+        button.setOnAction(event -> context.background().submit(() -> {
             settle.run();
             return true;
         }, settled -> {

@@ -50,7 +50,7 @@ public final class OfficeHomeView {
     public OfficeHomeView(UiContext context, Optional<String> notice) {
         this.context = context;
         this.messages = context.messages();
-        this.model = new OfficeHomeViewModel(context);
+        this.model = new OfficeHomeViewModel(context.models());
         this.notice = notice;
     }
 

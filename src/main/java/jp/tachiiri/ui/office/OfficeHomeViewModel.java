@@ -21,7 +21,7 @@ import jp.tachiiri.review.ReviewFilter;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewService;
 import jp.tachiiri.review.ReviewStatus;
-import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The office's review list: every received inspection read once in the background, filtered in memory as
@@ -30,7 +30,7 @@ import jp.tachiiri.ui.common.UiContext;
  */
 final class OfficeHomeViewModel {
 
-    private final UiContext context;
+    private final ViewModelContext context;
     private final ReviewService review;
     private final ObservableList<ReviewRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ReviewRow> shown = new FilteredList<>(rows);
@@ -44,7 +44,7 @@ final class OfficeHomeViewModel {
     private final ReadOnlyObjectWrapper<Map<ReviewStatus, Integer>> counts = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<RuntimeException> failure = new ReadOnlyObjectWrapper<>();
 
-    OfficeHomeViewModel(UiContext context) {
+    OfficeHomeViewModel(ViewModelContext context) {
         this.context = context;
         this.review = context.workspace().review();
         for (Observable criterion : List.<Observable>of(fiscalYear, status, nonCompliantIn, band, inspector, text)) {
@@ -53,7 +53,7 @@ final class OfficeHomeViewModel {
     }
 
     void load() {
-        context.executor().submit(review::rows, loaded -> {
+        context.background().submit(review::rows, loaded -> {
             rows.setAll(loaded);
             fiscalYears.setAll(new TreeSet<>(loaded.stream().map(row -> fiscalYearOf(row)).toList()).descendingSet());
             refilter();

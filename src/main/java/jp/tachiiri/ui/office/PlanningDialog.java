@@ -40,7 +40,7 @@ final class PlanningDialog {
     }
 
     void show() {
-        context.executor().submit(() -> context.workspace().facilities().all(), this::show,
+        context.background().submit(() -> context.workspace().facilities().all(), this::show,
                 failure -> Dialogs.show(context, messages.get("planning.title"), new Label(context.describe(failure))));
     }
 
@@ -104,12 +104,12 @@ final class PlanningDialog {
             return;
         }
         error.setText("");
-        context.executor().submit(() -> context.workspace().sync().plan(facility.id(), inspectorId.strip(), inspectorName.strip(),
+        context.background().submit(() -> context.workspace().sync().plan(facility.id(), inspectorId.strip(), inspectorName.strip(),
                 date), saved -> refresh(), failure -> error.setText(context.describe(failure)));
     }
 
     private void refresh() {
-        context.executor().submit(() -> context.workspace().syncRecords().assignments().stream()
+        context.background().submit(() -> context.workspace().syncRecords().assignments().stream()
                 .sorted(Comparator.comparing(BundleRecords.Assignment::plannedDate))
                 .map(plan -> messages.get("planning.line", Dates.format(LocalDate.parse(plan.plannedDate()), messages),
                         context.workspace().facilities().byId(plan.facilityId()).map(Facility::name).orElse(plan.facilityId()),

@@ -61,7 +61,7 @@ public final class ReviewDialog {
         String inspectionId = data.inspection().id();
         int revision = data.inspection().revision();
         String actor = context.workspace().actor();
-        context.executor().submit(() -> {
+        context.background().submit(() -> {
             context.workspace().review().startReview(inspectionId, revision, actor);
             return true;
         }, started -> { }, failure -> { });
@@ -112,7 +112,7 @@ public final class ReviewDialog {
                 boolean approved = choice == approve;
                 Decision decision = new Decision(inspectionId, revision, approved, approved ? "" : comment.getText(),
                         approved ? Map.of() : comments);
-                context.executor().submit(() -> {
+                context.background().submit(() -> {
                     context.workspace().review().decide(decision, actor);
                     return decision;
                 }, stored -> {
@@ -181,7 +181,7 @@ public final class ReviewDialog {
         changes.getColumns().forEach(column -> column.setMinWidth(80));
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         String inspectionId = data.inspection().id();
-        context.executor().submit(() -> RevisionDiff.between(
+        context.background().submit(() -> RevisionDiff.between(
                 context.workspace().inspections().findings(inspectionId, earlier.revision()), data.findings()), found -> {
                     changes.getItems().setAll(found);
                     changesTitle.setText(messages.get("review.changesSinceCount", earlier.revision(),

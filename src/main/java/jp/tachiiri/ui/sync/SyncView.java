@@ -53,7 +53,7 @@ public final class SyncView {
     public SyncView(UiContext context, Role role) {
         this.context = context;
         this.messages = context.messages();
-        this.model = new SyncViewModel(context);
+        this.model = new SyncViewModel(context.models());
         this.role = role;
         this.questions = new DeviceTrustDialogs(context);
     }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,7 +33,7 @@ import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.sync.SyncStatus;
 import jp.tachiiri.ui.common.Dates;
-import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The transfer screen's state: the chosen folders, where each finalized inspection stands (waiting, sent,
@@ -48,7 +47,7 @@ final class SyncViewModel {
                     List<Returned> returned, List<KnownDevice> devices, Optional<KnownDevice> office, List<String> inspectorIds) {
     }
 
-    private final UiContext context;
+    private final ViewModelContext context;
     private final Messages messages;
     private final StringProperty outbox = new SimpleStringProperty("");
     private final StringProperty inbox = new SimpleStringProperty("");
@@ -71,7 +70,7 @@ final class SyncViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    SyncViewModel(UiContext context) {
+    SyncViewModel(ViewModelContext context) {
         this.context = context;
         this.messages = context.messages();
     }
@@ -285,13 +284,13 @@ final class SyncViewModel {
             Path file = files.get(i);
             double done = (double) i / files.size();
             String text = messages.get("sync.progress", i + 1, files.size(), file.getFileName());
-            Platform.runLater(() -> {
+            context.background().toScreen(() -> {
                 progress.set(done);
                 progressText.set(text);
             });
             results.add(context.workspace().sync().importFile(file, false));
         }
-        Platform.runLater(() -> {
+        context.background().toScreen(() -> {
             progress.set(1);
             progressText.set("");
         });
@@ -382,7 +381,7 @@ final class SyncViewModel {
     private <T> void run(Supplier<T> work, Consumer<T> onSuccess) {
         busy.set(true);
         message.set("");
-        context.executor().submit(work, result -> {
+        context.background().submit(work, result -> {
             busy.set(false);
             onSuccess.accept(result);
         }, failure -> {

@@ -2,6 +2,8 @@ package jp.tachiiri.ui.facility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOError;
+import java.io.IOException;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -14,7 +16,10 @@ import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.testsupport.SameThread;
 import jp.tachiiri.ui.DemoWorkspaceFixture;
+import jp.tachiiri.ui.common.Background;
+import jp.tachiiri.ui.common.ViewModelContext;
 import jp.tachiiri.ui.facility.FacilityViewModel.SaveState;
 import jp.tachiiri.ui.facility.FacilityViewModel.VendorRow;
 import org.junit.jupiter.api.Test;
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class FacilityViewModelTest extends DemoWorkspaceFixture {
 
     private FacilityViewModel loaded(String facilityId, Language language) {
-        FacilityViewModel model = new FacilityViewModel(workspace, NOW, Messages.of(language), facilityId);
+        FacilityViewModel model = new FacilityViewModel(models(language), facilityId);
         model.load();
         assertThat(model.loadedProperty().get()).isTrue();
         return model;
@@ -66,7 +71,7 @@ class FacilityViewModelTest extends DemoWorkspaceFixture {
 
     @Test
     void anUnknownFacilityIsReportedInTheUsersLanguage() {
-        FacilityViewModel model = new FacilityViewModel(workspace, NOW, Messages.of(Language.EN), "no-such-id");
+        FacilityViewModel model = new FacilityViewModel(models(Language.EN), "no-such-id");
         model.load();
         assertThat(model.loadedProperty().get()).isFalse();
         assertThat(model.loadErrorProperty().get()).isEqualTo("Facility no-such-id was not found");
@@ -169,17 +174,24 @@ class FacilityViewModelTest extends DemoWorkspaceFixture {
     @Test
     void aFailedSaveIsShownAndTheNextChangeTriesAgain() {
         boolean[] diskFull = {false};
-        FacilityViewModel.Worker worker = new FacilityViewModel.Worker() {
+        Background sameThread = new SameThread();
+        Background diskFullWhenSaid = new Background() {
             @Override
             public <T> void submit(Supplier<T> work, Consumer<T> onSuccess, Consumer<RuntimeException> onFailure) {
-                if (diskFull[0]) {
-                    onFailure.accept(new IllegalStateException("disk full"));
-                } else {
-                    NOW.submit(work, onSuccess, onFailure);
-                }
+                // An Error, not an exception: the screen must still leave "saving" and say what failed.
+                Supplier<T> failing = () -> {
+                    throw new IOError(new IOException("disk full"));
+                };
+                sameThread.submit(diskFull[0] ? failing : work, onSuccess, onFailure);
+            }
+
+            @Override
+            public void toScreen(Runnable update) {
+                update.run();
             }
         };
-        FacilityViewModel model = new FacilityViewModel(workspace, worker, Messages.of(Language.JA), MIZUHO);
+        FacilityViewModel model = new FacilityViewModel(
+                new ViewModelContext(workspace, diskFullWhenSaid, Messages.of(Language.JA)), MIZUHO);
         model.load();
 
         diskFull[0] = true;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Inspection;
@@ -23,7 +22,7 @@ class StartInspectionViewModelTest extends DemoWorkspaceFixture {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 10);
 
     private StartInspectionViewModel model(Language language) {
-        return new StartInspectionViewModel(workspace, NOW, Messages.of(language), MIZUHO, CLOCK);
+        return new StartInspectionViewModel(models(language), MIZUHO, CLOCK);
     }
 
     @Test
@@ -160,8 +159,7 @@ class StartInspectionViewModelTest extends DemoWorkspaceFixture {
 
     @Test
     void aFailedStartIsShown() {
-        StartInspectionViewModel model = new StartInspectionViewModel(workspace, NOW, Messages.of(Language.JA),
-                "no-such-facility", CLOCK);
+        StartInspectionViewModel model = new StartInspectionViewModel(models(Language.JA), "no-such-facility", CLOCK);
         model.leadInspectorProperty().set("県庁 検査一郎");
         List<String> started = new ArrayList<>();
         model.start(started::add);

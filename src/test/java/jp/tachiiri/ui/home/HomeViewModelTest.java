@@ -3,7 +3,11 @@ package jp.tachiiri.ui.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.testsupport.SameThread;
+import jp.tachiiri.ui.common.ViewModelContext;
 import org.junit.jupiter.api.Test;
 
 /** The search over the facilities on the first screen, without a screen. */
@@ -35,7 +39,7 @@ class HomeViewModelTest {
 
     @Test
     void theSearchNarrowsTheListTheTableShows() {
-        HomeViewModel model = new HomeViewModel(null, null);
+        HomeViewModel model = new HomeViewModel(new ViewModelContext(null, new SameThread(), Messages.of(Language.JA)));
         model.allFacilities().setAll(AOBADAI, MIZUHO, YAMANOUCHI);
         assertThat(model.facilities()).containsExactly(AOBADAI, MIZUHO, YAMANOUCHI);
         assertThat(model.searching()).isFalse();

@@ -31,9 +31,8 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
-import jp.tachiiri.ui.common.Navigator;
 import jp.tachiiri.ui.common.StoreExecutor;
-import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewModelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +59,7 @@ class InspectionViewModelTest {
 
     private Workspace workspace;
     private StoreExecutor executor;
-    private RecordingNavigator navigator;
-    private UiContext context;
+    private ViewModelContext context;
     private InspectionViewModel model;
 
     @BeforeAll
@@ -74,8 +72,7 @@ class InspectionViewModelTest {
         workspace = Workspace.open(folder, Clock.fixed(TODAY.atTime(10, 0).atZone(TOKYO).toInstant(), TOKYO));
         assertThat(workspace.demoData().seed()).isTrue();
         executor = new StoreExecutor();
-        navigator = new RecordingNavigator();
-        context = new UiContext(workspace, executor, Messages.of(Language.JA), navigator, null, (owner, title) -> List.of());
+        context = new ViewModelContext(workspace, executor, Messages.of(Language.JA));
         model = fx(() -> new InspectionViewModel(context));
     }
 
@@ -106,7 +103,6 @@ class InspectionViewModelTest {
         assertThat(order).containsExactlyElementsOf(expected);
         // The demo hospital has 450 beds: the small-hospital training item is not asked.
         assertThat(order).doesNotContain("recovery.staff-training").contains("recovery.staff-training-a207");
-        assertThat(navigator.calls).as("the view model leaves navigation to the screen").isEmpty();
         assertThat(order).allSatisfy(itemId -> assertThat(fx(() -> model.state(itemId)))
                 .as(itemId).satisfiesAnyOf(state -> assertThat(state).isEmpty(),
                         state -> assertThat(state.orElseThrow().applicable()).isTrue()));
@@ -530,56 +526,6 @@ class InspectionViewModelTest {
             throw new IllegalStateException(e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Records where the view model asks to go. */
-    private static final class RecordingNavigator implements Navigator {
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public void home() {
-            calls.add("home");
-        }
-
-        @Override
-        public void home(String notice) {
-            calls.add("home " + notice);
-        }
-
-        @Override
-        public void facility(String facilityId) {
-            calls.add("facility " + facilityId);
-        }
-
-        @Override
-        public void inspection(String inspectionId, Optional<Integer> revision, Optional<String> itemId) {
-            calls.add("inspection " + inspectionId + " " + revision + " " + itemId);
-        }
-
-        @Override
-        public void switchLanguage(Language language) {
-            calls.add("language " + language);
-        }
-
-        @Override
-        public void transfer() {
-            calls.add("transfer");
-        }
-
-        @Override
-        public void dashboard() {
-            calls.add("dashboard");
-        }
-
-        @Override
-        public void beforeLeaving(Runnable flush) {
-            calls.add("before leaving");
-        }
-
-        @Override
-        public void openDocument(java.nio.file.Path file) {
-            calls.add("open " + file.getFileName());
         }
     }
 }
