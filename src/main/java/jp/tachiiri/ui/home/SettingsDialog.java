@@ -1,6 +1,5 @@
 package jp.tachiiri.ui.home;
 
-import java.util.Optional;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -9,9 +8,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.i18n.Messages;
-import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
 
@@ -23,27 +20,38 @@ public final class SettingsDialog {
 
     private final UiContext context;
     private final Messages messages;
+    private final SettingsViewModel model;
 
     public SettingsDialog(UiContext context) {
         this.context = context;
         this.messages = context.messages();
+        this.model = new SettingsViewModel(context.models());
     }
 
+    /** Reads the settings, then shows them; a failure to read is shown instead. */
     public void show() {
-        context.background().submit(() -> context.workspace().adviceSettings(), this::show,
-                error -> Dialogs.show(context, messages.get("settings.title"), new Label(context.describe(error))));
+        model.loadedProperty().addListener((observable, was, loaded) -> build().show());
+        model.errorProperty().addListener((observable, was, error) -> {
+            if (!model.loadedProperty().get() && !error.isEmpty()) {
+                Dialogs.show(context, messages.get("settings.title"), new Label(error));
+            }
+        });
+        model.load();
     }
 
-    private void show(AdviceSettings current) {
-        TextField authority = new TextField(current.issuingAuthority());
+    private Dialog<ButtonType> build() {
+        TextField authority = new TextField();
         authority.setId("settings-authority");
         authority.setPromptText(messages.get("settings.authorityPrompt"));
-        TextField days = new TextField(Integer.toString(current.reportDays()));
+        authority.textProperty().bindBidirectional(model.authorityProperty());
+        TextField days = new TextField();
         days.setId("settings-report-days");
+        days.textProperty().bindBidirectional(model.reportDaysProperty());
         Label error = new Label();
         error.setId("settings-error");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(context.window());
@@ -56,30 +64,14 @@ public final class SettingsDialog {
                 new ButtonType(messages.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Node okButton = dialog.getDialogPane().lookupButton(ok);
         okButton.setId("settings-ok");
-        // A wrong value keeps the dialog open with the reason, instead of closing and losing what was typed.
+        // The dialog stays open until the settings are stored: a wrong value, or a failure to store, is shown in
+        // it with the reason instead of closing and losing what was typed.
         okButton.addEventFilter(ActionEvent.ACTION, event -> {
-            Optional<AdviceSettings> settings = parse(authority.getText(), days.getText(), error);
-            if (settings.isEmpty()) {
-                event.consume();
-                return;
-            }
-            context.background().submit(() -> {
-                context.workspace().setAdviceSettings(settings.get());
-                return settings.get();
-            }, saved -> { }, failure -> error.setText(context.describe(failure)));
+            event.consume();
+            model.save();
         });
-        dialog.show();
-    }
-
-    private Optional<AdviceSettings> parse(String authority, String days, Label error) {
-        try {
-            return Optional.of(new AdviceSettings(authority, Integer.parseInt(days.strip())));
-        } catch (NumberFormatException notANumber) {
-            error.setText(messages.get("settings.notANumber", days));
-        } catch (UserFacingException refused) {
-            error.setText(messages.describe(refused));
-        }
-        return Optional.empty();
+        model.savedProperty().addListener((observable, was, saved) -> dialog.close());
+        return dialog;
     }
 
     private Label label(String key) {

@@ -2,7 +2,6 @@ package jp.tachiiri.ui.inspection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -38,18 +37,13 @@ final class AdviceDialog {
 
     private final UiContext context;
     private final Messages messages;
-    private final String inspectionId;
-    private final int revision;
+    private final AdviceViewModel model;
     private final VBox pages = new VBox(12);
-    private final Label status = new Label();
-    private Language language;
 
     AdviceDialog(UiContext context, String inspectionId, int revision) {
         this.context = context;
         this.messages = context.messages();
-        this.inspectionId = inspectionId;
-        this.revision = revision;
-        this.language = messages.language();
+        this.model = new AdviceViewModel(context.models(), inspectionId, revision, PREVIEW.isPresent());
     }
 
     void show() {
@@ -59,20 +53,21 @@ final class AdviceDialog {
             ToggleButton button = new ToggleButton(messages.get("language." + choice.code()));
             button.setId("advice-language-" + choice.code());
             button.setToggleGroup(group);
-            button.setSelected(choice == language);
+            button.setSelected(choice == model.languageProperty().get());
             button.setOnAction(event -> {
                 button.setSelected(true);
-                language = choice;
-                renderPreview();
+                model.languageProperty().set(choice);
             });
             languages.getChildren().add(button);
         }
         Button save = new Button(messages.get("advice.ui.saveAndOpen"));
         save.setId("advice-save");
         save.getStyleClass().add("primary-button");
-        save.setOnAction(event -> saveAndOpen());
+        save.setOnAction(event -> model.save());
+        Label status = new Label();
         status.setId("advice-status");
         status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
         // The saved file's path is long: it wraps within the dialog's width and keeps every line.
         status.setMinHeight(Region.USE_PREF_SIZE);
         HBox actions = new HBox(12, languages, save);
@@ -93,26 +88,23 @@ final class AdviceDialog {
         dialog.setResizable(true);
         dialog.getDialogPane().setContent(new VBox(12, actions, status, scroll));
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(messages.get("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        model.pdfProperty().addListener((observable, was, pdf) -> drawPages(pdf));
+        model.savedProperty().addListener((observable, was, file) -> context.navigator().openDocument(file));
         dialog.show();
-        renderPreview();
+        model.makePreview();
     }
 
-    private void renderPreview() {
-        if (PREVIEW.isEmpty()) {
-            status.setText(messages.get("advice.ui.noPreview"));
-            return;
-        }
-        status.setText(messages.get("advice.ui.rendering"));
-        Language chosen = language;
-        context.background().submit(() -> pageImages(PREVIEW.get(), pdf(chosen)), images -> {
+    /** Drawing the pages is the platform's preview's work, in the background: a page takes a moment. */
+    private void drawPages(byte[] pdf) {
+        context.background().submit(() -> pageImages(PREVIEW.orElseThrow(), pdf), images -> {
             pages.getChildren().clear();
             images.forEach(image -> {
                 ImageView view = new ImageView(image);
                 view.getStyleClass().add("advice-page");
                 pages.getChildren().add(view);
             });
-            status.setText(messages.get("advice.ui.pages", images.size()));
-        }, error -> status.setText(context.describe(error)));
+            model.previewShown(images.size());
+        }, model::failed);
     }
 
     private static List<Image> pageImages(PdfPreview preview, byte[] pdf) {
@@ -121,23 +113,5 @@ final class AdviceDialog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private byte[] pdf(Language chosen) {
-        return context.workspace().adviceService().pdf(inspectionId, Optional.of(revision),
-                context.workspace().adviceSettings(), chosen);
-    }
-
-    private void saveAndOpen() {
-        Language chosen = language;
-        context.background().submit(() -> {
-            Path file = context.workspace().printoutFile(inspectionId, revision, chosen);
-            context.workspace().adviceService().writePdf(inspectionId, Optional.of(revision),
-                    context.workspace().adviceSettings(), chosen, file);
-            return file;
-        }, file -> {
-            status.setText(messages.get("advice.ui.saved", file));
-            context.navigator().openDocument(file);
-        }, error -> status.setText(context.describe(error)));
     }
 }

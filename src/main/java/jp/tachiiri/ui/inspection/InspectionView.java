@@ -229,7 +229,7 @@ public final class InspectionView {
             review.getStyleClass().add("primary");
             actions.getChildren().add(review);
             if (data.openConflicts() > 0) {
-                Button conflict = headerButton("conflict.button", "conflict", () -> new ConflictDialog(context, data).show());
+                Button conflict = headerButton("conflict.button", "conflict", () -> new ConflictDialog(context, data.inspection().id(), data.catalog()).show());
                 conflict.getStyleClass().add("primary");
                 actions.getChildren().add(conflict);
             }

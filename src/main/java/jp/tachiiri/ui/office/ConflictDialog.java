@@ -2,7 +2,6 @@ package jp.tachiiri.ui.office;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
@@ -13,11 +12,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.RevisionDiff;
+import jp.tachiiri.model.Catalog;
 import jp.tachiiri.review.Conflict;
 import jp.tachiiri.ui.common.ChangesTable;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
-import jp.tachiiri.ui.inspection.InspectionViewModel;
 
 /**
  * Another version of a received inspection, side by side with the stored one: for each of its revisions,
@@ -31,18 +30,22 @@ public final class ConflictDialog {
 
     private final UiContext context;
     private final Messages messages;
-    private final InspectionViewModel.Loaded data;
+    private final Catalog catalog;
+    private final ConflictViewModel model;
 
-    public ConflictDialog(UiContext context, InspectionViewModel.Loaded data) {
+    /** {@code catalog}: the inspection's, naming the items whose answers differ. */
+    public ConflictDialog(UiContext context, String inspectionId, Catalog catalog) {
         this.context = context;
         this.messages = context.messages();
-        this.data = data;
+        this.catalog = catalog;
+        this.model = new ConflictViewModel(context.models(), inspectionId);
     }
 
     public void show() {
-        String inspectionId = data.inspection().id();
-        context.background().submit(() -> context.workspace().review().conflicts(inspectionId), this::show,
-                failure -> Dialogs.show(context, messages.get("conflict.title"), new Label(context.describe(failure))));
+        model.loadedProperty().addListener((observable, was, loaded) -> show(model.conflicts()));
+        model.loadErrorProperty().addListener((observable, was, error) ->
+                Dialogs.show(context, messages.get("conflict.title"), new Label(error)));
+        model.load();
     }
 
     private void show(List<Conflict> conflicts) {
@@ -51,8 +54,6 @@ public final class ConflictDialog {
         Label hint = new Label(messages.get("conflict.hint"));
         hint.setWrapText(true);
         content.getChildren().add(hint);
-        // The dialog is shown once its content is complete, so that it opens at the size of all of it.
-        List<Dialog<Void>> shown = new ArrayList<>(1);
         for (Conflict conflict : conflicts) {
             Label from = new Label(messages.get("conflict.from", conflict.deviceId(), RECEIVED.format(conflict.receivedAt()),
                     conflict.bundleId()));
@@ -69,36 +70,34 @@ public final class ConflictDialog {
             Label error = new Label();
             error.getStyleClass().add("field-error");
             error.setWrapText(true);
-            Button keep = choice("conflict-keep", "conflict.keepStored", error, shown, () -> context.workspace().review()
-                    .keepStored(conflict.inspectionId(), conflict.contentHash(), context.workspace().actor()));
+            error.textProperty().bind(model.errorOf(conflict));
+            Button keep = choice("conflict-keep", "conflict.keepStored", () -> model.keepStored(conflict));
             keep.getStyleClass().add("primary");
-            Button take = choice("conflict-take", "conflict.takeArriving", error, shown, () -> context.workspace().sync()
-                    .takeArriving(conflict.inspectionId(), conflict.contentHash(), context.workspace().actor()));
+            Button take = choice("conflict-take", "conflict.takeArriving", () -> model.takeArriving(conflict));
             content.getChildren().addAll(new HBox(12, keep, take), error);
         }
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(560, 120 + 260.0 * conflicts.size()));
-        shown.add(Dialogs.show(context, messages.get("conflict.title"), scroll));
+        // Shown once its content is complete, so that it opens at the size of all of it.
+        Dialog<Void> dialog = Dialogs.show(context, messages.get("conflict.title"), scroll);
+        // Settled: the inspection's content may have changed, so the screen leaves it.
+        model.settledProperty().addListener((observable, was, settled) -> {
+            dialog.close();
+            context.navigator().home();
+        });
     }
 
-    /** A button that settles the conflict off the FX thread, then leaves the inspection (its content may have changed). */
-    private Button choice(String id, String textKey, Label error, List<Dialog<Void>> shown, Runnable settle) {
+    private Button choice(String id, String textKey, Runnable choose) {
         Button button = new Button(messages.get(textKey));
         button.setId(id);
         button.getStyleClass().add("header-button");
-        button.setOnAction(event -> context.background().submit(() -> {
-            settle.run();
-            return true;
-        }, settled -> {
-            shown.forEach(Dialog::close);
-            context.navigator().home();
-        }, failure -> error.setText(context.describe(failure))));
+        button.setOnAction(event -> choose.run());
         return button;
     }
 
     private TableView<RevisionDiff.Change> changes(List<RevisionDiff.Change> changes) {
-        TableView<RevisionDiff.Change> table = ChangesTable.of(messages, data.catalog(), changes, "conflict.stored",
+        TableView<RevisionDiff.Change> table = ChangesTable.of(messages, catalog, changes, "conflict.stored",
                 "conflict.arriving");
         table.setId("conflict-changes");
         table.setPrefHeight(Math.min(60 + 60.0 * changes.size(), 300));

@@ -159,16 +159,9 @@ final class SyncViewModel {
             return;
         }
         String inspector = assignmentsFor.get();
-        run(() -> {
-            saveFolders();
-            String result = messages.get("sync.exported",
-                    context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector)).file()
-                            .toAbsolutePath());
-            return new Object[] {result, snapshot()};
-        }, done -> {
-            outcomes.setAll((String) done[0]);
-            show((Snapshot) done[1]);
-        });
+        exportThenShow(() -> messages.get("sync.exported",
+                context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector)).file()
+                        .toAbsolutePath()));
     }
 
     /**
@@ -199,16 +192,9 @@ final class SyncViewModel {
         if (folder.isEmpty()) {
             return;
         }
-        run(() -> {
-            saveFolders();
-            String result = context.workspace().sync().exportFindings(folder.get())
-                    .map(written -> messages.get("sync.exported", written.file().toAbsolutePath()))
-                    .orElseGet(() -> messages.get("sync.nothingToSend"));
-            return new Object[] {result, snapshot()};
-        }, done -> {
-            outcomes.setAll((String) done[0]);
-            show((Snapshot) done[1]);
-        });
+        exportThenShow(() -> context.workspace().sync().exportFindings(folder.get())
+                .map(written -> messages.get("sync.exported", written.file().toAbsolutePath()))
+                .orElseGet(() -> messages.get("sync.nothingToSend")));
     }
 
     /**
@@ -376,6 +362,21 @@ final class SyncViewModel {
 
     private void saveFolders() {
         context.workspace().setTransferFolders(new Workspace.TransferFolders(outbox.get(), inbox.get()));
+    }
+
+    /** What an export says, and the screen's figures after it. */
+    private record Exported(String result, Snapshot snapshot) {
+    }
+
+    /** Remembers the folders, runs {@code export} (which says what it wrote) and shows the figures after it. */
+    private void exportThenShow(Supplier<String> export) {
+        run(() -> {
+            saveFolders();
+            return new Exported(export.get(), snapshot());
+        }, done -> {
+            outcomes.setAll(done.result());
+            show(done.snapshot());
+        });
     }
 
     private <T> void run(Supplier<T> work, Consumer<T> onSuccess) {

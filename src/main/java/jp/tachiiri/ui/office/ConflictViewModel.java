@@ -1,0 +1,89 @@
+package jp.tachiiri.ui.office;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.review.Conflict;
+import jp.tachiiri.ui.common.ViewModelContext;
+
+/**
+ * The versions of one inspection that arrived in conflict with the office's: each compared with the stored one,
+ * field by field, and settled by keeping the stored version or taking the arriving one (the replaced version
+ * stays kept); either choice is audited.
+ */
+public final class ConflictViewModel {
+
+    private final ViewModelContext context;
+    private final String inspectionId;
+    private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
+    private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper();
+
+    public ConflictViewModel(ViewModelContext context, String inspectionId) {
+        this.context = context;
+        this.inspectionId = inspectionId;
+    }
+
+    public void load() {
+        context.background().submit(() -> context.workspace().review().conflicts(inspectionId), found -> {
+            conflicts.setAll(found);
+            loaded.set(true);
+        }, failure -> loadError.set(context.describe(failure)));
+    }
+
+    /** Keeps the office's version; the arriving one is kept aside. */
+    public void keepStored(Conflict conflict) {
+        settle(conflict, () -> {
+            Workspace workspace = context.workspace();
+            workspace.review().keepStored(conflict.inspectionId(), conflict.contentHash(), workspace.actor());
+            return true;
+        });
+    }
+
+    /** Takes the arriving version, photos included; the stored one is kept aside. */
+    public void takeArriving(Conflict conflict) {
+        settle(conflict, () -> {
+            Workspace workspace = context.workspace();
+            workspace.sync().takeArriving(conflict.inspectionId(), conflict.contentHash(), workspace.actor());
+            return true;
+        });
+    }
+
+    private void settle(Conflict conflict, Supplier<Boolean> choice) {
+        errorOf(conflict);
+        errors.get(conflict.contentHash()).set("");
+        context.background().submit(choice, done -> settled.set(true),
+                failure -> errors.get(conflict.contentHash()).set(context.describe(failure)));
+    }
+
+    public ObservableList<Conflict> conflicts() {
+        return FXCollections.unmodifiableObservableList(conflicts);
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    /** Why settling this conflict failed; empty while nothing is wrong. */
+    public ReadOnlyStringProperty errorOf(Conflict conflict) {
+        return errors.computeIfAbsent(conflict.contentHash(), hash -> new ReadOnlyStringWrapper("")).getReadOnlyProperty();
+    }
+
+    /** True once a conflict is settled: the inspection's content may have changed, so the screen leaves it. */
+    public ReadOnlyBooleanProperty settledProperty() {
+        return settled.getReadOnlyProperty();
+    }
+}
