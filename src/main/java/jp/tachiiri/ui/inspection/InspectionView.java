@@ -45,6 +45,7 @@ import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.UiContext;
 import jp.tachiiri.ui.office.ConflictDialog;
 import jp.tachiiri.ui.office.ReviewDialog;
+import jp.tachiiri.ui.office.ReviewViewModel;
 
 /**
  * The inspection screen: a header with the inspection's actions, the sections (gate question and the four
@@ -225,7 +226,9 @@ public final class InspectionView {
                     () -> dialogs.askAmendReason(reason -> model.amend(reason, this::reload))));
         } else if (data.latest() && data.inspection().status() == InspectionStatus.FINALIZED) {
             // Received from a tablet: the office reviews it; corrections are the tablet's to make.
-            Button review = headerButton("review.button", "review", () -> new ReviewDialog(context, data).show());
+            Button review = headerButton("review.button", "review", () -> new ReviewDialog(context, new ReviewViewModel.Subject(
+                    data.inspection().id(), data.inspection().revision(), data.facility().name(), data.catalog(),
+                    data.findings(), data.earlierReturn())).show());
             review.getStyleClass().add("primary");
             actions.getChildren().add(review);
             if (data.openConflicts() > 0) {

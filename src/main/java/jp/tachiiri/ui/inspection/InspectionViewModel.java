@@ -50,7 +50,7 @@ import jp.tachiiri.ui.common.ViewModelContext;
  * <p>Questions are the gate question followed by the catalog items; the selected one is identified by its
  * item id.
  */
-public final class InspectionViewModel {
+final class InspectionViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -58,7 +58,7 @@ public final class InspectionViewModel {
      * Everything read from the store for one inspection revision, with the office's decisions on the inspection
      * (every revision's, oldest first).
      */
-    public record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
+    record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
             List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
             int openConflicts, List<BundleRecords.Review> decisions) {
 
@@ -71,7 +71,7 @@ public final class InspectionViewModel {
         }
 
         /** The return this revision answers: the newest decision on an earlier revision, when it returned it. */
-        public Optional<BundleRecords.Review> earlierReturn() {
+        Optional<BundleRecords.Review> earlierReturn() {
             return newestReturn(decisions.stream().filter(review -> review.revision() < inspection.revision()).toList());
         }
 
