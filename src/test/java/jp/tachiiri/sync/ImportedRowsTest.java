@@ -179,7 +179,7 @@ class ImportedRowsTest {
         Map<String, Object> defaults = defaults(madeIn, table);
         for (String column : made.get(0).keySet()) {
             if (!ALWAYS_DEFAULT.contains(table + "." + column)) {
-                assertThat(made).as("some row of %s holds a %s other than its default, %s", table, column,
+                assertThat(made).as("some row of %s holds in %s a value other than its default, %s", table, column,
                         defaults.get(column)).anySatisfy(row -> assertThat(row.get(column)).isNotEqualTo(defaults.get(column)));
             }
         }
