@@ -1,14 +1,15 @@
 package jp.tachiiri.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.audit.ChainHead;
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.InspectionIds;
 
@@ -75,55 +76,56 @@ final class AuditWriter {
      */
     static List<AuditEvent> appendAll(Trail trail, Connection connection, String inspectionId, String actor, Instant at,
                                       List<Entry> entries) throws SQLException {
-        long lastSequence = 0;
-        String lastHash = AuditChain.GENESIS;
-        try (PreparedStatement head = connection.prepareStatement(trail.head)) {
-            head.setString(1, inspectionId);
-            try (ResultSet row = head.executeQuery()) {
-                if (row.next()) {
-                    lastSequence = row.getLong(1);
-                    lastHash = row.getString(2);
-                } else if (trail == Trail.INSPECTION) {
-                    throw new SQLException("no inspection " + inspectionId);
-                }
+        try (Statements statements = new Statements(connection)) {
+            Optional<ChainHead> head = statements.query(trail.head,
+                    row -> new ChainHead(inspectionId, row.getLong(1), row.getString(2)), inspectionId).stream().findFirst();
+            if (head.isEmpty() && trail == Trail.INSPECTION) {
+                throw new SQLException("no inspection " + inspectionId);
             }
-        }
-        List<AuditEvent> events = new ArrayList<>(entries.size());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + trail.events + " (" + trail.owner + """
-                , sequence, id, at, actor, action, subject, old_value, new_value, reason, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            long lastSequence = head.map(ChainHead::lastSequence).orElse(0L);
+            String lastHash = head.map(ChainHead::lastHash).orElse(AuditChain.GENESIS);
+            List<AuditEvent> events = new ArrayList<>(entries.size());
             for (Entry entry : entries) {
                 // An inspection's own events name its device, as its id does; the office's and device decisions' need not.
                 String id = trail == Trail.INSPECTION ? InspectionIds.childId(inspectionId) : UUID.randomUUID().toString();
                 AuditEvent draft = new AuditEvent(id, inspectionId, 0, at, actor, entry.action(),
                         entry.subject(), entry.oldValue(), entry.newValue(), entry.reason(), null, null);
                 AuditEvent event = AuditChain.seal(draft, lastSequence + 1, lastHash);
-                insert.setString(1, event.inspectionId());
-                insert.setLong(2, event.sequence());
-                insert.setString(3, event.id());
-                insert.setString(4, event.at().toString());
-                insert.setString(5, event.actor());
-                insert.setString(6, event.action());
-                insert.setString(7, event.subject());
-                insert.setString(8, event.oldValue());
-                insert.setString(9, event.newValue());
-                insert.setString(10, event.reason());
-                insert.setString(11, event.previousHash());
-                insert.setString(12, event.hash());
-                insert.executeUpdate();
+                insert(statements, trail, inspectionId, new BundleRecords.AuditEvent(event.id(), event.sequence(),
+                        event.at().toString(), event.actor(), event.action(), event.subject(), event.oldValue(),
+                        event.newValue(), event.reason(), event.previousHash(), event.hash()));
                 events.add(event);
                 lastSequence = event.sequence();
                 lastHash = event.hash();
             }
-        }
-        if (!events.isEmpty()) {
-            try (PreparedStatement move = connection.prepareStatement(trail.moveHead)) {
-                move.setLong(1, lastSequence);
-                move.setString(2, lastHash);
-                move.setString(3, inspectionId);
-                move.executeUpdate();
+            if (!events.isEmpty()) {
+                moveHead(statements, trail, inspectionId, lastSequence, lastHash);
             }
+            return events;
         }
-        return events;
+    }
+
+    /**
+     * Adds an event of an inspection's trail that arrived in a bundle, as the tablet sealed it; the importer moves
+     * the trail's head to its last event with {@link #moveHead}.
+     */
+    static void insertArriving(Statements statements, String inspectionId, BundleRecords.AuditEvent event)
+            throws SQLException {
+        insert(statements, Trail.INSPECTION, inspectionId, event);
+    }
+
+    /** Writes a sealed event in its stored form: its fields as text, as bundles carry them too. */
+    private static void insert(Statements statements, Trail trail, String owner, BundleRecords.AuditEvent event)
+            throws SQLException {
+        statements.update("INSERT INTO " + trail.events + " (" + trail.owner + """
+                , sequence, id, at, actor, action, subject, old_value, new_value, reason, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", owner, event.sequence(), event.id(), event.at(),
+                event.actor(), event.action(), event.subject(), event.oldValue(), event.newValue(), event.reason(),
+                event.previousHash(), event.hash());
+    }
+
+    /** Makes the event numbered {@code sequence}, whose hash is {@code hash}, the end of {@code owner}'s trail. */
+    static void moveHead(Statements statements, Trail trail, String owner, long sequence, String hash) throws SQLException {
+        statements.update(trail.moveHead, sequence, hash, owner);
     }
 }

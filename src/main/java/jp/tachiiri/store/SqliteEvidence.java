@@ -10,14 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,13 +43,6 @@ public final class SqliteEvidence implements EvidenceRepository {
     static final String TEMP_PREFIX = "incoming-";
     static final String TEMP_SUFFIX = ".tmp";
 
-    /**
-     * Times of evidence are stored with a fixed width (always nine fraction digits), so that ordering by the
-     * text orders by time: {@link Instant#toString()} drops trailing zero digits, and "…00Z" would sort after
-     * "…00.5Z".
-     */
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -82,20 +71,8 @@ public final class SqliteEvidence implements EvidenceRepository {
                 Objects.requireNonNullElse(mediaType, DEFAULT_MEDIA_TYPE), stored.size(), stored.sha256(), now);
         database.transaction(connection -> {
             SqliteInspections.requireInProgress(connection, inspectionId, revision);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes, sha256,
-                                          added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setString(1, evidence.id());
-                insert.setString(2, inspectionId);
-                insert.setInt(3, revision);
-                insert.setString(4, itemId);
-                insert.setString(5, evidence.fileName());
-                insert.setString(6, evidence.mediaType());
-                insert.setLong(7, evidence.sizeBytes());
-                insert.setString(8, evidence.sha256());
-                insert.setString(9, TIME.format(now));
-                insert.executeUpdate();
+            try (Statements statements = new Statements(connection)) {
+                EvidenceTable.insert(statements, evidence);
             }
             AuditWriter.append(connection, inspectionId, actor, now,
                     AuditWriter.Entry.of(ADDED, subject(itemId), null, describe(evidence.fileName(), evidence.sha256())));
@@ -157,7 +134,7 @@ public final class SqliteEvidence implements EvidenceRepository {
             }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE evidence SET removed_at = ? WHERE id = ?")) {
-                update.setString(1, TIME.format(now));
+                update.setString(1, EvidenceTable.storedTime(now));
                 update.setString(2, evidenceId);
                 update.executeUpdate();
             }

@@ -37,40 +37,8 @@ public final class SqliteFacilities implements FacilityRepository {
     @Override
     public void save(Facility facility) {
         database.transaction(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO facilities (id, code, name, kana, address, licensed_beds,
-                                            has_medical_information_system, uses_emr, demo)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, kana = excluded.kana,
-                        address = excluded.address, licensed_beds = excluded.licensed_beds,
-                        has_medical_information_system = excluded.has_medical_information_system,
-                        uses_emr = excluded.uses_emr, demo = excluded.demo, reported_by = NULL""")) {
-                upsert.setString(1, facility.id());
-                upsert.setString(2, facility.code());
-                upsert.setString(3, facility.name());
-                upsert.setString(4, facility.kana());
-                upsert.setString(5, facility.address());
-                upsert.setInt(6, facility.licensedBeds());
-                upsert.setBoolean(7, facility.hasMedicalInformationSystem());
-                upsert.setBoolean(8, facility.usesEmr());
-                upsert.setBoolean(9, facility.demo());
-                upsert.executeUpdate();
-            }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM facility_vendors WHERE facility_id = ?")) {
-                delete.setString(1, facility.id());
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO facility_vendors (facility_id, position, vendor_name, system) VALUES (?, ?, ?, ?)")) {
-                for (int i = 0; i < facility.vendors().size(); i++) {
-                    VendorContract vendor = facility.vendors().get(i);
-                    insert.setString(1, facility.id());
-                    insert.setInt(2, i);
-                    insert.setString(3, vendor.vendorName());
-                    insert.setString(4, vendor.system());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try (Statements statements = new Statements(connection)) {
+                FacilitiesTable.save(statements, facility);
             }
             return null;
         });

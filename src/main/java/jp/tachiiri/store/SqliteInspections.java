@@ -8,26 +8,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionRepository;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
-import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
-import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.PreviousFindings;
@@ -56,16 +50,10 @@ public final class SqliteInspections implements InspectionRepository {
         Inspection inspection = new Inspection(id, request.facilityId(), 1, catalogVersion, request.date(),
                 request.inspectors(), request.attendees(), InspectionStatus.IN_PROGRESS, Optional.empty(), request.demo());
         database.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO inspections (id, facility_id, created_at, demo, audit_last_hash) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, request.facilityId());
-                insert.setString(3, now.toString());
-                insert.setBoolean(4, request.demo());
-                insert.setString(5, AuditChain.GENESIS);
-                insert.executeUpdate();
+            try (Statements statements = new Statements(connection)) {
+                InspectionsTable.insert(statements, id, request.facilityId(), now.toString(), request.demo(), null);
+                RevisionsTable.insert(statements, inspection, now);
             }
-            insertRevision(connection, inspection, now);
             AuditWriter.append(connection, id, actor, now, AuditWriter.Entry.of(STARTED, request.facilityId(), null,
                     "date=" + request.date() + "; catalog=" + catalogVersion + "; inspectors=" + String.join(", ", request.inspectors())));
             return null;
@@ -179,8 +167,11 @@ public final class SqliteInspections implements InspectionRepository {
             Inspection amended = new Inspection(inspectionId, latest.facilityId(), latest.revision() + 1,
                     latest.catalogVersion(), latest.date(), latest.inspectors(), latest.attendees(),
                     InspectionStatus.IN_PROGRESS, Optional.of(reason), latest.demo());
-            insertRevision(connection, amended, now);
-            copyRevisionContent(connection, inspectionId, latest.revision(), amended.revision());
+            try (Statements statements = new Statements(connection)) {
+                RevisionsTable.insert(statements, amended, now);
+                FindingsTable.copy(statements, inspectionId, latest.revision(), amended.revision());
+                EvidenceTable.copyLive(statements, inspectionId, latest.revision(), amended.revision());
+            }
             AuditWriter.append(connection, inspectionId, actor, now, new AuditWriter.Entry(AMENDED,
                     "revision " + amended.revision(), Integer.toString(latest.revision()),
                     Integer.toString(amended.revision()), reason));
@@ -197,45 +188,6 @@ public final class SqliteInspections implements InspectionRepository {
     private static boolean madeHere(Connection connection, String inspectionId) throws SQLException {
         return Rows.list(connection, "SELECT origin_device IS NULL FROM inspections WHERE id = ?", row -> row.getBoolean(1),
                 inspectionId).stream().findFirst().orElse(true);
-    }
-
-    /** The findings and live evidence of one revision, carried into the next; evidence gets new ids. */
-    private static void copyRevisionContent(Connection connection, String inspectionId, int from, int to) throws SQLException {
-        try (PreparedStatement copy = connection.prepareStatement("""
-                INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note, reason,
-                                      advice, target_date, follow_up, updated_at)
-                SELECT inspection_id, ?, item_id, answer, confirmed_by, checked_on, note, reason, advice, target_date,
-                       follow_up, updated_at
-                FROM findings WHERE inspection_id = ? AND revision = ?""")) {
-            copy.setInt(1, to);
-            copy.setString(2, inspectionId);
-            copy.setInt(3, from);
-            copy.executeUpdate();
-        }
-        // Evidence ids are made as SqliteEvidence makes them (naming the inspection's device), so the copies get theirs here.
-        List<String> live = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM evidence WHERE inspection_id = ? AND revision = ? AND removed_at IS NULL ORDER BY added_at, id")) {
-            select.setString(1, inspectionId);
-            select.setInt(2, from);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    live.add(rows.getString(1));
-                }
-            }
-        }
-        try (PreparedStatement copy = connection.prepareStatement("""
-                INSERT INTO evidence (id, inspection_id, revision, item_id, file_name, media_type, size_bytes, sha256,
-                                      added_at)
-                SELECT ?, inspection_id, ?, item_id, file_name, media_type, size_bytes, sha256, added_at
-                FROM evidence WHERE id = ?""")) {
-            for (String id : live) {
-                copy.setString(1, InspectionIds.childId(inspectionId));
-                copy.setInt(2, to);
-                copy.setString(3, id);
-                copy.executeUpdate();
-            }
-        }
     }
 
     @Override
@@ -286,7 +238,9 @@ public final class SqliteInspections implements InspectionRepository {
             }
             if (!changes.isEmpty()) {
                 AuditWriter.appendAll(AuditWriter.Trail.INSPECTION, connection, inspectionId, actor, now, changes);
-                upsertFinding(connection, inspectionId, revision, finding, now);
+                try (Statements statements = new Statements(connection)) {
+                    FindingsTable.record(statements, inspectionId, revision, finding, now);
+                }
             }
             return changes.size();
         });
@@ -297,34 +251,14 @@ public final class SqliteInspections implements InspectionRepository {
         Instant now = clock.instant();
         database.transaction(connection -> {
             requireInProgress(connection, inspectionId, revision);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE inspection_revisions SET status = 'FINALIZED', finalized_at = ? WHERE inspection_id = ? AND revision = ?")) {
-                update.setString(1, now.toString());
-                update.setString(2, inspectionId);
-                update.setInt(3, revision);
-                update.executeUpdate();
+            try (Statements statements = new Statements(connection)) {
+                RevisionsTable.markFinalized(statements, inspectionId, revision, now.toString());
+                RevisionFacilityTable.keepCurrent(statements, inspectionId, revision);
             }
-            keepFacility(connection, inspectionId, revision);
             AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(AuditChain.REVISION_FINALIZED,
                     AuditChain.revisionSubject(revision), InspectionStatus.IN_PROGRESS.name(), InspectionStatus.FINALIZED.name()));
             return null;
         });
-    }
-
-    /** Copies the facility's current data beside the revision being finalized, in the same transaction. */
-    private static void keepFacility(Connection connection, String inspectionId, int revision) throws SQLException {
-        try (PreparedStatement copy = connection.prepareStatement("""
-                INSERT INTO revision_facility (inspection_id, revision, code, name, kana, address, licensed_beds,
-                                               has_medical_information_system, uses_emr, vendors)
-                SELECT i.id, ?, f.code, f.name, f.kana, f.address, f.licensed_beds, f.has_medical_information_system,
-                       f.uses_emr,
-                       coalesce((SELECT group_concat(v.vendor_name || char(9) || v.system, char(10))
-                                 FROM (SELECT * FROM facility_vendors WHERE facility_id = f.id ORDER BY position) v), '')
-                FROM inspections i JOIN facilities f ON f.id = i.facility_id WHERE i.id = ?""")) {
-            copy.setInt(1, revision);
-            copy.setString(2, inspectionId);
-            copy.executeUpdate();
-        }
     }
 
     @Override
@@ -374,32 +308,6 @@ public final class SqliteInspections implements InspectionRepository {
         }
     }
 
-    private static void upsertFinding(Connection connection, String inspectionId, int revision, Finding finding, Instant now)
-            throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note, reason,
-                                      advice, target_date, follow_up, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (inspection_id, revision, item_id) DO UPDATE SET answer = excluded.answer,
-                    confirmed_by = excluded.confirmed_by, checked_on = excluded.checked_on, note = excluded.note,
-                    reason = excluded.reason, advice = excluded.advice, target_date = excluded.target_date,
-                    follow_up = excluded.follow_up, updated_at = excluded.updated_at""")) {
-            upsert.setString(1, inspectionId);
-            upsert.setInt(2, revision);
-            upsert.setString(3, finding.itemId());
-            upsert.setString(4, finding.answer().map(Answer::name).orElse(null));
-            upsert.setString(5, encodeMethods(finding.confirmedBy()));
-            upsert.setString(6, finding.checkedOn().map(LocalDate::toString).orElse(null));
-            upsert.setString(7, finding.note());
-            upsert.setString(8, finding.reason());
-            upsert.setString(9, finding.advice());
-            upsert.setString(10, finding.targetDate().map(LocalDate::toString).orElse(null));
-            upsert.setBoolean(11, finding.followUp());
-            upsert.setString(12, now.toString());
-            upsert.executeUpdate();
-        }
-    }
-
     private static final String SELECT_FINDINGS = """
             SELECT item_id, answer, confirmed_by, checked_on, note, reason, advice, target_date, follow_up
             FROM findings WHERE inspection_id = ? AND revision = ?""";
@@ -435,48 +343,11 @@ public final class SqliteInspections implements InspectionRepository {
     private static Finding finding(ResultSet row) throws SQLException {
         return new Finding(row.getString("item_id"),
                 Optional.ofNullable(row.getString("answer")).map(Answer::valueOf),
-                decodeMethods(row.getString("confirmed_by")),
+                FindingsTable.methods(row.getString("confirmed_by")),
                 Optional.ofNullable(row.getString("checked_on")).map(LocalDate::parse),
                 row.getString("note"), row.getString("reason"), row.getString("advice"),
                 Optional.ofNullable(row.getString("target_date")).map(LocalDate::parse),
                 row.getBoolean("follow_up"));
-    }
-
-    private static void insertRevision(Connection connection, Inspection inspection, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO inspection_revisions (inspection_id, revision, catalog_version, inspection_date, status,
-                                                  amend_reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, inspection.id());
-            insert.setInt(2, inspection.revision());
-            insert.setString(3, inspection.catalogVersion());
-            insert.setString(4, inspection.date().toString());
-            insert.setString(5, inspection.status().name());
-            insert.setString(6, inspection.amendReason().orElse(null));
-            insert.setString(7, now.toString());
-            insert.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO revision_inspectors (inspection_id, revision, position, name) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < inspection.inspectors().size(); i++) {
-                insert.setString(1, inspection.id());
-                insert.setInt(2, inspection.revision());
-                insert.setInt(3, i);
-                insert.setString(4, inspection.inspectors().get(i));
-                insert.executeUpdate();
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO revision_attendees (inspection_id, revision, position, name, role) VALUES (?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < inspection.attendees().size(); i++) {
-                insert.setString(1, inspection.id());
-                insert.setInt(2, inspection.revision());
-                insert.setInt(3, i);
-                insert.setString(4, inspection.attendees().get(i).name());
-                insert.setString(5, inspection.attendees().get(i).role());
-                insert.executeUpdate();
-            }
-        }
     }
 
     private static List<String> inspectors(Connection connection, String inspectionId, int revision) throws SQLException {
@@ -509,15 +380,4 @@ public final class SqliteInspections implements InspectionRepository {
         return attendees;
     }
 
-    private static String encodeMethods(Set<ConfirmationMethod> methods) {
-        return Stream.of(ConfirmationMethod.values()).filter(methods::contains).map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    private static Set<ConfirmationMethod> decodeMethods(String encoded) {
-        Set<ConfirmationMethod> methods = EnumSet.noneOf(ConfirmationMethod.class);
-        if (!encoded.isEmpty()) {
-            Stream.of(encoded.split(",")).map(ConfirmationMethod::valueOf).forEach(methods::add);
-        }
-        return methods;
-    }
 }

@@ -92,22 +92,19 @@ public final class SqliteReview implements ReviewRepository {
         database.transaction(connection -> {
             String previous = Rows.list(connection, "SELECT decision FROM review_results WHERE inspection_id = ? AND revision = ?",
                     row -> row.getString(1), decision.inspectionId(), decision.revision()).stream().findFirst().orElse(null);
-            Rows.update(connection, "DELETE FROM review_results WHERE inspection_id = ? AND revision = ?",
-                    decision.inspectionId(), decision.revision());
             String outcome = decision.approved() ? "APPROVED" : "RETURNED";
-            Rows.update(connection, """
-                    INSERT INTO review_results (inspection_id, revision, decision, comment, decided_at, decided_by)
-                    VALUES (?, ?, ?, ?, ?, ?)""", decision.inspectionId(), decision.revision(), outcome,
-                    decision.comment(), at.toString(), actor);
-            AuditWriter.append(AuditWriter.Trail.REVIEW, connection, decision.inspectionId(), actor, at,
-                    new AuditWriter.Entry(decision.approved() ? APPROVED : RETURNED, "revision " + decision.revision(),
-                            previous, outcome, decision.comment().isEmpty() ? null : decision.comment()));
-            for (Map.Entry<String, String> item : new TreeMap<>(decision.itemComments()).entrySet()) {
-                Rows.update(connection, """
-                        INSERT INTO review_item_comments (inspection_id, revision, item_id, comment) VALUES (?, ?, ?, ?)""",
-                        decision.inspectionId(), decision.revision(), item.getKey(), item.getValue());
+            try (Statements statements = new Statements(connection)) {
+                ReviewResultsTable.replace(statements, decision.inspectionId(), decision.revision(), outcome,
+                        decision.comment(), at.toString(), actor);
                 AuditWriter.append(AuditWriter.Trail.REVIEW, connection, decision.inspectionId(), actor, at,
-                        new AuditWriter.Entry(ITEM_COMMENTED, item.getKey(), null, item.getValue(), null));
+                        new AuditWriter.Entry(decision.approved() ? APPROVED : RETURNED, "revision " + decision.revision(),
+                                previous, outcome, decision.comment().isEmpty() ? null : decision.comment()));
+                for (Map.Entry<String, String> item : new TreeMap<>(decision.itemComments()).entrySet()) {
+                    ReviewResultsTable.insertItemComment(statements, decision.inspectionId(), decision.revision(),
+                            item.getKey(), item.getValue());
+                    AuditWriter.append(AuditWriter.Trail.REVIEW, connection, decision.inspectionId(), actor, at,
+                            new AuditWriter.Entry(ITEM_COMMENTED, item.getKey(), null, item.getValue(), null));
+                }
             }
             return null;
         });

@@ -333,7 +333,9 @@ public final class SqliteSync implements SyncRepository {
     @Override
     public void plan(BundleRecords.Assignment assignment) {
         database.transaction(connection -> {
-            new SqliteImportSession(connection, evidence).saveAssignment(assignment, assignment.facilityId());
+            try (Statements statements = new Statements(connection)) {
+                AssignmentsTable.save(statements, assignment, assignment.facilityId());
+            }
             return null;
         });
     }
