@@ -1,7 +1,11 @@
 package jp.tachiiri;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -78,4 +82,27 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..",
                     "org.apache.pdfbox.rendering..")
             .orShould().dependOnClassesThat().resideInAPackage("jp.tachiiri.platform.desktop..");
+
+    /** No two capabilities need each other: each can be read, tested and changed on its own. */
+    @ArchTest
+    static final ArchRule capabilitiesAreFreeOfCycles = slices().matching("jp.tachiiri.(*)..").should().beFreeOfCycles();
+
+    /** The same inside the screens: a feature's package can be read without the others it does not open. */
+    @ArchTest
+    static final ArchRule screensAreFreeOfCycles = slices().matching("jp.tachiiri.ui.(*)..").should().beFreeOfCycles();
+
+    /**
+     * The PDF layout engine and the bundle format are leaves: of ours they know the domain's records, the
+     * user-facing error (their refusals are told in the user's language) and the safe way to write a file.
+     */
+    @ArchTest
+    static final ArchRule pdfAndBundleAreLeaves = noClasses().that().resideInAnyPackage("jp.tachiiri.pdf..", "jp.tachiiri.bundle..")
+            .should().dependOnClassesThat(resideInAPackage("jp.tachiiri..").and(not(resideInAnyPackage("jp.tachiiri.model..",
+                    "jp.tachiiri.pdf..", "jp.tachiiri.bundle..", "jp.tachiiri.i18n..", "jp.tachiiri.files.."))));
+
+    /** View models hold a screen's state and rules and are tested without one: they know no node and no window. */
+    @ArchTest
+    static final ArchRule viewModelsKnowNoScreen = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .or().haveSimpleNameEndingWith("ViewModelContext").or().areAssignableTo("jp.tachiiri.ui.common.Background")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
 }
