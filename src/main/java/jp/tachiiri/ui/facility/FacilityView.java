@@ -1,7 +1,6 @@
 package jp.tachiiri.ui.facility;
 
 import java.text.Normalizer;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -71,7 +70,7 @@ public final class FacilityView {
         this.context = context;
         this.messages = context.messages();
         this.model = new FacilityViewModel(context.models(), facilityId);
-        this.start = new StartInspectionViewModel(context.models(), facilityId, Clock.systemDefaultZone());
+        this.start = new StartInspectionViewModel(context.models(), facilityId);
     }
 
     /** Builds the screen and starts reading the facility in the background. */

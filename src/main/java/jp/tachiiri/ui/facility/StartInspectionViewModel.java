@@ -1,6 +1,5 @@
 package jp.tachiiri.ui.facility;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -70,7 +69,6 @@ public final class StartInspectionViewModel {
     private final Background background;
     private final Messages messages;
     private final String facilityId;
-    private final Clock clock;
 
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper("");
@@ -84,12 +82,11 @@ public final class StartInspectionViewModel {
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastLeadInspector = new ReadOnlyStringWrapper("");
 
-    StartInspectionViewModel(ViewModelContext models, String facilityId, Clock clock) {
+    StartInspectionViewModel(ViewModelContext models, String facilityId) {
         this.workspace = models.workspace();
         this.background = models.background();
         this.messages = models.messages();
         this.facilityId = facilityId;
-        this.clock = clock;
         date.set(today());
         date.addListener((observable, old, now) -> validate());
         leadInspector.addListener((observable, old, now) -> validate());
@@ -140,7 +137,7 @@ public final class StartInspectionViewModel {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.now(workspace.clock());
     }
 
     private void validate() {

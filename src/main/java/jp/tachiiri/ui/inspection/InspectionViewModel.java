@@ -344,7 +344,7 @@ final class InspectionViewModel {
 
     private void saved() {
         failure.set(null);
-        saveStatus.set(context.messages().get("inspection.saved", LocalTime.now().format(TIME)));
+        saveStatus.set(context.messages().get("inspection.saved", LocalTime.now(workspace.clock()).format(TIME)));
     }
 
     /** The store refused a change: say so and show what is really stored. */

@@ -22,7 +22,7 @@ class StartInspectionViewModelTest extends DemoWorkspaceFixture {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 10);
 
     private StartInspectionViewModel model(Language language) {
-        return new StartInspectionViewModel(models(language), MIZUHO, CLOCK);
+        return new StartInspectionViewModel(models(language), MIZUHO);
     }
 
     @Test
@@ -159,7 +159,7 @@ class StartInspectionViewModelTest extends DemoWorkspaceFixture {
 
     @Test
     void aFailedStartIsShown() {
-        StartInspectionViewModel model = new StartInspectionViewModel(models(Language.JA), "no-such-facility", CLOCK);
+        StartInspectionViewModel model = new StartInspectionViewModel(models(Language.JA), "no-such-facility");
         model.leadInspectorProperty().set("県庁 検査一郎");
         List<String> started = new ArrayList<>();
         model.start(started::add);
