@@ -34,9 +34,9 @@ jlink=$(jdk_tool jlink)
 jpackage=$(jdk_tool jpackage)
 
 if [ "$skip_maven" = false ]; then
-    mvn -B -q package -DskipTests
+    ./mvnw -B -q package -DskipTests
 fi
-[ -f target/tachiiri.jar ] || { echo "build.sh: target/tachiiri.jar is missing: run mvn package first" >&2; exit 1; }
+[ -f target/tachiiri.jar ] || { echo "build.sh: target/tachiiri.jar is missing: run ./mvnw package first" >&2; exit 1; }
 
 # The version comes from pom.xml (filtered into the jar's tachiiri-version.properties). jpackage takes only
 # numbers; a snapshot becomes Debian revision 0~snapshot, which sorts before the release's revision 1.

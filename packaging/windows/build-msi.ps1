@@ -7,7 +7,7 @@
 #   powershell -ExecutionPolicy Bypass -File packaging\windows\build-msi.ps1              builds the jar, then the MSI
 #   powershell -ExecutionPolicy Bypass -File packaging\windows\build-msi.ps1 -SkipMaven   uses target\tachiiri.jar
 #
-# Needs, on Windows: a JDK 17 (JAVA_HOME, or jpackage on the PATH), Maven, and WiX Toolset 3.x on the PATH.
+# Needs, on Windows: a JDK 17 (JAVA_HOME, or jpackage on the PATH) and WiX Toolset 3.x on the PATH.
 param([switch]$SkipMaven)
 $ErrorActionPreference = 'Stop'
 Set-Location (Join-Path $PSScriptRoot '..\..')
@@ -30,8 +30,8 @@ if (-not (Get-Command 'candle.exe' -ErrorAction SilentlyContinue)) {
     throw 'build-msi.ps1: WiX Toolset 3 (candle.exe, light.exe) is not on the PATH'
 }
 
-if (-not $SkipMaven) { Invoke-Tool 'mvn' @('-B', '-q', 'package', '-DskipTests') }
-if (-not (Test-Path 'target\tachiiri.jar')) { throw 'build-msi.ps1: target\tachiiri.jar is missing: run mvn package first' }
+if (-not $SkipMaven) { Invoke-Tool '.\mvnw.cmd' @('-B', '-q', 'package', '-DskipTests') }
+if (-not (Test-Path 'target\tachiiri.jar')) { throw 'build-msi.ps1: target\tachiiri.jar is missing: run .\mvnw.cmd package first' }
 
 # The version comes from pom.xml (filtered into tachiiri-version.properties). An MSI takes only numbers, so a
 # snapshot is packaged with its release's number: do not hand snapshot installers out.

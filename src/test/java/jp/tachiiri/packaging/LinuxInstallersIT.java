@@ -1,8 +1,10 @@
 package jp.tachiiri.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,7 @@ class LinuxInstallersIT {
     @BeforeAll
     static void buildTheInstallers() throws Exception {
         assertThat(VERSION).as("failsafe passes pom.xml's version").isNotBlank();
+        failUnlessTheToolsAreInstalled();
         Run build = Run.of(Path.of("."), 900, "bash", "packaging/linux/build.sh", "--skip-maven");
         assertThat(build.exitCode()).as(build.output()).isZero();
     }
@@ -220,6 +223,34 @@ class LinuxInstallersIT {
             }
             display.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Fails at once, before minutes of building, naming every command of packaging/linux/installers-test.tools that
+     * is not on the PATH and how to install it. It fails rather than skips: a machine that cannot run this test must
+     * say so, and a developer who does not want it leaves it out deliberately with failsafe's own -DskipITs.
+     */
+    private static void failUnlessTheToolsAreInstalled() {
+        List<String> missingCommands = new ArrayList<>();
+        List<String> missingPackages = new ArrayList<>();
+        for (String line : OptionLines.of(Path.of("packaging/linux/installers-test.tools"))) {
+            String[] commandAndPackage = line.split("\\s+");
+            if (!onThePath(commandAndPackage[0])) {
+                missingCommands.add(commandAndPackage[0]);
+                missingPackages.add(commandAndPackage[1]);
+            }
+        }
+        if (!missingCommands.isEmpty()) {
+            fail("LinuxInstallersIT builds the Linux installers and tries them; not on the PATH: %s."
+                    + " Install (Debian, Ubuntu): sudo apt-get install %s. Or leave this test out: ./mvnw verify -DskipITs",
+                    String.join(", ", missingCommands), String.join(" ", missingPackages));
+        }
+    }
+
+    private static boolean onThePath(String command) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(folder -> !folder.isEmpty())
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, command)));
     }
 
     /** How many signing keys the data file holds; 0 while it does not exist or is still being made. */
