@@ -1,6 +1,8 @@
 package jp.tachiiri.advice;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,11 +27,31 @@ public final class AdviceService {
     private final CatalogLibrary catalogs;
     private final AdviceComposer composer = new AdviceComposer();
     private final AdvicePdf pdf = new AdvicePdf();
+    private final Path printouts;
 
-    public AdviceService(InspectionRepository inspections, FacilityRepository facilities, CatalogLibrary catalogs) {
+    /** {@code printouts}: the folder where the app saves printouts ({@link #printoutFile}). */
+    public AdviceService(InspectionRepository inspections, FacilityRepository facilities, CatalogLibrary catalogs,
+            Path printouts) {
         this.inspections = inspections;
         this.facilities = facilities;
         this.catalogs = catalogs;
+        this.printouts = printouts;
+    }
+
+    /**
+     * Where the app saves an inspection's advice printout: the printouts folder, named so that a folder of them
+     * sorts by date and says what each is.
+     */
+    public Path printoutFile(String inspectionId, int revision, Language language) {
+        Inspection inspection = inspections.find(inspectionId, revision)
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
+        String code = facilities.byId(inspection.facilityId()).map(Facility::code).orElse("facility");
+        try {
+            Files.createDirectories(printouts);
+        } catch (IOException e) {
+            throw new UserFacingException(e, "advice.error.write", printouts, e.getMessage());
+        }
+        return printouts.resolve("advice_" + inspection.date() + "_" + code + "_r" + revision + "_" + language.code() + ".pdf");
     }
 
     /** The content for a revision (the latest when none is given); a revision in progress gives a draft. */

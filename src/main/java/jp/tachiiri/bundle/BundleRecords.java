@@ -2,10 +2,14 @@ package jp.tachiiri.bundle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import jp.tachiiri.model.PlannedInspection;
+import jp.tachiiri.model.ReviewResult;
 
 /**
  * The objects of a bundle's payload, one record per definition in {@code schema/bundle-2.schema.json}, with
@@ -111,6 +115,11 @@ public final class BundleRecords {
     /** A planned inspection; {@code updatedAt} is the time of its last change at the office: the newest wins. */
     public record Assignment(String id, String facilityId, String inspectorId, String inspectorName, String plannedDate,
                              String updatedAt) {
+
+        /** The plan as the app shows it. */
+        public PlannedInspection toPlan() {
+            return new PlannedInspection(id, facilityId, inspectorId, inspectorName, LocalDate.parse(plannedDate));
+        }
     }
 
     public record ItemComment(String itemId, String comment) {
@@ -127,6 +136,12 @@ public final class BundleRecords {
         /** The decision's comment on one item, if it has one. */
         public Optional<String> comment(String itemId) {
             return items.stream().filter(item -> item.itemId().equals(itemId)).map(ItemComment::comment).findFirst();
+        }
+
+        /** The decision as the app shows it. */
+        public ReviewResult toResult() {
+            return new ReviewResult(inspectionId, revision, returned(), comment, Instant.parse(decidedAt), decidedBy,
+                    items.stream().map(item -> new ReviewResult.ItemComment(item.itemId(), item.comment())).toList());
         }
     }
 

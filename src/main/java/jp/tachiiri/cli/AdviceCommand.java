@@ -26,7 +26,7 @@ final class AdviceCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            workspace.adviceService().writePdf(inspectionId, Optional.ofNullable(revision), workspace.adviceSettings(),
+            workspace.advice().writePdf(inspectionId, Optional.ofNullable(revision), workspace.settings().advice(),
                     root().language(), out);
             out().println(messages().get("cli.advice.written", out.toAbsolutePath()));
             return 0;

@@ -20,7 +20,7 @@ final class AssignmentsCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            out().println(workspace.sync().exportAssignments(out, Optional.ofNullable(inspector)).file().toAbsolutePath());
+            out().println(workspace.sync().exportAssignments(out, Optional.ofNullable(inspector)).toAbsolutePath());
             return 0;
         }
     }

@@ -11,7 +11,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            boolean added = workspace.seedDemo();
+            boolean added = workspace.demo().seed();
             out().println(messages().get(added ? "cli.demo.added" : "cli.demo.present", workspace.folder()));
             return 0;
         }

@@ -27,7 +27,7 @@ final class DevicesCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            DeviceIdentity self = workspace.syncRecords().identity();
+            DeviceIdentity self = workspace.sync().identity();
             out().println(messages().get("cli.devices.self", self.deviceId(), self.fingerprint()));
             for (KnownDevice device : workspace.deviceTrust().devices()) {
                 out().println(String.join("\t", device.deviceId(), shown(device),

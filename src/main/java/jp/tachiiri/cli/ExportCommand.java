@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleWriter;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +18,8 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            Optional<BundleWriter.Written> written = workspace.sync().exportFindings(out);
-            out().println(written.map(bundle -> bundle.file().toAbsolutePath().toString())
+            Optional<Path> written = workspace.sync().exportFindings(out);
+            out().println(written.map(bundle -> bundle.toAbsolutePath().toString())
                     .orElseGet(() -> messages().get("cli.export.nothing")));
             return 0;
         }

@@ -3,7 +3,7 @@ package jp.tachiiri.cli;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Facility;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
             Facility facility = workspace.facilities().all().stream()
                     .filter(each -> each.code().equals(facilityCode) || each.id().equals(facilityCode)).findFirst()
                     .orElseThrow(() -> new UserFacingException("facility.error.notFound", facilityCode));
-            BundleRecords.Assignment plan = workspace.sync().plan(facility.id(), inspectorId, inspectorName, date);
+            PlannedInspection plan = workspace.sync().plan(facility.id(), inspectorId, inspectorName, date);
             out().println(messages().get("cli.plan.added", facility.name(), date, inspectorName, plan.id()));
             return 0;
         }

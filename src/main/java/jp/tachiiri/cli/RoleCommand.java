@@ -21,7 +21,7 @@ final class RoleCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            Optional<Role> current = workspace.role();
+            Optional<Role> current = workspace.settings().role();
             if (choice != null) {
                 Role wanted = switch (choice) {
                     case "inspector", "office" -> Role.fromCode(choice);
@@ -30,7 +30,7 @@ final class RoleCommand extends Subcommand implements Callable<Integer> {
                 if (current.isPresent() && current.get() != wanted) {
                     throw new UserFacingException("cli.role.fixed", messages().get("role." + current.get().code()));
                 }
-                workspace.setRole(wanted);
+                workspace.settings().setRole(wanted);
                 current = Optional.of(wanted);
             }
             out().println(current.map(role -> messages().get("cli.role.is", messages().get("role." + role.code())))

@@ -22,11 +22,11 @@ final class SettingsCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root().openWorkspace()) {
-            AdviceSettings current = workspace.adviceSettings();
+            AdviceSettings current = workspace.settings().advice();
             if (authority != null || reportDays != null) {
                 current = new AdviceSettings(authority != null ? authority : current.issuingAuthority(),
                         reportDays != null ? reportDays : current.reportDays());
-                workspace.setAdviceSettings(current);
+                workspace.settings().setAdvice(current);
             }
             out().println(messages().get("cli.settings.authority", current.issuingAuthority().isBlank()
                     ? messages().get("advice.issuerMissing") : current.issuingAuthority()));

@@ -16,6 +16,15 @@ import jp.tachiiri.i18n.UserFacingException;
 public record ImportOutcome(Path file, Result result, Counts counts, Delivered delivered, Optional<BundleHeader> header,
                             Optional<UserFacingException> problem) {
 
+    /** Who sent the bundle, as its header says. */
+    public record Sender(String deviceId, String fingerprint) {
+    }
+
+    /** The sender, when the bundle's header could be read. */
+    public Optional<Sender> sender() {
+        return header.map(read -> new Sender(read.deviceId(), read.fingerprint()));
+    }
+
     public enum Result {
         IMPORTED,
         ALREADY_IMPORTED,

@@ -36,6 +36,8 @@ import jp.tachiiri.catalog.CatalogLoader;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.InspectionIds;
+import jp.tachiiri.model.PlannedInspection;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.Role;
 
 /**
@@ -69,11 +71,36 @@ public final class SyncService {
         return repository.identity();
     }
 
+    /** This installation's key fingerprint, as the other side compares it before enrolling this device. */
+    public String fingerprint() {
+        return repository.identity().fingerprint();
+    }
+
+    /** What was sent and what waits to be sent. */
+    public SyncStatus status() {
+        return repository.status();
+    }
+
+    /** The office's decisions: received from the office (a tablet) or made here (the office), oldest first. */
+    public List<ReviewResult> reviews() {
+        return repository.reviews().stream().map(BundleRecords.Review::toResult).toList();
+    }
+
+    /** The office's decisions on every revision of one inspection, oldest first. */
+    public List<ReviewResult> reviews(String inspectionId) {
+        return repository.reviews(inspectionId).stream().map(BundleRecords.Review::toResult).toList();
+    }
+
+    /** The planned inspections: received from the office (a tablet) or planned here (the office). */
+    public List<PlannedInspection> plans() {
+        return repository.assignments().stream().map(BundleRecords.Assignment::toPlan).toList();
+    }
+
     /**
      * Writes one findings bundle with every finalized inspection the office has not confirmed yet, and marks
-     * them sent. Empty when there is nothing to send.
+     * them sent; returns the bundle file, empty when there is nothing to send.
      */
-    public Optional<BundleWriter.Written> exportFindings(Path outbox) {
+    public Optional<Path> exportFindings(Path outbox) {
         requireRole(Role.INSPECTOR);
         List<BundleRecords.Inspection> inspections = repository.unacknowledgedFindings();
         if (inspections.isEmpty()) {
@@ -94,7 +121,7 @@ public final class SyncService {
         BundleWriter.Written written = BundleWriter.write(outbox, repository.identity(), BundleKind.FINDINGS, now,
                 BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.copyOf(attachments.values()));
         repository.markSent(written.bundleId(), BundleKind.FINDINGS, now, written.file(), sent);
-        return Optional.of(written);
+        return Optional.of(written.file());
     }
 
     /** The stored file of a piece of evidence to send; a missing one is named by the evidence's own file name. */
@@ -108,9 +135,9 @@ public final class SyncService {
 
     /**
      * Writes an assignments bundle, numbered one more than the office's last: catalogs, facilities, plans (of one
-     * inspector or all), reviews, receipts.
+     * inspector or all), reviews, receipts; returns the bundle file.
      */
-    public BundleWriter.Written exportAssignments(Path outbox, Optional<String> inspectorId) {
+    public Path exportAssignments(Path outbox, Optional<String> inspectorId) {
         requireRole(Role.OFFICE);
         BundleRecords.AssignmentsPayload stored = repository.assignmentsPayload(inspectorId);
         List<JsonNode> documents = new ArrayList<>();
@@ -131,16 +158,27 @@ public final class SyncService {
         BundleWriter.Written written = BundleWriter.write(outbox, repository.identity(), BundleKind.ASSIGNMENTS, now,
                 BundleRecords.tree(payload), List.of());
         repository.markSent(written.bundleId(), BundleKind.ASSIGNMENTS, now, written.file(), List.of());
-        return written;
+        return written.file();
     }
 
     /** Plans an inspection at the office: it travels to the inspector's tablet with the next assignments bundle. */
-    public BundleRecords.Assignment plan(String facilityId, String inspectorId, String inspectorName, LocalDate date) {
+    public PlannedInspection plan(String facilityId, String inspectorId, String inspectorName, LocalDate date) {
         requireRole(Role.OFFICE);
         BundleRecords.Assignment assignment = new BundleRecords.Assignment(UUID.randomUUID().toString(), facilityId,
                 inspectorId, inspectorName, date.toString(), clock.instant().toString());
         repository.plan(assignment);
-        return assignment;
+        return assignment.toPlan();
+    }
+
+    /** Moves a planned inspection to another day; the newer plan wins on the tablet with the next assignments bundle. */
+    public PlannedInspection replan(String planId, LocalDate date) {
+        requireRole(Role.OFFICE);
+        BundleRecords.Assignment planned = repository.assignments().stream().filter(plan -> plan.id().equals(planId))
+                .findFirst().orElseThrow(() -> new UserFacingException("planning.error.notFound", planId));
+        BundleRecords.Assignment moved = new BundleRecords.Assignment(planId, planned.facilityId(), planned.inspectorId(),
+                planned.inspectorName(), date.toString(), clock.instant().toString());
+        repository.plan(moved);
+        return moved.toPlan();
     }
 
     private void requireRole(Role required) {

@@ -18,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import jp.tachiiri.app.AppLog;
+import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
@@ -147,7 +148,7 @@ public final class TachiiriApp extends Application implements Navigator {
     /** The first start's choice: stored, the demo for that role added to an empty store, then its home. */
     private void chooseRole(Role role) {
         executor.submit(() -> {
-            workspace.chooseRole(role);
+            workspace.demo().chooseRole(role);
             return role;
         }, chosen -> {
             this.role = Optional.of(chosen);
@@ -156,7 +157,7 @@ public final class TachiiriApp extends Application implements Navigator {
     }
 
     /** The opened data folder, the language to show, its role (empty: to be chosen) and where to reopen. */
-    private record Opened(Workspace workspace, Language language, Optional<Role> role, Optional<Workspace.Position> resume) {
+    private record Opened(Workspace workspace, Language language, Optional<Role> role, Optional<Settings.Position> resume) {
     }
 
     /**
@@ -168,16 +169,16 @@ public final class TachiiriApp extends Application implements Navigator {
         Workspace opened = Workspace.open(folder, Clock.systemDefaultZone());
         if (opened.readOnly()) {
             // Nothing can be stored: the choices are taken for this run only, and a role nobody chose is the inspector's.
-            Optional<Role> role = opened.role().or(() -> requestedRole).or(() -> Optional.of(Role.INSPECTOR));
-            return new Opened(opened, requested.orElseGet(opened::language), role, Optional.empty());
+            Optional<Role> role = opened.settings().role().or(() -> requestedRole).or(() -> Optional.of(Role.INSPECTOR));
+            return new Opened(opened, requested.orElseGet(opened.settings()::language), role, Optional.empty());
         }
-        if (requestedRole.isPresent() && opened.role().isEmpty()) {
-            opened.chooseRole(requestedRole.get());
+        if (requestedRole.isPresent() && opened.settings().role().isEmpty()) {
+            opened.demo().chooseRole(requestedRole.get());
         }
-        requested.ifPresent(opened::setLanguage);
-        Optional<Workspace.Position> resume = opened.lastPosition()
+        requested.ifPresent(opened.settings()::setLanguage);
+        Optional<Settings.Position> resume = opened.settings().lastPosition()
                 .filter(position -> opened.inspections().find(position.inspectionId()).isPresent());
-        return new Opened(opened, requested.orElseGet(opened::language), opened.role(), resume);
+        return new Opened(opened, requested.orElseGet(opened.settings()::language), opened.settings().role(), resume);
     }
 
     /** The screens in another language: the role question again while no role is chosen, else the list. */
@@ -218,7 +219,7 @@ public final class TachiiriApp extends Application implements Navigator {
 
     private void showHome(Optional<String> notice) {
         executor.submit(() -> {
-            workspace.clearPosition();
+            workspace.settings().clearPosition();
             return true;
         }, cleared -> { }, this::showFatal);
         UiContext context = context();
@@ -289,7 +290,7 @@ public final class TachiiriApp extends Application implements Navigator {
     @Override
     public void switchLanguage(Language chosen) {
         executor.submit(() -> {
-            workspace.setLanguage(chosen);
+            workspace.settings().setLanguage(chosen);
             return chosen;
         }, this::showIn, this::showFatal);
     }

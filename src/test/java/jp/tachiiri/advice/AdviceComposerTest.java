@@ -64,7 +64,7 @@ class AdviceComposerTest {
                     .withAnswer(Answer.NON_COMPLIANT).withAdvice("台帳を作ってください。")); // no target date yet
             answerAll(workspace, inspection, applicable(workspace.catalogs().latest(), facility), special);
 
-            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
 
             assertThat(content.improvements())
                     .extracting(improvement -> improvement.item().id(), AdviceContent.Improvement::found,
@@ -90,10 +90,10 @@ class AdviceComposerTest {
             Inspection inspection = start(workspace, facility, INSPECTION_DATE);
             answerAll(workspace, inspection, applicable(workspace.catalogs().latest(), facility), Map.of());
             // The A207 item asks 200+ beds; an answer stored for it anyway does not make it an improvement.
-            workspace.inspectionService().record(inspection.id(), nonCompliant("recovery.staff-training-a207", "",
+            workspace.inspections().record(inspection.id(), nonCompliant("recovery.staff-training-a207", "",
                     "研修を行ってください。", INSPECTION_DATE.plusDays(5)), ACTOR);
 
-            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
 
             assertThat(content.improvements()).isEmpty();
         }
@@ -116,10 +116,10 @@ class AdviceComposerTest {
                     .withAnswer(Answer.NOT_APPLICABLE).withReason("ログを持つサーバがない。").withNote("メモ。"));
             answerAll(workspace, inspection, applicable(workspace.catalogs().latest(), facility), special);
             // A compliant note on an item that does not apply to 80 beds is not printed either.
-            workspace.inspectionService().record(inspection.id(),
+            workspace.inspections().record(inspection.id(),
                     compliant("contact.dedicated-security-manager").withNote("専任を置いている。"), ACTOR);
 
-            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
 
             assertThat(content.goodPractices()).extracting(practice -> practice.item().id(), AdviceContent.GoodPractice::note)
                     .containsExactly(tuple("backup.generations", "3世代を施錠保管している。"),
@@ -143,11 +143,11 @@ class AdviceComposerTest {
                     "backup.offline-copy", nonCompliant("backup.offline-copy", "常時接続。", "切り離してください。",
                             INSPECTION_DATE.plusDays(30)),
                     "backup.generations", compliant("backup.generations").withNote("3世代。")));
-            workspace.inspectionService().record(inspection.id(),
+            workspace.inspections().record(inspection.id(),
                     Finding.empty(catalog.gate().id()).withAnswer(Answer.NO), ACTOR);
-            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
 
-            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
 
             assertThat(content.improvements()).isEmpty();
             assertThat(content.goodPractices()).isEmpty();
@@ -186,7 +186,7 @@ class AdviceComposerTest {
                             .withAnswer(Answer.NOT_APPLICABLE).withReason("サーバがない。"),
                     "recovery.drills", nonCompliant("recovery.drills", "", "訓練してください。", INSPECTION_DATE.plusDays(30))));
 
-            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
 
             // {items, 対象外, 適合, 不適合, 代替措置, 該当なし, 未回答}: an item that does not apply is 対象外, not 該当なし.
             // vulnerability: 16 items, 2 need a vendor contract. backup: 7, 1 needs an EMR.
@@ -211,13 +211,13 @@ class AdviceComposerTest {
             answerAll(workspace, inspection, applicable(workspace.catalogs().latest(), facility), Map.of(
                     "recovery.drills", nonCompliant("recovery.drills", "", "訓練してください。", INSPECTION_DATE.plusDays(90))));
 
-            AdviceContent draft = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent draft = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
             assertThat(draft.draft()).isTrue();
             assertThat(draft.documentDate()).isEqualTo(INSPECTION_DATE);
             assertThat(draft.reportDue()).isEqualTo(INSPECTION_DATE.plusDays(30));
 
-            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
-            AdviceContent finalized = workspace.adviceService().content(inspection.id(), Optional.empty(),
+            workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
+            AdviceContent finalized = workspace.advice().content(inspection.id(), Optional.empty(),
                     new AdviceSettings("テスト県 医務課", 14));
             assertThat(finalized.draft()).isFalse();
             assertThat(finalized.documentDate()).isEqualTo(FINALIZED_DAY).isEqualTo(LocalDate.of(2026, 7, 2));
@@ -228,18 +228,18 @@ class AdviceComposerTest {
             // An amendment: revision 2, finalized on 16 July in Japan (15 July in UTC).
             clock.set(Instant.parse("2026-07-10T01:00:00Z"));
             workspace.inspections().amend(inspection.id(), "目標日の訂正", ACTOR);
-            workspace.inspectionService().record(inspection.id(), nonCompliant("recovery.drills", "", "訓練してください。",
+            workspace.inspections().record(inspection.id(), nonCompliant("recovery.drills", "", "訓練してください。",
                     INSPECTION_DATE.plusDays(120)), ACTOR);
-            AdviceContent amending = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent amending = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
             assertThat(amending.draft()).isTrue();
             assertThat(amending.inspection().revision()).isEqualTo(2);
             assertThat(amending.documentDate()).isEqualTo(INSPECTION_DATE);
             clock.set(Instant.parse("2026-07-15T16:00:00Z"));
-            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
 
-            assertThat(workspace.adviceService().content(inspection.id(), Optional.of(1), SETTINGS).documentDate())
+            assertThat(workspace.advice().content(inspection.id(), Optional.of(1), SETTINGS).documentDate())
                     .isEqualTo(LocalDate.of(2026, 7, 2));
-            AdviceContent second = workspace.adviceService().content(inspection.id(), Optional.empty(), SETTINGS);
+            AdviceContent second = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
             assertThat(second.inspection().revision()).isEqualTo(2);
             assertThat(second.inspection().status()).isEqualTo(InspectionStatus.FINALIZED);
             assertThat(second.documentDate()).isEqualTo(LocalDate.of(2026, 7, 16));
@@ -262,7 +262,7 @@ class AdviceComposerTest {
             assertThat(draft.draft()).isTrue();
             assertThat(draft.documentDate()).isEqualTo(INSPECTION_DATE);
 
-            workspace.inspectionService().finalizeInspection(started.id(), ACTOR);
+            workspace.inspections().finalizeInspection(started.id(), ACTOR);
             Inspection finalized = workspace.inspections().find(started.id()).orElseThrow();
             AdviceContent content = composer.compose(finalized, facility, catalog, Map.of(), SETTINGS, Optional.of(someDay));
             assertThat(content.draft()).isFalse();
@@ -277,7 +277,7 @@ class AdviceComposerTest {
         try (Workspace workspace = Workspace.open(folder, AdvicePrintoutTest.clock())) {
             Facility facility = facility("small", "1410000008", 80, false, false);
             Inspection started = start(workspace, facility, INSPECTION_DATE);
-            workspace.inspectionService().finalizeInspection(started.id(), ACTOR);
+            workspace.inspections().finalizeInspection(started.id(), ACTOR);
             Inspection finalized = workspace.inspections().find(started.id()).orElseThrow();
             Catalog catalog = workspace.catalogs().latest();
             AdviceComposer composer = new AdviceComposer();
@@ -301,7 +301,7 @@ class AdviceComposerTest {
             Facility facility = facility("small", "1410000009", 80, false, false);
             Inspection mistyped = start(workspace, facility, LocalDate.of(2199, 6, 30));
 
-            assertThatThrownBy(() -> workspace.adviceService().content(mistyped.id(), Optional.empty(), SETTINGS))
+            assertThatThrownBy(() -> workspace.advice().content(mistyped.id(), Optional.empty(), SETTINGS))
                     .isInstanceOf(UserFacingException.class).hasMessageContaining("2199");
         }
     }

@@ -81,7 +81,7 @@ class AdvicePrintoutTest {
     @Test
     void theDemosFinalizedInspectionsListEveryImprovementInCatalogOrderAndTheCountsOfTheRecord() throws IOException {
         try (Workspace workspace = Workspace.open(folder, clock())) {
-            assertThat(workspace.seedDemo()).isTrue();
+            assertThat(workspace.demo().seed()).isTrue();
             List<InspectionSummary> finalized = workspace.inspections().list().stream()
                     .filter(summary -> summary.status() == InspectionStatus.FINALIZED).toList();
             assertThat(finalized).hasSize(2);
@@ -91,8 +91,8 @@ class AdvicePrintoutTest {
                 Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), inspection.revision());
                 assertThat(nonCompliant(catalog(workspace), facility, findings)).hasSizeGreaterThanOrEqualTo(3);
 
-                byte[] pdf = workspace.adviceService().pdf(inspection.id(), Optional.empty(),
-                        workspace.adviceSettings(), Language.JA);
+                byte[] pdf = workspace.advice().pdf(inspection.id(), Optional.empty(),
+                        workspace.settings().advice(), Language.JA);
 
                 try (PDDocument document = Loader.loadPDF(pdf)) {
                     assertImprovementsInCatalogOrder(document, JA, catalog(workspace), facility, findings);
@@ -129,12 +129,12 @@ class AdvicePrintoutTest {
                     .withAnswer(Answer.NOT_APPLICABLE).withReason("バックアップは院外に出していない。"));
             special.put("contact.mhlw-route", compliant("contact.mhlw-route").withNote("連絡先を掲示している。"));
             answerAll(workspace, inspection, applicable, special);
-            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
             Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), 1);
             assertThat(nonCompliant(catalog, facility, findings)).extracting(Finding::itemId)
                     .containsExactlyElementsOf(nonCompliant);
 
-            byte[] pdf = workspace.adviceService().pdf(inspection.id(), Optional.empty(), workspace.adviceSettings(),
+            byte[] pdf = workspace.advice().pdf(inspection.id(), Optional.empty(), workspace.settings().advice(),
                     Language.JA);
 
             try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -203,12 +203,12 @@ class AdvicePrintoutTest {
     @Test
     void usesOnlyTheEmbeddedBundledFontAndKeepsEveryGlyphInsideTheMargins() throws IOException {
         try (Workspace workspace = Workspace.open(folder, clock())) {
-            workspace.seedDemo();
+            workspace.demo().seed();
             Inspection large = thirtyImprovements(workspace);
             List<byte[]> pdfs = new ArrayList<>();
             for (InspectionSummary summary : workspace.inspections().list()) {
                 for (Language language : Language.values()) {
-                    pdfs.add(workspace.adviceService().pdf(summary.id(), Optional.empty(), workspace.adviceSettings(),
+                    pdfs.add(workspace.advice().pdf(summary.id(), Optional.empty(), workspace.settings().advice(),
                             language));
                 }
             }
@@ -264,7 +264,7 @@ class AdvicePrintoutTest {
             List<Finding> improvements = nonCompliant(catalog(workspace), facility, findings);
             assertThat(improvements).hasSize(30);
 
-            byte[] pdf = workspace.adviceService().pdf(inspection.id(), Optional.empty(), workspace.adviceSettings(),
+            byte[] pdf = workspace.advice().pdf(inspection.id(), Optional.empty(), workspace.settings().advice(),
                     Language.JA);
 
             try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -316,9 +316,9 @@ class AdvicePrintoutTest {
     void everyDateStandsWholeOnOneLine() throws IOException {
         try (Workspace workspace = Workspace.open(folder, clock())) {
             Inspection inspection = thirtyImprovements(workspace);
-            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 100));
-            AdviceContent content = workspace.adviceService().content(inspection.id(), Optional.empty(),
-                    workspace.adviceSettings());
+            workspace.settings().setAdvice(new AdviceSettings(AUTHORITY, 100));
+            AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(),
+                    workspace.settings().advice());
             List<LocalDate> dates = new ArrayList<>(List.of(INSPECTION_DATE, FINALIZED_DAY, content.reportDue()));
             content.improvements().forEach(improvement -> dates.add(improvement.targetDate().orElseThrow()));
             assertThat(dates).anyMatch(date -> date.getMonthValue() >= 10 && date.getDayOfMonth() >= 10);
@@ -345,7 +345,7 @@ class AdvicePrintoutTest {
     @Test
     void theSignatureLinesAlwaysShareTheirPageWithTheReportRequest() throws IOException {
         try (Workspace workspace = Workspace.open(folder, clock())) {
-            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 30));
+            workspace.settings().setAdvice(new AdviceSettings(AUTHORITY, 30));
             Facility facility = facility("small", "1310000009", 80, false, false);
             Inspection inspection = start(workspace, facility, INSPECTION_DATE);
             List<CatalogItem> items = applicable(catalog(workspace), facility);
@@ -354,7 +354,7 @@ class AdvicePrintoutTest {
             Set<Integer> pageCounts = new TreeSet<>();
             for (CatalogItem item : items) {
                 if (!item.id().equals("recovery.drills")) {
-                    workspace.inspectionService().record(inspection.id(), compliant(item.id())
+                    workspace.inspections().record(inspection.id(), compliant(item.id())
                             .withNote("良好事例：手順を文書にして職員に周知し、年1回は実施状況を点検している。"), ACTOR);
                 }
                 for (Messages messages : List.of(JA, EN)) {
@@ -424,24 +424,24 @@ class AdvicePrintoutTest {
         byte[] english;
         String inspectionId;
         try (Workspace workspace = Workspace.open(folder, clock())) {
-            workspace.seedDemo();
+            workspace.demo().seed();
             inspectionId = workspace.inspections().list().stream()
                     .filter(summary -> summary.status() == InspectionStatus.FINALIZED)
                     .max((a, b) -> a.date().compareTo(b.date())).orElseThrow().id();
-            first = workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(), Language.JA);
-            byte[] second = workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(),
+            first = workspace.advice().pdf(inspectionId, Optional.empty(), workspace.settings().advice(), Language.JA);
+            byte[] second = workspace.advice().pdf(inspectionId, Optional.empty(), workspace.settings().advice(),
                     Language.JA);
             assertThat(Arrays.equals(first, second)).isTrue();
-            english = workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(), Language.EN);
+            english = workspace.advice().pdf(inspectionId, Optional.empty(), workspace.settings().advice(), Language.EN);
             assertThat(Arrays.equals(first, english)).isFalse();
         }
         // A week later, in another time zone: the printout depends on the record only.
         Clock later = Clock.fixed(NOW.plusSeconds(7 * 24 * 3600 + 1234), ZoneId.of("America/New_York"));
         try (Workspace reopened = Workspace.open(folder, later)) {
-            assertThat(Arrays.equals(first, reopened.adviceService().pdf(inspectionId, Optional.empty(),
-                    reopened.adviceSettings(), Language.JA))).isTrue();
-            assertThat(Arrays.equals(english, reopened.adviceService().pdf(inspectionId, Optional.of(1),
-                    reopened.adviceSettings(), Language.EN))).isTrue();
+            assertThat(Arrays.equals(first, reopened.advice().pdf(inspectionId, Optional.empty(),
+                    reopened.settings().advice(), Language.JA))).isTrue();
+            assertThat(Arrays.equals(english, reopened.advice().pdf(inspectionId, Optional.of(1),
+                    reopened.settings().advice(), Language.EN))).isTrue();
         }
     }
 
@@ -459,20 +459,20 @@ class AdvicePrintoutTest {
             String codeBefore = checkCode(before);
 
             // A change the printout does not show otherwise: only the check code tells.
-            workspace.inspectionService().record(inspection.id(),
+            workspace.inspections().record(inspection.id(),
                     original.withCheckedOn(INSPECTION_DATE.minusDays(1)), ACTOR);
             byte[] checkedEarlier = pdf(workspace, inspection.id(), Language.JA);
             assertThat(checkCode(checkedEarlier)).isNotEqualTo(codeBefore);
             assertThat(Arrays.equals(before, checkedEarlier)).isFalse();
 
-            workspace.inspectionService().record(inspection.id(),
+            workspace.inspections().record(inspection.id(),
                     original.withAnswer(Answer.NON_COMPLIANT).withAdvice("世代管理を始めてください。")
                             .withTargetDate(INSPECTION_DATE.plusMonths(2)), ACTOR);
             byte[] nonCompliant = pdf(workspace, inspection.id(), Language.JA);
             assertThat(checkCode(nonCompliant)).isNotIn(codeBefore, checkCode(checkedEarlier));
             assertThat(squeeze(text(nonCompliant))).contains("世代管理を始めてください。");
 
-            workspace.inspectionService().record(inspection.id(), original, ACTOR);
+            workspace.inspections().record(inspection.id(), original, ACTOR);
             byte[] restored = pdf(workspace, inspection.id(), Language.JA);
             assertThat(checkCode(restored)).isEqualTo(codeBefore);
             assertThat(Arrays.equals(before, restored)).isTrue();
@@ -491,7 +491,7 @@ class AdvicePrintoutTest {
             answerAll(workspace, inspection, applicable(catalog(workspace), facility), Map.of(
                     "contact.dedicated-security-manager", nonCompliant("contact.dedicated-security-manager",
                             "兼任の責任者のみ。", "専任の安全管理責任者を配置してください。", INSPECTION_DATE.plusMonths(6))));
-            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
             byte[] before = pdf(workspace, inspection.id(), Language.JA);
 
             // Later the register is corrected: the hospital has 180 beds, and a new name.
@@ -531,7 +531,7 @@ class AdvicePrintoutTest {
             }
 
             answerAll(workspace, inspection, applicable, Map.of());
-            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
 
             try (PDDocument finalized = Loader.loadPDF(pdf(workspace, inspection.id(), Language.JA))) {
                 String text = squeeze(text(finalized));
@@ -554,7 +554,7 @@ class AdvicePrintoutTest {
     @Test
     void inEnglishTheTitleAndHeadingsAreEnglishAndTheStructureTheSame() throws IOException {
         try (Workspace workspace = Workspace.open(folder, clock())) {
-            workspace.seedDemo();
+            workspace.demo().seed();
             Inspection inspection = thirtyImprovements(workspace);
             Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
             Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), 1);
@@ -632,12 +632,12 @@ class AdvicePrintoutTest {
             answerAll(workspace, inspection, applicable(catalog(workspace), facility), Map.of("recovery.drills",
                     nonCompliant("recovery.drills", "訓練の実績がない。", "年1回程度の訓練を行ってください。",
                             INSPECTION_DATE.plusMonths(4))));
-            workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+            workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
 
             String unset = squeeze(text(pdf(workspace, inspection.id(), Language.JA)));
             assertThat(unset).contains(wareki(FINALIZED_DAY) + squeeze(JA.get("advice.issuerMissing")));
 
-            workspace.setAdviceSettings(new AdviceSettings(AUTHORITY, 45));
+            workspace.settings().setAdvice(new AdviceSettings(AUTHORITY, 45));
             byte[] pdf = pdf(workspace, inspection.id(), Language.JA);
             String text = squeeze(text(pdf));
             // 45 days on is Sunday 16 Aug 2026, when the office is closed: the report is due on the Monday.
@@ -665,11 +665,11 @@ class AdvicePrintoutTest {
         try (Workspace workspace = Workspace.open(folder, clock())) {
             Facility facility = facility("small", "1310000006", 80, false, false);
             Inspection inspection = start(workspace, facility, INSPECTION_DATE);
-            Path file = workspace.printoutFile(inspection.id(), 1, Language.JA);
+            Path file = workspace.advice().printoutFile(inspection.id(), 1, Language.JA);
             assertThat(file.startsWith(folder)).isTrue();
             assertThat(file.getFileName().toString()).isEqualTo("advice_2026-06-30_1310000006_r1_ja.pdf");
 
-            workspace.adviceService().writePdf(inspection.id(), Optional.of(1), workspace.adviceSettings(),
+            workspace.advice().writePdf(inspection.id(), Optional.of(1), workspace.settings().advice(),
                     Language.JA, file);
 
             assertThat(Files.readAllBytes(file)).isEqualTo(pdf(workspace, inspection.id(), Language.JA));
@@ -693,7 +693,7 @@ class AdvicePrintoutTest {
 
     static Inspection start(Workspace workspace, Facility facility, LocalDate date) {
         workspace.facilities().save(facility);
-        return workspace.inspectionService().start(new NewInspection(facility.id(), date,
+        return workspace.inspections().start(new NewInspection(facility.id(), date,
                 List.of("検査 一郎", "検査 二郎"), List.of(new Attendee("病院 花子", "事務長")), false), ACTOR);
     }
 
@@ -716,12 +716,12 @@ class AdvicePrintoutTest {
     static void answerAll(Workspace workspace, Inspection inspection, List<CatalogItem> items,
             Map<String, Finding> special) {
         Catalog catalog = catalog(workspace);
-        workspace.inspectionService().record(inspection.id(),
+        workspace.inspections().record(inspection.id(),
                 Finding.empty(catalog.gate().id()).withAnswer(Answer.YES), ACTOR);
-        special.values().forEach(finding -> workspace.inspectionService().record(inspection.id(), finding, ACTOR));
+        special.values().forEach(finding -> workspace.inspections().record(inspection.id(), finding, ACTOR));
         for (CatalogItem item : items) {
             if (!special.containsKey(item.id())) {
-                workspace.inspectionService().record(inspection.id(), compliant(item.id()), ACTOR);
+                workspace.inspections().record(inspection.id(), compliant(item.id()), ACTOR);
             }
         }
     }
@@ -756,10 +756,10 @@ class AdvicePrintoutTest {
         }
         assertThat(number).isEqualTo(30);
         Collections.reverse(findings);
-        workspace.inspectionService().record(inspection.id(),
+        workspace.inspections().record(inspection.id(),
                 Finding.empty(catalog.gate().id()).withAnswer(Answer.YES), ACTOR);
-        findings.forEach(finding -> workspace.inspectionService().record(inspection.id(), finding, ACTOR));
-        workspace.inspectionService().finalizeInspection(inspection.id(), ACTOR);
+        findings.forEach(finding -> workspace.inspections().record(inspection.id(), finding, ACTOR));
+        workspace.inspections().finalizeInspection(inspection.id(), ACTOR);
         return inspection;
     }
 
@@ -884,7 +884,7 @@ class AdvicePrintoutTest {
     // ================================================================ reading PDFs
 
     static byte[] pdf(Workspace workspace, String inspectionId, Language language) {
-        return workspace.adviceService().pdf(inspectionId, Optional.empty(), workspace.adviceSettings(), language);
+        return workspace.advice().pdf(inspectionId, Optional.empty(), workspace.settings().advice(), language);
     }
 
     /** The text in content order: a table cell's lines stay together. */

@@ -46,7 +46,7 @@ class AdviceSummaryTest {
     @Test
     void theDemosPrintoutsAddUpInBothLanguages() throws IOException {
         try (Workspace workspace = Workspace.open(folder, clock())) {
-            assertThat(workspace.seedDemo()).isTrue();
+            assertThat(workspace.demo().seed()).isTrue();
             List<InspectionSummary> inspections = workspace.inspections().list();
             assertThat(inspections).hasSize(3);
             for (InspectionSummary summary : inspections) {

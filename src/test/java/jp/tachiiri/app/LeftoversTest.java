@@ -22,7 +22,7 @@ class LeftoversTest {
     void oldTemporaryFilesGoAndRecentOnesAndStoredEvidenceStay() throws Exception {
         Evidence stored;
         try (Workspace workspace = Workspace.open(data, Clock.systemUTC())) {
-            workspace.seedDemo();
+            workspace.demo().seed();
             String id = workspace.inspections().list().stream().filter(summary -> summary.status().name().equals("IN_PROGRESS"))
                     .findFirst().orElseThrow().id();
             Path photo = Files.write(data.resolve("photo.jpg"), new byte[] {1, 2, 3});

@@ -125,7 +125,7 @@ class StorageFaultsTest {
     void aReadOnlyDataFolderShowsTheChangesStillInItsWal() throws Exception {
         data = scratch.resolve("data");
         try (Workspace workspace = Workspace.open(data, CLOCK)) {
-            workspace.setAdviceSettings(new AdviceSettings("前の発行者", 30));
+            workspace.settings().setAdvice(new AdviceSettings("前の発行者", 30));
         }
         Path file = data.resolve(Workspace.DATABASE_FILE);
         ChildJvm.plain().run(HaltAfterCommit.class, file.toString(),
@@ -149,11 +149,11 @@ class StorageFaultsTest {
         demoStore();
         Path bundle;
         try (Workspace tablet = Workspace.open(data, CLOCK)) {
-            bundle = tablet.sync().exportFindings(scratch.resolve("outbox")).orElseThrow().file();
+            bundle = tablet.sync().exportFindings(scratch.resolve("outbox")).orElseThrow();
         }
         Path office = scratch.resolve("office");
         try (Workspace workspace = Offices.open(office, CLOCK)) {
-            workspace.setAdviceSettings(new AdviceSettings("さくら県 医務課", 30));
+            workspace.settings().setAdvice(new AdviceSettings("さくら県 医務課", 30));
         }
         String stored = FileFaults.sha256(office.resolve(Workspace.DATABASE_FILE));
         // Room for a few pages of the WAL, where the import's transaction goes first; it needs far more.
@@ -171,7 +171,7 @@ class StorageFaultsTest {
         assertThat(japanese.err()).contains(office.toString(), "空き容量が足りない", "これまでのデータは変わっていません");
         assertThat(FileFaults.sha256(office.resolve(Workspace.DATABASE_FILE))).isEqualTo(stored);
         try (Workspace workspace = Workspace.open(office, CLOCK)) {
-            assertThat(workspace.adviceSettings()).isEqualTo(new AdviceSettings("さくら県 医務課", 30));
+            assertThat(workspace.settings().advice()).isEqualTo(new AdviceSettings("さくら県 医務課", 30));
             assertThat(workspace.inspections().list()).as("all or nothing: nothing of the bundle").isEmpty();
             assertThat(Pragma.of(office.resolve(Workspace.DATABASE_FILE), "integrity_check")).isEqualTo("ok");
             // With room again, the same bundle is taken in whole.
@@ -193,7 +193,7 @@ class StorageFaultsTest {
                 assertThat(workspace.inspections().list()).hasSize(inspections);
 
                 StoreException refused = catchThrowableOfType(StoreException.class,
-                        () -> workspace.setAdviceSettings(new AdviceSettings("別の発行者", 10)));
+                        () -> workspace.settings().setAdvice(new AdviceSettings("別の発行者", 10)));
 
                 assertThat(refused).isNotNull();
                 assertThat(refused.key()).isEqualTo("store.error.locked");
@@ -203,8 +203,8 @@ class StorageFaultsTest {
 
                 holder.getOutputStream().close();
                 assertThat(holder.waitFor()).isZero();
-                workspace.setAdviceSettings(new AdviceSettings("別の発行者", 10));
-                assertThat(workspace.adviceSettings().issuingAuthority()).isEqualTo("別の発行者");
+                workspace.settings().setAdvice(new AdviceSettings("別の発行者", 10));
+                assertThat(workspace.settings().advice().issuingAuthority()).isEqualTo("別の発行者");
                 assertThat(workspace.inspections().list()).hasSize(inspections);
             }
         } finally {
@@ -275,7 +275,7 @@ class StorageFaultsTest {
 
             // The advice printout does not include evidence: it is still written, and the list still reads.
             Path pdf = scratch.resolve("advice.pdf");
-            workspace.adviceService().writePdf(inspection.inspectionId(), Optional.empty(), workspace.adviceSettings(),
+            workspace.advice().writePdf(inspection.inspectionId(), Optional.empty(), workspace.settings().advice(),
                     Language.JA, pdf);
             assertThat(Files.size(pdf)).isPositive();
             assertThat(workspace.inspections().list()).isNotEmpty();
@@ -347,7 +347,7 @@ class StorageFaultsTest {
     private int demoStore() {
         data = scratch.resolve("data");
         try (Workspace workspace = Workspace.open(data, CLOCK)) {
-            workspace.seedDemo();
+            workspace.demo().seed();
             return workspace.inspections().list().size();
         }
     }
@@ -363,7 +363,7 @@ class StorageFaultsTest {
         String item = ForkedTablets.ITEM;
         Path photo = Files.write(scratch.resolve("現場写真.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         workspace.evidence().add(finalized.id(), revision, item, photo, "image/png", "tester");
-        workspace.inspectionService().finalizeInspection(finalized.id(), "tester");
+        workspace.inspections().finalizeInspection(finalized.id(), "tester");
         return new WithPhoto(finalized.id(), revision);
     }
 

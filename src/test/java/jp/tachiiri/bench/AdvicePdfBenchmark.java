@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The advice printout of the demo's finalized inspection, as the advice dialog makes it
- * ({@code workspace.adviceService().pdf(…)}, in Japanese, in memory), against the least PDF that holds Japanese
+ * ({@code workspace.advice().pdf(…)}, in Japanese, in memory), against the least PDF that holds Japanese
  * text: one A4 page with one line (the printout's title) in the same bundled font, embedded as a subset, saved
  * into memory with plain PDFBox. The font is read and parsed once, outside the timed work, as the product
  * keeps its parsed fonts for the whole run; subsetting and embedding it are timed on both sides.
@@ -51,7 +51,7 @@ class AdvicePdfBenchmark {
         String line = Messages.of(Language.JA).get("advice.title");
 
         try (Workspace tablet = Workspace.open(work.resolve("tablet"), Clock.systemDefaultZone())) {
-            tablet.seedDemo();
+            tablet.demo().seed();
             // The demo's newest finalized inspection: the one with 不適合 items, so the printout has improvements.
             InspectionSummary finalized = tablet.inspections().list().stream()
                     .filter(summary -> summary.status() == InspectionStatus.FINALIZED)
@@ -63,8 +63,8 @@ class AdvicePdfBenchmark {
                             + "one line, same font as a subset", documents, documents), warmups, runs,
                     round -> Bench.time(() -> {
                         for (int i = 0; i < documents; i++) {
-                            AdviceService advice = tablet.adviceService();
-                            ours[0] = advice.pdf(finalized.id(), Optional.of(finalized.revision()), tablet.adviceSettings(),
+                            AdviceService advice = tablet.advice();
+                            ours[0] = advice.pdf(finalized.id(), Optional.of(finalized.revision()), tablet.settings().advice(),
                                     Language.JA);
                         }
                         return null;

@@ -59,8 +59,8 @@ class AnswerBenchmark {
         try (Workspace tablet = Workspace.open(work.resolve("tablet"), Clock.systemDefaultZone());
              Connection floor = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("floor.db"),
                      Database.connectionSettings().toProperties())) {
-            tablet.seedDemo();
-            InspectionService service = tablet.inspectionService();
+            tablet.demo().seed();
+            InspectionService service = tablet.inspections();
             try (Statement create = floor.createStatement()) {
                 create.executeUpdate("CREATE TABLE answers (id INTEGER PRIMARY KEY, inspection_id TEXT NOT NULL, "
                         + "item_id TEXT NOT NULL, answer TEXT NOT NULL)");
@@ -122,7 +122,7 @@ class AnswerBenchmark {
         List<Save> saves = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Facility facility = facilities.get(i % facilities.size());
-            Inspection inspection = tablet.inspectionService().start(
+            Inspection inspection = tablet.inspections().start(
                     new NewInspection(facility.id(), today, List.of("ベンチ 立入"), List.of(), true), ACTOR);
             saves.add(new Save(inspection.id(), firstAnswer(catalog.gate().id(), Answer.YES, today)));
             for (CatalogItem item : Applicability.applicableItems(catalog, facility.profile())) {

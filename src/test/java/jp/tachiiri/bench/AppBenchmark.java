@@ -39,8 +39,8 @@ class AppBenchmark {
         Path used = work.resolve("used");
         // A data folder as after the first start: the inspector's role chosen and the demo added.
         try (Workspace workspace = Workspace.open(used, Clock.systemDefaultZone())) {
-            workspace.setRole(Role.INSPECTOR);
-            workspace.seedDemo();
+            workspace.settings().setRole(Role.INSPECTOR);
+            workspace.demo().seed();
         }
         Bench.note("Child JVMs: %s; options %s.", jvm(work), String.join(" ", ChildJvm.options(work)));
 

@@ -23,12 +23,13 @@ import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.KnownDevice;
-import jp.tachiiri.testsupport.StoreDump;
 import jp.tachiiri.testsupport.Offices;
+import jp.tachiiri.testsupport.StoreDump;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,18 +74,18 @@ class HostileCorpusTest {
             assertThat(imported.result()).as("the control bundle: %s", imported).isEqualTo(ImportOutcome.Result.IMPORTED);
             assertThat(imported.counts()).isEqualTo(new ImportOutcome.Counts(1, 0, 0, 0));
         }
-        assertThat(workspace.syncRecords().knownDevices()).extracting(KnownDevice::deviceId, KnownDevice::role,
+        assertThat(workspace.deviceTrust().devices()).extracting(KnownDevice::deviceId, KnownDevice::role,
                 KnownDevice::status).containsExactlyInAnyOrder(
                 tuple(HostileCorpusGenerator.DEVICE_ID, Role.INSPECTOR, DeviceStatus.TRUSTED),
                 tuple(HostileCorpusGenerator.SECOND_DEVICE_ID, Role.INSPECTOR, DeviceStatus.TRUSTED));
         assertThat(workspace.chainVerifier().verifyAll().ok()).as("the controls' audit trails are valid chains").isTrue();
 
         tablet = Workspace.open(office.resolve("tablet"), CLOCK);
-        tablet.setRole(Role.INSPECTOR);
+        tablet.settings().setRole(Role.INSPECTOR);
         ImportOutcome assignments = tablet.sync().importFile(CORPUS.resolve(HostileCorpusGenerator.TABLET_CONTROL), true);
         assertThat(assignments.result()).as("the tablet's control: %s", assignments).isEqualTo(ImportOutcome.Result.IMPORTED);
         assertThat(tablet.deviceTrust().office()).map(KnownDevice::deviceId).contains(HostileCorpusGenerator.OFFICE_ID);
-        assertThat(tablet.syncRecords().assignments()).singleElement().extracting(BundleRecords.Assignment::id)
+        assertThat(tablet.sync().plans()).singleElement().extracting(PlannedInspection::id)
                 .isEqualTo("corpus-plan-1");
     }
 
@@ -118,7 +119,7 @@ class HostileCorpusTest {
             }
             case HostileCorpusGenerator.PENDING -> {
                 assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.PENDING_ENROLMENT);
-                assertThat(store.syncRecords().knownDevices()).filteredOn(device -> device.deviceId()
+                assertThat(store.deviceTrust().devices()).filteredOn(device -> device.deviceId()
                                 .equals(outcome.header().orElseThrow().deviceId()))
                         .singleElement().extracting(KnownDevice::status).isEqualTo(DeviceStatus.PENDING);
                 assertThat(withoutTable(StoreDump.withFiles(store), "known_devices")).as("only the device waiting for enrolment is new")

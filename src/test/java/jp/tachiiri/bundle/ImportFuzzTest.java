@@ -91,7 +91,7 @@ class ImportFuzzTest {
             assertThat(enrolling.sync().importFile(control, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         }
         try (Workspace enrolling = Workspace.open(work.resolve("tablet-template"), CLOCK)) {
-            enrolling.setRole(Role.INSPECTOR);
+            enrolling.settings().setRole(Role.INSPECTOR);
             assertThat(enrolling.sync().importFile(assignments, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         }
         office = new Store(work.resolve("office-template"), work.resolve("office"));

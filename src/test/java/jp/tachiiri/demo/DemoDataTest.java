@@ -38,7 +38,7 @@ class DemoDataTest {
     void seedsHospitalsOfDifferentKindsAndTwoInspectionsWithinTheFiscalYear() {
         LocalDate today = LocalDate.of(2027, 2, 10);
         try (Workspace workspace = Workspace.open(folder, fixedAt(today))) {
-            assertThat(workspace.demoData().seed()).isTrue();
+            assertThat(workspace.demo().seed()).isTrue();
 
             List<Facility> facilities = workspace.facilities().all();
             assertThat(facilities).allMatch(Facility::demo).allMatch(facility -> facility.name().contains("デモ"));
@@ -84,11 +84,11 @@ class DemoDataTest {
     @Test
     void seedingTwiceAddsNothing() {
         try (Workspace workspace = Workspace.open(folder, fixedAt(LocalDate.of(2026, 11, 25)))) {
-            assertThat(workspace.demoData().seed()).isTrue();
+            assertThat(workspace.demo().seed()).isTrue();
             int facilities = workspace.facilities().all().size();
             int inspections = workspace.inspections().list().size();
 
-            assertThat(workspace.demoData().seed()).isFalse();
+            assertThat(workspace.demo().seed()).isFalse();
 
             assertThat(workspace.facilities().all()).hasSize(facilities);
             assertThat(workspace.inspections().list()).hasSize(inspections);

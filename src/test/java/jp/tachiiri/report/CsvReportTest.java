@@ -39,19 +39,19 @@ class CsvReportTest {
     @BeforeEach
     void demoWithNotesThatLookLikeFormulas() {
         workspace = Workspace.open(folder.resolve("data"), CLOCK);
-        workspace.seedDemo();
+        workspace.demo().seed();
         sakuragawa = workspace.inspections().list().stream().filter(s -> s.facilityName().contains("桜川")).findFirst()
                 .orElseThrow().id();
         Inspection amended = workspace.inspections().amend(sakuragawa, "メモの追記", "test");
         Map<String, Finding> findings = workspace.inspections().findings(sakuragawa, amended.revision());
-        String gate = workspace.inspectionService().catalogOf(amended).gate().id();
+        String gate = workspace.inspections().catalogOf(amended).gate().id();
         notedItems = findings.keySet().stream().filter(id -> !id.equals(gate)).sorted().limit(FORMULAS.size() + 1).toList();
         for (int i = 0; i < FORMULAS.size(); i++) {
-            workspace.inspectionService().record(sakuragawa, findings.get(notedItems.get(i)).withNote(FORMULAS.get(i)), "test");
+            workspace.inspections().record(sakuragawa, findings.get(notedItems.get(i)).withNote(FORMULAS.get(i)), "test");
         }
-        workspace.inspectionService().record(sakuragawa,
+        workspace.inspections().record(sakuragawa,
                 findings.get(notedItems.get(FORMULAS.size())).withNote("カンマ, \"引用\"\n改行"), "test");
-        workspace.inspectionService().finalizeInspection(sakuragawa, "test");
+        workspace.inspections().finalizeInspection(sakuragawa, "test");
     }
 
     @Test

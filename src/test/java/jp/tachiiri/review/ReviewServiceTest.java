@@ -40,8 +40,8 @@ class ReviewServiceTest {
     void officeWithTheDemoFindings() {
         Path bundle;
         try (Workspace tablet = Workspace.open(folder.resolve("tablet"), CLOCK)) {
-            tablet.seedDemo();
-            bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file();
+            tablet.demo().seed();
+            bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
         }
         office = Offices.open(folder.resolve("office"), CLOCK);
         assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);

@@ -449,7 +449,7 @@ class SqliteEvidenceTest extends StoreFixture {
         byte[] bytes = randomBytes(700, 26);
         try (Workspace workspace = Workspace.open(data, clock)) {
             workspace.facilities().save(facility("f-w", "みどり病院", "みどり"));
-            String id = workspace.inspections().start("i-w", request("f-w"), catalog.version(), ACTOR).id();
+            String id = workspace.inspections().start(request("f-w"), ACTOR).id();
 
             Evidence added = workspace.evidence().add(id, 1, item.id(), write("w.jpg", bytes), "image/jpeg", ACTOR);
 

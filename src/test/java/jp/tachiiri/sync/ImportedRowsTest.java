@@ -94,7 +94,7 @@ class ImportedRowsTest {
             office.sync().plan(planned.id(), "hanako", "立入 花子", LocalDate.parse("2025-11-04"));
             office.review().decide(new Decision(made.inspectionId(), 2, false, "目標日を具体的に",
                     Map.of(made.items().get(0), "更新日の記入を", made.items().get(1), "代替策の期限を")), SUPERVISOR);
-            Path answer = office.sync().exportAssignments(folder.resolve("usb-back"), Optional.empty()).file();
+            Path answer = office.sync().exportAssignments(folder.resolve("usb-back"), Optional.empty());
             ImportOutcome back = tablet.sync().importFile(answer, true);
             assertThat(back.result()).as(back.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
 
@@ -108,7 +108,7 @@ class ImportedRowsTest {
 
     private Workspace tablet() {
         Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC());
-        tablet.setRole(Role.INSPECTOR);
+        tablet.settings().setRole(Role.INSPECTOR);
         return tablet;
     }
 
@@ -121,11 +121,11 @@ class ImportedRowsTest {
                 "東京都千代田区1-1", 180, true, true,
                 List.of(new VendorContract("電子カルテ社", "電子カルテ"), new VendorContract("画像システム社", "PACS")), true);
         tablet.facilities().save(facility);
-        Inspection started = tablet.inspectionService().start(new NewInspection(facility.id(), LocalDate.parse("2025-06-10"),
+        Inspection started = tablet.inspections().start(new NewInspection(facility.id(), LocalDate.parse("2025-06-10"),
                 List.of("立入 花子", "検査 太郎"), List.of(new Attendee("院長 一郎", "院長"), new Attendee("情報 二郎", "システム担当")),
                 true), SyncFixture.ACTOR);
         String id = started.id();
-        Catalog catalog = tablet.inspectionService().catalogOf(started);
+        Catalog catalog = tablet.inspections().catalogOf(started);
         String nonCompliant = itemAllowing(catalog, Answer.NON_COMPLIANT, null);
         String alternative = itemAllowing(catalog, Answer.ALTERNATIVE, nonCompliant);
         record(tablet, id, Finding.empty(catalog.gate().id()).withAnswer(Answer.YES));
@@ -137,7 +137,7 @@ class ImportedRowsTest {
                 .withConfirmedBy(Set.of(ConfirmationMethod.INTERVIEW)).withReason("紙の手順書で代替").withNote("聞き取り"));
         tablet.evidence().add(id, 1, nonCompliant, SyncFixture.photo(folder, "ledger.png", 40_000), "image/png",
                 SyncFixture.ACTOR);
-        tablet.inspectionService().finalizeInspection(id, SyncFixture.ACTOR);
+        tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);
 
         tablet.inspections().amend(id, "目標日の訂正", SyncFixture.ACTOR);
         Finding corrected = tablet.inspections().findings(id, 2).get(nonCompliant)
@@ -145,12 +145,12 @@ class ImportedRowsTest {
         record(tablet, id, corrected);
         tablet.evidence().add(id, 2, alternative, SyncFixture.photo(folder, "procedure.pdf", 12_000), "application/pdf",
                 SyncFixture.ACTOR);
-        tablet.inspectionService().finalizeInspection(id, SyncFixture.ACTOR);
+        tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);
         return new Made(facility, id, List.of(nonCompliant, alternative));
     }
 
     private static void record(Workspace tablet, String inspectionId, Finding finding) {
-        tablet.inspectionService().record(inspectionId, finding, SyncFixture.ACTOR);
+        tablet.inspections().record(inspectionId, finding, SyncFixture.ACTOR);
     }
 
     private static String itemAllowing(Catalog catalog, Answer answer, String other) {
@@ -160,7 +160,7 @@ class ImportedRowsTest {
 
     /** The tablet's findings bundle, written and imported as the app does it. */
     private void sendFindings(Workspace tablet, Workspace office) {
-        Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file();
+        Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
         ImportOutcome imported = office.sync().importFile(bundle, true);
         assertThat(imported.result()).as(imported.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
         assertThat(imported.counts().added()).isEqualTo(1);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,15 +17,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.testsupport.ForkedTablets;
-import jp.tachiiri.testsupport.StoreDump;
 import jp.tachiiri.testsupport.Offices;
-import java.util.stream.LongStream;
+import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,13 +83,13 @@ class SyncConvergenceProperties {
                 for (int action : history) {
                     step++;
                     if (action == EXPORT) {
-                        tablet.sync().exportFindings(folder.resolve("outbox")).ifPresent(written -> bundles.add(written.file()));
+                        tablet.sync().exportFindings(folder.resolve("outbox")).ifPresent(bundles::add);
                     } else {
                         SyncFixture.amendAndFinalize(tablet, ids.get(action == AMEND_FIRST ? 0 : 1), "訂正 " + step, null);
                     }
                 }
                 // The tablet sends until the office confirms, so its newest export is the one that must arrive.
-                tablet.sync().exportFindings(folder.resolve("outbox")).ifPresent(written -> bundles.add(written.file()));
+                tablet.sync().exportFindings(folder.resolve("outbox")).ifPresent(bundles::add);
 
                 String first = importInto(folder.resolve("office-a"), delivery(bundles, random), tablet, ids);
                 String second = importInto(folder.resolve("office-b"), delivery(bundles, random), tablet, ids);
@@ -166,7 +165,7 @@ class SyncConvergenceProperties {
                 }
                 // The newest bundle always arrives; it may carry one inspector's plans only.
                 bundles.add(office.sync().exportAssignments(folder.resolve("outbox"),
-                        random.nextBoolean() ? Optional.empty() : Optional.of("hanako")).file());
+                        random.nextBoolean() ? Optional.empty() : Optional.of("hanako")));
             }
             List<Path> delivered = delivery(bundles, random);
             List<Path> inTheOrderWritten = delivered.stream().sorted(Comparator.comparingInt(bundles::indexOf)).toList();
@@ -194,14 +193,12 @@ class SyncConvergenceProperties {
             case 2 -> plans.add(office.sync().plan("demo-aobadai", inspector, "検査員 " + inspector,
                     LocalDate.of(2027, 1, 1).plusDays(step)).id());
             case 3 -> plans.stream().skip(plans.isEmpty() ? 0 : random.nextInt(plans.size())).findFirst().ifPresent(id -> {
-                BundleRecords.Assignment plan = office.syncRecords().assignments().stream()
+                PlannedInspection plan = office.sync().plans().stream()
                         .filter(each -> each.id().equals(id)).findFirst().orElseThrow();
-                office.syncRecords().plan(new BundleRecords.Assignment(id, plan.facilityId(), plan.inspectorId(),
-                        plan.inspectorName(), LocalDate.parse(plan.plannedDate()).plusDays(7).toString(),
-                        Instant.now().toString()));
+                office.sync().replan(id, plan.date().plusDays(7));
             });
-            case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector)).file());
-            default -> bundles.add(office.sync().exportAssignments(outbox, Optional.empty()).file());
+            case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector)));
+            default -> bundles.add(office.sync().exportAssignments(outbox, Optional.empty()));
         }
     }
 
@@ -237,7 +234,7 @@ class SyncConvergenceProperties {
         SyncFixture.copyFolder(template(), tabletTemplate);
         try (Workspace tablet = Workspace.open(tabletTemplate, Clock.systemUTC());
              Workspace office = Offices.open(officeTemplate, Clock.systemUTC())) {
-            Path findings = tablet.sync().exportFindings(officeTemplate.resolve("usb")).orElseThrow().file();
+            Path findings = tablet.sync().exportFindings(officeTemplate.resolve("usb")).orElseThrow();
             assertThat(office.sync().importFile(findings, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         }
     }

@@ -20,7 +20,7 @@ final class SyncFixture {
     /** A tablet with the demo prefecture: two finalized inspections, one in progress. */
     static Workspace demoTablet(Path folder) {
         Workspace tablet = Workspace.open(folder, Clock.systemUTC());
-        tablet.seedDemo();
+        tablet.demo().seed();
         return tablet;
     }
 
@@ -32,15 +32,15 @@ final class SyncFixture {
     /** Opens a new revision of a finalized inspection, changes one note, attaches a file, and finalizes it. */
     static Inspection amendAndFinalize(Workspace workspace, String inspectionId, String note, Path attachment) {
         Inspection amended = workspace.inspections().amend(inspectionId, "訂正: " + note, ACTOR);
-        String gate = workspace.inspectionService().catalogOf(amended).gate().id();
+        String gate = workspace.inspections().catalogOf(amended).gate().id();
         jp.tachiiri.model.Finding finding = workspace.inspections().findings(inspectionId, amended.revision()).values().stream()
                 .filter(candidate -> !candidate.itemId().equals(gate)).findFirst().orElseThrow();
         String itemId = finding.itemId();
-        workspace.inspectionService().record(inspectionId, finding.withNote(note), ACTOR);
+        workspace.inspections().record(inspectionId, finding.withNote(note), ACTOR);
         if (attachment != null) {
             workspace.evidence().add(inspectionId, amended.revision(), itemId, attachment, "image/png", ACTOR);
         }
-        workspace.inspectionService().finalizeInspection(inspectionId, ACTOR);
+        workspace.inspections().finalizeInspection(inspectionId, ACTOR);
         return workspace.inspections().find(inspectionId).orElseThrow();
     }
 

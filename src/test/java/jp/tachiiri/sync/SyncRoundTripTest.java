@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
-import jp.tachiiri.bundle.BundleWriter;
-import jp.tachiiri.review.Decision;
-import jp.tachiiri.evidence.EvidenceRepository;
+import jp.tachiiri.bundle.BundleReader;
+import jp.tachiiri.evidence.EvidenceService;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.review.Decision;
 import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,21 +38,23 @@ class SyncRoundTripTest {
             SyncFixture.amendAndFinalize(tablet, sakuragawa, "ルーターの更新記録を確認", SyncFixture.photo(folder, "router.png", 70_000));
             List<String> sent = SyncFixture.finalizedIds(tablet);
 
-            BundleWriter.Written bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
-            assertThat(bundle.file().getFileName().toString())
-                    .startsWith("tachiiri_findings_").endsWith("_" + bundle.bundleId() + ".json");
-            assertThat(tablet.syncRecords().status().sent()).extracting(SyncStatus.Entry::inspectionId)
+            Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
+            try (BundleReader reader = BundleReader.open(bundle)) {
+                assertThat(bundle.getFileName().toString())
+                        .startsWith("tachiiri_findings_").endsWith("_" + reader.header().bundleId() + ".json");
+            }
+            assertThat(tablet.sync().status().sent()).extracting(SyncStatus.Entry::inspectionId)
                     .containsExactlyInAnyOrderElementsOf(sent);
 
-            ImportOutcome pending = office.sync().importFile(bundle.file(), false);
+            ImportOutcome pending = office.sync().importFile(bundle, false);
             assertThat(pending.result()).isEqualTo(ImportOutcome.Result.PENDING_ENROLMENT);
             assertThat(office.inspections().list()).isEmpty();
-            assertThat(office.syncRecords().knownDevices()).singleElement()
+            assertThat(office.deviceTrust().devices()).singleElement()
                     .satisfies(device -> assertThat(device.fingerprint()).isEqualTo(tablet.sync().identity().fingerprint()));
 
             office.deviceTrust().accept(tablet.sync().identity().deviceId(), FingerprintCheck.whole(),
                     tablet.sync().identity().fingerprint());
-            ImportOutcome imported = office.sync().importFile(bundle.file(), false);
+            ImportOutcome imported = office.sync().importFile(bundle, false);
             assertThat(imported.result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             assertThat(imported.counts()).isEqualTo(new ImportOutcome.Counts(sent.size(), 0, 0, 0));
             for (String id : sent) {
@@ -61,7 +63,7 @@ class SyncRoundTripTest {
             assertThat(office.chainVerifier().verifyAll().ok()).isTrue();
 
             String before = StoreDump.of(office.databaseFile(), Set.of());
-            assertThat(office.sync().importFile(bundle.file(), false).result()).isEqualTo(ImportOutcome.Result.ALREADY_IMPORTED);
+            assertThat(office.sync().importFile(bundle, false).result()).isEqualTo(ImportOutcome.Result.ALREADY_IMPORTED);
             assertThat(StoreDump.of(office.databaseFile(), Set.of())).isEqualTo(before);
 
             // The office answers: a planned inspection, a returned review, and the receipt.
@@ -70,20 +72,20 @@ class SyncRoundTripTest {
             int latest = office.inspections().find(sakuragawa).orElseThrow().revision();
             office.review().decide(new Decision(sakuragawa, latest, false, "目標日を具体的に",
                     java.util.Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
-            BundleWriter.Written answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"));
+            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"));
 
-            ImportOutcome back = tablet.sync().importFile(answer.file(), true);
+            ImportOutcome back = tablet.sync().importFile(answer, true);
             assertThat(back.result()).as(back.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             assertThat(back.delivered()).as("what it brought, by kind")
                     .isEqualTo(new ImportOutcome.Delivered(1, 0, 1, 1, 0, 0, 0));
-            assertThat(tablet.syncRecords().assignments()).singleElement()
-                    .satisfies(plan -> assertThat(plan.plannedDate()).isEqualTo("2027-01-20"));
-            assertThat(tablet.syncRecords().reviews()).singleElement().satisfies(review -> {
-                assertThat(review.decision()).isEqualTo("RETURNED");
+            assertThat(tablet.sync().plans()).singleElement()
+                    .satisfies(plan -> assertThat(plan.date()).isEqualTo(java.time.LocalDate.parse("2027-01-20")));
+            assertThat(tablet.sync().reviews()).singleElement().satisfies(review -> {
+                assertThat(review.returned()).isTrue();
                 assertThat(review.comment()).isEqualTo("目標日を具体的に");
-                assertThat(review.items()).extracting(BundleRecords.ItemComment::comment).containsExactly("更新日の記入を");
+                assertThat(review.itemComments()).extracting(ReviewResult.ItemComment::comment).containsExactly("更新日の記入を");
             });
-            SyncStatus status = tablet.syncRecords().status();
+            SyncStatus status = tablet.sync().status();
             assertThat(status.received()).extracting(SyncStatus.Entry::inspectionId).containsExactlyInAnyOrderElementsOf(sent);
             assertThat(status.sent()).isEmpty();
             assertThat(tablet.sync().exportFindings(folder.resolve("usb2"))).isEmpty();
@@ -91,8 +93,8 @@ class SyncRoundTripTest {
 
             // A correction after the receipt goes out again and supersedes the office's copy.
             SyncFixture.amendAndFinalize(tablet, sakuragawa, "再訂正", null);
-            BundleWriter.Written correction = tablet.sync().exportFindings(folder.resolve("usb2")).orElseThrow();
-            ImportOutcome updated = office.sync().importFile(correction.file(), false);
+            Path correction = tablet.sync().exportFindings(folder.resolve("usb2")).orElseThrow();
+            ImportOutcome updated = office.sync().importFile(correction, false);
             assertThat(updated.counts()).isEqualTo(new ImportOutcome.Counts(0, 1, 0, 0));
             assertThat(office.inspections().find(sakuragawa).orElseThrow().revision()).isEqualTo(latest + 1);
             assertSameInspection(tablet, office, sakuragawa);
@@ -104,9 +106,9 @@ class SyncRoundTripTest {
         try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
             String id = SyncFixture.finalizedIds(tablet).get(0);
-            Path older = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow().file();
+            Path older = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow();
             SyncFixture.amendAndFinalize(tablet, id, "訂正", null);
-            Path newer = tablet.sync().exportFindings(folder.resolve("b")).orElseThrow().file();
+            Path newer = tablet.sync().exportFindings(folder.resolve("b")).orElseThrow();
 
             assertThat(office.sync().importFile(newer, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             String before = StoreDump.of(office.databaseFile(), Set.of("received_bundles.received_at",
@@ -125,7 +127,7 @@ class SyncRoundTripTest {
     void twoDifferentVersionsOfOneRevisionAreKeptSideBySide() throws Exception {
         Path original = folder.resolve("tablet");
         try (Workspace tablet = SyncFixture.demoTablet(original)) {
-            tablet.syncRecords().identity();
+            tablet.sync().identity();
         }
         // The tablet restored from a backup on a second device: the same inspections, edited twice.
         SyncFixture.copyFolder(original, folder.resolve("restored"));
@@ -135,8 +137,8 @@ class SyncRoundTripTest {
             String id = SyncFixture.finalizedIds(tablet).get(0);
             SyncFixture.amendAndFinalize(tablet, id, "こちらの訂正", null);
             SyncFixture.amendAndFinalize(restored, id, "別の訂正", null);
-            Path first = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow().file();
-            Path second = restored.sync().exportFindings(folder.resolve("b")).orElseThrow().file();
+            Path first = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow();
+            Path second = restored.sync().exportFindings(folder.resolve("b")).orElseThrow();
 
             assertThat(office.sync().importFile(first, true).counts().added()).isEqualTo(2);
             ImportOutcome conflicting = office.sync().importFile(second, false);
@@ -152,7 +154,7 @@ class SyncRoundTripTest {
         Path tabletFolder = folder.resolve("tablet");
         try (Workspace tablet = SyncFixture.demoTablet(tabletFolder);
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
-            office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file(), true);
+            office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow(), true);
             String published = office.catalogs().document("2025.1").orElseThrow()
                     .replace("\"version\": \"2025.1\"", "\"version\": \"2026.1\"");
             assertThat(published).contains("\"2026.1\"");
@@ -161,7 +163,7 @@ class SyncRoundTripTest {
             jp.tachiiri.model.Facility sakuragawa = office.facilities().byId("demo-sakuragawa").orElseThrow();
             office.facilities().save(new jp.tachiiri.model.Facility(sakuragawa.id(), sakuragawa.code(), sakuragawa.name(),
                     sakuragawa.kana(), "デモ県桜川市中央1-1（移転）", 310, true, true, sakuragawa.vendors(), sakuragawa.demo()));
-            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.empty()).file();
+            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.empty());
 
             ImportOutcome brought = tablet.sync().importFile(answer, true);
             assertThat(brought.result()).isEqualTo(ImportOutcome.Result.IMPORTED);
@@ -178,7 +180,7 @@ class SyncRoundTripTest {
         }
         try (Workspace office = SyncFixture.office(folder.resolve("office"));
              Workspace tablet = Workspace.open(tabletFolder, java.time.Clock.systemUTC())) {
-            Path again = office.sync().exportAssignments(folder.resolve("usb-again"), Optional.empty()).file();
+            Path again = office.sync().exportAssignments(folder.resolve("usb-again"), Optional.empty());
             ImportOutcome nothingNew = tablet.sync().importFile(again, true);
             assertThat(nothingNew.delivered()).isEqualTo(ImportOutcome.Delivered.NONE);
             assertThat(nothingNew.describe(jp.tachiiri.i18n.Messages.of(jp.tachiiri.model.Language.JA)))
@@ -201,7 +203,7 @@ class SyncRoundTripTest {
                         assertThat(error.localizedMessage(jp.tachiiri.model.Language.JA)).contains(notAFolder.toString());
                     });
             assertThat(StoreDump.of(tablet.databaseFile(), Set.of())).isEqualTo(before);
-            assertThat(tablet.syncRecords().status().waiting()).hasSize(2);
+            assertThat(tablet.sync().status().waiting()).hasSize(2);
         }
     }
 
@@ -230,7 +232,7 @@ class SyncRoundTripTest {
         assertThat(office.auditTrail(id).broken()).isEmpty();
     }
 
-    private static Path file(EvidenceRepository repository, Evidence evidence) {
+    private static Path file(EvidenceService repository, Evidence evidence) {
         return repository.file(evidence);
     }
 }

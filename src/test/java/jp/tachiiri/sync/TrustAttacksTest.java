@@ -23,6 +23,7 @@ import jp.tachiiri.bundle.BundleWriter;
 import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.cli.CommandLineRunner;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.Rejections;
@@ -52,7 +53,7 @@ class TrustAttacksTest {
         tabletFolder = folder.resolve("tablet");
         officeFolder = folder.resolve("office");
         try (Workspace tablet = SyncFixture.demoTablet(tabletFolder); Workspace office = SyncFixture.office(officeFolder)) {
-            Path findings = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow().file();
+            Path findings = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             assertThat(office.sync().importFile(findings, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             sakuragawa = office.inspections().list().stream().filter(s -> s.facilityName().contains("桜川")).findFirst()
                     .orElseThrow().id();
@@ -72,7 +73,7 @@ class TrustAttacksTest {
         assertThat(run.err()).contains("割当て・審査結果のファイル", "ここでは検査員の端末として扱われる端末");
 
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
-            Path next = office.sync().exportAssignments(folder.resolve("next"), Optional.empty()).file();
+            Path next = office.sync().exportAssignments(folder.resolve("next"), Optional.empty());
             try (BundleReader reader = BundleReader.open(next)) {
                 BundleRecords.AssignmentsPayload passedOn = reader.payload(BundleRecords.AssignmentsPayload.class);
                 assertThat(passedOn.reviews()).singleElement().satisfies(review -> {
@@ -102,20 +103,20 @@ class TrustAttacksTest {
         Path returned;
         Path approved;
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
-            returned = office.sync().exportAssignments(folder.resolve("first"), Optional.empty()).file();
+            returned = office.sync().exportAssignments(folder.resolve("first"), Optional.empty());
             office.review().decide(new Decision(sakuragawa, 1, true, "", Map.of()), "supervisor");
-            approved = office.sync().exportAssignments(folder.resolve("second"), Optional.empty()).file();
+            approved = office.sync().exportAssignments(folder.resolve("second"), Optional.empty());
         }
         try (Workspace tablet = Workspace.open(tabletFolder, Clock.systemUTC())) {
             assertThat(tablet.sync().importFile(approved, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
-            assertThat(tablet.syncRecords().reviews()).singleElement().extracting(BundleRecords.Review::decision)
-                    .isEqualTo("APPROVED");
+            assertThat(tablet.sync().reviews()).singleElement().extracting(ReviewResult::returned)
+                    .isEqualTo(false);
         }
         Run run = rejected(tabletFolder, returned, "sync.error.stale", false);
         assertThat(run.err()).contains("第1号", "第2号");
         try (Workspace tablet = Workspace.open(tabletFolder, Clock.systemUTC())) {
-            assertThat(tablet.syncRecords().reviews()).singleElement().extracting(BundleRecords.Review::decision)
-                    .isEqualTo("APPROVED");
+            assertThat(tablet.sync().reviews()).singleElement().extracting(ReviewResult::returned)
+                    .isEqualTo(false);
         }
     }
 
@@ -143,7 +144,7 @@ class TrustAttacksTest {
     void aNewDeviceWhoseBundleIsRejectedIsNotEnrolledEvenWhenNewDevicesAreTrusted() throws Exception {
         Path broken;
         try (Workspace stranger = SyncFixture.demoTablet(folder.resolve("stranger"))) {
-            Path own = stranger.sync().exportFindings(folder.resolve("stranger-usb")).orElseThrow().file();
+            Path own = stranger.sync().exportFindings(folder.resolve("stranger-usb")).orElseThrow();
             broken = reSigned(stranger.sync().identity(), own, "broken", inspection -> withAudit(inspection,
                     events -> new ArrayList<>(events.subList(0, events.size() - 1))));
         }
@@ -156,7 +157,7 @@ class TrustAttacksTest {
         try (Workspace other = SyncFixture.demoTablet(folder.resolve("other"));
              Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
             // The other tablet is enrolled with a bundle of its own first.
-            Path own = other.sync().exportFindings(folder.resolve("other-usb")).orElseThrow().file();
+            Path own = other.sync().exportFindings(folder.resolve("other-usb")).orElseThrow();
             assertThat(office.sync().importFile(own, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             claimed = reSigned(other.sync().identity(), tabletBundle(), "claimed", inspection -> inspection);
         }
@@ -173,7 +174,7 @@ class TrustAttacksTest {
     void anotherDeviceCannotUseTheIdsOfAnotherDevicesAuditEvents() throws Exception {
         Path squatting;
         try (Workspace other = SyncFixture.demoTablet(folder.resolve("other"))) {
-            Path own = other.sync().exportFindings(folder.resolve("other-usb")).orElseThrow().file();
+            Path own = other.sync().exportFindings(folder.resolve("other-usb")).orElseThrow();
             BundleRecords.Inspection target = inspections(tabletBundle()).get(0);
             String ownFirst = inspections(own).get(0).id();
             // Its own first inspection, its trail sealed again under the first tablet's event ids.
@@ -191,13 +192,13 @@ class TrustAttacksTest {
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
             assertThat(office.facilities().all()).as("the tablet's inspections named facilities the office did not know")
                     .isNotEmpty();
-            assertThat(office.syncRecords().assignmentsPayload(Optional.empty()).facilities())
+            assertThat(Offices.assignments(office).facilities())
                     .as("a tablet's report is no part of the facility master").isEmpty();
 
             jp.tachiiri.model.Facility edited = office.facilities().byId("demo-sakuragawa").orElseThrow();
             office.facilities().save(edited);
             office.sync().plan("demo-aobadai", "hanako", "デモ 立入花子", java.time.LocalDate.parse("2027-01-20"));
-            assertThat(office.syncRecords().assignmentsPayload(Optional.empty()).facilities())
+            assertThat(Offices.assignments(office).facilities())
                     .extracting(BundleRecords.Facility::id).containsExactlyInAnyOrder("demo-sakuragawa", "demo-aobadai");
         }
     }
@@ -209,7 +210,7 @@ class TrustAttacksTest {
      * inspection approved under a forged comment, its item comments gone, and a catalog 2099.1.
      */
     private Path forgedApproval(DeviceIdentity signer, Workspace office) throws Exception {
-        BundleRecords.AssignmentsPayload real = office.syncRecords().assignmentsPayload(Optional.empty());
+        BundleRecords.AssignmentsPayload real = Offices.assignments(office);
         List<BundleRecords.Review> reviews = real.reviews().stream().map(review -> new BundleRecords.Review(
                 review.inspectionId(), review.revision(), "APPROVED", "問題ありません（事務所）", Instant.now().toString(),
                 review.decidedBy(), List.of())).toList();

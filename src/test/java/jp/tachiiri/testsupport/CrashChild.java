@@ -33,8 +33,8 @@ public final class CrashChild {
         Path scratch = Files.createDirectories(work.resolve("scratch"));
         try (Workspace workspace = Workspace.open(CrashHarness.storeFolder(work), Clock.systemUTC())) {
             // What the app does on its first start in a data folder, once the inspector's role is chosen.
-            if (workspace.role().isEmpty()) {
-                workspace.chooseRole(Role.INSPECTOR);
+            if (workspace.settings().role().isEmpty()) {
+                workspace.demo().chooseRole(Role.INSPECTOR);
             }
             List<String> inspectionIds = CrashScript.setUp(workspace);
             say(READY);

@@ -210,8 +210,8 @@ public final class CrashHarness {
         List<InspectionSummary> demo = workspace.inspections().list().stream().filter(InspectionSummary::demo).toList();
         long finalized = demo.stream().filter(summary -> summary.status() == InspectionStatus.FINALIZED).count();
         boolean whole = demo.size() == DEMO_INSPECTIONS && finalized == DEMO_INSPECTIONS - 1;
-        if (workspace.role().isPresent() != whole || (workspace.role().isEmpty() && !demo.isEmpty())) {
-            return Optional.of("role " + workspace.role() + " with a demo of " + demo.size() + " inspections, "
+        if (workspace.settings().role().isPresent() != whole || (workspace.settings().role().isEmpty() && !demo.isEmpty())) {
+            return Optional.of("role " + workspace.settings().role() + " with a demo of " + demo.size() + " inspections, "
                     + finalized + " finalized");
         }
         return Optional.empty();

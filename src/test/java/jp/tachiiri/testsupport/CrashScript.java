@@ -98,7 +98,7 @@ public final class CrashScript {
             Path source = Files.write(scratch.resolve(step.evidenceName()), step.evidence().get());
             workspace.evidence().add(inspectionId, 1, step.itemId(), source, "application/octet-stream", ACTOR);
         } else {
-            workspace.inspectionService().record(inspectionId, step.answer().orElseThrow(), ACTOR);
+            workspace.inspections().record(inspectionId, step.answer().orElseThrow(), ACTOR);
         }
     }
 
@@ -113,7 +113,7 @@ public final class CrashScript {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < INSPECTIONS; i++) {
             LocalDate date = FIRST_DATE.plusDays(i);
-            ids.add(find(workspace, date).orElseGet(() -> workspace.inspectionService()
+            ids.add(find(workspace, date).orElseGet(() -> workspace.inspections()
                     .start(new NewInspection(FACILITY.id(), date, List.of("試験 太郎"), List.of(), false), ACTOR).id()));
         }
         return ids;

@@ -63,13 +63,13 @@ public final class ForkedTablets {
                     .orElseThrow().id();
             int revision = tablet.inspections().amend(id, "訂正", "tester").revision();
             Finding finding = tablet.inspections().findings(id, revision).get(ITEM);
-            tablet.inspectionService().record(id, finding.withNote(note), "tester");
+            tablet.inspections().record(id, finding.withNote(note), "tester");
             for (int i = 0; i < photos.length; i++) {
                 Path file = Files.write(Files.createDirectories(outbox).resolve("photo-" + i + ".png"), photos[i]);
                 tablet.evidence().add(id, revision, ITEM, file, "image/png", "tester");
             }
-            tablet.inspectionService().finalizeInspection(id, "tester");
-            return tablet.sync().exportFindings(outbox).orElseThrow().file();
+            tablet.inspections().finalizeInspection(id, "tester");
+            return tablet.sync().exportFindings(outbox).orElseThrow();
         }
     }
 }

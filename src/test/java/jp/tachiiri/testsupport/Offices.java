@@ -1,8 +1,14 @@
 package jp.tachiiri.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleReader;
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.model.Role;
 
 /** Opens a data folder set up as the office, as its first start (or {@code tachiiri role office}) would. */
@@ -13,9 +19,24 @@ public final class Offices {
 
     public static Workspace open(Path folder, Clock clock) {
         Workspace office = Workspace.open(folder, clock);
-        if (office.role().isEmpty()) {
-            office.setRole(Role.OFFICE);
+        if (office.settings().role().isEmpty()) {
+            office.settings().setRole(Role.OFFICE);
         }
         return office;
+    }
+
+    /**
+     * What the office sends to every tablet now, read back from a real assignments bundle it writes into a
+     * folder of its own (which numbers the office's next bundle one higher, as any export does).
+     */
+    public static BundleRecords.AssignmentsPayload assignments(Workspace office) {
+        try {
+            Path bundle = office.sync().exportAssignments(Files.createTempDirectory("tachiiri-assignments"), Optional.empty());
+            try (BundleReader reader = BundleReader.open(bundle)) {
+                return reader.payload(BundleRecords.AssignmentsPayload.class);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

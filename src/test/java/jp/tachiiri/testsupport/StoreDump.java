@@ -82,7 +82,8 @@ public final class StoreDump {
 
     /**
      * Every row of every table, and the name and size of every other file of the workspace's data folder
-     * (evidence and all): what must not change when a file is rejected.
+     * (evidence and all): what must not change when a file is rejected. The log (logs/) is left out: it says
+     * that the file was rejected, which is the point.
      */
     public static String withFiles(Workspace workspace) {
         Path folder = workspace.folder();
@@ -90,7 +91,7 @@ public final class StoreDump {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String name = folder.relativize(path).toString().replace('\\', '/');
-                if (!name.startsWith(Workspace.DATABASE_FILE)) {
+                if (!name.startsWith(Workspace.DATABASE_FILE) && !name.startsWith("logs/")) {
                     files.put(name, Files.size(path));
                 }
             }

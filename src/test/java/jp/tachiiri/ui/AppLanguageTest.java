@@ -66,8 +66,8 @@ class AppLanguageTest {
         waitFor("the tablet's list, in English", () -> robot.lookup("Facilities").tryQuery().isPresent());
         app.stop();
         try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
-            assertThat(workspace.language()).isEqualTo(Language.EN);
-            assertThat(workspace.role()).contains(Role.INSPECTOR);
+            assertThat(workspace.settings().language()).isEqualTo(Language.EN);
+            assertThat(workspace.settings().role()).contains(Role.INSPECTOR);
         }
     }
 

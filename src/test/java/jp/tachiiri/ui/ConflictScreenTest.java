@@ -40,7 +40,7 @@ class ConflictScreenTest {
     void theSupervisorComparesTheVersionsAndTakesTheArrivingOne() throws Exception {
         byte[] photo = "復元した端末の写真".getBytes(StandardCharsets.UTF_8);
         try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
-            tablet.seedDemo();
+            tablet.demo().seed();
             tablet.sync().exportFindings(devices.resolve("usb"));
         }
         ForkedTablets.copyFolder(devices.resolve("tablet"), devices.resolve("restored"));
@@ -48,7 +48,7 @@ class ConflictScreenTest {
         Path second = ForkedTablets.amendAndExport(devices.resolve("restored"), devices.resolve("usb-2"), Clock.systemUTC(),
                 "別の訂正", photo);
         try (Workspace office = Offices.open(data, Clock.systemUTC())) {
-            office.setRole(Role.OFFICE);
+            office.settings().setRole(Role.OFFICE);
             for (Path bundle : List.of(jp.tachiiri.sync.SyncService.filesOf(devices.resolve("usb")).get(0), first, second)) {
                 assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             }

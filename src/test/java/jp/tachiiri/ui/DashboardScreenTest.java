@@ -230,9 +230,9 @@ class DashboardScreenTest {
     /** Imports the office demo's inbox, as the office would, and opens the dashboard on the newest fiscal year. */
     private void openDashboard() throws Exception {
         try (Workspace office = Offices.open(data, Clock.systemUTC())) {
-            office.setRole(Role.OFFICE);
-            office.seedOfficeDemo();
-            Path inbox = Path.of(office.transferFolders().inbox());
+            office.settings().setRole(Role.OFFICE);
+            office.demo().seedOffice();
+            Path inbox = Path.of(office.settings().transferFolders().inbox());
             SyncService.filesOf(inbox).forEach(file -> office.sync().importFile(file, true));
             year = office.review().rows().stream().map(row -> row.date())
                     .map(date -> date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1).max(Integer::compare).orElseThrow();

@@ -30,7 +30,7 @@ public abstract class DemoWorkspaceFixture {
     @BeforeEach
     void openWorkspace() {
         workspace = Workspace.open(data, CLOCK);
-        workspace.demoData().seed();
+        workspace.demo().seed();
     }
 
     /** What a view model gets, its disk work run at once on the test's thread. */

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.InspectionStatus;
@@ -46,8 +47,8 @@ class EvidenceScreenTest {
     void twoPhotosOnTheItemWhereTheInspectorWas() throws Exception {
         data = scratch.resolve("data");
         try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
-            workspace.setRole(Role.INSPECTOR);
-            workspace.seedDemo();
+            workspace.settings().setRole(Role.INSPECTOR);
+            workspace.demo().seed();
             InspectionSummary open = workspace.inspections().list().stream()
                     .filter(summary -> summary.status() == InspectionStatus.IN_PROGRESS).findFirst().orElseThrow();
             String item = ForkedTablets.ITEM;
@@ -55,7 +56,7 @@ class EvidenceScreenTest {
                     Files.write(scratch.resolve(LONG_NAME), WholeInspectionTest.tinyPng()), "image/png", "tester");
             workspace.evidence().add(open.id(), open.revision(), item,
                     Files.write(scratch.resolve(SHORT_NAME), WholeInspectionTest.tinyPng()), "image/png", "tester");
-            workspace.savePosition(new Workspace.Position(open.id(), item));
+            workspace.settings().savePosition(new Settings.Position(open.id(), item));
         }
     }
 

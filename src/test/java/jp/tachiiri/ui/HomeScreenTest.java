@@ -112,7 +112,7 @@ class HomeScreenTest {
         waitFor("the dialog to close", () -> robot.lookup("#settings-authority").tryQuery().isEmpty());
         app.stop();
         try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
-            assertThat(workspace.adviceSettings()).isEqualTo(new AdviceSettings("テスト県 医務課", 14));
+            assertThat(workspace.settings().advice()).isEqualTo(new AdviceSettings("テスト県 医務課", 14));
         }
     }
 

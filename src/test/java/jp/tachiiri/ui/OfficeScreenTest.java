@@ -23,10 +23,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.testsupport.Offices;
@@ -126,23 +126,23 @@ class OfficeScreenTest {
         }
         try (Workspace office = Offices.open(data, Clock.systemUTC());
              Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
-            assertThat(office.role()).contains(Role.OFFICE);
+            assertThat(office.settings().role()).contains(Role.OFFICE);
             String sakuragawa = office.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
                     .findFirst().orElseThrow().inspectionId();
             assertThat(office.review().reviewTrail(sakuragawa))
                     .extracting(event -> event.action()).contains("REVIEW_STARTED", "REVIEW_RETURNED", "REVIEW_ITEM_COMMENTED");
             assertThat(tablet.sync().importFile(assignments, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
-            assertThat(tablet.syncRecords().reviews()).singleElement().satisfies(review -> {
-                assertThat(review.decision()).isEqualTo("RETURNED");
+            assertThat(tablet.sync().reviews()).singleElement().satisfies(review -> {
+                assertThat(review.returned()).isTrue();
                 assertThat(review.comment()).isEqualTo("目標日を具体的な日付で");
-                assertThat(review.items()).extracting(BundleRecords.ItemComment::comment)
+                assertThat(review.itemComments()).extracting(ReviewResult.ItemComment::comment)
                         .containsExactly("台帳の最終更新日を記入してください");
             });
             tablet.inspections().amend(sakuragawa, "台帳の更新日を追記", "inspector");
             Finding ledger = tablet.inspections().findings(sakuragawa, 2).get("vulnerability.device-ledger");
-            tablet.inspectionService().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年10月1日"), "inspector");
-            tablet.inspectionService().finalizeInspection(sakuragawa, "inspector");
-            Path amended = tablet.sync().exportFindings(data.resolve("usb2")).orElseThrow().file();
+            tablet.inspections().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年10月1日"), "inspector");
+            tablet.inspections().finalizeInspection(sakuragawa, "inspector");
+            Path amended = tablet.sync().exportFindings(data.resolve("usb2")).orElseThrow();
             assertThat(office.sync().importFile(amended, false).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         }
         app.restart();
@@ -219,10 +219,10 @@ class OfficeScreenTest {
              Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
             Path assignments = files.findFirst().orElseThrow();
             assertThat(tablet.sync().importFile(assignments, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
-            assertThat(tablet.syncRecords().assignments()).singleElement().satisfies(plan -> {
+            assertThat(tablet.sync().plans()).singleElement().satisfies(plan -> {
                 assertThat(plan.facilityId()).isEqualTo("demo-mizuho");
                 assertThat(plan.inspectorId()).isEqualTo("hanako");
-                assertThat(plan.plannedDate()).isEqualTo("2027-02-03");
+                assertThat(plan.date()).isEqualTo(java.time.LocalDate.parse("2027-02-03"));
             });
         }
     }

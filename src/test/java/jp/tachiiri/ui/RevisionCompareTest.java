@@ -31,14 +31,14 @@ class RevisionCompareTest {
     void theFirstAndTheThirdRevisionDifferByBothCorrections() throws Exception {
         String item = "vulnerability.device-ledger";
         try (Workspace tablet = Workspace.open(data, Clock.systemUTC())) {
-            tablet.seedDemo();
+            tablet.demo().seed();
             String id = tablet.inspections().list().stream().filter(s -> s.facilityName().contains("桜川")).findFirst()
                     .orElseThrow().id();
             for (String note : List.of("最初の訂正", "二度目の訂正")) {
                 int revision = tablet.inspections().amend(id, note, "tester").revision();
                 Finding finding = tablet.inspections().findings(id, revision).get(item);
-                tablet.inspectionService().record(id, finding.withNote(note).withAdvice(finding.advice() + "（" + note + "）"), "tester");
-                tablet.inspectionService().finalizeInspection(id, "tester");
+                tablet.inspections().record(id, finding.withNote(note).withAdvice(finding.advice() + "（" + note + "）"), "tester");
+                tablet.inspections().finalizeInspection(id, "tester");
             }
         }
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));

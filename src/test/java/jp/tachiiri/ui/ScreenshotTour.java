@@ -151,11 +151,11 @@ class ScreenshotTour {
         String tabletFingerprint;
         try (Workspace workspace = Offices.open(office, Clock.systemUTC());
              Workspace tablet = Workspace.open(demoTablet, Clock.systemUTC())) {
-            workspace.seedOfficeDemo();
+            workspace.demo().seedOffice();
             tabletFingerprint = tablet.sync().identity().fingerprint();
             // A file the office must refuse: assignments signed by a tablet.
-            BundleRecords.AssignmentsPayload stored = workspace.syncRecords().assignmentsPayload(Optional.empty());
-            BundleWriter.write(Path.of(workspace.transferFolders().inbox()), tablet.sync().identity(), BundleKind.ASSIGNMENTS,
+            BundleRecords.AssignmentsPayload stored = Offices.assignments(workspace);
+            BundleWriter.write(Path.of(workspace.settings().transferFolders().inbox()), tablet.sync().identity(), BundleKind.ASSIGNMENTS,
                     java.time.Instant.now(), BundleRecords.tree(new BundleRecords.AssignmentsPayload(99, null, List.of(),
                             stored.facilities(), stored.assignments(), stored.previousInspections(), stored.reviews(),
                             stored.receipts())), List.of());
@@ -196,15 +196,15 @@ class ScreenshotTour {
         // The tablet receives the return and sends revision 2; its review shows what changed since.
         try (Workspace workspace = Offices.open(office, Clock.systemUTC());
              Workspace tablet = Workspace.open(demoTablet, Clock.systemUTC())) {
-            Path assignments = workspace.sync().exportAssignments(data.resolve("usb"), Optional.empty()).file();
+            Path assignments = workspace.sync().exportAssignments(data.resolve("usb"), Optional.empty());
             tablet.sync().importFile(assignments, true);
             String sakuragawa = workspace.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
                     .findFirst().orElseThrow().inspectionId();
             tablet.inspections().amend(sakuragawa, "事務所の差し戻しを受けて追記", "demo");
             Finding ledger = tablet.inspections().findings(sakuragawa, 2).get("vulnerability.device-ledger");
-            tablet.inspectionService().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年7月15日"), "demo");
-            tablet.inspectionService().finalizeInspection(sakuragawa, "demo");
-            workspace.sync().importFile(tablet.sync().exportFindings(data.resolve("usb-2")).orElseThrow().file(), false);
+            tablet.inspections().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年7月15日"), "demo");
+            tablet.inspections().finalizeInspection(sakuragawa, "demo");
+            workspace.sync().importFile(tablet.sync().exportFindings(data.resolve("usb-2")).orElseThrow(), false);
         }
         app.restart();
         openSakuragawa();
@@ -219,7 +219,7 @@ class ScreenshotTour {
     void aConflict() throws Exception {
         Path devices = data.resolve("devices");
         try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
-            tablet.seedDemo();
+            tablet.demo().seed();
             tablet.sync().exportFindings(devices.resolve("usb"));
         }
         ForkedTablets.copyFolder(devices.resolve("tablet"), devices.resolve("restored"));
@@ -229,7 +229,7 @@ class ScreenshotTour {
                 "バックアップから復元した端末での訂正", "復元した端末の写真".getBytes(StandardCharsets.UTF_8));
         Path office = data.resolve("office");
         try (Workspace workspace = Offices.open(office, Clock.systemUTC())) {
-            workspace.setRole(Role.OFFICE);
+            workspace.settings().setRole(Role.OFFICE);
             for (Path bundle : List.of(SyncService.filesOf(devices.resolve("usb")).get(0), first, second)) {
                 workspace.sync().importFile(bundle, true);
             }

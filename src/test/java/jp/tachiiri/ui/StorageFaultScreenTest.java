@@ -11,6 +11,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Evidence;
@@ -66,7 +67,7 @@ class StorageFaultScreenTest {
             Evidence added = workspace.evidence().add(open.id(), open.revision(), item, photo, "image/png", "tester");
             stored = workspace.evidence().file(added);
             // The app reopens where the inspector was: on this item.
-            workspace.savePosition(new Workspace.Position(open.id(), item));
+            workspace.settings().savePosition(new Settings.Position(open.id(), item));
         }
         Files.delete(stored);
 
@@ -121,8 +122,8 @@ class StorageFaultScreenTest {
     private Path inspectorStore() {
         Path data = scratch.resolve("data");
         try (Workspace workspace = Workspace.open(data, Clock.systemDefaultZone())) {
-            workspace.setRole(Role.INSPECTOR);
-            workspace.seedDemo();
+            workspace.settings().setRole(Role.INSPECTOR);
+            workspace.demo().seed();
         }
         return data;
     }

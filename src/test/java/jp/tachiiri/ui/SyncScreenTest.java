@@ -19,6 +19,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.DeviceStatus;
@@ -129,8 +130,8 @@ class SyncScreenTest {
 
         app.stop();
         try (Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
-            assertThat(tablet.transferFolders()).isEqualTo(new Workspace.TransferFolders(outbox.toString(), inbox.toString()));
-            assertThat(tablet.syncRecords().knownDevices()).singleElement()
+            assertThat(tablet.settings().transferFolders()).isEqualTo(new Settings.TransferFolders(outbox.toString(), inbox.toString()));
+            assertThat(tablet.deviceTrust().devices()).singleElement()
                     .satisfies(office -> assertThat(office.status()).isEqualTo(DeviceStatus.TRUSTED));
         }
     }
@@ -171,7 +172,7 @@ class SyncScreenTest {
         String newOffice;
         try (Workspace former = Offices.open(folder.resolve("former-office"), Clock.systemUTC());
              Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
-            Path enrolled = former.sync().exportAssignments(folder.resolve("former-usb"), Optional.empty()).file();
+            Path enrolled = former.sync().exportAssignments(folder.resolve("former-usb"), Optional.empty());
             ImportOutcome imported = tablet.sync().importFile(enrolled, true);
             assertThat(imported.result()).as(imported.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             formerOffice = former.sync().identity().deviceId();

@@ -88,9 +88,9 @@ class TouchTargetsTest {
     @Test
     void theOfficesScreensAndDropDownsHaveNoTargetUnder44Pixels() throws Exception {
         try (Workspace office = Offices.open(data, Clock.systemUTC())) {
-            office.setRole(Role.OFFICE);
-            office.seedOfficeDemo();
-            SyncService.filesOf(Path.of(office.transferFolders().inbox())).forEach(file -> office.sync().importFile(file, true));
+            office.settings().setRole(Role.OFFICE);
+            office.demo().seedOffice();
+            SyncService.filesOf(Path.of(office.settings().transferFolders().inbox())).forEach(file -> office.sync().importFile(file, true));
         }
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
         List<String> tooSmall = new ArrayList<>();

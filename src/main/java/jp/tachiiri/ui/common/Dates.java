@@ -25,9 +25,9 @@ public final class Dates {
         return (messages.language() == Language.EN ? ENGLISH : JAPANESE).format(date);
     }
 
-    /** The local day of a stored moment (an ISO instant, as decisions are stamped). */
-    public static String dayOf(String instant, Messages messages) {
-        return format(Instant.parse(instant).atZone(ZoneId.systemDefault()).toLocalDate(), messages);
+    /** The local day of a moment (as decisions are stamped). */
+    public static String dayOf(Instant instant, Messages messages) {
+        return format(instant.atZone(ZoneId.systemDefault()).toLocalDate(), messages);
     }
 
     /** The date in a typed text, if it is one in any of the accepted forms. */

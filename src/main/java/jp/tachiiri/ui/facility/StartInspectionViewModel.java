@@ -194,7 +194,7 @@ public final class StartInspectionViewModel {
         NewInspection request = request();
         starting.set(true);
         startError.set("");
-        background.submit(() -> workspace.inspectionService().start(request, workspace.actor()).id(), id -> {
+        background.submit(() -> workspace.inspections().start(request, workspace.actor()).id(), id -> {
             starting.set(false);
             onStarted.accept(id);
         }, failure -> {

@@ -33,7 +33,7 @@ public final class SettingsViewModel {
 
     /** Reads the stored settings into the fields. */
     public void load() {
-        context.background().submit(() -> context.workspace().adviceSettings(), current -> {
+        context.background().submit(() -> context.workspace().settings().advice(), current -> {
             authority.set(current.issuingAuthority());
             reportDays.set(Integer.toString(current.reportDays()));
             loaded.set(true);
@@ -48,7 +48,7 @@ public final class SettingsViewModel {
         }
         error.set("");
         context.background().submit(() -> {
-            context.workspace().setAdviceSettings(settings.get());
+            context.workspace().settings().setAdvice(settings.get());
             return settings.get();
         }, stored -> saved.set(true), failure -> error.set(context.describe(failure)));
     }

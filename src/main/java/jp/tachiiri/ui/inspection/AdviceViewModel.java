@@ -51,7 +51,7 @@ public final class AdviceViewModel {
         Language chosen = language.get();
         context.background().submit(() -> {
             Workspace workspace = context.workspace();
-            return workspace.adviceService().pdf(inspectionId, Optional.of(revision), workspace.adviceSettings(), chosen);
+            return workspace.advice().pdf(inspectionId, Optional.of(revision), workspace.settings().advice(), chosen);
         }, made -> {
             if (chosen == language.get()) {
                 pdf.set(made);
@@ -74,8 +74,8 @@ public final class AdviceViewModel {
         Language chosen = language.get();
         context.background().submit(() -> {
             Workspace workspace = context.workspace();
-            Path file = workspace.printoutFile(inspectionId, revision, chosen);
-            workspace.adviceService().writePdf(inspectionId, Optional.of(revision), workspace.adviceSettings(), chosen, file);
+            Path file = workspace.advice().printoutFile(inspectionId, revision, chosen);
+            workspace.advice().writePdf(inspectionId, Optional.of(revision), workspace.settings().advice(), chosen, file);
             return file;
         }, file -> {
             status.set(messages.get("advice.ui.saved", file));

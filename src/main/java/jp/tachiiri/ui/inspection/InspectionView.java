@@ -32,7 +32,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.ItemState;
@@ -256,14 +256,14 @@ public final class InspectionView {
     }
 
     /** The office's return of this revision (or of the one this amends): its comment and how many items it names. */
-    private Node returnBanner(BundleRecords.Review review) {
+    private Node returnBanner(ReviewResult review) {
         String when = Dates.dayOf(review.decidedAt(), messages);
         Label comment = new Label(messages.get("inspection.officeReturn", review.revision(), when, review.decidedBy(),
                 review.comment()));
         comment.setWrapText(true);
         VBox banner = new VBox(4, comment);
-        if (!review.items().isEmpty()) {
-            banner.getChildren().add(new Label(messages.get("inspection.officeReturnItems", review.items().size(),
+        if (!review.itemComments().isEmpty()) {
+            banner.getChildren().add(new Label(messages.get("inspection.officeReturnItems", review.itemComments().size(),
                     messages.get("inspection.commentMark"))));
         }
         banner.setId("return-banner");

@@ -23,8 +23,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.Gap;
@@ -60,18 +61,18 @@ final class InspectionViewModel {
      */
     record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
             List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
-            int openConflicts, List<BundleRecords.Review> decisions) {
+            int openConflicts, List<ReviewResult> decisions) {
 
         /**
          * The office's return that concerns this revision: the newest decision on it or an earlier one, when
          * that decision returned it (an approval after a return ends it).
          */
-        Optional<BundleRecords.Review> officeReturn() {
+        Optional<ReviewResult> officeReturn() {
             return newestReturn(decisions.stream().filter(review -> review.revision() <= inspection.revision()).toList());
         }
 
         /** The return this revision answers: the newest decision on an earlier revision, when it returned it. */
-        Optional<BundleRecords.Review> earlierReturn() {
+        Optional<ReviewResult> earlierReturn() {
             return newestReturn(decisions.stream().filter(review -> review.revision() < inspection.revision()).toList());
         }
 
@@ -80,9 +81,9 @@ final class InspectionViewModel {
             return officeReturn().flatMap(review -> review.comment(itemId));
         }
 
-        private static Optional<BundleRecords.Review> newestReturn(List<BundleRecords.Review> reviews) {
-            return reviews.stream().max(Comparator.comparingInt(BundleRecords.Review::revision))
-                    .filter(BundleRecords.Review::returned);
+        private static Optional<ReviewResult> newestReturn(List<ReviewResult> reviews) {
+            return reviews.stream().max(Comparator.comparingInt(ReviewResult::revision))
+                    .filter(ReviewResult::returned);
         }
     }
 
@@ -106,9 +107,9 @@ final class InspectionViewModel {
     void load(String inspectionId, Optional<Integer> revision, Optional<String> itemId, Runnable onLoaded) {
         context.background().submit(() -> read(inspectionId, revision), data -> {
             apply(data);
-            String start = itemId.or(() -> workspace.lastPosition()
+            String start = itemId.or(() -> workspace.settings().lastPosition()
                             .filter(position -> position.inspectionId().equals(inspectionId))
-                            .map(Workspace.Position::itemId))
+                            .map(Settings.Position::itemId))
                     .filter(this::isQuestion)
                     .orElse(data.catalog().gate().id());
             selectedItemId.set(start);
@@ -134,7 +135,7 @@ final class InspectionViewModel {
                 workspace.evidence().list(inspectionId, shown.revision()),
                 workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
                 workspace.inspections().revisions(inspectionId), madeHere,
-                madeHere ? 0 : workspace.review().openConflicts(inspectionId), workspace.syncRecords().reviews(inspectionId));
+                madeHere ? 0 : workspace.review().openConflicts(inspectionId), workspace.sync().reviews(inspectionId));
     }
 
     private void apply(Loaded data) {
@@ -337,7 +338,7 @@ final class InspectionViewModel {
         saveStatus.set(context.messages().get("inspection.saving"));
         String inspectionId = loaded.get().inspection().id();
         context.background().submit(
-                () -> workspace.inspectionService().record(inspectionId, after, workspace.actor()),
+                () -> workspace.inspections().record(inspectionId, after, workspace.actor()),
                 changed -> saved(),
                 this::saveFailed);
     }
@@ -406,7 +407,7 @@ final class InspectionViewModel {
         if (gaps.isEmpty() && !readOnly()) {
             String inspectionId = loaded.get().inspection().id();
             context.background().submit(() -> {
-                workspace.inspectionService().finalizeInspection(inspectionId, workspace.actor());
+                workspace.inspections().finalizeInspection(inspectionId, workspace.actor());
                 return read(inspectionId, Optional.empty());
             }, data -> {
                 apply(data);
@@ -435,9 +436,9 @@ final class InspectionViewModel {
         if (itemId == null || data == null) {
             return;
         }
-        Workspace.Position position = new Workspace.Position(data.inspection().id(), itemId);
+        Settings.Position position = new Settings.Position(data.inspection().id(), itemId);
         context.background().submit(() -> {
-            workspace.savePosition(position);
+            workspace.settings().savePosition(position);
             return position;
         }, stored -> { }, failure::set);
     }

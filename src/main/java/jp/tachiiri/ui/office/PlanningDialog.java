@@ -17,7 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.ui.common.Dates;
@@ -109,9 +109,9 @@ final class PlanningDialog {
     }
 
     private void refresh() {
-        context.background().submit(() -> context.workspace().syncRecords().assignments().stream()
-                .sorted(Comparator.comparing(BundleRecords.Assignment::plannedDate))
-                .map(plan -> messages.get("planning.line", Dates.format(LocalDate.parse(plan.plannedDate()), messages),
+        context.background().submit(() -> context.workspace().sync().plans().stream()
+                .sorted(Comparator.comparing(PlannedInspection::date))
+                .map(plan -> messages.get("planning.line", Dates.format(plan.date(), messages),
                         context.workspace().facilities().byId(plan.facilityId()).map(Facility::name).orElse(plan.facilityId()),
                         plan.inspectorName(), plan.inspectorId()))
                 .toList(), planned::setAll, failure -> { });

@@ -20,7 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.ui.common.ChangesTable;
@@ -144,7 +144,7 @@ public final class ReviewDialog {
      * What the supervisor needs before deciding on an amended revision: the earlier return's comment, and the
      * changes from the returned revision to this one (filled in once read).
      */
-    private List<Node> sinceReturn(BundleRecords.Review earlier) {
+    private List<Node> sinceReturn(ReviewResult earlier) {
         Label heading = new Label(messages.get("review.earlierReturn", earlier.revision(), Dates.dayOf(earlier.decidedAt(), messages),
                 earlier.decidedBy()));
         heading.getStyleClass().add("section-title");

@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Answer;
@@ -35,7 +35,7 @@ public final class ReviewViewModel {
 
     /** The revision decided on, as the inspection screen has read it. */
     public record Subject(String inspectionId, int revision, String facilityName, Catalog catalog,
-            Map<String, Finding> findings, Optional<BundleRecords.Review> earlierReturn) {
+            Map<String, Finding> findings, Optional<ReviewResult> earlierReturn) {
     }
 
     /** An answered item: its answer and the earlier return's comment on it, if any. */

@@ -1,7 +1,6 @@
 package jp.tachiiri.ui.sync;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +18,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
-import jp.tachiiri.bundle.DeviceIdentity;
+import jp.tachiiri.model.PlannedInspection;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
@@ -43,7 +43,7 @@ import jp.tachiiri.ui.common.ViewModelContext;
 final class SyncViewModel {
 
     /** What the screen shows of this device, the status and the office's answers, read in one go. */
-    record Snapshot(DeviceIdentity device, Workspace.TransferFolders folders, SyncStatus status, List<String> assignments,
+    record Snapshot(String fingerprint, Settings.TransferFolders folders, SyncStatus status, List<String> assignments,
                     List<Returned> returned, List<KnownDevice> devices, Optional<KnownDevice> office, List<String> inspectorIds) {
     }
 
@@ -160,7 +160,7 @@ final class SyncViewModel {
         }
         String inspector = assignmentsFor.get();
         exportThenShow(() -> messages.get("sync.exported",
-                context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector)).file()
+                context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector))
                         .toAbsolutePath()));
     }
 
@@ -193,7 +193,7 @@ final class SyncViewModel {
             return;
         }
         exportThenShow(() -> context.workspace().sync().exportFindings(folder.get())
-                .map(written -> messages.get("sync.exported", written.file().toAbsolutePath()))
+                .map(written -> messages.get("sync.exported", written.toAbsolutePath()))
                 .orElseGet(() -> messages.get("sync.nothingToSend")));
     }
 
@@ -212,12 +212,14 @@ final class SyncViewModel {
             List<ImportOutcome> results = importFiles(SyncService.filesOf(folder.get()));
             Optional<DeviceToDecide> pending = results.stream()
                     .filter(outcome -> outcome.result() == ImportOutcome.Result.PENDING_ENROLMENT)
-                    .map(outcome -> outcome.header().orElseThrow()).findFirst()
-                    .map(header -> toDecide(header.deviceId(), header.fingerprint(),
-                            DeviceTrust.senders(context.workspace().role().orElseThrow())));
+                    .map(outcome -> outcome.sender().orElseThrow()).findFirst()
+                    .map(sender -> toDecide(sender.deviceId(), sender.fingerprint(),
+                            DeviceTrust.senders(context.workspace().settings().role().orElseThrow())));
             Optional<OtherOffice> otherOffice = results.stream().filter(SyncViewModel::fromAnotherOffice).findFirst()
-                    .map(outcome -> new OtherOffice(outcome.file(), toDecide(outcome.header().orElseThrow().deviceId(),
-                            outcome.header().orElseThrow().fingerprint(), Role.OFFICE)));
+                    .map(outcome -> {
+                        ImportOutcome.Sender sender = outcome.sender().orElseThrow();
+                        return new OtherOffice(outcome.file(), toDecide(sender.deviceId(), sender.fingerprint(), Role.OFFICE));
+                    });
             return new Imported(results, pending, otherOffice);
         }, imported -> {
             List<ImportOutcome> results = imported.outcomes();
@@ -255,7 +257,7 @@ final class SyncViewModel {
      * tablet, which has no screen, is marked so.
      */
     private DeviceToDecide toDecide(String deviceId, String fingerprint, Role role) {
-        boolean demo = context.workspace().demoTablet().filter(deviceId::equals).isPresent();
+        boolean demo = context.workspace().settings().demoTablet().filter(deviceId::equals).isPresent();
         return new DeviceToDecide(deviceId, fingerprint, role, demo, context.workspace().deviceTrust().screenCheck(fingerprint));
     }
 
@@ -361,7 +363,7 @@ final class SyncViewModel {
     }
 
     private void saveFolders() {
-        context.workspace().setTransferFolders(new Workspace.TransferFolders(outbox.get(), inbox.get()));
+        context.workspace().settings().setTransferFolders(new Settings.TransferFolders(outbox.get(), inbox.get()));
     }
 
     /** What an export says, and the screen's figures after it. */
@@ -392,7 +394,7 @@ final class SyncViewModel {
     }
 
     private void show(Snapshot snapshot) {
-        fingerprint.set(messages.get("sync.thisDevice", snapshot.device().fingerprint()));
+        fingerprint.set(messages.get("sync.thisDevice", snapshot.fingerprint()));
         devices.setAll(snapshot.devices());
         office.set(snapshot.office().orElse(null));
         inspectorIds.setAll(snapshot.inspectorIds());
@@ -406,28 +408,28 @@ final class SyncViewModel {
     /** Reads everything the screen shows; runs on the store executor. */
     private Snapshot snapshot() {
         Workspace workspace = context.workspace();
-        List<BundleRecords.Assignment> assignments = workspace.syncRecords().assignments();
+        List<PlannedInspection> assignments = workspace.sync().plans();
         List<String> planned = new ArrayList<>();
-        for (BundleRecords.Assignment assignment : assignments) {
-            planned.add(messages.get("sync.assignment", Dates.format(LocalDate.parse(assignment.plannedDate()), messages), facilityName(assignment.facilityId()),
+        for (PlannedInspection assignment : assignments) {
+            planned.add(messages.get("sync.assignment", Dates.format(assignment.date(), messages), facilityName(assignment.facilityId()),
                     assignment.inspectorName()));
         }
         List<Returned> returnedItems = new ArrayList<>();
-        for (BundleRecords.Review review : workspace.syncRecords().reviews()) {
+        for (ReviewResult review : workspace.sync().reviews()) {
             if (!review.returned()) {
                 continue;
             }
             Optional<Inspection> inspection = workspace.inspections().find(review.inspectionId(), review.revision());
             String facility = inspection.map(found -> facilityName(found.facilityId())).orElse(review.inspectionId());
             StringBuilder text = new StringBuilder(messages.get("sync.returned", facility, review.revision(), review.comment()));
-            for (BundleRecords.ItemComment item : review.items()) {
+            for (ReviewResult.ItemComment item : review.itemComments()) {
                 text.append('\n').append(messages.get("sync.returnedItem", itemTitle(inspection, item.itemId()), item.comment()));
             }
             returnedItems.add(new Returned(review.inspectionId(), text.toString()));
         }
-        return new Snapshot(workspace.sync().identity(), workspace.transferFolders(), workspace.syncRecords().status(),
+        return new Snapshot(workspace.sync().fingerprint(), workspace.settings().transferFolders(), workspace.sync().status(),
                 planned, returnedItems, workspace.deviceTrust().devices(), workspace.deviceTrust().office(),
-                assignments.stream().map(BundleRecords.Assignment::inspectorId).distinct().sorted().toList());
+                assignments.stream().map(PlannedInspection::inspectorId).distinct().sorted().toList());
     }
 
     private String facilityName(String facilityId) {

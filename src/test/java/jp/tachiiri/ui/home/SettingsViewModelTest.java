@@ -19,7 +19,7 @@ class SettingsViewModelTest extends DemoWorkspaceFixture {
 
     @Test
     void theStoredSettingsAreShown() {
-        workspace.setAdviceSettings(new AdviceSettings("みずほ県 健康福祉部", 45));
+        workspace.settings().setAdvice(new AdviceSettings("みずほ県 健康福祉部", 45));
 
         SettingsViewModel model = loaded(Language.JA);
 
@@ -37,12 +37,12 @@ class SettingsViewModelTest extends DemoWorkspaceFixture {
         model.save();
 
         assertThat(model.savedProperty().get()).isTrue();
-        assertThat(workspace.adviceSettings()).isEqualTo(new AdviceSettings("県医療政策課", 60));
+        assertThat(workspace.settings().advice()).isEqualTo(new AdviceSettings("県医療政策課", 60));
     }
 
     @Test
     void aWrongNumberOfDaysIsExplainedAndNothingIsStored() {
-        AdviceSettings before = workspace.adviceSettings();
+        AdviceSettings before = workspace.settings().advice();
         SettingsViewModel model = loaded(Language.EN);
 
         model.reportDaysProperty().set("abc");
@@ -54,6 +54,6 @@ class SettingsViewModelTest extends DemoWorkspaceFixture {
         assertThat(model.errorProperty().get()).contains("365");
 
         assertThat(model.savedProperty().get()).isFalse();
-        assertThat(workspace.adviceSettings()).isEqualTo(before);
+        assertThat(workspace.settings().advice()).isEqualTo(before);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.i18n.Messages;
@@ -70,7 +71,7 @@ class InspectionViewModelTest {
     @BeforeEach
     void openDemo() {
         workspace = Workspace.open(folder, Clock.fixed(TODAY.atTime(10, 0).atZone(TOKYO).toInstant(), TOKYO));
-        assertThat(workspace.demoData().seed()).isTrue();
+        assertThat(workspace.demo().seed()).isTrue();
         executor = new StoreExecutor();
         context = new ViewModelContext(workspace, executor, Messages.of(Language.JA));
         model = fx(() -> new InspectionViewModel(context));
@@ -112,7 +113,7 @@ class InspectionViewModelTest {
     @Test
     void loadingReturnsToTheLastPositionOfThatInspection() {
         Inspection inspection = inProgress();
-        workspace.savePosition(new Workspace.Position(inspection.id(), "backup.generations"));
+        workspace.settings().savePosition(new Settings.Position(inspection.id(), "backup.generations"));
 
         load(inspection.id());
 
@@ -121,7 +122,7 @@ class InspectionViewModelTest {
 
     @Test
     void theLastPositionOfAnotherInspectionIsIgnored() {
-        workspace.savePosition(new Workspace.Position(finalized().id(), "backup.generations"));
+        workspace.settings().savePosition(new Settings.Position(finalized().id(), "backup.generations"));
 
         load(inProgress().id());
 
@@ -136,7 +137,7 @@ class InspectionViewModelTest {
         select("backup.offline-copy");
         settle();
 
-        assertThat(workspace.lastPosition()).contains(new Workspace.Position(inspection.id(), "backup.offline-copy"));
+        assertThat(workspace.settings().lastPosition()).contains(new Settings.Position(inspection.id(), "backup.offline-copy"));
 
         // A new screen on the same inspection opens where the inspector was.
         InspectionViewModel reopened = fx(() -> new InspectionViewModel(context));
@@ -277,7 +278,7 @@ class InspectionViewModelTest {
 
     @Test
     void aSmallHospitalWithoutVendorOrEmrWalksOnlyItsOwnItems() {
-        Inspection started = workspace.inspectionService().start(new jp.tachiiri.inspection.NewInspection("demo-mizuho", TODAY,
+        Inspection started = workspace.inspections().start(new jp.tachiiri.inspection.NewInspection("demo-mizuho", TODAY,
                 List.of("デモ 立入花子"), List.of(), true), workspace.actor());
         load(started.id());
         Facility mizuho = workspace.facilities().byId("demo-mizuho").orElseThrow();

@@ -38,14 +38,14 @@ class ConflictViewModelTest {
     @BeforeEach
     void twoVersionsArrive() throws Exception {
         try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
-            tablet.seedDemo();
+            tablet.demo().seed();
             tablet.sync().exportFindings(devices.resolve("usb"));
         }
         ForkedTablets.copyFolder(devices.resolve("tablet"), devices.resolve("restored"));
         Path first = ForkedTablets.amendAndExport(devices.resolve("tablet"), devices.resolve("usb-1"), Clock.systemUTC(), "こちらの訂正");
         Path second = ForkedTablets.amendAndExport(devices.resolve("restored"), devices.resolve("usb-2"), Clock.systemUTC(), "別の訂正");
         office = Offices.open(data, Clock.systemUTC());
-        office.setRole(Role.OFFICE);
+        office.settings().setRole(Role.OFFICE);
         for (Path bundle : List.of(SyncService.filesOf(devices.resolve("usb")).get(0), first, second)) {
             assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Finding;
@@ -40,9 +40,9 @@ class ReviewViewModelTest {
     @BeforeEach
     void theFindingsArrive() {
         tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC());
-        tablet.seedDemo();
+        tablet.demo().seed();
         office = Offices.open(data, Clock.systemUTC());
-        office.setRole(Role.OFFICE);
+        office.settings().setRole(Role.OFFICE);
         sendToOffice();
         sakuragawa = office.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
                 .findFirst().orElseThrow().inspectionId();
@@ -55,16 +55,16 @@ class ReviewViewModelTest {
     }
 
     private void sendToOffice() {
-        Path bundle = tablet.sync().exportFindings(devices.resolve("usb-" + System.nanoTime())).orElseThrow().file();
+        Path bundle = tablet.sync().exportFindings(devices.resolve("usb-" + System.nanoTime())).orElseThrow();
         assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
     }
 
     /** The revision as the inspection screen reads it at the office, with the return it answers, if any. */
     private ReviewViewModel review(int revision) {
         Inspection inspection = office.inspections().find(sakuragawa, revision).orElseThrow();
-        Optional<BundleRecords.Review> earlierReturn = office.syncRecords().reviews(sakuragawa).stream()
-                .filter(review -> review.revision() < revision).max(Comparator.comparingInt(BundleRecords.Review::revision))
-                .filter(BundleRecords.Review::returned);
+        Optional<ReviewResult> earlierReturn = office.sync().reviews(sakuragawa).stream()
+                .filter(review -> review.revision() < revision).max(Comparator.comparingInt(ReviewResult::revision))
+                .filter(ReviewResult::returned);
         ReviewViewModel.Subject subject = new ReviewViewModel.Subject(sakuragawa, revision,
                 office.facilities().byId(inspection.facilityId()).orElseThrow().name(),
                 office.catalogs().version(inspection.catalogVersion()).orElseThrow(),
@@ -85,7 +85,7 @@ class ReviewViewModelTest {
 
         assertThat(model.errorProperty().get()).isNotEmpty();
         assertThat(model.decidedProperty().get()).isNull();
-        assertThat(office.syncRecords().reviews(sakuragawa)).isEmpty();
+        assertThat(office.sync().reviews(sakuragawa)).isEmpty();
     }
 
     @Test
@@ -98,7 +98,7 @@ class ReviewViewModelTest {
 
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.decidedProperty().get()).contains("桜川", "1");
-        assertThat(office.syncRecords().reviews(sakuragawa)).singleElement().satisfies(review -> {
+        assertThat(office.sync().reviews(sakuragawa)).singleElement().satisfies(review -> {
             assertThat(review.returned()).isTrue();
             assertThat(review.comment()).isEqualTo("目標日を具体的な日付で");
             assertThat(review.comment(LEDGER)).contains("台帳の最終更新日を記入してください");
@@ -113,8 +113,8 @@ class ReviewViewModelTest {
         first.giveBack();
         tablet.inspections().amend(sakuragawa, "台帳の更新日を追記", "inspector");
         Finding ledger = tablet.inspections().findings(sakuragawa, 2).get(LEDGER);
-        tablet.inspectionService().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年10月1日"), "inspector");
-        tablet.inspectionService().finalizeInspection(sakuragawa, "inspector");
+        tablet.inspections().record(sakuragawa, ledger.withNote("台帳の最終更新日: 2026年10月1日"), "inspector");
+        tablet.inspections().finalizeInspection(sakuragawa, "inspector");
         sendToOffice();
 
         ReviewViewModel second = review(2);
@@ -131,6 +131,6 @@ class ReviewViewModelTest {
         second.approve();
 
         assertThat(second.decidedProperty().get()).contains("桜川", "2");
-        assertThat(office.syncRecords().reviews(sakuragawa)).extracting(BundleRecords.Review::returned).containsExactly(true, false);
+        assertThat(office.sync().reviews(sakuragawa)).extracting(ReviewResult::returned).containsExactly(true, false);
     }
 }

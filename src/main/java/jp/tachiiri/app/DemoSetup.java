@@ -1,0 +1,101 @@
+package jp.tachiiri.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jp.tachiiri.advice.AdviceSettings;
+import jp.tachiiri.demo.DemoData;
+import jp.tachiiri.model.Role;
+import jp.tachiiri.store.Database;
+import jp.tachiiri.sync.SyncService;
+
+/**
+ * The demo prefecture in a data folder, and the first start's choice of role that brings it: the inspector's own
+ * demo inspections, or the office's facility master with a demo tablet's findings waiting in its inbox.
+ */
+public final class DemoSetup {
+
+    private final Workspace workspace;
+    private final Database database;
+    private final DemoData demoData;
+
+    DemoSetup(Workspace workspace, Database database, DemoData demoData) {
+        this.workspace = workspace;
+        this.database = database;
+        this.demoData = demoData;
+    }
+
+    /**
+     * Adds the demo prefecture and, where no issuing authority is set yet, names the demo one for the
+     * printouts. Returns false (changing nothing) when the demo is already there. One transaction: a start
+     * killed half-way leaves no half demo, and the next start seeds it whole.
+     */
+    public boolean seed() {
+        return database.atomically(() -> {
+            boolean added = demoData.seed();
+            if (added) {
+                nameTheDemoAuthority();
+            }
+            return added;
+        });
+    }
+
+    /**
+     * The office's demo: the demo prefecture's hospitals as the facility master, and a demo tablet (in
+     * demo/tablet of this data folder) that records their inspections and writes its findings bundle into
+     * demo/inbox, which becomes the office's inbox, ready to be imported as real bundles are. Returns false,
+     * changing nothing, when the demo inbox holds a bundle already. A start killed half-way is finished by the
+     * next: the tablet's demo and its bundle are made again only if missing, this store's part is one transaction.
+     */
+    public boolean seedOffice() {
+        Path inbox = workspace.folder().resolve("demo").resolve("inbox");
+        if (Files.isDirectory(inbox) && !SyncService.filesOf(inbox).isEmpty()) {
+            return false;
+        }
+        String demoTablet;
+        try (Workspace tablet = Workspace.open(workspace.folder().resolve("demo").resolve("tablet"), workspace.clock())) {
+            tablet.demo().seed();
+            tablet.sync().exportFindings(inbox);
+            demoTablet = tablet.sync().identity().deviceId();
+        }
+        Settings settings = workspace.settings();
+        return database.atomically(() -> {
+            settings.setDemoTablet(demoTablet);
+            demoData.seedFacilities();
+            nameTheDemoAuthority();
+            settings.setTransferFolders(new Settings.TransferFolders(settings.transferFolders().outbox(),
+                    inbox.toAbsolutePath().toString()));
+            return true;
+        });
+    }
+
+    /** The demo for the role: the inspector's own demo inspections, or the office's demo inbox. */
+    public void seedFor(Role role) {
+        if (role == Role.OFFICE) {
+            seedOffice();
+        } else {
+            seed();
+        }
+    }
+
+    /**
+     * The first start's choice of role, stored together with the demo for that role when the store has no
+     * facilities yet: one transaction, so that a start killed half-way asks again rather than leaving a role
+     * without its demo.
+     */
+    public void chooseRole(Role role) {
+        database.atomically(() -> {
+            workspace.settings().setRole(role);
+            if (workspace.facilities().all().isEmpty()) {
+                seedFor(role);
+            }
+            return role;
+        });
+    }
+
+    private void nameTheDemoAuthority() {
+        Settings settings = workspace.settings();
+        if (settings.advice().issuingAuthority().isBlank()) {
+            settings.setAdvice(new AdviceSettings(DemoData.ISSUING_AUTHORITY, AdviceSettings.DEFAULT_REPORT_DAYS));
+        }
+    }
+}
