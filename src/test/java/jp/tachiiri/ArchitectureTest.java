@@ -3,6 +3,7 @@ package jp.tachiiri;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -51,6 +52,11 @@ class ArchitectureTest {
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("jp.tachiiri.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "com.fasterxml..",
                     "com.gluonhq..", "org.sqlite..", "picocli..");
+
+    /** Writing files safely serves every layer, so it depends on the JDK alone. */
+    @ArchTest
+    static final ArchRule filesNeedOnlyTheJdk = classes().that().resideInAPackage("jp.tachiiri.files..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jp.tachiiri.files..");
 
     @ArchTest
     static final ArchRule servicesKnowNoUiNorStorageEngine = noClasses().that().resideInAnyPackage(SERVICES)

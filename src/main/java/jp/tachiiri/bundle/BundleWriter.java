@@ -2,17 +2,11 @@ package jp.tachiiri.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,11 +16,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import jp.tachiiri.files.AtomicFile;
+import jp.tachiiri.files.AtomicFile.IfExists;
 
 /**
- * Writes one signed bundle into a folder: to a temporary file first, forced to the disk, then renamed into
- * place, and read back and verified before the caller hears of success. A half-written or unreadable bundle
- * therefore never carries a bundle's name.
+ * Writes one signed bundle into a folder, whole or not at all ({@link AtomicFile}), and reads it back and
+ * verifies it before the caller hears of success. A half-written or unreadable bundle therefore never carries
+ * a bundle's name.
  */
 public final class BundleWriter {
 
@@ -71,24 +67,18 @@ public final class BundleWriter {
         byte[] signedText = BundleLayout.signedText(signed);
         String signature = device.sign(signedText);
 
-        Path temp = null;
         try {
             Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, ".tachiiri-", ".part");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            // The name holds a random id: a file that already has it is not ours to replace.
+            AtomicFile.write(target, IfExists.REFUSE, out -> {
                 out.write(BundleLayout.head(signedText, signature));
                 boolean first = true;
                 for (int i = 0; i < attachments.size(); i++) {
                     first = writeChunks(out, attachments.get(i), manifest.get(i), target, first);
                 }
                 out.write(BundleLayout.END);
-                out.flush();
-                channel.force(true);
-            }
-            moveIntoPlace(temp, target);
+            });
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new BundleException(e, target, "bundle.error.write", folder, e.getMessage());
         }
         try (BundleReader reader = BundleReader.open(target)) {
@@ -154,31 +144,11 @@ public final class BundleWriter {
         return none;
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
-        }
-        syncDirectory(target.getParent());
-    }
-
-    /** Makes the rename itself durable; some platforms cannot open a directory, and then the rename must do. */
-    static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException ignored) {
-            // Windows cannot open a directory for syncing; its renames are durable once the call returns.
-        }
-    }
-
     private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // Already failing; the original error is the one to report.
-            }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Already failing; the original error is the one to report.
         }
     }
 }

@@ -5,18 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.tachiiri.files.AtomicFile;
+import jp.tachiiri.files.AtomicFile.IfExists;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -105,28 +102,15 @@ public final class PdfDocumentWriter {
 
     /**
      * Writes the PDF to {@code out} so that it is either the whole new document or, if anything fails, what
-     * was there before: a temporary file in the same folder, forced to the disk, then renamed over it.
+     * was there before ({@link AtomicFile}).
      */
     public void write(List<Block> blocks, PageFooter footer, DocumentInfo info, Path out) {
         byte[] pdf = write(blocks, footer, info);
-        Path folder = out.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + out.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(pdf);
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(out, IfExists.REPLACE, stream -> stream.write(pdf));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteIfLeft(temp);
         }
-        syncDirectory(folder);
     }
 
     private static void draw(PDDocument document, List<Mark> marks, Fonts fonts) throws IOException {
@@ -182,26 +166,6 @@ public final class PdfDocumentWriter {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteIfLeft(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // Only a failed write leaves it; the failure being reported matters more than a stray temporary file.
-        }
-    }
-
-    /** Makes the rename durable where the platform allows it (directories cannot be forced on Windows). */
-    private static void syncDirectory(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // The file's own bytes are on the disk already; only the rename's durability is left to the system.
         }
     }
 }

@@ -2,12 +2,9 @@ package jp.tachiiri.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -21,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.tachiiri.evidence.EvidenceRepository;
+import jp.tachiiri.files.AtomicFile;
+import jp.tachiiri.files.AtomicFile.IfExists;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.InspectionIds;
@@ -40,8 +39,6 @@ public final class SqliteEvidence implements EvidenceRepository {
     static final String ADDED = "EVIDENCE_ADDED";
     static final String REMOVED = "EVIDENCE_REMOVED";
     static final String DEFAULT_MEDIA_TYPE = "application/octet-stream";
-    static final String TEMP_PREFIX = "incoming-";
-    static final String TEMP_SUFFIX = ".tmp";
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -166,10 +163,9 @@ public final class SqliteEvidence implements EvidenceRepository {
     }
 
     /**
-     * Takes over a file whose SHA-256 is known to be {@code sha256} (an attachment checked on import): forced
-     * to the disk and moved in under its hash, unless that content is stored already. Returns the stored
-     * file when it is new; its folder is synced by the caller, once for all files of an import, before it
-     * commits.
+     * Takes over a file whose SHA-256 is known to be {@code sha256} (an attachment checked on import): moved
+     * in under its hash, unless that content is stored already, and durably, before the rows naming it commit.
+     * Returns the stored file when it is new.
      */
     Optional<Path> adopt(Path file, String sha256) {
         Path target = pathOf(sha256);
@@ -178,10 +174,8 @@ public final class SqliteEvidence implements EvidenceRepository {
                 return Optional.empty();
             }
             Files.createDirectories(target.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // Replaces a damaged copy: the new one is exactly what the name promises.
+            AtomicFile.moveIntoPlace(file, target, IfExists.REPLACE);
         } catch (IOException e) {
             throw new StoreException(e, "evidence.error.write", target, e.getMessage());
         }
@@ -201,83 +195,88 @@ public final class SqliteEvidence implements EvidenceRepository {
         if (!Files.isRegularFile(source)) {
             throw new UserFacingException("evidence.error.unreadable", source);
         }
-        InputStream in = open(source);
-        try {
-            Path temp = createTemp();
+        HashingCopy copy = new HashingCopy(source);
+        try (copy; AtomicFile.Staged staged = stage(copy)) {
+            Stored stored = copy.stored();
+            Path target = pathOf(stored.sha256());
             try {
-                Stored stored = copy(in, source, temp);
-                Path target = pathOf(stored.sha256());
-                try {
-                    Files.createDirectories(target.getParent());
-                    if (Files.isRegularFile(target) && sha256Of(target).equals(stored.sha256())) {
-                        return stored; // The same content is stored already; the temporary copy goes.
-                    }
-                    // Absent, or damaged: the new copy is exactly what the name promises.
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new StoreException(e, "evidence.error.write", target, e.getMessage());
+                Files.createDirectories(target.getParent());
+                if (Files.isRegularFile(target) && sha256Of(target).equals(stored.sha256())) {
+                    return stored; // The same content is stored already; the temporary copy goes.
                 }
-                syncDirectory(target.getParent());
-                return stored;
-            } finally {
-                deleteQuietly(temp);
+                // Absent, or damaged: the new copy is exactly what the name promises.
+                staged.moveTo(target, IfExists.REPLACE);
+            } catch (IOException e) {
+                throw new StoreException(e, "evidence.error.write", target, e.getMessage());
             }
-        } finally {
-            closeQuietly(in);
+            return stored;
         }
     }
 
-    private static InputStream open(Path source) {
-        try {
-            return Files.newInputStream(source);
-        } catch (IOException e) {
-            throw new UserFacingException(e, "evidence.error.unreadable", source);
-        }
-    }
-
-    /** Whether a file of the evidence folder is a copy in progress (left behind if the copying process was killed). */
-    public boolean isTemporary(Path file) {
-        String name = file.getFileName().toString();
-        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
-    }
-
-    private Path createTemp() {
+    /** Copies the source into a temporary file of the evidence folder. */
+    private AtomicFile.Staged stage(HashingCopy copy) {
         try {
             Files.createDirectories(folder);
-            return Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
+            return AtomicFile.stage(folder, copy::into);
         } catch (IOException e) {
             throw new StoreException(e, "evidence.error.write", folder, e.getMessage());
         }
     }
 
-    /** Streams {@code in} into {@code temp}, hashing on the way, and forces it to the disk. */
-    private static Stored copy(InputStream in, Path source, Path temp) {
-        MessageDigest digest = sha256Digest();
-        long size = 0;
-        byte[] buffer = new byte[BUFFER_SIZE];
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (true) {
-                int read;
-                try {
-                    read = in.read(buffer);
-                } catch (IOException e) {
-                    throw new UserFacingException(e, "evidence.error.unreadable", source);
-                }
-                if (read < 0) {
-                    break;
-                }
+    /** Whether a file of the evidence folder is a copy in progress (left behind if the copying process was killed). */
+    public boolean isTemporary(Path file) {
+        return AtomicFile.isTemporary(file);
+    }
+
+    /**
+     * Streams a source file, hashing and counting on the way: the hash is of exactly the bytes stored. A
+     * source that cannot be read is named as such, apart from a failure to write the copy.
+     */
+    private static final class HashingCopy implements AutoCloseable {
+
+        private final Path source;
+        private final InputStream in;
+        private final MessageDigest digest = sha256Digest();
+        private long size;
+
+        HashingCopy(Path source) {
+            this.source = source;
+            try {
+                this.in = Files.newInputStream(source);
+            } catch (IOException e) {
+                throw new UserFacingException(e, "evidence.error.unreadable", source);
+            }
+        }
+
+        void into(OutputStream out) throws IOException {
+            byte[] buffer = new byte[BUFFER_SIZE];
+            for (int read = read(buffer); read >= 0; read = read(buffer)) {
                 digest.update(buffer, 0, read);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
+                out.write(buffer, 0, read);
                 size += read;
             }
-            out.force(true);
-        } catch (IOException e) {
-            throw new StoreException(e, "evidence.error.write", temp, e.getMessage());
         }
-        return new Stored(HexFormat.of().formatHex(digest.digest()), size);
+
+        private int read(byte[] buffer) {
+            try {
+                return in.read(buffer);
+            } catch (IOException e) {
+                throw new UserFacingException(e, "evidence.error.unreadable", source);
+            }
+        }
+
+        Stored stored() {
+            return new Stored(HexFormat.of().formatHex(digest.digest()), size);
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Everything the source was opened for is done (or has failed with the error worth reporting).
+            }
+        }
     }
 
     static String sha256Of(Path file) throws IOException {
@@ -296,31 +295,6 @@ public final class SqliteEvidence implements EvidenceRepository {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    /** Makes the rename itself durable where the platform allows it (not on Windows, where it is not needed). */
-    static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Directories cannot be opened or forced on every platform; the file's own bytes are forced already.
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // Everything the source was opened for is done (or has failed with the error worth reporting).
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover temporary file holds no data anyone refers to; the error that matters was reported.
         }
     }
 

@@ -191,11 +191,7 @@ public final class SqliteSync implements SyncRepository {
             return database.transaction(connection -> {
                 session.add(new SqliteImportSession(connection, evidence));
                 try {
-                    T result = work.apply(session.get(0));
-                    // The renames of the new evidence files must be durable before the rows naming them commit.
-                    session.get(0).adoptedFiles().stream().map(Path::getParent).distinct()
-                            .forEach(SqliteEvidence::syncDirectory);
-                    return result;
+                    return work.apply(session.get(0));
                 } catch (Rows.UncheckedSql e) {
                     throw e.getCause();
                 }

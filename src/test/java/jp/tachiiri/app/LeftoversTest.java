@@ -30,8 +30,8 @@ class LeftoversTest {
                     photo, "image/jpeg", "tester");
         }
         Path evidence = data.resolve("evidence");
-        Path oldCopy = aged(Files.write(evidence.resolve("incoming-1.tmp"), new byte[1024]), Duration.ofHours(2));
-        Path recentCopy = Files.write(evidence.resolve("incoming-2.tmp"), new byte[1024]);
+        Path oldCopy = aged(Files.write(evidence.resolve(".tachiiri-1.part"), new byte[1024]), Duration.ofHours(2));
+        Path recentCopy = Files.write(evidence.resolve(".tachiiri-2.part"), new byte[1024]);
         Path oldStaging = aged(Files.createDirectories(data.resolve("incoming").resolve("a-killed-import")), Duration.ofDays(1));
         Files.write(oldStaging.resolve("attachment"), new byte[10]);
         aged(oldStaging, Duration.ofDays(1));

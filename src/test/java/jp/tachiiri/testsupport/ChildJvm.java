@@ -2,6 +2,7 @@ package jp.tachiiri.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +21,8 @@ import org.sqlite.util.OSInfo;
  * kernel holds to the owner's permission bits like anyone else; it can still read the build and the
  * Maven repository, which an unprivileged user id could not;</li>
  * <li>under a file-size limit ({@code ulimit -f} through bash): every write past it fails with EFBIG (HotSpot
- * ignores SIGXFSZ), as on a full disk, without mounting anything.</li>
+ * ignores SIGXFSZ), as on a full disk, without mounting anything;</li>
+ * <li>under strace, which logs the system calls that make files durable ({@link FileSyncTrace}).</li>
  * </ul>
  */
 public final class ChildJvm {
@@ -77,6 +79,30 @@ public final class ChildJvm {
         }
         child.jvmOptions.add("-Dorg.sqlite.lib.path=" + folder);
         child.jvmOptions.add("-Dorg.sqlite.lib.name=" + library);
+        return child;
+    }
+
+    /**
+     * A child whose fsync, fdatasync and rename calls strace logs to {@code log}, each with the paths it
+     * touches. Aborts the test, saying why, where strace is missing or may not trace (a container without
+     * ptrace).
+     */
+    public static ChildJvm tracingFileSyncs(Path log) throws IOException {
+        Path strace = Path.of("/usr/bin/strace");
+        Assumptions.assumeTrue(Files.isExecutable(strace), "strace is needed to see which files are forced to the disk");
+        ChildJvm child = new ChildJvm();
+        // -f: every thread; -y: the path behind each file descriptor; -qq: no lines about threads starting.
+        child.prefix.addAll(List.of(strace.toString(), "-f", "-qq", "-y", "-o", log.toString(),
+                "-e", "trace=fsync,fdatasync,rename,renameat,renameat2"));
+        Process check = new ProcessBuilder(strace.toString(), "-qq", "-o", "/dev/null", "/bin/true")
+                .redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            Assumptions.assumeTrue(check.waitFor() == 0, "strace may not trace here: " + said);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while trying strace", e);
+        }
         return child;
     }
 
