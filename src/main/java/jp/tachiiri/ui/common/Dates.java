@@ -3,27 +3,20 @@ package jp.tachiiri.ui.common;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Optional;
+import javafx.util.StringConverter;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.FiscalYear;
-import jp.tachiiri.model.Language;
 
-/** Dates as the user reads and types them: 2026年11月25日 / 25 Nov 2026; typed as 2026/11/25 or 2026-11-25. */
+/** Dates and fiscal years on the screens, in the user's language, by the app's one date rule ({@link DateText}). */
 public final class Dates {
-
-    private static final DateTimeFormatter JAPANESE = DateTimeFormatter.ofPattern("uuuu年M月d日");
-    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("d MMM uuuu", Language.EN.locale());
-    private static final List<DateTimeFormatter> TYPED = List.of(DateTimeFormatter.ofPattern("uuuu/M/d"),
-            DateTimeFormatter.ISO_LOCAL_DATE, JAPANESE, ENGLISH);
 
     private Dates() {
     }
 
+    /** 2026年11月25日 / 25 Nov 2026. */
     public static String format(LocalDate date, Messages messages) {
-        return (messages.language() == Language.EN ? ENGLISH : JAPANESE).format(date);
+        return DateText.format(date, messages.language());
     }
 
     /** The local day of a stored moment (an ISO instant, as decisions are stamped). */
@@ -36,16 +29,21 @@ public final class Dates {
         return messages.get("office.fiscalYear", Integer.toString(year.year()), year.eraLabel(messages.language()));
     }
 
-    /** The date in a typed text, if it is one in any of the accepted forms. */
-    public static Optional<LocalDate> parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        for (DateTimeFormatter format : TYPED) {
-            try {
-                return Optional.of(LocalDate.parse(trimmed, format));
-            } catch (DateTimeParseException notThisForm) {
-                // Try the next accepted form.
+    /**
+     * The text of a date field that must hold a date for the screen to go on (the screen says so when it holds
+     * none): shown as {@link #format}, read by {@link DateText}. A text that is no date reads as no date.
+     */
+    public static StringConverter<LocalDate> requiredField(Messages messages) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : format(date, messages);
             }
-        }
-        return Optional.empty();
+
+            @Override
+            public LocalDate fromString(String text) {
+                return DateText.read(text).orElse(null);
+            }
+        };
     }
 }

@@ -1,8 +1,6 @@
 package jp.tachiiri.ui.facility;
 
 import java.text.Normalizer;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,7 +29,6 @@ import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.InspectionSummary;
-import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
 
 /**
@@ -61,9 +58,6 @@ public final class FacilityViewModel {
 
     static final int MIN_BEDS = 0;
     static final int MAX_BEDS = 2000;
-
-    private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Language.EN.locale());
 
     /** One vendor contract as the inspector edits it; a row with nothing in it is not a contract yet. */
     final class VendorRow {
@@ -278,11 +272,6 @@ public final class FacilityViewModel {
         return failure instanceof UserFacingException userFacing
                 ? messages.describe(userFacing)
                 : messages.get("error.unexpected", failure.toString());
-    }
-
-    /** A date as the screens show it in the user's language. */
-    static String formatDate(Language language, LocalDate date) {
-        return (language == Language.EN ? ENGLISH_DATE : JAPANESE_DATE).format(date);
     }
 
     String facilityId() {

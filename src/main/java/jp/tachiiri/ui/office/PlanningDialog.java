@@ -65,6 +65,7 @@ final class PlanningDialog {
         inspectorName.setId("planning-inspector-name");
         DatePicker date = new DatePicker();
         date.setId("planning-date");
+        date.setConverter(Dates.requiredField(messages));
         Label error = new Label();
         error.setId("planning-error");
         error.getStyleClass().add("field-error");
