@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.CatalogItem;
@@ -36,10 +37,12 @@ import jp.tachiiri.pdf.TextStyle;
 /** Lays the advice content out as the printout the hospital receives, in Japanese or English. */
 public final class AdvicePdf {
 
-    /** Japanese official documents date in the imperial era: 令和8年11月25日. */
+    /**
+     * Japanese official documents date in the imperial era (令和8年11月25日), unlike the screens (2026年11月25日);
+     * English dates as the screens do.
+     */
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
             .withChronology(JapaneseChronology.INSTANCE);
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     /** An ideographic space: sets a row's label in by one character, in both languages. */
     private static final String INDENT = "\u3000";
@@ -235,6 +238,6 @@ public final class AdvicePdf {
     static String date(LocalDate date, Messages messages) {
         return messages.language() == Language.JA
                 ? JAPANESE_DATE.format(JapaneseDate.from(date))
-                : ENGLISH_DATE.format(date);
+                : DateText.format(date, messages.language());
     }
 }

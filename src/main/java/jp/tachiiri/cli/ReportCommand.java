@@ -3,6 +3,7 @@ package jp.tachiiri.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.report.CsvReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,9 +11,6 @@ import picocli.CommandLine.Option;
 /** {@code tachiiri report csv --year FY --out FILE}: a fiscal year's findings as CSV for the ministry and Excel. */
 @Command(name = "report", subcommands = ReportCommand.Csv.class)
 final class ReportCommand {
-
-    /** The first fiscal year of the Reiwa era (令和元年度) began in 2019. */
-    private static final int REIWA_OFFSET = 2018;
 
     @Command(name = "csv")
     static final class Csv extends Subcommand implements Callable<Integer> {
@@ -27,9 +25,8 @@ final class ReportCommand {
         public Integer call() {
             try (Workspace workspace = root().openWorkspace()) {
                 CsvReport.Result result = workspace.csvReport().write(year, out);
-                out().println(messages().get("cli.report.written", Integer.toString(year - REIWA_OFFSET), Integer.toString(year),
-                        result.inspections(),
-                        result.rows(), result.file().toAbsolutePath()));
+                out().println(messages().get("cli.report.written", new FiscalYear(year).eraLabel(messages().language()),
+                        Integer.toString(year), result.inspections(), result.rows(), result.file().toAbsolutePath()));
                 return 0;
             }
         }

@@ -24,6 +24,7 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ChecklistRef;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.CheckpointSection;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.LocalizedText;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 
 /**
  * What the dashboard needs from the store: counts aggregated in the store (the office store holds tens of

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import jp.tachiiri.model.BedBand;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Language;
 
 /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.model.BedBand;
+import jp.tachiiri.model.FiscalYear;
 
 /**
  * The compliance figures of one fiscal year: how many inspections count, per band; per checkpoint and per item

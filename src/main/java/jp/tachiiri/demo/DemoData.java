@@ -18,6 +18,7 @@ import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
@@ -87,8 +88,9 @@ public final class DemoData {
         }
         hospitals().forEach(facilities::save);
         LocalDate today = LocalDate.now(clock);
-        LocalDate fiscalYearStart = fiscalYearStart(today);
-        LocalDate fiscalYearEnd = fiscalYearStart.plusYears(1).minusDays(1);
+        FiscalYear thisYear = FiscalYear.of(today);
+        LocalDate fiscalYearStart = thisYear.start();
+        LocalDate fiscalYearEnd = thisYear.end().minusDays(1);
         LocalDate finalizedDate = fiscalYearStart.plusDays(ChronoUnit.DAYS.between(fiscalYearStart, today) / 2);
 
         Facility sakuragawa = hospitals().get(1);
@@ -115,12 +117,6 @@ public final class DemoData {
         recordAll(inProgress, aobadai.profile(), today, fiscalYearEnd,
                 Map.of("vulnerability.access-logs", Answer.NON_COMPLIANT), 8);
         return true;
-    }
-
-    /** April 1 of the fiscal year (April–March) that contains {@code date}. */
-    public static LocalDate fiscalYearStart(LocalDate date) {
-        int year = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
-        return LocalDate.of(year, 4, 1);
     }
 
     private Inspection start(Facility facility, LocalDate date) {

@@ -21,6 +21,7 @@ import jp.tachiiri.model.ChecklistRef;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
@@ -52,15 +53,14 @@ public final class CsvReport {
         this.catalogs = catalogs;
     }
 
-    /** The fiscal year that starts on 1 April of {@code year} (令和7年度 = 2025). */
-    public static boolean inFiscalYear(LocalDate date, int year) {
-        return !date.isBefore(LocalDate.of(year, 4, 1)) && date.isBefore(LocalDate.of(year + 1, 4, 1));
-    }
-
-    /** Writes the report for fiscal year {@code year} to {@code out} ({@link CsvFile}: atomically, with a BOM). */
+    /**
+     * Writes the report for the fiscal year starting in {@code year} (2025 = 令和7年度) to {@code out}
+     * ({@link CsvFile}: atomically, with a BOM).
+     */
     public Result write(int year, Path out) {
+        FiscalYear fiscalYear = new FiscalYear(year);
         List<InspectionSummary> chosen = inspections.list().stream()
-                .filter(summary -> inFiscalYear(summary.date(), year))
+                .filter(summary -> fiscalYear.contains(summary.date()))
                 .sorted(Comparator.comparing(InspectionSummary::date).thenComparing(InspectionSummary::id))
                 .toList();
         int[] written = {0};

@@ -11,6 +11,7 @@ import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 
 /**
  * What a supervisor narrows the review list to; an empty criterion lets every row through. Free text
@@ -18,7 +19,7 @@ import jp.tachiiri.model.Checkpoint;
  * compares ({@link SearchText}): width, case, spaces and hiragana against katakana are ignored (ＡＢＣ matches
  * abc, アオバ matches あおば).
  */
-public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> status,
+public record ReviewFilter(Optional<FiscalYear> fiscalYear, Optional<ReviewStatus> status,
                            Optional<Checkpoint> nonCompliantIn, Optional<BedBand> band, String inspector, String text) {
 
     public static final ReviewFilter ALL = new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -33,7 +34,7 @@ public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> 
         Function<String, Map<String, Checkpoint>> checkpointsOf = version -> checkpoints.computeIfAbsent(version,
                 key -> catalogs.apply(key).map(catalog -> catalog.items().stream()
                         .collect(Collectors.toMap(CatalogItem::id, CatalogItem::checkpoint))).orElse(Map.of()));
-        return row -> fiscalYear.map(year -> inFiscalYear(row, year)).orElse(true)
+        return row -> fiscalYear.map(year -> year.contains(row.date())).orElse(true)
                 && status.map(wanted -> row.status() == wanted).orElse(true)
                 && band.map(wanted -> row.band() == wanted).orElse(true)
                 && nonCompliantIn.map(checkpoint -> row.nonCompliantItems().stream()
@@ -41,10 +42,5 @@ public record ReviewFilter(Optional<Integer> fiscalYear, Optional<ReviewStatus> 
                 && inspectorWanted.foundIn(row.inspectors())
                 && textWanted.foundIn(row.facilityName(), row.facilityKana(), row.facilityCode(), row.inspectors(),
                         row.inspectionId());
-    }
-
-    /** The fiscal year that starts on 1 April of {@code year}. */
-    static boolean inFiscalYear(ReviewRow row, int year) {
-        return row.date().getYear() == (row.date().getMonthValue() >= 4 ? year : year + 1);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.dashboard.DashboardRepository;
-import jp.tachiiri.dashboard.FiscalYear;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 
 /**
  * The dashboard's counts, aggregated by SQLite with GROUP BY: nothing returns a row per finding except the overdue

@@ -37,6 +37,7 @@ import jp.tachiiri.dashboard.Dashboard;
 import jp.tachiiri.dashboard.YearCheckpoints;
 import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.review.ReviewFilter;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewService;
@@ -82,7 +83,7 @@ class OfficeBenchmark {
     private static final List<Integer> YEARS = IntStream.range(0, NationalOfficeStore.FISCAL_YEARS)
             .mapToObj(i -> NationalOfficeStore.FIRST_FISCAL_YEAR + i).toList();
     /** A supervisor's usual view: this fiscal year's inspections nobody has opened yet. */
-    private static final ReviewFilter TYPICAL = new ReviewFilter(Optional.of(YEAR), Optional.of(ReviewStatus.RECEIVED),
+    private static final ReviewFilter TYPICAL = new ReviewFilter(Optional.of(new FiscalYear(YEAR)), Optional.of(ReviewStatus.RECEIVED),
             Optional.empty(), Optional.empty(), "", "");
 
     @Test

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Language;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -275,6 +277,29 @@ class CommandLineTest {
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF立入検査ID,").contains("デモ 桜川記念病院");
         assertThat(run("report", "csv", "--data", data.toString(), "--year", "R8", "--out", csv.toString()).exitCode())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void planReadsTheDateAsTheScreensDoAndNamesTheFieldOfAWrongOne() {
+        run("role", "--data", data.toString(), "office");
+        run("demo", "--data", data.toString());
+        Run planned = run("plan", "--data", data.toString(), "--facility", "9910000017", "--inspector", "hanako",
+                "--name", "立入花子", "--date", "２０２７／１／２０");
+        assertThat(planned.exitCode()).as(planned.err()).isZero();
+        assertThat(planned.out()).contains("2027年1月20日");
+        try (Workspace office = Workspace.open(data, Clock.systemDefaultZone())) {
+            assertThat(office.sync().plans()).singleElement()
+                    .satisfies(plan -> assertThat(plan.date()).isEqualTo(java.time.LocalDate.parse("2027-01-20")));
+        }
+
+        Run wrong = run("plan", "--data", data.toString(), "--facility", "9910000017", "--inspector", "hanako",
+                "--name", "立入花子", "--date", "2027-02-30");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).contains("予定日: 「2027-02-30」は日付として読めません");
+        Run english = run("--lang", "en", "plan", "--data", data.toString(), "--facility", "9910000017", "--inspector",
+                "hanako", "--name", "立入花子", "--date", "");
+        assertThat(english.exitCode()).isEqualTo(1);
+        assertThat(english.err()).contains("Planned date: \"\" is not a date");
     }
 
     @Test

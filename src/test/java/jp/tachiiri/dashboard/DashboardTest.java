@@ -416,8 +416,6 @@ class DashboardTest {
         assertThat(BedBand.of(200)).isEqualTo(BedBand.FROM_200_TO_399);
         assertThat(BedBand.of(399)).isEqualTo(BedBand.FROM_200_TO_399);
         assertThat(BedBand.of(400)).isEqualTo(BedBand.FROM_400);
-        assertThat(FiscalYear.of(date("2026-03-31"))).isEqualTo(new FiscalYear(2025));
-        assertThat(FiscalYear.of(date("2026-04-01"))).isEqualTo(new FiscalYear(2026));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

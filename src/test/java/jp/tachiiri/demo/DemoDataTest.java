@@ -28,13 +28,6 @@ class DemoDataTest {
     Path folder;
 
     @Test
-    void fiscalYearRunsFromAprilToMarch() {
-        assertThat(DemoData.fiscalYearStart(LocalDate.of(2026, 4, 1))).isEqualTo(LocalDate.of(2026, 4, 1));
-        assertThat(DemoData.fiscalYearStart(LocalDate.of(2026, 3, 31))).isEqualTo(LocalDate.of(2025, 4, 1));
-        assertThat(DemoData.fiscalYearStart(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2026, 4, 1));
-    }
-
-    @Test
     void seedsHospitalsOfDifferentKindsAndTwoInspectionsWithinTheFiscalYear() {
         LocalDate today = LocalDate.of(2027, 2, 10);
         try (Workspace workspace = Workspace.open(folder, fixedAt(today))) {

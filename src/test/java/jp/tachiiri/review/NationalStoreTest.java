@@ -29,6 +29,7 @@ import jp.tachiiri.dashboard.YearCheckpoints;
 import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.store.NationalOfficeStore.Inspection;
 import jp.tachiiri.store.NationalOfficeStore;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class NationalStoreTest {
 
     private static ReviewFilter filter(Optional<Integer> fiscalYear, Optional<ReviewStatus> status, Optional<Checkpoint> checkpoint,
                                        Optional<BedBand> band, String text) {
-        return new ReviewFilter(fiscalYear, status, checkpoint, band, "", text);
+        return new ReviewFilter(fiscalYear.map(FiscalYear::new), status, checkpoint, band, "", text);
     }
 
     /** The product's filter keeps exactly the rows of the inspections {@code expected} picks from what was generated. */

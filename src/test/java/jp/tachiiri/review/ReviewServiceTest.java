@@ -16,6 +16,7 @@ import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.Offices;
@@ -66,9 +67,9 @@ class ReviewServiceTest {
 
     @Test
     void filtersNarrowTheList() {
-        assertThat(filtered(new ReviewFilter(Optional.of(2026), Optional.empty(), Optional.empty(), Optional.empty(), "", "")))
+        assertThat(filtered(new ReviewFilter(Optional.of(new FiscalYear(2026)), Optional.empty(), Optional.empty(), Optional.empty(), "", "")))
                 .containsExactly(sakuragawa);
-        assertThat(filtered(new ReviewFilter(Optional.of(2025), Optional.empty(), Optional.empty(), Optional.empty(), "", "")))
+        assertThat(filtered(new ReviewFilter(Optional.of(new FiscalYear(2025)), Optional.empty(), Optional.empty(), Optional.empty(), "", "")))
                 .containsExactly(aobadai);
         assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(BedBand.FROM_400), "", "")))
                 .containsExactly(aobadai);

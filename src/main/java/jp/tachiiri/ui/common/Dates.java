@@ -1,45 +1,57 @@
 package jp.tachiiri.ui.common;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Optional;
+import javafx.util.StringConverter;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
-import jp.tachiiri.model.Language;
+import jp.tachiiri.model.FiscalYear;
 
-/** Dates as the user reads and types them: 2026年11月25日 / 25 Nov 2026; typed as 2026/11/25 or 2026-11-25. */
+/** Dates and fiscal years on the screens, in the user's language, by the app's one date rule ({@link DateText}). */
 public final class Dates {
 
-    private static final DateTimeFormatter JAPANESE = DateTimeFormatter.ofPattern("uuuu年M月d日");
-    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("d MMM uuuu", Language.EN.locale());
-    private static final List<DateTimeFormatter> TYPED = List.of(DateTimeFormatter.ofPattern("uuuu/M/d"),
-            DateTimeFormatter.ISO_LOCAL_DATE, JAPANESE, ENGLISH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private Dates() {
     }
 
+    /** 2026年11月25日 / 25 Nov 2026. */
     public static String format(LocalDate date, Messages messages) {
-        return (messages.language() == Language.EN ? ENGLISH : JAPANESE).format(date);
+        return DateText.format(date, messages.language());
     }
 
-    /** The local day of a moment (as decisions are stamped). */
-    public static String dayOf(Instant instant, Messages messages) {
-        return format(instant.atZone(ZoneId.systemDefault()).toLocalDate(), messages);
+    /** The day of a moment (as decisions are stamped) where the data folder's clock is. */
+    public static String dayOf(Instant instant, Clock clock, Messages messages) {
+        return format(instant.atZone(clock.getZone()).toLocalDate(), messages);
     }
 
-    /** The date in a typed text, if it is one in any of the accepted forms. */
-    public static Optional<LocalDate> parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        for (DateTimeFormatter format : TYPED) {
-            try {
-                return Optional.of(LocalDate.parse(trimmed, format));
-            } catch (DateTimeParseException notThisForm) {
-                // Try the next accepted form.
+    /** A moment to the second, where the data folder's clock is: when a revision or an audit event was made. */
+    public static String moment(Instant instant, Clock clock) {
+        return MOMENT.format(instant.atZone(clock.getZone()));
+    }
+
+    /** A fiscal year as the choices of a year name it: 2026年度（令和8年度）/ FY 2026 (Reiwa 8). */
+    public static String fiscalYear(FiscalYear year, Messages messages) {
+        return messages.get("office.fiscalYear", Integer.toString(year.year()), year.eraLabel(messages.language()));
+    }
+
+    /**
+     * The text of a date field that must hold a date for the screen to go on (the screen says so when it holds
+     * none): shown as {@link #format}, read by {@link DateText}. A text that is no date reads as no date.
+     */
+    public static StringConverter<LocalDate> requiredField(Messages messages) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : format(date, messages);
             }
-        }
-        return Optional.empty();
+
+            @Override
+            public LocalDate fromString(String text) {
+                return DateText.read(text).orElse(null);
+            }
+        };
     }
 }

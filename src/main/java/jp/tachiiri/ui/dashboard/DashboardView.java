@@ -38,6 +38,7 @@ import jp.tachiiri.dashboard.YearCheckpoints;
 import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.BedBand;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.report.CsvFile;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ScreenParts;
@@ -87,7 +88,7 @@ public final class DashboardView {
         scroll.getStyleClass().add("page");
         root.setCenter(scroll);
         context.background().submit(() -> context.workspace().review().rows().stream()
-                .map(row -> row.date().getMonthValue() >= 4 ? row.date().getYear() : row.date().getYear() - 1)
+                .map(row -> FiscalYear.of(row.date()).year())
                 .distinct().sorted((a, b) -> b - a).toList(), years -> {
                     year.getItems().setAll(years);
                     if (!years.isEmpty()) {
@@ -114,7 +115,7 @@ public final class DashboardView {
         year.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer value) {
-                return value == null ? "" : messages.get("office.fiscalYear", Integer.toString(value), Integer.toString(value - 2018));
+                return value == null ? "" : Dates.fiscalYear(new FiscalYear(value), messages);
             }
 
             @Override

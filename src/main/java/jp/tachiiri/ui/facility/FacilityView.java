@@ -1,9 +1,6 @@
 package jp.tachiiri.ui.facility;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +33,11 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Scrolling;
 import jp.tachiiri.ui.common.UiContext;
 import jp.tachiiri.ui.facility.FacilityViewModel.SaveState;
@@ -56,10 +53,6 @@ public final class FacilityView {
 
     /** From this width on, the form and the inspections stand side by side. */
     private static final double TWO_COLUMNS_FROM = 1000;
-    private static final DateTimeFormatter DATE_FIELD = DateTimeFormatter.ofPattern("uuuu/MM/dd");
-    private static final List<DateTimeFormatter> DATE_INPUTS = List.of(DateTimeFormatter.ofPattern("uuuu/M/d"),
-            DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu年M月d日"),
-            DateTimeFormatter.ofPattern("uuuu.M.d"));
 
     private final UiContext context;
     private final Messages messages;
@@ -327,7 +320,7 @@ public final class FacilityView {
     }
 
     private Node inspectionRow(InspectionSummary summary) {
-        Label date = new Label(FacilityViewModel.formatDate(messages.language(), summary.date()));
+        Label date = new Label(Dates.format(summary.date(), messages));
         date.getStyleClass().add("inspection-date");
         Label status = new Label(messages.get("status." + summary.status().name()));
         status.getStyleClass().addAll("status-pill", summary.status() == InspectionStatus.IN_PROGRESS ? "in-progress" : "finalized");
@@ -365,7 +358,7 @@ public final class FacilityView {
         date.setEditable(true);
         date.setShowWeekNumbers(false);
         date.setPromptText(messages.get("start.date.prompt"));
-        date.setConverter(dateConverter());
+        date.setConverter(Dates.requiredField(messages));
         date.setDayCellFactory(picker -> new DateCell() {
             @Override
             public void updateItem(LocalDate item, boolean empty) {
@@ -477,32 +470,6 @@ public final class FacilityView {
         form.getStyleClass().add("form");
         card.getChildren().add(form);
         return card;
-    }
-
-    /** Shown as 2025/06/01; typed also as 2025/6/1, 2025-6-1, 2025年6月1日 or in full-width digits. */
-    private static StringConverter<LocalDate> dateConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return date == null ? "" : DATE_FIELD.format(date);
-            }
-
-            @Override
-            public LocalDate fromString(String text) {
-                if (text == null || text.isBlank()) {
-                    return null;
-                }
-                String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-                for (DateTimeFormatter format : DATE_INPUTS) {
-                    try {
-                        return LocalDate.parse(normalized, format);
-                    } catch (DateTimeParseException notThisOne) {
-                        // try the next way of writing it
-                    }
-                }
-                return null;
-            }
-        };
     }
 
     // ---- building blocks

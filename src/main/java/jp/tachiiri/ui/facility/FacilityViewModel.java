@@ -1,8 +1,6 @@
 package jp.tachiiri.ui.facility;
 
 import java.text.Normalizer;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,7 +28,6 @@ import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.InspectionSummary;
-import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.ui.common.Background;
 import jp.tachiiri.ui.common.ViewModelContext;
@@ -54,9 +51,6 @@ public final class FacilityViewModel {
 
     static final int MIN_BEDS = 0;
     static final int MAX_BEDS = 2000;
-
-    private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Language.EN.locale());
 
     /** One vendor contract as the inspector edits it; a row with nothing in it is not a contract yet. */
     final class VendorRow {
@@ -264,11 +258,6 @@ public final class FacilityViewModel {
         }
         int beds = Integer.parseInt(normalized);
         return beds >= MIN_BEDS && beds <= MAX_BEDS ? OptionalInt.of(beds) : OptionalInt.empty();
-    }
-
-    /** A date as the screens show it in the user's language. */
-    static String formatDate(Language language, LocalDate date) {
-        return (language == Language.EN ? ENGLISH_DATE : JAPANESE_DATE).format(date);
     }
 
     String facilityId() {

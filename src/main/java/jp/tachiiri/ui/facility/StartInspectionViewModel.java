@@ -20,6 +20,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Failures;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Attendee;
@@ -146,7 +147,7 @@ public final class StartInspectionViewModel {
         if (chosen == null) {
             dateError.set(messages.get("start.date.required"));
         } else if (chosen.isAfter(today)) {
-            dateError.set(messages.get("start.date.future", FacilityViewModel.formatDate(messages.language(), today)));
+            dateError.set(messages.get("start.date.future", DateText.format(today, messages.language())));
         } else {
             dateError.set("");
         }

@@ -1,7 +1,5 @@
 package jp.tachiiri.ui.home;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -21,8 +19,8 @@ import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
-import jp.tachiiri.model.Language;
 import jp.tachiiri.model.TransferState;
+import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.Tables;
 import jp.tachiiri.ui.common.UiContext;
@@ -34,9 +32,6 @@ import jp.tachiiri.ui.home.HomeViewModel.InspectionRow;
  * row opens it. Works in portrait and landscape.
  */
 public final class HomeView {
-
-    private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Language.EN.locale());
 
     private final UiContext context;
     private final HomeViewModel model;
@@ -164,7 +159,7 @@ public final class HomeView {
     private TableView<InspectionRow> inspectionTable() {
         TableView<InspectionRow> table = new TableView<>(model.inspections());
         table.setId("inspections");
-        table.getColumns().add(Tables.column(messages, "home.column.date", 160, row -> formatDate(row.summary().date())));
+        table.getColumns().add(Tables.column(messages, "home.column.date", 160, row -> Dates.format(row.summary().date(), messages)));
         table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", row -> row.summary().facilityName()));
         table.getColumns().add(Tables.column(messages, "home.column.status", 190, this::statusText));
         table.getColumns().add(Tables.column(messages, "home.column.revision", 60, row -> Integer.toString(row.summary().revision())));
@@ -223,9 +218,4 @@ public final class HomeView {
     private String yesNo(boolean value) {
         return messages.get(value ? "common.yes" : "common.no");
     }
-
-    private String formatDate(LocalDate date) {
-        return (messages.language() == Language.EN ? ENGLISH_DATE : JAPANESE_DATE).format(date);
-    }
-
 }

@@ -1,7 +1,5 @@
 package jp.tachiiri.ui.inspection;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,15 +29,13 @@ import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.ui.common.ChangesTable;
+import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.DialogButtons;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
 
 /** The inspection screen's dialogs: what is missing, amend, revisions and the audit trail. */
 public final class InspectionDialogs {
-
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private final UiContext context;
     private final Messages messages;
@@ -110,7 +106,7 @@ public final class InspectionDialogs {
         for (RevisionInfo revision : data.revisions()) {
             Label text = new Label(messages.get("inspection.revisionRow", revision.revision(),
                     messages.get("status." + revision.status().name()),
-                    revision.amendReason().orElse(TIMESTAMP.format(revision.createdAt()))));
+                    revision.amendReason().orElse(Dates.moment(revision.createdAt(), context.workspace().clock()))));
             text.setWrapText(true);
             text.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -194,7 +190,7 @@ public final class InspectionDialogs {
         table.setId(id + "-table");
         table.setPlaceholder(new Label(messages.get("inspection.audit.none")));
         table.getItems().setAll(trail.events());
-        table.getColumns().add(column("inspection.audit.at", 215, event -> TIMESTAMP.format(event.at())));
+        table.getColumns().add(column("inspection.audit.at", 215, event -> Dates.moment(event.at(), context.workspace().clock())));
         table.getColumns().add(column("inspection.audit.actor", 100, AuditEvent::actor));
         if (review) {
             table.getColumns().add(column("inspection.audit.action", 160, event -> messages.get("review.action." + event.action())));

@@ -32,7 +32,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.ItemState;
@@ -40,6 +39,7 @@ import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.CheckpointSection;
 import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.UiContext;
@@ -257,7 +257,7 @@ public final class InspectionView {
 
     /** The office's return of this revision (or of the one this amends): its comment and how many items it names. */
     private Node returnBanner(ReviewResult review) {
-        String when = Dates.dayOf(review.decidedAt(), messages);
+        String when = Dates.dayOf(review.decidedAt(), context.workspace().clock(), messages);
         Label comment = new Label(messages.get("inspection.officeReturn", review.revision(), when, review.decidedBy(),
                 review.comment()));
         comment.setWrapText(true);

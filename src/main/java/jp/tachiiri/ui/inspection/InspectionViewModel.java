@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,7 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
-import jp.tachiiri.model.ReviewResult;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.Gap;
@@ -40,6 +42,7 @@ import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.PreviousFindings;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.ui.common.ViewModelContext;
 
@@ -84,6 +87,26 @@ final class InspectionViewModel {
         private static Optional<ReviewResult> newestReturn(List<ReviewResult> reviews) {
             return reviews.stream().max(Comparator.comparingInt(ReviewResult::revision))
                     .filter(ReviewResult::returned);
+        }
+    }
+
+    /** The two date fields of an item, with the message key of the label that names each. */
+    enum DateField {
+        CHECKED_ON("inspection.checkedOn", Finding::checkedOn, Finding::withCheckedOn),
+        TARGET_DATE("inspection.targetDate", Finding::targetDate, Finding::withTargetDate);
+
+        private final String labelKey;
+        private final Function<Finding, Optional<LocalDate>> value;
+        private final BiFunction<Finding, LocalDate, Finding> change;
+
+        DateField(String labelKey, Function<Finding, Optional<LocalDate>> value, BiFunction<Finding, LocalDate, Finding> change) {
+            this.labelKey = labelKey;
+            this.value = value;
+            this.change = change;
+        }
+
+        String labelKey() {
+            return labelKey;
         }
     }
 
@@ -299,12 +322,30 @@ final class InspectionViewModel {
         });
     }
 
-    void setCheckedOn(LocalDate date) {
-        update(selectedItemId.get(), finding -> finding.withCheckedOn(date));
+    /** The date a date field of the selected item holds. */
+    Optional<LocalDate> date(DateField field) {
+        return field.value.apply(finding(selectedItemId.get()));
     }
 
-    void setTargetDate(LocalDate date) {
-        update(selectedItemId.get(), finding -> finding.withTargetDate(date));
+    /** Sets a date field of the selected item (a day picked on the calendar); null clears it. */
+    void setDate(DateField field, LocalDate date) {
+        update(selectedItemId.get(), finding -> field.change.apply(finding, date));
+    }
+
+    /**
+     * Stores the text typed into a date field of the selected item, read as every date field of the app reads it
+     * ({@link DateText}: 2027/3/31, 2027-03-31, 2027年3月31日, in full-width digits too); an empty text clears the
+     * date. A text that is no date changes nothing.
+     *
+     * @return why the text was not stored, naming the field; empty when it was
+     */
+    Optional<String> typeDate(DateField field, String typed) {
+        try {
+            setDate(field, DateText.parse(typed, field.labelKey).orElse(null));
+            return Optional.empty();
+        } catch (DateText.UnreadableDate unreadable) {
+            return Optional.of(context.messages().describe(unreadable));
+        }
     }
 
     void setFollowUp(boolean followUp) {

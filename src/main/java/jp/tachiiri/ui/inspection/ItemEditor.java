@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -38,6 +37,7 @@ import jp.tachiiri.model.LocalizedText;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Scrolling;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.inspection.InspectionViewModel.DateField;
 
 /**
  * The editor of one question: title and guidance, the answer buttons and everything recorded with the
@@ -211,13 +211,11 @@ final class ItemEditor {
                 .ifPresent(answer -> content.getChildren().add(labelled("inspection.reason." + answer.name(),
                         textArea("reason", finding.reason(), model::setReason, 3))));
         content.getChildren().add(labelled("inspection.confirmedBy", methodButtons(finding)));
-        content.getChildren().add(labelled("inspection.checkedOn",
-                datePicker("checked-on", finding.checkedOn(), model::setCheckedOn)));
+        content.getChildren().add(labelled(DateField.CHECKED_ON.labelKey(), datePicker("checked-on", DateField.CHECKED_ON)));
         content.getChildren().add(labelled("inspection.note", textArea("note", finding.note(), model::setNote, 3)));
         if (finding.answer().equals(Optional.of(Answer.NON_COMPLIANT))) {
             content.getChildren().add(labelled("inspection.advice", adviceEditor(itemId, finding)));
-            content.getChildren().add(labelled("inspection.targetDate",
-                    datePicker("target-date", finding.targetDate(), model::setTargetDate)));
+            content.getChildren().add(labelled(DateField.TARGET_DATE.labelKey(), datePicker("target-date", DateField.TARGET_DATE)));
         }
         if (!gate) {
             CheckBox followUp = new CheckBox(messages.get("inspection.followUp"));
@@ -355,8 +353,8 @@ final class ItemEditor {
     }
 
     /** A date picker that accepts typed dates (2026/11/25) and says so when a typed text is no date. */
-    private Node datePicker(String id, Optional<LocalDate> value, Consumer<LocalDate> store) {
-        DatePicker picker = new DatePicker(value.orElse(null));
+    private Node datePicker(String id, DateField field) {
+        DatePicker picker = new DatePicker(model.date(field).orElse(null));
         picker.setId(id);
         picker.setEditable(true);
         picker.setDisable(model.readOnly());
@@ -371,17 +369,13 @@ final class ItemEditor {
 
             @Override
             public LocalDate fromString(String text) {
-                if (text == null || text.isBlank()) {
-                    error.setText("");
-                    return null;
-                }
-                Optional<LocalDate> parsed = Dates.parse(text);
-                error.setText(parsed.isPresent() ? "" : messages.get("inspection.badDate", text));
-                error.setManaged(parsed.isEmpty());
-                return parsed.orElse(picker.getValue());
+                Optional<String> problem = model.typeDate(field, text);
+                error.setText(problem.orElse(""));
+                error.setManaged(problem.isPresent());
+                return model.date(field).orElse(null);
             }
         });
-        picker.valueProperty().addListener((observable, old, date) -> store.accept(date));
+        picker.valueProperty().addListener((observable, old, date) -> model.setDate(field, date));
         HBox box = new HBox(10, picker, error);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

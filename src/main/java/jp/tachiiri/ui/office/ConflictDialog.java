@@ -1,7 +1,5 @@
 package jp.tachiiri.ui.office;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
@@ -15,6 +13,7 @@ import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.review.Conflict;
 import jp.tachiiri.ui.common.ChangesTable;
+import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
 
@@ -24,9 +23,6 @@ import jp.tachiiri.ui.common.UiContext;
  * replaced version stays kept); either choice is audited.
  */
 public final class ConflictDialog {
-
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final UiContext context;
     private final Messages messages;
@@ -55,7 +51,7 @@ public final class ConflictDialog {
         hint.setWrapText(true);
         content.getChildren().add(hint);
         for (Conflict conflict : conflicts) {
-            Label from = new Label(messages.get("conflict.from", conflict.deviceId(), RECEIVED.format(conflict.receivedAt()),
+            Label from = new Label(messages.get("conflict.from", conflict.deviceId(), Dates.moment(conflict.receivedAt(), context.workspace().clock()),
                     conflict.bundleId()));
             from.getStyleClass().add("section-title");
             from.setWrapText(true);

@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewStatus;
 import jp.tachiiri.ui.common.Dates;
@@ -88,9 +89,8 @@ public final class OfficeHomeView {
     }
 
     private Node filters() {
-        ComboBox<Integer> year = Tables.anyChoice(messages, "office-year", model.fiscalYears(), model.fiscalYearProperty(),
-                value -> messages.get("office.fiscalYear", Integer.toString(value), Integer.toString(value - 2018)),
-                "office.anyYear");
+        ComboBox<FiscalYear> year = Tables.anyChoice(messages, "office-year", model.fiscalYears(), model.fiscalYearProperty(),
+                value -> Dates.fiscalYear(value, messages), "office.anyYear");
         ComboBox<ReviewStatus> status = Tables.anyChoice(messages, "office-status", FXCollections.observableArrayList(ReviewStatus.values()),
                 model.statusProperty(), value -> messages.get("review.status." + value.name()), "office.anyStatus");
         ComboBox<Checkpoint> checkpoint = Tables.anyChoice(messages, "office-checkpoint", FXCollections.observableArrayList(Checkpoint.values()),

@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.review.ReviewFilter;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewService;
@@ -34,8 +35,8 @@ final class OfficeHomeViewModel {
     private final ReviewService review;
     private final ObservableList<ReviewRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ReviewRow> shown = new FilteredList<>(rows);
-    private final ObservableList<Integer> fiscalYears = FXCollections.observableArrayList();
-    private final ObjectProperty<Integer> fiscalYear = new SimpleObjectProperty<>();
+    private final ObservableList<FiscalYear> fiscalYears = FXCollections.observableArrayList();
+    private final ObjectProperty<FiscalYear> fiscalYear = new SimpleObjectProperty<>();
     private final ObjectProperty<ReviewStatus> status = new SimpleObjectProperty<>();
     private final ObjectProperty<Checkpoint> nonCompliantIn = new SimpleObjectProperty<>();
     private final ObjectProperty<BedBand> band = new SimpleObjectProperty<>();
@@ -55,13 +56,9 @@ final class OfficeHomeViewModel {
     void load() {
         context.background().submit(review::rows, loaded -> {
             rows.setAll(loaded);
-            fiscalYears.setAll(new TreeSet<>(loaded.stream().map(row -> fiscalYearOf(row)).toList()).descendingSet());
+            fiscalYears.setAll(new TreeSet<>(loaded.stream().map(row -> FiscalYear.of(row.date())).toList()).descendingSet());
             refilter();
         }, failure::set);
-    }
-
-    private static int fiscalYearOf(ReviewRow row) {
-        return row.date().getMonthValue() >= 4 ? row.date().getYear() : row.date().getYear() - 1;
     }
 
     private void refilter() {
@@ -86,11 +83,11 @@ final class OfficeHomeViewModel {
         return rows;
     }
 
-    ObservableList<Integer> fiscalYears() {
+    ObservableList<FiscalYear> fiscalYears() {
         return fiscalYears;
     }
 
-    ObjectProperty<Integer> fiscalYearProperty() {
+    ObjectProperty<FiscalYear> fiscalYearProperty() {
         return fiscalYear;
     }
 

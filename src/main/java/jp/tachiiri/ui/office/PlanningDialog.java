@@ -17,9 +17,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
@@ -65,6 +65,7 @@ final class PlanningDialog {
         inspectorName.setId("planning-inspector-name");
         DatePicker date = new DatePicker();
         date.setId("planning-date");
+        date.setConverter(Dates.requiredField(messages));
         Label error = new Label();
         error.setId("planning-error");
         error.getStyleClass().add("field-error");

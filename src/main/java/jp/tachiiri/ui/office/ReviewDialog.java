@@ -20,9 +20,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.RevisionDiff;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.ui.common.ChangesTable;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.DialogButtons;
@@ -145,7 +145,7 @@ public final class ReviewDialog {
      * changes from the returned revision to this one (filled in once read).
      */
     private List<Node> sinceReturn(ReviewResult earlier) {
-        Label heading = new Label(messages.get("review.earlierReturn", earlier.revision(), Dates.dayOf(earlier.decidedAt(), messages),
+        Label heading = new Label(messages.get("review.earlierReturn", earlier.revision(), Dates.dayOf(earlier.decidedAt(), context.workspace().clock(), messages),
                 earlier.decidedBy()));
         heading.getStyleClass().add("section-title");
         Label said = new WrappingLabel(earlier.comment(), 820);

@@ -15,13 +15,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.ui.common.ViewModelContext;
 

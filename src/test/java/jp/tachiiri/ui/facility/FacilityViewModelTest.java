@@ -223,10 +223,4 @@ class FacilityViewModelTest extends DemoWorkspaceFixture {
         assertThat(reopened.name()).isEqualTo("デモ みずほ台病院");
         assertThat(reopened.demo()).isTrue();
     }
-
-    @Test
-    void datesAreShownInTheUsersLanguage() {
-        assertThat(FacilityViewModel.formatDate(Language.JA, java.time.LocalDate.of(2025, 6, 1))).isEqualTo("2025年6月1日");
-        assertThat(FacilityViewModel.formatDate(Language.EN, java.time.LocalDate.of(2025, 6, 1))).isEqualTo("1 Jun 2025");
-    }
 }

@@ -34,6 +34,7 @@ import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.common.StoreExecutor;
 import jp.tachiiri.ui.common.ViewModelContext;
+import jp.tachiiri.ui.inspection.InspectionViewModel.DateField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,8 @@ class InspectionViewModelTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     private static final String GATE = "gate.medical-information-system";
+    /** An item of the demo inspection in progress that is not answered yet. */
+    private static final String NON_COMPLIANT_ITEM = "backup.offline-copy";
 
     @TempDir
     Path folder;
@@ -177,6 +180,37 @@ class InspectionViewModelTest {
         assertThat(fx(() -> model.failureProperty().get())).isNull();
         assertThat(fx(() -> model.saveStatusProperty().get())).startsWith("保存しました");
         assertThat(workspace.chainVerifier().verifyAll().ok()).isTrue();
+    }
+
+    /** The target date reads what the facility screen reads: full-width digits from a Japanese keyboard too. */
+    @Test
+    void aTargetDateTypedInFullWidthDigitsIsStored() throws Exception {
+        Inspection inspection = askingForATargetDate();
+
+        assertThat(fx(() -> model.typeDate(DateField.TARGET_DATE, "２０２７／０３／３１"))).isEmpty();
+        assertThat(fx(() -> model.date(DateField.TARGET_DATE))).contains(LocalDate.of(2027, 3, 31));
+        assertThat(fx(() -> model.gaps())).doesNotContain(new Gap(NON_COMPLIANT_ITEM, Gap.Kind.TARGET_DATE_MISSING));
+        settle();
+        assertThat(storedTargetDate(inspection)).contains(LocalDate.of(2027, 3, 31));
+
+        assertThat(fx(() -> model.typeDate(DateField.CHECKED_ON, "２０２６年１１月２４日"))).isEmpty();
+        assertThat(fx(() -> model.date(DateField.CHECKED_ON))).contains(LocalDate.of(2026, 11, 24));
+    }
+
+    @Test
+    void aTypedTextThatIsNoDateChangesNothingAndSaysWhichFieldAndWhy() throws Exception {
+        Inspection inspection = askingForATargetDate();
+        fx(() -> model.typeDate(DateField.TARGET_DATE, "2027/3/31"));
+        settle();
+
+        assertThat(fx(() -> model.typeDate(DateField.TARGET_DATE, "２０２７／０２／３０")))
+                .contains("目標日: 「２０２７／０２／３０」は日付として読めません（例: 2026/11/25）");
+        assertThat(fx(() -> model.date(DateField.TARGET_DATE))).as("the date before stays").contains(LocalDate.of(2027, 3, 31));
+
+        assertThat(fx(() -> model.typeDate(DateField.TARGET_DATE, "  "))).as("an emptied field").isEmpty();
+        assertThat(fx(() -> model.date(DateField.TARGET_DATE))).isEmpty();
+        settle();
+        assertThat(storedTargetDate(inspection)).isEmpty();
     }
 
     @Test
@@ -472,6 +506,19 @@ class InspectionViewModelTest {
 
     private Inspection finalized() {
         return demoInspection(InspectionStatus.FINALIZED);
+    }
+
+    /** Loads the inspection in progress and answers {@link #NON_COMPLIANT_ITEM} 不適合, which asks for a target date. */
+    private Inspection askingForATargetDate() {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        select(NON_COMPLIANT_ITEM);
+        fx(() -> model.answer(Answer.NON_COMPLIANT));
+        return inspection;
+    }
+
+    private Optional<LocalDate> storedTargetDate(Inspection inspection) {
+        return workspace.inspections().findings(inspection.id(), inspection.revision()).get(NON_COMPLIANT_ITEM).targetDate();
     }
 
     private Inspection demoInspection(InspectionStatus status) {
