@@ -111,4 +111,9 @@ class ArchitectureTest {
     static final ArchRule viewModelsKnowNoScreen = noClasses().that().haveSimpleNameEndingWith("ViewModel")
             .or().haveSimpleNameEndingWith("ViewModelContext").or().areAssignableTo("jp.tachiiri.ui.common.Background")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    /** The bundle's wire records stay at the edge: the screens show the domain's records. */
+    @ArchTest
+    static final ArchRule screensKnowNoWireFormat = noClasses().that().resideInAPackage("jp.tachiiri.ui..")
+            .should().dependOnClassesThat().resideInAPackage("jp.tachiiri.bundle..");
 }

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -51,6 +53,7 @@ public final class AppLog {
             ROOT.addHandler(opened);
             handler = opened;
             folder = logs;
+            quietConsole(Level.OFF);
         } catch (IOException | RuntimeException e) {
             APP.log(Level.WARNING, "no log file in " + logs + ": " + e);
             return Optional.empty();
@@ -74,13 +77,26 @@ public final class AppLog {
         APP.log(Level.WARNING, where + ": " + what);
     }
 
-    /** Stops writing to the file (tests switch data folders; the app at its end). */
+    /** Stops writing to the file (tests switch data folders; the app at its end); standard error logs again. */
     public static synchronized void close() {
         if (handler != null) {
             ROOT.removeHandler(handler);
             handler.close();
             handler = null;
             folder = null;
+            quietConsole(Level.INFO);
+        }
+    }
+
+    /**
+     * While the file holds the log, standard error carries only what the app says to its user: a command's
+     * output would otherwise be mixed with log lines.
+     */
+    private static void quietConsole(Level level) {
+        for (Handler each : ROOT.getHandlers()) {
+            if (each instanceof ConsoleHandler) {
+                each.setLevel(level);
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.tachiiri.bundle.BundleException;
 import jp.tachiiri.bundle.BundleHeader;
@@ -48,6 +49,8 @@ import jp.tachiiri.model.Role;
 public final class SyncService {
 
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
+    /** How an inspector is named in plans: letters and digits first, then also . _ -, as account names are. */
+    private static final Pattern INSPECTOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final SyncRepository repository;
     private final CatalogLibrary catalogs;
@@ -164,6 +167,9 @@ public final class SyncService {
     /** Plans an inspection at the office: it travels to the inspector's tablet with the next assignments bundle. */
     public PlannedInspection plan(String facilityId, String inspectorId, String inspectorName, LocalDate date) {
         requireRole(Role.OFFICE);
+        if (!INSPECTOR_ID.matcher(inspectorId).matches()) {
+            throw new UserFacingException("planning.error.inspectorId", inspectorId);
+        }
         BundleRecords.Assignment assignment = new BundleRecords.Assignment(UUID.randomUUID().toString(), facilityId,
                 inspectorId, inspectorName, date.toString(), clock.instant().toString());
         repository.plan(assignment);

@@ -300,6 +300,14 @@ class CommandLineTest {
                 "hanako", "--name", "立入花子", "--date", "");
         assertThat(english.exitCode()).isEqualTo(1);
         assertThat(english.err()).contains("Planned date: \"\" is not a date");
+        // The same rule for the inspector's id as the planning dialog's: it is the service's.
+        Run badId = run("--lang", "en", "plan", "--data", data.toString(), "--facility", "9910000017", "--inspector",
+                "立入 花子", "--name", "立入花子", "--date", "2027-02-03");
+        assertThat(badId.exitCode()).isEqualTo(1);
+        assertThat(badId.err()).contains("立入 花子", "letters, digits");
+        try (Workspace office = Workspace.open(data, Clock.systemDefaultZone())) {
+            assertThat(office.sync().plans()).hasSize(1);
+        }
     }
 
     @Test

@@ -1,13 +1,8 @@
 package jp.tachiiri.ui.dashboard;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,7 +23,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import jp.tachiiri.dashboard.CheckpointFigure;
 import jp.tachiiri.dashboard.Dashboard;
-import jp.tachiiri.dashboard.DashboardTables;
 import jp.tachiiri.dashboard.ItemFigure;
 import jp.tachiiri.dashboard.NationalFigure;
 import jp.tachiiri.dashboard.NonCompliantItem;
@@ -39,7 +33,6 @@ import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.FiscalYear;
-import jp.tachiiri.report.CsvFile;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.Tables;
@@ -53,29 +46,18 @@ import jp.tachiiri.ui.common.UiContext;
  */
 public final class DashboardView {
 
-    private static final int EARLIER_YEARS = 2;
-    private static final int TOP_ITEMS = 10;
     /** The width the status line needs beside the controls not to wrap into a narrow column. */
     private static final double STATUS_ROOM = 400;
 
     private final UiContext context;
     private final Messages messages;
-    private final Dashboard dashboard;
+    private final DashboardViewModel model;
     private final VBox charts = new VBox(12);
-    private final Label status = new Label();
-    private final ComboBox<Integer> year = new ComboBox<>();
-    /** The figures on screen, which the export writes. */
-    private Figures shown;
-
-    /** What one year's dashboard shows, read in one go off the JavaFX thread. */
-    private record Figures(YearFigures year, List<YearCheckpoints> years, List<NonCompliantItem> top,
-                           List<OverdueFinding> overdue) {
-    }
 
     public DashboardView(UiContext context) {
         this.context = context;
         this.messages = context.messages();
-        this.dashboard = context.workspace().dashboard();
+        this.model = new DashboardViewModel(context.models());
     }
 
     public Parent build() {
@@ -87,21 +69,8 @@ public final class DashboardView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page");
         root.setCenter(scroll);
-        context.background().submit(() -> context.workspace().review().rows().stream()
-                .map(row -> FiscalYear.of(row.date()).year())
-                .distinct().sorted((a, b) -> b - a).toList(), years -> {
-                    year.getItems().setAll(years);
-                    if (!years.isEmpty()) {
-                        year.setValue(years.get(0));
-                    } else {
-                        status.setText(messages.get("dashboard.empty"));
-                    }
-                }, failure -> status.setText(context.describe(failure)));
-        year.valueProperty().addListener((observable, old, chosen) -> {
-            if (chosen != null) {
-                load(chosen);
-            }
-        });
+        model.figuresProperty().addListener((observable, old, figures) -> show(figures));
+        model.load();
         return root;
     }
 
@@ -110,24 +79,28 @@ public final class DashboardView {
         back.getStyleClass().add("back-button");
         Label title = new Label(messages.get("dashboard.title"));
         title.getStyleClass().add("facility-name");
+        ComboBox<FiscalYear> year = new ComboBox<>(model.years());
         year.setId("dashboard-year");
         year.setMinWidth(Region.USE_PREF_SIZE);
+        year.valueProperty().bindBidirectional(model.yearProperty());
         year.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Integer value) {
-                return value == null ? "" : Dates.fiscalYear(new FiscalYear(value), messages);
+            public String toString(FiscalYear value) {
+                return value == null ? "" : Dates.fiscalYear(value, messages);
             }
 
             @Override
-            public Integer fromString(String text) {
+            public FiscalYear fromString(String text) {
                 return null;
             }
         });
-        Button export = ScreenParts.headerButton(messages, "dashboard.export", "dashboard-export", this::export);
-        Button report = ScreenParts.headerButton(messages, "dashboard.report", "dashboard-report", this::writeReport);
+        Button export = ScreenParts.headerButton(messages, "dashboard.export", "dashboard-export", model::exportCharts);
+        Button report = ScreenParts.headerButton(messages, "dashboard.report", "dashboard-report", model::writeReport);
+        Label status = new Label();
         status.setId("dashboard-status");
         status.getStyleClass().add("facility-meta");
         status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(title, status);
         titles.setMinWidth(0);
@@ -142,17 +115,7 @@ public final class DashboardView {
         return header;
     }
 
-    private void load(int fiscalYear) {
-        LocalDate today = LocalDate.now(context.workspace().clock());
-        context.background().submit(() -> new Figures(dashboard.year(fiscalYear),
-                dashboard.checkpointsByYear(IntStream.rangeClosed(fiscalYear - EARLIER_YEARS, fiscalYear).boxed().toList()),
-                dashboard.mostOftenNonCompliant(fiscalYear, TOP_ITEMS), dashboard.overdue(fiscalYear, today)),
-                this::show, failure -> status.setText(context.describe(failure)));
-    }
-
-    private void show(Figures figures) {
-        shown = figures;
-        status.setText(messages.get("dashboard.counted", figures.year().inspections()));
+    private void show(DashboardViewModel.Figures figures) {
         charts.getChildren().setAll(byYear(figures.years()), byBand(figures.year()), national(figures.year()),
                 mostOften(figures.top()), overdue(figures.overdue()));
     }
@@ -256,46 +219,5 @@ public final class DashboardView {
 
     private static String percent(double ratio) {
         return String.format("%.1f%%", ratio * 100);
-    }
-
-    /** The year's findings as the CSV for the ministry and Excel (docs/csv-export.md), into reports/. */
-    private void writeReport() {
-        Integer fiscalYear = year.getValue();
-        if (fiscalYear == null) {
-            return;
-        }
-        Path file = context.workspace().folder().resolve("reports").resolve("report_FY" + fiscalYear + ".csv");
-        context.background().submit(() -> context.workspace().csvReport().write(fiscalYear, file),
-                result -> status.setText(messages.get("dashboard.reported", result.inspections(), result.rows(), file)),
-                failure -> status.setText(context.describe(failure)));
-    }
-
-    /** Writes the data behind every chart as CSV files in reports/ of the data folder. */
-    private void export() {
-        Figures figures = shown;
-        if (figures == null) {
-            return;
-        }
-        int fiscalYear = figures.year().fiscalYear().year();
-        Path folder = context.workspace().folder().resolve("reports");
-        Map<String, List<List<String>>> tables = new LinkedHashMap<>();
-        tables.put("inspections", DashboardTables.inspections(figures.year()));
-        tables.put("checkpoints-by-year", DashboardTables.checkpointsByYear(figures.years(), messages.language()));
-        tables.put("checkpoints-by-band", DashboardTables.checkpointsByBand(figures.year(), messages.language()));
-        tables.put("items", DashboardTables.items(figures.year(), messages.language()));
-        tables.put("items-by-band", DashboardTables.itemsByBand(figures.year(), messages.language()));
-        tables.put("national-figures", DashboardTables.nationalFigures(messages.language()));
-        tables.put("most-often-non-compliant", DashboardTables.mostOftenNonCompliant(figures.top(), messages.language()));
-        tables.put("overdue", DashboardTables.overdue(figures.overdue(), messages.language()));
-        context.background().submit(() -> {
-            List<Path> written = new ArrayList<>();
-            tables.forEach((name, rows) -> {
-                Path file = folder.resolve("dashboard_FY" + fiscalYear + "_" + name + ".csv");
-                CsvFile.write(file, row -> rows.forEach(row));
-                written.add(file);
-            });
-            return written;
-        }, written -> status.setText(messages.get("dashboard.exported", written.size(), folder)),
-                failure -> status.setText(context.describe(failure)));
     }
 }

@@ -1,10 +1,5 @@
 package jp.tachiiri.ui.office;
 
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -19,7 +14,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
-import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
@@ -32,21 +26,26 @@ final class PlanningDialog {
 
     private final UiContext context;
     private final Messages messages;
-    private final ObservableList<String> planned = FXCollections.observableArrayList();
+    private final PlanningViewModel model;
 
     PlanningDialog(UiContext context) {
         this.context = context;
         this.messages = context.messages();
+        this.model = new PlanningViewModel(context.models());
     }
 
+    /** Reads the facilities and the plans, then shows them; a failure to read is shown instead. */
     void show() {
-        context.background().submit(() -> context.workspace().facilities().all(), this::show,
-                failure -> Dialogs.show(context, messages.get("planning.title"), new Label(context.describe(failure))));
+        model.loadedProperty().addListener((observable, was, loaded) -> build().show());
+        model.loadErrorProperty().addListener((observable, was, error) ->
+                Dialogs.show(context, messages.get("planning.title"), new Label(error)));
+        model.load();
     }
 
-    private void show(List<Facility> facilities) {
-        ComboBox<Facility> facility = new ComboBox<>(FXCollections.observableArrayList(facilities));
+    private Dialog<ButtonType> build() {
+        ComboBox<Facility> facility = new ComboBox<>(model.facilities());
         facility.setId("planning-facility");
+        facility.valueProperty().bindBidirectional(model.facilityProperty());
         facility.setConverter(new StringConverter<>() {
             @Override
             public String toString(Facility value) {
@@ -61,19 +60,26 @@ final class PlanningDialog {
         TextField inspectorId = new TextField();
         inspectorId.setId("planning-inspector-id");
         inspectorId.setPromptText(messages.get("planning.inspectorIdPrompt"));
+        inspectorId.textProperty().bindBidirectional(model.inspectorIdProperty());
         TextField inspectorName = new TextField();
         inspectorName.setId("planning-inspector-name");
+        inspectorName.textProperty().bindBidirectional(model.inspectorNameProperty());
         DatePicker date = new DatePicker();
         date.setId("planning-date");
         date.setConverter(Dates.requiredField(messages));
+        date.valueProperty().bindBidirectional(model.dateProperty());
         Label error = new Label();
         error.setId("planning-error");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
         Button add = new Button(messages.get("planning.add"));
         add.setId("planning-add");
-        add.setOnAction(event -> add(facility.getValue(), inspectorId.getText(), inspectorName.getText(), date.getValue(),
-                error));
+        add.setOnAction(event -> {
+            // A date typed but not yet confirmed with Enter counts too.
+            date.setValue(date.getConverter().fromString(date.getEditor().getText()));
+            model.add();
+        });
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
@@ -81,7 +87,7 @@ final class PlanningDialog {
         form.addRow(1, new Label(messages.get("planning.inspectorId")), inspectorId);
         form.addRow(2, new Label(messages.get("planning.inspectorName")), inspectorName);
         form.addRow(3, new Label(messages.get("planning.date")), date);
-        ListView<String> list = new ListView<>(planned);
+        ListView<String> list = new ListView<>(model.planned());
         list.setId("planning-list");
         list.setPrefHeight(220);
         list.setPlaceholder(new Label(messages.get("planning.none")));
@@ -94,27 +100,6 @@ final class PlanningDialog {
         content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(messages.get("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        refresh();
-        dialog.show();
-    }
-
-    private void add(Facility facility, String inspectorId, String inspectorName, LocalDate date, Label error) {
-        if (facility == null || inspectorId.isBlank() || inspectorName.isBlank() || date == null
-                || !inspectorId.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            error.setText(messages.get("planning.incomplete"));
-            return;
-        }
-        error.setText("");
-        context.background().submit(() -> context.workspace().sync().plan(facility.id(), inspectorId.strip(), inspectorName.strip(),
-                date), saved -> refresh(), failure -> error.setText(context.describe(failure)));
-    }
-
-    private void refresh() {
-        context.background().submit(() -> context.workspace().sync().plans().stream()
-                .sorted(Comparator.comparing(PlannedInspection::date))
-                .map(plan -> messages.get("planning.line", Dates.format(plan.date(), messages),
-                        context.workspace().facilities().byId(plan.facilityId()).map(Facility::name).orElse(plan.facilityId()),
-                        plan.inspectorName(), plan.inspectorId()))
-                .toList(), planned::setAll, failure -> { });
+        return dialog;
     }
 }

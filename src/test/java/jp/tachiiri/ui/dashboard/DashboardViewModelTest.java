@@ -1,0 +1,89 @@
+package jp.tachiiri.ui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.FiscalYear;
+import jp.tachiiri.model.Language;
+import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Offices;
+import jp.tachiiri.testsupport.SameThread;
+import jp.tachiiri.ui.common.ViewModelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard without a screen, on a real office store: the years, the figures and the CSV files it writes. */
+class DashboardViewModelTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-10T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path devices;
+
+    private static DashboardViewModel dashboard(Workspace office) {
+        DashboardViewModel model = new DashboardViewModel(new ViewModelContext(office, new SameThread(), Messages.of(Language.EN)));
+        model.load();
+        return model;
+    }
+
+    private void receiveTheDemoFindings(Workspace office) {
+        try (Workspace tablet = Workspace.open(devices.resolve("tablet"), CLOCK)) {
+            tablet.demo().seed();
+            Path bundle = tablet.sync().exportFindings(devices.resolve("usb")).orElseThrow();
+            assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+        }
+    }
+
+    @Test
+    void theNewestYearIsChosenAndItsFiguresReadAndWrittenAsCsv() throws Exception {
+        try (Workspace office = Offices.open(data, CLOCK)) {
+            receiveTheDemoFindings(office);
+
+            DashboardViewModel model = dashboard(office);
+
+            assertThat(model.years()).isNotEmpty().isSortedAccordingTo((a, b) -> b.compareTo(a));
+            FiscalYear newest = model.years().get(0);
+            assertThat(model.yearProperty().get()).isEqualTo(newest);
+            DashboardViewModel.Figures figures = model.figuresProperty().get();
+            assertThat(figures.year().fiscalYear()).isEqualTo(newest);
+            assertThat(figures.years()).hasSize(3);
+            assertThat(model.statusProperty().get()).contains(Integer.toString(figures.year().inspections()));
+
+            model.writeReport();
+            Path report = data.resolve("reports").resolve("report_FY" + newest.year() + ".csv");
+            assertThat(Files.readString(report, StandardCharsets.UTF_8)).startsWith("\uFEFF");
+            assertThat(model.statusProperty().get()).contains(report.toString());
+
+            model.exportCharts();
+            try (Stream<Path> written = Files.list(data.resolve("reports"))) {
+                assertThat(written.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("dashboard_FY")))
+                        .hasSize(8).contains("dashboard_FY" + newest.year() + "_overdue.csv");
+            }
+        }
+    }
+
+    @Test
+    void anOfficeWithoutFindingsSaysSoAndWritesNothing() {
+        try (Workspace office = Offices.open(data, CLOCK)) {
+            DashboardViewModel model = dashboard(office);
+
+            assertThat(model.years()).isEmpty();
+            assertThat(model.figuresProperty().get()).isNull();
+            assertThat(model.statusProperty().get()).isEqualTo(Messages.of(Language.EN).get("dashboard.empty"));
+
+            model.writeReport();
+            model.exportCharts();
+            assertThat(data.resolve("reports")).doesNotExist();
+        }
+    }
+}
