@@ -23,6 +23,9 @@ import jp.tachiiri.model.Role;
  */
 public final class DeviceTrust {
 
+    /** The refusal of assignments signed by an office other than the one this tablet enrolled. */
+    static final String ANOTHER_OFFICE = "sync.error.anotherOffice";
+
     private final SyncRepository repository;
     private final Supplier<Optional<Role>> role;
     private final Clock clock;
@@ -77,7 +80,7 @@ public final class DeviceTrust {
         if (enrolment.role() == Role.OFFICE) {
             Optional<KnownDevice> office = office().filter(known -> !known.deviceId().equals(enrolment.deviceId()));
             if (office.isPresent()) {
-                throw new BundleException(file, "sync.error.anotherOffice", office.get().deviceId(),
+                throw new BundleException(file, ANOTHER_OFFICE, office.get().deviceId(),
                         office.get().fingerprint(), enrolment.deviceId(),
                         FingerprintCheck.masked(enrolment.firstSeen().map(BundleHeader::fingerprint).orElse("????-")));
             }
@@ -209,7 +212,7 @@ public final class DeviceTrust {
         }
         Optional<KnownDevice> office = here == Role.INSPECTOR ? office() : Optional.empty();
         if (office.isPresent() && !office.get().deviceId().equals(header.deviceId())) {
-            throw new BundleException(file, "sync.error.anotherOffice", office.get().deviceId(), office.get().fingerprint(),
+            throw new BundleException(file, ANOTHER_OFFICE, office.get().deviceId(), office.get().fingerprint(),
                     header.deviceId(), fingerprint);
         }
         Optional<TrustDecision> enrolment = Optional.empty();

@@ -20,6 +20,11 @@ public record ImportOutcome(Path file, Result result, Counts counts, Delivered d
     public record Sender(String deviceId, String fingerprint) {
     }
 
+    /** Whether the bundle was refused for coming from an office other than the one this tablet enrolled. */
+    public boolean fromAnotherOffice() {
+        return problem.filter(refusal -> refusal.key().equals(DeviceTrust.ANOTHER_OFFICE)).isPresent();
+    }
+
     /** The sender, when the bundle's header could be read. */
     public Optional<Sender> sender() {
         return header.map(read -> new Sender(read.deviceId(), read.fingerprint()));

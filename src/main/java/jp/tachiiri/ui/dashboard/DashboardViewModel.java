@@ -45,6 +45,7 @@ public final class DashboardViewModel {
     private final ViewModelContext context;
     private final Messages messages;
     private final ObservableList<FiscalYear> years = FXCollections.observableArrayList();
+    private final ObservableList<FiscalYear> yearsShown = FXCollections.unmodifiableObservableList(years);
     private final ObjectProperty<FiscalYear> year = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -135,7 +136,7 @@ public final class DashboardViewModel {
 
     /** The fiscal years that have findings, newest first. */
     public ObservableList<FiscalYear> years() {
-        return FXCollections.unmodifiableObservableList(years);
+        return yearsShown;
     }
 
     public ObjectProperty<FiscalYear> yearProperty() {

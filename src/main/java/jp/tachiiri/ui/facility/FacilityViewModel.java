@@ -109,6 +109,9 @@ public final class FacilityViewModel {
     private final ReadOnlyObjectWrapper<SaveState> saveState = new ReadOnlyObjectWrapper<>(SaveState.UNCHANGED);
     private final ReadOnlyStringWrapper saveMessage = new ReadOnlyStringWrapper("");
     private final ObservableList<InspectionSummary> inspections = FXCollections.observableArrayList();
+    // Made once: an unmodifiable view listens weakly to its list, so a view made per call and held by nobody
+    // but a listener would be collected, and the listener would stop hearing changes.
+    private final ObservableList<InspectionSummary> inspectionsShown = FXCollections.unmodifiableObservableList(inspections);
 
     /** While the stored values are put into the fields: not a change by the user. */
     private boolean filling;
@@ -323,6 +326,6 @@ public final class FacilityViewModel {
 
     /** The facility's inspections, newest first. */
     ObservableList<InspectionSummary> inspections() {
-        return inspections;
+        return inspectionsShown;
     }
 }

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -41,8 +41,9 @@ public final class HomeViewModel {
     private final FilteredList<Facility> facilities = new FilteredList<>(allFacilities);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<InspectionRow> inspections = FXCollections.observableArrayList();
+    private final ObservableList<InspectionRow> inspectionsShown = FXCollections.unmodifiableObservableList(inspections);
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<RuntimeException> failure = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<RuntimeException> failure = new ReadOnlyObjectWrapper<>();
 
     public HomeViewModel(ViewModelContext models) {
         this.workspace = models.workspace();
@@ -108,15 +109,15 @@ public final class HomeViewModel {
     }
 
     ObservableList<InspectionRow> inspections() {
-        return inspections;
+        return inspectionsShown;
     }
 
     ReadOnlyBooleanProperty demoProperty() {
         return demo.getReadOnlyProperty();
     }
 
-    ObjectProperty<RuntimeException> failureProperty() {
-        return failure;
+    ReadOnlyObjectProperty<RuntimeException> failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
     Catalog latestCatalog() {

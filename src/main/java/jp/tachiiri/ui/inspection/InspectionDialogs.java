@@ -150,9 +150,7 @@ public final class InspectionDialogs {
 
     /** What changed from one revision to the next, item by item and field by field. */
     private void showChanges(InspectionViewModel.Loaded data, int from, int to) {
-        String inspectionId = data.inspection().id();
-        context.background().submit(() -> RevisionDiff.between(context.workspace().inspections().findings(inspectionId, from),
-                context.workspace().inspections().findings(inspectionId, to)), changes -> {
+        model.compareRevisions(from, to, changes -> {
                     TableView<RevisionDiff.Change> table = ChangesTable.of(messages, data.catalog(), changes,
                             "inspection.diff.before", "inspection.diff.after");
                     table.setId("revision-changes");
@@ -163,22 +161,17 @@ public final class InspectionDialogs {
 
     /** Every change with who, when and old → new, and whether the chain verifies. */
     void showAuditTrail() {
-        InspectionViewModel.Loaded data = model.loadedProperty().get();
-        String inspectionId = data.inspection().id();
-        boolean received = !data.madeHere();
-        context.background().submit(() -> List.of(context.workspace().auditTrail(inspectionId),
-                received ? context.workspace().review().verifiedReviewTrail(inspectionId) : new ChainVerifier.Trail(List.of(),
-                        Optional.empty())), trails -> {
-            Node findings = trailPane(trails.get(0), "audit", false);
+        model.readTrails(trails -> {
+            Node findings = trailPane(trails.findings(), "audit", false);
             VBox content = new VBox(8, findings);
             VBox.setVgrow(findings, Priority.ALWAYS);
-            if (received) {
+            trails.reviews().ifPresent(reviewTrail -> {
                 Label title = new Label(messages.get("inspection.reviewTrail"));
                 title.getStyleClass().add("section-title");
-                Node reviews = trailPane(trails.get(1), "review-audit", true);
+                Node reviews = trailPane(reviewTrail, "review-audit", true);
                 VBox.setVgrow(reviews, Priority.ALWAYS);
                 content.getChildren().addAll(title, reviews);
-            }
+            });
             content.setPrefSize(Math.min(1100, context.window().getWidth() * 0.9), context.window().getHeight() * 0.7);
             dialog(messages.get("inspection.auditTitle"), content).show();
         }, error -> Dialogs.show(context, messages.get("inspection.auditTitle"), new Label(context.describe(error))));

@@ -27,11 +27,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
+import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
@@ -116,6 +118,7 @@ final class InspectionViewModel {
     private final ReadOnlyObjectWrapper<Checklist> checklist = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<String> selectedItemId = new SimpleObjectProperty<>();
     private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
+    private final ObservableList<Evidence> evidenceShown = FXCollections.unmodifiableObservableList(evidence);
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RuntimeException> failure = new ReadOnlyObjectWrapper<>();
     private final Map<String, Finding> findings = new HashMap<>();
@@ -189,7 +192,7 @@ final class InspectionViewModel {
     }
 
     ObservableList<Evidence> evidence() {
-        return evidence;
+        return evidenceShown;
     }
 
     ReadOnlyStringProperty saveStatusProperty() {
@@ -425,6 +428,26 @@ final class InspectionViewModel {
             evidence.remove(done);
             saved();
         }, this::saveFailed);
+    }
+
+    /** The audit trail of the findings and, for an inspection received from a tablet, of the office's review. */
+    record Trails(ChainVerifier.Trail findings, Optional<ChainVerifier.Trail> reviews) {
+    }
+
+    /** What changed from one revision of the inspection shown to another, item by item and field by field. */
+    void compareRevisions(int from, int to, Consumer<List<RevisionDiff.Change>> show, Consumer<RuntimeException> failed) {
+        String inspectionId = loaded.get().inspection().id();
+        context.background().submit(() -> RevisionDiff.between(workspace.inspections().findings(inspectionId, from),
+                workspace.inspections().findings(inspectionId, to)), show, failed);
+    }
+
+    /** Reads the trails of the inspection shown, each with whether its chain verifies. */
+    void readTrails(Consumer<Trails> show, Consumer<RuntimeException> failed) {
+        Loaded data = loaded.get();
+        String inspectionId = data.inspection().id();
+        boolean received = !data.madeHere();
+        context.background().submit(() -> new Trails(workspace.auditTrail(inspectionId),
+                received ? Optional.of(workspace.review().verifiedReviewTrail(inspectionId)) : Optional.empty()), show, failed);
     }
 
     /**

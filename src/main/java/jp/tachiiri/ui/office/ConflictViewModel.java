@@ -23,6 +23,7 @@ public final class ConflictViewModel {
     private final ViewModelContext context;
     private final String inspectionId;
     private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<Conflict> conflictsShown = FXCollections.unmodifiableObservableList(conflicts);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
@@ -66,7 +67,7 @@ public final class ConflictViewModel {
     }
 
     public ObservableList<Conflict> conflicts() {
-        return FXCollections.unmodifiableObservableList(conflicts);
+        return conflictsShown;
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

@@ -34,6 +34,7 @@ final class OfficeHomeViewModel {
     private final ViewModelContext context;
     private final ReviewService review;
     private final ObservableList<ReviewRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ReviewRow> rowsShown = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<ReviewRow> shown = new FilteredList<>(rows);
     private final ObservableList<FiscalYear> fiscalYears = FXCollections.observableArrayList();
     private final ObjectProperty<FiscalYear> fiscalYear = new SimpleObjectProperty<>();
@@ -80,7 +81,7 @@ final class OfficeHomeViewModel {
     }
 
     ObservableList<ReviewRow> all() {
-        return rows;
+        return rowsShown;
     }
 
     ObservableList<FiscalYear> fiscalYears() {

@@ -33,7 +33,9 @@ public final class PlanningViewModel {
     private final ViewModelContext context;
     private final Messages messages;
     private final ObservableList<Facility> facilities = FXCollections.observableArrayList();
+    private final ObservableList<Facility> facilitiesShown = FXCollections.unmodifiableObservableList(facilities);
     private final ObservableList<String> planned = FXCollections.observableArrayList();
+    private final ObservableList<String> plannedShown = FXCollections.unmodifiableObservableList(planned);
     private final ObjectProperty<Facility> facility = new SimpleObjectProperty<>();
     private final StringProperty inspectorId = new SimpleStringProperty("");
     private final StringProperty inspectorName = new SimpleStringProperty("");
@@ -85,12 +87,12 @@ public final class PlanningViewModel {
 
     /** The facility master, in kana order. */
     public ObservableList<Facility> facilities() {
-        return FXCollections.unmodifiableObservableList(facilities);
+        return facilitiesShown;
     }
 
     /** The plans so far, soonest first. */
     public ObservableList<String> planned() {
-        return FXCollections.unmodifiableObservableList(planned);
+        return plannedShown;
     }
 
     public ObjectProperty<Facility> facilityProperty() {

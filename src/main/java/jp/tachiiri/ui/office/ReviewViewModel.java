@@ -49,7 +49,11 @@ public final class ReviewViewModel {
     private final StringProperty comment = new SimpleStringProperty("");
     private final Map<String, StringProperty> itemComments = new LinkedHashMap<>();
     private final ObservableList<RevisionDiff.Change> changes = FXCollections.observableArrayList();
+    private final ObservableList<RevisionDiff.Change> changesShown = FXCollections.unmodifiableObservableList(changes);
     private final ObservableSet<String> changedItems = FXCollections.observableSet();
+    // Made once: an unmodifiable view listens weakly to its list, so a view made per call and held by nobody
+    // but a listener would be collected, and the listener would stop hearing changes.
+    private final ObservableSet<String> changedItemsShown = FXCollections.unmodifiableObservableSet(changedItems);
     private final ReadOnlyStringWrapper changesTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<String> decided = new ReadOnlyObjectWrapper<>();
@@ -81,10 +85,11 @@ public final class ReviewViewModel {
         subject.earlierReturn().ifPresent(earlier -> context.background().submit(() -> RevisionDiff.between(
                 context.workspace().inspections().findings(subject.inspectionId(), earlier.revision()), subject.findings()),
                 found -> {
-                    changes.setAll(found);
+                    // The marks and the title first: a screen showing the changes shows all of it.
                     changedItems.addAll(found.stream().map(RevisionDiff.Change::itemId).collect(Collectors.toSet()));
                     changesTitle.set(messages.get("review.changesSinceCount", earlier.revision(), subject.revision(),
                             found.size()));
+                    changes.setAll(found);
                 }, failure -> changesTitle.set(context.describe(failure))));
     }
 
@@ -156,12 +161,12 @@ public final class ReviewViewModel {
 
     /** What changed since the earlier return; empty without one. */
     public ObservableList<RevisionDiff.Change> changes() {
-        return FXCollections.unmodifiableObservableList(changes);
+        return changesShown;
     }
 
     /** The items whose finding changed since the earlier return. */
     public ObservableSet<String> changedItems() {
-        return FXCollections.unmodifiableObservableSet(changedItems);
+        return changedItemsShown;
     }
 
     public ReadOnlyStringProperty changesTitleProperty() {

@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,23 +53,31 @@ final class SyncViewModel {
     private final Messages messages;
     private final StringProperty outbox = new SimpleStringProperty("");
     private final StringProperty inbox = new SimpleStringProperty("");
-    private final StringProperty fingerprint = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<SyncStatus.Entry> waiting = FXCollections.observableArrayList();
+    private final ObservableList<SyncStatus.Entry> waitingShown = FXCollections.unmodifiableObservableList(waiting);
     private final ObservableList<SyncStatus.Entry> sent = FXCollections.observableArrayList();
+    private final ObservableList<SyncStatus.Entry> sentShown = FXCollections.unmodifiableObservableList(sent);
     private final ObservableList<SyncStatus.Entry> received = FXCollections.observableArrayList();
+    private final ObservableList<SyncStatus.Entry> receivedShown = FXCollections.unmodifiableObservableList(received);
     private final ObservableList<String> assignments = FXCollections.observableArrayList();
+    private final ObservableList<String> assignmentsShown = FXCollections.unmodifiableObservableList(assignments);
     private final ObservableList<Returned> returned = FXCollections.observableArrayList();
+    private final ObservableList<Returned> returnedShown = FXCollections.unmodifiableObservableList(returned);
     private final ObservableList<String> outcomes = FXCollections.observableArrayList();
+    private final ObservableList<String> outcomesShown = FXCollections.unmodifiableObservableList(outcomes);
     private final ObservableList<KnownDevice> devices = FXCollections.observableArrayList();
+    private final ObservableList<KnownDevice> devicesShown = FXCollections.unmodifiableObservableList(devices);
     private final ObservableList<String> inspectorIds = FXCollections.observableArrayList();
+    private final ObservableList<String> inspectorIdsShown = FXCollections.unmodifiableObservableList(inspectorIds);
     /** At a tablet, the office it takes assignments from; null until it has enrolled one. */
     private final ObjectProperty<KnownDevice> office = new SimpleObjectProperty<>();
     /** Whose assignments the office writes; null for every inspector's. */
     private final ObjectProperty<String> assignmentsFor = new SimpleObjectProperty<>();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressText = new SimpleStringProperty("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     SyncViewModel(ViewModelContext context) {
@@ -83,32 +93,32 @@ final class SyncViewModel {
         return inbox;
     }
 
-    StringProperty fingerprintProperty() {
-        return fingerprint;
+    ReadOnlyStringProperty fingerprintProperty() {
+        return fingerprint.getReadOnlyProperty();
     }
 
-    StringProperty messageProperty() {
-        return message;
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
-    BooleanProperty busyProperty() {
-        return busy;
+    ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     ObservableList<SyncStatus.Entry> waiting() {
-        return waiting;
+        return waitingShown;
     }
 
     ObservableList<SyncStatus.Entry> sent() {
-        return sent;
+        return sentShown;
     }
 
     ObservableList<SyncStatus.Entry> received() {
-        return received;
+        return receivedShown;
     }
 
     ObservableList<String> assignments() {
-        return assignments;
+        return assignmentsShown;
     }
 
     /** An inspection the office returned, as the list shows it; tapping it opens the inspection. */
@@ -116,19 +126,19 @@ final class SyncViewModel {
     }
 
     ObservableList<Returned> returned() {
-        return returned;
+        return returnedShown;
     }
 
     ObservableList<String> outcomes() {
-        return outcomes;
+        return outcomesShown;
     }
 
     ObservableList<KnownDevice> devices() {
-        return devices;
+        return devicesShown;
     }
 
     ObservableList<String> inspectorIds() {
-        return inspectorIds;
+        return inspectorIdsShown;
     }
 
     ReadOnlyObjectProperty<KnownDevice> officeProperty() {
@@ -139,12 +149,12 @@ final class SyncViewModel {
         return assignmentsFor;
     }
 
-    DoubleProperty progressProperty() {
-        return progress;
+    ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
-    StringProperty progressTextProperty() {
-        return progressText;
+    ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
     }
 
     /** Stops an import after the file being imported: each file is imported whole or not at all. */
@@ -215,7 +225,7 @@ final class SyncViewModel {
                     .map(outcome -> outcome.sender().orElseThrow()).findFirst()
                     .map(sender -> toDecide(sender.deviceId(), sender.fingerprint(),
                             DeviceTrust.senders(context.workspace().settings().role().orElseThrow())));
-            Optional<OtherOffice> otherOffice = results.stream().filter(SyncViewModel::fromAnotherOffice).findFirst()
+            Optional<OtherOffice> otherOffice = results.stream().filter(ImportOutcome::fromAnotherOffice).findFirst()
                     .map(outcome -> {
                         ImportOutcome.Sender sender = outcome.sender().orElseThrow();
                         return new OtherOffice(outcome.file(), toDecide(sender.deviceId(), sender.fingerprint(), Role.OFFICE));
@@ -259,10 +269,6 @@ final class SyncViewModel {
     private DeviceToDecide toDecide(String deviceId, String fingerprint, Role role) {
         boolean demo = context.workspace().settings().demoTablet().filter(deviceId::equals).isPresent();
         return new DeviceToDecide(deviceId, fingerprint, role, demo, context.workspace().deviceTrust().screenCheck(fingerprint));
-    }
-
-    private static boolean fromAnotherOffice(ImportOutcome outcome) {
-        return outcome.problem().filter(problem -> problem.key().equals("sync.error.anotherOffice")).isPresent();
     }
 
     /** Imports file by file, reporting progress on the JavaFX thread, until done or cancelled. */
