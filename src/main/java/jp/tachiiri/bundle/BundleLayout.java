@@ -30,8 +30,16 @@ final class BundleLayout {
     private BundleLayout() {
     }
 
-    /** The bytes a signature covers: the canonical text of the signed members. */
+    /**
+     * The bytes a signature covers: the canonical text of the signed members. A bundle's numbers are all integers,
+     * so one written with a fraction or an exponent (120.0, 8e1) is refused, named by its place, rather than
+     * taken for the integer it equals.
+     */
     static byte[] signedText(ObjectNode signedMembers) {
+        CanonicalJson.pointerToFirst(signedMembers, value -> value.isNumber() && !value.isIntegralNumber())
+                .ifPresent(pointer -> {
+                    throw new CanonicalJson.NotCanonical(pointer);
+                });
         return CanonicalJson.bytes(signedMembers);
     }
 

@@ -1,22 +1,38 @@
 package jp.tachiiri.pdf;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Breaks text into lines no wider than a width, the Japanese way (禁則処理): a line may break between any two
- * Japanese characters and between Japanese and Latin text, Latin words break at spaces, and closing
- * punctuation, small kana and the like never start a line while opening brackets never end one. A number stays
- * whole with its unit, and a date with its parts (分離禁止: 令和9年3月31日, 200床, 3〜5日, 第1版, 30 days,
- * 31 Mar 2027). A '\n' starts a new line. Spaces at a break disappear. A word wider than the line is broken
+ * Breaks text into lines no wider than a width, the Japanese way (禁則処理): the JDK's line rules
+ * ({@link BreakIterator#getLineInstance(Locale)}) say where a line may break, which keeps closing brackets and
+ * quotes, 。、, small kana, ー and the like off the start of a line and opening ones off its end; this class
+ * adds what those rules miss. Latin words break at spaces only, and a number stays whole with its unit, and a
+ * date with its parts (分離禁止: 令和9年3月31日, 200床, 3〜5日, 第1版, 30 days, 31 Mar 2027). Lines are filled
+ * greedily. A '\n' starts a new line. Spaces at a break disappear. A word wider than the line is broken
  * between characters; only a single character wider than the whole line can exceed it.
  */
 public final class LineBreaker {
 
-    private static final String NO_START = "。、，．・：；？！）」』】〕］｝〉》ー゛゜ヽヾゝゞ々"
-            + "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ" + ")]},.;:!?%";
-    private static final String NO_END = "（「『【〔［｛〈《" + "([{";
+    /**
+     * Characters the JDK's rules let start a line although JIS X 4051 (and Unicode's line breaking since) does
+     * not: the leaders … and ‥, the middle dot ・, the doubled marks ‼ ⁇ ⁈ ⁉, the marks 〻 〵 〼, small kana added
+     * to Unicode later (ゕ ゖ and ㇰ to ㇿ), the half-width forms of 。、・, of small kana, of ー and of the sound
+     * marks, and a solidus or bar between words (はい/いいえ).
+     */
+    private static final String NO_START_THE_JDK_MISSES = "…‥・‼⁇⁈⁉〻〵〼ゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+            + "｡､･ｧｨｩｪｫｬｭｮｯｰﾞﾟ/|";
+    /**
+     * Characters the JDK's rules let end a line before Japanese although they hold on to what follows: the signs
+     * + and \ (which Japanese fonts draw as ¥) before a number, and the straight quote ".
+     */
+    private static final String NO_END_THE_JDK_MISSES = "+\\\"";
+
+    /** A character that lets a line break on both sides of it unless its neighbour holds on. */
+    private static final int KANA = 'あ';
 
     /** From the CJK radicals on, Unicode holds only characters set one by one, with no spaces between words. */
     private static final int FIRST_CJK = 0x2E80;
@@ -49,10 +65,11 @@ public final class LineBreaker {
 
     /** Fills lines greedily with the pieces between break opportunities. */
     private static void wrap(int[] text, float width, WidthMeasure measure, List<String> lines) {
+        boolean[] jdkBreaks = jdkBreakOpportunities(text);
         StringBuilder line = new StringBuilder();
         int start = 0;
         for (int end = 1; end <= text.length; end++) {
-            if (end < text.length && !canBreakBefore(text, end)) {
+            if (end < text.length && !canBreakBefore(text, end, jdkBreaks)) {
                 continue;
             }
             String piece = new String(text, start, end - start);
@@ -74,16 +91,37 @@ public final class LineBreaker {
         lines.add(trimEnd(line.toString()));
     }
 
-    private static boolean canBreakBefore(int[] text, int index) {
+    /** Where the JDK's line rules let a line start, by code point: {@code [i]} is true for a break before text[i]. */
+    private static boolean[] jdkBreakOpportunities(int[] text) {
+        BreakIterator rules = BreakIterator.getLineInstance(Locale.JAPANESE);
+        rules.setText(new String(text, 0, text.length));
+        boolean[] opportunities = new boolean[text.length + 1];
+        int codePoint = 0;
+        int charIndex = 0;
+        for (int boundary = rules.next(); boundary != BreakIterator.DONE; boundary = rules.next()) {
+            while (charIndex < boundary) {
+                charIndex += Character.charCount(text[codePoint++]);
+            }
+            opportunities[codePoint] = true;
+        }
+        return opportunities;
+    }
+
+    private static boolean canBreakBefore(int[] text, int index, boolean[] jdkBreaks) {
         int before = text[index - 1];
         int after = text[index];
-        if (after == ' ' || isMark(after) || NO_START.indexOf(after) >= 0 || NO_END.indexOf(before) >= 0) {
+        if (!jdkBreaks[index] || missedByTheJdk(before, after)) {
             return false;
         }
         if (before == ' ') {
             return !spaceInsideNumber(text, index);
         }
+        // The JDK also breaks inside Latin words after '.', ':' and '-' (https:|//www.|mhlw.|go.|jp, e-|mail).
         return (before >= FIRST_CJK || after >= FIRST_CJK) && !insideNumber(text, index);
+    }
+
+    private static boolean missedByTheJdk(int before, int after) {
+        return NO_START_THE_JDK_MISSES.indexOf(after) >= 0 || NO_END_THE_JDK_MISSES.indexOf(before) >= 0;
     }
 
     /** Between two characters of a number with its unit or of a date written the Japanese way. */
@@ -177,8 +215,16 @@ public final class LineBreaker {
         }
     }
 
+    /**
+     * Inside a word too wide for a line, where no rule offers a break: anywhere the JDK's rules would break between
+     * the two characters were each beside a kana (which never holds on to its neighbours), so that a closing
+     * bracket still does not start a line nor an opening one end it.
+     */
     private static boolean canBreakBetweenCharacters(int[] text, int index) {
-        return !isMark(text[index]) && NO_START.indexOf(text[index]) < 0 && NO_END.indexOf(text[index - 1]) < 0;
+        int before = text[index - 1];
+        int after = text[index];
+        return !isMark(after) && !missedByTheJdk(before, after)
+                && jdkBreakOpportunities(new int[] {KANA, after})[1] && jdkBreakOpportunities(new int[] {before, KANA})[1];
     }
 
     private static boolean fits(CharSequence text, float width, WidthMeasure measure) {

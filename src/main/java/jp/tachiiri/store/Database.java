@@ -14,6 +14,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
@@ -351,7 +352,8 @@ public final class Database implements AutoCloseable {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.toUpperCase().startsWith("CREATE TRIGGER")) {
+            // Locale.ROOT: in Turkish, "create trigger" would upper-case to "CREATE TRİGGER".
+            if (trimmed.toUpperCase(Locale.ROOT).startsWith("CREATE TRIGGER")) {
                 inTrigger = true;
             }
             boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");

@@ -3,7 +3,19 @@ package jp.tachiiri.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,48 +28,99 @@ class LineBreakerTest {
 
     private static final WidthMeasure HALF_AND_FULL = text -> (float) text.codePoints().map(c -> c < 0x80 ? 1 : 2).sum();
 
-    private static final String NO_START = "。、，．・：；？！）」』】〕］｝〉》ー゛゜ヽヾゝゞ々"
-            + "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ" + ")]},.;:!?%";
-    private static final String NO_END = "（「『【〔［｛〈《" + "([{";
+    /**
+     * ICU's strict Japanese line breaking, a second implementation independent of the JDK's, judges where a line
+     * may not break. Each line after the first must start where ICU allows a break (the spaces that vanished at
+     * the break lie before it), which covers both the end of the line before and the start of this one.
+     */
+    private static final ULocale STRICT_JAPANESE = new ULocale("ja@lb=strict");
 
     private static List<String> lines(String text, float width) {
         return LineBreaker.lines(text, width, HALF_AND_FULL);
     }
 
-    static Stream<String> noStart() {
-        return NO_START.codePoints().mapToObj(Character::toString);
+    private static void assertBreaksWhereIcuAllows(String paragraph, float width) {
+        List<String> result = lines(paragraph, width);
+        com.ibm.icu.text.BreakIterator icu = com.ibm.icu.text.BreakIterator.getLineInstance(STRICT_JAPANESE);
+        icu.setText(paragraph);
+        int at = 0;
+        for (int i = 0; i < result.size(); i++) {
+            while (i > 0 && at < paragraph.length() && paragraph.charAt(at) == ' ') {
+                at++;
+            }
+            String line = result.get(i);
+            assertThat(paragraph.startsWith(line, at)).as("line %s of %s is the text's next part", i, result).isTrue();
+            if (i > 0) {
+                assertThat(icu.isBoundary(at)).as("at width %s, ICU allows no break before line %s of %s", width, i, result)
+                        .isTrue();
+            }
+            at += line.length();
+        }
+        assertThat(paragraph.substring(at)).isBlank();
     }
 
-    static Stream<String> noEnd() {
-        return NO_END.codePoints().mapToObj(Character::toString);
+    /** Every paragraph of the advice that the catalogs give and of the advice letter's own Japanese texts. */
+    static Stream<String> adviceParagraphs() throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> catalogs = Files.list(Path.of("resources/catalog"))) {
+            for (Path catalog : catalogs.filter(path -> !path.endsWith("index.json")).toList()) {
+                for (JsonNode advice : new ObjectMapper().readTree(catalog.toFile()).findValues("advice")) {
+                    for (JsonNode variant : advice) {
+                        variant.get("text").elements().forEachRemaining(text -> texts.add(text.textValue()));
+                    }
+                }
+            }
+        }
+        Properties messages = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("resources/i18n/messages.properties"))) {
+            messages.load(reader);
+        }
+        messages.stringPropertyNames().stream().filter(key -> key.startsWith("advice.")).sorted()
+                .forEach(key -> texts.add(messages.getProperty(key)));
+        assertThat(texts).hasSizeGreaterThan(100);
+        return texts.stream().flatMap(String::lines).filter(paragraph -> !paragraph.isBlank());
     }
 
-    /** Without the rule, the character would fall just past the end of the first line and start the second. */
+    /** At every width from 10 full-width characters to 40, as wide as the printouts' columns and text. */
     @ParameterizedTest
-    @MethodSource("noStart")
-    void neverStartsALineWith(String character) {
-        String text = "あいうえお" + character + "かきくけこさしす";
-
-        List<String> lines = lines(text, 10);
-
-        assertThat(lines).hasSizeGreaterThan(1);
-        assertThat(lines.subList(1, lines.size())).noneMatch(line -> line.startsWith(character));
-        assertThat(String.join("", lines)).isEqualTo(text);
-        assertThat(lines).allMatch(line -> HALF_AND_FULL.width(line) <= 10);
+    @MethodSource("adviceParagraphs")
+    void breaksRealAdviceOnlyWhereIcuAllows(String paragraph) {
+        for (float width = 20; width <= 80; width++) {
+            assertBreaksWhereIcuAllows(paragraph, width);
+        }
     }
 
-    /** Without the rule, the character would be the last that fits on the first line. */
+    /**
+     * Every punctuation mark and kana of the Japanese character set JIS X 0213 (Latin letters and digits aside):
+     * ASCII, the general punctuation (quotes such as ” ’ “ ‘, dashes, the leaders … and ‥), CJK symbols (。「〜々),
+     * kana, small kana, and the full- and half-width forms (％ ｡ ｧ).
+     */
+    static Stream<String> punctuationAndKana() {
+        CharsetEncoder jisX0213 = Charset.forName("x-SJIS_0213").newEncoder();
+        return Stream.of(IntStream.rangeClosed(0x21, 0x7e), IntStream.rangeClosed(0x2010, 0x205e),
+                        IntStream.rangeClosed(0x3000, 0x30ff), IntStream.rangeClosed(0x31f0, 0x31ff),
+                        IntStream.rangeClosed(0xff01, 0xff9f))
+                .flatMapToInt(range -> range)
+                .filter(c -> !Character.isDigit(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN)
+                .mapToObj(Character::toString)
+                .filter(jisX0213::canEncode);
+    }
+
+    /** The character at every place inside a text that breaks after five full-width characters: at a line's start and end. */
     @ParameterizedTest
-    @MethodSource("noEnd")
-    void neverEndsALineWith(String character) {
-        String text = "あいうえ" + character + "かきくけこさしすせそ";
+    @MethodSource("punctuationAndKana")
+    void breaksAroundPunctuationAndKanaOnlyWhereIcuAllows(String character) {
+        for (String context : List.of("あいうえおかきくけこ", "漢字仮名交文書作成例", "カタカナノブンショウ")) {
+            for (int at = 1; at < context.length(); at++) {
+                assertBreaksWhereIcuAllows(context.substring(0, at) + character + context.substring(at), 10);
+            }
+        }
+    }
 
-        List<String> lines = lines(text, 10);
-
-        assertThat(lines).hasSizeGreaterThan(1);
-        assertThat(lines).noneMatch(line -> line.endsWith(character));
-        assertThat(String.join("", lines)).isEqualTo(text);
-        assertThat(lines).allMatch(line -> HALF_AND_FULL.width(line) <= 10);
+    /** Those found at the wrong end of a line in printouts are among them. */
+    @Test
+    void punctuationAndKanaHoldQuotesLeadersWaveDashAndPercent() {
+        assertThat(punctuationAndKana()).contains("”", "’", "〜", "…", "％", "“", "‘", "ー", "ぁ", "々", "）", "「");
     }
 
     @Test

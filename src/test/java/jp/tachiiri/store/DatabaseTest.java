@@ -222,28 +222,6 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void aFileOfSchemaOneIsMigratedWithItsDataKept() throws Exception {
-        Path file = folder.resolve("schema-1.db");
-        List<String> schemaOne = new java.util.ArrayList<>(Database.statements(Database.MIGRATIONS.get(0)));
-        schemaOne.add("INSERT INTO facilities (id, code, name, kana, address, licensed_beds, has_medical_information_system, "
-                + "uses_emr) VALUES ('f-old', '1234567890', '旧版病院', 'きゅうはん', '県庁前', 99, 1, 0)");
-        schemaOne.add("PRAGMA application_id = " + 0x54434849);
-        schemaOne.add("PRAGMA user_version = 1");
-        execute(file, schemaOne.toArray(String[]::new));
-
-        try (Database database = Database.open(file)) {
-            assertThat(pragmaInt(database, "user_version")).isEqualTo(Database.SCHEMA_VERSION);
-            assertThat(new SqliteFacilities(database).byId("f-old")).hasValueSatisfying(
-                    kept -> assertThat(kept.licensedBeds()).isEqualTo(99));
-            int madeHere = database.read(connection -> queryInt(connection,
-                    "SELECT count(*) FROM inspections WHERE origin_device IS NULL"));
-            int devices = database.read(connection -> queryInt(connection, "SELECT count(*) FROM known_devices"));
-            assertThat(madeHere).as("the new column is there").isZero();
-            assertThat(devices).as("the new tables are there").isZero();
-        }
-    }
-
     // ---- files that must be refused untouched -----------------------------------------------------------
 
     @Test
