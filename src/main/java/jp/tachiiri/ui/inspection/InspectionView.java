@@ -273,11 +273,7 @@ public final class InspectionView {
     }
 
     private Button headerButton(String key, String id, Runnable action) {
-        Button button = new Button(messages.get(key));
-        button.setId(id);
-        button.getStyleClass().add("header-button");
-        button.setOnAction(event -> action.run());
-        return button;
+        return ScreenParts.headerButton(messages, key, id, action);
     }
 
     private void finalizeInspection() {

@@ -15,6 +15,7 @@ import jp.tachiiri.review.Conflict;
 import jp.tachiiri.ui.common.ChangesTable;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
+import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.UiContext;
 
 /**
@@ -67,9 +68,11 @@ public final class ConflictDialog {
             error.getStyleClass().add("field-error");
             error.setWrapText(true);
             error.textProperty().bind(model.errorOf(conflict));
-            Button keep = choice("conflict-keep", "conflict.keepStored", () -> model.keepStored(conflict));
+            Button keep = ScreenParts.headerButton(messages, "conflict.keepStored", "conflict-keep",
+                    () -> model.keepStored(conflict));
             keep.getStyleClass().add("primary");
-            Button take = choice("conflict-take", "conflict.takeArriving", () -> model.takeArriving(conflict));
+            Button take = ScreenParts.headerButton(messages, "conflict.takeArriving", "conflict-take",
+                    () -> model.takeArriving(conflict));
             content.getChildren().addAll(new HBox(12, keep, take), error);
         }
         ScrollPane scroll = new ScrollPane(content);
@@ -82,14 +85,6 @@ public final class ConflictDialog {
             dialog.close();
             context.navigator().home();
         });
-    }
-
-    private Button choice(String id, String textKey, Runnable choose) {
-        Button button = new Button(messages.get(textKey));
-        button.setId(id);
-        button.getStyleClass().add("header-button");
-        button.setOnAction(event -> choose.run());
-        return button;
     }
 
     private TableView<RevisionDiff.Change> changes(List<RevisionDiff.Change> changes) {
