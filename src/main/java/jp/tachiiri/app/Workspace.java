@@ -187,11 +187,6 @@ public final class Workspace implements AutoCloseable {
         return chainVerifier;
     }
 
-    /** One inspection's audit events and whether its chain verifies. */
-    public ChainVerifier.Trail auditTrail(String inspectionId) {
-        return chainVerifier.trail(inspectionId);
-    }
-
     /** The advice printout: its content, its PDF and where the app saves it. */
     public AdviceService advice() {
         return advice;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.ReviewResult;
@@ -131,11 +130,6 @@ public final class BundleRecords {
         /** Whether the office sent the revision back to the inspector (the other decision approves it). */
         public boolean returned() {
             return "RETURNED".equals(decision);
-        }
-
-        /** The decision's comment on one item, if it has one. */
-        public Optional<String> comment(String itemId) {
-            return items.stream().filter(item -> item.itemId().equals(itemId)).map(ItemComment::comment).findFirst();
         }
 
         /** The decision as the app shows it. */

@@ -42,7 +42,14 @@ public final class CommandLineRunner {
             failed.getErr().println(Failures.describe(messages, error));
             return 1;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (Error error) {
+            // picocli hands exceptions to the handler above but lets an Error through: told and logged the same way.
+            AppLog.unexpected("command failed", error);
+            commandLine.getErr().println(Failures.describe(messages, error));
+            return 1;
+        }
     }
 
     /**

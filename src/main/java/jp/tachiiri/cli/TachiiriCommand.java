@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tachiiri", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         subcommands = {CatalogCommand.class, AuditCommand.class, DemoCommand.class, InspectionsCommand.class,
                 FacilitiesCommand.class, AdviceCommand.class, SettingsCommand.class, ExportCommand.class,
-                ImportCommand.class, VerifyCommand.class, AssignmentsCommand.class, DevicesCommand.class, PlanCommand.class,
+                ImportCommand.class, VerifyCommand.class, AssignmentsCommand.class, DevicesCommand.class, PlanCommand.class, ReplanCommand.class,
                 ReviewCommand.class, ReportCommand.class, RoleCommand.class})
 public final class TachiiriCommand implements Callable<Integer> {
 

@@ -223,9 +223,13 @@ public final class SqliteEvidence implements EvidenceRepository {
         }
     }
 
-    /** Whether a file of the evidence folder is a copy in progress (left behind if the copying process was killed). */
+    /**
+     * Whether a file of the evidence folder is a copy in progress (left behind if the copying process was killed):
+     * named as {@link AtomicFile} names them, or as versions before it did (incoming-*.tmp).
+     */
     public boolean isTemporary(Path file) {
-        return AtomicFile.isTemporary(file);
+        String name = file.getFileName().toString();
+        return AtomicFile.isTemporary(file) || name.startsWith("incoming-") && name.endsWith(".tmp");
     }
 
     /**

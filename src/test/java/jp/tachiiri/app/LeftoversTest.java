@@ -32,12 +32,14 @@ class LeftoversTest {
         Path evidence = data.resolve("evidence");
         Path oldCopy = aged(Files.write(evidence.resolve(".tachiiri-1.part"), new byte[1024]), Duration.ofHours(2));
         Path recentCopy = Files.write(evidence.resolve(".tachiiri-2.part"), new byte[1024]);
+        Path olderVersionsCopy = aged(Files.write(evidence.resolve("incoming-7.tmp"), new byte[1024]), Duration.ofHours(2));
         Path oldStaging = aged(Files.createDirectories(data.resolve("incoming").resolve("a-killed-import")), Duration.ofDays(1));
         Files.write(oldStaging.resolve("attachment"), new byte[10]);
         aged(oldStaging, Duration.ofDays(1));
 
         try (Workspace workspace = Workspace.open(data, Clock.systemUTC())) {
             assertThat(oldCopy).doesNotExist();
+            assertThat(olderVersionsCopy).as("named as versions before AtomicFile named them").doesNotExist();
             assertThat(oldStaging).doesNotExist();
             assertThat(recentCopy).as("maybe another process's copy in progress").exists();
             assertThat(Files.readAllBytes(workspace.evidence().file(stored))).containsExactly(1, 2, 3);

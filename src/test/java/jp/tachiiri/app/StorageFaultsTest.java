@@ -372,7 +372,7 @@ class StorageFaultsTest {
         try (Workspace workspace = Workspace.open(data, CLOCK)) {
             for (InspectionSummary summary : workspace.inspections().list()) {
                 workspace.inspections().findings(summary.id(), summary.revision());
-                workspace.auditTrail(summary.id());
+                workspace.chainVerifier().trail(summary.id());
             }
             return null;
         } catch (StoreException e) {

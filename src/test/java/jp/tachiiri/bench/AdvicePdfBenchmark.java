@@ -59,7 +59,7 @@ class AdvicePdfBenchmark {
             byte[][] ours = new byte[1][];
             byte[][] floor = new byte[1][];
             Bench.Case result = Bench.compare("advice PDF",
-                    String.format("%d × `adviceService().pdf(…)` of the demo's finalized inspection vs %d × one page, "
+                    String.format("%d × `advice().pdf(…)` of the demo's finalized inspection vs %d × one page, "
                             + "one line, same font as a subset", documents, documents), warmups, runs,
                     round -> Bench.time(() -> {
                         for (int i = 0; i < documents; i++) {

@@ -308,6 +308,32 @@ class CommandLineTest {
         try (Workspace office = Workspace.open(data, Clock.systemDefaultZone())) {
             assertThat(office.sync().plans()).hasSize(1);
         }
+
+        // The hospital asks for another day: the plan moves, keeping its id.
+        String planId = planned.out().replaceAll("(?s).*（ID ([^）]+)）.*", "$1");
+        Run moved = run("replan", "--data", data.toString(), "--plan", planId, "--date", "2027/2/10");
+        assertThat(moved.exitCode()).as(moved.err()).isZero();
+        assertThat(moved.out()).contains("2027年2月10日", planId);
+        assertThat(run("replan", "--data", data.toString(), "--plan", "no-such-plan", "--date", "2027/2/10").err())
+                .contains("no-such-plan");
+        try (Workspace office = Workspace.open(data, Clock.systemDefaultZone())) {
+            assertThat(office.sync().plans()).singleElement().satisfies(plan -> {
+                assertThat(plan.id()).isEqualTo(planId);
+                assertThat(plan.date()).isEqualTo(java.time.LocalDate.of(2027, 2, 10));
+            });
+        }
+    }
+
+    @Test
+    void anErrorIsToldAsUnexpectedWithExitCodeOneNotAsATrace(@TempDir Path data) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = CommandLineRunner.run(new String[] {"--lang", "en", "--data", data.toString()}, (folder, language) -> {
+            throw new OutOfMemoryError("simulated");
+        }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("An unexpected error occurred: OutOfMemoryError: simulated")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -134,7 +134,7 @@ class ReviewServiceTest {
             assertThat(event.hash()).isEqualTo(AuditChain.hashOf(event));
             previous = event.hash();
         }
-        assertThat(office.auditTrail(sakuragawa).broken()).as("the tablet's own trail is untouched").isEmpty();
+        assertThat(office.chainVerifier().trail(sakuragawa).broken()).as("the tablet's own trail is untouched").isEmpty();
         assertThat(office.review().verifiedReviewTrail(sakuragawa).broken()).isEmpty();
         assertThat(office.review().verifiedReviewTrail(aobadai).events()).isEmpty();
         assertThat(office.review().verifiedReviewTrail(aobadai).broken()).isEmpty();
@@ -184,7 +184,7 @@ class ReviewServiceTest {
         office.sync().importFile(first, false);
         office.review().decide(new Decision(sakuragawa, 2, true, "", Map.of()), "supervisor");
         assertThat(row("桜川").status()).isEqualTo(ReviewStatus.APPROVED);
-        List<AuditEvent> storedTrail = office.auditTrail(sakuragawa).events();
+        List<AuditEvent> storedTrail = office.chainVerifier().trail(sakuragawa).events();
         assertThat(office.sync().importFile(second, false).counts().conflicts()).isEqualTo(1);
         Conflict conflict = office.review().conflicts(sakuragawa).get(0);
         assertThat(conflict.revisions().get(1).changes()).extracting(change -> change.field() + ": " + change.before() + " → " + change.after())
@@ -198,9 +198,9 @@ class ReviewServiceTest {
         assertThat(office.evidence().list(sakuragawa, 2)).singleElement().satisfies(evidence ->
                 assertThat(java.nio.file.Files.readAllBytes(office.evidence().file(evidence))).isEqualTo(photo));
         try (Workspace restored = Workspace.open(folder.resolve("restored"), CLOCK)) {
-            assertThat(office.auditTrail(sakuragawa).events()).isEqualTo(restored.auditTrail(sakuragawa).events());
+            assertThat(office.chainVerifier().trail(sakuragawa).events()).isEqualTo(restored.chainVerifier().trail(sakuragawa).events());
         }
-        assertThat(office.auditTrail(sakuragawa).broken()).isEmpty();
+        assertThat(office.chainVerifier().trail(sakuragawa).broken()).isEmpty();
         // Revision 2 changed, so its approval no longer holds; the decision is in the review trail.
         assertThat(office.review().conflicts(sakuragawa)).isEmpty();
         assertThat(row("桜川").status()).isEqualTo(ReviewStatus.RECEIVED);

@@ -225,11 +225,11 @@ class SyncRoundTripTest {
             }
         }
         int last = revisions.get(revisions.size() - 1).revision();
-        List<jp.tachiiri.model.AuditEvent> trail = tablet.auditTrail(id).events();
+        List<jp.tachiiri.model.AuditEvent> trail = tablet.chainVerifier().trail(id).events();
         long sentEvents = trail.stream().filter(event -> event.action().equals("REVISION_FINALIZED")
                 && event.subject().equals("revision " + last)).findFirst().orElseThrow().sequence();
-        assertThat(office.auditTrail(id).events()).isEqualTo(trail.subList(0, (int) sentEvents));
-        assertThat(office.auditTrail(id).broken()).isEmpty();
+        assertThat(office.chainVerifier().trail(id).events()).isEqualTo(trail.subList(0, (int) sentEvents));
+        assertThat(office.chainVerifier().trail(id).broken()).isEmpty();
     }
 
     private static Path file(EvidenceService repository, Evidence evidence) {

@@ -83,7 +83,7 @@ record StoreState(List<Inspection> inspections) {
                 throw new IllegalStateException("evidence " + each.fileName() + " of " + inspectionId + ": " + e.getMessage(), e);
             }
         }
-        List<AuditEvent> trail = workspace.auditTrail(inspectionId).events();
+        List<AuditEvent> trail = workspace.chainVerifier().trail(inspectionId).events();
         Map<String, String> lastAudited = new HashMap<>();
         Set<String> notes = new HashSet<>();
         long evidenceAdded = 0;

@@ -1,6 +1,5 @@
 package jp.tachiiri.ui;
 
-import static jp.tachiiri.ui.UiTestSupport.cell;
 import static jp.tachiiri.ui.UiTestSupport.rows;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,8 +118,8 @@ class AppLanguageTest {
 
     /** Opens the facility from the list (the names of facilities are not translated) and returns its start date. */
     private DatePicker startDateOfAFacility(String name) {
-        waitFor("the facility " + name, () -> rows(robot, "#facilities") == 5 && cell(robot, "#facilities", name) != null);
-        robot.clickOn(cell(robot, "#facilities", name));
+        waitFor("the facility " + name, () -> rows(robot, "#facilities") == 5);
+        UiTestSupport.openRow(robot, "#facilities", name);
         waitFor("the facility screen", () -> robot.lookup("#start-date").tryQuery().isPresent());
         return robot.lookup("#start-date").queryAs(DatePicker.class);
     }

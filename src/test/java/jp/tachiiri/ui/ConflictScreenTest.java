@@ -56,8 +56,7 @@ class ConflictScreenTest {
         app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
         waitFor("one inspection in conflict", () -> robot.lookup("#office-count-CONFLICT").tryQuery()
                 .map(node -> ((Label) node).getText().equals("競合 1")).orElse(false));
-        waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
-        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        UiTestSupport.openRow(robot, "#office-inspections", "デモ 桜川記念病院");
         waitFor("the conflict button", () -> robot.lookup("#conflict").tryQuery().isPresent());
         fire("#conflict");
 

@@ -81,8 +81,7 @@ class OfficeScreenTest {
         assertThat(robot.lookup("#office-count-RECEIVED").queryAs(Label.class).getText()).isEqualTo("受信 2");
         robot.interact(() -> robot.lookup("#office-text").queryAs(TextField.class).setText("桜川"));
         waitFor("the filter", () -> rows(robot, "#office-inspections") == 1);
-        waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
-        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        UiTestSupport.openRow(robot, "#office-inspections", "デモ 桜川記念病院");
 
         waitFor("the inspection with its review button", () -> robot.lookup("#review").tryQuery().isPresent());
         assertThat(robot.lookup("#amend").tryQuery()).as("the office does not amend a tablet's record").isEmpty();
@@ -100,8 +99,7 @@ class OfficeScreenTest {
                 .map(node -> ((Label) node).getText().equals("差戻し 1")).orElse(false));
         assertThat(robot.lookup("#notice").queryAs(Label.class).getText())
                 .as("what was done stays said").contains("デモ 桜川記念病院", "第1版を差し戻しました", "1 件");
-        waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
-        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        UiTestSupport.openRow(robot, "#office-inspections", "デモ 桜川記念病院");
         fire(robot, "#audit-trail");
         waitFor("both trails", () -> robot.lookup("#review-audit-status").tryQuery().isPresent());
         assertThat(robot.lookup("#audit-status").queryAs(Label.class).getText()).contains("改ざん");
@@ -151,8 +149,7 @@ class OfficeScreenTest {
 
     /** Revision 2 answers the return: its review shows that return and what changed, and approving it is confirmed. */
     private void reviewTheAmendment() {
-        waitFor("the row shown", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
-        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        UiTestSupport.openRow(robot, "#office-inspections", "デモ 桜川記念病院");
         waitFor("the answers shown", () -> robot.lookup("#answers").tryQuery().isPresent());
         List<String> faded = new ArrayList<>();
         robot.interact(() -> collectFaded(robot.lookup("#item-editor").query(), 1, faded));

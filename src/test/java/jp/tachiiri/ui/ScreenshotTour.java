@@ -66,7 +66,7 @@ class ScreenshotTour {
         both("home-ja.png", "home-ja-portrait.png");
 
         waitFor("the facility's row", () -> UiTestSupport.cell(robot, "#facilities", "デモ みずほ台病院") != null);
-        robot.clickOn(UiTestSupport.cell(robot, "#facilities", "デモ みずほ台病院"));
+        UiTestSupport.openRow(robot, "#facilities", "デモ みずほ台病院");
         waitFor("the facility", () -> robot.lookup(".facility-screen").tryQuery().isPresent());
         both("facility-ja-landscape.png", "facility-ja-portrait.png");
         fire(robot, "#back");
@@ -263,7 +263,7 @@ class ScreenshotTour {
 
     private void openSakuragawa() {
         waitFor("the 桜川 row", () -> UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院") != null);
-        robot.clickOn(UiTestSupport.cell(robot, "#office-inspections", "デモ 桜川記念病院"));
+        UiTestSupport.openRow(robot, "#office-inspections", "デモ 桜川記念病院");
         waitFor("the inspection", () -> robot.lookup("#review").tryQuery().isPresent()
                 || robot.lookup("#conflict").tryQuery().isPresent());
     }

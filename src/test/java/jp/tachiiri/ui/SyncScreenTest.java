@@ -1,5 +1,6 @@
 package jp.tachiiri.ui;
 
+import static jp.tachiiri.ui.UiTestSupport.fire;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,7 +142,7 @@ class SyncScreenTest {
         waitFor("the return banner", () -> robot.lookup("#return-banner").tryQuery().isPresent());
         assertThat(robot.lookup("#return-banner .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .anySatisfy(text -> assertThat(text).contains("差し戻されました", revision, "目標日を具体的に"));
-        robot.clickOn("#section-vulnerability");
+        fire(robot, "#section-vulnerability");
         waitFor("the commented item marked", () -> robot.lookup("#item-list .comment-mark").tryQuery().isPresent());
         assertThat(robot.lookup("#item-list .comment-mark").queryAll()).hasSize(1);
         robot.clickOn(robot.lookup("#item-list .comment-mark").queryAs(Node.class));

@@ -71,7 +71,7 @@ class TouchTargetsTest {
             waitFor("the settings", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             tooSmall.addAll(check("settings " + size[0] + "×" + size[1]));
             closeDialogs();
-            robot.clickOn(UiTestSupport.cell(robot, "#facilities", "デモ みずほ台病院"));
+            UiTestSupport.openRow(robot, "#facilities", "デモ みずほ台病院");
             waitFor("the facility", () -> robot.lookup(".facility-screen").tryQuery().isPresent());
             tooSmall.addAll(check("facility " + size[0] + "×" + size[1]));
             fire(robot, "#back");

@@ -62,8 +62,28 @@ public final class UiTestSupport {
 
     /** Opens a row of the first screen's inspections table by a text it shows, once the list is there. */
     public static void openInspection(FxRobot robot, String text) {
-        waitFor("an inspection showing " + text, () -> cell(robot, "#inspections", text) != null);
-        robot.clickOn(cell(robot, "#inspections", text));
+        openRow(robot, "#inspections", text);
+    }
+
+    /**
+     * Taps the row of {@code table} that shows {@code text}, once it is on screen, and waits for the screen it opens.
+     * A tap that lands while the list is being laid out again (a busy machine, a filter just applied) opens nothing;
+     * then, as a person would, it taps the row again.
+     */
+    public static void openRow(FxRobot robot, String table, String text) {
+        for (int tap = 0; tap < 3; tap++) {
+            waitFor("a row of " + table + " showing " + text, () -> cell(robot, table, text) != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn(cell(robot, table, text));
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(table).tryQuery()
+                        .map(node -> node.getScene() == null).orElse(true));
+                return;
+            } catch (TimeoutException stillThere) {
+                // The list is still shown: tap again.
+            }
+        }
+        throw new AssertionError("tapping the row showing " + text + " of " + table + " opened nothing");
     }
 
     /** Scrolls the editor that holds {@code node} to the top (0) or the bottom (1): the evidence is below the fold. */

@@ -3,6 +3,7 @@ package jp.tachiiri.ui.common;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import javafx.util.StringConverter;
 import jp.tachiiri.i18n.DateText;
@@ -13,6 +14,7 @@ import jp.tachiiri.model.FiscalYear;
 public final class Dates {
 
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private Dates() {
     }
@@ -25,6 +27,11 @@ public final class Dates {
     /** The day of a moment (as decisions are stamped) where the data folder's clock is. */
     public static String dayOf(Instant instant, Clock clock, Messages messages) {
         return format(instant.atZone(clock.getZone()).toLocalDate(), messages);
+    }
+
+    /** The time now on the data folder's clock, to the second: when a change was saved. */
+    public static String timeNow(Clock clock) {
+        return TIME.format(LocalTime.now(clock));
     }
 
     /** A moment to the second, where the data folder's clock is: when a revision or an audit event was made. */

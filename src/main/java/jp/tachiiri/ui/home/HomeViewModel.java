@@ -38,6 +38,7 @@ public final class HomeViewModel {
     private final Workspace workspace;
     private final Background background;
     private final ObservableList<Facility> allFacilities = FXCollections.observableArrayList();
+    private final ObservableList<Facility> allFacilitiesShown = FXCollections.unmodifiableObservableList(allFacilities);
     private final FilteredList<Facility> facilities = new FilteredList<>(allFacilities);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<InspectionRow> inspections = FXCollections.observableArrayList();
@@ -85,7 +86,7 @@ public final class HomeViewModel {
 
     /** Every facility, whatever the search. */
     ObservableList<Facility> allFacilities() {
-        return allFacilities;
+        return allFacilitiesShown;
     }
 
     /** What the user typed into the search field. */

@@ -63,7 +63,7 @@ final class AdviceDialog {
         Button save = new Button(messages.get("advice.ui.saveAndOpen"));
         save.setId("advice-save");
         save.getStyleClass().add("primary-button");
-        save.setOnAction(event -> model.save());
+        save.setOnAction(event -> model.save(context.navigator()::openDocument));
         Label status = new Label();
         status.setId("advice-status");
         status.setWrapText(true);
@@ -89,7 +89,6 @@ final class AdviceDialog {
         dialog.getDialogPane().setContent(new VBox(12, actions, status, scroll));
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(messages.get("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         model.pdfProperty().addListener((observable, was, pdf) -> drawPages(pdf));
-        model.savedProperty().addListener((observable, was, file) -> context.navigator().openDocument(file));
         dialog.show();
         model.makePreview();
     }

@@ -2,6 +2,7 @@ package jp.tachiiri.ui.inspection;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,7 +15,7 @@ import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
- * The advice printout of one revision: made in the chosen language (Japanese first, whatever the screen's),
+ * The advice printout of one revision: made in the chosen language (the screen's at first),
  * for the preview where the platform has one, and saved into the data folder's printouts/ to be opened, printed
  * or shared. An inspection in progress gives a marked draft.
  */
@@ -27,7 +28,6 @@ public final class AdviceViewModel {
     private final boolean previewable;
     private final ObjectProperty<Language> language;
     private final ReadOnlyObjectWrapper<byte[]> pdf = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Path> saved = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     /** {@code previewable}: whether the platform can show the pages (desktops); else saving is the way to see it. */
@@ -69,8 +69,8 @@ public final class AdviceViewModel {
         status.set(context.describe(failure));
     }
 
-    /** Saves the printout in the chosen language; {@link #savedProperty()} then holds its file, for the view to open. */
-    public void save() {
+    /** Saves the printout in the chosen language, then hands its file to {@code open}: each save opens it again. */
+    public void save(Consumer<Path> open) {
         Language chosen = language.get();
         context.background().submit(() -> {
             Workspace workspace = context.workspace();
@@ -79,7 +79,7 @@ public final class AdviceViewModel {
             return file;
         }, file -> {
             status.set(messages.get("advice.ui.saved", file));
-            saved.set(file);
+            open.accept(file);
         }, this::failed);
     }
 
@@ -90,10 +90,6 @@ public final class AdviceViewModel {
     /** The printout for the preview, in the chosen language; empty until made. */
     public ReadOnlyObjectProperty<byte[]> pdfProperty() {
         return pdf.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Path> savedProperty() {
-        return saved.getReadOnlyProperty();
     }
 
     /** What is happening: making, the number of pages, the saved file, or what failed. */

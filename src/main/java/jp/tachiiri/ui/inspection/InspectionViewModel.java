@@ -3,8 +3,6 @@ package jp.tachiiri.ui.inspection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -46,6 +44,7 @@ import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
@@ -57,8 +56,6 @@ import jp.tachiiri.ui.common.ViewModelContext;
  * item id.
  */
 final class InspectionViewModel {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /**
      * Everything read from the store for one inspection revision, with the office's decisions on the inspection
@@ -389,7 +386,7 @@ final class InspectionViewModel {
 
     private void saved() {
         failure.set(null);
-        saveStatus.set(context.messages().get("inspection.saved", LocalTime.now(workspace.clock()).format(TIME)));
+        saveStatus.set(context.messages().get("inspection.saved", Dates.timeNow(workspace.clock())));
     }
 
     /** The store refused a change: say so and show what is really stored. */
@@ -446,7 +443,7 @@ final class InspectionViewModel {
         Loaded data = loaded.get();
         String inspectionId = data.inspection().id();
         boolean received = !data.madeHere();
-        context.background().submit(() -> new Trails(workspace.auditTrail(inspectionId),
+        context.background().submit(() -> new Trails(workspace.chainVerifier().trail(inspectionId),
                 received ? Optional.of(workspace.review().verifiedReviewTrail(inspectionId)) : Optional.empty()), show, failed);
     }
 

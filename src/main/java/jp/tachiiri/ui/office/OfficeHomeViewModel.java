@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,6 +38,7 @@ final class OfficeHomeViewModel {
     private final ObservableList<ReviewRow> rowsShown = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<ReviewRow> shown = new FilteredList<>(rows);
     private final ObservableList<FiscalYear> fiscalYears = FXCollections.observableArrayList();
+    private final ObservableList<FiscalYear> fiscalYearsShown = FXCollections.unmodifiableObservableList(fiscalYears);
     private final ObjectProperty<FiscalYear> fiscalYear = new SimpleObjectProperty<>();
     private final ObjectProperty<ReviewStatus> status = new SimpleObjectProperty<>();
     private final ObjectProperty<Checkpoint> nonCompliantIn = new SimpleObjectProperty<>();
@@ -85,7 +87,7 @@ final class OfficeHomeViewModel {
     }
 
     ObservableList<FiscalYear> fiscalYears() {
-        return fiscalYears;
+        return fiscalYearsShown;
     }
 
     ObjectProperty<FiscalYear> fiscalYearProperty() {
@@ -112,11 +114,11 @@ final class OfficeHomeViewModel {
         return text;
     }
 
-    ReadOnlyObjectWrapper<Map<ReviewStatus, Integer>> countsProperty() {
-        return counts;
+    ReadOnlyObjectProperty<Map<ReviewStatus, Integer>> countsProperty() {
+        return counts.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectWrapper<RuntimeException> failureProperty() {
-        return failure;
+    ReadOnlyObjectProperty<RuntimeException> failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 }

@@ -77,8 +77,9 @@ final class PlanningDialog {
         add.setId("planning-add");
         add.setOnAction(event -> {
             // A date typed but not yet confirmed with Enter counts too.
-            date.setValue(date.getConverter().fromString(date.getEditor().getText()));
-            model.add();
+            if (model.typeDate(date.getEditor().getText())) {
+                model.add();
+            }
         });
         GridPane form = new GridPane();
         form.setHgap(12);

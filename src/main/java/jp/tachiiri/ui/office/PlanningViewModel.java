@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.PlannedInspection;
@@ -55,6 +56,21 @@ public final class PlanningViewModel {
             planned.setAll(read.planned());
             loaded.set(true);
         }, failure -> loadError.set(context.describe(failure)));
+    }
+
+    /**
+     * The date as typed in the field, read by the app's one date rule: a text that is no date is said, naming the
+     * field, and leaves no date (false); an emptied field leaves none either.
+     */
+    public boolean typeDate(String typed) {
+        try {
+            date.set(DateText.parse(typed, "planning.date").orElse(null));
+            return true;
+        } catch (DateText.UnreadableDate unreadable) {
+            date.set(null);
+            error.set(messages.describe(unreadable));
+            return false;
+        }
     }
 
     /** Plans the inspection when every field is filled; the service refuses an inspector id that no account could be. */

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -40,7 +41,7 @@ import jp.tachiiri.ui.common.ViewModelContext;
 /**
  * The transfer screen's state: the chosen folders, where each finalized inspection stands (waiting, sent,
  * received by the office), what the office sent back (planned inspections, returned reviews), and the
- * outcome of the last export or import. All disk work runs on the store executor.
+ * outcome of the last export or import. All disk work runs in the background.
  */
 final class SyncViewModel {
 
@@ -73,7 +74,7 @@ final class SyncViewModel {
     private final ObservableList<String> inspectorIds = FXCollections.observableArrayList();
     private final ObservableList<String> inspectorIdsShown = FXCollections.unmodifiableObservableList(inspectorIds);
     /** At a tablet, the office it takes assignments from; null until it has enrolled one. */
-    private final ObjectProperty<KnownDevice> office = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<KnownDevice> office = new ReadOnlyObjectWrapper<>();
     /** Whose assignments the office writes; null for every inspector's. */
     private final ObjectProperty<String> assignmentsFor = new SimpleObjectProperty<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -142,7 +143,7 @@ final class SyncViewModel {
     }
 
     ReadOnlyObjectProperty<KnownDevice> officeProperty() {
-        return office;
+        return office.getReadOnlyProperty();
     }
 
     ObjectProperty<String> assignmentsForProperty() {
@@ -253,7 +254,7 @@ final class SyncViewModel {
 
     /**
      * The outcome per file, the first device waiting for enrolment, and at a tablet the first file from another
-     * office: read on the store executor.
+     * office: read in the background.
      */
     private record Imported(List<ImportOutcome> outcomes, Optional<DeviceToDecide> toEnrol, Optional<OtherOffice> otherOffice) {
     }
@@ -411,7 +412,7 @@ final class SyncViewModel {
         returned.setAll(snapshot.returned());
     }
 
-    /** Reads everything the screen shows; runs on the store executor. */
+    /** Reads everything the screen shows; runs in the background. */
     private Snapshot snapshot() {
         Workspace workspace = context.workspace();
         List<PlannedInspection> assignments = workspace.sync().plans();

@@ -3,11 +3,10 @@ package jp.tachiiri.ui.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Language;
-import jp.tachiiri.testsupport.SameThread;
-import jp.tachiiri.ui.common.ViewModelContext;
+import jp.tachiiri.ui.DemoWorkspaceFixture;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The search over the facilities on the first screen, without a screen. */
@@ -37,24 +36,30 @@ class HomeViewModelTest {
         assertThat(HomeViewModel.matching("  ").test(AOBADAI)).isTrue();
     }
 
-    @Test
-    void theSearchNarrowsTheListTheTableShows() {
-        HomeViewModel model = new HomeViewModel(new ViewModelContext(null, new SameThread(), Messages.of(Language.JA)));
-        model.allFacilities().setAll(AOBADAI, MIZUHO, YAMANOUCHI);
-        assertThat(model.facilities()).containsExactly(AOBADAI, MIZUHO, YAMANOUCHI);
-        assertThat(model.searching()).isFalse();
+    /** The demo prefecture's five facilities, read from a real data folder, narrowed as the inspector types. */
+    @Nested
+    class OnTheDemoPrefecture extends DemoWorkspaceFixture {
 
-        model.searchProperty().set("ミズホ");
-        assertThat(model.facilities()).containsExactly(MIZUHO);
-        assertThat(model.searching()).isTrue();
+        @Test
+        void theSearchNarrowsTheListTheTableShows() {
+            HomeViewModel model = new HomeViewModel(models(Language.JA));
+            model.load();
+            assertThat(model.facilities()).hasSize(5).extracting(Facility::id).contains("demo-mizuho", "demo-aobadai");
+            assertThat(model.searching()).isFalse();
 
-        model.searchProperty().set("デモ");
-        assertThat(model.facilities()).containsExactly(AOBADAI, MIZUHO, YAMANOUCHI);
+            model.searchProperty().set("ミズホ");
+            assertThat(model.facilities()).extracting(Facility::id).containsExactly("demo-mizuho");
+            assertThat(model.searching()).isTrue();
+            assertThat(model.allFacilities()).as("the whole list stays, for the count beside the search").hasSize(5);
 
-        model.searchProperty().set("存在しない");
-        assertThat(model.facilities()).isEmpty();
+            model.searchProperty().set("デモ");
+            assertThat(model.facilities()).hasSize(5);
 
-        model.searchProperty().set("");
-        assertThat(model.facilities()).hasSize(3);
+            model.searchProperty().set("存在しない");
+            assertThat(model.facilities()).isEmpty();
+
+            model.searchProperty().set("");
+            assertThat(model.facilities()).hasSize(5);
+        }
     }
 }

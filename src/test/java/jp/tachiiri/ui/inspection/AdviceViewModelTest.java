@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.DemoWorkspaceFixture;
@@ -49,8 +51,11 @@ class AdviceViewModelTest extends DemoWorkspaceFixture {
         assertThat(model.pdfProperty().get()).isNull();
         assertThat(model.statusProperty().get()).contains("Save the PDF and open it");
 
-        model.save();
-        Path saved = model.savedProperty().get();
+        List<Path> opened = new ArrayList<>();
+        model.save(opened::add);
+        model.save(opened::add);
+        assertThat(opened).as("each save opens the printout").hasSize(2);
+        Path saved = opened.get(0);
         assertThat(saved).exists().hasParent(data.resolve("printouts"));
         assertThat(model.statusProperty().get()).contains(saved.toString());
         assertThat(text(Files.readAllBytes(saved))).contains("Advice on the cybersecurity of a medical");
@@ -60,11 +65,12 @@ class AdviceViewModelTest extends DemoWorkspaceFixture {
     void anInspectionThatIsNotThereIsSaidAndNothingIsSaved() {
         AdviceViewModel model = new AdviceViewModel(models(Language.EN), "no-such-inspection", 1, true);
 
+        List<Path> opened = new ArrayList<>();
         model.makePreview();
-        model.save();
+        model.save(opened::add);
 
         assertThat(model.pdfProperty().get()).isNull();
-        assertThat(model.savedProperty().get()).isNull();
+        assertThat(opened).isEmpty();
         assertThat(model.statusProperty().get()).contains("no-such-inspection");
         assertThat(data.resolve("printouts")).doesNotExist();
     }

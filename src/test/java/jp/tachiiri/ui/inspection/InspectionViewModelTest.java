@@ -360,7 +360,7 @@ class InspectionViewModelTest {
         load(inspection.id());
         assertThat(fx(model::readOnly)).isTrue();
         Map<String, Finding> before = workspace.inspections().findings(inspection.id(), inspection.revision());
-        int events = workspace.auditTrail(inspection.id()).events().size();
+        int events = workspace.chainVerifier().trail(inspection.id()).events().size();
 
         select("backup.generations");
         Finding shownBefore = fx(() -> model.finding("backup.generations"));
@@ -372,7 +372,7 @@ class InspectionViewModelTest {
 
         assertThat(fx(() -> model.finding("backup.generations"))).isEqualTo(shownBefore);
         assertThat(workspace.inspections().findings(inspection.id(), inspection.revision())).isEqualTo(before);
-        assertThat(workspace.auditTrail(inspection.id()).events()).hasSize(events);
+        assertThat(workspace.chainVerifier().trail(inspection.id()).events()).hasSize(events);
         assertThat(workspace.evidence().list(inspection.id(), inspection.revision())).isEmpty();
         assertThat(fx(() -> model.evidenceOf("backup.generations"))).isEmpty();
         assertThat(workspace.inspections().find(inspection.id()).orElseThrow().status()).isEqualTo(InspectionStatus.FINALIZED);

@@ -77,6 +77,12 @@ class PlanningViewModelTest {
         model.add();
         assertThat(model.errorProperty().get()).isEqualTo(Messages.of(Language.JA).get("planning.incomplete"));
 
+        fill("hanako", null);
+        assertThat(model.typeDate("２０２７／０２／３０")).isFalse();
+        assertThat(model.errorProperty().get()).as("the field named").contains("予定日", "２０２７／０２／３０");
+        assertThat(model.typeDate("２０２７／０２／０３")).isTrue();
+        assertThat(model.dateProperty().get()).isEqualTo(LocalDate.of(2027, 2, 3));
+
         fill("立入", LocalDate.of(2027, 2, 3));
         model.add();
         assertThat(model.errorProperty().get()).contains("立入", "英数字");
