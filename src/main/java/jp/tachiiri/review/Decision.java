@@ -1,5 +1,7 @@
 package jp.tachiiri.review;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,6 +12,7 @@ public record Decision(String inspectionId, int revision, boolean approved, Stri
 
     public Decision {
         comment = comment == null ? "" : comment.strip();
-        itemComments = Map.copyOf(itemComments);
+        // In the order written: Map.copyOf would keep no order.
+        itemComments = Collections.unmodifiableMap(new LinkedHashMap<>(itemComments));
     }
 }
