@@ -107,6 +107,14 @@ class HomeScreenTest {
         waitFor("the reason the days are refused",
                 () -> robot.lookup("#settings-error").queryAs(Label.class).getText().contains("abc"));
 
+        robot.interact(() -> days.setText("0"));
+        robot.clickOn("#settings-ok");
+        waitFor("the allowed range said", () -> robot.lookup("#settings-error").queryAs(Label.class).getText().contains("365"));
+        Label reason = robot.lookup("#settings-error").queryAs(Label.class);
+        waitFor("the dialog grown to hold every line of the reason",
+                () -> reason.getHeight() >= reason.prefHeight(reason.getWidth()) - 0.5
+                        && reason.getWidth() <= reason.getScene().getWidth());
+
         robot.interact(() -> days.setText("14"));
         robot.clickOn("#settings-ok");
         waitFor("the dialog to close", () -> robot.lookup("#settings-authority").tryQuery().isEmpty());

@@ -1,6 +1,7 @@
 package jp.tachiiri.ui.common;
 
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -31,6 +32,23 @@ public final class Dialogs {
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(context.messages().get("common.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         return dialog;
+    }
+
+    /**
+     * The line under a dialog's fields that says why its last action was refused: every line of it shown, the open
+     * dialog growing to hold it (a dialog keeps the size it opened with, which would cut the reason short).
+     */
+    public static Label errorLine(String id, ObservableValue<String> reason) {
+        Label error = new WrappingLabel("");
+        error.setId(id);
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(reason);
+        error.textProperty().addListener((observable, was, now) -> Platform.runLater(() -> {
+            if (error.getScene() != null && error.getScene().getWindow() != null) {
+                error.getScene().getWindow().sizeToScene();
+            }
+        }));
+        return error;
     }
 
     /** Asks before doing something that cannot be taken back. */

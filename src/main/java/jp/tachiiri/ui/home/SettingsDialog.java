@@ -47,18 +47,16 @@ public final class SettingsDialog {
         TextField days = new TextField();
         days.setId("settings-report-days");
         days.textProperty().bindBidirectional(model.reportDaysProperty());
-        Label error = new Label();
-        error.setId("settings-error");
-        error.getStyleClass().add("field-error");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
+        Label error = Dialogs.errorLine("settings-error", model.errorProperty());
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(context.window());
         dialog.setTitle(messages.get("settings.title"));
         dialog.setHeaderText(messages.get("settings.title"));
-        dialog.getDialogPane().setContent(new VBox(8, label("settings.authority"), authority,
-                label("settings.reportDays"), days, error));
+        VBox content = new VBox(8, label("settings.authority"), authority, label("settings.reportDays"), days, error);
+        // A width of its own: the reason under the fields wraps within it instead of widening the dialog.
+        content.setPrefWidth(480);
+        dialog.getDialogPane().setContent(content);
         ButtonType ok = new ButtonType(messages.get("common.ok"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok,
                 new ButtonType(messages.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));

@@ -68,11 +68,7 @@ final class PlanningDialog {
         date.setId("planning-date");
         date.setConverter(Dates.requiredField(messages));
         date.valueProperty().bindBidirectional(model.dateProperty());
-        Label error = new Label();
-        error.setId("planning-error");
-        error.getStyleClass().add("field-error");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
+        Label error = Dialogs.errorLine("planning-error", model.errorProperty());
         Button add = new Button(messages.get("planning.add"));
         add.setId("planning-add");
         add.setOnAction(event -> {

@@ -26,6 +26,7 @@ import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.ui.common.ChangesTable;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.DialogButtons;
+import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
 import jp.tachiiri.ui.common.WrappingLabel;
 
@@ -61,11 +62,7 @@ public final class ReviewDialog {
         ScrollPane scroll = new ScrollPane(itemRows());
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(subject.earlierReturn().isPresent() ? 200 : 320);
-        Label error = new Label();
-        error.setId("review-error");
-        error.getStyleClass().add("field-error");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
+        Label error = Dialogs.errorLine("review-error", model.errorProperty());
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(context.window());
