@@ -19,7 +19,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import jp.tachiiri.app.Failures;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.i18n.Messages;
@@ -90,6 +89,7 @@ public final class FacilityViewModel {
         }
     }
 
+    private final ViewModelContext models;
     private final Workspace workspace;
     private final Background background;
     private final Messages messages;
@@ -122,6 +122,7 @@ public final class FacilityViewModel {
     private int savesInFlight;
 
     FacilityViewModel(ViewModelContext models, String facilityId) {
+        this.models = models;
         this.workspace = models.workspace();
         this.background = models.background();
         this.messages = models.messages();
@@ -144,7 +145,7 @@ public final class FacilityViewModel {
             List<InspectionSummary> own = workspace.inspections().list().stream()
                     .filter(summary -> summary.facilityId().equals(facilityId)).toList();
             return new Snapshot(facility, own);
-        }, this::fill, failure -> loadError.set(Failures.describe(messages, failure)));
+        }, this::fill, failure -> loadError.set(models.describe(failure)));
     }
 
     private void fill(Snapshot snapshot) {
@@ -207,7 +208,7 @@ public final class FacilityViewModel {
             // The next change writes the whole facility again.
             lastSubmitted = null;
             saveState.set(SaveState.FAILED);
-            saveMessage.set(messages.get("facility.saveFailed", Failures.describe(messages, failure)));
+            saveMessage.set(messages.get("facility.saveFailed", models.describe(failure)));
         });
     }
 

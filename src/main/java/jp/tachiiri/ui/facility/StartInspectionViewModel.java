@@ -18,7 +18,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import jp.tachiiri.app.Failures;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
@@ -66,6 +65,7 @@ public final class StartInspectionViewModel {
         }
     }
 
+    private final ViewModelContext models;
     private final Workspace workspace;
     private final Background background;
     private final Messages messages;
@@ -84,6 +84,7 @@ public final class StartInspectionViewModel {
     private final ReadOnlyStringWrapper lastLeadInspector = new ReadOnlyStringWrapper("");
 
     StartInspectionViewModel(ViewModelContext models, String facilityId) {
+        this.models = models;
         this.workspace = models.workspace();
         this.background = models.background();
         this.messages = models.messages();
@@ -200,7 +201,7 @@ public final class StartInspectionViewModel {
             onStarted.accept(id);
         }, failure -> {
             starting.set(false);
-            startError.set(messages.get("start.failed", Failures.describe(messages, failure)));
+            startError.set(messages.get("start.failed", models.describe(failure)));
         });
     }
 

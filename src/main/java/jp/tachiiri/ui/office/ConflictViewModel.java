@@ -60,10 +60,13 @@ public final class ConflictViewModel {
     }
 
     private void settle(Conflict conflict, Supplier<Boolean> choice) {
-        errorOf(conflict);
-        errors.get(conflict.contentHash()).set("");
-        context.background().submit(choice, done -> settled.set(true),
-                failure -> errors.get(conflict.contentHash()).set(context.describe(failure)));
+        ReadOnlyStringWrapper error = error(conflict);
+        error.set("");
+        context.background().submit(choice, done -> settled.set(true), failure -> error.set(context.describe(failure)));
+    }
+
+    private ReadOnlyStringWrapper error(Conflict conflict) {
+        return errors.computeIfAbsent(conflict.contentHash(), hash -> new ReadOnlyStringWrapper(""));
     }
 
     public ObservableList<Conflict> conflicts() {
@@ -80,7 +83,7 @@ public final class ConflictViewModel {
 
     /** Why settling this conflict failed; empty while nothing is wrong. */
     public ReadOnlyStringProperty errorOf(Conflict conflict) {
-        return errors.computeIfAbsent(conflict.contentHash(), hash -> new ReadOnlyStringWrapper("")).getReadOnlyProperty();
+        return error(conflict).getReadOnlyProperty();
     }
 
     /** True once a conflict is settled: the inspection's content may have changed, so the screen leaves it. */

@@ -3,6 +3,7 @@ package jp.tachiiri.ui.office;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -93,11 +94,11 @@ public final class PlanningViewModel {
     /** The plans, soonest first, one line each: date, facility, inspector. */
     private List<String> plannedLines() {
         Workspace workspace = context.workspace();
+        Map<String, String> names = workspace.facilities().namesById();
         return workspace.sync().plans().stream()
                 .sorted(Comparator.comparing(PlannedInspection::date))
                 .map(plan -> messages.get("planning.line", Dates.format(plan.date(), messages),
-                        workspace.facilities().byId(plan.facilityId()).map(Facility::name).orElse(plan.facilityId()),
-                        plan.inspectorName(), plan.inspectorId()))
+                        names.getOrDefault(plan.facilityId(), plan.facilityId()), plan.inspectorName(), plan.inspectorId()))
                 .toList();
     }
 

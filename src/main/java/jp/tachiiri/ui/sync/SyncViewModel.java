@@ -3,6 +3,7 @@ package jp.tachiiri.ui.sync;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -24,7 +25,6 @@ import javafx.collections.ObservableList;
 import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
-import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.ReviewResult;
@@ -416,9 +416,10 @@ final class SyncViewModel {
     private Snapshot snapshot() {
         Workspace workspace = context.workspace();
         List<PlannedInspection> assignments = workspace.sync().plans();
+        Map<String, String> names = workspace.facilities().namesById();
         List<String> planned = new ArrayList<>();
         for (PlannedInspection assignment : assignments) {
-            planned.add(messages.get("sync.assignment", Dates.format(assignment.date(), messages), facilityName(assignment.facilityId()),
+            planned.add(messages.get("sync.assignment", Dates.format(assignment.date(), messages), names.getOrDefault(assignment.facilityId(), assignment.facilityId()),
                     assignment.inspectorName()));
         }
         List<Returned> returnedItems = new ArrayList<>();
@@ -427,7 +428,7 @@ final class SyncViewModel {
                 continue;
             }
             Optional<Inspection> inspection = workspace.inspections().find(review.inspectionId(), review.revision());
-            String facility = inspection.map(found -> facilityName(found.facilityId())).orElse(review.inspectionId());
+            String facility = inspection.map(found -> names.getOrDefault(found.facilityId(), found.facilityId())).orElse(review.inspectionId());
             StringBuilder text = new StringBuilder(messages.get("sync.returned", facility, review.revision(), review.comment()));
             for (ReviewResult.ItemComment item : review.itemComments()) {
                 text.append('\n').append(messages.get("sync.returnedItem", itemTitle(inspection, item.itemId()), item.comment()));
@@ -437,10 +438,6 @@ final class SyncViewModel {
         return new Snapshot(workspace.sync().fingerprint(), workspace.settings().transferFolders(), workspace.sync().status(),
                 planned, returnedItems, workspace.deviceTrust().devices(), workspace.deviceTrust().office(),
                 assignments.stream().map(PlannedInspection::inspectorId).distinct().sorted().toList());
-    }
-
-    private String facilityName(String facilityId) {
-        return context.workspace().facilities().byId(facilityId).map(Facility::name).orElse(facilityId);
     }
 
     private String itemTitle(Optional<Inspection> inspection, String itemId) {
