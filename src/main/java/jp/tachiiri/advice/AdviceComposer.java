@@ -9,7 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import jp.tachiiri.calendar.OfficeDays;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
@@ -18,6 +20,10 @@ import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CheckpointSection;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityProfile;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOn;
+import jp.tachiiri.model.HelpResource;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
@@ -33,10 +39,12 @@ public final class AdviceComposer {
      */
     public AdviceContent compose(Inspection inspection, Facility facility, Catalog catalog, Map<String, Finding> findings,
             AdviceSettings settings, Optional<LocalDate> finalizedOn) {
-        Checklist checklist = Checklist.of(catalog, facility.profile(), inspection.date(), findings);
+        FacilityProfile profile = facility.profileOn(inspection.date());
+        Checklist checklist = Checklist.of(catalog, profile, inspection.date(), findings);
         boolean draft = inspection.status() != InspectionStatus.FINALIZED;
         LocalDate documentDate = draft ? inspection.date() : finalizedOn.orElse(inspection.date());
         List<AdviceContent.Improvement> improvements = new ArrayList<>();
+        List<AdviceContent.Improvement> referenceImprovements = new ArrayList<>();
         List<AdviceContent.Alternative> alternatives = new ArrayList<>();
         List<AdviceContent.GoodPractice> goodPractices = new ArrayList<>();
         for (ItemState state : checklist.items()) {
@@ -45,17 +53,44 @@ public final class AdviceComposer {
             }
             Finding finding = state.finding();
             if (finding.answer().equals(Optional.of(Answer.NON_COMPLIANT))) {
-                improvements.add(new AdviceContent.Improvement(state.item(), finding.note(), finding.advice(),
-                        finding.targetDate()));
+                AdviceContent.Improvement improvement = new AdviceContent.Improvement(state.item(), finding.note(),
+                        finding.advice(), finding.targetDate(), checklist.targetYearEnd(state.item()));
+                (state.item().isReference() ? referenceImprovements : improvements).add(improvement);
             } else if (finding.answer().equals(Optional.of(Answer.ALTERNATIVE))) {
                 alternatives.add(new AdviceContent.Alternative(state.item(), finding.reason()));
             } else if (finding.answer().equals(Optional.of(Answer.COMPLIANT)) && !finding.note().isBlank()) {
                 goodPractices.add(new AdviceContent.GoodPractice(state.item(), finding.note()));
             }
         }
-        return new AdviceContent(inspection, facility, settings, draft, documentDate, summaries(checklist),
-                improvements, alternatives, goodPractices, Resource.forFacility(facility.profile()),
-                reportDue(documentDate, settings), fingerprint(inspection, facility, findings));
+        List<HelpResource> resources = catalog.resources().stream().filter(resource -> resource.appliesTo(profile))
+                .toList();
+        return new AdviceContent(inspection, facility, catalog, settings, draft, documentDate, summaries(checklist),
+                checklist.ministryResults(), improvements, referenceImprovements, alternatives, goodPractices,
+                addOnConditions(catalog, profile, checklist), resources, reportDue(documentDate, settings),
+                fingerprint(inspection, facility, findings));
+    }
+
+    /**
+     * The conditions of each fee add-on the facility claims on the inspection day (and in force then) that fit it;
+     * a facility that claims none gets none, whatever its beds.
+     */
+    private static List<AdviceContent.AddOnConditions> addOnConditions(Catalog catalog, FacilityProfile profile,
+            Checklist checklist) {
+        Set<String> nonCompliant = checklist.items().stream().filter(ItemState::applicable)
+                .filter(state -> state.finding().answer().equals(Optional.of(Answer.NON_COMPLIANT)))
+                .map(state -> state.item().id()).collect(Collectors.toSet());
+        List<AdviceContent.AddOnConditions> conditions = new ArrayList<>();
+        for (FeeAddOn addOn : catalog.feeAddOns()) {
+            if (!addOn.inForceOn(profile.day()) || !profile.claims(addOn.id())) {
+                continue;
+            }
+            List<FeeAddOn.Requirement> requirements = addOn.requirements().stream()
+                    .filter(requirement -> requirement.appliesTo(profile)).toList();
+            if (!requirements.isEmpty()) {
+                conditions.add(new AdviceContent.AddOnConditions(addOn, requirements, nonCompliant));
+            }
+        }
+        return conditions;
     }
 
     /** The report is due the given days after the document, or the office's next open day if it is closed then. */
@@ -79,6 +114,10 @@ public final class AdviceComposer {
             int notApplicable = 0;
             int unanswered = 0;
             for (ItemState state : checklist.items(section.checkpoint())) {
+                // 参考 items are not the ministry's: they are advised on apart and never counted here.
+                if (state.item().isReference()) {
+                    continue;
+                }
                 // An answer stored for an item that is no longer asked (the gate, the facility changed) does not count.
                 if (!state.applicable()) {
                     excluded++;
@@ -105,6 +144,21 @@ public final class AdviceComposer {
     }
 
     /**
+     * The facility's attributes as the fingerprint has always written them; the type and fee add-on claims only where
+     * they say more than the beds do, so that records made before they existed keep the number on their paper.
+     */
+    private static String canonicalAttributes(Facility facility) {
+        String attributes = "FacilityProfile[licensedBeds=" + facility.licensedBeds() + ", hasMedicalInformationSystem="
+                + facility.hasMedicalInformationSystem() + ", hasVendorContract=" + !facility.vendors().isEmpty()
+                + ", usesEmr=" + facility.usesEmr() + "]";
+        if (facility.type() == FacilityType.byBeds(facility.licensedBeds()) && facility.feeAddOnClaims().isEmpty()) {
+            return attributes;
+        }
+        return attributes + "|" + facility.type().id() + "|" + facility.feeAddOnClaims().stream()
+                .map(claim -> claim.addOnId() + "@" + claim.from()).collect(Collectors.joining(","));
+    }
+
+    /**
      * A short fingerprint of the record (header, the facility's data and every finding), printed in the footer so that paper can
      * be matched to the data it came from: "3f2a-91c0-7be4".
      */
@@ -114,7 +168,7 @@ public final class AdviceComposer {
                 .append(inspection.date()).append('|').append(inspection.catalogVersion()).append('|')
                 .append(inspection.status()).append('\n');
         canonical.append(facility.name()).append('|').append(facility.address()).append('|')
-                .append(facility.profile()).append('\n');
+                .append(canonicalAttributes(facility)).append('\n');
         new TreeMap<>(findings).values().forEach(finding -> canonical.append(finding.itemId()).append('|')
                 .append(finding.answer().map(Answer::name).orElse("")).append('|')
                 .append(finding.confirmedBy().stream().map(Enum::name).sorted().toList()).append('|')

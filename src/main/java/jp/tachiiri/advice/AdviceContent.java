@@ -3,42 +3,57 @@ package jp.tachiiri.advice;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import jp.tachiiri.inspection.MinistryResult;
+import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FeeAddOn;
+import jp.tachiiri.model.HelpResource;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.LocalizedText;
 
 /**
- * What the advice printout says, decided from the record before any layout: the facility and inspection,
- * the counts per checkpoint, what must improve, the alternative measures accepted, what is worth keeping up, where to get help, and by when to
- * report. Dates are derived from the record, never from the clock.
+ * What the advice printout says, decided from the record before any layout: the facility and inspection, the
+ * checklist followed, the counts per checkpoint and the result of each ministry item, what must improve (the
+ * ministry's items, and apart from them the 参考 items), the alternative measures accepted, what is worth keeping
+ * up, the conditions of a fee add-on the facility claims, where to get help, and by when to report. Dates are
+ * derived from the record, never from the clock.
  */
 public record AdviceContent(
         Inspection inspection,
         Facility facility,
+        Catalog catalog,
         AdviceSettings settings,
         boolean draft,
         LocalDate documentDate,
         List<CheckpointSummary> summaries,
+        List<MinistryResult> ministryResults,
         List<Improvement> improvements,
+        List<Improvement> referenceImprovements,
         List<Alternative> alternatives,
         List<GoodPractice> goodPractices,
-        List<Resource> resources,
+        List<AddOnConditions> addOnConditions,
+        List<HelpResource> resources,
         LocalDate reportDue,
         String fingerprint) {
 
     public AdviceContent {
         summaries = List.copyOf(summaries);
+        ministryResults = List.copyOf(ministryResults);
         improvements = List.copyOf(improvements);
+        referenceImprovements = List.copyOf(referenceImprovements);
         alternatives = List.copyOf(alternatives);
         goodPractices = List.copyOf(goodPractices);
+        addOnConditions = List.copyOf(addOnConditions);
         resources = List.copyOf(resources);
     }
 
     /**
-     * The counts of one checkpoint, which add up by construction: each of its items is either not asked of this
-     * hospital (excluded by its beds or systems, or by the gate question answered いいえ) or asked, and an asked
-     * item is 適合, 不適合, 代替措置, 該当なし (found not to apply, with a reason) or, in a draft, not answered yet.
+     * The counts of one checkpoint's items of the ministry's checklist (参考 items are not counted), which add up by
+     * construction: each item is either not asked of this facility (excluded by its type, beds or systems, or by the
+     * gate question answered いいえ) or asked, and an asked item is 適合, 不適合, 代替措置, 該当なし (found not to
+     * apply, with a reason) or, in a draft, not answered yet.
      */
     public record CheckpointSummary(LocalizedText title, int excluded, int compliant, int nonCompliant, int alternative,
             int notApplicable, int unanswered) {
@@ -54,8 +69,16 @@ public record AdviceContent(
         }
     }
 
-    /** A 不適合 item: what was found (the inspector's note), the advice and the target date. */
-    public record Improvement(CatalogItem item, String found, String advice, Optional<LocalDate> targetDate) {
+    /**
+     * A 不適合 item: what was found (the inspector's note), the advice and the target date, and the last day the
+     * ministry's form expects a target date by ({@code targetYearEnd}): a later one is printed with a note.
+     */
+    public record Improvement(CatalogItem item, String found, String advice, Optional<LocalDate> targetDate,
+            LocalDate targetYearEnd) {
+
+        public boolean targetAfterYear() {
+            return targetDate.filter(date -> date.isAfter(targetYearEnd)).isPresent();
+        }
     }
 
     /** A 代替措置 item: the measure the hospital takes instead, as the inspector recorded and accepted it. */
@@ -64,5 +87,21 @@ public record AdviceContent(
 
     /** A 適合 item the inspector noted as good practice (a compliant item with a note). */
     public record GoodPractice(CatalogItem item, String note) {
+    }
+
+    /**
+     * The conditions of a fee add-on the facility claims on the inspection day that fit it, and which of their items
+     * this inspection found 不適合.
+     */
+    public record AddOnConditions(FeeAddOn addOn, List<FeeAddOn.Requirement> requirements, Set<String> nonCompliantItems) {
+
+        public AddOnConditions {
+            requirements = List.copyOf(requirements);
+            nonCompliantItems = Set.copyOf(nonCompliantItems);
+        }
+
+        public boolean met(FeeAddOn.Requirement requirement) {
+            return requirement.itemIds().stream().noneMatch(nonCompliantItems::contains);
+        }
     }
 }

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.MinistryResult;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.CatalogItem;
-import jp.tachiiri.model.ChecklistRef;
+import jp.tachiiri.model.HelpResource;
 import jp.tachiiri.model.InspectionIds;
+import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.pdf.Alignment;
 import jp.tachiiri.pdf.Block;
@@ -71,20 +74,29 @@ public final class AdvicePdf {
         blocks.add(new Paragraph(date(content.documentDate(), messages) + "\n" + issuer, TextStyle.body().aligned(Alignment.RIGHT)));
         blocks.add(new Paragraph(messages.get("advice.addressee", content.facility().name()), TextStyle.bodyBold()));
         blocks.add(new Paragraph(messages.get("advice.intro", date(content.inspection().date(), messages)), TextStyle.body()));
+        Sections sections = new Sections(messages);
 
-        blocks.add(new Heading(messages.get("advice.section.overview"), 2));
+        blocks.add(sections.heading("overview"));
         blocks.add(overview(content, messages));
 
-        blocks.add(summary(content, messages));
+        blocks.add(summary(sections.heading("summary"), content, messages));
 
-        blocks.add(new Heading(messages.get("advice.section.improvements"), 2));
+        blocks.add(sections.heading("ministryItems"));
+        blocks.add(new Paragraph(messages.get("advice.ministry.intro",
+                content.catalog().checklist().name().in(messages.language())), TextStyle.body()));
+        blocks.add(ministryResults(content, messages));
+
+        Heading improvementsHeading = sections.heading("improvements");
+        int improvementsSection = sections.number();
+        blocks.add(improvementsHeading);
         if (content.improvements().isEmpty()) {
             blocks.add(new Paragraph(messages.get("advice.improvements.none"), TextStyle.body()));
         } else {
-            blocks.add(improvements(content, messages));
+            blocks.add(improvements(content.improvements(), messages));
+            targetNote(content.improvements(), messages).ifPresent(blocks::add);
         }
 
-        blocks.add(new Heading(messages.get("advice.section.alternatives"), 2));
+        blocks.add(sections.heading("alternatives"));
         if (content.alternatives().isEmpty()) {
             blocks.add(new Paragraph(messages.get("advice.alternatives.none"), TextStyle.body()));
         } else {
@@ -92,34 +104,97 @@ public final class AdvicePdf {
             blocks.add(alternatives(content, messages));
         }
 
-        blocks.add(new Heading(messages.get("advice.section.goodPractice"), 2));
+        // 参考 items are advised on apart from the ministry's, and never enter the report request.
+        if (!content.referenceImprovements().isEmpty()) {
+            blocks.add(sections.heading("reference"));
+            blocks.add(new Paragraph(messages.get("advice.reference.intro"), TextStyle.body()));
+            blocks.add(improvements(content.referenceImprovements(), messages));
+            targetNote(content.referenceImprovements(), messages).ifPresent(blocks::add);
+        }
+
+        blocks.add(sections.heading("goodPractice"));
         if (content.goodPractices().isEmpty()) {
             blocks.add(new Paragraph(messages.get("advice.goodPractice.none"), TextStyle.body()));
         }
         content.goodPractices().forEach(practice -> blocks.add(new Paragraph(messages.get("advice.goodPractice.item",
                 practice.item().title().in(messages.language()), practice.note()), TextStyle.body())));
 
-        blocks.add(new Heading(messages.get("advice.section.resources"), 2));
-        for (Resource resource : content.resources()) {
-            String key = "advice.resource." + resource.name();
-            blocks.add(new Paragraph(messages.get(key + ".title"), TextStyle.bodyBold()));
-            blocks.add(new Paragraph(messages.get(key + ".body"), TextStyle.body()));
+        if (!content.addOnConditions().isEmpty()) {
+            blocks.add(sections.heading("feeAddOns"));
+            for (AdviceContent.AddOnConditions conditions : content.addOnConditions()) {
+                blocks.add(new Paragraph(messages.get("advice.feeAddOn.intro",
+                        conditions.addOn().name().in(messages.language())), TextStyle.body()));
+                conditions.requirements().forEach(requirement -> blocks.add(new Paragraph(messages.get(
+                        conditions.met(requirement) ? "advice.feeAddOn.requirement" : "advice.feeAddOn.requirementNotMet",
+                        requirement.text().in(messages.language())), TextStyle.body())));
+            }
+        }
+
+        blocks.add(sections.heading("resources"));
+        for (HelpResource resource : content.resources()) {
+            blocks.add(new Paragraph(resource.title().in(messages.language()), TextStyle.bodyBold()));
+            blocks.add(new Paragraph(resource.body().in(messages.language()), TextStyle.body()));
         }
 
         String report;
         if (content.improvements().isEmpty()) {
             report = messages.get("advice.reportNothing");
         } else if (content.settings().issuingAuthority().isBlank()) {
-            report = messages.get("advice.reportNoIssuer", date(content.reportDue(), messages));
+            report = messages.get("advice.reportNoIssuer", date(content.reportDue(), messages), improvementsSection);
         } else {
-            report = messages.get("advice.report", date(content.reportDue(), messages), issuer);
+            report = messages.get("advice.report", date(content.reportDue(), messages), issuer, improvementsSection);
         }
         // The signatures acknowledge the request above them: never alone on a last page.
-        blocks.add(new KeepTogether(List.of(new Heading(messages.get("advice.section.report"), 2),
+        blocks.add(new KeepTogether(List.of(sections.heading("report"),
                 new Paragraph(report, TextStyle.body()), new Spacer(18),
                 new SignatureLines(List.of(messages.get("advice.signature.explainer"),
                         messages.get("advice.signature.receiver")), messages.get("advice.signature.date")))));
         return blocks;
+    }
+
+    /** Numbers the sections in the order they are printed, since some are left out when they would be empty. */
+    private static final class Sections {
+        private final Messages messages;
+        private int number;
+
+        Sections(Messages messages) {
+            this.messages = messages;
+        }
+
+        Heading heading(String key) {
+            number++;
+            return new Heading(messages.get("advice.section.numbered", number, messages.get("advice.section." + key)), 2);
+        }
+
+        int number() {
+            return number;
+        }
+    }
+
+    /**
+     * The ministry's items, each with its one result: where the catalog asks an item in parts (3-②), the result is
+     * made from them by the item's roll-up rule, and the parts are named.
+     */
+    private static Table ministryResults(AdviceContent content, Messages messages) {
+        List<List<String>> rows = new ArrayList<>();
+        for (MinistryResult result : content.ministryResults()) {
+            String wording = result.item().wording().in(messages.language());
+            if (result.parts().size() > 1) {
+                wording += "\n" + messages.get("advice.ministry.parts", result.parts().size());
+            }
+            rows.add(List.of(result.item().number(), wording, result.answer()
+                    .map(answer -> messages.get("answer." + answer.name()))
+                    .orElse(messages.get("advice.summary.unanswered"))));
+        }
+        return new Table(List.of(new Column(messages.get("advice.ministry.number"), 1),
+                new Column(messages.get("advice.ministry.item"), 7),
+                new Column(messages.get("advice.ministry.result"), 1.6f)), rows);
+    }
+
+    /** Says that a target date marked ※ lies after the year the ministry's form expects it within. */
+    private static Optional<Block> targetNote(List<AdviceContent.Improvement> improvements, Messages messages) {
+        return improvements.stream().filter(AdviceContent.Improvement::targetAfterYear).findFirst()
+                .map(first -> new Paragraph(messages.get("advice.improvements.targetAfterYear"), TextStyle.small()));
     }
 
     private static Table overview(AdviceContent content, Messages messages) {
@@ -130,12 +205,15 @@ public final class AdvicePdf {
         List<List<String>> rows = List.of(
                 List.of(messages.get("advice.overview.facility"), content.facility().name()),
                 List.of(messages.get("advice.overview.address"), content.facility().address()),
-                List.of(messages.get("advice.overview.beds"),
-                        messages.get("advice.overview.bedsValue", content.facility().licensedBeds())),
+                List.of(messages.get("advice.overview.type"),
+                        messages.get("advice.overview.typeValue", messages.get("facilityType." + content.facility().type().id()),
+                                content.facility().licensedBeds())),
                 List.of(messages.get("advice.overview.date"), date(content.inspection().date(), messages)),
                 List.of(messages.get("advice.overview.inspectors"), String.join("、", content.inspection().inspectors())),
                 List.of(messages.get("advice.overview.attendees"), attendees.isEmpty() ? none : String.join("\n", attendees)),
-                List.of(messages.get("advice.overview.catalog"), content.inspection().catalogVersion()));
+                List.of(messages.get("advice.overview.catalog"), messages.get("advice.overview.catalogValue",
+                        content.catalog().checklist().name().in(messages.language()),
+                        content.catalog().title().in(messages.language()), content.catalog().version())));
         return new Table(List.of(new Column(messages.get("advice.overview.field"), 1.4f),
                 new Column(messages.get("advice.overview.value"), 3)), rows);
     }
@@ -145,7 +223,7 @@ public final class AdvicePdf {
      * 対象外 + 確認した項目, which are 適合 + 不適合 + 代替措置 + 該当なし, + 未回答 in a draft) and the total across.
      * Checkpoints are columns because the counts' names would not fit as columns in English.
      */
-    private static Block summary(AdviceContent content, Messages messages) {
+    private static Block summary(Heading heading, AdviceContent content, Messages messages) {
         List<AdviceContent.CheckpointSummary> summaries = content.summaries();
         List<Column> columns = new ArrayList<>();
         // Each checkpoint's column holds the longest word of the English titles ("arrangements").
@@ -172,7 +250,7 @@ public final class AdvicePdf {
                 summaryLabel("excluded", messages), summaryLabel("applicable", messages), sum,
                 summaryLabel("notApplicable", messages));
         // The note says how to read the table: the section stays on one page.
-        return new KeepTogether(List.of(new Heading(messages.get("advice.section.summary"), 2), new Table(columns, rows),
+        return new KeepTogether(List.of(heading, new Table(columns, rows),
                 new Paragraph(note, TextStyle.small())));
     }
 
@@ -189,12 +267,14 @@ public final class AdvicePdf {
         return row;
     }
 
-    private static Table improvements(AdviceContent content, Messages messages) {
+    private static Table improvements(List<AdviceContent.Improvement> improvements, Messages messages) {
         List<List<String>> rows = new ArrayList<>();
-        for (AdviceContent.Improvement improvement : content.improvements()) {
+        for (AdviceContent.Improvement improvement : improvements) {
+            String target = improvement.targetDate().map(date -> date(date, messages))
+                    .orElse(messages.get("advice.improvements.noTarget"));
             rows.add(List.of(Integer.toString(rows.size() + 1), item(improvement.item(), messages), improvement.found(),
-                    improvement.advice(), improvement.targetDate().map(target -> date(target, messages))
-                            .orElse(messages.get("advice.improvements.noTarget"))));
+                    improvement.advice(), improvement.targetAfterYear()
+                            ? messages.get("advice.improvements.targetMarked", target) : target));
         }
         // The target date's column holds the longest date whole (令和10年12月28日): a date is never split.
         return new Table(List.of(new Column(messages.get("advice.improvements.number"), 0.7f),
@@ -215,10 +295,13 @@ public final class AdvicePdf {
                 new Column(messages.get("advice.alternatives.measure"), 5.3f)), rows);
     }
 
-    /** An item as the tables name it: its title, and its place in the ministry's checklist on a line of its own. */
+    /**
+     * An item as the tables name it: its title, and its place in the ministry's checklist on a line of its own (or
+     * 参考).
+     */
     private static String item(CatalogItem item, Messages messages) {
-        return item.title().in(messages.language())
-                + item.checklistRef().map(ChecklistRef::label).map(label -> "\n" + label).orElse("");
+        return item.title().in(messages.language()) + "\n" + item.ministryItem().map(MinistryItem::label)
+                .orElse(messages.get("advice.reference.label"));
     }
 
     private static PageFooter footer(AdviceContent content, Messages messages) {

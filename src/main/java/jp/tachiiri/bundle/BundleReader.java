@@ -213,7 +213,7 @@ public final class BundleReader implements AutoCloseable {
         }
         JsonNode version = root.get("formatVersion");
         if (version == null || !version.isTextual() || !version.textValue().matches("[0-9]{1,4}\\.[0-9]{1,4}")
-                || BundleWriter.FORMAT_VERSION.equals(version.textValue())) {
+                || BundleWriter.READABLE_VERSIONS.contains(version.textValue())) {
             return; // the schema names anything else that is wrong with it
         }
         int comparison = compareVersions(version.textValue(), BundleWriter.FORMAT_VERSION);

@@ -56,8 +56,17 @@ public final class BundleRecords {
     public record Vendor(String vendor, String system) {
     }
 
+    /**
+     * A facility; {@code type} and {@code feeAddOnClaims} are absent (null) in bundles of versions before they were
+     * recorded.
+     */
     public record Facility(String id, String code, String name, String kana, String address, int licensedBeds,
-                           boolean hasMedicalInformationSystem, boolean usesEmr, List<Vendor> vendors, boolean demo) {
+                           boolean hasMedicalInformationSystem, boolean usesEmr, List<Vendor> vendors, boolean demo,
+                           String type, List<FeeAddOnClaim> feeAddOnClaims) {
+    }
+
+    /** The facility claims fee add-on {@code addOn} (an id of the catalog's feeAddOns) from {@code from} (ISO date). */
+    public record FeeAddOnClaim(String addOn, String from) {
     }
 
     public record Attendee(String name, String role) {

@@ -27,7 +27,10 @@ import jp.tachiiri.files.AtomicFile.IfExists;
 public final class BundleWriter {
 
     public static final String FORMAT = "tachiiri-bundle";
-    public static final String FORMAT_VERSION = "2.0";
+    /** 2.1 added the facility's type and fee add-on claims; 2.0 files are read as ever. */
+    public static final String FORMAT_VERSION = "2.1";
+    /** The versions this release reads: its own, and 2.0, which differs only by lacking 2.1's optional fields. */
+    static final List<String> READABLE_VERSIONS = List.of("2.0", FORMAT_VERSION);
     /** Bytes per chunk: a multiple of 3, so only an attachment's last chunk has base64 padding. */
     static final int CHUNK_BYTES = 48 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")

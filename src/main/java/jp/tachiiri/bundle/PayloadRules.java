@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.tachiiri.model.FacilityType;
 
 /**
  * What the schema cannot say about a payload: dates that exist, ids that are unique where they must be,
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class PayloadRules {
 
-    private static final Set<String> DATES = Set.of("inspectionDate", "checkedOn", "targetDate", "plannedDate");
+    private static final Set<String> DATES = Set.of("inspectionDate", "checkedOn", "targetDate", "plannedDate", "from");
     private static final Set<String> INSTANTS = Set.of("createdAt", "finalizedAt", "updatedAt", "addedAt", "at",
             "decidedAt", "receivedAt");
 
@@ -30,6 +31,7 @@ final class PayloadRules {
     static void check(BundleKind kind, JsonNode payload, List<BundleRecords.ManifestEntry> manifest, Path file) {
         PayloadRules rules = new PayloadRules(file);
         rules.checkTimes(payload, "/payload");
+        rules.checkFacilities(payload);
         Map<String, BundleRecords.ManifestEntry> attachments = new HashMap<>();
         for (int i = 0; i < manifest.size(); i++) {
             if (attachments.put(manifest.get(i).id(), manifest.get(i)) != null) {
@@ -57,6 +59,26 @@ final class PayloadRules {
                 if (!reviews.add(review.get("inspectionId").textValue() + "#" + review.get("revision").intValue())) {
                     throw rules.duplicate(review.get("inspectionId").textValue(), "/payload/reviews/" + i);
                 }
+            }
+        }
+    }
+
+    /**
+     * A facility's type allows its beds (医療法: a hospital 20 or more, a clinic 0–19), and it claims each fee add-on
+     * once. A facility of format 2.0 has no type: it is classified by its beds.
+     */
+    private void checkFacilities(JsonNode payload) {
+        for (JsonNode facility : payload.findParents("licensedBeds")) {
+            String code = facility.path("code").asText();
+            JsonNode type = facility.get("type");
+            int beds = facility.get("licensedBeds").intValue();
+            if (type != null && type.isTextual() && FacilityType.fromId(type.textValue())
+                    .filter(known -> !known.allows(beds)).isPresent()) {
+                throw new BundleException(file, "bundle.error.facilityTypeBeds", code, type.textValue(), beds);
+            }
+            JsonNode claims = facility.get("feeAddOnClaims");
+            if (claims != null && claims.isArray()) {
+                unique(claims, "addOn", code + "/feeAddOnClaims");
             }
         }
     }

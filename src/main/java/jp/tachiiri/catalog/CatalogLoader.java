@@ -15,24 +15,30 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.tachiiri.model.AdviceVariant;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
-import jp.tachiiri.model.ChecklistRef;
+import jp.tachiiri.model.ChecklistInfo;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.CheckpointSection;
 import jp.tachiiri.model.Condition;
 import jp.tachiiri.model.FacilityAttribute;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOn;
 import jp.tachiiri.model.GateQuestion;
+import jp.tachiiri.model.HelpResource;
 import jp.tachiiri.model.LocalizedText;
+import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.model.Period;
+import jp.tachiiri.model.Spelled;
 
 /**
  * Reads a catalog file (format in docs/catalog-format.md) and rejects anything that is not exactly right,
@@ -43,7 +49,7 @@ import jp.tachiiri.model.LocalizedText;
 public final class CatalogLoader {
 
     static final String FORMAT = "tachiiri-catalog";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private static final Pattern VERSION = Pattern.compile("\\d{4}\\.\\d+");
     private static final Pattern ITEM_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*");
@@ -51,15 +57,25 @@ public final class CatalogLoader {
             EnumSet.of(Answer.COMPLIANT, Answer.NON_COMPLIANT, Answer.ALTERNATIVE, Answer.NOT_APPLICABLE);
     private static final List<Answer> GATE_ANSWERS = List.of(Answer.YES, Answer.NO);
 
-    private static final Set<String> TOP_FIELDS =
-            Set.of("format", "formatVersion", "version", "fiscalYear", "title", "published", "gate", "checkpoints");
+    private static final Pattern MINISTRY_NUMBER = Pattern.compile("\\d+-\\S+");
+
+    private static final Set<String> TOP_FIELDS = Set.of("format", "formatVersion", "version", "fiscalYear", "title",
+            "checklist", "ministryItems", "feeAddOns", "resources", "gate", "checkpoints");
+    private static final Set<String> CHECKLIST_FIELDS = Set.of("name", "label", "published");
+    private static final Set<String> MINISTRY_ITEM_FIELDS =
+            Set.of("number", "wording", "verification", "checkedAgainst", "checkedOn", "rollUp");
+    private static final Set<String> FEE_ADD_ON_FIELDS = Set.of("id", "name", "from", "until", "source", "requirements");
+    private static final Set<String> REQUIREMENT_FIELDS = Set.of("items", "when", "text");
+    private static final Set<String> RESOURCE_FIELDS = Set.of("id", "title", "body", "when", "from", "until");
     private static final Set<String> CHECKPOINT_FIELDS = Set.of("id", "title", "summary", "items");
-    private static final Set<String> ITEM_FIELDS = Set.of("id", "title", "guidance", "checklistRef", "guidelineRef",
-            "addedInFiscalYear", "appliesWhen", "answers", "targetDateRequired", "advice");
+    private static final Set<String> GATE_FIELDS = Set.of("id", "title", "guidance", "guidelineRef", "appliesWhen",
+            "answers", "targetDateRequired", "advice");
+    private static final Set<String> ITEM_FIELDS = Set.of("id", "title", "guidance", "ministryItem", "reference",
+            "guidelineRef", "addedInFiscalYear", "targetFiscalYear", "appliesWhen", "answers", "targetDateRequired",
+            "advice");
     private static final Set<String> TEXT_FIELDS = Set.of("ja", "en");
-    private static final Set<String> REF_FIELDS = Set.of("label", "confirmed");
     private static final Set<String> ADVICE_FIELDS = Set.of("when", "text");
-    private static final Set<String> CONDITION_FIELDS = Set.of("attribute", "atLeast", "below", "equals");
+    private static final Set<String> CONDITION_FIELDS = Set.of("attribute", "atLeast", "below", "equals", "in");
 
     private final ObjectMapper json = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -94,6 +110,11 @@ public final class CatalogLoader {
     /** The state of one reading: ids seen so far, to report duplicates with the place of the first. */
     private static final class Reading {
         private final Map<String, String> idPaths = new HashMap<>();
+        private final Map<String, MinistryItem> ministryItems = new LinkedHashMap<>();
+        private final Map<String, FeeAddOn> feeAddOns = new HashMap<>();
+        private final Map<String, String> feeAddOnIdPaths = new HashMap<>();
+        private final Map<String, String> resourceIdPaths = new HashMap<>();
+        private final Map<MinistryItem, List<CatalogItem>> parts = new HashMap<>();
 
         Catalog catalog(StrictNode root) {
             root.allowOnly(TOP_FIELDS);
@@ -112,17 +133,140 @@ public final class CatalogLoader {
             }
             int fiscalYear = root.field("fiscalYear").integer();
             LocalizedText title = text(root.field("title"));
-            LocalDate published = date(root.field("published"));
+            ChecklistInfo checklist = checklist(root.field("checklist"));
+            StrictNode ministryNode = root.field("ministryItems");
+            ministryNode.list(node -> ministryItem(node, checklist.label()));
+            // Add-ons first: conditions of items and resources refer to them by id.
+            StrictNode addOnsNode = root.field("feeAddOns");
+            List<FeeAddOn> addOns = addOnsNode.list(this::feeAddOn);
+            List<HelpResource> resources = root.field("resources").list(this::resource);
             GateQuestion gate = gate(root.field("gate"));
             StrictNode checkpointsNode = root.field("checkpoints");
             List<CheckpointSection> sections = checkpointsNode.list(this::section);
             requireAllCheckpointsInOrder(checkpointsNode, sections);
-            return new Catalog(version, fiscalYear, title, published, gate, sections);
+            requirePartsFit(ministryNode);
+            requireKnownItems(addOnsNode, addOns);
+            return new Catalog(version, fiscalYear, title, checklist, List.copyOf(ministryItems.values()), gate,
+                    sections, addOns, resources);
+        }
+
+        private ChecklistInfo checklist(StrictNode node) {
+            node.allowOnly(CHECKLIST_FIELDS);
+            return new ChecklistInfo(text(node.field("name")), node.field("label").text(), date(node.field("published")));
+        }
+
+        private MinistryItem ministryItem(StrictNode node, String checklistLabel) {
+            node.allowOnly(MINISTRY_ITEM_FIELDS);
+            StrictNode numberNode = node.field("number");
+            String number = numberNode.text();
+            if (!MINISTRY_NUMBER.matcher(number).matches()) {
+                throw numberNode.error("catalog.problem.badMinistryNumber", number);
+            }
+            if (ministryItems.containsKey(number)) {
+                throw numberNode.error("catalog.problem.duplicateMinistryItem", number);
+            }
+            StrictNode verificationNode = node.field("verification");
+            MinistryItem.Verification verification = MinistryItem.Verification.fromId(verificationNode.text())
+                    .orElseThrow(() -> verificationNode.error("catalog.problem.unknownValue", verificationNode.text(),
+                            Spelled.ids(MinistryItem.Verification.class)));
+            Optional<MinistryItem.RollUp> rollUp = node.optionalField("rollUp").map(rollUpNode ->
+                    MinistryItem.RollUp.fromId(rollUpNode.text()).orElseThrow(() -> rollUpNode.error(
+                            "catalog.problem.unknownValue", rollUpNode.text(), Spelled.ids(MinistryItem.RollUp.class))));
+            MinistryItem item = new MinistryItem(number, checklistLabel + " " + number, text(node.field("wording")),
+                    verification, node.field("checkedAgainst").text(), date(node.field("checkedOn")), rollUp);
+            ministryItems.put(number, item);
+            return item;
+        }
+
+        private FeeAddOn feeAddOn(StrictNode node) {
+            node.allowOnly(FEE_ADD_ON_FIELDS);
+            String id = uniqueId(node, feeAddOnIdPaths);
+            // The add-on is known from here on, so that a requirement can be conditioned on beds but not on itself.
+            FeeAddOn addOn = new FeeAddOn(id, text(node.field("name")), period(node), node.field("source").text(),
+                    node.field("requirements").list(this::requirement));
+            feeAddOns.put(id, addOn);
+            return addOn;
+        }
+
+        private FeeAddOn.Requirement requirement(StrictNode node) {
+            node.allowOnly(REQUIREMENT_FIELDS);
+            StrictNode itemsNode = node.field("items");
+            List<String> itemIds = itemsNode.list(StrictNode::text);
+            if (itemIds.isEmpty()) {
+                throw itemsNode.error("catalog.problem.noItems");
+            }
+            return new FeeAddOn.Requirement(itemIds, node.field("when").list(this::condition), text(node.field("text")));
+        }
+
+        private HelpResource resource(StrictNode node) {
+            node.allowOnly(RESOURCE_FIELDS);
+            String id = uniqueId(node, resourceIdPaths);
+            return new HelpResource(id, text(node.field("title")), text(node.field("body")),
+                    node.field("when").list(this::condition), period(node));
+        }
+
+        private static Period period(StrictNode node) {
+            LocalDate from = date(node.field("from"));
+            Optional<StrictNode> untilNode = node.optionalField("until");
+            Optional<LocalDate> until = untilNode.map(Reading::date);
+            if (until.filter(end -> end.isBefore(from)).isPresent()) {
+                throw untilNode.get().error("catalog.problem.endsBeforeStart", until.get(), from);
+            }
+            return new Period(from, until);
+        }
+
+        private static String uniqueId(StrictNode node, Map<String, String> seen) {
+            StrictNode idNode = node.field("id");
+            String id = idNode.text();
+            if (!ITEM_ID.matcher(id).matches()) {
+                throw idNode.error("catalog.problem.badId", id);
+            }
+            String first = seen.putIfAbsent(id, idNode.path());
+            if (first != null) {
+                throw idNode.error("catalog.problem.duplicateId", id, first);
+            }
+            return id;
+        }
+
+        /** Every ministry item is answered by some item; several parts need a roll-up rule, one part none. */
+        private void requirePartsFit(StrictNode ministryNode) {
+            int index = 0;
+            for (MinistryItem item : ministryItems.values()) {
+                int count = parts.getOrDefault(item, List.of()).size();
+                String path = ministryNode.path() + "[" + index++ + "]";
+                if (count == 0) {
+                    throw new CatalogException(ministryNode.source(), path, "catalog.problem.ministryItemUnanswered",
+                            item.number());
+                }
+                if (count > 1 && item.rollUp().isEmpty()) {
+                    throw new CatalogException(ministryNode.source(), path, "catalog.problem.rollUpMissing",
+                            item.number(), count);
+                }
+                if (count == 1 && item.rollUp().isPresent()) {
+                    throw new CatalogException(ministryNode.source(), path, "catalog.problem.rollUpNotAllowed",
+                            item.number());
+                }
+            }
+        }
+
+        private void requireKnownItems(StrictNode addOnsNode, List<FeeAddOn> addOns) {
+            for (int a = 0; a < addOns.size(); a++) {
+                List<FeeAddOn.Requirement> requirements = addOns.get(a).requirements();
+                for (int r = 0; r < requirements.size(); r++) {
+                    for (String itemId : requirements.get(r).itemIds()) {
+                        if (!idPaths.containsKey(itemId)) {
+                            throw new CatalogException(addOnsNode.source(),
+                                    addOnsNode.path() + "[" + a + "].requirements[" + r + "].items",
+                                    "catalog.problem.unknownItem", itemId);
+                        }
+                    }
+                }
+            }
         }
 
         /** The gate has an item's fields, fixed to what a yes/no question before all others can mean. */
         private GateQuestion gate(StrictNode node) {
-            node.allowOnly(ITEM_FIELDS);
+            node.allowOnly(GATE_FIELDS);
             String id = id(node);
             StrictNode answersNode = node.field("answers");
             if (!answers(answersNode).equals(GATE_ANSWERS)) {
@@ -141,7 +285,6 @@ public final class CatalogLoader {
                 throw conditions.error("catalog.problem.gateConditions");
             }
             return new GateQuestion(id, text(node.field("title")), text(node.field("guidance")),
-                    node.optionalField("checklistRef").map(this::checklistRef),
                     node.optionalField("guidelineRef").map(StrictNode::text));
         }
 
@@ -169,18 +312,40 @@ public final class CatalogLoader {
             StrictNode adviceNode = node.field("advice");
             List<AdviceVariant> advice = adviceNode.list(this::adviceVariant);
             requireAdviceFits(adviceNode, advice, answers.contains(Answer.NON_COMPLIANT));
-            return new CatalogItem(
+            Optional<MinistryItem> ministryItem = scope(node);
+            CatalogItem item = new CatalogItem(
                     id,
                     checkpoint,
                     text(node.field("title")),
                     text(node.field("guidance")),
-                    node.optionalField("checklistRef").map(this::checklistRef),
+                    ministryItem,
                     node.optionalField("guidelineRef").map(StrictNode::text),
                     node.optionalField("addedInFiscalYear").map(StrictNode::integer),
+                    node.optionalField("targetFiscalYear").map(StrictNode::integer),
                     node.field("appliesWhen").list(this::condition),
                     answers,
                     node.field("targetDateRequired").bool(),
                     advice);
+            ministryItem.ifPresent(answered -> parts.computeIfAbsent(answered, key -> new ArrayList<>()).add(item));
+            return item;
+        }
+
+        /** The ministry item an item answers, or none for 参考: every item says which, explicitly. */
+        private Optional<MinistryItem> scope(StrictNode node) {
+            Optional<StrictNode> ministryNode = node.optionalField("ministryItem");
+            Optional<StrictNode> referenceNode = node.optionalField("reference");
+            if (ministryNode.isPresent() == referenceNode.isPresent()) {
+                throw node.error("catalog.problem.scope");
+            }
+            if (referenceNode.isPresent()) {
+                if (!referenceNode.get().bool()) {
+                    throw referenceNode.get().error("catalog.problem.scope");
+                }
+                return Optional.empty();
+            }
+            String number = ministryNode.get().text();
+            return Optional.of(Optional.ofNullable(ministryItems.get(number)).orElseThrow(
+                    () -> ministryNode.get().error("catalog.problem.unknownMinistryItem", number)));
         }
 
         private String id(StrictNode item) {
@@ -239,18 +404,41 @@ public final class CatalogLoader {
             StrictNode attributeNode = node.field("attribute");
             FacilityAttribute attribute = FacilityAttribute.fromId(attributeNode.text())
                     .orElseThrow(() -> attributeNode.error("catalog.problem.unknownAttribute", attributeNode.text(),
-                            Stream.of(FacilityAttribute.values()).map(FacilityAttribute::id).collect(Collectors.joining(", "))));
-            List<String> operators = Stream.of("atLeast", "below", "equals").filter(node::has).toList();
-            List<String> allowed = attribute.isNumeric() ? List.of("atLeast", "below") : List.of("equals");
+                            Spelled.ids(FacilityAttribute.class)));
+            List<String> operators = Stream.of("atLeast", "below", "equals", "in").filter(node::has).toList();
+            List<String> allowed = attribute.kind().operators();
             if (operators.size() != 1 || !allowed.contains(operators.get(0))) {
                 throw node.error("catalog.problem.badOperator", attribute.id(), String.join(" / ", allowed));
             }
             StrictNode operand = node.field(operators.get(0));
-            return switch (operators.get(0)) {
-                case "atLeast" -> new Condition.BedsAtLeast(beds(operand));
-                case "below" -> new Condition.BedsBelow(beds(operand));
-                default -> new Condition.FlagEquals(attribute, operand.bool());
+            return switch (attribute.kind()) {
+                case NUMBER -> operators.get(0).equals("atLeast")
+                        ? new Condition.BedsAtLeast(beds(operand))
+                        : new Condition.BedsBelow(beds(operand));
+                case FLAG -> new Condition.FlagEquals(attribute, operand.bool());
+                case TYPE -> new Condition.FacilityTypeIn(facilityTypes(operand));
+                case ADD_ON -> new Condition.ClaimsFeeAddOn(addOns(operand));
             };
+        }
+
+        private List<FeeAddOn> addOns(StrictNode node) {
+            List<FeeAddOn> addOns = node.list(idNode -> Optional.ofNullable(feeAddOns.get(idNode.text()))
+                    .orElseThrow(() -> idNode.error("catalog.problem.unknownFeeAddOn", idNode.text(),
+                            String.join(", ", feeAddOns.keySet()))));
+            if (addOns.isEmpty() || Set.copyOf(addOns).size() != addOns.size()) {
+                throw node.error("catalog.problem.badFeeAddOns");
+            }
+            return addOns;
+        }
+
+        private static Set<FacilityType> facilityTypes(StrictNode node) {
+            List<FacilityType> types = node.list(typeNode -> FacilityType.fromId(typeNode.text())
+                    .orElseThrow(() -> typeNode.error("catalog.problem.unknownValue", typeNode.text(),
+                            Spelled.ids(FacilityType.class))));
+            if (types.isEmpty() || Set.copyOf(types).size() != types.size()) {
+                throw node.error("catalog.problem.badFacilityTypes");
+            }
+            return Set.copyOf(types);
         }
 
         private static int beds(StrictNode node) {
@@ -259,11 +447,6 @@ public final class CatalogLoader {
                 throw node.error("catalog.problem.badBeds", beds);
             }
             return beds;
-        }
-
-        private ChecklistRef checklistRef(StrictNode node) {
-            node.allowOnly(REF_FIELDS);
-            return new ChecklistRef(node.field("label").text(), node.field("confirmed").bool());
         }
 
         private static LocalizedText text(StrictNode node) {
@@ -294,7 +477,7 @@ public final class CatalogLoader {
         }
 
         private static String checkpointIds() {
-            return Stream.of(Checkpoint.values()).map(Checkpoint::id).collect(Collectors.joining(", "));
+            return Spelled.ids(Checkpoint.class);
         }
     }
 }

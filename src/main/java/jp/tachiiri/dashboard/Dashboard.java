@@ -21,7 +21,7 @@ import jp.tachiiri.dashboard.DashboardRepository.OverdueTarget;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
-import jp.tachiiri.model.ChecklistRef;
+import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.CheckpointSection;
 import jp.tachiiri.model.FiscalYear;
@@ -210,7 +210,7 @@ public final class Dashboard {
             }
             Map<BedBand, Share> byBand = shares.getOrDefault(item.id(), Map.of());
             figures.add(new ItemFigure(item.id(), item.checkpoint(), item.title(),
-                    item.checklistRef().map(ChecklistRef::label), total(byBand), byBand,
+                    item.ministryItem().map(MinistryItem::label), total(byBand), byBand,
                     nonCompliant.getOrDefault(item.id(), 0), nationalFigure(item.id())));
         }
         return figures;

@@ -16,6 +16,8 @@ import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.FiscalYear;
@@ -56,19 +58,21 @@ public final class DemoData {
     static List<Facility> hospitals() {
         return List.of(
                 new Facility("demo-aobadai", "9910000017", "デモ県立 青葉台中央病院", "でもけんりつ あおばだいちゅうおうびょういん",
-                        "デモ県みなと市青葉台1-2-3", 450, true, true,
+                        "デモ県みなと市青葉台1-2-3", FacilityType.HOSPITAL, 450, true, true,
                         List.of(new VendorContract("デモメディカルシステムズ株式会社", "電子カルテ・オーダリング"),
-                                new VendorContract("デモ医事コンピュータ株式会社", "レセプト電算")), true),
+                                new VendorContract("デモ医事コンピュータ株式会社", "レセプト電算")),
+                        List.of(new FeeAddOnClaim("records-management-1-2024", LocalDate.of(2024, 6, 1)),
+                                new FeeAddOnClaim("digital-linkage-inpatient-2026", LocalDate.of(2026, 6, 1))), true),
                 new Facility("demo-sakuragawa", "9910000025", "デモ 桜川記念病院", "でも さくらがわきねんびょういん",
-                        "デモ県さくら市川端町4-5", 250, true, true,
-                        List.of(new VendorContract("デモメディカルシステムズ株式会社", "電子カルテ")), true),
+                        "デモ県さくら市川端町4-5", FacilityType.HOSPITAL, 250, true, true,
+                        List.of(new VendorContract("デモメディカルシステムズ株式会社", "電子カルテ")), List.of(), true),
                 new Facility("demo-mizuho", "9910000033", "デモ みずほ台病院", "でも みずほだいびょういん",
-                        "デモ県みずほ町中央2-8", 80, true, false, List.of(), true),
+                        "デモ県みずほ町中央2-8", FacilityType.HOSPITAL, 80, true, false, List.of(), List.of(), true),
                 new Facility("demo-yamanouchi", "9910000041", "デモ 山ノ内リハビリテーション病院", "でも やまのうちりはびりてーしょんびょういん",
-                        "デモ県やまのうち村本郷11", 120, true, true,
-                        List.of(new VendorContract("デモヘルスケアIT合同会社", "電子カルテ（クラウド型）")), true),
+                        "デモ県やまのうち村本郷11", FacilityType.HOSPITAL, 120, true, true,
+                        List.of(new VendorContract("デモヘルスケアIT合同会社", "電子カルテ（クラウド型）")), List.of(), true),
                 new Facility("demo-shiomi", "9910000058", "デモ 潮見ヶ丘療養病院", "でも しおみがおかりょうようびょういん",
-                        "デモ県うしお市潮見ヶ丘3-1", 60, false, false, List.of(), true));
+                        "デモ県うしお市潮見ヶ丘3-1", FacilityType.HOSPITAL, 60, false, false, List.of(), List.of(), true));
     }
 
     /** True when the demo hospitals are already in the store. */
@@ -95,7 +99,7 @@ public final class DemoData {
 
         Facility sakuragawa = hospitals().get(1);
         Inspection finalized = start(sakuragawa, finalizedDate);
-        recordAll(finalized, sakuragawa.profile(), finalizedDate, fiscalYearEnd, Map.of(
+        recordAll(finalized, sakuragawa.profileOn(finalizedDate), finalizedDate, fiscalYearEnd, Map.of(
                 "vulnerability.two-factor-auth", Answer.NON_COMPLIANT,
                 "vulnerability.vpn-firmware", Answer.NON_COMPLIANT,
                 "backup.offline-copy", Answer.NON_COMPLIANT,
@@ -107,14 +111,14 @@ public final class DemoData {
         Facility aobadai = hospitals().get(0);
         LocalDate lastYear = finalizedDate.minusYears(1);
         Inspection previous = start(aobadai, lastYear);
-        recordAll(previous, aobadai.profile(), lastYear, fiscalYearStart.minusDays(1), Map.of(
+        recordAll(previous, aobadai.profileOn(lastYear), lastYear, fiscalYearStart.minusDays(1), Map.of(
                 "vulnerability.access-logs", Answer.NON_COMPLIANT,
                 "vulnerability.password-policy", Answer.NON_COMPLIANT,
                 "backup.restore-test", Answer.NON_COMPLIANT), Integer.MAX_VALUE);
         inspections.finalizeInspection(previous.id(), ACTOR);
 
         Inspection inProgress = start(aobadai, today);
-        recordAll(inProgress, aobadai.profile(), today, fiscalYearEnd,
+        recordAll(inProgress, aobadai.profileOn(today), today, fiscalYearEnd,
                 Map.of("vulnerability.access-logs", Answer.NON_COMPLIANT), 8);
         return true;
     }

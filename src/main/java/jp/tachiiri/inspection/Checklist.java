@@ -11,6 +11,8 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.FiscalYear;
+import jp.tachiiri.model.MinistryItem;
 
 /**
  * An inspection's catalog applied to its facility and its findings: which items are asked, how far each
@@ -40,8 +42,7 @@ public final class Checklist {
         Finding gate = findings.getOrDefault(catalog.gate().id(), Finding.empty(catalog.gate().id()));
         boolean gateSaysNo = gate.answer().equals(Optional.of(Answer.NO));
         // Until the gate is answered NO, the items are shown as for a facility that has a system.
-        FacilityProfile profile = new FacilityProfile(facility.licensedBeds(), true, facility.hasVendorContract(),
-                facility.usesEmr());
+        FacilityProfile profile = facility.withMedicalInformationSystem();
         List<ItemState> items = new ArrayList<>();
         for (CatalogItem item : catalog.items()) {
             items.add(new ItemState(item, item.firstUnmetCondition(profile), gateSaysNo,
@@ -85,6 +86,39 @@ public final class Checklist {
     private static Progress progressOf(List<ItemState> states) {
         List<ItemState> applicable = states.stream().filter(ItemState::applicable).toList();
         return new Progress((int) applicable.stream().filter(ItemState::answered).count(), applicable.size());
+    }
+
+    /**
+     * The ministry checklist's items with their one answer each, made from the catalog items that answer them
+     * (several where the catalog breaks an item down, by the item's roll-up rule); in the ministry's order.
+     */
+    public List<MinistryResult> ministryResults() {
+        List<MinistryResult> results = new ArrayList<>();
+        for (MinistryItem ministryItem : catalog.ministryItems()) {
+            List<ItemState> parts = items.stream()
+                    .filter(state -> state.item().ministryItem().equals(Optional.of(ministryItem))).toList();
+            List<Optional<Answer>> answers = parts.stream().map(ItemState::effectiveAnswer).toList();
+            Optional<Answer> answer = ministryItem.rollUp().map(rule -> rule.combine(answers)).orElse(answers.get(0));
+            results.add(new MinistryResult(ministryItem, parts, answer));
+        }
+        return results;
+    }
+
+    /**
+     * The last day a target date is expected by: the end of the inspection's fiscal year, as the ministry's form
+     * asks, or of the later year an item sets (two-factor authentication).
+     */
+    public LocalDate targetYearEnd(CatalogItem item) {
+        return item.targetYear(FiscalYear.of(inspectionDate)).end().minusDays(1);
+    }
+
+    /** The 不適合 items whose target date lies after {@link #targetYearEnd}: warned about, not refused. */
+    public List<ItemState> targetsAfterYear() {
+        return items.stream().filter(ItemState::applicable)
+                .filter(state -> state.finding().answer().equals(Optional.of(Answer.NON_COMPLIANT)))
+                .filter(state -> state.finding().targetDate().filter(date -> date.isAfter(targetYearEnd(state.item())))
+                        .isPresent())
+                .toList();
     }
 
     /** Everything that stops finalizing, in catalog order (the gate first). */

@@ -3,7 +3,7 @@ package jp.tachiiri.model;
 import java.util.Optional;
 
 /** The four points the FY2022 MHLW notice asks inspectors to confirm, in the notice's order. */
-public enum Checkpoint {
+public enum Checkpoint implements Spelled {
     VULNERABILITY("vulnerability"),
     BACKUP("backup"),
     RECOVERY("recovery"),
@@ -16,16 +16,12 @@ public enum Checkpoint {
     }
 
     /** The id used in catalog files and bundles. */
+    @Override
     public String id() {
         return id;
     }
 
     public static Optional<Checkpoint> fromId(String id) {
-        for (Checkpoint checkpoint : values()) {
-            if (checkpoint.id.equals(id)) {
-                return Optional.of(checkpoint);
-            }
-        }
-        return Optional.empty();
+        return Spelled.parse(Checkpoint.class, id);
     }
 }

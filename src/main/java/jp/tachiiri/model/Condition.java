@@ -1,5 +1,8 @@
 package jp.tachiiri.model;
 
+import java.util.List;
+import java.util.Set;
+
 /** A condition on a facility's attributes; catalog items and advice variants list the ones that must hold. */
 public sealed interface Condition {
 
@@ -36,7 +39,7 @@ public sealed interface Condition {
     /** A yes/no attribute has the given value. */
     record FlagEquals(FacilityAttribute attribute, boolean value) implements Condition {
         public FlagEquals {
-            if (attribute.isNumeric()) {
+            if (attribute.kind() != FacilityAttribute.Kind.FLAG) {
                 throw new IllegalArgumentException(attribute.id() + " is not a yes/no attribute");
             }
         }
@@ -44,6 +47,43 @@ public sealed interface Condition {
         @Override
         public boolean holdsFor(FacilityProfile profile) {
             return profile.flag(attribute) == value;
+        }
+    }
+
+    /** The facility is of one of the given types. */
+    record FacilityTypeIn(Set<FacilityType> types) implements Condition {
+        public FacilityTypeIn {
+            types = Set.copyOf(types);
+        }
+
+        @Override
+        public FacilityAttribute attribute() {
+            return FacilityAttribute.FACILITY_TYPE;
+        }
+
+        @Override
+        public boolean holdsFor(FacilityProfile profile) {
+            return types.contains(profile.type());
+        }
+    }
+
+    /**
+     * The facility claims one of the fee add-ons on the day the profile is for, and that version of the add-on is in
+     * force then: a claim of 診療録管理体制加算1 says nothing about security after its security conditions ended.
+     */
+    record ClaimsFeeAddOn(List<FeeAddOn> addOns) implements Condition {
+        public ClaimsFeeAddOn {
+            addOns = List.copyOf(addOns);
+        }
+
+        @Override
+        public FacilityAttribute attribute() {
+            return FacilityAttribute.CLAIMS_FEE_ADD_ON;
+        }
+
+        @Override
+        public boolean holdsFor(FacilityProfile profile) {
+            return addOns.stream().anyMatch(addOn -> addOn.inForceOn(profile.day()) && profile.claims(addOn.id()));
         }
     }
 }

@@ -10,6 +10,5 @@ public record GateQuestion(
         String id,
         LocalizedText title,
         LocalizedText guidance,
-        Optional<ChecklistRef> checklistRef,
         Optional<String> guidelineRef) {
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +14,13 @@ import java.util.stream.Stream;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.InspectionRepository;
+import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
-import jp.tachiiri.model.CheckpointSection;
-import jp.tachiiri.model.ChecklistRef;
+import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
@@ -26,6 +29,7 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.MinistryItem;
 
 /**
  * The findings of a fiscal year as CSV for the ministry's survey and for Excel: UTF-8 with a byte order mark
@@ -37,8 +41,9 @@ import jp.tachiiri.model.Language;
 public final class CsvReport {
 
     private static final List<String> COLUMNS = List.of("inspectionId", "revision", "facilityCode", "facilityName",
-            "licensedBeds", "inspectionDate", "catalogVersion", "checkpoint", "itemId", "checklistNumber", "item",
-            "answer", "yesNo", "reason", "confirmedBy", "checkedOn", "targetDate", "followUp", "advice", "note");
+            "facilityType", "licensedBeds", "inspectionDate", "catalogVersion", "checkpoint", "itemId", "scope",
+            "checklistNumber", "checklistResult", "item", "answer", "yesNo", "reason", "confirmedBy", "checkedOn",
+            "targetDate", "targetAfterYear", "followUp", "advice", "note");
 
     /** What was written. */
     public record Result(Path file, int inspections, int rows) {
@@ -84,42 +89,57 @@ public final class CsvReport {
                 .max(Integer::compare);
     }
 
-    /** One row per catalog item of the revision's catalog, the gate question first. */
+    /**
+     * One row per catalog item of the revision's catalog: the gate question first, then the items of the ministry's
+     * checklist and, apart after them, the 参考 items.
+     */
     private List<List<String>> rows(String inspectionId, int revision) {
         Inspection inspection = inspections.find(inspectionId, revision).orElseThrow();
         Facility facility = inspections.facilityAsFinalized(inspectionId, revision).orElseThrow();
         Catalog catalog = catalogs.version(inspection.catalogVersion())
                 .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", inspection.catalogVersion()));
         Map<String, Finding> findings = inspections.findings(inspectionId, revision);
+        Checklist checklist = Checklist.of(catalog, facility.profileOn(inspection.date()), inspection.date(), findings);
+        Map<MinistryItem, Optional<Answer>> ministryAnswers = new HashMap<>();
+        checklist.ministryResults().forEach(result -> ministryAnswers.put(result.item(), result.answer()));
         List<String> common = List.of(inspectionId, Integer.toString(revision), facility.code(), facility.name(),
-                Integer.toString(facility.licensedBeds()), inspection.date().toString(), catalog.version());
+                japanese.get("facilityType." + facility.type().id()), Integer.toString(facility.licensedBeds()),
+                inspection.date().toString(), catalog.version());
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row(common, "", catalog.gate().id(), catalog.gate().checklistRef(), catalog.gate().title().ja(),
-                findings.get(catalog.gate().id())));
-        for (CheckpointSection section : catalog.sections()) {
-            for (CatalogItem item : section.items()) {
-                rows.add(row(common, section.title().ja(), item.id(), item.checklistRef(), item.title().ja(),
-                        findings.get(item.id())));
-            }
+        Finding gate = checklist.gate();
+        rows.add(row(common, List.of("", gate.itemId(), japanese.get("report.csv.scopeGate"), "", "",
+                catalog.gate().title().ja()), gate, gate.answer().map(this::yesNo).orElse(""), false));
+        Map<Checkpoint, String> checkpoints = new EnumMap<>(Checkpoint.class);
+        catalog.sections().forEach(section -> checkpoints.put(section.checkpoint(), section.title().ja()));
+        List<ItemState> ordered = new ArrayList<>(checklist.items());
+        ordered.sort(Comparator.comparing(state -> state.item().isReference()));
+        for (ItemState state : ordered) {
+            CatalogItem item = state.item();
+            Optional<MinistryItem> ministryItem = item.ministryItem();
+            Optional<Answer> ministryAnswer = ministryItem.map(ministryAnswers::get).orElse(Optional.empty());
+            rows.add(row(common, List.of(checkpoints.get(item.checkpoint()), item.id(),
+                    japanese.get(item.isReference() ? "report.csv.scopeReference" : "report.csv.scopeChecklist"),
+                    ministryItem.map(MinistryItem::label).orElse(""),
+                    ministryAnswer.map(answer -> japanese.get("answer." + answer.name())).orElse(""), item.title().ja()),
+                    state.finding(), ministryAnswer.map(this::yesNo).orElse(""),
+                    checklist.targetsAfterYear().contains(state)));
         }
         return rows;
     }
 
-    private List<String> row(List<String> common, String checkpoint, String itemId, Optional<ChecklistRef> reference,
-                             String title, Finding finding) {
-        Finding recorded = finding == null ? Finding.empty(itemId) : finding;
+    /** {@code described}: the checkpoint, item id, scope, checklist number, checklist result and title. */
+    private List<String> row(List<String> common, List<String> described, Finding recorded, String yesNo,
+            boolean targetAfterYear) {
         List<String> row = new ArrayList<>(common);
-        row.add(checkpoint);
-        row.add(itemId);
-        row.add(reference.map(ChecklistRef::label).orElse(""));
-        row.add(title);
+        row.addAll(described);
         row.add(recorded.answer().map(answer -> japanese.get("answer." + answer.name())).orElse(""));
-        row.add(recorded.answer().map(this::yesNo).orElse(""));
+        row.add(yesNo);
         row.add(recorded.reason());
         row.add(Stream.of(ConfirmationMethod.values()).filter(recorded.confirmedBy()::contains)
                 .map(method -> japanese.get("method." + method.name())).collect(Collectors.joining("・")));
         row.add(recorded.checkedOn().map(LocalDate::toString).orElse(""));
         row.add(recorded.targetDate().map(LocalDate::toString).orElse(""));
+        row.add(targetAfterYear ? japanese.get("report.csv.targetAfterYearYes") : "");
         row.add(recorded.followUp() ? japanese.get("report.csv.followUpYes") : "");
         row.add(recorded.advice());
         row.add(recorded.note());

@@ -10,24 +10,27 @@ import jp.tachiiri.model.VendorContract;
 final class FacilitiesTable {
 
     private static final String INSERT = """
-            INSERT INTO facilities (id, code, name, kana, address, licensed_beds, has_medical_information_system,
-                                    uses_emr, demo, reported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO facilities (id, code, name, kana, address, type, licensed_beds, has_medical_information_system,
+                                    uses_emr, fee_add_on_claims, demo, reported_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     /** Saving here: the facility becomes (or stays) part of this installation's facility master. */
     private static final String SAVE = INSERT + """
 
             ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, kana = excluded.kana,
-                address = excluded.address, licensed_beds = excluded.licensed_beds,
+                address = excluded.address, type = excluded.type, licensed_beds = excluded.licensed_beds,
                 has_medical_information_system = excluded.has_medical_information_system,
-                uses_emr = excluded.uses_emr, demo = excluded.demo, reported_by = NULL""";
+                uses_emr = excluded.uses_emr, fee_add_on_claims = excluded.fee_add_on_claims, demo = excluded.demo,
+                reported_by = NULL""";
     /**
      * The office's facility master arriving at a tablet: its data replace the stored ones (not the demo flag, nor
      * who reported the facility); a facility that holds the same data already is left as it is.
      */
     private static final String UPDATE_FROM_MASTER = """
             UPDATE facilities SET code = ?1, name = ?2, kana = ?3, address = ?4, licensed_beds = ?5,
-                has_medical_information_system = ?6, uses_emr = ?7
+                has_medical_information_system = ?6, uses_emr = ?7, type = ?9, fee_add_on_claims = ?10
             WHERE id = ?8 AND NOT (code IS ?1 AND name IS ?2 AND kana IS ?3 AND address IS ?4 AND licensed_beds IS ?5
-                AND has_medical_information_system IS ?6 AND uses_emr IS ?7)""";
+                AND has_medical_information_system IS ?6 AND uses_emr IS ?7 AND type IS ?9
+                AND fee_add_on_claims IS ?10)""";
 
     private FacilitiesTable() {
     }
@@ -39,22 +42,22 @@ final class FacilitiesTable {
 
     /** Adds a facility that arrived in a bundle, reported by the tablet {@code reportedBy} (null: the office's master). */
     static void insertArriving(Statements statements, BundleRecords.Facility facility, String reportedBy) throws SQLException {
-        write(statements, INSERT, new Facility(facility.id(), facility.code(), facility.name(), facility.kana(),
-                facility.address(), facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(),
-                vendors(facility.vendors()), facility.demo()), reportedBy);
+        write(statements, INSERT, InspectionRecords.facility(facility), reportedBy);
     }
 
     private static void write(Statements statements, String sql, Facility facility, String reportedBy) throws SQLException {
         statements.update(sql, facility.id(), facility.code(), facility.name(), facility.kana(), facility.address(),
-                facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(), facility.demo(),
-                reportedBy);
+                facility.type().id(), facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(),
+                InspectionRecords.storedClaims(facility.feeAddOnClaims()), facility.demo(), reportedBy);
         replaceVendors(statements, facility.id(), facility.vendors());
     }
 
     /** Updates the stored facility {@code id} from the office's master; returns whether anything changed. */
     static boolean updateFromMaster(Statements statements, String id, BundleRecords.Facility facility) throws SQLException {
+        Facility arriving = InspectionRecords.facility(facility);
         return statements.update(UPDATE_FROM_MASTER, facility.code(), facility.name(), facility.kana(), facility.address(),
-                facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(), id) > 0;
+                facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(), id,
+                arriving.type().id(), InspectionRecords.storedClaims(arriving.feeAddOnClaims())) > 0;
     }
 
     /** The facility's vendor contracts, in order, in place of those stored. */
@@ -64,9 +67,5 @@ final class FacilitiesTable {
             statements.update("INSERT INTO facility_vendors (facility_id, position, vendor_name, system) VALUES (?, ?, ?, ?)",
                     facilityId, i, vendors.get(i).vendorName(), vendors.get(i).system());
         }
-    }
-
-    static List<VendorContract> vendors(List<BundleRecords.Vendor> vendors) {
-        return vendors.stream().map(vendor -> new VendorContract(vendor.vendor(), vendor.system())).toList();
     }
 }

@@ -3,9 +3,14 @@ package jp.tachiiri.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOnClaim;
+import jp.tachiiri.model.VendorContract;
 
 /** Reads stored inspections, facilities and reviews as the records bundles carry. */
 final class InspectionRecords {
@@ -26,7 +31,7 @@ final class InspectionRecords {
         List<BundleRecords.Revision> revisions = Rows.list(connection, """
                 SELECT r.revision, r.catalog_version, r.inspection_date, r.amend_reason, r.created_at, r.finalized_at,
                        rf.code, rf.name, rf.kana, rf.address, rf.licensed_beds, rf.has_medical_information_system,
-                       rf.uses_emr, rf.vendors, coalesce(f.demo, 0)
+                       rf.uses_emr, rf.vendors, coalesce(f.demo, 0), rf.type, rf.fee_add_on_claims
                 FROM inspection_revisions r
                 JOIN revision_facility rf ON rf.inspection_id = r.inspection_id AND rf.revision = r.revision
                 LEFT JOIN facilities f ON f.id = ?
@@ -35,7 +40,8 @@ final class InspectionRecords {
                 row.getString(3), row.getString(4), row.getString(5), row.getString(6),
                 new BundleRecords.Facility(facilityId, row.getString(7), row.getString(8), row.getString(9),
                         row.getString(10), row.getInt(11), row.getBoolean(12), row.getBoolean(13),
-                        vendors(row.getString(14)), row.getBoolean(15)),
+                        vendors(row.getString(14)), row.getBoolean(15), row.getString(16),
+                        bundleClaims(claims(row.getString(17)))),
                 null, null, null, null), facilityId, inspectionId, latest, whole, latest);
         List<BundleRecords.Revision> complete = new ArrayList<>();
         for (BundleRecords.Revision revision : revisions) {
@@ -94,16 +100,17 @@ final class InspectionRecords {
     static List<BundleRecords.Facility> facilities(Connection connection) throws SQLException {
         List<BundleRecords.Facility> facilities = new ArrayList<>();
         for (BundleRecords.Facility facility : Rows.list(connection, """
-                SELECT id, code, name, kana, address, licensed_beds, has_medical_information_system, uses_emr, demo
+                SELECT id, code, name, kana, address, licensed_beds, has_medical_information_system, uses_emr, demo,
+                       type, fee_add_on_claims
                 FROM facilities WHERE reported_by IS NULL OR id IN (SELECT facility_id FROM assignments)
                 ORDER BY kana, id""", row -> new BundleRecords.Facility(row.getString(1), row.getString(2),
                 row.getString(3), row.getString(4), row.getString(5), row.getInt(6), row.getBoolean(7), row.getBoolean(8),
-                List.of(), row.getBoolean(9)))) {
+                List.of(), row.getBoolean(9), row.getString(10), bundleClaims(claims(row.getString(11)))))) {
             facilities.add(new BundleRecords.Facility(facility.id(), facility.code(), facility.name(), facility.kana(),
                     facility.address(), facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(),
                     Rows.list(connection, "SELECT vendor_name, system FROM facility_vendors WHERE facility_id = ? ORDER BY position",
                             row -> new BundleRecords.Vendor(row.getString(1), row.getString(2)), facility.id()),
-                    facility.demo()));
+                    facility.demo(), facility.type(), facility.feeAddOnClaims()));
         }
         return facilities;
     }
@@ -137,5 +144,39 @@ final class InspectionRecords {
 
     static String storedVendors(List<BundleRecords.Vendor> vendors) {
         return String.join("\n", vendors.stream().map(v -> v.vendor() + "\t" + v.system()).toList());
+    }
+
+    /** Fee add-on claims in the form stored in {@code fee_add_on_claims}: one "add-on id TAB first day" per line. */
+    static String storedClaims(List<FeeAddOnClaim> claims) {
+        return String.join("\n", claims.stream().map(claim -> claim.addOnId() + "\t" + claim.from()).toList());
+    }
+
+    static List<BundleRecords.FeeAddOnClaim> bundleClaims(List<FeeAddOnClaim> claims) {
+        return claims.stream().map(claim -> new BundleRecords.FeeAddOnClaim(claim.addOnId(), claim.from().toString()))
+                .toList();
+    }
+
+    /**
+     * A facility as a bundle carries it; one from a version before types were recorded is classified by its beds,
+     * as the migration classified the stored ones.
+     */
+    static Facility facility(BundleRecords.Facility facility) {
+        FacilityType type = facility.type() == null ? FacilityType.byBeds(facility.licensedBeds()) : type(facility.type());
+        List<FeeAddOnClaim> claims = facility.feeAddOnClaims() == null ? List.of() : facility.feeAddOnClaims().stream()
+                .map(claim -> new FeeAddOnClaim(claim.addOn(), LocalDate.parse(claim.from()))).toList();
+        return new Facility(facility.id(), facility.code(), facility.name(), facility.kana(), facility.address(), type,
+                facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(),
+                facility.vendors().stream().map(vendor -> new VendorContract(vendor.vendor(), vendor.system())).toList(),
+                claims, facility.demo());
+    }
+
+    /** A stored facility type; the schema's CHECK admits only known ones. */
+    static FacilityType type(String stored) {
+        return FacilityType.fromId(stored).orElseThrow(() -> new IllegalStateException("unknown stored facility type " + stored));
+    }
+
+    static List<FeeAddOnClaim> claims(String stored) {
+        return stored.isEmpty() ? List.of() : stored.lines().map(line -> line.split("\t", 2))
+                .map(parts -> new FeeAddOnClaim(parts[0], LocalDate.parse(parts[1]))).toList();
     }
 }

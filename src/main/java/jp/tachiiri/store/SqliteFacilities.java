@@ -15,7 +15,7 @@ import jp.tachiiri.model.VendorContract;
 public final class SqliteFacilities implements FacilityRepository {
 
     private static final String SELECT = "SELECT id, code, name, kana, address, licensed_beds, "
-            + "has_medical_information_system, uses_emr, demo FROM facilities";
+            + "has_medical_information_system, uses_emr, demo, type, fee_add_on_claims FROM facilities";
 
     private final Database database;
 
@@ -54,9 +54,10 @@ public final class SqliteFacilities implements FacilityRepository {
                 while (rows.next()) {
                     String id = rows.getString("id");
                     facilities.add(new Facility(id, rows.getString("code"), rows.getString("name"), rows.getString("kana"),
-                            rows.getString("address"), rows.getInt("licensed_beds"),
-                            rows.getBoolean("has_medical_information_system"), rows.getBoolean("uses_emr"),
-                            vendors(connection, id), rows.getBoolean("demo")));
+                            rows.getString("address"), InspectionRecords.type(rows.getString("type")),
+                            rows.getInt("licensed_beds"), rows.getBoolean("has_medical_information_system"),
+                            rows.getBoolean("uses_emr"), vendors(connection, id),
+                            InspectionRecords.claims(rows.getString("fee_add_on_claims")), rows.getBoolean("demo")));
                 }
             }
         }

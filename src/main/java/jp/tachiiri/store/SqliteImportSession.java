@@ -267,7 +267,7 @@ final class SqliteImportSession implements ImportSession {
             if (storedVendors.equals(facility.vendors())) {
                 return changed;
             }
-            FacilitiesTable.replaceVendors(statements, id, FacilitiesTable.vendors(facility.vendors()));
+            FacilitiesTable.replaceVendors(statements, id, InspectionRecords.facility(facility).vendors());
             return true;
         });
     }

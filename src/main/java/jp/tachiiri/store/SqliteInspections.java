@@ -266,7 +266,7 @@ public final class SqliteInspections implements InspectionRepository {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT i.facility_id, i.demo, r.code, r.name, r.kana, r.address, r.licensed_beds,
-                           r.has_medical_information_system, r.uses_emr, r.vendors
+                           r.has_medical_information_system, r.uses_emr, r.vendors, r.type, r.fee_add_on_claims
                     FROM revision_facility r JOIN inspections i ON i.id = r.inspection_id
                     WHERE r.inspection_id = ? AND r.revision = ?""")) {
                 select.setString(1, inspectionId);
@@ -281,8 +281,9 @@ public final class SqliteInspections implements InspectionRepository {
                                     .toList();
                     return Optional.of(new Facility(row.getString("facility_id"), row.getString("code"),
                             row.getString("name"), row.getString("kana"), row.getString("address"),
-                            row.getInt("licensed_beds"), row.getBoolean("has_medical_information_system"),
-                            row.getBoolean("uses_emr"), vendors, row.getBoolean("demo")));
+                            InspectionRecords.type(row.getString("type")), row.getInt("licensed_beds"),
+                            row.getBoolean("has_medical_information_system"), row.getBoolean("uses_emr"), vendors,
+                            InspectionRecords.claims(row.getString("fee_add_on_claims")), row.getBoolean("demo")));
                 }
             }
         });

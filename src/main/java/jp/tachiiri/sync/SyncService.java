@@ -339,6 +339,12 @@ public final class SyncService {
         Map<String, String> newCatalogs = new LinkedHashMap<>();
         List<Catalog> loaded = new ArrayList<>();
         for (int i = 0; i < payload.catalogs().size(); i++) {
+            // A version this device has is not read again: an office on an older release sends the catalogs it has
+            // in their older format, which this release reads only in its own.
+            JsonNode version = payload.catalogs().get(i).get("version");
+            if (version != null && version.isTextual() && catalogs.version(version.textValue()).isPresent()) {
+                continue;
+            }
             String document = payload.catalogs().get(i).toString();
             Catalog catalog = new CatalogLoader().load(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)),
                     reader.file().getFileName() + "#/payload/catalogs/" + i);

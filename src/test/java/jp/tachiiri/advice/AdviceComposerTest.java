@@ -32,6 +32,7 @@ import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.testsupport.Profiles;
 import jp.tachiiri.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,7 @@ class AdviceComposerTest {
 
             AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
 
+            // The ministry's items are the improvements; the drills and the MHLW route are 参考, advised on apart.
             assertThat(content.improvements())
                     .extracting(improvement -> improvement.item().id(), AdviceContent.Improvement::found,
                             AdviceContent.Improvement::advice, AdviceContent.Improvement::targetDate)
@@ -73,13 +75,19 @@ class AdviceComposerTest {
                             tuple("vulnerability.device-ledger", "", "台帳を作ってください。", Optional.empty()),
                             tuple("vulnerability.two-factor-auth", "", "二要素認証を導入してください。",
                                     Optional.of(INSPECTION_DATE.plusDays(40))),
-                            tuple("backup.offline-copy", "常時接続。", "切り離してください。", Optional.of(INSPECTION_DATE.plusDays(30))),
+                            tuple("backup.offline-copy", "常時接続。", "切り離してください。", Optional.of(INSPECTION_DATE.plusDays(30))));
+            assertThat(content.referenceImprovements())
+                    .extracting(improvement -> improvement.item().id(), AdviceContent.Improvement::found,
+                            AdviceContent.Improvement::advice, AdviceContent.Improvement::targetDate)
+                    .containsExactly(
                             tuple("recovery.drills", "訓練なし。", "訓練を行ってください。", Optional.of(INSPECTION_DATE.plusDays(20))),
                             tuple("contact.mhlw-route", "連絡先を知らない。", "連絡先を確認してください。",
                                     Optional.of(INSPECTION_DATE.plusDays(10))));
             List<String> catalogOrder = workspace.catalogs().latest().items().stream().map(CatalogItem::id).toList();
             assertThat(content.improvements()).extracting(improvement -> catalogOrder.indexOf(improvement.item().id()))
                     .isSorted();
+            assertThat(content.improvements()).noneMatch(improvement -> improvement.item().isReference());
+            assertThat(content.referenceImprovements()).allMatch(improvement -> improvement.item().isReference());
         }
     }
 
@@ -157,11 +165,14 @@ class AdviceComposerTest {
                 AdviceContent.CheckpointSummary summary = content.summaries().get(i);
                 assertThat(summary.title()).isEqualTo(section.title());
                 // Not asked of a hospital without a medical information system: excluded, not answered 該当なし.
+                int ministryItems = (int) section.items().stream().filter(item -> !item.isReference()).count();
                 assertThat(List.of(summary.items(), summary.excluded(), summary.applicable(), summary.notApplicable()))
-                        .as(section.checkpoint().id()).containsExactly(section.items().size(), section.items().size(), 0, 0);
+                        .as(section.checkpoint().id()).containsExactly(ministryItems, ministryItems, 0, 0);
             }
+            // The counts are of the ministry's items only: 24 of the catalog's 38.
             assertThat(content.summaries().stream().mapToInt(AdviceContent.CheckpointSummary::excluded).sum())
-                    .isEqualTo(catalog.items().size()).isEqualTo(38);
+                    .isEqualTo(24);
+            assertThat(catalog.items()).hasSize(38);
         }
     }
 
@@ -188,16 +199,19 @@ class AdviceComposerTest {
 
             AdviceContent content = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
 
-            // {items, 対象外, 適合, 不適合, 代替措置, 該当なし, 未回答}: an item that does not apply is 対象外, not 該当なし.
-            // vulnerability: 16 items, 2 need a vendor contract. backup: 7, 1 needs an EMR.
-            // recovery: 6, 1 needs 200+ beds. contact: 9, 1 needs 200+ beds and 2 a vendor contract.
+            // {items, 対象外, 適合, 不適合, 代替措置, 該当なし, 未回答} of the ministry's items (参考 ones are not counted:
+            // the VPN firmware, the drills, the first-response support): an item that does not apply is 対象外, not
+            // 該当なし. vulnerability: 14 ministry items, 2 need a vendor contract. backup: 6, 1 needs an EMR.
+            // recovery: 2 (the BCP, the recovery procedures). contact: 2 (the manager, the contact diagram).
             assertThat(content.summaries()).extracting(summary -> List.of(summary.items(), summary.excluded(),
                     summary.compliant(), summary.nonCompliant(), summary.alternative(), summary.notApplicable(),
                     summary.unanswered()))
-                    .containsExactly(List.of(16, 2, 10, 2, 1, 1, 0), List.of(7, 1, 6, 0, 0, 0, 0),
-                            List.of(6, 1, 4, 1, 0, 0, 0), List.of(9, 3, 5, 0, 0, 0, 1));
+                    .containsExactly(List.of(14, 2, 9, 1, 1, 1, 0), List.of(6, 1, 5, 0, 0, 0, 0),
+                            List.of(2, 0, 2, 0, 0, 0, 0), List.of(2, 0, 2, 0, 0, 0, 0));
             assertThat(content.summaries()).extracting(AdviceContent.CheckpointSummary::applicable)
-                    .containsExactly(14, 6, 5, 6);
+                    .containsExactly(12, 5, 2, 2);
+            assertThat(content.referenceImprovements()).extracting(improvement -> improvement.item().id())
+                    .containsExactly("vulnerability.vpn-firmware", "recovery.drills");
             assertThat(content.draft()).isTrue();
         }
     }
@@ -209,7 +223,7 @@ class AdviceComposerTest {
             Facility facility = facility("small", "1410000006", 80, false, false);
             Inspection inspection = start(workspace, facility, INSPECTION_DATE);
             answerAll(workspace, inspection, applicable(workspace.catalogs().latest(), facility), Map.of(
-                    "recovery.drills", nonCompliant("recovery.drills", "", "訓練してください。", INSPECTION_DATE.plusDays(90))));
+                    "recovery.cyber-bcp", nonCompliant("recovery.cyber-bcp", "", "BCPを策定してください。", INSPECTION_DATE.plusDays(90))));
 
             AdviceContent draft = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
             assertThat(draft.draft()).isTrue();
@@ -228,7 +242,7 @@ class AdviceComposerTest {
             // An amendment: revision 2, finalized on 16 July in Japan (15 July in UTC).
             clock.set(Instant.parse("2026-07-10T01:00:00Z"));
             workspace.inspections().amend(inspection.id(), "目標日の訂正", ACTOR);
-            workspace.inspections().record(inspection.id(), nonCompliant("recovery.drills", "", "訓練してください。",
+            workspace.inspections().record(inspection.id(), nonCompliant("recovery.cyber-bcp", "", "BCPを策定してください。",
                     INSPECTION_DATE.plusDays(120)), ACTOR);
             AdviceContent amending = workspace.advice().content(inspection.id(), Optional.empty(), SETTINGS);
             assertThat(amending.draft()).isTrue();
@@ -306,15 +320,5 @@ class AdviceComposerTest {
         }
     }
 
-    @Test
-    void theResourcesFollowTheBeds() {
-        assertThat(Resource.forFacility(new FacilityProfile(199, true, false, false))).containsExactly(
-                Resource.OTASUKETAI, Resource.MHLW_TRAINING, Resource.PPC_REPORTING, Resource.MHLW_REPORTING);
-        assertThat(Resource.forFacility(new FacilityProfile(200, true, true, true))).containsExactly(
-                Resource.A207_200_BEDS, Resource.PPC_REPORTING, Resource.MHLW_REPORTING);
-        assertThat(Resource.forFacility(new FacilityProfile(399, true, true, true))).doesNotContain(Resource.A207_400_BEDS);
-        assertThat(Resource.forFacility(new FacilityProfile(400, true, true, true))).containsExactly(
-                Resource.A207_200_BEDS, Resource.A207_400_BEDS, Resource.PPC_REPORTING, Resource.MHLW_REPORTING);
-    }
 
 }

@@ -32,7 +32,7 @@ record PrintedSummary(Map<String, List<Integer>> rows) {
     static PrintedSummary read(PDDocument document, Messages messages, Catalog catalog) throws IOException {
         String text = spaced(AdvicePrintoutTest.text(document));
         int from = text.indexOf(spaced(messages.get("advice.section.summary")));
-        int to = text.indexOf(spaced(messages.get("advice.section.improvements")));
+        int to = text.indexOf(spaced(messages.get("advice.section.ministryItems")));
         assertThat(from).as("section 2").isNotNegative().isLessThan(to);
         String section = text.substring(from, to);
         List<String> header = new ArrayList<>();

@@ -27,6 +27,7 @@ import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
@@ -63,8 +64,8 @@ class AuditChainTamperTest {
         assertThat(items).hasSize(3);
         String version = catalogs.latest().version();
         try (Database database = Database.open(file)) {
-            new SqliteFacilities(database).save(new Facility("f-1", "0001", "さくら総合病院", "さくら", "東京都", 200,
-                    true, true, List.of(), false));
+            new SqliteFacilities(database).save(new Facility("f-1", "0001", "さくら総合病院", "さくら", "東京都",
+                    FacilityType.HOSPITAL, 200, true, true, List.of(), List.of(), false));
             SqliteInspections inspections = new SqliteInspections(database, CLOCK);
             NewInspection request = new NewInspection("f-1", LocalDate.of(2025, 6, 2), List.of("検査 太郎"),
                     List.of(new Attendee("情報 一郎", "システム管理者")), false);

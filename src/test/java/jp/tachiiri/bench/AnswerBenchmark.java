@@ -25,6 +25,7 @@ import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.testsupport.Pragma;
+import jp.tachiiri.testsupport.Profiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,7 +126,7 @@ class AnswerBenchmark {
             Inspection inspection = tablet.inspections().start(
                     new NewInspection(facility.id(), today, List.of("ベンチ 立入"), List.of(), true), ACTOR);
             saves.add(new Save(inspection.id(), firstAnswer(catalog.gate().id(), Answer.YES, today)));
-            for (CatalogItem item : Applicability.applicableItems(catalog, facility.profile())) {
+            for (CatalogItem item : Applicability.applicableItems(catalog, facility.profileOn(Profiles.DAY))) {
                 saves.add(new Save(inspection.id(), firstAnswer(item.id(), Answer.COMPLIANT, today)));
             }
         }

@@ -279,7 +279,7 @@ final class NationalData {
         boolean emr = random.nextInt(100) < 65;
         return new BundleRecords.Facility("fac-" + code, code, "医療法人" + place[0] + "会 " + place[0] + kind[0],
                 "イリョウホウジン" + place[1] + "カイ " + place[1] + kind[1], address, 20 + random.nextInt(880), true, emr,
-                List.copyOf(vendorList), false);
+                List.copyOf(vendorList), false, "hospital", List.of());
     }
 
     private BundleWriter.Attachment attachment(int size, String mediaType) {

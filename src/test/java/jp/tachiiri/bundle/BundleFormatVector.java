@@ -112,7 +112,7 @@ public final class BundleFormatVector {
      */
     private static BundleRecords.Inspection inspection(String attachment) {
         BundleRecords.Facility facility = new BundleRecords.Facility("vector-facility", "9900000001", "見本病院",
-                "みほんびょういん", "見本県見本市1-2/3", 20, true, false, List.of(), false);
+                "みほんびょういん", "見本県見本市1-2/3", 20, true, false, List.of(), false, "hospital", List.of());
         String note = "\"非常用\" C:\\backup\u001f🏥";
         List<BundleRecords.Finding> findings = List.of(
                 new BundleRecords.Finding("gate.medical-information-system", "YES", List.of("INTERVIEW"), "2026-06-01", "",

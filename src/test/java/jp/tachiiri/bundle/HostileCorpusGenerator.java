@@ -156,10 +156,10 @@ public final class HostileCorpusGenerator {
         cases.add(new Case(CONTROL, OFFICE, IMPORTED, NO_KEY, NO_KEY,
                 "valid: one inspection, four findings, one evidence with a 200-byte attachment", signed(draft(CONTROL))));
         cases.add(new Case(SECOND_CONTROL, OFFICE, IMPORTED, NO_KEY, NO_KEY,
-                "valid, from a second tablet: an inspection of its own",
+                "valid, from a second tablet on a release of format 2.0 (no facility type): an inspection of its own",
                 signedBy(second, draft(SECOND_CONTROL, d -> d.fromDevice(SECOND_DEVICE_ID, second)
                         .onlyInspection(SECOND_DEVICE_ID + ".000000000003", "corpus-3-evidence-1", "corpus-3-audit-",
-                                Blob.of(pattern(150, 21), "image/png"))))));
+                                Blob.of(pattern(150, 21), "image/png")).asFormat20()))));
 
         // Not a bundle, or not all of one.
         byte[] whole = signed(draft("01-truncated-in-payload.json"));
@@ -188,9 +188,9 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "3.0",
                 "formatVersion \"3.0\" (signed)",
                 signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "3.0")))));
-        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.1",
-                "formatVersion \"2.1\" (signed)",
-                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.1")))));
+        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.2",
+                "formatVersion \"2.2\" (signed)",
+                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.2")))));
 
         // Against the schema, each validly signed.
         cases.add(rejected("10-missing-member.json", "bundle.error.schema", "createdAt",
@@ -291,6 +291,19 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("34-impossible-created-at.json", "bundle.error.date", "2025-02-30T08:00:00Z",
                 "the bundle's own createdAt 2025-02-30T08:00:00Z",
                 signed(draft("34-impossible-created-at.json", d -> d.signed.put("createdAt", "2025-02-30T08:00:00Z")))));
+        cases.add(rejected("34a-clinic-with-hospital-beds.json", "bundle.error.facilityTypeBeds", "clinicWithoutBeds",
+                "a facility of type clinicWithoutBeds with 120 licensed beds",
+                signed(draft("34a-clinic-with-hospital-beds.json", d -> d.facility().put("type", "clinicWithoutBeds")))));
+        cases.add(rejected("34b-fee-add-on-claimed-twice.json", "bundle.error.duplicate", "records-management-1-2024",
+                "a facility claiming the same fee add-on twice, from two days",
+                signed(draft("34b-fee-add-on-claimed-twice.json", d -> {
+                    d.facility().putArray("feeAddOnClaims").add(claim("2024-06-01")).add(claim("2025-04-01"));
+                }))));
+        cases.add(rejected("34c-impossible-claim-day.json", "bundle.error.date", "/feeAddOnClaims/0/from",
+                "a fee add-on claimed from 2025-02-30",
+                signed(draft("34c-impossible-claim-day.json", d -> {
+                    d.facility().putArray("feeAddOnClaims").add(claim("2025-02-30"));
+                }))));
         cases.add(rejected("35-duplicate-inspection-ids.json", "bundle.error.duplicate", "/payload/inspections/1/id",
                 "the same inspection id twice",
                 signed(draft("35-duplicate-inspection-ids.json", d -> {
@@ -545,6 +558,10 @@ public final class HostileCorpusGenerator {
         return Blob.of(photo(), "image/png").id();
     }
 
+    private static ObjectNode claim(String from) {
+        return BundleJson.MAPPER.createObjectNode().put("addOn", "records-management-1-2024").put("from", from);
+    }
+
     private static Case rejected(String file, String key, String detail, String what, byte[] content) {
         return new Case(file, OFFICE, REJECTED, key, detail, what, content);
     }
@@ -610,6 +627,14 @@ public final class HostileCorpusGenerator {
         }
 
         /** The draft as sent by another device, with that device's key. */
+        /** As a release of format 2.0 wrote it: without the facility's type and fee add-on claims of 2.1. */
+        Draft asFormat20() {
+            signed.put("formatVersion", "2.0");
+            signed.findParents("feeAddOnClaims").forEach(facility -> ((ObjectNode) facility).remove(
+                    List.of("type", "feeAddOnClaims")));
+            return this;
+        }
+
         Draft fromDevice(String deviceId, KeyPair keys) {
             object("/device").put("id", deviceId).put("publicKey", DeviceKeys.publicKeyHex(keys.getPublic()));
             return this;
@@ -681,7 +706,7 @@ public final class HostileCorpusGenerator {
                                                        Blob photo) {
         BundleRecords.Facility facility = new BundleRecords.Facility(FACILITY_ID, "1310000001", "コーパス記念病院",
                 "こーぱすきねんびょういん", "東京都千代田区試験町1-2-3", 120, true, true,
-                List.of(new BundleRecords.Vendor("試験システム株式会社", "電子カルテ")), false);
+                List.of(new BundleRecords.Vendor("試験システム株式会社", "電子カルテ")), false, "hospital", List.of());
         List<BundleRecords.Finding> findings = List.of(
                 new BundleRecords.Finding(GATE, "YES", List.of("INTERVIEW"), "2025-06-02", "", "", "", null, false,
                         "2025-06-02T01:05:00Z"),

@@ -159,7 +159,8 @@ class TamperTest {
         String attachment = Sha256.hex(photo);
 
         BundleRecords.Facility facility = new BundleRecords.Facility("tamper-facility", "1320000002", "改ざん検査病院",
-                "かいざんけんさびょういん", "東京都港区試験1-1", 80, true, true, List.of(), false);
+                "かいざんけんさびょういん", "東京都港区試験1-1", 80, true, true, List.of(), false, "hospital",
+                List.of());
         BundleRecords.Revision revision = new BundleRecords.Revision(1, "2025.1", "2025-06-03", null, "2025-06-03T01:00:00Z",
                 "2025-06-03T02:00:00Z", facility, List.of("改ざん 次郎"), List.of(new BundleRecords.Attendee("院長", "管理者")),
                 List.of(new BundleRecords.Finding("gate.medical-information-system", "YES", List.of("INTERVIEW"), "2025-06-03",

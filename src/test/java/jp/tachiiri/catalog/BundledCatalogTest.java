@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import jp.tachiiri.model.AdviceVariant;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
-import jp.tachiiri.model.ChecklistRef;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.CheckpointSection;
 import jp.tachiiri.model.Condition;
@@ -19,6 +17,8 @@ import jp.tachiiri.model.FacilityAttribute;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.GateQuestion;
 import jp.tachiiri.model.LocalizedText;
+import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.testsupport.Profiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +26,12 @@ import org.junit.jupiter.api.Test;
 class BundledCatalogTest {
 
     /** A small clinic-sized hospital: no vendor contract, no electronic medical record. */
-    private static final FacilityProfile SMALL = new FacilityProfile(80, true, false, false);
+    private static final FacilityProfile SMALL = Profiles.of(80, true, false, false);
     /** A large hospital with a vendor contract and an electronic medical record. */
-    private static final FacilityProfile LARGE = new FacilityProfile(450, true, true, true);
+    private static final FacilityProfile LARGE = Profiles.of(450, true, true, true);
 
-    /** Same flags, only the bed count differs, so any difference in advice comes from the bed count. */
-    private static final FacilityProfile SMALL_WITHOUT_EXTRAS = new FacilityProfile(80, true, false, false);
-    private static final FacilityProfile LARGE_WITHOUT_EXTRAS = new FacilityProfile(450, true, false, false);
+    /** The small hospital with a vendor contract: any difference in advice from SMALL comes from the contract. */
+    private static final FacilityProfile SMALL_WITH_VENDOR = Profiles.of(80, true, true, false);
 
     private static CatalogLibrary library;
     private static Catalog catalog;
@@ -44,11 +43,11 @@ class BundledCatalogTest {
     }
 
     @Test
-    void bundledLibraryLoadsAndItsLatestVersionIs2025_1() {
-        assertThat(library.all()).isNotEmpty();
-        assertThat(catalog.version()).isEqualTo("2025.1");
-        assertThat(catalog.fiscalYear()).isEqualTo(2025);
-        assertThat(library.version("2025.1")).containsSame(catalog);
+    void bundledLibraryLoadsAndItsLatestVersionIs2026_1() {
+        assertThat(library.all()).extracting(Catalog::version).containsExactly("2025.1", "2026.1");
+        assertThat(catalog.version()).isEqualTo("2026.1");
+        assertThat(catalog.fiscalYear()).isEqualTo(2026);
+        assertThat(library.version("2026.1")).containsSame(catalog);
         assertThat(library.version("1999.1")).isEmpty();
         assertThat(library.all()).last().isSameAs(catalog);
     }
@@ -73,7 +72,6 @@ class BundledCatalogTest {
         assertThat(gate.id()).isNotBlank();
         assertBothLanguages(gate.title(), "gate title");
         assertBothLanguages(gate.guidance(), "gate guidance");
-        assertThat(gate.checklistRef()).as("the gate is not a checklist item").isEmpty();
     }
 
     @Test
@@ -129,33 +127,32 @@ class BundledCatalogTest {
         assertThat(expected).hasSize(17).contains("R7 2-⑬", "R7 3-③");
 
         Set<String> labels = new HashSet<>();
-        catalog.items().forEach(item -> item.checklistRef().map(ChecklistRef::label).ifPresent(labels::add));
+        catalog.items().forEach(item -> item.ministryItem().map(MinistryItem::label).ifPresent(labels::add));
         assertThat(labels).containsAll(expected);
+        assertThat(catalog.ministryItems()).extracting(MinistryItem::label).containsExactlyInAnyOrderElementsOf(labels);
     }
 
+    /**
+     * No advice of the FY2026 catalog depends on beds alone: the fee add-on's conditions follow the add-on claimed
+     * (feeAddOns), and お助け隊 has no bed rule. Bed lines remain only with a claimed add-on.
+     */
     @Test
-    void adviceDependsOnTheFacilitysSize() {
-        CatalogItem item = catalog.items().stream()
-                .filter(candidate -> candidate.answers().contains(Answer.NON_COMPLIANT))
-                .filter(candidate -> candidate.advice().stream()
-                        .anyMatch(variant -> variant.when().stream().anyMatch(BundledCatalogTest::isBelow200)))
-                .filter(candidate -> candidate.appliesTo(SMALL_WITHOUT_EXTRAS) && candidate.appliesTo(LARGE_WITHOUT_EXTRAS))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no item has a licensedBeds-below-200 advice variant"));
-
-        Optional<LocalizedText> small = item.adviceFor(SMALL_WITHOUT_EXTRAS);
-        Optional<LocalizedText> large = item.adviceFor(LARGE_WITHOUT_EXTRAS);
-
-        assertThat(small).isPresent();
-        assertThat(large).isPresent();
-        assertThat(small.get()).as("advice of %s for 80 vs 450 beds", item.id()).isNotEqualTo(large.get());
-        assertThat(small.get().ja()).contains("お助け隊");
-        assertThat(large.get().ja()).doesNotContain("お助け隊");
+    void adviceDependsOnTheVendorContractNotOnBeds() {
+        for (CatalogItem item : catalog.items()) {
+            for (AdviceVariant variant : item.advice()) {
+                assertThat(variant.when()).as("advice of %s", item.id())
+                        .noneMatch(condition -> condition.attribute() == FacilityAttribute.LICENSED_BEDS);
+            }
+        }
+        CatalogItem ledger = catalog.item("vulnerability.device-ledger").orElseThrow();
+        assertThat(ledger.adviceFor(SMALL_WITH_VENDOR)).isNotEqualTo(ledger.adviceFor(SMALL));
+        assertThat(ledger.adviceFor(LARGE).orElseThrow().ja()).contains("事業者");
+        assertThat(ledger.adviceFor(SMALL).orElseThrow().ja()).doesNotContain("事業者");
     }
 
     @Test
     void aFacilityWithoutAMedicalInformationSystemGetsNoItems() {
-        FacilityProfile noSystem = new FacilityProfile(450, false, true, true);
+        FacilityProfile noSystem = Profiles.of(450, false, true, true);
         assertThat(Applicability.applicableItems(catalog, noSystem)).isEmpty();
         assertThat(Applicability.questionCount(catalog, noSystem)).isEqualTo(1);
     }
@@ -178,18 +175,14 @@ class BundledCatalogTest {
                 .toList();
         assertThat(vendorOnly).as("the catalog has vendor-only items").isNotEmpty();
 
-        FacilityProfile withoutVendor = new FacilityProfile(450, true, false, true);
-        FacilityProfile withVendor = new FacilityProfile(450, true, true, true);
+        FacilityProfile withoutVendor = Profiles.of(450, true, false, true);
+        FacilityProfile withVendor = Profiles.of(450, true, true, true);
         assertThat(Applicability.applicableItems(catalog, withoutVendor)).doesNotContainAnyElementsOf(vendorOnly);
         assertThat(Applicability.applicableItems(catalog, withVendor)).containsAll(vendorOnly);
         for (CatalogItem item : vendorOnly) {
             assertThat(item.firstUnmetCondition(withoutVendor))
                     .contains(new Condition.FlagEquals(FacilityAttribute.HAS_VENDOR_CONTRACT, true));
         }
-    }
-
-    private static boolean isBelow200(Condition condition) {
-        return condition instanceof Condition.BedsBelow below && below.beds() == 200;
     }
 
     /** ① is U+2460; ⑬ is U+246C. */

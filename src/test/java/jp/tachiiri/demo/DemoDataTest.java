@@ -17,6 +17,7 @@ import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.testsupport.Profiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class DemoDataTest {
             Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), inspection.revision());
             Catalog catalog = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow();
             Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
-            assertThat(findings).hasSize(Applicability.questionCount(catalog, facility.profile()));
+            assertThat(findings).hasSize(Applicability.questionCount(catalog, facility.profileOn(Profiles.DAY)));
             List<Finding> nonCompliant = findings.values().stream()
                     .filter(finding -> finding.answer().equals(java.util.Optional.of(Answer.NON_COMPLIANT))).toList();
             assertThat(nonCompliant).hasSizeGreaterThanOrEqualTo(3).allSatisfy(finding -> {

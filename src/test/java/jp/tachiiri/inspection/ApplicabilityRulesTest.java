@@ -16,8 +16,12 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Condition;
 import jp.tachiiri.model.FacilityAttribute;
 import jp.tachiiri.model.FacilityProfile;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOn;
+import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.LocalizedText;
+import jp.tachiiri.testsupport.Profiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,8 +36,12 @@ class ApplicabilityRulesTest {
     private static final Catalog CATALOG = CatalogLibrary.bundled().latest();
     private static final String GATE = CATALOG.gate().id();
     private static final LocalDate INSPECTED = LocalDate.of(2026, 11, 25);
-    /** The facility every rule starts from: a system, a vendor contract and an EMR. */
-    private static final FacilityProfile BASE = new FacilityProfile(300, true, true, true);
+    /**
+     * The facility every rule starts from: a hospital with a system, a vendor contract and an EMR, claiming
+     * 診療録管理体制加算1 on a day its 2024 conditions were in force, so that every condition holds for it.
+     */
+    private static final FacilityProfile BASE = new FacilityProfile(FacilityType.HOSPITAL, 300, true, true, true,
+            List.of(new FeeAddOnClaim("records-management-1-2024", LocalDate.of(2024, 6, 1))), LocalDate.of(2025, 10, 1));
 
     static Stream<Condition> itemConditions() {
         return CATALOG.items().stream().flatMap(item -> item.appliesWhen().stream()).distinct();
@@ -107,39 +115,6 @@ class ApplicabilityRulesTest {
         assertThat(differing).as("an item whose advice changes with %s", condition).isNotEmpty();
     }
 
-    @Test
-    void smallHospitalsAreToldAboutOtasuketaiAndLargerOnesAreNot() {
-        List<CatalogItem> withSmallHospitalAdvice = CATALOG.items().stream()
-                .filter(item -> item.advice().stream().anyMatch(variant -> variant.when().contains(new Condition.BedsBelow(200))))
-                .toList();
-        assertThat(withSmallHospitalAdvice).isNotEmpty();
-        for (CatalogItem item : withSmallHospitalAdvice) {
-            for (boolean vendor : new boolean[] {true, false}) {
-                FacilityProfile small = new FacilityProfile(199, true, vendor, false);
-                FacilityProfile notSmall = new FacilityProfile(200, true, vendor, false);
-                assertThat(item.adviceFor(small).orElseThrow().ja()).as("%s for %s", item.id(), small).contains("お助け隊");
-                assertThat(item.adviceFor(small).orElseThrow().en()).as("%s for %s", item.id(), small)
-                        .containsIgnoringCase("otasuketai");
-                assertThat(item.adviceFor(notSmall).orElseThrow().ja()).as("%s for %s", item.id(), notSmall)
-                        .doesNotContain("お助け隊");
-            }
-        }
-    }
-
-    @Test
-    void largerHospitalsAreToldAboutTheA207Rules() {
-        List<CatalogItem> withLargeHospitalAdvice = CATALOG.items().stream()
-                .filter(item -> item.advice().stream().anyMatch(variant -> variant.when().contains(new Condition.BedsAtLeast(200))))
-                .toList();
-        assertThat(withLargeHospitalAdvice).isNotEmpty();
-        for (CatalogItem item : withLargeHospitalAdvice) {
-            FacilityProfile large = new FacilityProfile(200, true, false, true);
-            FacilityProfile small = new FacilityProfile(199, true, false, true);
-            assertThat(item.adviceFor(large).orElseThrow().ja()).as("%s for %s", item.id(), large).contains("A207");
-            assertThat(item.adviceFor(large)).as(item.id()).isNotEqualTo(item.adviceFor(small));
-        }
-    }
-
     // --- helpers -------------------------------------------------------------------------------------
 
     /** The base profile changed as little as possible so that the condition holds. */
@@ -149,6 +124,16 @@ class ApplicabilityRulesTest {
         }
         if (condition instanceof Condition.BedsBelow below) {
             return withBeds(base, below.beds() - 1);
+        }
+        if (condition instanceof Condition.FacilityTypeIn types) {
+            return types.types().contains(base.type()) ? base : ofType(base, types.types().iterator().next());
+        }
+        if (condition instanceof Condition.ClaimsFeeAddOn claims) {
+            // Claimed from the first day of the add-on's period, and looked at on that day.
+            FeeAddOn addOn = claims.addOns().get(0);
+            return new FacilityProfile(base.type(), base.licensedBeds(), base.hasMedicalInformationSystem(),
+                    base.hasVendorContract(), base.usesEmr(), List.of(new FeeAddOnClaim(addOn.id(), addOn.period().from())),
+                    addOn.period().from());
         }
         Condition.FlagEquals flag = (Condition.FlagEquals) condition;
         return withFlag(base, flag.attribute(), flag.value());
@@ -162,21 +147,38 @@ class ApplicabilityRulesTest {
         if (condition instanceof Condition.BedsBelow below) {
             return withBeds(base, below.beds());
         }
+        if (condition instanceof Condition.FacilityTypeIn types) {
+            FacilityType other = Stream.of(FacilityType.values()).filter(type -> !types.types().contains(type))
+                    .findFirst().orElseThrow();
+            return ofType(base, other);
+        }
+        if (condition instanceof Condition.ClaimsFeeAddOn) {
+            return new FacilityProfile(base.type(), base.licensedBeds(), base.hasMedicalInformationSystem(),
+                    base.hasVendorContract(), base.usesEmr(), List.of(), base.day());
+        }
         Condition.FlagEquals flag = (Condition.FlagEquals) condition;
         return withFlag(base, flag.attribute(), !flag.value());
     }
 
+    /**
+     * The same facility but of another type. It keeps its beds, even where the type could not have them, so that the
+     * type condition is told apart from the bed conditions it comes with.
+     */
+    private static FacilityProfile ofType(FacilityProfile base, FacilityType type) {
+        return new FacilityProfile(type, base.licensedBeds(), base.hasMedicalInformationSystem(), base.hasVendorContract(),
+                base.usesEmr(), base.feeAddOnClaims(), base.day());
+    }
+
     private static FacilityProfile withBeds(FacilityProfile base, int beds) {
-        return new FacilityProfile(beds, base.hasMedicalInformationSystem(), base.hasVendorContract(), base.usesEmr());
+        return new FacilityProfile(base.type(), beds, base.hasMedicalInformationSystem(), base.hasVendorContract(),
+                base.usesEmr(), base.feeAddOnClaims(), base.day());
     }
 
     private static FacilityProfile withFlag(FacilityProfile base, FacilityAttribute attribute, boolean value) {
-        return switch (attribute) {
-            case HAS_MEDICAL_INFORMATION_SYSTEM -> new FacilityProfile(base.licensedBeds(), value, base.hasVendorContract(), base.usesEmr());
-            case HAS_VENDOR_CONTRACT -> new FacilityProfile(base.licensedBeds(), base.hasMedicalInformationSystem(), value, base.usesEmr());
-            case USES_EMR -> new FacilityProfile(base.licensedBeds(), base.hasMedicalInformationSystem(), base.hasVendorContract(), value);
-            case LICENSED_BEDS -> throw new IllegalArgumentException("licensed beds is not a flag");
-        };
+        return new FacilityProfile(base.type(), base.licensedBeds(),
+                attribute == FacilityAttribute.HAS_MEDICAL_INFORMATION_SYSTEM ? value : base.hasMedicalInformationSystem(),
+                attribute == FacilityAttribute.HAS_VENDOR_CONTRACT ? value : base.hasVendorContract(),
+                attribute == FacilityAttribute.USES_EMR ? value : base.usesEmr(), base.feeAddOnClaims(), base.day());
     }
 
     private static boolean otherConditionsHold(CatalogItem item, Condition condition, FacilityProfile profile) {
@@ -189,7 +191,7 @@ class ApplicabilityRulesTest {
         for (int beds : new int[] {60, 199, 200, 399, 400, 450}) {
             for (boolean vendor : new boolean[] {true, false}) {
                 for (boolean emr : new boolean[] {true, false}) {
-                    bases.add(new FacilityProfile(beds, true, vendor, emr));
+                    bases.add(Profiles.of(beds, true, vendor, emr));
                 }
             }
         }

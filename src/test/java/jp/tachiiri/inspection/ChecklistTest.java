@@ -20,6 +20,8 @@ import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.FacilityAttribute;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.testsupport.Profiles;
 import org.junit.jupiter.api.Test;
 
 /** The rules of an inspection's checklist on the bundled catalog, without a screen or a store. */
@@ -29,12 +31,12 @@ class ChecklistTest {
     private static final String GATE = CATALOG.gate().id();
     private static final LocalDate INSPECTED = LocalDate.of(2026, 11, 25);
 
-    /** 450 beds, a system, a vendor contract and an EMR: every item but the small-hospital ones applies. */
-    private static final FacilityProfile LARGE = new FacilityProfile(450, true, true, true);
+    /** 450 beds, a system, a vendor contract and an EMR: every item but the fee add-on's applies. */
+    private static final FacilityProfile LARGE = Profiles.of(450, true, true, true);
     /** 80 beds, a system, no vendor, no EMR. */
-    private static final FacilityProfile SMALL = new FacilityProfile(80, true, false, false);
+    private static final FacilityProfile SMALL = Profiles.of(80, true, false, false);
     /** 60 beds and no system recorded for the facility. */
-    private static final FacilityProfile NO_SYSTEM = new FacilityProfile(60, false, false, false);
+    private static final FacilityProfile NO_SYSTEM = Profiles.of(60, false, false, false);
 
     private static final Condition VENDOR = new Condition.FlagEquals(FacilityAttribute.HAS_VENDOR_CONTRACT, true);
     private static final Condition EMR = new Condition.FlagEquals(FacilityAttribute.USES_EMR, true);
@@ -70,7 +72,7 @@ class ChecklistTest {
     void untilTheGateSaysNoItemsAreShownAsForAFacilityWithASystem() {
         Checklist checklist = Checklist.of(CATALOG, NO_SYSTEM, INSPECTED, Map.of());
 
-        FacilityProfile withSystem = new FacilityProfile(60, true, false, false);
+        FacilityProfile withSystem = Profiles.of(60, true, false, false);
         assertThat(checklist.items()).filteredOn(ItemState::applicable).extracting(state -> state.item().id())
                 .isNotEmpty()
                 .containsExactlyElementsOf(ids(Applicability.applicableItems(CATALOG, withSystem)));
@@ -154,10 +156,11 @@ class ChecklistTest {
         assertThat(smallTraining.applicable()).isTrue();
         assertThat(smallTraining.unmetCondition()).isEmpty();
 
+        // A 450-bed hospital that does not claim the fee add-on is not asked about the add-on's conditions.
         Checklist large = Checklist.of(CATALOG, LARGE, INSPECTED, gateYes());
-        assertThat(large.item("recovery.staff-training").orElseThrow().unmetCondition())
-                .contains(new Condition.BedsBelow(200));
-        assertThat(large.item("recovery.staff-training-a207").orElseThrow().applicable()).isTrue();
+        assertThat(large.item("recovery.staff-training").orElseThrow().applicable()).isTrue();
+        assertThat(large.item("recovery.staff-training-a207").orElseThrow().unmetCondition()).get()
+                .isInstanceOf(Condition.ClaimsFeeAddOn.class);
 
         assertThat(checklist.items()).allSatisfy(state ->
                 assertThat(state.unmetCondition()).as(state.item().id()).isEqualTo(state.item().firstUnmetCondition(SMALL)));
@@ -193,7 +196,85 @@ class ChecklistTest {
         assertThat(checklist.gaps()).contains(new Gap("backup.offline-copy", Gap.Kind.UNANSWERED));
         assertThat(checklist.gapsOf(checklist.item("backup.offline-copy").orElseThrow()))
                 .containsExactly(Gap.Kind.UNANSWERED);
-        assertThat(checklist.gaps()).doesNotContain(new Gap("recovery.staff-training", Gap.Kind.UNANSWERED));
+        assertThat(checklist.gaps()).doesNotContain(new Gap("recovery.staff-training-a207", Gap.Kind.UNANSWERED));
+    }
+
+    // --- the ministry's items --------------------------------------------------------------------------
+
+    /**
+     * 3-② is one answer on the ministry's form; the catalog asks it in seven parts (backup.* and the recovery
+     * procedures). Hand-worked: all parts 適合 → 適合; one 代替措置 → 代替措置; one part unanswered → no answer yet;
+     * one 不適合 → 不適合 even with another unanswered; a part that does not apply (backup.emr without an EMR) counts
+     * as 該当なし and leaves the rest to decide.
+     */
+    @Test
+    void theMinistrysItem3_2IsRolledUpFromItsParts() {
+        MinistryItem backup = CATALOG.ministryItems().stream().filter(item -> item.number().equals("3-②")).findFirst()
+                .orElseThrow();
+        List<String> parts = ids(CATALOG.partsOf(backup));
+        assertThat(parts).containsExactly("backup.essential-information", "backup.emr", "backup.other-systems",
+                "backup.generations", "backup.offline-copy", "backup.restore-test", "recovery.procedures");
+        assertThat(backup.rollUp()).contains(MinistryItem.RollUp.ALL_PARTS);
+
+        Map<String, Finding> findings = gateYes();
+        parts.forEach(id -> findings.put(id, compliant(id)));
+        assertThat(result(LARGE, findings, "3-②").answer()).contains(Answer.COMPLIANT);
+
+        findings.put("backup.generations", Finding.empty("backup.generations").withAnswer(Answer.ALTERNATIVE));
+        assertThat(result(LARGE, findings, "3-②").answer()).contains(Answer.ALTERNATIVE);
+
+        findings.remove("backup.restore-test");
+        assertThat(result(LARGE, findings, "3-②").answer()).isEmpty();
+
+        findings.put("backup.offline-copy", Finding.empty("backup.offline-copy").withAnswer(Answer.NON_COMPLIANT));
+        assertThat(result(LARGE, findings, "3-②").answer()).contains(Answer.NON_COMPLIANT);
+
+        // Without an EMR, backup.emr is not asked: the other parts decide.
+        parts.forEach(id -> findings.put(id, compliant(id)));
+        findings.remove("backup.emr");
+        assertThat(result(SMALL, findings, "3-②").answer()).contains(Answer.COMPLIANT);
+        assertThat(result(SMALL, findings, "3-②").parts()).hasSize(7);
+
+        // Every other ministry item is answered by exactly one catalog item, whose answer it is.
+        findings.put("vulnerability.device-ledger", Finding.empty("vulnerability.device-ledger")
+                .withAnswer(Answer.NON_COMPLIANT));
+        assertThat(result(SMALL, findings, "2-①").answer()).contains(Answer.NON_COMPLIANT);
+        assertThat(result(SMALL, findings, "2-②").answer()).as("vendor-only item, no vendor").contains(Answer.NOT_APPLICABLE);
+        assertThat(result(SMALL, findings, "3-③").answer()).isEmpty();
+        assertThat(Checklist.of(CATALOG, SMALL, INSPECTED, findings).ministryResults())
+                .extracting(result -> result.item().number())
+                .containsExactlyElementsOf(CATALOG.ministryItems().stream().map(MinistryItem::number).toList());
+    }
+
+    /**
+     * The ministry's form asks for a target date within the fiscal year: one after 31 March is kept but warned about;
+     * two-factor authentication's target is the end of FY2027 (令和9年度).
+     */
+    @Test
+    void aTargetDateAfterTheFiscalYearIsWarnedAboutNotRefused() {
+        Map<String, Finding> findings = gateYes();
+        LocalDate yearEnd = LocalDate.of(2027, 3, 31);
+        findings.put("backup.offline-copy", nonCompliant("backup.offline-copy", yearEnd));
+        findings.put("backup.generations", nonCompliant("backup.generations", yearEnd.plusDays(1)));
+        findings.put("vulnerability.two-factor-auth", nonCompliant("vulnerability.two-factor-auth", LocalDate.of(2028, 3, 31)));
+        findings.put("vulnerability.external-media", nonCompliant("vulnerability.external-media", LocalDate.of(2028, 4, 1)));
+        Checklist checklist = Checklist.of(CATALOG, LARGE, INSPECTED, findings);
+
+        assertThat(checklist.targetsAfterYear()).extracting(state -> state.item().id())
+                .containsExactly("vulnerability.external-media", "backup.generations");
+        assertThat(checklist.targetYearEnd(CATALOG.item("backup.generations").orElseThrow())).isEqualTo(yearEnd);
+        assertThat(checklist.targetYearEnd(CATALOG.item("vulnerability.two-factor-auth").orElseThrow()))
+                .isEqualTo(LocalDate.of(2028, 3, 31));
+        assertThat(checklist.gaps()).as("a warning, not a gap").noneMatch(gap -> gap.itemId().equals("backup.generations"));
+    }
+
+    private static Finding nonCompliant(String itemId, LocalDate target) {
+        return Finding.empty(itemId).withAnswer(Answer.NON_COMPLIANT).withAdvice("対策を。").withTargetDate(target);
+    }
+
+    private static MinistryResult result(FacilityProfile facility, Map<String, Finding> findings, String number) {
+        return Checklist.of(CATALOG, facility, INSPECTED, findings).ministryResults().stream()
+                .filter(result -> result.item().number().equals(number)).findFirst().orElseThrow();
     }
 
     @Test
@@ -289,7 +370,8 @@ class ChecklistTest {
         Map<String, Finding> findings = gateYes();
         findings.put("backup.essential-information", compliant("backup.essential-information"));
         findings.put("backup.emr", Finding.empty("backup.emr").withAnswer(Answer.NON_COMPLIANT)); // incomplete, but answered
-        findings.put("recovery.staff-training", compliant("recovery.staff-training")); // does not apply to LARGE
+        // Does not apply to LARGE, which claims no fee add-on.
+        findings.put("recovery.staff-training-a207", compliant("recovery.staff-training-a207"));
 
         Checklist checklist = Checklist.of(CATALOG, LARGE, INSPECTED, findings);
 
@@ -338,8 +420,9 @@ class ChecklistTest {
     }
 
     private static CatalogItem withoutTargetDate(CatalogItem item) {
-        return new CatalogItem(item.id(), item.checkpoint(), item.title(), item.guidance(), item.checklistRef(),
-                item.guidelineRef(), item.addedInFiscalYear(), item.appliesWhen(), item.answers(), false, item.advice());
+        return new CatalogItem(item.id(), item.checkpoint(), item.title(), item.guidance(), item.ministryItem(),
+                item.guidelineRef(), item.addedInFiscalYear(), item.targetFiscalYear(), item.appliesWhen(), item.answers(),
+                false, item.advice());
     }
 
     private static Catalog replace(Catalog catalog, CatalogItem replacement) {
@@ -348,7 +431,7 @@ class ChecklistTest {
             sections.add(new CheckpointSection(section.checkpoint(), section.title(), section.summary(),
                     section.items().stream().map(item -> item.id().equals(replacement.id()) ? replacement : item).toList()));
         }
-        return new Catalog(catalog.version(), catalog.fiscalYear(), catalog.title(), catalog.published(), catalog.gate(),
-                sections);
+        return new Catalog(catalog.version(), catalog.fiscalYear(), catalog.title(), catalog.checklist(),
+                catalog.ministryItems(), catalog.gate(), sections, catalog.feeAddOns(), catalog.resources());
     }
 }

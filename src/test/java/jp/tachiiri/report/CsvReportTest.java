@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import jp.tachiiri.app.Workspace;
@@ -68,33 +69,67 @@ class CsvReportTest {
         assertThat(result.inspections()).isEqualTo(1);
         assertThat(result.rows()).isEqualTo(itemsAndGate);
         assertThat(rows).hasSize(1 + itemsAndGate);
-        assertThat(rows.get(0)).startsWith("立入検査ID", "版", "医療機関コード", "施設名").contains("はい/いいえ", "目標日");
-        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(20));
+        List<String> header = rows.get(0);
+        assertThat(header).containsExactly("立入検査ID", "版", "医療機関コード", "施設名", "施設の種類", "許可病床数", "実施日",
+                "チェックリスト版", "確認事項", "項目ID", "区分", "チェックリスト番号", "チェックリスト項目の結果", "項目", "回答",
+                "はい/いいえ", "代替措置・該当なしの理由", "確認方法", "確認日", "目標日", "目標日が年度後", "要フォローアップ",
+                "助言", "メモ");
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(header.size()));
+        int itemId = header.indexOf("項目ID");
+        int note = header.indexOf("メモ");
 
         List<List<String>> body = rows.subList(1, rows.size());
         assertThat(body).allSatisfy(row -> {
             assertThat(row.get(0)).isEqualTo(sakuragawa);
             assertThat(row.get(1)).as("the newest finalized revision").isEqualTo("2");
             assertThat(row.get(3)).isEqualTo("デモ 桜川記念病院");
+            assertThat(row.get(header.indexOf("施設の種類"))).isEqualTo("病院");
         });
-        assertThat(body.get(0).get(8)).isEqualTo("gate.medical-information-system");
+        assertThat(body.get(0).get(itemId)).isEqualTo("gate.medical-information-system");
         for (int i = 0; i < FORMULAS.size(); i++) {
-            String itemId = notedItems.get(i);
-            List<String> row = body.stream().filter(r -> r.get(8).equals(itemId)).findFirst().orElseThrow();
-            assertThat(row.get(19)).as("note of %s", itemId).isEqualTo("'" + FORMULAS.get(i));
+            String id = notedItems.get(i);
+            List<String> row = body.stream().filter(r -> r.get(itemId).equals(id)).findFirst().orElseThrow();
+            assertThat(row.get(note)).as("note of %s", id).isEqualTo("'" + FORMULAS.get(i));
         }
-        List<String> quoted = body.stream().filter(r -> r.get(8).equals(notedItems.get(FORMULAS.size()))).findFirst().orElseThrow();
-        assertThat(quoted.get(19)).isEqualTo("カンマ, \"引用\"\n改行");
+        List<String> quoted = body.stream().filter(r -> r.get(itemId).equals(notedItems.get(FORMULAS.size()))).findFirst().orElseThrow();
+        assertThat(quoted.get(note)).isEqualTo("カンマ, \"引用\"\n改行");
         assertThat(body).allSatisfy(row -> assertThat(row).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0));
+
+        // The ministry's items first, then the 参考 ones apart; no 参考 row has a checklist number or はい/いいえ.
+        int scope = header.indexOf("区分");
+        List<String> scopes = body.stream().map(row -> row.get(scope)).toList();
+        assertThat(scopes.get(0)).isEqualTo("前提");
+        assertThat(scopes.subList(1, scopes.size())).isSortedAccordingTo(Comparator.comparing("参考"::equals))
+                .contains("チェックリスト", "参考");
+        int number = header.indexOf("チェックリスト番号");
+        int ministryResult = header.indexOf("チェックリスト項目の結果");
+        int yesNoColumn = header.indexOf("はい/いいえ");
+        assertThat(body).filteredOn(row -> row.get(scope).equals("参考"))
+                .allSatisfy(row -> assertThat(List.of(row.get(number), row.get(ministryResult), row.get(yesNoColumn)))
+                        .containsOnly(""));
+
+        // Every part of 3-② carries 3-②'s one result: the demo's offline copy is 不適合, so 3-② is いいえ.
+        List<List<String>> backup = body.stream().filter(row -> row.get(number).equals("R7 3-②")).toList();
+        assertThat(backup).hasSize(7).allSatisfy(row -> {
+            assertThat(row.get(ministryResult)).isEqualTo("不適合");
+            assertThat(row.get(yesNoColumn)).isEqualTo("いいえ");
+        });
+        assertThat(backup).filteredOn(row -> row.get(itemId).equals("backup.generations"))
+                .singleElement().satisfies(row -> assertThat(row.get(header.indexOf("回答"))).isEqualTo("適合"));
 
         Map<Answer, String> yesNo = Map.of(Answer.COMPLIANT, "はい", Answer.NON_COMPLIANT, "いいえ",
                 Answer.NOT_APPLICABLE, "");
         Map<String, Finding> findings = workspaceFindings();
         for (List<String> row : body) {
-            Finding finding = findings.get(row.get(8));
-            if (finding != null && finding.answer().isPresent() && yesNo.containsKey(finding.answer().get())) {
-                assertThat(row.get(12)).as("はい/いいえ of %s", row.get(8)).isEqualTo(yesNo.get(finding.answer().get()));
-                assertThat(row.get(16)).isEqualTo(finding.targetDate().map(Object::toString).orElse(""));
+            Finding finding = findings.get(row.get(itemId));
+            if (finding != null && finding.answer().isPresent() && row.get(scope).equals("チェックリスト")
+                    && !row.get(number).equals("R7 3-②") && yesNo.containsKey(finding.answer().get())) {
+                assertThat(row.get(yesNoColumn)).as("はい/いいえ of %s", row.get(itemId))
+                        .isEqualTo(yesNo.get(finding.answer().get()));
+            }
+            if (finding != null) {
+                assertThat(row.get(header.indexOf("目標日"))).isEqualTo(finding.targetDate().map(Object::toString).orElse(""));
+                assertThat(row.get(header.indexOf("目標日が年度後"))).as("the demo's targets are within the year").isEmpty();
             }
         }
     }

@@ -30,6 +30,7 @@ import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
@@ -395,8 +396,10 @@ class DatabaseTest {
     }
 
     static Facility facility(String id) {
-        return new Facility(id, "code-" + id, "さくら総合病院", "さくらそうごうびょういん", "東京都千代田区1-1", 120, true, true,
-                List.of(new VendorContract("医療システム株式会社", "電子カルテ"), new VendorContract("レセコン販売", "レセコン")), false);
+        return new Facility(id, "code-" + id, "さくら総合病院", "さくらそうごうびょういん", "東京都千代田区1-1",
+                FacilityType.HOSPITAL, 120, true, true,
+                List.of(new VendorContract("医療システム株式会社", "電子カルテ"), new VendorContract("レセコン販売", "レセコン")),
+                List.of(), false);
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
+import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.Role;
@@ -61,6 +62,10 @@ class MigrationsTest {
                     "INSERT INTO facilities VALUES ('f-old', '1234567890', '旧版病院', 'きゅうはんびょういん', '見本県見本市1-2', "
                             + "99, 1, 0, 0)",
                     "INSERT INTO facility_vendors VALUES ('f-old', 0, '医療システム株式会社', '電子カルテ')",
+                    "INSERT INTO facilities VALUES ('f-clinic', '1234567891', '旧版診療所', 'きゅうはんしんりょうじょ', "
+                            + "'見本県見本市3-4', 0, 1, 1, 0)",
+                    "INSERT INTO facilities VALUES ('f-beds', '1234567892', '旧版有床診療所', 'きゅうはんゆうしょう', "
+                            + "'見本県見本市5-6', 19, 1, 1, 0)",
                     "INSERT INTO inspections VALUES ('i-old', 'f-old', '2025-06-02T01:00:00Z', 0, 1, '" + HASH + "')",
                     "INSERT INTO inspection_revisions VALUES ('i-old', 1, '2025.1', '2025-06-02', 'IN_PROGRESS', NULL, "
                             + "'2025-06-02T01:00:00Z', NULL)",
@@ -107,7 +112,13 @@ class MigrationsTest {
                     "INSERT INTO review_started VALUES ('i-old', 1, '2025-06-11T00:00:00Z', 'supervisor')"),
             4, List.of(
                     "INSERT INTO conflicts VALUES ('i-remote', 'taken-at-4', 'bundle-in-2', 'tablet-2', '2025-08-01T00:00:00Z', "
-                            + "'{}', '2025-08-02T00:00:00Z', 'TOOK_ARRIVING', '[]')"));
+                            + "'{}', '2025-08-02T00:00:00Z', 'TOOK_ARRIVING', '[]')"),
+            5, List.of(
+                    "INSERT INTO trust_events VALUES ('office', 1, 't-5', '2025-09-01T00:00:00Z', 'supervisor', 'DEVICE_TRUSTED', "
+                            + "'tablet-2', NULL, 'INSPECTOR', NULL, '" + "0".repeat(64) + "', '" + HASH + "')",
+                    "INSERT INTO trust_heads VALUES ('office', 1, '" + HASH + "')",
+                    "INSERT INTO assignments_sequence VALUES (1, 3)",
+                    "INSERT INTO applied_assignments VALUES ('office-2', '*', 3, 'bundle-out-3', '2025-09-02T00:00:00Z')"));
 
     @TempDir
     Path folder;
@@ -175,10 +186,16 @@ class MigrationsTest {
 
     /** The facility and inspection of schema 1, read through the app's own repositories. */
     private static void assertTheOldestRowsReadBack(Database database) {
-        assertThat(new SqliteFacilities(database).byId("f-old")).hasValueSatisfying(facility -> {
+        SqliteFacilities facilities = new SqliteFacilities(database);
+        assertThat(facilities.byId("f-old")).hasValueSatisfying(facility -> {
             assertThat(facility.licensedBeds()).isEqualTo(99);
             assertThat(facility.vendors()).containsExactly(new VendorContract("医療システム株式会社", "電子カルテ"));
+            // Recorded before types and fee add-ons: a type by its beds, as 医療法 defines them, and no claim.
+            assertThat(facility.type()).isEqualTo(FacilityType.HOSPITAL);
+            assertThat(facility.feeAddOnClaims()).isEmpty();
         });
+        assertThat(facilities.byId("f-clinic").orElseThrow().type()).isEqualTo(FacilityType.CLINIC_WITHOUT_BEDS);
+        assertThat(facilities.byId("f-beds").orElseThrow().type()).isEqualTo(FacilityType.CLINIC_WITH_BEDS);
         SqliteInspections inspections = new SqliteInspections(database, CLOCK);
         assertThat(inspections.find("i-old")).hasValueSatisfying(inspection -> {
             assertThat(inspection.status()).isEqualTo(InspectionStatus.FINALIZED);

@@ -15,6 +15,7 @@ import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,8 @@ abstract class StoreFixture {
     }
 
     static Facility facility(String id, String name, String kana) {
-        return new Facility(id, "code-" + id, name, kana, "東京都", 200, true, true, List.of(), false);
+        return new Facility(id, "code-" + id, name, kana, "東京都", FacilityType.HOSPITAL, 200, true, true, List.of(), List.of(),
+                false);
     }
 
     List<AuditEvent> events(String inspectionId) {

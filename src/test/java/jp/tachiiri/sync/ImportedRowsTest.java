@@ -25,6 +25,8 @@ import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Role;
@@ -88,8 +90,10 @@ class ImportedRowsTest {
         try (Workspace tablet = tablet(); Workspace office = SyncFixture.office(folder.resolve("office"))) {
             Made made = recordOnTheTablet(tablet);
             sendFindings(tablet, office);
-            Facility planned = new Facility("office-clinic", "1398765432", "青葉台記念病院", "あおばだいきねんびょういん",
-                    "東京都青葉区2-2", 90, true, false, List.of(new VendorContract("青葉システム", "医事会計")), true);
+            Facility planned = new Facility("office-clinic", "1398765432", "青葉台記念クリニック", "あおばだいきねんくりにっく",
+                    "東京都青葉区2-2", FacilityType.CLINIC_WITH_BEDS, 19, true, false,
+                    List.of(new VendorContract("青葉システム", "医事会計")),
+                    List.of(new FeeAddOnClaim("digital-linkage-inpatient-2026", LocalDate.parse("2026-06-01"))), true);
             office.facilities().save(planned);
             office.sync().plan(planned.id(), "hanako", "立入 花子", LocalDate.parse("2025-11-04"));
             office.review().decide(new Decision(made.inspectionId(), 2, false, "目標日を具体的に",
@@ -118,8 +122,11 @@ class ImportedRowsTest {
      */
     private Made recordOnTheTablet(Workspace tablet) throws Exception {
         Facility facility = new Facility("tablet-hospital", "1312345678", "立入記念病院", "たちいりきねんびょういん",
-                "東京都千代田区1-1", 180, true, true,
-                List.of(new VendorContract("電子カルテ社", "電子カルテ"), new VendorContract("画像システム社", "PACS")), true);
+                "東京都千代田区1-1", FacilityType.CLINIC_WITH_BEDS, 18, true, true,
+                List.of(new VendorContract("電子カルテ社", "電子カルテ"), new VendorContract("画像システム社", "PACS")),
+                List.of(new FeeAddOnClaim("records-management-1-2024", LocalDate.parse("2024-06-01")),
+                        new FeeAddOnClaim("digital-linkage-inpatient-2026", LocalDate.parse("2026-06-01"))),
+                true);
         tablet.facilities().save(facility);
         Inspection started = tablet.inspections().start(new NewInspection(facility.id(), LocalDate.parse("2025-06-10"),
                 List.of("立入 花子", "検査 太郎"), List.of(new Attendee("院長 一郎", "院長"), new Attendee("情報 二郎", "システム担当")),

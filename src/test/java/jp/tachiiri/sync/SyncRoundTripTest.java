@@ -155,14 +155,15 @@ class SyncRoundTripTest {
         try (Workspace tablet = SyncFixture.demoTablet(tabletFolder);
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
             office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow(), true);
-            String published = office.catalogs().document("2025.1").orElseThrow()
-                    .replace("\"version\": \"2025.1\"", "\"version\": \"2026.1\"");
-            assertThat(published).contains("\"2026.1\"");
+            String published = office.catalogs().document("2026.1").orElseThrow()
+                    .replace("\"version\": \"2026.1\"", "\"version\": \"2026.2\"");
+            assertThat(published).contains("\"2026.2\"");
             office.catalogs().add(new jp.tachiiri.catalog.CatalogLoader().load(
-                    new java.io.ByteArrayInputStream(published.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "2026.1"), published);
+                    new java.io.ByteArrayInputStream(published.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "2026.2"), published);
             jp.tachiiri.model.Facility sakuragawa = office.facilities().byId("demo-sakuragawa").orElseThrow();
             office.facilities().save(new jp.tachiiri.model.Facility(sakuragawa.id(), sakuragawa.code(), sakuragawa.name(),
-                    sakuragawa.kana(), "デモ県桜川市中央1-1（移転）", 310, true, true, sakuragawa.vendors(), sakuragawa.demo()));
+                    sakuragawa.kana(), "デモ県桜川市中央1-1（移転）", sakuragawa.type(), 310, true, true, sakuragawa.vendors(),
+                    sakuragawa.feeAddOnClaims(), sakuragawa.demo()));
             Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.empty());
 
             ImportOutcome brought = tablet.sync().importFile(answer, true);
@@ -171,7 +172,7 @@ class SyncRoundTripTest {
                     .isEqualTo(new ImportOutcome.Delivered(0, 0, 1, 0, 0, 1, 1));
             assertThat(brought.describe(jp.tachiiri.i18n.Messages.of(jp.tachiiri.model.Language.EN)))
                     .endsWith("imported — 1 receipt from the office, 1 facility updated, 1 new catalog version");
-            assertThat(tablet.catalogs().version("2026.1")).isPresent();
+            assertThat(tablet.catalogs().version("2026.2")).isPresent();
             assertThat(tablet.facilities().byId("demo-sakuragawa").orElseThrow())
                     .satisfies(facility -> {
                         assertThat(facility.licensedBeds()).isEqualTo(310);
@@ -187,8 +188,8 @@ class SyncRoundTripTest {
                     .endsWith("新しい内容はありませんでした（届いた内容はすべてこの端末にあります）");
         }
         try (Workspace reopened = Workspace.open(tabletFolder, java.time.Clock.systemUTC())) {
-            assertThat(reopened.catalogs().version("2026.1")).as("received catalogs are stored").isPresent();
-            assertThat(reopened.catalogs().latest().version()).isEqualTo("2026.1");
+            assertThat(reopened.catalogs().version("2026.2")).as("received catalogs are stored").isPresent();
+            assertThat(reopened.catalogs().latest().version()).isEqualTo("2026.2");
         }
     }
 

@@ -17,6 +17,7 @@ import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.InspectionSummary;
 
@@ -32,7 +33,7 @@ public final class CrashScript {
     public static final int INSPECTIONS = 3;
     static final String ACTOR = "crash-test";
     private static final Facility FACILITY = new Facility("crash-test", "9990000001", "クラッシュ試験病院",
-            "くらっしゅしけんびょういん", "試験県試験市1-1", 200, true, true, List.of(), false);
+            "くらっしゅしけんびょういん", "試験県試験市1-1", FacilityType.HOSPITAL, 200, true, true, List.of(), List.of(), false);
     private static final LocalDate FIRST_DATE = LocalDate.of(2025, 6, 2);
     private static final int EVIDENCE_ONE_IN = 8;
 

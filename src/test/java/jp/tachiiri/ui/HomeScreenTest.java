@@ -43,7 +43,8 @@ class HomeScreenTest {
         waitForRows("#inspections", 3);
 
         assertThat(robot.lookup("#demo-badge").queryAs(Label.class).isVisible()).isTrue();
-        assertThat(robot.lookup("#catalog-status").queryAs(Label.class).getText()).contains("2025.1");
+        // The status bar says which catalog new inspections use and which checklist it follows.
+        assertThat(robot.lookup("#catalog-status").queryAs(Label.class).getText()).contains("2026.1", "令和7年度版");
         // What the user sees: the rendered cells, not only the table's items.
         waitFor("the rendered cells", () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
                 .stream().map(TableCell::getText).toList().containsAll(List.of("デモ 桜川記念病院", "250 床", "確定・送信待ち", "実施中")));

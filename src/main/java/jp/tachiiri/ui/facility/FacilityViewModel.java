@@ -1,6 +1,7 @@
 package jp.tachiiri.ui.facility;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -240,12 +241,13 @@ public final class FacilityViewModel {
     Facility edited() {
         Facility base = stored.get();
         List<VendorContract> contracts = vendors.stream().map(VendorRow::contract).flatMap(Optional::stream).toList();
-        return new Facility(base.id(), base.code(), base.name(), base.kana(), base.address(), lastValidBeds,
-                medicalInformationSystem.get(), emr.get(), contracts, base.demo());
+        return new Facility(base.id(), base.code(), base.name(), base.kana(), base.address(), base.type(), lastValidBeds,
+                medicalInformationSystem.get(), emr.get(), contracts, base.feeAddOnClaims(), base.demo());
     }
 
+    /** The attributes as they would count for an inspection today. */
     private FacilityProfile profile() {
-        return edited().profile();
+        return edited().profileOn(LocalDate.now(workspace.clock()));
     }
 
     /**

@@ -20,7 +20,6 @@ import jp.tachiiri.i18n.SearchText;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
-import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.ui.common.Background;
 import jp.tachiiri.ui.common.ViewModelContext;
@@ -66,10 +65,10 @@ public final class HomeViewModel {
 
     private Snapshot readSnapshot() {
         List<Facility> all = workspace.facilities().all();
-        Map<String, FacilityProfile> profiles = all.stream().collect(Collectors.toMap(Facility::id, Facility::profile));
+        Map<String, Facility> byId = all.stream().collect(Collectors.toMap(Facility::id, facility -> facility));
         List<InspectionRow> rows = workspace.inspections().list().stream()
-                .map(summary -> new InspectionRow(summary,
-                        Applicability.questionCount(catalog(summary.catalogVersion()), profiles.get(summary.facilityId()))))
+                .map(summary -> new InspectionRow(summary, Applicability.questionCount(catalog(summary.catalogVersion()),
+                        byId.get(summary.facilityId()).profileOn(summary.date()))))
                 .toList();
         return new Snapshot(all, rows);
     }

@@ -29,6 +29,7 @@ import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
+import jp.tachiiri.inspection.MinistryResult;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.inspection.RevisionDiff;
@@ -38,6 +39,7 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
@@ -171,7 +173,12 @@ final class InspectionViewModel {
 
     private void recompute() {
         Loaded data = loaded.get();
-        checklist.set(Checklist.of(data.catalog(), data.facility().profile(), data.inspection().date(), findings));
+        checklist.set(Checklist.of(data.catalog(), profile(data), data.inspection().date(), findings));
+    }
+
+    /** The facility's attributes as they count on the inspection day. */
+    private static FacilityProfile profile(Loaded data) {
+        return data.facility().profileOn(data.inspection().date());
     }
 
     // --- what the screen shows ---------------------------------------------------------------------
@@ -281,12 +288,28 @@ final class InspectionViewModel {
 
     /** The advice template that fits this facility, in the screen's language. */
     String adviceTemplate(String itemId) {
-        return catalogItem(itemId).adviceFor(loaded.get().facility().profile())
+        return catalogItem(itemId).adviceFor(profile(loaded.get()))
                 .map(text -> text.in(context.messages().language())).orElse("");
     }
 
     List<Gap> gaps() {
         return checklist.get().gaps();
+    }
+
+    /**
+     * The last day the ministry's form expects the item's target date by, when the recorded one lies after it: a
+     * warning, not a gap, since a hospital may honestly need longer.
+     */
+    Optional<LocalDate> targetAfterYear(String itemId) {
+        return checklist.get().targetsAfterYear().stream().filter(state -> state.item().id().equals(itemId)).findFirst()
+                .map(state -> checklist.get().targetYearEnd(state.item()));
+    }
+
+    /** The ministry item an item answers, with its one result, where the catalog asks it in several parts. */
+    Optional<MinistryResult> ministryResult(String itemId) {
+        return checklist.get().ministryResults().stream()
+                .filter(result -> result.parts().stream().anyMatch(part -> part.item().id().equals(itemId)))
+                .findFirst();
     }
 
     // --- changes -----------------------------------------------------------------------------------

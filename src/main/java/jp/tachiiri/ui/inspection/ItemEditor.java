@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
@@ -28,7 +29,6 @@ import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.CatalogItem;
-import jp.tachiiri.model.ChecklistRef;
 import jp.tachiiri.model.Condition;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Evidence;
@@ -182,11 +182,11 @@ final class ItemEditor {
         boolean gate = model.isGate(itemId);
         if (gate) {
             LocalizedText title = model.loadedProperty().get().catalog().gate().title();
-            content.getChildren().add(title(title, Optional.empty(), Optional.empty()));
+            content.getChildren().add(title(title, Optional.empty()));
             content.getChildren().add(guidance(model.loadedProperty().get().catalog().gate().guidance()));
         } else {
             CatalogItem item = model.catalogItem(itemId);
-            content.getChildren().add(title(item.title(), item.checklistRef(), item.addedInFiscalYear()));
+            content.getChildren().add(title(item.title(), Optional.of(item)));
             content.getChildren().add(guidance(item.guidance()));
         }
         model.loadedProperty().get().officeComment(itemId).ifPresent(comment -> {
@@ -216,6 +216,13 @@ final class ItemEditor {
         if (finding.answer().equals(Optional.of(Answer.NON_COMPLIANT))) {
             content.getChildren().add(labelled("inspection.advice", adviceEditor(itemId, finding)));
             content.getChildren().add(labelled(DateField.TARGET_DATE.labelKey(), datePicker("target-date", DateField.TARGET_DATE)));
+            model.targetAfterYear(itemId).ifPresent(yearEnd -> {
+                Label late = new Label(messages.get("inspection.targetAfterYear", Dates.format(yearEnd, messages)));
+                late.setId("target-after-year");
+                late.getStyleClass().add("info-box");
+                late.setWrapText(true);
+                content.getChildren().add(late);
+            });
         }
         if (!gate) {
             CheckBox followUp = new CheckBox(messages.get("inspection.followUp"));
@@ -231,14 +238,15 @@ final class ItemEditor {
         updateGaps();
     }
 
-    private Node title(LocalizedText title, Optional<ChecklistRef> ref, Optional<Integer> addedIn) {
+    /** The item's title, and above it where it stands: its ministry number (and the one answer of its parts), or 参考. */
+    private Node title(LocalizedText title, Optional<CatalogItem> item) {
         Label heading = new Label(title.in(messages.language()));
         heading.setId("item-title");
         heading.getStyleClass().add("item-title");
         heading.setWrapText(true);
         VBox box = new VBox(4);
-        String reference = ref.map(ChecklistRef::label).orElse("")
-                + addedIn.map(year -> "　★FY" + year).orElse("");
+        String reference = item.map(this::standing).orElse("")
+                + item.flatMap(CatalogItem::addedInFiscalYear).map(year -> "　★FY" + year).orElse("");
         if (!reference.isBlank()) {
             Label refLabel = new Label(reference.strip());
             refLabel.getStyleClass().add("item-ref");
@@ -403,6 +411,18 @@ final class ItemEditor {
         });
     }
 
+    private String standing(CatalogItem item) {
+        if (item.isReference()) {
+            return messages.get("inspection.reference");
+        }
+        String label = item.ministryItem().orElseThrow().label();
+        return model.ministryResult(item.id()).filter(result -> result.parts().size() > 1)
+                .map(result -> messages.get("inspection.ministryParts", label, result.parts().size(),
+                        result.answer().map(answer -> messages.get("answer." + answer.name()))
+                                .orElse(messages.get("answer.none"))))
+                .orElse(label);
+    }
+
     /** Why an item does not apply, in the user's words. */
     private String exemption(ItemState state) {
         if (state.ruledOutByGate()) {
@@ -414,6 +434,14 @@ final class ItemEditor {
         }
         if (unmet instanceof Condition.BedsBelow below) {
             return messages.get("exempt.bedsBelow", below.beds());
+        }
+        if (unmet instanceof Condition.FacilityTypeIn) {
+            return messages.get("exempt.facilityType",
+                    messages.get("facilityType." + model.loadedProperty().get().facility().type().id()));
+        }
+        if (unmet instanceof Condition.ClaimsFeeAddOn claims) {
+            return messages.get("exempt.claimsFeeAddOn", claims.addOns().stream()
+                    .map(addOn -> addOn.name().in(messages.language())).collect(Collectors.joining(" / ")));
         }
         Condition.FlagEquals flag = (Condition.FlagEquals) unmet;
         return messages.get("exempt." + flag.attribute().id() + "." + flag.value());

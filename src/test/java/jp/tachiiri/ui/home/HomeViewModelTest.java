@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.DemoWorkspaceFixture;
 import org.junit.jupiter.api.Nested;
@@ -19,7 +20,7 @@ class HomeViewModelTest {
             "でもけんりつ あおばだいちゅうおうびょういん");
 
     private static Facility facility(String id, String code, String name, String kana) {
-        return new Facility(id, code, name, kana, "デモ県", 100, true, false, List.of(), true);
+        return new Facility(id, code, name, kana, "デモ県", FacilityType.HOSPITAL, 100, true, false, List.of(), List.of(), true);
     }
 
     @Test

@@ -32,6 +32,7 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.testsupport.Profiles;
 import jp.tachiiri.ui.common.StoreExecutor;
 import jp.tachiiri.ui.common.ViewModelContext;
 import jp.tachiiri.ui.inspection.InspectionViewModel.DateField;
@@ -101,12 +102,14 @@ class InspectionViewModelTest {
         Catalog catalog = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow();
         List<String> expected = new ArrayList<>();
         expected.add(GATE);
-        Applicability.applicableItems(catalog, facility.profile()).forEach(item -> expected.add(item.id()));
+        Applicability.applicableItems(catalog, facility.profileOn(inspection.date())).forEach(item -> expected.add(item.id()));
         List<String> order = fx(model::questionOrder);
         assertThat(order).first().isEqualTo(GATE);
         assertThat(order).containsExactlyElementsOf(expected);
-        // The demo hospital has 450 beds: the small-hospital training item is not asked.
-        assertThat(order).doesNotContain("recovery.staff-training").contains("recovery.staff-training-a207");
+        // The demo hospital (450 beds) claims 診療録管理体制加算1, whose 2024 conditions ended before this inspection:
+        // the add-on's items are not asked, the general staff training is.
+        assertThat(order).contains("recovery.staff-training")
+                .doesNotContain("recovery.staff-training-a207", "contact.dedicated-security-manager");
         assertThat(order).allSatisfy(itemId -> assertThat(fx(() -> model.state(itemId)))
                 .as(itemId).satisfiesAnyOf(state -> assertThat(state).isEmpty(),
                         state -> assertThat(state.orElseThrow().applicable()).isTrue()));
@@ -156,7 +159,7 @@ class InspectionViewModelTest {
     void nonCompliantFillsTheDateAndTheFacilitysAdviceAndIsStored() throws Exception {
         Inspection inspection = inProgress();
         load(inspection.id());
-        String itemId = "backup.offline-copy";
+        String itemId = "backup.restore-test";
         assertThat(workspace.inspections().findings(inspection.id(), inspection.revision())).doesNotContainKey(itemId);
 
         select(itemId);
@@ -165,11 +168,11 @@ class InspectionViewModelTest {
         Finding shown = fx(() -> model.finding(itemId));
         Facility facility = workspace.facilities().byId(inspection.facilityId()).orElseThrow();
         CatalogItem item = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow().item(itemId).orElseThrow();
-        String template = item.adviceFor(facility.profile()).orElseThrow().ja();
+        String template = item.adviceFor(facility.profileOn(inspection.date())).orElseThrow().ja();
         assertThat(shown.answer()).contains(Answer.NON_COMPLIANT);
         assertThat(shown.checkedOn()).contains(inspection.date());
         assertThat(shown.advice()).isEqualTo(template);
-        // The 450-bed hospital gets the variant for hospitals of 200 beds or more, not the default.
+        // The demo hospital has a vendor contract: it gets the variant for that, not the default.
         assertThat(template).isNotEqualTo(item.advice().get(item.advice().size() - 1).text().ja());
         assertThat(fx(() -> model.gaps())).contains(new Gap(itemId, Gap.Kind.TARGET_DATE_MISSING))
                 .doesNotContain(new Gap(itemId, Gap.Kind.ADVICE_MISSING), new Gap(itemId, Gap.Kind.UNANSWERED));
@@ -289,11 +292,11 @@ class InspectionViewModelTest {
         assertThat(walked).containsExactlyElementsOf(order);
         assertThat(selected()).isEqualTo(order.get(order.size() - 1));
 
-        select("recovery.staff-training-a207");
+        select("recovery.staff-training");
         fx(model::next);
         assertThat(selected()).isEqualTo("contact.security-manager");
         fx(model::previous);
-        assertThat(selected()).isEqualTo("recovery.staff-training-a207");
+        assertThat(selected()).isEqualTo("recovery.staff-training");
 
         List<String> back = new ArrayList<>();
         select(order.get(order.size() - 1));
@@ -320,7 +323,7 @@ class InspectionViewModelTest {
 
         List<String> order = fx(model::questionOrder);
         assertThat(order.subList(1, order.size())).containsExactlyElementsOf(
-                Applicability.applicableItems(catalog, mizuho.profile()).stream().map(CatalogItem::id).toList());
+                Applicability.applicableItems(catalog, mizuho.profileOn(Profiles.DAY)).stream().map(CatalogItem::id).toList());
         assertThat(order).contains("recovery.staff-training")
                 .doesNotContain("vulnerability.remote-maintenance-scope", "backup.emr", "recovery.staff-training-a207",
                         "contact.dedicated-security-manager", "contact.vendor-route");
@@ -339,17 +342,17 @@ class InspectionViewModelTest {
     @Test
     void fromAnItemThatDoesNotApplyNextAndPreviousGoToItsApplicableNeighbours() {
         // The item list shows every item of a checkpoint, those that do not apply too, and any of them can be
-        // selected there: 450 beds, so the small-hospital training item does not apply.
+        // selected there: the fee add-on's training item does not apply on this inspection's day.
         load(inProgress().id());
-        assertThat(fx(() -> model.state("recovery.staff-training")).orElseThrow().applicable()).isFalse();
+        assertThat(fx(() -> model.state("recovery.staff-training-a207")).orElseThrow().applicable()).isFalse();
 
-        select("recovery.staff-training");
+        select("recovery.staff-training-a207");
         fx(model::next);
-        assertThat(selected()).as("next after recovery.staff-training").isEqualTo("contact.security-manager");
+        assertThat(selected()).as("next after recovery.staff-training-a207").isEqualTo("recovery.staff-training");
 
-        select("recovery.staff-training");
+        select("recovery.staff-training-a207");
         fx(model::previous);
-        assertThat(selected()).as("previous before recovery.staff-training").isEqualTo("recovery.staff-training-a207");
+        assertThat(selected()).as("previous before recovery.staff-training-a207").isEqualTo("recovery.drills");
     }
 
     // --- finalized and amended -----------------------------------------------------------------------

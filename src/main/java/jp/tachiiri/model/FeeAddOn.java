@@ -1,0 +1,34 @@
+package jp.tachiiri.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A fee add-on of the health-insurance fee schedule whose 施設基準 include security measures, in the version in
+ * force for {@code period} (e.g. 診療録管理体制加算1 under the 2024 revision, 2024-06-01 to 2026-05-31). These
+ * are conditions of claiming the add-on, checked by the 地方厚生局 — not duties under 医療法 — so the printout
+ * states them apart and only for a facility that claims the add-on on the inspection day.
+ */
+public record FeeAddOn(String id, LocalizedText name, Period period, String source, List<Requirement> requirements) {
+
+    public FeeAddOn {
+        requirements = List.copyOf(requirements);
+    }
+
+    public boolean inForceOn(LocalDate day) {
+        return period.contains(day);
+    }
+
+    /** One condition of the add-on, with the catalog items it concerns, for facilities meeting {@code when}. */
+    public record Requirement(List<String> itemIds, List<Condition> when, LocalizedText text) {
+
+        public Requirement {
+            itemIds = List.copyOf(itemIds);
+            when = List.copyOf(when);
+        }
+
+        public boolean appliesTo(FacilityProfile profile) {
+            return when.stream().allMatch(condition -> condition.holdsFor(profile));
+        }
+    }
+}
