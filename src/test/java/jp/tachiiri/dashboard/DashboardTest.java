@@ -329,16 +329,19 @@ class DashboardTest {
     // ---- national reference lines ----------------------------------------------------------------------------
 
     @Test
-    void nationalFiguresComeWithTheirItems() {
+    void theItemsASurveyAskedAboutComeWithOurShareAndTheSurveysFigure() {
         YearFigures fy2025 = dashboard.year(2025);
-        assertThat(fy2025.item(B1).orElseThrow().national()).map(NationalFigure::ratio).contains(0.959);
-        assertThat(fy2025.item(B2).orElseThrow().national()).map(NationalFigure::ratio).contains(0.475);
-        assertThat(fy2025.item(B3).orElseThrow().national()).map(NationalFigure::ratio).contains(0.524);
-        assertThat(fy2025.item("backup.generations").orElseThrow().national()).map(NationalFigure::ratio).contains(0.807);
-        assertThat(fy2025.item(V1).orElseThrow().national()).isEmpty();
-        // Every mapped item exists in the bundled catalog.
-        assertThat(Dashboard.NATIONAL_FIGURES.keySet()).allSatisfy(
-                id -> assertThat(CatalogLibrary.bundled().latest().item(id)).isPresent());
+        NationalSurvey of2022 = survey(2022);
+        // In the survey's order: B1 2 of 2 (i2 and i5 該当なし), generations never answered, B2 3 of 3, B3 2 of 3.
+        assertThat(fy2025.against(of2022)).extracting(NationalComparison::itemId, NationalComparison::ours,
+                comparison -> comparison.national().ratio()).containsExactly(
+                        tuple(B1, new Share(2, 2), 0.959),
+                        tuple("backup.generations", Share.NONE, 0.807),
+                        tuple(B2, new Share(3, 3), 0.475),
+                        tuple(B3, new Share(2, 3), 0.524));
+        assertThat(fy2025.against(of2022).get(0).title().ja()).isEqualTo("電子カルテのデータとシステムをバックアップしている");
+        assertThat(fy2025.against(survey(2023))).extracting(comparison -> comparison.national().ratio())
+                .containsExactly(0.98, 0.78, 0.49, 0.65);
     }
 
     // ---- export ----------------------------------------------------------------------------------------------
@@ -364,15 +367,22 @@ class DashboardTest {
         // recovery in 200-399: nothing applicable, so no share
         assertThat(byBand).contains(List.of("2025", "recovery", "Recovery procedures, BCP and drills", "200-399", "0", "0", ""));
 
-        List<List<String>> items = DashboardTables.items(fy2025, Language.JA);
+        NationalSurvey of2022 = survey(2022);
+        String name = "病院における医療情報システムのサイバーセキュリティ対策に係る調査";
+        String sources2022 = "https://cbnews.jp/news/entry/20220331124713?page=1 https://wic-net.com/material/document/7461/5";
+        List<List<String>> items = DashboardTables.items(fy2025, of2022, Language.JA);
         assertThat(items.get(0)).containsExactly("fiscalYear", "checkpoint", "itemId", "checklistNumber", "title",
-                "complies", "applicable", "share", "nonCompliant", "nationalShare");
-        // B3: 2 of 3 = 0.6667, 1 NC, national 52.4%
+                "complies", "applicable", "share", "nonCompliant", "nationalShare", "nationalSurveyYear",
+                "nationalSurvey", "nationalSources");
+        // B3: 2 of 3 = 0.6667, 1 NC, national 52.4% in the 2022 survey, 65% in the 2023 one
         assertThat(items).contains(List.of("2025", "backup", B3, "", "バックアップを漏えいから保護している", "2", "3",
-                "0.6667", "1", "0.524"));
+                "0.6667", "1", "0.524", "2022", name, sources2022));
+        assertThat(DashboardTables.items(fy2025, survey(2023), Language.JA)).contains(List.of("2025", "backup", B3, "",
+                "バックアップを漏えいから保護している", "2", "3", "0.6667", "1", "0.65", "2023", name,
+                "https://wic-net.com/material/document/8585/5 https://www.mhlw.go.jp/stf/newpage_32083.html"));
         // V1: checklist R7 2-①, 2 of 3, 1 NC, no national figure
         assertThat(items).contains(List.of("2025", "vulnerability", V1, "R7 2-①",
-                "サーバ・端末PC・ネットワーク機器の台帳を管理している", "2", "3", "0.6667", "1", ""));
+                "サーバ・端末PC・ネットワーク機器の台帳を管理している", "2", "3", "0.6667", "1", "", "", "", ""));
 
         List<List<String>> itemsByBand = DashboardTables.itemsByBand(fy2025, Language.JA);
         assertThat(itemsByBand).hasSize(1 + fy2025.items().size() * 3);
@@ -399,9 +409,18 @@ class DashboardTest {
         assertThat(trend).hasSize(1 + 2 * 4);
         assertThat(trend.get(1)).containsExactly("2024", "vulnerability", "Vulnerability management", "1", "2", "0.5000");
 
-        assertThat(DashboardTables.nationalFigures(Language.JA)).hasSize(5)
-                .contains(List.of("backup.emr", "0.959", "全国調査（令和4年）：バックアップを取得 95.9%",
-                        Dashboard.NATIONAL_FIGURES.get("backup.emr").source()));
+        List<List<String>> national = DashboardTables.nationalFigures(NationalSurveys.bundled(), Language.JA);
+        assertThat(national.get(0)).containsExactly("surveyYear", "surveyId", "publisher", "survey", "reported", "asked",
+                "replied", "base", "note", "itemId", "nationalShare", "label", "approximation", "sources");
+        assertThat(national).hasSize(1 + 4 + 4);
+        assertThat(national.get(1)).startsWith("2023");
+        assertThat(national).contains(List.of("2022", "mhlw-hospital-cybersecurity-2022", "厚生労働省", name, "2022-03-31",
+                "8252", "6216", of2022.base().ja(), "", B2, "0.475", "同時被災を避ける方法で保管",
+                of2022.figure(B2).orElseThrow().approximation().orElseThrow().ja(), sources2022));
+    }
+
+    private static NationalSurvey survey(int year) {
+        return NationalSurveys.bundled().all().stream().filter(survey -> survey.year() == year).findFirst().orElseThrow();
     }
 
     // ---- the share itself ------------------------------------------------------------------------------------
