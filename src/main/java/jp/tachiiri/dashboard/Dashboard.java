@@ -11,9 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.dashboard.DashboardRepository.CheckpointTally;
 import jp.tachiiri.dashboard.DashboardRepository.ItemTally;
@@ -21,16 +19,17 @@ import jp.tachiiri.dashboard.DashboardRepository.OverdueTarget;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
-import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.CheckpointSection;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.LocalizedText;
+import jp.tachiiri.model.MinistryItem;
 
 /**
  * The figures of the supervisors' dashboard, for a chosen fiscal year and compared with earlier years. The store
  * aggregates ({@link DashboardRepository}); this class puts the counts into catalog order and adds the catalog's
- * texts and the national reference lines. {@link DashboardTables} turns every figure into rows for export.
+ * texts; {@link YearFigures#against} sets them beside a national survey's ({@link NationalSurveys}).
+ * {@link DashboardTables} turns every figure into rows for export.
  *
  * <h2>Definitions</h2>
  * <ul>
@@ -65,35 +64,6 @@ import jp.tachiiri.model.LocalizedText;
  */
 public final class Dashboard {
 
-    /**
-     * The national survey figures, drawn as reference lines beside the items that ask the same thing.
-     *
-     * <p>Source: the MHLW survey of 2022 of hospitals with electronic medical records, as recorded in
-     * {@code shared/domain.md} ("The four checkpoints", point 2 バックアップ, from the coverage of MHLW's notice
-     * 「令和4年度の医療法第25条第1項の規定に基づく立入検査の実施について」 of 27 May 2022: office-hirata.net
-     * 2022-06-15, GemMed 2022-05-30 and 2022-06-02): 95.9% make backups, 80.7% keep generations, 47.5% store them
-     * so that an attack and a disaster cannot destroy all copies at once, 52.4% protect them against leaks. The
-     * catalog 2025.1's guidance for backup.generations, backup.offline-copy and backup.leak-protection quotes the
-     * same figures (令和4年の厚生労働省の調査).
-     *
-     * <p>Mapping to catalog 2025.1 (item ids are stable across catalog versions):
-     * <ul>
-     * <li>95.9% backups taken → {@code backup.emr} (電子カルテのデータとシステムをバックアップしている): the survey
-     *     asked hospitals with an EMR, and this item applies to exactly those (appliesWhen usesEmr).</li>
-     * <li>80.7% generations kept → {@code backup.generations} (バックアップを世代管理している). Not among the three
-     *     figures of the product issue, but the same survey and named in the item's guidance.</li>
-     * <li>47.5% storage avoiding simultaneous loss → {@code backup.offline-copy} (バックアップの少なくとも一つを
-     *     オフラインで保管している): offline / separate storage is how the catalog asks it.</li>
-     * <li>52.4% protected against leaks → {@code backup.leak-protection} (バックアップを漏えいから保護している).</li>
-     * </ul>
-     * Caveat for the reader of the chart: the survey counted hospitals with an EMR; the shares of offline-copy,
-     * generations and leak-protection here count every hospital to which the item applied.
-     */
-    public static final Map<String, NationalFigure> NATIONAL_FIGURES = nationalFigures();
-
-    private static final String SURVEY = "MHLW survey 2022 (hospitals with electronic medical records), "
-            + "as cited with the FY2022 on-site inspection notice of 2022-05-27";
-
     private final DashboardRepository repository;
     private final CatalogLibrary catalogs;
 
@@ -122,7 +92,7 @@ public final class Dashboard {
         return years;
     }
 
-    /** The {@code limit} items most often answered 不適合 in the year. */
+    /** The {@code limit} items of the ministry's checklist most often answered 不適合 in the year (参考 items not). */
     public List<NonCompliantItem> mostOftenNonCompliant(int fiscalYear, int limit) {
         FiscalYear year = new FiscalYear(fiscalYear);
         return mostOftenNonCompliant(itemFigures(year, knownItems()), limit);
@@ -137,8 +107,9 @@ public final class Dashboard {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        // A stable sort: items with the same count stay in catalog order.
-        List<ItemFigure> ranked = itemsInCatalogOrder.stream().filter(item -> item.nonCompliant() > 0)
+        // A stable sort: items with the same count stay in catalog order. A 参考 item is never the ministry's 不適合.
+        List<ItemFigure> ranked = itemsInCatalogOrder.stream().filter(item -> !item.reference())
+                .filter(item -> item.nonCompliant() > 0)
                 .sorted(Comparator.comparingInt(ItemFigure::nonCompliant).reversed())
                 .limit(limit)
                 .toList();
@@ -163,21 +134,18 @@ public final class Dashboard {
                 .toList();
     }
 
-    /** The national survey figure for an item, where there is one. */
-    public static Optional<NationalFigure> nationalFigure(String itemId) {
-        return Optional.ofNullable(NATIONAL_FIGURES.get(itemId));
-    }
-
     private static OverdueFinding overdueFinding(OverdueTarget target, CatalogItem item, LocalDate today) {
         LocalizedText title = item == null ? new LocalizedText(target.itemId(), target.itemId()) : item.title();
         return new OverdueFinding(target.inspectionId(), target.revision(), target.facilityCode(), target.facilityName(),
-                target.inspectionDate(), target.itemId(), title, target.targetDate(),
+                target.inspectionDate(), target.itemId(), title, item != null && item.isReference(), target.targetDate(),
                 ChronoUnit.DAYS.between(target.targetDate(), today));
     }
 
+    /** Whether facilities comply with each checkpoint, judged by the ministry's items: 参考 items do not count. */
     private List<CheckpointFigure> checkpointFigures(FiscalYear year, Map<String, CatalogItem> known) {
         Map<String, Checkpoint> checkpointOfItem = new LinkedHashMap<>();
-        known.forEach((id, item) -> checkpointOfItem.put(id, item.checkpoint()));
+        known.values().stream().filter(item -> !item.isReference())
+                .forEach(item -> checkpointOfItem.put(item.id(), item.checkpoint()));
         Map<Checkpoint, Map<BedBand, Share>> shares = new EnumMap<>(Checkpoint.class);
         for (CheckpointTally tally : repository.checkpointTallies(year, checkpointOfItem)) {
             shares.computeIfAbsent(tally.checkpoint(), checkpoint -> new EnumMap<>(BedBand.class))
@@ -211,7 +179,7 @@ public final class Dashboard {
             Map<BedBand, Share> byBand = shares.getOrDefault(item.id(), Map.of());
             figures.add(new ItemFigure(item.id(), item.checkpoint(), item.title(),
                     item.ministryItem().map(MinistryItem::label), total(byBand), byBand,
-                    nonCompliant.getOrDefault(item.id(), 0), nationalFigure(item.id())));
+                    nonCompliant.getOrDefault(item.id(), 0)));
         }
         return figures;
     }
@@ -268,24 +236,5 @@ public final class Dashboard {
             all.put(band, value == null ? missing : value);
         }
         return Collections.unmodifiableMap(all);
-    }
-
-    private static Map<String, NationalFigure> nationalFigures() {
-        Map<String, NationalFigure> figures = new LinkedHashMap<>();
-        Stream.of(
-                new NationalFigure("backup.emr", 0.959,
-                        new LocalizedText("全国調査（令和4年）：バックアップを取得 95.9%",
-                                "National survey (2022): backups made 95.9%"), SURVEY),
-                new NationalFigure("backup.generations", 0.807,
-                        new LocalizedText("全国調査（令和4年）：世代管理 80.7%",
-                                "National survey (2022): generations kept 80.7%"), SURVEY),
-                new NationalFigure("backup.offline-copy", 0.475,
-                        new LocalizedText("全国調査（令和4年）：同時に失われない保管 47.5%",
-                                "National survey (2022): stored so that not all copies can be lost at once 47.5%"), SURVEY),
-                new NationalFigure("backup.leak-protection", 0.524,
-                        new LocalizedText("全国調査（令和4年）：漏えい対策 52.4%",
-                                "National survey (2022): protected against leaks 52.4%"), SURVEY))
-                .forEach(figure -> figures.put(figure.itemId(), figure));
-        return Collections.unmodifiableMap(figures);
     }
 }

@@ -3,7 +3,9 @@ package jp.tachiiri.dashboard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Language;
@@ -52,19 +54,29 @@ public final class DashboardTables {
     }
 
     /**
-     * fiscalYear, checkpoint, itemId, checklistNumber, title, complies, applicable, share, nonCompliant,
-     * nationalShare: one row per item, with the national survey's figure where there is one.
+     * fiscalYear, checkpoint, itemId, scope, checklistNumber, title, complies, applicable, share, nonCompliant,
+     * nationalShare, nationalSurveyYear, nationalSurvey, nationalSources: one row per item (scope: {@code checklist},
+     * or {@code reference} for 参考 items, listed after the checklist's), with the figure of
+     * {@code survey} where it has one, and which survey that is (its year, name and where its figures were read,
+     * addresses separated by spaces).
      */
-    public static List<List<String>> items(YearFigures figures, Language language) {
+    public static List<List<String>> items(YearFigures figures, NationalSurvey survey, Language language) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("fiscalYear", "checkpoint", "itemId", "checklistNumber", "title", "complies", "applicable",
-                "share", "nonCompliant", "nationalShare"));
+        rows.add(List.of("fiscalYear", "checkpoint", "itemId", "scope", "checklistNumber", "title", "complies",
+                "applicable", "share", "nonCompliant", "nationalShare", "nationalSurveyYear", "nationalSurvey",
+                "nationalSources"));
         String year = Integer.toString(figures.fiscalYear().year());
-        for (ItemFigure item : figures.items()) {
-            List<String> row = withShare(List.of(year, item.checkpoint().id(), item.itemId(),
+        List<ItemFigure> checklistFirst = figures.items().stream()
+                .sorted(Comparator.comparing(ItemFigure::reference)).toList();
+        for (ItemFigure item : checklistFirst) {
+            List<String> row = withShare(List.of(year, item.checkpoint().id(), item.itemId(), scope(item.reference()),
                     item.checklistNumber().orElse(""), item.title().in(language)), item.share());
             row.add(Integer.toString(item.nonCompliant()));
-            row.add(item.national().map(national -> decimal(national.ratio())).orElse(""));
+            Optional<NationalFigure> national = survey.figure(item.itemId());
+            row.add(national.map(figure -> decimal(figure.ratio())).orElse(""));
+            row.addAll(national.isPresent()
+                    ? List.of(Integer.toString(survey.year()), survey.name().in(language), String.join(" ", survey.sources()))
+                    : List.of("", "", ""));
             rows.add(row);
         }
         return rows;
@@ -82,12 +94,27 @@ public final class DashboardTables {
         return rows;
     }
 
-    /** itemId, nationalShare, description, source: the reference lines. */
-    public static List<List<String>> nationalFigures(Language language) {
+    /**
+     * surveyYear, surveyId, publisher, survey, reported, asked, replied, base, note, itemId, nationalShare, label,
+     * approximation, sources: every figure of every survey, newest survey first; asked, replied and note are empty
+     * where the survey has none, approximation where its question asks what the item asks.
+     */
+    public static List<List<String>> nationalFigures(NationalSurveys surveys, Language language) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("itemId", "nationalShare", "description", "source"));
-        for (NationalFigure figure : Dashboard.NATIONAL_FIGURES.values()) {
-            rows.add(List.of(figure.itemId(), decimal(figure.ratio()), figure.description().in(language), figure.source()));
+        rows.add(List.of("surveyYear", "surveyId", "publisher", "survey", "reported", "asked", "replied", "base", "note",
+                "itemId", "nationalShare", "label", "approximation", "sources"));
+        for (NationalSurvey survey : surveys.all()) {
+            Optional<NationalSurvey.Respondents> respondents = survey.respondents();
+            for (NationalFigure figure : survey.figures()) {
+                rows.add(List.of(Integer.toString(survey.year()), survey.id(), survey.publisher().in(language),
+                        survey.name().in(language), survey.reported().toString(),
+                        respondents.map(each -> Integer.toString(each.asked())).orElse(""),
+                        respondents.map(each -> Integer.toString(each.replied())).orElse(""),
+                        survey.base().in(language), survey.note().map(note -> note.in(language)).orElse(""),
+                        figure.itemId(), decimal(figure.ratio()), figure.label().in(language),
+                        figure.approximation().map(note -> note.in(language)).orElse(""),
+                        String.join(" ", survey.sources())));
+            }
         }
         return rows;
     }
@@ -111,20 +138,25 @@ public final class DashboardTables {
     }
 
     /**
-     * inspectionId, revision, facilityCode, facilityName, inspectionDate, itemId, title, targetDate, daysOverdue:
-     * the overdue target dates, most overdue first.
+     * inspectionId, revision, facilityCode, facilityName, inspectionDate, itemId, scope, title, targetDate,
+     * daysOverdue: the overdue target dates, most overdue first.
      */
     public static List<List<String>> overdue(List<OverdueFinding> findings, Language language) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("inspectionId", "revision", "facilityCode", "facilityName", "inspectionDate", "itemId", "title",
-                "targetDate", "daysOverdue"));
+        rows.add(List.of("inspectionId", "revision", "facilityCode", "facilityName", "inspectionDate", "itemId", "scope",
+                "title", "targetDate", "daysOverdue"));
         for (OverdueFinding finding : findings) {
             rows.add(List.of(finding.inspectionId(), Integer.toString(finding.revision()), finding.facilityCode(),
                     finding.facilityName(), finding.inspectionDate().toString(), finding.itemId(),
-                    finding.itemTitle().in(language), finding.targetDate().toString(),
+                    scope(finding.reference()), finding.itemTitle().in(language), finding.targetDate().toString(),
                     Long.toString(finding.daysOverdue())));
         }
         return rows;
+    }
+
+    /** How a table names an item's place: an item of the ministry's checklist, or 参考. */
+    private static String scope(boolean reference) {
+        return reference ? "reference" : "checklist";
     }
 
     /** fiscalYear, checkpoint, title, complies, applicable, share: per checkpoint, one block of rows per year. */

@@ -9,11 +9,10 @@ import jp.tachiiri.model.LocalizedText;
 /**
  * One catalog item in one fiscal year: of the counted inspections that answered it with anything but 該当なし,
  * how many answered 適合 or 代替措置; overall and per bed band ({@code byBand} has every band). {@code
- * nonCompliant} counts the 不適合 answers. {@code national} is the national survey's figure for the item, to draw
- * as a reference line, where there is one.
+ * nonCompliant} counts the 不適合 answers.
  */
 public record ItemFigure(String itemId, Checkpoint checkpoint, LocalizedText title, Optional<String> checklistNumber,
-                         Share share, Map<BedBand, Share> byBand, int nonCompliant, Optional<NationalFigure> national) {
+                         Share share, Map<BedBand, Share> byBand, int nonCompliant) {
 
     public ItemFigure {
         byBand = Dashboard.everyBand(byBand, Share.NONE);
@@ -21,6 +20,11 @@ public record ItemFigure(String itemId, Checkpoint checkpoint, LocalizedText tit
 
     public Share in(BedBand band) {
         return byBand.get(band);
+    }
+
+    /** 参考: not an item of the ministry's checklist (it has no checklist number), kept apart from the ministry's. */
+    public boolean reference() {
+        return checklistNumber.isEmpty();
     }
 
     /** 不適合 / applicable; empty when nothing applied. */

@@ -1,12 +1,14 @@
 package jp.tachiiri.dashboard;
 
+import java.util.Optional;
 import jp.tachiiri.model.LocalizedText;
 
 /**
- * A national survey figure drawn as a reference line beside an item's share: {@code ratio} of the surveyed
- * hospitals did what the item asks. See {@link Dashboard#NATIONAL_FIGURES} for the survey and the mapping.
+ * One figure of a national survey, drawn as a reference line beside the catalog item {@code itemId}: {@code ratio}
+ * of the survey's base (see {@link NationalSurvey#base()}) answered yes to the question {@code label} names. Where
+ * the question only approximates what the item asks, {@code approximation} says how they differ.
  */
-public record NationalFigure(String itemId, double ratio, LocalizedText description, String source) {
+public record NationalFigure(String itemId, double ratio, LocalizedText label, Optional<LocalizedText> approximation) {
 
     public NationalFigure {
         if (!(ratio >= 0 && ratio <= 1)) {

@@ -27,4 +27,13 @@ public record YearFigures(FiscalYear fiscalYear, Map<BedBand, Integer> inspectio
     public Optional<ItemFigure> item(String itemId) {
         return items.stream().filter(item -> item.itemId().equals(itemId)).findFirst();
     }
+
+    /** The items {@code survey} asked about, in its order, with our share of each beside its figure. */
+    public List<NationalComparison> against(NationalSurvey survey) {
+        return survey.figures().stream().map(national -> {
+            Optional<ItemFigure> item = item(national.itemId());
+            return new NationalComparison(national.itemId(), item.map(ItemFigure::title).orElse(national.label()),
+                    item.map(ItemFigure::share).orElse(Share.NONE), national);
+        }).toList();
+    }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import jp.tachiiri.catalog.CatalogLibrary;
@@ -46,7 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  * i8    D         1    FINALIZED    2024-03-31  120   YES   C           C           C   C           C    C           C
  * </pre>
  *
- * FY2025 (2025-04-01..2026-03-31) counts i1, i2 rev 2, i3, i5: bands &lt;200 {i1, i5}, 200-399 {i2 (250 beds at rev
+ * B3 (backup.leak-protection) is 参考 (not on the ministry's checklist): it has figures of its own, but the
+ * checkpoints' shares and the ranking of 不適合 count the ministry's items only.
+ *
+ * <p>FY2025 (2025-04-01..2026-03-31) counts i1, i2 rev 2, i3, i5: bands &lt;200 {i1, i5}, 200-399 {i2 (250 beds at rev
  * 2, though 180 at rev 1 and 420 now)}, 400+ {i3}. FY2024 counts i6, i7 (not i2: its newest finalized date is in
  * FY2025). FY2023 counts i8.
  */
@@ -242,9 +246,10 @@ class DashboardTest {
         // vulnerability: i1 fails (V2 NC), i2 fails (V1, V2 NC), i3 complies (C, ALT); i5 has nothing applicable → 1 of 3
         assertCheckpoint(fy2025, Checkpoint.VULNERABILITY, new Share(1, 3),
                 new Share(0, 1), new Share(0, 1), new Share(1, 1));
-        // backup: i1 complies (C, C, ALT), i2 fails (B3 NC; B1 NA), i3 complies → 2 of 3
-        assertCheckpoint(fy2025, Checkpoint.BACKUP, new Share(2, 3),
-                new Share(1, 1), new Share(0, 1), new Share(1, 1));
+        // backup: i1 complies (C, C), i2 complies (B2 C, B1 NA; its B3 NC is 参考 and does not count), i3 complies
+        // → 3 of 3
+        assertCheckpoint(fy2025, Checkpoint.BACKUP, new Share(3, 3),
+                new Share(1, 1), new Share(1, 1), new Share(1, 1));
         // recovery: i1 complies, i2 has R1 unanswered (nothing applicable), i3 fails → 1 of 2
         assertCheckpoint(fy2025, Checkpoint.RECOVERY, new Share(1, 2),
                 new Share(1, 1), Share.NONE, new Share(0, 1));
@@ -263,30 +268,31 @@ class DashboardTest {
         // recovery 2/2; contact 2/2
         assertThat(years.get(0).checkpoints()).extracting(CheckpointFigure::share)
                 .containsExactly(new Share(1, 2), new Share(1, 2), new Share(2, 2), new Share(2, 2));
-        // FY2025 as in checkpointSharesCount…: 1/3, 2/3, 1/2, 2/3
+        // FY2025 as in checkpointSharesCount…: 1/3, 3/3, 1/2, 2/3
         assertThat(years.get(1).checkpoints()).extracting(CheckpointFigure::share)
-                .containsExactly(new Share(1, 3), new Share(2, 3), new Share(1, 2), new Share(2, 3));
+                .containsExactly(new Share(1, 3), new Share(3, 3), new Share(1, 2), new Share(2, 3));
     }
 
     // ---- most often 不適合 -------------------------------------------------------------------------------------
 
     @Test
     void mostOftenNonCompliantRanksByCountThenCatalogOrder() {
-        // FY2025 NC counts: V2 2; V1, B3, R1, C1 1 each (ties in catalog order); B1, B2 0 (left out)
+        // FY2025 NC counts: V2 2; V1, R1, C1 1 each (ties in catalog order); B1, B2 0 (left out); B3's 1 is 参考,
+        // never the ministry's 不適合 (left out)
         List<NonCompliantItem> ranked = dashboard.mostOftenNonCompliant(2025, 10);
-        assertThat(ranked).extracting(entry -> entry.item().itemId()).containsExactly(V2, V1, B3, R1, C1);
-        assertThat(ranked).extracting(NonCompliantItem::rank).containsExactly(1, 2, 3, 4, 5);
+        assertThat(ranked).extracting(entry -> entry.item().itemId()).containsExactly(V2, V1, R1, C1);
+        assertThat(ranked).extracting(NonCompliantItem::rank).containsExactly(1, 2, 3, 4);
         assertThat(ranked.get(0).item().nonCompliant()).isEqualTo(2);
         // V2: 2 NC of 3 applicable; complies 1 of 3
         assertThat(ranked.get(0).item().nonCompliantRatio()).contains(2.0 / 3);
         assertThat(ranked.get(0).item().share()).isEqualTo(new Share(1, 3));
 
         assertThat(dashboard.mostOftenNonCompliant(2025, 3)).extracting(entry -> entry.item().itemId())
-                .containsExactly(V2, V1, B3);
+                .containsExactly(V2, V1, R1);
         assertThat(Dashboard.mostOftenNonCompliant(dashboard.year(2025), 3)).isEqualTo(dashboard.mostOftenNonCompliant(2025, 3));
-        // FY2024: V1, B2, B3 one each, in catalog order
+        // FY2024: V1, B2 one each, in catalog order (and B3, 参考)
         assertThat(dashboard.mostOftenNonCompliant(2024, 10)).extracting(entry -> entry.item().itemId())
-                .containsExactly(V1, B2, B3);
+                .containsExactly(V1, B2);
     }
 
     // ---- overdue target dates --------------------------------------------------------------------------------
@@ -313,6 +319,9 @@ class DashboardTest {
         assertThat(first.inspectionDate()).isEqualTo(date("2025-04-01"));
         assertThat(first.itemTitle().ja()).isEqualTo("パスワードを適切に設定し、初期パスワードを変更している");
         assertThat(overdue.get(1).revision()).as("i2's counted revision").isEqualTo(2);
+        // B3 is 参考: still followed up, and marked so.
+        assertThat(overdue).extracting(OverdueFinding::itemId, OverdueFinding::reference)
+                .containsExactly(tuple(V2, false), tuple(V1, false), tuple(B3, true), tuple(R1, false));
 
         // Relative to the given day: one day later, C1 (due 2026-05-01) is 1 day overdue and everything moves on.
         assertThat(dashboard.overdue(2025, TODAY.plusDays(1))).extracting(OverdueFinding::itemId, OverdueFinding::daysOverdue)
@@ -329,16 +338,19 @@ class DashboardTest {
     // ---- national reference lines ----------------------------------------------------------------------------
 
     @Test
-    void nationalFiguresComeWithTheirItems() {
+    void theItemsASurveyAskedAboutComeWithOurShareAndTheSurveysFigure() {
         YearFigures fy2025 = dashboard.year(2025);
-        assertThat(fy2025.item(B1).orElseThrow().national()).map(NationalFigure::ratio).contains(0.959);
-        assertThat(fy2025.item(B2).orElseThrow().national()).map(NationalFigure::ratio).contains(0.475);
-        assertThat(fy2025.item(B3).orElseThrow().national()).map(NationalFigure::ratio).contains(0.524);
-        assertThat(fy2025.item("backup.generations").orElseThrow().national()).map(NationalFigure::ratio).contains(0.807);
-        assertThat(fy2025.item(V1).orElseThrow().national()).isEmpty();
-        // Every mapped item exists in the bundled catalog.
-        assertThat(Dashboard.NATIONAL_FIGURES.keySet()).allSatisfy(
-                id -> assertThat(CatalogLibrary.bundled().latest().item(id)).isPresent());
+        NationalSurvey of2022 = survey(2022);
+        // In the survey's order: B1 2 of 2 (i2 and i5 該当なし), generations never answered, B2 3 of 3, B3 2 of 3.
+        assertThat(fy2025.against(of2022)).extracting(NationalComparison::itemId, NationalComparison::ours,
+                comparison -> comparison.national().ratio()).containsExactly(
+                        tuple(B1, new Share(2, 2), 0.959),
+                        tuple("backup.generations", Share.NONE, 0.807),
+                        tuple(B2, new Share(3, 3), 0.475),
+                        tuple(B3, new Share(2, 3), 0.524));
+        assertThat(fy2025.against(of2022).get(0).title().ja()).isEqualTo("電子カルテのデータとシステムをバックアップしている");
+        assertThat(fy2025.against(survey(2023))).extracting(comparison -> comparison.national().ratio())
+                .containsExactly(0.98, 0.78, 0.49, 0.65);
     }
 
     // ---- export ----------------------------------------------------------------------------------------------
@@ -355,8 +367,8 @@ class DashboardTest {
         List<List<String>> checkpoints = DashboardTables.checkpoints(fy2025, Language.JA);
         assertThat(checkpoints).hasSize(5);
         assertThat(checkpoints.get(0)).containsExactly("fiscalYear", "checkpoint", "title", "complies", "applicable", "share");
-        // backup 2 of 3 = 0.6667 (rounded half up); recovery 1 of 2 = 0.5000
-        assertThat(checkpoints.get(2)).containsExactly("2025", "backup", "バックアップ", "2", "3", "0.6667");
+        // backup 3 of 3 = 1.0000; recovery 1 of 2 = 0.5000
+        assertThat(checkpoints.get(2)).containsExactly("2025", "backup", "バックアップ", "3", "3", "1.0000");
         assertThat(checkpoints.get(3)).containsExactly("2025", "recovery", "復旧手順・BCP・訓練", "1", "2", "0.5000");
 
         List<List<String>> byBand = DashboardTables.checkpointsByBand(fy2025, Language.EN);
@@ -364,15 +376,25 @@ class DashboardTest {
         // recovery in 200-399: nothing applicable, so no share
         assertThat(byBand).contains(List.of("2025", "recovery", "Recovery procedures, BCP and drills", "200-399", "0", "0", ""));
 
-        List<List<String>> items = DashboardTables.items(fy2025, Language.JA);
-        assertThat(items.get(0)).containsExactly("fiscalYear", "checkpoint", "itemId", "checklistNumber", "title",
-                "complies", "applicable", "share", "nonCompliant", "nationalShare");
-        // B3: 2 of 3 = 0.6667, 1 NC, national 52.4%
-        assertThat(items).contains(List.of("2025", "backup", B3, "", "バックアップを漏えいから保護している", "2", "3",
-                "0.6667", "1", "0.524"));
+        NationalSurvey of2022 = survey(2022);
+        String name = "病院における医療情報システムのサイバーセキュリティ対策に係る調査";
+        String sources2022 = "https://cbnews.jp/news/entry/20220331124713?page=1 https://wic-net.com/material/document/7461/5";
+        List<List<String>> items = DashboardTables.items(fy2025, of2022, Language.JA);
+        assertThat(items.get(0)).containsExactly("fiscalYear", "checkpoint", "itemId", "scope", "checklistNumber",
+                "title", "complies", "applicable", "share", "nonCompliant", "nationalShare", "nationalSurveyYear",
+                "nationalSurvey", "nationalSources");
+        // B3 (参考): 2 of 3 = 0.6667, 1 NC, national 52.4% in the 2022 survey, 65% in the 2023 one
+        assertThat(items).contains(List.of("2025", "backup", B3, "reference", "", "バックアップを漏えいから保護している",
+                "2", "3", "0.6667", "1", "0.524", "2022", name, sources2022));
+        assertThat(DashboardTables.items(fy2025, survey(2023), Language.JA)).contains(List.of("2025", "backup", B3,
+                "reference", "", "バックアップを漏えいから保護している", "2", "3", "0.6667", "1", "0.65", "2023", name,
+                "https://wic-net.com/material/document/8585/5 https://www.mhlw.go.jp/stf/newpage_32083.html"));
         // V1: checklist R7 2-①, 2 of 3, 1 NC, no national figure
-        assertThat(items).contains(List.of("2025", "vulnerability", V1, "R7 2-①",
-                "サーバ・端末PC・ネットワーク機器の台帳を管理している", "2", "3", "0.6667", "1", ""));
+        assertThat(items).contains(List.of("2025", "vulnerability", V1, "checklist", "R7 2-①",
+                "サーバ・端末PC・ネットワーク機器の台帳を管理している", "2", "3", "0.6667", "1", "", "", "", ""));
+        // The checklist's items first, the 参考 ones after them.
+        assertThat(items.subList(1, items.size())).extracting(row -> row.get(3))
+                .isSortedAccordingTo(Comparator.comparing("reference"::equals));
 
         List<List<String>> itemsByBand = DashboardTables.itemsByBand(fy2025, Language.JA);
         assertThat(itemsByBand).hasSize(1 + fy2025.items().size() * 3);
@@ -391,17 +413,28 @@ class DashboardTest {
 
         List<List<String>> overdue = DashboardTables.overdue(dashboard.overdue(2025, TODAY), Language.JA);
         assertThat(overdue).hasSize(5);
-        assertThat(overdue.get(1)).containsExactly("i1", "1", "code-f-a", "A病院", "2025-04-01", V2,
+        assertThat(overdue.get(1)).containsExactly("i1", "1", "code-f-a", "A病院", "2025-04-01", V2, "checklist",
                 "パスワードを適切に設定し、初期パスワードを変更している", "2025-09-30", "213");
+        assertThat(overdue.get(3)).contains(B3, "reference");
 
         List<List<String>> trend = DashboardTables.checkpointsByYear(dashboard.checkpointsByYear(List.of(2024, 2025)),
                 Language.EN);
         assertThat(trend).hasSize(1 + 2 * 4);
-        assertThat(trend.get(1)).containsExactly("2024", "vulnerability", "Vulnerability management", "1", "2", "0.5000");
+        assertThat(trend.get(1)).containsExactly("2024", "vulnerability", "Vulnerability and system management", "1", "2",
+                "0.5000");
 
-        assertThat(DashboardTables.nationalFigures(Language.JA)).hasSize(5)
-                .contains(List.of("backup.emr", "0.959", "全国調査（令和4年）：バックアップを取得 95.9%",
-                        Dashboard.NATIONAL_FIGURES.get("backup.emr").source()));
+        List<List<String>> national = DashboardTables.nationalFigures(NationalSurveys.bundled(), Language.JA);
+        assertThat(national.get(0)).containsExactly("surveyYear", "surveyId", "publisher", "survey", "reported", "asked",
+                "replied", "base", "note", "itemId", "nationalShare", "label", "approximation", "sources");
+        assertThat(national).hasSize(1 + 4 + 4);
+        assertThat(national.get(1)).startsWith("2023");
+        assertThat(national).contains(List.of("2022", "mhlw-hospital-cybersecurity-2022", "厚生労働省", name, "2022-03-31",
+                "8252", "6216", of2022.base().ja(), "", B2, "0.475", "同時被災を避ける方法で保管",
+                of2022.figure(B2).orElseThrow().approximation().orElseThrow().ja(), sources2022));
+    }
+
+    private static NationalSurvey survey(int year) {
+        return NationalSurveys.bundled().all().stream().filter(survey -> survey.year() == year).findFirst().orElseThrow();
     }
 
     // ---- the share itself ------------------------------------------------------------------------------------

@@ -18,11 +18,15 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
@@ -84,7 +88,7 @@ class DashboardScreenTest {
         byte[] bytes = Files.readAllBytes(items);
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
         String csv = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(csv).contains("backup.offline-copy").contains("0.475");
+        assertThat(csv).contains("backup.offline-copy").contains(",0.49,2023,");
         try (var files = Files.list(data.resolve("reports"))) {
             assertThat(files.count()).as("one file per chart and table").isEqualTo(8);
         }
@@ -165,7 +169,7 @@ class DashboardScreenTest {
             List<Label> numbers = labels(national, ".chart-value-label");
             List<Label> surveys = labels(national, ".reference-label");
             List<Line> lines = national.lookupAll(".reference-line").stream().map(Line.class::cast).toList();
-            assertThat(surveys).extracting(Label::getText).contains("全国 95.9%", "全国 47.5%");
+            assertThat(surveys).extracting(Label::getText).contains("2023年全国 98%※", "2023年全国 49%");
             assertThat(numbers).hasSameSizeAs(surveys).hasSameSizeAs(lines);
             for (Label number : numbers) {
                 assertInside(inScene(number), plot, number.getText());
@@ -189,6 +193,47 @@ class DashboardScreenTest {
         showDashboard();
         assertThat(labels(chart("#dashboard-by-band"), ".chart-value-label")).extracting(Label::getText)
                 .contains("No data");
+    }
+
+    /**
+     * Issue 15, point 8: the survey of each year can be chosen, the newest at first; its year marks every dashed
+     * line, and the screen names the survey, its base and where a question only approximates the item.
+     */
+    @Test
+    void eachSurveyYearCanBeChosenAndTheScreenSaysWhatItsFiguresCount() throws Exception {
+        openDashboard();
+        ComboBox<?> survey = robot.lookup("#dashboard-survey").queryAs(ComboBox.class);
+        assertThat(survey.getItems()).hasSize(2);
+        assertThat(shown(survey)).isEqualTo("2023年調査");
+        assertThat(notes()).anySatisfy(note -> assertThat(note).isEqualTo(
+                        "破線: 厚生労働省「病院における医療情報システムのサイバーセキュリティ対策に係る調査」（2023年調査、結果 2023年3月17日）"))
+                .anySatisfy(note -> assertThat(note).startsWith("母数: ").contains("98%"))
+                .anySatisfy(note -> assertThat(note).contains("速報値"))
+                .anySatisfy(note -> assertThat(note).startsWith("※ 電子カルテのデータとシステムをバックアップしている"))
+                .noneSatisfy(note -> assertThat(note).contains("同時被災"));
+
+        robot.interact(() -> survey.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shown(survey)).isEqualTo("2022年調査");
+        assertThat(labels(chart("#dashboard-national"), ".reference-label")).extracting(Label::getText)
+                .containsExactly("2022年全国 95.9%※", "2022年全国 80.7%", "2022年全国 47.5%※", "2022年全国 52.4%");
+        assertThat(notes()).anySatisfy(note -> assertThat(note).contains("（2022年調査、結果 2022年3月31日）"))
+                .anySatisfy(note -> assertThat(note).isEqualTo("回答: 6,216 病院（対象 8,252 病院）"))
+                .anySatisfy(note -> assertThat(note).startsWith("実施: 2022年1月27日〜2022年2月14日"))
+                .anySatisfy(note -> assertThat(note).startsWith(
+                        "※ バックアップの少なくとも一つをオフラインで保管している（調査の問い「同時被災を避ける方法で保管」）"))
+                .anySatisfy(note -> assertThat(note).startsWith("出典: https://cbnews.jp/"));
+    }
+
+    /** What the closed drop-down shows. */
+    private static String shown(ComboBox<?> choice) {
+        return ((ListCell<?>) ((ComboBoxListViewSkin<?>) choice.getSkin()).getDisplayNode()).getText();
+    }
+
+    private List<String> notes() {
+        return robot.lookup("#dashboard-survey-notes").queryAs(VBox.class).getChildren().stream()
+                .map(node -> ((Label) node).getText()).toList();
     }
 
     /** Issue 13, item 15, for the dashboard: on either tablet nothing is cut off, touched or read too small. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -188,9 +189,15 @@ class ScreenshotTour {
         shoot("office-ja.png");
         fire(robot, "#office-dashboard");
         waitFor("the dashboard", () -> robot.lookup("#dashboard-national").tryQuery().isPresent());
-        // The national survey's items and, below them, the items most often 不適合.
-        robot.interact(() -> UiTestSupport.scrollIntoView(robot.lookup("#dashboard-national").query().getParent()));
+        // The comparison with the newest national survey, its year to choose above the chart.
+        robot.interact(() -> UiTestSupport.scrollIntoView(robot.lookup("#dashboard-survey").query().getParent().getParent()));
         shoot("dashboard-ja.png");
+        // The 2022 survey, and below its chart what its figures count, where its questions differ from the items, and
+        // where the figures come from.
+        robot.interact(() -> robot.lookup("#dashboard-survey").queryAs(ComboBox.class).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> UiTestSupport.scrollIntoView(robot.lookup("#dashboard-survey-notes").query()));
+        shoot("dashboard-survey-ja.png");
         app.stop();
 
         // The tablet receives the return and sends revision 2; its review shows what changed since.

@@ -1,8 +1,10 @@
 package jp.tachiiri.ui.dashboard;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,9 +24,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import jp.tachiiri.dashboard.CheckpointFigure;
-import jp.tachiiri.dashboard.Dashboard;
-import jp.tachiiri.dashboard.ItemFigure;
+import jp.tachiiri.dashboard.NationalComparison;
 import jp.tachiiri.dashboard.NationalFigure;
+import jp.tachiiri.dashboard.NationalSurvey;
 import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.OverdueFinding;
 import jp.tachiiri.dashboard.Share;
@@ -33,16 +35,19 @@ import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.FiscalYear;
+import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.Tables;
+import jp.tachiiri.ui.common.WrappingLabel;
 import jp.tachiiri.ui.common.UiContext;
 
 /**
  * The supervisors' dashboard for a fiscal year: compliance per checkpoint compared with the two years
- * before, the same by bed-size band, the items the national survey asked about with the survey's figure
- * beside ours, the items most often 不適合, and the target dates that have passed. Every bar carries its
- * number; the data behind every chart is written as CSV with one button.
+ * before, the same by bed-size band, the items a national survey asked about with the survey's figure
+ * beside ours (the survey of a year to choose, newest first), the items most often 不適合, and the target
+ * dates that have passed. Every bar carries its number; the data behind every chart is written as CSV with
+ * one button.
  */
 public final class DashboardView {
 
@@ -53,6 +58,9 @@ public final class DashboardView {
     private final Messages messages;
     private final DashboardViewModel model;
     private final VBox charts = new VBox(12);
+    /** The comparison with the chosen national survey: redrawn when the year's figures or the survey change. */
+    private final VBox national = new VBox(10);
+    private Node nationalCard;
 
     public DashboardView(UiContext context) {
         this.context = context;
@@ -69,6 +77,8 @@ public final class DashboardView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page");
         root.setCenter(scroll);
+        nationalCard = nationalCard();
+        model.nationalProperty().addListener((observable, old, comparisons) -> showNational(comparisons));
         model.figuresProperty().addListener((observable, old, figures) -> show(figures));
         model.load();
         return root;
@@ -83,17 +93,7 @@ public final class DashboardView {
         year.setId("dashboard-year");
         year.setMinWidth(Region.USE_PREF_SIZE);
         year.valueProperty().bindBidirectional(model.yearProperty());
-        year.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(FiscalYear value) {
-                return value == null ? "" : Dates.fiscalYear(value, messages);
-            }
-
-            @Override
-            public FiscalYear fromString(String text) {
-                return null;
-            }
-        });
+        year.setConverter(shownAs(value -> Dates.fiscalYear(value, messages)));
         Button export = ScreenParts.headerButton(messages, "dashboard.export", "dashboard-export", model::exportCharts);
         Button report = ScreenParts.headerButton(messages, "dashboard.report", "dashboard-report", model::writeReport);
         Label status = new Label();
@@ -116,7 +116,7 @@ public final class DashboardView {
     }
 
     private void show(DashboardViewModel.Figures figures) {
-        charts.getChildren().setAll(byYear(figures.years()), byBand(figures.year()), national(figures.year()),
+        charts.getChildren().setAll(byYear(figures.years()), byBand(figures.year()), nationalCard,
                 mostOften(figures.top()), overdue(figures.overdue()));
     }
 
@@ -129,7 +129,7 @@ public final class DashboardView {
                 share(chart, series, checkpoint.title().in(messages.language()), checkpoint.share());
             }
         }
-        return ScreenParts.card(messages, "dashboard.byYear", chart);
+        return ScreenParts.card(messages, "dashboard.byYear", chart, checklistOnly());
     }
 
     private Node byBand(YearFigures figures) {
@@ -144,21 +144,75 @@ public final class DashboardView {
         return ScreenParts.card(messages, "dashboard.byBand", chart);
     }
 
-    /** Our share for the items the national survey asked about, with the survey's figure as a reference line. */
-    private Node national(YearFigures figures) {
+    /** The choice of the national survey, above its comparison. */
+    private Node nationalCard() {
+        ComboBox<NationalSurvey> survey = new ComboBox<>(model.surveys());
+        survey.setId("dashboard-survey");
+        survey.setMinWidth(Region.USE_PREF_SIZE);
+        survey.valueProperty().bindBidirectional(model.surveyProperty());
+        survey.setConverter(shownAs(value -> messages.get("dashboard.surveyYear", Integer.toString(value.year()))));
+        Label label = new Label(messages.get("dashboard.survey"));
+        label.setLabelFor(survey);
+        HBox choice = new HBox(12, label, survey);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        return ScreenParts.card(messages, "dashboard.national", choice, national);
+    }
+
+    /**
+     * Our share for the items the chosen survey asked about, with the survey's figure as a reference line marked
+     * with its year (and ※ where its question only approximates the item), and below the chart what the survey
+     * was, whom its figures count, how its questions differ from the items, and where the figures were read.
+     */
+    private void showNational(List<NationalComparison> comparisons) {
+        NationalSurvey survey = model.surveyProperty().get();
+        if (survey == null) {
+            national.getChildren().clear();
+            return;
+        }
         DashboardChart chart = new DashboardChart("dashboard-national", percentAxis());
         XYChart.Series<Number, String> ours = chart.series(messages.get("dashboard.ours"));
-        for (Map.Entry<String, NationalFigure> entry : Dashboard.NATIONAL_FIGURES.entrySet()) {
-            Optional<ItemFigure> item = figures.item(entry.getKey());
-            String label = messages.get("dashboard.national." + entry.getKey());
-            share(chart, ours, label, item.map(ItemFigure::share).orElse(Share.NONE));
-            chart.addReference(label, entry.getValue().ratio() * 100,
-                    messages.get("dashboard.surveyLine", percent(entry.getValue().ratio())));
+        for (NationalComparison comparison : comparisons) {
+            String title = comparison.title().in(messages.language());
+            NationalFigure figure = comparison.national();
+            share(chart, ours, title, comparison.ours());
+            chart.addReference(title, figure.ratio() * 100, messages.get("dashboard.surveyLine",
+                    Integer.toString(survey.year()), surveyPercent(figure.ratio()),
+                    figure.approximation().isPresent() ? messages.get("dashboard.approximate") : ""));
         }
-        Label note = new Label(messages.get("dashboard.surveyNote"));
-        note.getStyleClass().add("hint");
-        note.setWrapText(true);
-        return ScreenParts.card(messages, "dashboard.national", chart, note);
+        VBox notes = new VBox(4);
+        notes.setId("dashboard-survey-notes");
+        for (String line : surveyNotes(survey, comparisons)) {
+            Label note = new Label(line);
+            note.getStyleClass().add("hint");
+            note.setWrapText(true);
+            notes.getChildren().add(note);
+        }
+        national.getChildren().setAll(chart, notes);
+    }
+
+    private List<String> surveyNotes(NationalSurvey survey, List<NationalComparison> comparisons) {
+        Language language = messages.language();
+        List<String> lines = new ArrayList<>();
+        lines.add(messages.get("dashboard.surveyName", survey.publisher().in(language), survey.name().in(language),
+                Integer.toString(survey.year()), Dates.format(survey.reported(), messages)));
+        if (!survey.fielded().isEmpty()) {
+            lines.add(messages.get("dashboard.surveyFielded", survey.fielded().stream()
+                    .map(period -> messages.get("dashboard.surveyPeriod", Dates.format(period.from(), messages),
+                            Dates.format(period.to(), messages)))
+                    .collect(Collectors.joining(messages.get("dashboard.surveyPeriods.separator")))));
+        }
+        survey.respondents().ifPresent(respondents -> lines.add(
+                messages.get("dashboard.surveyRespondents", respondents.asked(), respondents.replied())));
+        lines.add(messages.get("dashboard.surveyBase", survey.base().in(language)));
+        survey.note().ifPresent(note -> lines.add(note.in(language)));
+        for (NationalComparison comparison : comparisons) {
+            NationalFigure figure = comparison.national();
+            figure.approximation().ifPresent(approximation -> lines.add(messages.get("dashboard.surveyApproximation",
+                    comparison.title().in(language), figure.label().in(language), approximation.in(language))));
+        }
+        lines.add(messages.get("dashboard.surveyNote"));
+        lines.add(messages.get("dashboard.surveySources", String.join(" ", survey.sources())));
+        return lines;
     }
 
     private Node mostOften(List<NonCompliantItem> top) {
@@ -175,7 +229,7 @@ public final class DashboardView {
             chart.bar(series, ranked.rank() + ". " + ranked.item().title().in(messages.language()), failing,
                     Integer.toString(failing));
         }
-        return ScreenParts.card(messages, "dashboard.mostOften", chart);
+        return ScreenParts.card(messages, "dashboard.mostOften", chart, checklistOnly());
     }
 
     private Node overdue(List<OverdueFinding> findings) {
@@ -188,11 +242,20 @@ public final class DashboardView {
         table.getColumns().add(Tables.column(messages, "home.column.facility", 220, OverdueFinding::facilityName));
         // The item's title is the longest text: it takes what a portrait tablet leaves.
         table.getColumns().add(Tables.nameColumn(messages, "dashboard.column.item",
-                finding -> finding.itemTitle().in(messages.language())));
+                finding -> finding.reference()
+                        ? messages.get("dashboard.referenceItem", finding.itemTitle().in(messages.language()))
+                        : finding.itemTitle().in(messages.language())));
         table.setPlaceholder(new Label(messages.get("dashboard.noOverdue")));
         table.setPrefHeight(260);
         Tables.giveRestOfWidthTo(table, 3);
         return ScreenParts.card(messages, "dashboard.overdue", table);
+    }
+
+    /** Says that a chart counts the ministry's items only: 参考 items are advised on, never counted as 不適合. */
+    private Node checklistOnly() {
+        WrappingLabel note = new WrappingLabel(messages.get("dashboard.checklistOnly"));
+        note.getStyleClass().add("hint");
+        return note;
     }
 
     /** A step of whole findings (1, 2, 5, 10, 20, 50 …) that puts at most five steps up to {@code most}. */
@@ -219,5 +282,25 @@ public final class DashboardView {
 
     private static String percent(double ratio) {
         return String.format("%.1f%%", ratio * 100);
+    }
+
+    /** A survey's figure with the places it was given with: 0.959 → 95.9%, 0.49 → 49%. */
+    private static String surveyPercent(double ratio) {
+        return BigDecimal.valueOf(ratio).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** A choice's text; the choices are never typed. */
+    private static <T> StringConverter<T> shownAs(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String typed) {
+                return null;
+            }
+        };
     }
 }

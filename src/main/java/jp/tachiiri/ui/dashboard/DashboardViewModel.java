@@ -18,6 +18,9 @@ import javafx.collections.ObservableList;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.dashboard.Dashboard;
 import jp.tachiiri.dashboard.DashboardTables;
+import jp.tachiiri.dashboard.NationalComparison;
+import jp.tachiiri.dashboard.NationalSurvey;
+import jp.tachiiri.dashboard.NationalSurveys;
 import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.OverdueFinding;
 import jp.tachiiri.dashboard.YearCheckpoints;
@@ -29,8 +32,9 @@ import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The supervisors' dashboard for a fiscal year: the years that have findings (newest first, and chosen), the
- * figures of the chosen one compared with the two years before, and writing them as CSV — the charts' data, or
- * the findings for the ministry — into the data folder's reports/.
+ * figures of the chosen one compared with the two years before and with the national survey of a year (the
+ * newest unless another is chosen), and writing them as CSV — the charts' data, or the findings for the
+ * ministry — into the data folder's reports/.
  */
 public final class DashboardViewModel {
 
@@ -49,6 +53,11 @@ public final class DashboardViewModel {
     private final ObjectProperty<FiscalYear> year = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final NationalSurveys nationalSurveys = NationalSurveys.bundled();
+    private final ObservableList<NationalSurvey> surveys =
+            FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(nationalSurveys.all()));
+    private final ObjectProperty<NationalSurvey> survey = new SimpleObjectProperty<>(nationalSurveys.newest());
+    private final ReadOnlyObjectWrapper<List<NationalComparison>> national = new ReadOnlyObjectWrapper<>(List.of());
 
     public DashboardViewModel(ViewModelContext context) {
         this.context = context;
@@ -58,6 +67,14 @@ public final class DashboardViewModel {
                 read(chosen);
             }
         });
+        figures.addListener((observable, old, read) -> compare());
+        survey.addListener((observable, old, chosen) -> compare());
+    }
+
+    private void compare() {
+        Figures shown = figures.get();
+        NationalSurvey chosen = survey.get();
+        national.set(shown == null || chosen == null ? List.of() : shown.year().against(chosen));
     }
 
     /** Finds the fiscal years that have findings and chooses the newest. */
@@ -109,9 +126,9 @@ public final class DashboardViewModel {
         tables.put("inspections", DashboardTables.inspections(shown.year()));
         tables.put("checkpoints-by-year", DashboardTables.checkpointsByYear(shown.years(), messages.language()));
         tables.put("checkpoints-by-band", DashboardTables.checkpointsByBand(shown.year(), messages.language()));
-        tables.put("items", DashboardTables.items(shown.year(), messages.language()));
+        tables.put("items", DashboardTables.items(shown.year(), survey.get(), messages.language()));
         tables.put("items-by-band", DashboardTables.itemsByBand(shown.year(), messages.language()));
-        tables.put("national-figures", DashboardTables.nationalFigures(messages.language()));
+        tables.put("national-figures", DashboardTables.nationalFigures(nationalSurveys, messages.language()));
         tables.put("most-often-non-compliant", DashboardTables.mostOftenNonCompliant(shown.top(), messages.language()));
         tables.put("overdue", DashboardTables.overdue(shown.overdue(), messages.language()));
         Path folder = reports();
@@ -146,6 +163,21 @@ public final class DashboardViewModel {
     /** The chosen year's figures; empty until read. */
     public ReadOnlyObjectProperty<Figures> figuresProperty() {
         return figures.getReadOnlyProperty();
+    }
+
+    /** The national surveys there are, the newest year first. */
+    public ObservableList<NationalSurvey> surveys() {
+        return surveys;
+    }
+
+    /** The national survey the chosen year is compared with; the newest at first. */
+    public ObjectProperty<NationalSurvey> surveyProperty() {
+        return survey;
+    }
+
+    /** The chosen year's items that the chosen survey asked about, with the survey's figures; empty until read. */
+    public ReadOnlyObjectProperty<List<NationalComparison>> nationalProperty() {
+        return national.getReadOnlyProperty();
     }
 
     /** How many inspections the figures count, what was written, or what failed. */

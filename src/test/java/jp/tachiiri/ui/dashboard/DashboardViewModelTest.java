@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.dashboard.NationalSurvey;
+import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Language;
@@ -72,6 +76,44 @@ class DashboardViewModelTest {
         }
     }
 
+    /** Issue 15, point 8: each survey year there is can be chosen, the newest first, and gives its own figures. */
+    @Test
+    void choosingASurveyYearChangesTheNationalFiguresShown() throws Exception {
+        try (Workspace office = Offices.open(data, CLOCK)) {
+            receiveTheDemoFindings(office);
+
+            DashboardViewModel model = dashboard(office);
+
+            assertThat(model.surveys()).extracting(NationalSurvey::year).containsExactly(2023, 2022);
+            assertThat(model.surveyProperty().get().year()).isEqualTo(2023);
+            assertThat(shown(model)).containsExactly(
+                    entry("backup.emr", 0.98), entry("backup.generations", 0.78),
+                    entry("backup.offline-copy", 0.49), entry("backup.leak-protection", 0.65));
+            YearFigures year = model.figuresProperty().get().year();
+            assertThat(model.nationalProperty().get()).allSatisfy(comparison -> assertThat(comparison.ours())
+                    .isEqualTo(year.item(comparison.itemId()).orElseThrow().share()));
+
+            model.surveyProperty().set(model.surveys().get(1));
+
+            assertThat(shown(model)).containsExactly(
+                    entry("backup.emr", 0.959), entry("backup.generations", 0.807),
+                    entry("backup.offline-copy", 0.475), entry("backup.leak-protection", 0.524));
+            model.exportCharts();
+            Path items = data.resolve("reports").resolve("dashboard_FY" + year.fiscalYear().year() + "_items.csv");
+            assertThat(Files.readAllLines(items, StandardCharsets.UTF_8)).filteredOn(line -> line.contains("backup.offline-copy,"))
+                    .singleElement().asString().contains(",0.475,2022,");
+        }
+    }
+
+    private static List<Map.Entry<String, Double>> shown(DashboardViewModel model) {
+        return model.nationalProperty().get().stream()
+                .map(comparison -> Map.entry(comparison.itemId(), comparison.national().ratio())).toList();
+    }
+
+    private static Map.Entry<String, Double> entry(String itemId, double ratio) {
+        return Map.entry(itemId, ratio);
+    }
+
     @Test
     void anOfficeWithoutFindingsSaysSoAndWritesNothing() {
         try (Workspace office = Offices.open(data, CLOCK)) {
@@ -79,6 +121,7 @@ class DashboardViewModelTest {
 
             assertThat(model.years()).isEmpty();
             assertThat(model.figuresProperty().get()).isNull();
+            assertThat(model.nationalProperty().get()).isEmpty();
             assertThat(model.statusProperty().get()).isEqualTo(Messages.of(Language.EN).get("dashboard.empty"));
 
             model.writeReport();
