@@ -22,6 +22,7 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.HelpResource;
 import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.model.Period;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.pdf.Alignment;
 import jp.tachiiri.pdf.Block;
@@ -123,7 +124,8 @@ public final class AdvicePdf {
             blocks.add(sections.heading("feeAddOns"));
             for (AdviceContent.AddOnConditions conditions : content.addOnConditions()) {
                 blocks.add(new Paragraph(messages.get("advice.feeAddOn.intro",
-                        conditions.addOn().name().in(messages.language())), TextStyle.body()));
+                        conditions.addOn().name().in(messages.language()), period(conditions.addOn().period(), messages)),
+                        TextStyle.body()));
                 conditions.requirements().forEach(requirement -> blocks.add(new Paragraph(messages.get(
                         conditions.met(requirement) ? "advice.feeAddOn.requirement" : "advice.feeAddOn.requirementNotMet",
                         requirement.text().in(messages.language())), TextStyle.body())));
@@ -189,6 +191,13 @@ public final class AdvicePdf {
         return new Table(List.of(new Column(messages.get("advice.ministry.number"), 1),
                 new Column(messages.get("advice.ministry.item"), 7),
                 new Column(messages.get("advice.ministry.result"), 1.6f)), rows);
+    }
+
+    /** The days a rule is in force, as the printout states it with every statement about a fee add-on. */
+    private static String period(Period period, Messages messages) {
+        String from = date(period.from(), messages);
+        return period.until().map(until -> messages.get("advice.feeAddOn.period", from, date(until, messages)))
+                .orElseGet(() -> messages.get("advice.feeAddOn.periodOpen", from));
     }
 
     /** Says that a target date marked ※ lies after the year the ministry's form expects it within. */

@@ -626,13 +626,15 @@ class AdvicePrintoutTest {
             String clinicText = squeeze(text(pdf(workspace, start(workspace, clinic, INSPECTION_DATE).id(), Language.JA)));
 
             String feeAddOns = squeeze(JA.get("advice.section.feeAddOns"));
-            assertThat(claims1).contains(feeAddOns, "診療録管理体制加算1（令和6年度改定）", "オフラインで保管", "業務継続計画",
+            // Every statement about a fee add-on says when that version of it is in force.
+            assertThat(claims1).contains(feeAddOns, "診療録管理体制加算1（令和6年度改定）（令和6年6月1日から令和8年5月31日まで適用）",
+                    "オフラインで保管", "業務継続計画",
                     "年1回程度", "地方厚生局", squeeze("医療法に基づく立入検査の指摘事項ではありません"))
                     .doesNotContain("専任の医療情報システム安全管理責任者を配置");
             assertThat(claimsNothing).doesNotContain(feeAddOns, "診療録管理体制加算", "電子的診療情報連携体制整備加算");
             assertThat(claims2).contains("診療録管理体制加算2", "専任の医療情報システム安全管理責任者を配置")
                     .doesNotContain("オフラインで保管し", "業務継続計画");
-            assertThat(successor).contains("電子的診療情報連携体制整備加算（入院", "保医発0305第6号")
+            assertThat(successor).contains("電子的診療情報連携体制整備加算（入院", "令和8年6月1日から適用", "保医発0305第6号")
                     .doesNotContain("診療録管理体制加算1（令和6年度改定）");
             assertThat(clinicText).contains(squeeze(JA.get("advice.overview.typeValue", "無床診療所", 0)));
             // After the overview (whose attendee is called 病院 花子 in these tests), nothing speaks of hospitals.

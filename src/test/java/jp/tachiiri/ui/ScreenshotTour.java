@@ -78,6 +78,13 @@ class ScreenshotTour {
         robot.clickOn(robot.lookup("#item-list .answer-non_compliant").queryAs(Node.class));
         waitFor("its advice", () -> robot.lookup("#advice").tryQuery().isPresent());
         both("inspection-ja-landscape.png", "inspection-ja-portrait.png");
+        // A part of the ministry's 3-②, with the one answer its seven parts make; 参考 items marked in the list.
+        fire(robot, "#section-backup");
+        waitFor("the backup items", () -> robot.lookup("#item-list .reference-mark").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#item-list .list-cell").nth(1).queryAs(Node.class));
+        waitFor("its place in the checklist", () -> robot.lookup(".item-ref").queryAllAs(Label.class).stream()
+                .anyMatch(label -> label.getText().contains("3-②")));
+        shoot("inspection-ministry-part-ja.png");
         fire(robot, "#finalize");
         waitFor("what is missing", () -> robot.lookup("#gap-list").tryQuery().isPresent());
         shootDialog("inspection-gaps-ja.png");

@@ -458,6 +458,13 @@ public final class InspectionView {
             title.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(title, Priority.ALWAYS);
             HBox line = new HBox(10, answer, title);
+            // 参考 items are asked and advised on like the others, but are not the ministry's: the list says so.
+            if (state.item().isReference()) {
+                Label reference = new Label(messages.get("inspection.referenceMark"));
+                reference.getStyleClass().add("reference-mark");
+                reference.setMinWidth(Region.USE_PREF_SIZE);
+                line.getChildren().add(reference);
+            }
             model.loadedProperty().get().officeComment(state.item().id()).ifPresent(comment -> {
                 Label mark = new Label(messages.get("inspection.commentMark"));
                 mark.getStyleClass().add("comment-mark");

@@ -200,6 +200,43 @@ class InspectionViewModelTest {
         assertThat(fx(() -> model.date(DateField.CHECKED_ON))).contains(LocalDate.of(2026, 11, 24));
     }
 
+    /**
+     * The ministry's form asks for a target date within the fiscal year (令和8年度: to 2027-03-31): a later one is
+     * stored, with a warning, not a gap; two-factor authentication may run to the end of FY2027.
+     */
+    @Test
+    void aTargetDateAfterTheFiscalYearIsStoredWithAWarning() throws Exception {
+        Inspection inspection = askingForATargetDate();
+        fx(() -> model.typeDate(DateField.TARGET_DATE, "2027/3/31"));
+        assertThat(fx(() -> model.targetAfterYear(NON_COMPLIANT_ITEM))).isEmpty();
+
+        fx(() -> model.typeDate(DateField.TARGET_DATE, "2027/4/1"));
+        assertThat(fx(() -> model.targetAfterYear(NON_COMPLIANT_ITEM))).contains(LocalDate.of(2027, 3, 31));
+        assertThat(fx(() -> model.gaps())).noneMatch(gap -> gap.itemId().equals(NON_COMPLIANT_ITEM));
+        settle();
+        assertThat(storedTargetDate(inspection)).contains(LocalDate.of(2027, 4, 1));
+
+        select("vulnerability.two-factor-auth");
+        fx(() -> model.answer(Answer.NON_COMPLIANT));
+        fx(() -> model.typeDate(DateField.TARGET_DATE, "2028/3/31"));
+        assertThat(fx(() -> model.targetAfterYear("vulnerability.two-factor-auth"))).as("FY2027's target").isEmpty();
+        fx(() -> model.typeDate(DateField.TARGET_DATE, "2028/4/1"));
+        assertThat(fx(() -> model.targetAfterYear("vulnerability.two-factor-auth"))).contains(LocalDate.of(2028, 3, 31));
+    }
+
+    /** A part of the ministry's 3-② shows the one answer its parts make; 不適合 in one part makes 3-② 不適合. */
+    @Test
+    void aPartOfTheMinistrys3_2ShowsTheOneAnswerOfItsParts() throws Exception {
+        askingForATargetDate();
+        assertThat(fx(() -> model.ministryResult(NON_COMPLIANT_ITEM))).hasValueSatisfying(result -> {
+            assertThat(result.item().number()).isEqualTo("3-②");
+            assertThat(result.parts()).hasSize(7);
+            assertThat(result.answer()).contains(Answer.NON_COMPLIANT);
+        });
+        assertThat(fx(() -> model.ministryResult("backup.generations")).orElseThrow().answer()).contains(Answer.NON_COMPLIANT);
+        assertThat(fx(() -> model.ministryResult("vulnerability.vpn-firmware"))).as("参考").isEmpty();
+    }
+
     @Test
     void aTypedTextThatIsNoDateChangesNothingAndSaysWhichFieldAndWhy() throws Exception {
         Inspection inspection = askingForATargetDate();
