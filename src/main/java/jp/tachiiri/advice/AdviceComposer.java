@@ -81,7 +81,7 @@ public final class AdviceComposer {
                 .map(state -> state.item().id()).collect(Collectors.toSet());
         List<AdviceContent.AddOnConditions> conditions = new ArrayList<>();
         for (FeeAddOn addOn : catalog.feeAddOns()) {
-            if (!addOn.inForceOn(profile.day()) || !profile.claims(addOn.id())) {
+            if (!addOn.claimedBy(profile)) {
                 continue;
             }
             List<FeeAddOn.Requirement> requirements = addOn.requirements().stream()

@@ -83,7 +83,7 @@ public sealed interface Condition {
 
         @Override
         public boolean holdsFor(FacilityProfile profile) {
-            return addOns.stream().anyMatch(addOn -> addOn.inForceOn(profile.day()) && profile.claims(addOn.id()));
+            return addOns.stream().anyMatch(addOn -> addOn.claimedBy(profile));
         }
     }
 }

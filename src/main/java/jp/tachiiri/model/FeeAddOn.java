@@ -19,6 +19,11 @@ public record FeeAddOn(String id, LocalizedText name, Period period, String sour
         return period.contains(day);
     }
 
+    /** The facility claims this add-on on the profile's day, and this version of it is in force then. */
+    public boolean claimedBy(FacilityProfile profile) {
+        return inForceOn(profile.day()) && profile.claims(id);
+    }
+
     /** One condition of the add-on, with the catalog items it concerns, for facilities meeting {@code when}. */
     public record Requirement(List<String> itemIds, List<Condition> when, LocalizedText text) {
 

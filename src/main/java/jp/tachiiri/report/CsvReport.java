@@ -111,6 +111,7 @@ public final class CsvReport {
                 catalog.gate().title().ja()), gate, gate.answer().map(this::yesNo).orElse(""), false));
         Map<Checkpoint, String> checkpoints = new EnumMap<>(Checkpoint.class);
         catalog.sections().forEach(section -> checkpoints.put(section.checkpoint(), section.title().ja()));
+        List<ItemState> lateTargets = checklist.targetsAfterYear();
         List<ItemState> ordered = new ArrayList<>(checklist.items());
         ordered.sort(Comparator.comparing(state -> state.item().isReference()));
         for (ItemState state : ordered) {
@@ -122,7 +123,7 @@ public final class CsvReport {
                     ministryItem.map(MinistryItem::label).orElse(""),
                     ministryAnswer.map(answer -> japanese.get("answer." + answer.name())).orElse(""), item.title().ja()),
                     state.finding(), ministryAnswer.map(this::yesNo).orElse(""),
-                    checklist.targetsAfterYear().contains(state)));
+                    lateTargets.contains(state)));
         }
         return rows;
     }

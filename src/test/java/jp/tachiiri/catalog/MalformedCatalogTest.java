@@ -145,7 +145,8 @@ class MalformedCatalogTest {
                 tree("item answering an unknown ministry item",
                         root -> object(root, "/checkpoints/0/items/0").put("ministryItem", "2-⑳"),
                         "catalog.problem.unknownMinistryItem", "$.checkpoints[0].items[0].ministryItem"),
-                tree("ministry item no item answers", root -> object(root, "/ministryItems/1").put("number", "2-⑳"),
+                tree("ministry item renumbered under the item answering it",
+                        root -> object(root, "/ministryItems/1").put("number", "2-⑳"),
                         "catalog.problem.unknownMinistryItem", "$.checkpoints[0].items[0].ministryItem"),
                 tree("ministry item answered by nobody", root -> ((ObjectNode) array(root, "/ministryItems")
                         .addObject().setAll(object(root, "/ministryItems/0"))).put("number", "1-②"),

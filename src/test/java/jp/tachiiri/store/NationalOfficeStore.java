@@ -69,7 +69,7 @@ public final class NationalOfficeStore {
     public record Inspection(String id, int revision, LocalDate date, int fiscalYear, String facilityCode,
                              String facilityName, String facilityKana, int licensedBeds, String inspectors,
                              ReviewStatus status, List<String> nonCompliantItems, int applicableCheckpoints,
-                             int failedCheckpoints) {
+                             int failedCheckpoints, int ministryApplicableCheckpoints, int ministryFailedCheckpoints) {
 
         public BedBand band() {
             return BedBand.of(licensedBeds);
@@ -83,6 +83,16 @@ public final class NationalOfficeStore {
         /** Some item of the checkpoint was answered 不適合. */
         public boolean fails(Checkpoint checkpoint) {
             return (failedCheckpoints & (1 << checkpoint.ordinal())) != 0;
+        }
+
+        /** As {@link #applies}, counting the ministry's items only (the dashboard's shares leave 参考 items out). */
+        public boolean appliesByMinistryItems(Checkpoint checkpoint) {
+            return (ministryApplicableCheckpoints & (1 << checkpoint.ordinal())) != 0;
+        }
+
+        /** As {@link #fails}, counting the ministry's items only. */
+        public boolean failsByMinistryItems(Checkpoint checkpoint) {
+            return (ministryFailedCheckpoints & (1 << checkpoint.ordinal())) != 0;
         }
     }
 
@@ -369,19 +379,25 @@ public final class NationalOfficeStore {
         List<String> nonCompliant = new ArrayList<>();
         int applicable = 0;
         int failed = 0;
+        int ministryApplicable = 0;
+        int ministryFailed = 0;
         for (int i = 0; i < answers.length; i++) {
             int answer = answers[i];
+            boolean ministry = !items.get(i).isReference();
             if (answer == COMPLIANT || answer == NON_COMPLIANT || answer == ALTERNATIVE) {
                 applicable |= 1 << checkpointOf[i];
+                ministryApplicable |= ministry ? 1 << checkpointOf[i] : 0;
             }
             if (answer == NON_COMPLIANT) {
                 failed |= 1 << checkpointOf[i];
+                ministryFailed |= ministry ? 1 << checkpointOf[i] : 0;
                 nonCompliant.add(items.get(i).id());
             }
         }
         Collections.sort(nonCompliant);
         newest.add(new Inspection(id, newestRevision, date, fiscalYear, facility.code(), facility.name(), facility.kana(), beds,
-                team[0] + "、" + team[1], status, List.copyOf(nonCompliant), applicable, failed));
+                team[0] + "、" + team[1], status, List.copyOf(nonCompliant), applicable, failed, ministryApplicable,
+                ministryFailed));
         return new Counts(newestRevision, findings, started, results, conflicts);
     }
 
