@@ -159,6 +159,11 @@ class Fy2026CatalogTest {
         for (CatalogItem item : asked) {
             item.adviceFor(clinic).ifPresent(advice -> assertThat(advice.ja()).as(item.id()).doesNotContain("病院"));
         }
+        // Where a clinic is best told something of its own, it is.
+        assertThat(CATALOG.item("contact.first-response-support").orElseThrow().adviceFor(clinic).orElseThrow().ja())
+                .startsWith("診療所では");
+        assertThat(CATALOG.item("contact.first-response-support").orElseThrow()
+                .adviceFor(hospital(150, UNDER_THE_2026_RULES)).orElseThrow().ja()).doesNotContain("診療所");
         CATALOG.resources().stream().filter(resource -> resource.appliesTo(clinic))
                 .forEach(resource -> assertThat(resource.body().ja()).as(resource.id()).doesNotContain("病院"));
     }
