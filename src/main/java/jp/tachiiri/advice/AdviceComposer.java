@@ -147,7 +147,7 @@ public final class AdviceComposer {
      * The facility's attributes as the fingerprint has always written them; the type and fee add-on claims only where
      * they say more than the beds do, so that records made before they existed keep the number on their paper.
      */
-    private static String canonicalAttributes(Facility facility) {
+    static String canonicalAttributes(Facility facility) {
         String attributes = "FacilityProfile[licensedBeds=" + facility.licensedBeds() + ", hasMedicalInformationSystem="
                 + facility.hasMedicalInformationSystem() + ", hasVendorContract=" + !facility.vendors().isEmpty()
                 + ", usesEmr=" + facility.usesEmr() + "]";

@@ -29,6 +29,7 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.CheckpointSection;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
+import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
@@ -307,6 +308,23 @@ class AdviceComposerTest {
                     Map.of(), SETTINGS, Optional.of(documentDay)).reportDue()).as("30 days after %s", documentDay)
                     .isEqualTo(due));
         }
+    }
+
+    /**
+     * The check code on the paper of a record made before facilities had a type and fee add-on claims stays as it was:
+     * the facility's attributes are written exactly as before (the profile's toString of then) unless the type says
+     * more than the beds or an add-on is claimed.
+     */
+    @Test
+    void theCheckCodeOfAFacilityWithoutTypeOrClaimIsWrittenAsBefore() {
+        Facility before = facility("small", "1410000010", 80, false, true);
+        assertThat(AdviceComposer.canonicalAttributes(before)).isEqualTo("FacilityProfile[licensedBeds=80, "
+                + "hasMedicalInformationSystem=true, hasVendorContract=true, usesEmr=false]");
+        Facility claiming = new Facility(before.id(), before.code(), before.name(), before.kana(), before.address(),
+                before.type(), 80, true, false, before.vendors(),
+                List.of(new FeeAddOnClaim("records-management-1-2024", LocalDate.of(2024, 6, 1))), false);
+        assertThat(AdviceComposer.canonicalAttributes(claiming))
+                .startsWith(AdviceComposer.canonicalAttributes(before)).endsWith("|hospital|records-management-1-2024@2024-06-01");
     }
 
     @Test
