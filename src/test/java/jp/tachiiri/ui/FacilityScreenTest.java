@@ -10,15 +10,20 @@ import java.time.LocalDate;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
@@ -88,6 +93,34 @@ class FacilityScreenTest {
         waitFor("saved", () -> text("#facility-save-status").equals("保存しました"));
         assertThat(text("#facility-applicable")).isNotEqualTo(applicableBefore);
 
+        // The type: a clinic with beds does not have 250; nothing is stored until type and beds agree.
+        clickVisible("#facility-type-clinicWithBeds");
+        waitFor("the type error", () -> robot.lookup("#facility-type-error").queryAs(Label.class).isVisible());
+        assertThat(text("#facility-type-error")).startsWith("有床診療所の許可病床は1〜19床です（いまは 250 床）");
+        assertThat(robot.lookup("#facility-type-note").queryAs(Label.class).getText()).contains("薬局確認用");
+        clickVisible("#facility-type-hospital");
+        waitFor("the type error to go", () -> !robot.lookup("#facility-type-error").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#facility-type-hospital").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#facility-type-clinicWithBeds").queryAs(ToggleButton.class).isSelected()).isFalse();
+
+        // A fee add-on claim: the add-on chosen from the list, with its period; the day typed in full-width digits.
+        clickVisible("#claim-add");
+        waitFor("a claim row", () -> robot.lookup("#claim-addOn-0").tryQuery().map(Node::isFocused).orElse(false));
+        clickVisible("#claim-addOn-0");
+        waitFor("the add-ons", () -> addOnCell("診療録管理体制加算2（令和6年度改定）") != null);
+        assertThat(addOnCell("診療録管理体制加算2（令和6年度改定）").getText()).endsWith("2024年6月1日〜2026年5月31日");
+        robot.clickOn(addOnCell("診療録管理体制加算2（令和6年度改定）"));
+        waitFor("the day asked for", () -> text("#claim-error-0").startsWith("算定開始日を入力してください"));
+        DatePicker from = robot.lookup("#claim-from-0").queryAs(DatePicker.class);
+        clickVisible("#claim-from-0");
+        robot.write("２０２４／６／１");
+        waitFor("the claim saved", () -> !robot.lookup("#claim-error-0").queryAs(Label.class).isVisible()
+                && text("#facility-save-status").equals("保存しました"));
+        // Enter takes the day into the calendar, written as the app writes dates.
+        robot.type(KeyCode.ENTER);
+        waitFor("the day as a date", () -> LocalDate.of(2024, 6, 1).equals(from.getValue()));
+        assertThat(from.getEditor().getText()).isEqualTo("2024年6月1日");
+
         // Start: nothing without a lead inspector.
         Button start = robot.lookup("#start-inspection").queryButton();
         assertThat(start.isDisabled()).isTrue();
@@ -108,6 +141,9 @@ class FacilityScreenTest {
             Facility mizuho = reopened.facilities().byId(MIZUHO).orElseThrow();
             assertThat(mizuho.licensedBeds()).isEqualTo(250);
             assertThat(mizuho.vendors()).containsExactly(new VendorContract("テスト医療システム株式会社", "電子カルテ"));
+            assertThat(mizuho.type()).isEqualTo(FacilityType.HOSPITAL);
+            assertThat(mizuho.feeAddOnClaims())
+                    .containsExactly(new FeeAddOnClaim("records-management-2-2024", LocalDate.of(2024, 6, 1)));
 
             List<InspectionSummary> inspections = reopened.inspections().list().stream()
                     .filter(summary -> summary.facilityId().equals(MIZUHO)).toList();
@@ -161,6 +197,12 @@ class FacilityScreenTest {
     private String text(String query) {
         Node node = robot.lookup(query).query();
         return node instanceof Label label ? label.getText() : ((TextField) node).getText();
+    }
+
+    /** The add-on in the open drop-down list whose text starts with {@code name}, or null while there is none. */
+    private ListCell<?> addOnCell(String name) {
+        return robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(cell -> cell.getText() != null && cell.getText().startsWith(name)).findFirst().orElse(null);
     }
 
     @SuppressWarnings("rawtypes")

@@ -15,6 +15,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -69,6 +70,13 @@ class ScreenshotTour {
         waitFor("the facility's row", () -> UiTestSupport.cell(robot, "#facilities", "デモ みずほ台病院") != null);
         UiTestSupport.openRow(robot, "#facilities", "デモ みずほ台病院");
         waitFor("the facility", () -> robot.lookup(".facility-screen").tryQuery().isPresent());
+        // A fee add-on claim, to show its row.
+        fire(robot, "#claim-add");
+        waitFor("a claim row", () -> robot.lookup("#claim-from-0").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#claim-addOn-0").<ComboBox<String>>query().setValue("records-management-2-2024");
+            robot.lookup("#claim-from-0").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 6, 1));
+        });
         both("facility-ja-landscape.png", "facility-ja-portrait.png");
         fire(robot, "#back");
 

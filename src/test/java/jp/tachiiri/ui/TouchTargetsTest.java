@@ -73,7 +73,12 @@ class TouchTargetsTest {
             closeDialogs();
             UiTestSupport.openRow(robot, "#facilities", "デモ みずほ台病院");
             waitFor("the facility", () -> robot.lookup(".facility-screen").tryQuery().isPresent());
+            // A fee add-on claim's row, with its list of add-ons open.
+            fire(robot, "#claim-add");
+            waitFor("a claim row", () -> robot.lookup("#claim-from-0").tryQuery().isPresent());
+            robot.interact(() -> robot.lookup("#claim-addOn-0").queryAs(ComboBox.class).show());
             tooSmall.addAll(check("facility " + size[0] + "×" + size[1]));
+            closeDialogs();
             fire(robot, "#back");
             waitFor("the list", () -> UiTestSupport.rows(robot, "#facilities") == 5);
             fire(robot, "#transfer");

@@ -1,17 +1,19 @@
 package jp.tachiiri.ui.facility;
 
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -19,11 +21,15 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DateCell;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -33,13 +39,16 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Scrolling;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.facility.FacilityViewModel.ClaimRow;
 import jp.tachiiri.ui.facility.FacilityViewModel.SaveState;
 import jp.tachiiri.ui.facility.FacilityViewModel.VendorRow;
 import jp.tachiiri.ui.facility.StartInspectionViewModel.PersonRow;
@@ -53,6 +62,8 @@ public final class FacilityView {
 
     /** From this width on, the form and the inspections stand side by side. */
     private static final double TWO_COLUMNS_FROM = 1000;
+    /** Marks the field of a row that gets the cursor when the row is added. */
+    private static final String ROW_FIRST_FIELD = "row-first-field";
 
     private final UiContext context;
     private final Messages messages;
@@ -119,9 +130,10 @@ public final class FacilityView {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("page");
         root.setCenter(scroll);
-        // The field being typed into stays in sight (on a tablet the on-screen keyboard takes the lower half).
+        // The field being typed into or chosen from stays in sight (on a tablet the on-screen keyboard takes the
+        // lower half).
         ChangeListener<Node> keepFocusInView = (focus, old, now) -> {
-            if (now instanceof TextField && isInside(now, content)) {
+            if ((now instanceof TextField || now instanceof ComboBox) && isInside(now, content)) {
                 Scrolling.intoView(scroll, now);
             }
         };
@@ -220,6 +232,8 @@ public final class FacilityView {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
 
+        Node typeField = typeField();
+
         TextField beds = new TextField();
         beds.setId("facility-beds");
         beds.getStyleClass().add("beds-field");
@@ -231,13 +245,17 @@ public final class FacilityView {
         bedsRow.getStyleClass().add("field-row");
         bedsRow.setAlignment(Pos.CENTER_LEFT);
         Label bedsError = messageLabel(model.bedsErrorProperty(), "facility-beds-error", "field-error");
-        Node bedsField = field("facility.beds", beds, bedsRow, bedsError);
-        model.bedsErrorProperty().addListener((observable, old, now) -> {
+        // Names the type and the beds together: it stands under both.
+        Label typeError = messageLabel(model.typeErrorProperty(), "facility-type-error", "field-error");
+        Node bedsField = field("facility.beds", beds, bedsRow, bedsError, typeError);
+        InvalidationListener markBeds = observable -> {
             beds.getStyleClass().remove("invalid");
-            if (!now.isEmpty()) {
+            if (!model.bedsErrorProperty().get().isEmpty() || !model.typeErrorProperty().get().isEmpty()) {
                 beds.getStyleClass().add("invalid");
             }
-        });
+        };
+        model.bedsErrorProperty().addListener(markBeds);
+        model.typeErrorProperty().addListener(markBeds);
 
         CheckBox system = new CheckBox(messages.get("facility.system"));
         system.setId("facility-system");
@@ -248,29 +266,23 @@ public final class FacilityView {
         emr.setWrapText(true);
         emr.selectedProperty().bindBidirectional(model.emrProperty());
 
-        GridPane vendorGrid = new GridPane();
-        vendorGrid.setId("facility-vendors");
-        vendorGrid.getStyleClass().add("row-grid");
-        Label noVendors = new Label(messages.get("facility.vendors.none"));
-        noVendors.getStyleClass().add("placeholder");
-        Button addVendor = new Button(messages.get("facility.vendor.add"));
-        addVendor.setId("vendor-add");
-        addVendor.getStyleClass().add("add-button");
-        Runnable fillVendors = () -> {
-            fillRows(vendorGrid, model.vendors(), "vendor",
-                    new String[] {"facility.vendor.name", "facility.vendor.system"},
-                    row -> new StringProperty[] {row.vendorNameProperty(), row.systemProperty()},
-                    VendorRow::errorProperty, model::removeVendor, "facility.vendor.remove");
-            noVendors.setVisible(model.vendors().isEmpty());
-            noVendors.setManaged(model.vendors().isEmpty());
-        };
-        onRowsAddedOrRemoved(model.vendors(), fillVendors);
-        fillVendors.run();
-        addVendor.setOnAction(event -> {
-            model.addVendor();
-            focusLastRow(vendorGrid);
-        });
-        Node vendors = field("facility.vendors", null, noVendors, vendorGrid, addVendor);
+        Label noVendors = placeholder("facility.vendors.none");
+        Node vendors = field("facility.vendors", null, textRows("facility-vendors", new Rows<>(model.vendors(), "vendor",
+                VendorRow::errorProperty, model::removeVendor, "facility.vendor.remove", "facility.vendor.add",
+                model::addVendor), new String[] {"facility.vendor.name", "facility.vendor.system"},
+                row -> new StringProperty[] {row.vendorNameProperty(), row.systemProperty()}, noVendors));
+
+        Label claimsHint = new Label(messages.get("facility.claims.hint"));
+        claimsHint.getStyleClass().add("hint");
+        claimsHint.setWrapText(true);
+        claimsHint.setMinHeight(Region.USE_PREF_SIZE);
+        VBox claimPane = new VBox();
+        claimPane.setId("facility-claims");
+        claimPane.getStyleClass().add("claim-rows");
+        Rows<ClaimRow> claimRows = new Rows<>(model.claims(), "claim", ClaimRow::errorProperty, model::removeClaim,
+                "facility.claim.remove", "facility.claim.add", model::addClaim);
+        Node claims = field("facility.claims", null, claimsHint, rowList(claimPane, claimRows,
+                () -> fillClaims(claimPane, claimRows), placeholder("facility.claims.none")));
 
         Label applicable = new Label();
         applicable.setId("facility-applicable");
@@ -281,11 +293,123 @@ public final class FacilityView {
 
         VBox flags = new VBox(system, emr);
         flags.getStyleClass().add("flags");
-        VBox form = new VBox(hint, bedsField, flags, vendors, applicable);
+        VBox form = new VBox(hint, typeField, bedsField, flags, vendors, claims, applicable);
         form.getStyleClass().add("form");
         form.disableProperty().bind(model.loadedProperty().not());
         card.getChildren().add(form);
         return card;
+    }
+
+    /** 病院 / 有床診療所 / 無床診療所 as three buttons, one always chosen, with the note on pharmacies. */
+    private Node typeField() {
+        ToggleGroup group = new ToggleGroup();
+        FlowPane choices = new FlowPane();
+        choices.setId("facility-type");
+        choices.getStyleClass().add("choice-row");
+        for (FacilityType type : FacilityType.values()) {
+            ToggleButton button = new ToggleButton(messages.get("facilityType." + type.id()));
+            button.setId("facility-type-" + type.id());
+            button.getStyleClass().add("type-button");
+            button.setToggleGroup(group);
+            // A tap on the chosen type keeps it chosen: a facility always has a type.
+            button.setOnAction(event -> {
+                button.setSelected(true);
+                model.typeProperty().set(type);
+            });
+            model.typeProperty().addListener((observable, old, now) -> button.setSelected(now == type));
+            choices.getChildren().add(button);
+        }
+        Label note = new Label(messages.get("facility.type.pharmacyNote"));
+        note.setId("facility-type-note");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        return field("facility.type", choices, choices, note);
+    }
+
+    /**
+     * One block per claim, the add-on's name and period taking the whole width (the names are long): the add-on
+     * and the remove button, the first day claimed with its label, the row's message.
+     */
+    private void fillClaims(VBox pane, Rows<ClaimRow> list) {
+        pane.getChildren().clear();
+        for (int index = 0; index < list.rows().size(); index++) {
+            ClaimRow row = list.rows().get(index);
+            ComboBox<String> addOn = addOnChoice(row);
+            addOn.setId("claim-addOn-" + index);
+            addOn.setAccessibleText(messages.get("facility.claim.addOn") + " " + (index + 1));
+            // Takes the width the remove button leaves, whatever its names' length (a row shrinks all its parts
+            // alike, and the style sheet lets the button shrink to 44 px): a long name is cut at its end.
+            addOn.setMinWidth(0);
+            addOn.setPrefWidth(0);
+            addOn.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(addOn, Priority.ALWAYS);
+            HBox first = new HBox(addOn, removeButton(list, row, index));
+            first.getStyleClass().add("field-row");
+            first.setAlignment(Pos.CENTER_LEFT);
+
+            DatePicker date = claimDate(row);
+            date.setId("claim-from-" + index);
+            Label dateLabel = new Label(messages.get("facility.claim.from"));
+            dateLabel.setLabelFor(date);
+            dateLabel.setMinWidth(Region.USE_PREF_SIZE);
+            HBox second = new HBox(dateLabel, date);
+            second.getStyleClass().add("field-row");
+            second.setAlignment(Pos.CENTER_LEFT);
+
+            VBox block = new VBox(first, second, rowMessage(list, row, index));
+            block.getStyleClass().add("claim-row");
+            pane.getChildren().add(block);
+        }
+    }
+
+    /** The add-on of a claim, chosen from the latest catalog's: each with its name and the days it is in force. */
+    private ComboBox<String> addOnChoice(ClaimRow row) {
+        List<String> ids = new ArrayList<>(model.feeAddOnIds());
+        // A claim of an add-on the catalog no longer has stays as it is, and shows as chosen.
+        if (row.addOnIdProperty().get() != null && !ids.contains(row.addOnIdProperty().get())) {
+            ids.add(row.addOnIdProperty().get());
+        }
+        ComboBox<String> choice = new ComboBox<>(FXCollections.observableArrayList(ids));
+        choice.getStyleClass().addAll("add-on-choice", ROW_FIRST_FIELD);
+        choice.setPromptText(messages.get("facility.claim.addOnPrompt"));
+        choice.setCellFactory(list -> new AddOnCell(false));
+        choice.setButtonCell(new AddOnCell(true));
+        choice.valueProperty().bindBidirectional(row.addOnIdProperty());
+        return choice;
+    }
+
+    /** An add-on in the list: its name, and below it the days it is in force. */
+    private final class AddOnCell extends ListCell<String> {
+        private final boolean button;
+
+        AddOnCell(boolean button) {
+            this.button = button;
+        }
+
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            if (empty || id == null) {
+                // The chosen-value cell says what to do while nothing is chosen.
+                setText(button ? messages.get("facility.claim.addOnPrompt") : null);
+                return;
+            }
+            String period = model.addOnPeriod(id);
+            setText(period.isEmpty() ? model.addOnName(id) : model.addOnName(id) + "\n" + period);
+        }
+    }
+
+    /** The first day of a claim: typed in the app's date forms (full-width digits too) or picked. */
+    private DatePicker claimDate(ClaimRow row) {
+        DatePicker date = new DatePicker(DateText.read(row.fromTextProperty().get()).orElse(null));
+        date.setEditable(true);
+        date.setShowWeekNumbers(false);
+        date.setPromptText(messages.get("facility.claim.fromPrompt"));
+        date.setConverter(Dates.requiredField(messages));
+        // The text is what counts, checked as it is typed; a day picked from the calendar becomes the text.
+        date.getEditor().textProperty().bindBidirectional(row.fromTextProperty());
+        return date;
     }
 
     // ---- the facility's inspections
@@ -398,40 +522,14 @@ public final class FacilityView {
         useLast.setOnAction(event -> start.useLastLeadInspector());
         Node leadField = field("start.lead", lead, lead, useLast, leadError);
 
-        GridPane inspectorGrid = new GridPane();
-        inspectorGrid.setId("start-inspectors");
-        inspectorGrid.getStyleClass().add("row-grid");
-        Runnable fillInspectors = () -> fillRows(inspectorGrid, start.otherInspectors(), "inspector",
-                new String[] {"start.inspector.name"}, row -> new StringProperty[] {row.nameProperty()},
-                PersonRow::errorProperty, start::removeInspector, "start.remove");
-        onRowsAddedOrRemoved(start.otherInspectors(), fillInspectors);
-        fillInspectors.run();
-        Button addInspector = new Button(messages.get("start.inspector.add"));
-        addInspector.setId("inspector-add");
-        addInspector.getStyleClass().add("add-button");
-        addInspector.setOnAction(event -> {
-            start.addInspector();
-            focusLastRow(inspectorGrid);
-        });
-        Node inspectors = field("start.inspectors", null, inspectorGrid, addInspector);
-
-        GridPane attendeeGrid = new GridPane();
-        attendeeGrid.setId("start-attendees");
-        attendeeGrid.getStyleClass().add("row-grid");
-        Runnable fillAttendees = () -> fillRows(attendeeGrid, start.attendees(), "attendee",
-                new String[] {"start.attendee.name", "start.attendee.role"},
-                row -> new StringProperty[] {row.nameProperty(), row.roleProperty()},
-                PersonRow::errorProperty, start::removeAttendee, "start.remove");
-        onRowsAddedOrRemoved(start.attendees(), fillAttendees);
-        fillAttendees.run();
-        Button addAttendee = new Button(messages.get("start.attendee.add"));
-        addAttendee.setId("attendee-add");
-        addAttendee.getStyleClass().add("add-button");
-        addAttendee.setOnAction(event -> {
-            start.addAttendee();
-            focusLastRow(attendeeGrid);
-        });
-        Node attendees = field("start.attendees", null, attendeeGrid, addAttendee);
+        Node inspectors = field("start.inspectors", null, textRows("start-inspectors", new Rows<>(start.otherInspectors(),
+                "inspector", PersonRow::errorProperty, start::removeInspector, "start.remove", "start.inspector.add",
+                start::addInspector), new String[] {"start.inspector.name"},
+                row -> new StringProperty[] {row.nameProperty()}, null));
+        Node attendees = field("start.attendees", null, textRows("start-attendees", new Rows<>(start.attendees(),
+                "attendee", PersonRow::errorProperty, start::removeAttendee, "start.remove", "start.attendee.add",
+                start::addAttendee), new String[] {"start.attendee.name", "start.attendee.role"},
+                row -> new StringProperty[] {row.nameProperty(), row.roleProperty()}, null));
 
         Button startButton = new Button(messages.get("start.button"));
         startButton.setId("start-inspection");
@@ -530,14 +628,67 @@ public final class FacilityView {
         });
     }
 
+    /** A text shown in a list while it has no rows. */
+    private Label placeholder(String key) {
+        Label label = new Label(messages.get(key));
+        label.getStyleClass().add("placeholder");
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A list of rows the user edits: each row's message, and how a row is removed or added. */
+    private record Rows<T>(ObservableList<T> rows, String prefix, Function<T, ObservableStringValue> error,
+                           Consumer<T> remove, String removeKey, String addKey, Runnable add) {
+    }
+
+    /**
+     * An editable list: the placeholder while it has no rows (when given), {@code pane} with the rows
+     * ({@code fill} puts them in anew as rows come and go) and the button that adds a row ({@code prefix-add})
+     * and puts the cursor into its first field.
+     */
+    private <T> Node rowList(Pane pane, Rows<T> list, Runnable fill, Label placeholder) {
+        Runnable refill = () -> {
+            fill.run();
+            pane.setVisible(!list.rows().isEmpty());
+            pane.setManaged(!list.rows().isEmpty());
+            if (placeholder != null) {
+                placeholder.setVisible(list.rows().isEmpty());
+                placeholder.setManaged(list.rows().isEmpty());
+            }
+        };
+        onRowsAddedOrRemoved(list.rows(), refill);
+        refill.run();
+        Button add = new Button(messages.get(list.addKey()));
+        add.setId(list.prefix() + "-add");
+        add.getStyleClass().add("add-button");
+        add.setOnAction(event -> {
+            list.add().run();
+            // The last row's first field: the rows are in the pane's order.
+            List<Node> firsts = List.copyOf(pane.lookupAll("." + ROW_FIRST_FIELD));
+            if (!firsts.isEmpty()) {
+                firsts.get(firsts.size() - 1).requestFocus();
+            }
+        });
+        VBox box = placeholder == null ? new VBox(pane, add) : new VBox(placeholder, pane, add);
+        box.getStyleClass().add("row-list");
+        return box;
+    }
+
+    /** A list of rows of text fields, a column each, under a line of column headers (grid {@code gridId}). */
+    private <T> Node textRows(String gridId, Rows<T> list, String[] headerKeys, Function<T, StringProperty[]> fields,
+            Label placeholder) {
+        GridPane grid = new GridPane();
+        grid.setId(gridId);
+        grid.getStyleClass().add("row-grid");
+        return rowList(grid, list, () -> fillRows(grid, list, headerKeys, fields), placeholder);
+    }
+
     /**
      * Fills {@code grid} with one line per row: a column header line, then per row its text fields (ids
      * {@code prefix-name-N}, {@code prefix-system-N} …, from the keys' last part), a remove button and the
      * row's message. The text columns share the width; the button keeps its size.
      */
-    private <T> void fillRows(GridPane grid, ObservableList<T> rows, String prefix, String[] headerKeys,
-            Function<T, StringProperty[]> fields,
-            Function<T, ObservableStringValue> error, Consumer<T> remove, String removeKey) {
+    private <T> void fillRows(GridPane grid, Rows<T> list, String[] headerKeys, Function<T, StringProperty[]> fields) {
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         for (int column = 0; column < headerKeys.length; column++) {
@@ -552,9 +703,7 @@ public final class FacilityView {
         button.setHgrow(Priority.NEVER);
         button.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(button);
-        grid.setVisible(!rows.isEmpty());
-        grid.setManaged(!rows.isEmpty());
-        if (rows.isEmpty()) {
+        if (list.rows().isEmpty()) {
             return;
         }
         for (int column = 0; column < headerKeys.length; column++) {
@@ -562,38 +711,42 @@ public final class FacilityView {
             header.getStyleClass().add("column-label");
             grid.add(header, column, 0);
         }
-        for (int index = 0; index < rows.size(); index++) {
-            T row = rows.get(index);
+        for (int index = 0; index < list.rows().size(); index++) {
+            T row = list.rows().get(index);
             int line = 1 + index * 2;
             StringProperty[] properties = fields.apply(row);
             for (int column = 0; column < properties.length; column++) {
                 TextField field = new TextField();
                 String part = headerKeys[column].substring(headerKeys[column].lastIndexOf('.') + 1);
-                field.setId(prefix + "-" + part + "-" + index);
+                field.setId(list.prefix() + "-" + part + "-" + index);
                 field.setPromptText(messages.get(headerKeys[column]));
                 field.setAccessibleText(messages.get(headerKeys[column]) + " " + (index + 1));
                 field.setMinWidth(0);
                 field.setMaxWidth(Double.MAX_VALUE);
+                if (column == 0) {
+                    field.getStyleClass().add(ROW_FIRST_FIELD);
+                }
                 field.textProperty().bindBidirectional(properties[column]);
                 grid.add(field, column, line);
             }
-            Button removeButton = new Button(messages.get(removeKey));
-            removeButton.setId(prefix + "-remove-" + index);
-            removeButton.getStyleClass().add("remove-button");
-            removeButton.setAccessibleText(messages.get(removeKey) + " " + (index + 1));
-            removeButton.setMinWidth(Region.USE_PREF_SIZE);
-            removeButton.setOnAction(event -> remove.accept(row));
-            grid.add(removeButton, properties.length, line);
-            Label message = messageLabel(error.apply(row), prefix + "-error-" + index, "field-error");
-            grid.add(message, 0, line + 1, properties.length + 1, 1);
+            grid.add(removeButton(list, row, index), properties.length, line);
+            grid.add(rowMessage(list, row, index), 0, line + 1, properties.length + 1, 1);
         }
     }
 
-    /** Puts the cursor into the first field of the last row, so that a new row can be typed into at once. */
-    private static void focusLastRow(GridPane grid) {
-        grid.getChildren().stream()
-                .filter(node -> node instanceof TextField && GridPane.getColumnIndex(node) == 0)
-                .max(Comparator.comparingInt(GridPane::getRowIndex))
-                .ifPresent(Node::requestFocus);
+    /** The button that removes a row ({@code prefix-remove-N}). */
+    private <T> Button removeButton(Rows<T> list, T row, int index) {
+        Button remove = new Button(messages.get(list.removeKey()));
+        remove.setId(list.prefix() + "-remove-" + index);
+        remove.getStyleClass().add("remove-button");
+        remove.setAccessibleText(messages.get(list.removeKey()) + " " + (index + 1));
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setOnAction(event -> list.remove().accept(row));
+        return remove;
+    }
+
+    /** Why a row is not stored ({@code prefix-error-N}), shown only while there is a reason. */
+    private <T> Label rowMessage(Rows<T> list, T row, int index) {
+        return messageLabel(list.error().apply(row), list.prefix() + "-error-" + index, "field-error");
     }
 }

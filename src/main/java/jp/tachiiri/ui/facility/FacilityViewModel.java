@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.HashSet;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -15,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -22,20 +26,24 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOn;
+import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.ui.common.Background;
 import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
- * The state of one facility's screen: the facility as stored, its editable attributes (licensed beds, medical
- * information system, EMR, vendor contracts) with their validation, how many catalog items apply with them,
- * and the facility's inspections. Every valid change is stored at once, off the JavaFX thread, in the order
+ * The state of one facility's screen: the facility as stored, its editable attributes (type, licensed beds,
+ * medical information system, EMR, vendor contracts, fee add-on claims) with their validation, how many catalog
+ * items apply with them today, and the facility's inspections. Every valid change is stored at once, off the JavaFX thread, in the order
  * it was made; there is no save button. A wrong value is shown with its reason and never stored.
  */
 public final class FacilityViewModel {
@@ -90,6 +98,68 @@ public final class FacilityViewModel {
         }
     }
 
+    /**
+     * One fee add-on claim as the inspector edits it: the add-on (an id of the catalog's fee add-ons; none chosen
+     * yet is null) and the first day claimed as typed. A row is stored once both are there and valid.
+     */
+    final class ClaimRow {
+        private final ObjectProperty<String> addOnId = new SimpleObjectProperty<>();
+        private final StringProperty fromText = new SimpleStringProperty("");
+        private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+        /** The claim this row stands for, set by {@link #validate()}; empty while the row is not stored. */
+        private Optional<FeeAddOnClaim> accepted = Optional.empty();
+
+        private ClaimRow(String addOnId, String fromText) {
+            this.addOnId.set(addOnId);
+            this.fromText.set(fromText);
+            this.addOnId.addListener((observable, old, now) -> changed());
+            this.fromText.addListener((observable, old, now) -> changed());
+        }
+
+        ObjectProperty<String> addOnIdProperty() {
+            return addOnId;
+        }
+
+        /** The first day claimed, as typed: the app's date forms, full-width digits too. */
+        StringProperty fromTextProperty() {
+            return fromText;
+        }
+
+        /** Why this row is not stored, or empty. */
+        ReadOnlyStringProperty errorProperty() {
+            return error.getReadOnlyProperty();
+        }
+
+        /**
+         * Checks the row, given the add-ons chosen in the rows above it: the first row to choose an add-on has it.
+         * Returns why the row is not stored, or empty (also for a row with nothing in it yet).
+         */
+        private String check(Set<String> chosenAbove) {
+            accepted = Optional.empty();
+            String text = fromText.get() == null ? "" : fromText.get();
+            if (addOnId.get() == null) {
+                return text.isBlank() ? "" : messages.get("facility.claim.addOnRequired");
+            }
+            if (!chosenAbove.add(addOnId.get())) {
+                return messages.get("facility.claim.duplicate", addOnName(addOnId.get()));
+            }
+            if (text.isBlank()) {
+                return messages.get("facility.claim.fromRequired");
+            }
+            Optional<LocalDate> from = DateText.read(text);
+            if (from.isEmpty()) {
+                return messages.get("facility.claim.fromInvalid", text.strip());
+            }
+            Optional<LocalDate> until = addOn(addOnId.get()).flatMap(addOn -> addOn.period().until());
+            if (until.filter(end -> from.get().isAfter(end)).isPresent()) {
+                return messages.get("facility.claim.fromAfterEnd", addOnName(addOnId.get()),
+                        DateText.format(until.get(), messages.language()));
+            }
+            accepted = Optional.of(new FeeAddOnClaim(addOnId.get(), from.get()));
+            return "";
+        }
+    }
+
     private final ViewModelContext models;
     private final Workspace workspace;
     private final Background background;
@@ -100,11 +170,14 @@ public final class FacilityViewModel {
     private final ReadOnlyObjectWrapper<Facility> stored = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<FacilityType> type = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper typeError = new ReadOnlyStringWrapper("");
     private final StringProperty bedsText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper bedsError = new ReadOnlyStringWrapper("");
     private final BooleanProperty medicalInformationSystem = new SimpleBooleanProperty();
     private final BooleanProperty emr = new SimpleBooleanProperty();
     private final ObservableList<VendorRow> vendors = FXCollections.observableArrayList();
+    private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper applicableCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper applicableText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SaveState> saveState = new ReadOnlyObjectWrapper<>(SaveState.UNCHANGED);
@@ -116,7 +189,11 @@ public final class FacilityViewModel {
 
     /** While the stored values are put into the fields: not a change by the user. */
     private boolean filling;
-    /** The beds stored last (or loaded): used while the field holds a wrong value. */
+    /**
+     * The type and beds stored last (or loaded): used while the field holds a wrong value or the two disagree. They
+     * change together, so that they always make a facility.
+     */
+    private FacilityType lastValidType;
     private int lastValidBeds;
     /** What was last handed to the store, to skip writing the same state twice. */
     private Facility lastSubmitted;
@@ -129,10 +206,12 @@ public final class FacilityViewModel {
         this.messages = models.messages();
         this.facilityId = facilityId;
         this.catalog = workspace.catalogs().latest();
+        type.addListener((observable, old, now) -> changed());
         bedsText.addListener((observable, old, now) -> changed());
         medicalInformationSystem.addListener((observable, old, now) -> changed());
         emr.addListener((observable, old, now) -> changed());
         vendors.addListener((ListChangeListener<VendorRow>) change -> changed());
+        claims.addListener((ListChangeListener<ClaimRow>) change -> changed());
     }
 
     private record Snapshot(Facility facility, List<InspectionSummary> inspections) {
@@ -154,13 +233,18 @@ public final class FacilityViewModel {
         filling = true;
         try {
             stored.set(facility);
+            lastValidType = facility.type();
             lastValidBeds = facility.licensedBeds();
             lastSubmitted = facility;
+            type.set(facility.type());
             bedsText.set(Integer.toString(facility.licensedBeds()));
             medicalInformationSystem.set(facility.hasMedicalInformationSystem());
             emr.set(facility.usesEmr());
             vendors.setAll(facility.vendors().stream()
                     .map(vendor -> new VendorRow(vendor.vendorName(), vendor.system())).toList());
+            claims.setAll(facility.feeAddOnClaims().stream()
+                    .map(claim -> new ClaimRow(claim.addOnId(), DateText.format(claim.from(), messages.language())))
+                    .toList());
             inspections.setAll(snapshot.inspections());
         } finally {
             filling = false;
@@ -178,6 +262,17 @@ public final class FacilityViewModel {
 
     void removeVendor(VendorRow row) {
         vendors.remove(row);
+    }
+
+    /** Adds an empty claim row (stored once it has an add-on and a first day); returns it for the view to focus. */
+    ClaimRow addClaim() {
+        ClaimRow row = new ClaimRow(null, "");
+        claims.add(row);
+        return row;
+    }
+
+    void removeClaim(ClaimRow row) {
+        claims.remove(row);
     }
 
     /** Re-validates, updates the applicable count and stores the facility if it changed. */
@@ -216,15 +311,28 @@ public final class FacilityViewModel {
     private void validate() {
         OptionalInt beds = parseBeds(bedsText.get());
         if (beds.isPresent()) {
-            lastValidBeds = beds.getAsInt();
             bedsError.set("");
+            FacilityType chosen = type.get();
+            if (chosen.allows(beds.getAsInt())) {
+                lastValidType = chosen;
+                lastValidBeds = beds.getAsInt();
+                typeError.set("");
+            } else {
+                typeError.set(messages.get("facility.type.mismatch." + chosen.id(), beds.getAsInt(), chosen.minBeds(),
+                        chosen.maxBeds(), messages.get("facilityType." + chosen.id())));
+            }
         } else {
             bedsError.set(bedsText.get() == null || bedsText.get().isBlank()
                     ? messages.get("facility.beds.required", MIN_BEDS, MAX_BEDS)
                     : messages.get("facility.beds.invalid", MIN_BEDS, MAX_BEDS));
+            typeError.set(type.get() == lastValidType ? "" : messages.get("facility.type.waitingForBeds"));
         }
         for (VendorRow row : vendors) {
             row.error.set(!row.blank() && row.contract().isEmpty() ? messages.get("facility.vendor.nameRequired") : "");
+        }
+        Set<String> chosenAbove = new HashSet<>();
+        for (ClaimRow row : claims) {
+            row.error.set(row.check(chosenAbove));
         }
         FacilityProfile profile = profile();
         int count = Applicability.applicableItems(catalog, profile).size();
@@ -235,14 +343,16 @@ public final class FacilityViewModel {
     }
 
     /**
-     * The facility as it would be stored now: the valid values of the form; the last valid bed count while the
-     * field holds a wrong one; only the vendor rows that name a vendor.
+     * The facility as it would be stored now: the valid values of the form; the last type and bed count that
+     * agreed while the field holds a wrong count or the type does not allow it; only the vendor rows that name a
+     * vendor and the claim rows that {@link #validate()} accepted.
      */
     Facility edited() {
         Facility base = stored.get();
         List<VendorContract> contracts = vendors.stream().map(VendorRow::contract).flatMap(Optional::stream).toList();
-        return new Facility(base.id(), base.code(), base.name(), base.kana(), base.address(), base.type(), lastValidBeds,
-                medicalInformationSystem.get(), emr.get(), contracts, base.feeAddOnClaims(), base.demo());
+        List<FeeAddOnClaim> claimed = claims.stream().map(row -> row.accepted).flatMap(Optional::stream).toList();
+        return new Facility(base.id(), base.code(), base.name(), base.kana(), base.address(), lastValidType,
+                lastValidBeds, medicalInformationSystem.get(), emr.get(), contracts, claimed, base.demo());
     }
 
     /** The attributes as they would count for an inspection today. */
@@ -264,6 +374,34 @@ public final class FacilityViewModel {
         }
         int beds = Integer.parseInt(normalized);
         return beds >= MIN_BEDS && beds <= MAX_BEDS ? OptionalInt.of(beds) : OptionalInt.empty();
+    }
+
+    /** The fee add-ons a claim can name: those of the latest catalog, in its order. */
+    List<String> feeAddOnIds() {
+        return catalog.feeAddOns().stream().map(FeeAddOn::id).toList();
+    }
+
+    private Optional<FeeAddOn> addOn(String id) {
+        return catalog.feeAddOns().stream().filter(addOn -> addOn.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The add-on's name in the user's language; for an add-on the latest catalog does not have (a claim read from
+     * elsewhere, kept as it is), its id with a note.
+     */
+    String addOnName(String id) {
+        return addOn(id).map(addOn -> addOn.name().in(messages.language()))
+                .orElseGet(() -> messages.get("facility.claim.unknownAddOn", id));
+    }
+
+    /** The days the add-on's version is in force (2024年6月1日〜2026年5月31日, 2026年6月1日から); empty if unknown. */
+    String addOnPeriod(String id) {
+        return addOn(id).map(addOn -> {
+            String from = DateText.format(addOn.period().from(), messages.language());
+            return addOn.period().until()
+                    .map(until -> messages.get("facility.claim.period", from, DateText.format(until, messages.language())))
+                    .orElseGet(() -> messages.get("facility.claim.periodOpen", from));
+        }).orElse("");
     }
 
     String facilityId() {
@@ -288,6 +426,16 @@ public final class FacilityViewModel {
         return loadError.getReadOnlyProperty();
     }
 
+    /** The type chosen; stored together with the beds once the two agree. */
+    ObjectProperty<FacilityType> typeProperty() {
+        return type;
+    }
+
+    /** Why the type and the beds are not stored, naming both, or empty. */
+    ReadOnlyStringProperty typeErrorProperty() {
+        return typeError.getReadOnlyProperty();
+    }
+
     StringProperty bedsTextProperty() {
         return bedsText;
     }
@@ -307,6 +455,10 @@ public final class FacilityViewModel {
 
     ObservableList<VendorRow> vendors() {
         return vendors;
+    }
+
+    ObservableList<ClaimRow> claims() {
+        return claims;
     }
 
     /** How many items of the latest catalog apply to the facility with the attributes as they stand. */
