@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.tachiiri.calendar.OfficeDays;
@@ -66,7 +65,7 @@ public final class AdviceComposer {
                 .toList();
         return new AdviceContent(inspection, facility, catalog, settings, draft, documentDate, summaries(checklist),
                 checklist.ministryResults(), improvements, referenceImprovements, alternatives, goodPractices,
-                addOnConditions(catalog, profile, checklist), resources, reportDue(documentDate, settings),
+                addOnConditions(catalog, profile), resources, reportDue(documentDate, settings),
                 fingerprint(inspection, facility, findings));
     }
 
@@ -74,11 +73,7 @@ public final class AdviceComposer {
      * The conditions of each fee add-on the facility claims on the inspection day (and in force then) that fit it;
      * a facility that claims none gets none, whatever its beds.
      */
-    private static List<AdviceContent.AddOnConditions> addOnConditions(Catalog catalog, FacilityProfile profile,
-            Checklist checklist) {
-        Set<String> nonCompliant = checklist.items().stream().filter(ItemState::applicable)
-                .filter(state -> state.finding().answer().equals(Optional.of(Answer.NON_COMPLIANT)))
-                .map(state -> state.item().id()).collect(Collectors.toSet());
+    private static List<AdviceContent.AddOnConditions> addOnConditions(Catalog catalog, FacilityProfile profile) {
         List<AdviceContent.AddOnConditions> conditions = new ArrayList<>();
         for (FeeAddOn addOn : catalog.feeAddOns()) {
             if (!addOn.claimedBy(profile)) {
@@ -87,7 +82,7 @@ public final class AdviceComposer {
             List<FeeAddOn.Requirement> requirements = addOn.requirements().stream()
                     .filter(requirement -> requirement.appliesTo(profile)).toList();
             if (!requirements.isEmpty()) {
-                conditions.add(new AdviceContent.AddOnConditions(addOn, requirements, nonCompliant));
+                conditions.add(new AdviceContent.AddOnConditions(addOn, requirements));
             }
         }
         return conditions;

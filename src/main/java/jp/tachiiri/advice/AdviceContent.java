@@ -3,7 +3,6 @@ package jp.tachiiri.advice;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import jp.tachiiri.inspection.MinistryResult;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
@@ -89,19 +88,11 @@ public record AdviceContent(
     public record GoodPractice(CatalogItem item, String note) {
     }
 
-    /**
-     * The conditions of a fee add-on the facility claims on the inspection day that fit it, and which of their items
-     * this inspection found 不適合.
-     */
-    public record AddOnConditions(FeeAddOn addOn, List<FeeAddOn.Requirement> requirements, Set<String> nonCompliantItems) {
+    /** The conditions of a fee add-on the facility claims on the inspection day that fit it. */
+    public record AddOnConditions(FeeAddOn addOn, List<FeeAddOn.Requirement> requirements) {
 
         public AddOnConditions {
             requirements = List.copyOf(requirements);
-            nonCompliantItems = Set.copyOf(nonCompliantItems);
-        }
-
-        public boolean met(FeeAddOn.Requirement requirement) {
-            return requirement.itemIds().stream().noneMatch(nonCompliantItems::contains);
         }
     }
 }

@@ -86,6 +86,9 @@ public final class AdvicePdf {
         blocks.add(new Paragraph(messages.get("advice.ministry.intro",
                 content.catalog().checklist().name().in(messages.language())), TextStyle.body()));
         blocks.add(ministryResults(content, messages));
+        if (content.ministryResults().stream().anyMatch(result -> !result.item().confirmed())) {
+            blocks.add(new Paragraph(messages.get("advice.ministry.unverified"), TextStyle.small()));
+        }
 
         Heading improvementsHeading = sections.heading("improvements");
         int improvementsSection = sections.number();
@@ -126,9 +129,9 @@ public final class AdvicePdf {
                 blocks.add(new Paragraph(messages.get("advice.feeAddOn.intro",
                         conditions.addOn().name().in(messages.language()), period(conditions.addOn().period(), messages)),
                         TextStyle.body()));
+                // Information only: whether the facility meets a fee add-on's condition is the 地方厚生局's to judge.
                 conditions.requirements().forEach(requirement -> blocks.add(new Paragraph(messages.get(
-                        conditions.met(requirement) ? "advice.feeAddOn.requirement" : "advice.feeAddOn.requirementNotMet",
-                        requirement.text().in(messages.language())), TextStyle.body())));
+                        "advice.feeAddOn.requirement", requirement.text().in(messages.language())), TextStyle.body())));
             }
         }
 

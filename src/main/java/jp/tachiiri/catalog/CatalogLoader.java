@@ -190,12 +190,8 @@ public final class CatalogLoader {
 
         private FeeAddOn.Requirement requirement(StrictNode node) {
             node.allowOnly(REQUIREMENT_FIELDS);
-            StrictNode itemsNode = node.field("items");
-            List<String> itemIds = itemsNode.list(StrictNode::text);
-            if (itemIds.isEmpty()) {
-                throw itemsNode.error("catalog.problem.noItems");
-            }
-            return new FeeAddOn.Requirement(itemIds, node.field("when").list(this::condition), text(node.field("text")));
+            return new FeeAddOn.Requirement(node.field("items").list(StrictNode::text), node.field("when").list(this::condition),
+                    text(node.field("text")));
         }
 
         private HelpResource resource(StrictNode node) {

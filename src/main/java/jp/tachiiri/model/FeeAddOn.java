@@ -24,7 +24,10 @@ public record FeeAddOn(String id, LocalizedText name, Period period, String sour
         return inForceOn(profile.day()) && profile.claims(id);
     }
 
-    /** One condition of the add-on, with the catalog items it concerns, for facilities meeting {@code when}. */
+    /**
+     * One condition of the add-on, for facilities meeting {@code when}, with the catalog items it concerns (none for a
+     * general statement): data for whoever compares the add-on with the checklist, never a finding of the inspection.
+     */
     public record Requirement(List<String> itemIds, List<Condition> when, LocalizedText text) {
 
         public Requirement {

@@ -627,6 +627,8 @@ class AdvicePrintoutTest {
 
             String feeAddOns = squeeze(JA.get("advice.section.feeAddOns"));
             // Every statement about a fee add-on says when that version of it is in force.
+            // Information only: the printout never says whether the facility meets the add-on's conditions.
+            assertThat(claims1).doesNotContain("関連する項目が不適合");
             assertThat(claims1).contains(feeAddOns, "診療録管理体制加算1（令和6年度改定）（令和6年6月1日から令和8年5月31日まで適用）",
                     "オフラインで保管", "業務継続計画",
                     "年1回程度", "地方厚生局", squeeze("医療法に基づく立入検査の指摘事項ではありません"))
@@ -634,7 +636,8 @@ class AdvicePrintoutTest {
             assertThat(claimsNothing).doesNotContain(feeAddOns, "診療録管理体制加算", "電子的診療情報連携体制整備加算");
             assertThat(claims2).contains("診療録管理体制加算2", "専任の医療情報システム安全管理責任者を配置")
                     .doesNotContain("オフラインで保管し", "業務継続計画");
-            assertThat(successor).contains("電子的診療情報連携体制整備加算（入院", "令和8年6月1日から適用", "保医発0305第6号")
+            assertThat(successor).contains("電子的診療情報連携体制整備加算（入院", "令和8年6月1日から適用",
+                            "非常時における対応につき十分な体制")
                     .doesNotContain("診療録管理体制加算1（令和6年度改定）");
             assertThat(clinicText).contains(squeeze(JA.get("advice.overview.typeValue", "無床診療所", 0)));
             // After the overview (whose attendee is called 病院 花子 in these tests), nothing speaks of hospitals.
@@ -660,6 +663,37 @@ class AdvicePrintoutTest {
 
     private static FeeAddOnClaim claim(String addOn) {
         return new FeeAddOnClaim(addOn, LocalDate.of(2024, 6, 1));
+    }
+
+    /**
+     * Section 3 gives each ministry item its one result, 3-② made from its seven parts; a target date after the
+     * fiscal year is marked ※ with a note, while two-factor authentication's FY2027 target is not; numbers not checked
+     * against the ministry's final edition are said to be so.
+     */
+    @Test
+    void theMinistrysItemsHaveTheirResultsAndLateTargetDatesAreMarked() throws IOException {
+        try (Workspace workspace = Workspace.open(folder, clock())) {
+            Facility facility = facility("ministry", "1330000002", 250, true, true);
+            Inspection inspection = start(workspace, facility, INSPECTION_DATE);
+            answerAll(workspace, inspection, applicable(catalog(workspace), facility), Map.of(
+                    "backup.offline-copy", nonCompliant("backup.offline-copy", "常時接続している。", "切り離してください。",
+                            LocalDate.of(2027, 4, 1)),
+                    "vulnerability.two-factor-auth", nonCompliant("vulnerability.two-factor-auth", "未導入。",
+                            "導入計画を立ててください。", LocalDate.of(2028, 3, 31))));
+            String text = squeeze(text(pdf(workspace, inspection.id(), Language.JA)));
+
+            String ministry = text.substring(section(text, JA, "ministryItems"), section(text, JA, "improvements"));
+            String backup = catalog(workspace).ministryItems().stream().filter(item -> item.number().equals("3-②"))
+                    .findFirst().orElseThrow().wording().ja();
+            assertThat(ministry).contains("3-②" + squeeze(backup) + squeeze(JA.get("advice.ministry.parts", 7))
+                    + squeeze(JA.get("answer.NON_COMPLIANT")));
+            assertThat(ministry).contains("3-③サイバー攻撃を想定したBCPを策定している" + squeeze(JA.get("answer.COMPLIANT")));
+            assertThat(ministry).contains(squeeze(JA.get("advice.ministry.unverified")));
+
+            String improvements = text.substring(section(text, JA, "improvements"), section(text, JA, "alternatives"));
+            assertThat(improvements).contains("※令和9年4月1日", squeeze(JA.get("advice.improvements.targetAfterYear")))
+                    .contains("令和10年3月31日").doesNotContain("※令和10年3月31日");
+        }
     }
 
     /**

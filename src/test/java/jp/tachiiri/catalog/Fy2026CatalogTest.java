@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.Condition;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.FeeAddOn;
@@ -37,7 +39,7 @@ class Fy2026CatalogTest {
         assertThat(CATALOG.fiscalYear()).isEqualTo(2026);
         assertThat(CATALOG.checklist().name().ja()).contains("令和7年度版");
         assertThat(CATALOG.checklist().label()).isEqualTo("R7");
-        assertThat(CATALOG.title().ja()).contains("令和8年度", "令和7年度版チェックリストに準拠");
+        assertThat(CATALOG.title().ja()).contains("令和8年度", "令和7年度版チェックリストにより確認");
         assertThat(CATALOG.title().en()).contains("FY2025 edition");
         // Nothing was checked against the ministry's final PDF: no row may say so.
         assertThat(CATALOG.ministryItems()).noneMatch(item -> item.confirmed());
@@ -63,10 +65,11 @@ class Fy2026CatalogTest {
     void passwordsMixLettersDigitsAndSymbols() {
         CatalogItem passwords = CATALOG.item("vulnerability.password-policy").orElseThrow();
         assertThat(passwords.ministryItem().orElseThrow().wording().ja()).contains("英数字、記号が混在した8文字以上");
-        assertThat(passwords.guidance().ja()).contains("英字・数字・記号を混在させた8文字以上", "英字と数字だけ", "事業者確認用");
+        // The ministry's own words; letters and digits alone do not meet them.
+        assertThat(passwords.guidance().ja()).contains("英数字、記号が混在した8文字以上", "英字と数字だけ", "事業者確認用");
         passwords.advice().forEach(variant -> assertThat(variant.text().ja())
-                .contains("英字・数字・記号を混在させた8文字以上").doesNotContain("複数の種類"));
-        passwords.advice().forEach(variant -> assertThat(variant.text().en()).contains("letters, digits and symbols"));
+                .contains("英数字、記号が混在した8文字以上").doesNotContain("複数の種類"));
+        passwords.advice().forEach(variant -> assertThat(variant.text().en()).contains("alphanumeric characters and symbols"));
     }
 
     /** Two-factor authentication is a target for FY2027, not a requirement, and its target dates follow that year. */
@@ -78,7 +81,8 @@ class Fy2026CatalogTest {
             assertThat(text.ja()).doesNotContain("導入することとされています");
         }
         assertThat(twoFactor.advice()).allSatisfy(variant -> assertThat(variant.text().ja()).contains("令和9年度", "目標"));
-        assertThat(twoFactor.guidance().ja()).contains("望ましい");
+        // The guideline asks for it (or an equivalent) when systems are renewed; its Q&A calls it desirable.
+        assertThat(twoFactor.guidance().ja()).contains("二要素認証の採用又はこれに相当する対応を求めており", "Q&A", "望ましい");
     }
 
     @Test
@@ -100,7 +104,11 @@ class Fy2026CatalogTest {
         assertThat(otasuketai.when()).isEmpty();
         assertThat(otasuketai.body().ja()).contains("経済産業省・IPA", "中小企業等", "2類", "確認してください")
                 .doesNotContain("200床", "月額");
-        assertThat(resource("mhlw-support").body().ja()).contains("MIST", "医療機関におけるサイバーセキュリティ確保事業");
+        assertThat(resource("mhlw-training").body().ja()).contains("MIST");
+        assertThat(resource("mhlw-training").when()).isEmpty();
+        assertThat(resource("mhlw-support").body().ja()).contains("医療機関におけるサイバーセキュリティ確保事業");
+        assertThat(resource("mhlw-support").when()).as("a programme for hospitals")
+                .containsExactly(new Condition.FacilityTypeIn(Set.of(FacilityType.HOSPITAL)));
         for (CatalogItem item : CATALOG.items()) {
             for (LocalizedText text : texts(item)) {
                 assertThat(text.ja()).as(item.id()).doesNotContain("200床未満", "月額1万円");
@@ -136,8 +144,13 @@ class Fy2026CatalogTest {
         assertThat(dedicated.appliesTo(hospital(150, UNDER_THE_2024_RULES, "records-management-1-2024"))).isFalse();
         assertThat(dedicated.appliesTo(hospital(250, UNDER_THE_2026_RULES, "records-management-2-2024")))
                 .as("the 2024 conditions ended").isFalse();
-        assertThat(successor.requirements()).singleElement()
-                .satisfies(requirement -> assertThat(requirement.text().ja()).contains("保医発0305第6号"));
+        // The successor's security conditions could not be read in a primary source: a general statement, tied to
+        // no item, and no notice number.
+        assertThat(successor.requirements()).singleElement().satisfies(requirement -> {
+            assertThat(requirement.text().ja()).contains("非常時における対応につき十分な体制", "施設基準の通知")
+                    .doesNotContain("保医発", "移");
+            assertThat(requirement.itemIds()).isEmpty();
+        });
 
         // No item's advice speaks of the add-on: that is the add-on section's, for those who claim it.
         for (CatalogItem item : CATALOG.items()) {
@@ -164,11 +177,28 @@ class Fy2026CatalogTest {
                 .startsWith("診療所では");
         assertThat(CATALOG.item("contact.first-response-support").orElseThrow()
                 .adviceFor(hospital(150, UNDER_THE_2026_RULES)).orElseThrow().ja()).doesNotContain("診療所");
+        assertThat(CATALOG.resources().stream().filter(resource -> resource.appliesTo(clinic)).map(HelpResource::id))
+                .containsExactly("otasuketai", "mhlw-training", "ppc-reporting", "mhlw-reporting");
         CATALOG.resources().stream().filter(resource -> resource.appliesTo(clinic))
                 .forEach(resource -> assertThat(resource.body().ja()).as(resource.id()).doesNotContain("病院"));
     }
 
     /** A shipped version's texts never change: an inspection made with 2025.1 prints what it said then. */
+    /**
+     * The printout's statements of the rules in force (help, duties, fee add-ons) are the same for an inspection made
+     * with 2025.1, and 2025.1 gives two-factor authentication its FY2027 target too; its items' texts stay as shipped.
+     */
+    @Test
+    void inspectionsMadeWith2025_1StateTheRulesInForceAs2026_1Does() {
+        Catalog older = LIBRARY.version("2025.1").orElseThrow();
+        assertThat(older.resources()).isEqualTo(CATALOG.resources());
+        assertThat(older.feeAddOns()).isEqualTo(CATALOG.feeAddOns());
+        assertThat(older.item("vulnerability.two-factor-auth").orElseThrow().targetFiscalYear()).contains(2027);
+        assertThat(older.items()).filteredOn(CatalogItem::isReference).noneMatch(CatalogItem::targetDateRequired);
+        assertThat(CATALOG.items()).filteredOn(CatalogItem::isReference).noneMatch(CatalogItem::targetDateRequired);
+        assertThat(CATALOG.items()).filteredOn(item -> !item.isReference()).allMatch(CatalogItem::targetDateRequired);
+    }
+
     @Test
     void theTextsOf2025_1AreThoseItShippedWith() throws Exception {
         JsonNode root = new ObjectMapper().readTree(LIBRARY.document("2025.1").orElseThrow());

@@ -166,7 +166,7 @@ class MalformedCatalogTest {
                 tree("unknown facility type", root -> array(root, "/checkpoints/3/items/1/appliesWhen").addObject()
                                 .put("attribute", "facilityType").putArray("in").add("pharmacy"),
                         "catalog.problem.unknownValue", "$.checkpoints[3].items[1].appliesWhen[1].in[0]"),
-                tree("resource ending before it starts", root -> object(root, "/resources/0").put("until", "2024-05-31"),
+                tree("resource ending before it starts", root -> object(root, "/resources/0").put("until", "2024-03-14"),
                         "catalog.problem.endsBeforeStart", "$.resources[0].until"),
                 tree("malformed version 2025", root -> root.put("version", "2025"),
                         "catalog.problem.badVersion", "$.version"),

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Inspection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvReportTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    /** A 不適合 of the demo's finalized inspection, given a target date after its fiscal year. */
+    private static final String LATE_ITEM = "backup.offline-copy";
     private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://example.com\")", "+81-3-0000-0000",
             "-1", "@SUM(A1)", "\tタブで始まる");
 
@@ -52,6 +56,10 @@ class CsvReportTest {
         }
         workspace.inspections().record(sakuragawa,
                 findings.get(notedItems.get(FORMULAS.size())).withNote("カンマ, \"引用\"\n改行"), "test");
+        // A target date a day after the end of the inspection's fiscal year: kept, and flagged in the file.
+        LocalDate yearEnd = FiscalYear.of(amended.date()).end().minusDays(1);
+        Finding late = workspace.inspections().findings(sakuragawa, amended.revision()).get(LATE_ITEM);
+        workspace.inspections().record(sakuragawa, late.withTargetDate(yearEnd.plusDays(1)), "test");
         workspace.inspections().finalizeInspection(sakuragawa, "test");
     }
 
@@ -129,7 +137,8 @@ class CsvReportTest {
             }
             if (finding != null) {
                 assertThat(row.get(header.indexOf("目標日"))).isEqualTo(finding.targetDate().map(Object::toString).orElse(""));
-                assertThat(row.get(header.indexOf("目標日が年度後"))).as("the demo's targets are within the year").isEmpty();
+                assertThat(row.get(header.indexOf("目標日が年度後"))).as("目標日が年度後 of %s", row.get(itemId))
+                        .isEqualTo(row.get(itemId).equals(LATE_ITEM) ? "年度後" : "");
             }
         }
     }
