@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.tachiiri.catalog.CatalogLibrary;
-import jp.tachiiri.dashboard.DashboardRepository.CheckpointTally;
+import jp.tachiiri.dashboard.DashboardRepository.GroupTally;
 import jp.tachiiri.dashboard.DashboardRepository.ItemTally;
 import jp.tachiiri.dashboard.DashboardRepository.OverdueTarget;
 import jp.tachiiri.model.BedBand;
@@ -77,7 +77,7 @@ public final class Dashboard {
         FiscalYear year = new FiscalYear(fiscalYear);
         Map<String, CatalogItem> known = knownItems();
         return new YearFigures(year, repository.countedInspections(year), checkpointFigures(year, known),
-                itemFigures(year, known));
+                ministryItemFigures(year), itemFigures(year, known));
     }
 
     /** The per-checkpoint figures of each year asked for, in the order asked. */
@@ -143,13 +143,13 @@ public final class Dashboard {
 
     /** Whether facilities comply with each checkpoint, judged by the ministry's items: 参考 items do not count. */
     private List<CheckpointFigure> checkpointFigures(FiscalYear year, Map<String, CatalogItem> known) {
-        Map<String, Checkpoint> checkpointOfItem = new LinkedHashMap<>();
+        Map<String, String> checkpointOfItem = new LinkedHashMap<>();
         known.values().stream().filter(item -> !item.isReference())
-                .forEach(item -> checkpointOfItem.put(item.id(), item.checkpoint()));
+                .forEach(item -> checkpointOfItem.put(item.id(), item.checkpoint().id()));
         Map<Checkpoint, Map<BedBand, Share>> shares = new EnumMap<>(Checkpoint.class);
-        for (CheckpointTally tally : repository.checkpointTallies(year, checkpointOfItem)) {
-            shares.computeIfAbsent(tally.checkpoint(), checkpoint -> new EnumMap<>(BedBand.class))
-                    .merge(tally.band(), tally.share(), Share::plus);
+        for (GroupTally tally : repository.groupTallies(year, checkpointOfItem)) {
+            shares.computeIfAbsent(Checkpoint.fromId(tally.group()).orElseThrow(),
+                    checkpoint -> new EnumMap<>(BedBand.class)).merge(tally.band(), tally.share(), Share::plus);
         }
         Map<Checkpoint, LocalizedText> titles = checkpointTitles();
         List<CheckpointFigure> figures = new ArrayList<>();
@@ -157,6 +157,29 @@ public final class Dashboard {
             Map<BedBand, Share> byBand = shares.getOrDefault(checkpoint, Map.of());
             figures.add(new CheckpointFigure(checkpoint, titles.getOrDefault(checkpoint,
                     new LocalizedText(checkpoint.id(), checkpoint.id())), total(byBand), byBand));
+        }
+        return figures;
+    }
+
+    /**
+     * Each item of the ministry's checklist of the year's catalog with one share made from its parts, as the
+     * ministry's form has one answer for it: a facility complies with 3-② when none of its seven parts is 不適合.
+     */
+    private List<MinistryItemFigure> ministryItemFigures(FiscalYear year) {
+        Catalog catalog = catalogFor(year);
+        Map<String, String> numberOfItem = new LinkedHashMap<>();
+        catalog.items().forEach(item -> item.ministryItem()
+                .ifPresent(ministry -> numberOfItem.put(item.id(), ministry.number())));
+        Map<String, Map<BedBand, Share>> shares = new HashMap<>();
+        for (GroupTally tally : repository.groupTallies(year, numberOfItem)) {
+            shares.computeIfAbsent(tally.group(), number -> new EnumMap<>(BedBand.class))
+                    .merge(tally.band(), tally.share(), Share::plus);
+        }
+        List<MinistryItemFigure> figures = new ArrayList<>();
+        for (MinistryItem item : catalog.ministryItems()) {
+            Map<BedBand, Share> byBand = shares.getOrDefault(item.number(), Map.of());
+            figures.add(new MinistryItemFigure(item.label(), item.wording(), catalog.partsOf(item).size(), total(byBand),
+                    byBand));
         }
         return figures;
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.tachiiri.model.BedBand;
-import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.FiscalYear;
 
 /**
@@ -29,12 +28,13 @@ public interface DashboardRepository {
     List<ItemTally> itemTallies(FiscalYear year);
 
     /**
-     * Per checkpoint and band: of the counted inspections with at least one item of the checkpoint answered
+     * Per group of items and band: of the counted inspections with at least one item of the group answered
      * COMPLIANT, NON_COMPLIANT or ALTERNATIVE ({@code applicable}), those with none of them NON_COMPLIANT
-     * ({@code complies}). Which checkpoint an item belongs to is given by {@code checkpointOfItem} (the catalogs);
-     * findings of items not in it are not counted. Pairs without any applicable inspection are missing.
+     * ({@code complies}). A group is a checkpoint, or an item of the ministry's checklist answered by several
+     * catalog items (3-②); which group an item is in is given by {@code groupOfItem}; findings of items not in it are
+     * not counted. Pairs without any applicable inspection are missing.
      */
-    List<CheckpointTally> checkpointTallies(FiscalYear year, Map<String, Checkpoint> checkpointOfItem);
+    List<GroupTally> groupTallies(FiscalYear year, Map<String, String> groupOfItem);
 
     /**
      * The NON_COMPLIANT findings of the counted inspections whose target date is before {@code today} (a finding
@@ -51,8 +51,8 @@ public interface DashboardRepository {
         }
     }
 
-    /** Facilities (counted inspections) applicable to and complying with a checkpoint, in one band. */
-    record CheckpointTally(Checkpoint checkpoint, BedBand band, int complies, int applicable) {
+    /** Facilities (counted inspections) applicable to and complying with a group of items, in one band. */
+    record GroupTally(String group, BedBand band, int complies, int applicable) {
 
         public Share share() {
             return new Share(complies, applicable);

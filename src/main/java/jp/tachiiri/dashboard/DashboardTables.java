@@ -41,6 +41,21 @@ public final class DashboardTables {
         return rows;
     }
 
+    /**
+     * fiscalYear, checklistNumber, wording, parts, complies, applicable, share: one row per item of the ministry's
+     * checklist, its parts rolled up (a facility complies with 3-② when none of its parts is 不適合).
+     */
+    public static List<List<String>> ministryItems(YearFigures figures, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fiscalYear", "checklistNumber", "wording", "parts", "complies", "applicable", "share"));
+        String year = Integer.toString(figures.fiscalYear().year());
+        for (MinistryItemFigure item : figures.ministryItems()) {
+            rows.add(withShare(List.of(year, item.label(), item.wording().in(language), Integer.toString(item.parts())),
+                    item.share()));
+        }
+        return rows;
+    }
+
     /** fiscalYear, checkpoint, title, band, complies, applicable, share: one row per checkpoint and band. */
     public static List<List<String>> checkpointsByBand(YearFigures figures, Language language) {
         List<List<String>> rows = new ArrayList<>();

@@ -7,15 +7,17 @@ import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.FiscalYear;
 
 /**
- * The compliance figures of one fiscal year: how many inspections count, per band; per checkpoint and per item
- * (catalog order), each overall and per band.
+ * The compliance figures of one fiscal year: how many inspections count, per band; per checkpoint, per item of the
+ * ministry's checklist (its parts rolled up) and per catalog item (catalog order), each overall and per band.
  */
 public record YearFigures(FiscalYear fiscalYear, Map<BedBand, Integer> inspectionsByBand,
-                          List<CheckpointFigure> checkpoints, List<ItemFigure> items) {
+                          List<CheckpointFigure> checkpoints, List<MinistryItemFigure> ministryItems,
+                          List<ItemFigure> items) {
 
     public YearFigures {
         inspectionsByBand = Dashboard.everyBand(inspectionsByBand, 0);
         checkpoints = List.copyOf(checkpoints);
+        ministryItems = List.copyOf(ministryItems);
         items = List.copyOf(items);
     }
 

@@ -60,35 +60,34 @@ public final class SqliteDashboard implements DashboardRepository {
     }
 
     @Override
-    public List<CheckpointTally> checkpointTallies(FiscalYear year, Map<String, Checkpoint> checkpointOfItem) {
-        if (checkpointOfItem.isEmpty()) {
+    public List<GroupTally> groupTallies(FiscalYear year, Map<String, String> groupOfItem) {
+        if (groupOfItem.isEmpty()) {
             return List.of();
         }
         List<Object> parameters = new ArrayList<>(List.of(year.start().toString(), year.end().toString()));
         StringJoiner values = new StringJoiner(", ");
-        checkpointOfItem.forEach((itemId, checkpoint) -> {
+        groupOfItem.forEach((itemId, group) -> {
             values.add("(?, ?)");
             parameters.add(itemId);
-            parameters.add(checkpoint.id());
+            parameters.add(group);
         });
-        // Per counted inspection and checkpoint with an applicable answer: did any of its items fail?
+        // Per counted inspection and group with an applicable answer: did any of its items fail?
         String sql = "WITH " + counted() + ",\n"
-                + "item_checkpoint (item_id, checkpoint) AS (VALUES " + values + "),\n" + """
+                + "item_group (item_id, grp) AS (VALUES " + values + "),\n" + """
                 per_inspection AS (
-                    SELECT c.inspection_id, c.band, m.checkpoint, max(f.answer = 'NON_COMPLIANT') AS failed
+                    SELECT c.inspection_id, c.band, m.grp, max(f.answer = 'NON_COMPLIANT') AS failed
                     FROM counted c
                     JOIN findings f ON f.inspection_id = c.inspection_id AND f.revision = c.revision
-                    JOIN item_checkpoint m ON m.item_id = f.item_id
+                    JOIN item_group m ON m.item_id = f.item_id
                     WHERE f.answer IN ('COMPLIANT', 'NON_COMPLIANT', 'ALTERNATIVE')
-                    GROUP BY c.inspection_id, c.band, m.checkpoint
+                    GROUP BY c.inspection_id, c.band, m.grp
                 )
-                SELECT checkpoint, band, count(*) - sum(failed), count(*)
+                SELECT grp, band, count(*) - sum(failed), count(*)
                 FROM per_inspection
-                GROUP BY checkpoint, band
-                ORDER BY checkpoint, band""";
+                GROUP BY grp, band
+                ORDER BY grp, band""";
         return database.read(connection -> Rows.list(connection, sql,
-                row -> new CheckpointTally(Checkpoint.fromId(row.getString(1)).orElseThrow(),
-                        BedBand.valueOf(row.getString(2)), row.getInt(3), row.getInt(4)),
+                row -> new GroupTally(row.getString(1), BedBand.valueOf(row.getString(2)), row.getInt(3), row.getInt(4)),
                 parameters.toArray()));
     }
 

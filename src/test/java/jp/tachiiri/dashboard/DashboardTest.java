@@ -259,6 +259,33 @@ class DashboardTest {
         assertThat(fy2025.checkpoints().get(1).title().ja()).isEqualTo("バックアップ");
     }
 
+    /**
+     * The ministry's 3-② is one answer, made from its parts: B1 and B2 are two of its seven (B3 is 参考). FY2025: i1
+     * (C, C), i2 (NA, C), i3 (C, C) comply → 3 of 3. FY2024: i6 fails (B2 NC), i7 complies (B2 ALT) → 1 of 2. 2-⑦ is V2
+     * alone: i1 NC, i2 NC, i3 ALT → 1 of 3.
+     */
+    @Test
+    void theMinistrysItemsRollUpTheirParts() {
+        YearFigures fy2025 = dashboard.year(2025);
+        assertThat(fy2025.ministryItems()).extracting(MinistryItemFigure::label).contains("R7 3-②", "R7 2-⑦");
+        MinistryItemFigure backup = ministryItem(fy2025, "R7 3-②");
+        assertThat(backup.parts()).isEqualTo(7);
+        assertThat(backup.share()).isEqualTo(new Share(3, 3));
+        assertThat(ministryItem(dashboard.year(2024), "R7 3-②").share()).isEqualTo(new Share(1, 2));
+        assertThat(ministryItem(fy2025, "R7 2-⑦").share()).isEqualTo(new Share(1, 3));
+        assertThat(ministryItem(fy2025, "R7 2-⑦").in(BedBand.FROM_400)).isEqualTo(new Share(1, 1));
+        assertThat(ministryItem(fy2025, "R7 2-①").share()).isEqualTo(new Share(2, 3));
+
+        List<List<String>> table = DashboardTables.ministryItems(fy2025, Language.JA);
+        assertThat(table.get(0)).containsExactly("fiscalYear", "checklistNumber", "wording", "parts", "complies",
+                "applicable", "share");
+        assertThat(table).hasSize(1 + 18).contains(List.of("2025", "R7 3-②", backup.wording().ja(), "7", "3", "3", "1.0000"));
+    }
+
+    private static MinistryItemFigure ministryItem(YearFigures figures, String label) {
+        return figures.ministryItems().stream().filter(item -> item.label().equals(label)).findFirst().orElseThrow();
+    }
+
     @Test
     void checkpointsComparedOverYears() {
         List<YearCheckpoints> years = dashboard.checkpointsByYear(List.of(2024, 2025));

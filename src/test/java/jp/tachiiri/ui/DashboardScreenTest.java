@@ -90,7 +90,7 @@ class DashboardScreenTest {
         String csv = new String(bytes, StandardCharsets.UTF_8);
         assertThat(csv).contains("backup.offline-copy").contains(",0.49,2023,");
         try (var files = Files.list(data.resolve("reports"))) {
-            assertThat(files.count()).as("one file per chart and table").isEqualTo(8);
+            assertThat(files.count()).as("one file per chart and table").isEqualTo(9);
         }
 
         robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-report").query()).fire());

@@ -126,6 +126,7 @@ public final class DashboardViewModel {
         tables.put("inspections", DashboardTables.inspections(shown.year()));
         tables.put("checkpoints-by-year", DashboardTables.checkpointsByYear(shown.years(), messages.language()));
         tables.put("checkpoints-by-band", DashboardTables.checkpointsByBand(shown.year(), messages.language()));
+        tables.put("checklist-items", DashboardTables.ministryItems(shown.year(), messages.language()));
         tables.put("items", DashboardTables.items(shown.year(), survey.get(), messages.language()));
         tables.put("items-by-band", DashboardTables.itemsByBand(shown.year(), messages.language()));
         tables.put("national-figures", DashboardTables.nationalFigures(nationalSurveys, messages.language()));

@@ -71,7 +71,8 @@ class DashboardViewModelTest {
             model.exportCharts();
             try (Stream<Path> written = Files.list(data.resolve("reports"))) {
                 assertThat(written.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("dashboard_FY")))
-                        .hasSize(8).contains("dashboard_FY" + newest.year() + "_overdue.csv");
+                        .hasSize(9).contains("dashboard_FY" + newest.year() + "_overdue.csv",
+                                "dashboard_FY" + newest.year() + "_checklist-items.csv");
             }
         }
     }
