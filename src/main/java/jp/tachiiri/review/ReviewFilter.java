@@ -14,7 +14,8 @@ import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.FiscalYear;
 
 /**
- * What a supervisor narrows the review list to; an empty criterion lets every row through. Free text
+ * What a supervisor narrows the review list to; an empty criterion lets every row through. {@code nonCompliantIn}
+ * asks for a 不適合 of the ministry's items in that checkpoint (参考 items are not among a row's 不適合). Free text
  * matches the facility's name, reading, code, the inspectors and the inspection id as every search of the app
  * compares ({@link SearchText}): width, case, spaces and hiragana against katakana are ignored (ＡＢＣ matches
  * abc, アオバ matches あおば).

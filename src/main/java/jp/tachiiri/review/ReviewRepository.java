@@ -3,14 +3,19 @@ package jp.tachiiri.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.Catalog;
 
 /** Where the office keeps its review: the list, the decisions and their own audit trail. */
 public interface ReviewRepository {
 
-    /** Every inspection received from a tablet, by its newest finalized revision. */
-    List<ReviewRow> rows();
+    /**
+     * Every inspection received from a tablet, by its newest finalized revision; {@code catalogs} gives a catalog
+     * version, whose 参考 items are left out of the revision's 不適合 items.
+     */
+    List<ReviewRow> rows(Function<String, Optional<Catalog>> catalogs);
 
     /** Marks the revision as being reviewed (once; audited). */
     void startReview(String inspectionId, int revision, String actor, Instant at);

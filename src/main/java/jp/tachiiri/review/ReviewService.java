@@ -48,7 +48,7 @@ public final class ReviewService {
     }
 
     public List<ReviewRow> rows() {
-        return reviews.rows();
+        return reviews.rows(catalogs::version);
     }
 
     public Predicate<ReviewRow> matcher(ReviewFilter filter) {

@@ -23,14 +23,16 @@ final class FacilitiesTable {
                 reported_by = NULL""";
     /**
      * The office's facility master arriving at a tablet: its data replace the stored ones (not the demo flag, nor
-     * who reported the facility); a facility that holds the same data already is left as it is.
+     * who reported the facility); a facility that holds the same data already is left as it is. Claims given as
+     * null (a master without them) leave the stored claims.
      */
     private static final String UPDATE_FROM_MASTER = """
             UPDATE facilities SET code = ?1, name = ?2, kana = ?3, address = ?4, licensed_beds = ?5,
-                has_medical_information_system = ?6, uses_emr = ?7, type = ?9, fee_add_on_claims = ?10
+                has_medical_information_system = ?6, uses_emr = ?7, type = ?9,
+                fee_add_on_claims = coalesce(?10, fee_add_on_claims)
             WHERE id = ?8 AND NOT (code IS ?1 AND name IS ?2 AND kana IS ?3 AND address IS ?4 AND licensed_beds IS ?5
                 AND has_medical_information_system IS ?6 AND uses_emr IS ?7 AND type IS ?9
-                AND fee_add_on_claims IS ?10)""";
+                AND fee_add_on_claims IS coalesce(?10, fee_add_on_claims))""";
 
     private FacilitiesTable() {
     }
@@ -52,12 +54,17 @@ final class FacilitiesTable {
         replaceVendors(statements, facility.id(), facility.vendors());
     }
 
-    /** Updates the stored facility {@code id} from the office's master; returns whether anything changed. */
+    /**
+     * Updates the stored facility {@code id} from the office's master; returns whether anything changed. A master
+     * from an office on an older release (bundle format 2.0) has no claims: the tablet's stay, not erased. Nor has it
+     * a type; the type is then the one the beds imply, which is the only one they allow, as the stored one was.
+     */
     static boolean updateFromMaster(Statements statements, String id, BundleRecords.Facility facility) throws SQLException {
         Facility arriving = InspectionRecords.facility(facility);
         return statements.update(UPDATE_FROM_MASTER, facility.code(), facility.name(), facility.kana(), facility.address(),
                 facility.licensedBeds(), facility.hasMedicalInformationSystem(), facility.usesEmr(), id,
-                arriving.type().id(), InspectionRecords.storedClaims(arriving.feeAddOnClaims())) > 0;
+                arriving.type().id(),
+                facility.feeAddOnClaims() == null ? null : InspectionRecords.storedClaims(arriving.feeAddOnClaims())) > 0;
     }
 
     /** The facility's vendor contracts, in order, in place of those stored. */

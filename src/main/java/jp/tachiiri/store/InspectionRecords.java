@@ -157,8 +157,9 @@ final class InspectionRecords {
     }
 
     /**
-     * A facility as a bundle carries it; one from a version before types were recorded is classified by its beds,
-     * as the migration classified the stored ones.
+     * A facility as a bundle carries it; one from a version before types and claims were recorded (format 2.0) is
+     * classified by its beds, as the migration classified the stored ones, and claims nothing (for a facility stored
+     * already, the office's master keeps the stored claims: {@link FacilitiesTable#updateFromMaster}).
      */
     static Facility facility(BundleRecords.Facility facility) {
         FacilityType type = facility.type() == null ? FacilityType.byBeds(facility.licensedBeds()) : type(facility.type());

@@ -9,9 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.review.ReviewRepository;
 import jp.tachiiri.review.ReviewRow;
@@ -34,9 +39,11 @@ public final class SqliteReview implements ReviewRepository {
     }
 
     @Override
-    public List<ReviewRow> rows() {
+    public List<ReviewRow> rows(Function<String, Optional<Catalog>> catalogs) {
         return database.read(connection -> {
             Map<String, List<String>> nonCompliant = nonCompliantItems(connection);
+            // The 参考 items of each catalog version, looked up once: tens of thousands of rows share a few versions.
+            Map<String, Set<String>> referenceItems = new HashMap<>();
             return Rows.list(connection, """
                     SELECT l.inspection_id, l.revision, r.inspection_date, i.facility_id, rf.code, rf.name, rf.kana,
                            rf.licensed_beds, r.catalog_version,
@@ -54,12 +61,20 @@ public final class SqliteReview implements ReviewRepository {
                     JOIN inspections i ON i.id = l.inspection_id AND i.origin_device IS NOT NULL
                     JOIN inspection_revisions r ON r.inspection_id = l.inspection_id AND r.revision = l.revision
                     JOIN revision_facility rf ON rf.inspection_id = l.inspection_id AND rf.revision = l.revision
-                    ORDER BY r.inspection_date DESC, rf.kana""", row -> new ReviewRow(row.getString(1), row.getInt(2),
-                    LocalDate.parse(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
-                    row.getString(7), row.getInt(8), row.getString(10), row.getString(9),
-                    ReviewStatus.valueOf(row.getString(11)),
-                    nonCompliant.getOrDefault(row.getString(1) + "#" + row.getInt(2), List.of())));
+                    ORDER BY r.inspection_date DESC, rf.kana""", row -> {
+                Set<String> reference = referenceItems.computeIfAbsent(row.getString(9),
+                        version -> catalogs.apply(version).map(SqliteReview::referenceItems).orElse(Set.of()));
+                return new ReviewRow(row.getString(1), row.getInt(2), LocalDate.parse(row.getString(3)), row.getString(4),
+                        row.getString(5), row.getString(6), row.getString(7), row.getInt(8), row.getString(10),
+                        row.getString(9), ReviewStatus.valueOf(row.getString(11)),
+                        nonCompliant.getOrDefault(row.getString(1) + "#" + row.getInt(2), List.of()).stream()
+                                .filter(itemId -> !reference.contains(itemId)).toList());
+            });
         });
+    }
+
+    private static Set<String> referenceItems(Catalog catalog) {
+        return catalog.items().stream().filter(CatalogItem::isReference).map(CatalogItem::id).collect(Collectors.toSet());
     }
 
     /** The 不適合 items of every revision, keyed "inspection#revision", in one pass. */

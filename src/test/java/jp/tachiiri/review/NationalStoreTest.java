@@ -80,10 +80,16 @@ class NationalStoreTest {
                 assertThat(row.status()).isEqualTo(expected.status());
                 assertThat(row.licensedBeds()).isEqualTo(expected.licensedBeds());
                 assertThat(row.inspectors()).isEqualTo(expected.inspectors());
-                assertThat(row.nonCompliantItems()).isEqualTo(expected.nonCompliantItems());
+                // The list's 不適合 are the ministry's items: 参考 items answered 不適合 are left out.
+                assertThat(row.nonCompliantItems()).isEqualTo(expected.ministryNonCompliantItems());
             });
+            // The store holds inspections whose only 不適合 in a checkpoint are 参考 items, for the filter to leave out.
+            for (Checkpoint checkpoint : List.of(Checkpoint.BACKUP, Checkpoint.VULNERABILITY)) {
+                assertThat(generated).as(checkpoint.id()).anyMatch(inspection -> inspection.fails(checkpoint)
+                        && !inspection.failsByMinistryItems(checkpoint));
+            }
 
-            // A fiscal year, a status, a checkpoint with 不適合, a band, free text; then all of them at once.
+            // A fiscal year, a status, a checkpoint with 不適合 among the ministry's items, a band, free text; then all at once.
             assertFiltered(review, rows, generated, filter(Optional.of(2023), Optional.empty(), Optional.empty(), Optional.empty(), ""),
                     inspection -> inspection.fiscalYear() == 2023);
             assertFiltered(review, rows, generated,
@@ -94,7 +100,7 @@ class NationalStoreTest {
                     inspection -> inspection.status() == ReviewStatus.CONFLICT);
             assertFiltered(review, rows, generated,
                     filter(Optional.empty(), Optional.empty(), Optional.of(Checkpoint.BACKUP), Optional.empty(), ""),
-                    inspection -> inspection.fails(Checkpoint.BACKUP));
+                    inspection -> inspection.failsByMinistryItems(Checkpoint.BACKUP));
             assertFiltered(review, rows, generated,
                     filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(BedBand.FROM_200_TO_399), ""),
                     inspection -> inspection.band() == BedBand.FROM_200_TO_399);
@@ -107,7 +113,7 @@ class NationalStoreTest {
                     filter(Optional.of(NEWEST_YEAR), Optional.of(ReviewStatus.RECEIVED), Optional.of(Checkpoint.VULNERABILITY),
                             Optional.of(BedBand.UNDER_200), ""),
                     inspection -> inspection.fiscalYear() == NEWEST_YEAR && inspection.status() == ReviewStatus.RECEIVED
-                            && inspection.fails(Checkpoint.VULNERABILITY) && inspection.band() == BedBand.UNDER_200);
+                            && inspection.failsByMinistryItems(Checkpoint.VULNERABILITY) && inspection.band() == BedBand.UNDER_200);
 
             Dashboard dashboard = office.dashboard();
             YearFigures year = dashboard.year(NEWEST_YEAR);

@@ -61,7 +61,9 @@ class ReviewServiceTest {
         ReviewRow row = row("桜川");
         assertThat(row.licensedBeds()).isEqualTo(250);
         assertThat(row.inspectors()).isEqualTo("デモ 立入花子、デモ 検査太郎");
-        assertThat(row.nonCompliantItems()).contains("vulnerability.two-factor-auth");
+        // The demo answered four items 不適合; vulnerability.vpn-firmware and recovery.drills are 参考, never the
+        // ministry's 不適合.
+        assertThat(row.nonCompliantItems()).containsExactly("backup.offline-copy", "vulnerability.two-factor-auth");
         assertThat(row.band()).isEqualTo(BedBand.FROM_200_TO_399);
     }
 
@@ -75,6 +77,9 @@ class ReviewServiceTest {
                 .containsExactly(aobadai);
         assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.of(Checkpoint.VULNERABILITY),
                 Optional.empty(), "", ""))).contains(sakuragawa);
+        // 桜川's only 不適合 under recovery is a 参考 item (recovery.drills): no 不適合 of the ministry there.
+        assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.of(Checkpoint.RECOVERY),
+                Optional.empty(), "", ""))).isEmpty();
         assertThat(filtered(new ReviewFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", "桜川")))
                 .containsExactly(sakuragawa);
         // Full-width digits find the half-width code.

@@ -43,7 +43,7 @@ import jp.tachiiri.testsupport.Offices;
  *     count as finalized (revision_facility) drifts a little from year to year, so a few facilities change band;</li>
  * <li>per inspection, one finalized revision (4% have two: the first returned by the office, the second sent
  *     again) with the facility as finalized, two inspectors, one to three attendees and findings on the gate
- *     question plus 27 to 31 real items of catalog 2025.1 (the newest bundled catalog): 不適合 from about 16%
+ *     question plus 27 to 31 real items of the newest bundled catalog: 不適合 from about 16%
  *     (FY2021) down to 10% (FY2025), scaled per item, with note, the catalog's advice, a target date 90 days on and
  *     follow-up; 5% alternative measure and 8% not applicable, with reasons; the rest compliant;</li>
  * <li>the tablets (one per 50 facilities of a prefecture, {@code known_devices}, TRUSTED), one received bundle per
@@ -68,16 +68,11 @@ public final class NationalOfficeStore {
     /** The newest finalized revision of one generated inspection: what the review list and the dashboard see. */
     public record Inspection(String id, int revision, LocalDate date, int fiscalYear, String facilityCode,
                              String facilityName, String facilityKana, int licensedBeds, String inspectors,
-                             ReviewStatus status, List<String> nonCompliantItems, int applicableCheckpoints,
+                             ReviewStatus status, List<String> nonCompliantItems, List<String> ministryNonCompliantItems,
                              int failedCheckpoints, int ministryApplicableCheckpoints, int ministryFailedCheckpoints) {
 
         public BedBand band() {
             return BedBand.of(licensedBeds);
-        }
-
-        /** Some item of the checkpoint was answered compliant, non-compliant or alternative. */
-        public boolean applies(Checkpoint checkpoint) {
-            return (applicableCheckpoints & (1 << checkpoint.ordinal())) != 0;
         }
 
         /** Some item of the checkpoint was answered 不適合. */
@@ -85,12 +80,15 @@ public final class NationalOfficeStore {
             return (failedCheckpoints & (1 << checkpoint.ordinal())) != 0;
         }
 
-        /** As {@link #applies}, counting the ministry's items only (the dashboard's shares leave 参考 items out). */
+        /**
+         * Some of the ministry's items of the checkpoint was answered compliant, non-compliant or alternative (the
+         * dashboard's shares leave 参考 items out).
+         */
         public boolean appliesByMinistryItems(Checkpoint checkpoint) {
             return (ministryApplicableCheckpoints & (1 << checkpoint.ordinal())) != 0;
         }
 
-        /** As {@link #fails}, counting the ministry's items only. */
+        /** As {@link #fails}, counting the ministry's items only (as the review list and the dashboard do). */
         public boolean failsByMinistryItems(Checkpoint checkpoint) {
             return (ministryFailedCheckpoints & (1 << checkpoint.ordinal())) != 0;
         }
@@ -377,7 +375,7 @@ public final class NationalOfficeStore {
         }
 
         List<String> nonCompliant = new ArrayList<>();
-        int applicable = 0;
+        List<String> ministryNonCompliant = new ArrayList<>();
         int failed = 0;
         int ministryApplicable = 0;
         int ministryFailed = 0;
@@ -385,19 +383,22 @@ public final class NationalOfficeStore {
             int answer = answers[i];
             boolean ministry = !items.get(i).isReference();
             if (answer == COMPLIANT || answer == NON_COMPLIANT || answer == ALTERNATIVE) {
-                applicable |= 1 << checkpointOf[i];
                 ministryApplicable |= ministry ? 1 << checkpointOf[i] : 0;
             }
             if (answer == NON_COMPLIANT) {
                 failed |= 1 << checkpointOf[i];
                 ministryFailed |= ministry ? 1 << checkpointOf[i] : 0;
                 nonCompliant.add(items.get(i).id());
+                if (ministry) {
+                    ministryNonCompliant.add(items.get(i).id());
+                }
             }
         }
         Collections.sort(nonCompliant);
+        Collections.sort(ministryNonCompliant);
         newest.add(new Inspection(id, newestRevision, date, fiscalYear, facility.code(), facility.name(), facility.kana(), beds,
-                team[0] + "、" + team[1], status, List.copyOf(nonCompliant), applicable, failed, ministryApplicable,
-                ministryFailed));
+                team[0] + "、" + team[1], status, List.copyOf(nonCompliant), List.copyOf(ministryNonCompliant), failed,
+                ministryApplicable, ministryFailed));
         return new Counts(newestRevision, findings, started, results, conflicts);
     }
 

@@ -3,19 +3,29 @@ package jp.tachiiri.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleReader;
+import jp.tachiiri.bundle.BundleRecords;
+import jp.tachiiri.bundle.BundleWriter;
 import jp.tachiiri.evidence.EvidenceService;
 import jp.tachiiri.model.Evidence;
+import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.review.Decision;
+import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,6 +201,58 @@ class SyncRoundTripTest {
             assertThat(reopened.catalogs().version("2026.2")).as("received catalogs are stored").isPresent();
             assertThat(reopened.catalogs().latest().version()).isEqualTo("2026.2");
         }
+    }
+
+    /**
+     * An office on a release of bundle format 2.0 knows nothing of a facility's type and fee add-on claims: its
+     * master leaves both out, and the tablet keeps the claims it stored while taking the rest; a new facility is
+     * classified by its beds and claims nothing. A master of today's format that lists no claims does clear them.
+     */
+    @Test
+    void aFacilityMasterFromAnOlderReleaseKeepsTheClaimsTheTabletStored() throws Exception {
+        try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
+             Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow(), true);
+            Facility stored = tablet.facilities().byId("demo-aobadai").orElseThrow();
+            assertThat(stored.feeAddOnClaims()).hasSize(2);
+            office.facilities().save(new Facility(stored.id(), stored.code(), stored.name(), stored.kana(),
+                    "デモ県みなと市青葉台9-9（移転）", stored.type(), stored.licensedBeds(), true, true, stored.vendors(), List.of(),
+                    stored.demo()));
+            office.facilities().save(new Facility("office-clinic", "9910000066", "デモ 港診療所", "でも みなとしんりょうじょ",
+                    "デモ県みなと市港町1-1", FacilityType.CLINIC_WITHOUT_BEDS, 0, true, false, List.of(),
+                    List.of(new FeeAddOnClaim("digital-linkage-inpatient-2026", LocalDate.parse("2026-06-01"))), true));
+
+            ImportOutcome older = tablet.sync().importFile(withoutTypesAndClaims(office), true);
+            assertThat(older.result()).as(older.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(tablet.facilities().byId("demo-aobadai").orElseThrow()).satisfies(facility -> {
+                assertThat(facility.address()).isEqualTo("デモ県みなと市青葉台9-9（移転）");
+                assertThat(facility.type()).isEqualTo(FacilityType.HOSPITAL);
+                assertThat(facility.feeAddOnClaims()).isEqualTo(stored.feeAddOnClaims());
+            });
+            assertThat(tablet.facilities().byId("office-clinic").orElseThrow()).satisfies(facility -> {
+                assertThat(facility.type()).isEqualTo(FacilityType.CLINIC_WITHOUT_BEDS);
+                assertThat(facility.feeAddOnClaims()).isEmpty();
+            });
+            assertThat(tablet.sync().importFile(withoutTypesAndClaims(office), true).delivered())
+                    .as("the same master again: nothing new").isEqualTo(ImportOutcome.Delivered.NONE);
+
+            Path today = office.sync().exportAssignments(folder.resolve("usb-today"), Optional.empty());
+            assertThat(tablet.sync().importFile(today, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            assertThat(tablet.facilities().byId("demo-aobadai").orElseThrow().feeAddOnClaims()).isEmpty();
+            assertThat(tablet.facilities().byId("office-clinic").orElseThrow().feeAddOnClaims()).hasSize(1);
+        }
+    }
+
+    /**
+     * The office's assignments as a release of format 2.0 writes them: the facilities without {@code type} and
+     * {@code feeAddOnClaims}, signed with the office's key. (The reader takes such a file as it takes a 2.0 one: the
+     * missing fields are null.)
+     */
+    private Path withoutTypesAndClaims(Workspace office) {
+        ObjectNode payload = (ObjectNode) BundleRecords.tree(Offices.assignments(office));
+        payload.withArray("facilities").forEach(facility -> ((ObjectNode) facility).remove(List.of("type", "feeAddOnClaims")));
+        return BundleWriter.write(folder.resolve("usb-older-office"), office.sync().identity(), BundleKind.ASSIGNMENTS,
+                Instant.now(), payload, List.of()).file();
     }
 
     @Test

@@ -241,8 +241,15 @@ public final class InspectionView {
         left.setAlignment(Pos.CENTER_LEFT);
         Node header = ScreenParts.header(left, actions,
                 () -> back.prefWidth(-1) + left.getSpacing() + Math.max(facility.prefWidth(-1), details.prefWidth(-1)));
+        // The checklist followed gets a line of the header's full width under it: beside the titles it would wrap
+        // to three or four lines on a portrait tablet. A VBox wraps it to the window's width.
+        Label catalog = new Label(model.catalogLine());
+        catalog.setId("inspection-catalog");
+        catalog.getStyleClass().addAll("subtitle", "header-line");
+        catalog.setWrapText(true);
+        catalog.setMaxWidth(Double.MAX_VALUE);
 
-        VBox top = new VBox(header);
+        VBox top = new VBox(header, catalog);
         data.officeReturn().ifPresent(review -> top.getChildren().add(returnBanner(review)));
         if (model.readOnly()) {
             Label banner = new Label(data.latest() ? messages.get("inspection.readOnly")

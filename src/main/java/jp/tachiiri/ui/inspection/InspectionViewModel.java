@@ -191,6 +191,16 @@ final class InspectionViewModel {
         return checklist.getReadOnlyProperty();
     }
 
+    /**
+     * Which checklist the inspection follows: its own catalog's title and version (an inspection keeps the catalog
+     * it was made with, whatever is newer).
+     */
+    String catalogLine() {
+        Catalog catalog = loaded.get().catalog();
+        return context.messages().get("inspection.catalog", catalog.title().in(context.messages().language()),
+                catalog.version());
+    }
+
     ObjectProperty<String> selectedItemIdProperty() {
         return selectedItemId;
     }

@@ -20,6 +20,7 @@ import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.model.Answer;
@@ -32,6 +33,8 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.store.Database;
+import jp.tachiiri.store.SqliteInspections;
 import jp.tachiiri.testsupport.Profiles;
 import jp.tachiiri.ui.common.StoreExecutor;
 import jp.tachiiri.ui.common.ViewModelContext;
@@ -114,6 +117,36 @@ class InspectionViewModelTest {
                 .as(itemId).satisfiesAnyOf(state -> assertThat(state).isEmpty(),
                         state -> assertThat(state.orElseThrow().applicable()).isTrue()));
         assertThat(fx(() -> model.failureProperty().get())).isNull();
+    }
+
+    /** The header names the inspection's own catalog, in the screen's language, not the newest one. */
+    @Test
+    void theScreenSaysWhichChecklistTheInspectionFollows() {
+        Inspection inspection = inProgress();
+        load(inspection.id());
+        Catalog catalog = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow();
+        assertThat(fx(model::catalogLine)).isEqualTo(catalog.title().ja() + "・" + catalog.version())
+                .contains("令和7年度版チェックリストに準拠");
+        model = fx(() -> new InspectionViewModel(new ViewModelContext(workspace, executor, Messages.of(Language.EN))));
+        load(inspection.id());
+        assertThat(fx(model::catalogLine)).isEqualTo(catalog.title().en() + " · " + catalog.version());
+
+        // An inspection made with the FY2025 catalog names it, though 2026.1 is newer.
+        Path data = workspace.databaseFile();
+        executor.close();
+        workspace.close();
+        try (Database database = Database.open(data)) {
+            new SqliteInspections(database, Clock.systemUTC()).start("i-fy2025", new NewInspection(inspection.facilityId(),
+                    LocalDate.of(2026, 3, 2), List.of("デモ 検査太郎"), List.of(), true), "2025.1", "tester");
+        }
+        workspace = Workspace.open(folder, Clock.fixed(TODAY.atTime(10, 0).atZone(TOKYO).toInstant(), TOKYO));
+        executor = new StoreExecutor();
+        context = new ViewModelContext(workspace, executor, Messages.of(Language.JA));
+        model = fx(() -> new InspectionViewModel(context));
+        assertThat(workspace.catalogs().latest().version()).isNotEqualTo("2025.1");
+        load("i-fy2025");
+        assertThat(fx(model::catalogLine)).isEqualTo(workspace.catalogs().version("2025.1").orElseThrow().title().ja()
+                + "・2025.1").contains("令和7年度");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewStatus;
@@ -47,6 +48,16 @@ class OfficeHomeViewModelTest {
             assertThat(model.shown()).extracting(ReviewRow::facilityName).containsExactly("デモ 桜川記念病院");
             assertThat(model.countsProperty().get().get(ReviewStatus.RECEIVED)).as("counted within the other filters")
                     .isEqualTo(1);
+
+            // 桜川's 不適合 are counted and filtered by the ministry's items: its 参考 items answered 不適合
+            // (vulnerability.vpn-firmware, recovery.drills) are left out.
+            assertThat(model.shown().get(0).nonCompliantItems()).containsExactly("backup.offline-copy",
+                    "vulnerability.two-factor-auth");
+            model.nonCompliantInProperty().set(Checkpoint.VULNERABILITY);
+            assertThat(model.shown()).hasSize(1);
+            model.nonCompliantInProperty().set(Checkpoint.RECOVERY);
+            assertThat(model.shown()).isEmpty();
+            model.nonCompliantInProperty().set(null);
 
             model.textProperty().set("");
             model.statusProperty().set(ReviewStatus.APPROVED);
