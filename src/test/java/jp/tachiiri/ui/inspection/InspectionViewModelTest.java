@@ -126,7 +126,7 @@ class InspectionViewModelTest {
         load(inspection.id());
         Catalog catalog = workspace.catalogs().version(inspection.catalogVersion()).orElseThrow();
         assertThat(fx(model::catalogLine)).isEqualTo(catalog.title().ja() + "・" + catalog.version())
-                .contains("令和7年度版チェックリストに準拠");
+                .contains("令和7年度版チェックリストにより確認");
         model = fx(() -> new InspectionViewModel(new ViewModelContext(workspace, executor, Messages.of(Language.EN))));
         load(inspection.id());
         assertThat(fx(model::catalogLine)).isEqualTo(catalog.title().en() + " · " + catalog.version());
