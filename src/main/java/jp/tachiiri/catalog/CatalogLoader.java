@@ -64,7 +64,8 @@ public final class CatalogLoader {
     private static final Set<String> CHECKLIST_FIELDS = Set.of("name", "label", "published");
     private static final Set<String> MINISTRY_ITEM_FIELDS =
             Set.of("number", "wording", "verification", "checkedAgainst", "checkedOn", "rollUp");
-    private static final Set<String> FEE_ADD_ON_FIELDS = Set.of("id", "name", "from", "until", "source", "requirements");
+    private static final Set<String> FEE_ADD_ON_FIELDS =
+            Set.of("id", "name", "facilityTypes", "from", "until", "source", "requirements");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("items", "when", "text");
     private static final Set<String> RESOURCE_FIELDS = Set.of("id", "title", "body", "when", "from", "until");
     private static final Set<String> CHECKPOINT_FIELDS = Set.of("id", "title", "summary", "items");
@@ -182,8 +183,8 @@ public final class CatalogLoader {
             node.allowOnly(FEE_ADD_ON_FIELDS);
             String id = uniqueId(node, feeAddOnIdPaths);
             // The add-on is known from here on, so that a requirement can be conditioned on beds but not on itself.
-            FeeAddOn addOn = new FeeAddOn(id, text(node.field("name")), period(node), node.field("source").text(),
-                    node.field("requirements").list(this::requirement));
+            FeeAddOn addOn = new FeeAddOn(id, text(node.field("name")), facilityTypes(node.field("facilityTypes")),
+                    period(node), node.field("source").text(), node.field("requirements").list(this::requirement));
             feeAddOns.put(id, addOn);
             return addOn;
         }

@@ -2,6 +2,7 @@ package jp.tachiiri.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A fee add-on of the health-insurance fee schedule whose 施設基準 include security measures, in the version in
@@ -9,19 +10,29 @@ import java.util.List;
  * are conditions of claiming the add-on, checked by the 地方厚生局 — not duties under 医療法 — so the printout
  * states them apart and only for a facility that claims the add-on on the inspection day.
  */
-public record FeeAddOn(String id, LocalizedText name, Period period, String source, List<Requirement> requirements) {
+public record FeeAddOn(String id, LocalizedText name, Set<FacilityType> facilityTypes, Period period, String source,
+                       List<Requirement> requirements) {
 
     public FeeAddOn {
+        facilityTypes = Set.copyOf(facilityTypes);
         requirements = List.copyOf(requirements);
+    }
+
+    /** Whether a facility of this type can claim the add-on (an inpatient add-on needs beds). */
+    public boolean claimableBy(FacilityType type) {
+        return facilityTypes.contains(type);
     }
 
     public boolean inForceOn(LocalDate day) {
         return period.contains(day);
     }
 
-    /** The facility claims this add-on on the profile's day, and this version of it is in force then. */
+    /**
+     * The facility claims this add-on on the profile's day, this version of it is in force then, and a facility of its
+     * type can claim it.
+     */
     public boolean claimedBy(FacilityProfile profile) {
-        return inForceOn(profile.day()) && profile.claims(id);
+        return inForceOn(profile.day()) && claimableBy(profile.type()) && profile.claims(id);
     }
 
     /**

@@ -152,6 +152,14 @@ class Fy2026CatalogTest {
             assertThat(requirement.itemIds()).isEmpty();
         });
 
+        // Inpatient add-ons: a clinic without beds cannot claim them, and a claim it holds brings nothing.
+        assertThat(CATALOG.feeAddOns()).allSatisfy(addOn -> assertThat(addOn.facilityTypes())
+                .containsExactlyInAnyOrder(FacilityType.HOSPITAL, FacilityType.CLINIC_WITH_BEDS));
+        FacilityProfile clinicClaiming = new FacilityProfile(FacilityType.CLINIC_WITHOUT_BEDS, 0, true, true, true,
+                List.of(new FeeAddOnClaim("records-management-1-2024", LocalDate.of(2024, 6, 1))), UNDER_THE_2024_RULES);
+        assertThat(records1.claimedBy(clinicClaiming)).isFalse();
+        assertThat(records1.claimedBy(hospital(150, UNDER_THE_2024_RULES, "records-management-1-2024"))).isTrue();
+
         // No item's advice speaks of the add-on: that is the add-on section's, for those who claim it.
         for (CatalogItem item : CATALOG.items()) {
             if (!item.id().equals("contact.dedicated-security-manager") && !item.id().equals("recovery.staff-training-a207")) {

@@ -143,6 +143,10 @@ public final class FacilityViewModel {
             if (!chosenAbove.add(addOnId.get())) {
                 return messages.get("facility.claim.duplicate", addOnName(addOnId.get()));
             }
+            if (addOn(addOnId.get()).filter(addOn -> !addOn.claimableBy(type.get())).isPresent()) {
+                return messages.get("facility.claim.notForType", addOnName(addOnId.get()),
+                        messages.get("facilityType." + type.get().id()));
+            }
             if (text.isBlank()) {
                 return messages.get("facility.claim.fromRequired");
             }

@@ -313,6 +313,29 @@ class FacilityViewModelTest extends DemoWorkspaceFixture {
         assertThat(storedMizuho().feeAddOnClaims()).isEmpty();
     }
 
+    /**
+     * The add-ons are inpatient ones: a 無床診療所 cannot claim them, so a claim it holds is refused with the reason and
+     * not stored, and is stored again once the facility has beds.
+     */
+    @Test
+    void aClinicWithoutBedsCannotClaimAnInpatientAddOn() {
+        FacilityViewModel model = loaded(MIZUHO, Language.JA);
+        ClaimRow row = claim(model, RECORDS_1, "2024/6/1");
+        assertThat(storedMizuho().feeAddOnClaims()).containsExactly(new FeeAddOnClaim(RECORDS_1, LocalDate.of(2024, 6, 1)));
+
+        model.bedsTextProperty().set("0");
+        model.typeProperty().set(FacilityType.CLINIC_WITHOUT_BEDS);
+        assertThat(row.errorProperty().get())
+                .isEqualTo("診療録管理体制加算1（令和6年度改定）は無床診療所では算定できません（入院の加算です）");
+        assertThat(storedMizuho().type()).isEqualTo(FacilityType.CLINIC_WITHOUT_BEDS);
+        assertThat(storedMizuho().feeAddOnClaims()).isEmpty();
+
+        model.bedsTextProperty().set("19");
+        model.typeProperty().set(FacilityType.CLINIC_WITH_BEDS);
+        assertThat(row.errorProperty().get()).isEmpty();
+        assertThat(storedMizuho().feeAddOnClaims()).containsExactly(new FeeAddOnClaim(RECORDS_1, LocalDate.of(2024, 6, 1)));
+    }
+
     @Test
     void aClaimFromAfterTheAddOnsLastDayIsRefused() {
         FacilityViewModel model = loaded(MIZUHO, Language.JA);
