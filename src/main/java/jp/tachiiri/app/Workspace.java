@@ -85,7 +85,7 @@ public final class Workspace implements AutoCloseable {
         this.csvReport = new CsvReport(storedInspections, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
         this.advice = new AdviceService(storedInspections, storedFacilities, catalogs, folder.resolve("printouts"));
-        this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, catalogs.latest(), clock));
+        this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, clock));
     }
 
     /** Opens (creating if needed) the data folder's database with the bundled catalogs. */

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.FiscalYear;
 
 /**
  * The catalog versions this installation knows. Several versions coexist because every inspection keeps
- * the version it was made with; new inspections use the latest.
+ * the version it was made with; a new inspection takes the catalog of its date's fiscal year.
  */
 public final class CatalogLibrary {
 
@@ -77,6 +78,20 @@ public final class CatalogLibrary {
 
     public synchronized Optional<Catalog> version(String version) {
         return Optional.ofNullable(byVersion.get(version));
+    }
+
+    /**
+     * The catalog for inspections of a fiscal year: the newest whose fiscal year is not after it (an inspection of
+     * FY2025 recorded after 2026.1 shipped still follows 2025.1), or the oldest for a year before every catalog.
+     */
+    public synchronized Catalog forFiscalYear(FiscalYear year) {
+        Catalog chosen = byVersion.values().iterator().next();
+        for (Catalog catalog : byVersion.values()) {
+            if (catalog.fiscalYear() <= year.year()) {
+                chosen = catalog;
+            }
+        }
+        return chosen;
     }
 
     public synchronized Catalog latest() {

@@ -166,7 +166,7 @@ public final class Dashboard {
      * ministry's form has one answer for it: a facility complies with 3-② when none of its seven parts is 不適合.
      */
     private List<MinistryItemFigure> ministryItemFigures(FiscalYear year) {
-        Catalog catalog = catalogFor(year);
+        Catalog catalog = catalogs.forFiscalYear(year);
         Map<String, String> numberOfItem = new LinkedHashMap<>();
         catalog.items().forEach(item -> item.ministryItem()
                 .ifPresent(ministry -> numberOfItem.put(item.id(), ministry.number())));
@@ -193,7 +193,7 @@ public final class Dashboard {
             nonCompliant.merge(tally.itemId(), tally.nonCompliant(), Integer::sum);
         }
         Set<String> shown = new HashSet<>(shares.keySet());
-        catalogFor(year).items().forEach(item -> shown.add(item.id()));
+        catalogs.forFiscalYear(year).items().forEach(item -> shown.add(item.id()));
         List<ItemFigure> figures = new ArrayList<>();
         for (CatalogItem item : known.values()) {
             if (!shown.contains(item.id())) {
@@ -228,16 +228,6 @@ public final class Dashboard {
     }
 
     /** The newest catalog version made for the year or an earlier one; the oldest there is when none. */
-    private Catalog catalogFor(FiscalYear year) {
-        List<Catalog> all = catalogs.all();
-        Catalog chosen = all.get(0);
-        for (Catalog catalog : all) {
-            if (catalog.fiscalYear() <= year.year()) {
-                chosen = catalog;
-            }
-        }
-        return chosen;
-    }
 
     private Map<Checkpoint, LocalizedText> checkpointTitles() {
         Map<Checkpoint, LocalizedText> titles = new EnumMap<>(Checkpoint.class);

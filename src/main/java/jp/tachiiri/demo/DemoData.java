@@ -44,13 +44,11 @@ public final class DemoData {
 
     private final FacilityRepository facilities;
     private final InspectionService inspections;
-    private final Catalog catalog;
     private final Clock clock;
 
-    public DemoData(FacilityRepository facilities, InspectionService inspections, Catalog catalog, Clock clock) {
+    public DemoData(FacilityRepository facilities, InspectionService inspections, Clock clock) {
         this.facilities = facilities;
         this.inspections = inspections;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -135,6 +133,8 @@ public final class DemoData {
      */
     private void recordAll(Inspection inspection, FacilityProfile profile, LocalDate checkedOn, LocalDate target,
             Map<String, Answer> exceptions, int limit) {
+        // Each inspection follows the catalog of its own fiscal year (last year's the older one).
+        Catalog catalog = inspections.catalogOf(inspection);
         inspections.record(inspection.id(), Finding.empty(catalog.gate().id()).withAnswer(Answer.YES)
                 .withConfirmedBy(Set.of(ConfirmationMethod.INTERVIEW)).withCheckedOn(checkedOn), ACTOR);
         List<CatalogItem> applicable = Applicability.applicableItems(catalog, profile).stream().limit(limit).toList();

@@ -11,6 +11,7 @@ import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.InspectionSummary;
@@ -82,9 +83,13 @@ public final class InspectionService {
         return inspections.amend(inspectionId, reason, actor);
     }
 
-    /** Starts an inspection with the latest catalog; its id is made here, once, names this device and never changes. */
+    /**
+     * Starts an inspection with the catalog of its date's fiscal year; its id is made here, once, names this device and
+     * never changes.
+     */
     public Inspection start(NewInspection request, String actor) {
-        return inspections.start(InspectionIds.newId(deviceId.get()), request, catalogs.latest().version(), actor);
+        return inspections.start(InspectionIds.newId(deviceId.get()), request,
+                catalogs.forFiscalYear(FiscalYear.of(request.date())).version(), actor);
     }
 
     /** Records a finding in the inspection's current revision. Returns the number of fields that changed. */

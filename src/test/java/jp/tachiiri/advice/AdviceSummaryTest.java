@@ -55,7 +55,8 @@ class AdviceSummaryTest {
                 Map<String, Finding> findings = workspace.inspections().findings(inspection.id(), inspection.revision());
                 for (Language language : Language.values()) {
                     try (PDDocument document = Loader.loadPDF(pdf(workspace, inspection.id(), language))) {
-                        assertSummaryCounts(document, Messages.of(language), catalog(workspace), facility, findings);
+                        assertSummaryCounts(document, Messages.of(language), workspace.inspections().catalogOf(inspection),
+                                facility, findings);
                     }
                 }
             }

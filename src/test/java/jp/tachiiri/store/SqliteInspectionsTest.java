@@ -26,6 +26,7 @@ import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
@@ -432,7 +433,9 @@ class SqliteInspectionsTest extends StoreFixture {
     void serviceRefusesAnAnswerTheItemDoesNotAllowAndStoresNothing() {
         InspectionService service = new InspectionService(inspections, CATALOGS, () -> "test-device");
         Inspection inspection = service.start(request("f-sakura", DATE), ACTOR);
-        assertThat(inspection.catalogVersion()).isEqualTo(catalog.version());
+        // Dated in FY2025: the FY2025 catalog, whose items are the same ids.
+        assertThat(inspection.catalogVersion()).isEqualTo(CATALOGS.forFiscalYear(FiscalYear.of(DATE)).version())
+                .isEqualTo("2025.1");
         assertThat(item.answers()).doesNotContain(Answer.YES);
         int eventsBefore = events(inspection.id()).size();
 
@@ -487,7 +490,7 @@ class SqliteInspectionsTest extends StoreFixture {
                 () -> service.record(inspection.id(), Finding.empty(unknown).withAnswer(Answer.COMPLIANT), ACTOR));
         assertThat(error).isNotNull();
         assertThat(error.key()).isEqualTo("inspection.error.unknownItem");
-        assertThat(error.arguments()).containsExactly(unknown, catalog.version());
+        assertThat(error.arguments()).containsExactly(unknown, inspection.catalogVersion());
 
         // Even without an answer, an item the catalog lacks is refused.
         UserFacingException noteOnly = catchThrowableOfType(UserFacingException.class,

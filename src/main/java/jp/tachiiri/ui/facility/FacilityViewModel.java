@@ -35,6 +35,7 @@ import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.FeeAddOn;
 import jp.tachiiri.model.FeeAddOnClaim;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.ui.common.Background;
@@ -209,7 +210,7 @@ public final class FacilityViewModel {
         this.background = models.background();
         this.messages = models.messages();
         this.facilityId = facilityId;
-        this.catalog = workspace.catalogs().latest();
+        this.catalog = workspace.catalogs().forFiscalYear(FiscalYear.of(LocalDate.now(workspace.clock())));
         type.addListener((observable, old, now) -> changed());
         bedsText.addListener((observable, old, now) -> changed());
         medicalInformationSystem.addListener((observable, old, now) -> changed());

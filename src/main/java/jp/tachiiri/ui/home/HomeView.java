@@ -195,7 +195,7 @@ public final class HomeView {
     }
 
     private Node statusBar() {
-        Catalog catalog = model.latestCatalog();
+        Catalog catalog = model.currentCatalog();
         Label catalogLabel = new Label(messages.get("home.catalog", catalog.version(), catalog.title().in(messages.language()),
                 catalog.items().size()));
         catalogLabel.setId("catalog-status");

@@ -1,5 +1,6 @@
 package jp.tachiiri.ui.home;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -20,6 +21,7 @@ import jp.tachiiri.i18n.SearchText;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.ui.common.Background;
 import jp.tachiiri.ui.common.ViewModelContext;
@@ -120,8 +122,9 @@ public final class HomeViewModel {
         return failure.getReadOnlyProperty();
     }
 
-    Catalog latestCatalog() {
-        return workspace.catalogs().latest();
+    /** The catalog an inspection started today follows: that of today's fiscal year. */
+    Catalog currentCatalog() {
+        return workspace.catalogs().forFiscalYear(FiscalYear.of(LocalDate.now(workspace.clock())));
     }
 
     Workspace workspace() {

@@ -15,10 +15,12 @@ import java.util.function.Supplier;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.FeeAddOnClaim;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
@@ -169,22 +171,25 @@ class FacilityViewModelTest extends DemoWorkspaceFixture {
 
     @Test
     void theApplicableCountFollowsTheAttributes() {
+        // The catalog of today's fiscal year (the fixture's clock: June 2025, so 2025.1, whose items still use beds).
+        Catalog today = workspace.catalogs().forFiscalYear(FiscalYear.of(LocalDate.now(CLOCK)));
+        assertThat(today.version()).isEqualTo("2025.1");
         FacilityViewModel model = loaded(MIZUHO, Language.JA);
         int small = model.applicableCountProperty().get();
-        assertThat(small).isEqualTo(Applicability.applicableItems(workspace.catalogs().latest(),
-                Profiles.of(80, true, false, false)).size()).isPositive();
-        assertThat(model.applicableTextProperty().get()).contains(small + " 項目");
+        assertThat(small).isEqualTo(Applicability.applicableItems(today, Profiles.of(80, true, false, false)).size())
+                .isPositive();
+        assertThat(model.applicableTextProperty().get()).contains(small + " 項目", "2025.1");
 
         model.bedsTextProperty().set("250");
         int large = model.applicableCountProperty().get();
-        // Beds alone decide nothing: the 200-bed items are the fee add-on's, for a facility that claims it.
-        assertThat(large).as("items for 250 beds without a fee add-on").isEqualTo(small);
+        assertThat(large).as("items for 250 beds")
+                .isEqualTo(Applicability.applicableItems(today, Profiles.of(250, true, false, false)).size());
 
         model.addVendor().vendorNameProperty().set("テスト医療システム株式会社");
         model.emrProperty().set(true);
         int withVendorAndEmr = model.applicableCountProperty().get();
         assertThat(withVendorAndEmr).isGreaterThan(large).isEqualTo(Applicability.applicableItems(
-                workspace.catalogs().latest(), Profiles.of(250, true, true, true)).size());
+                today, Profiles.of(250, true, true, true)).size());
 
         model.bedsTextProperty().set("abc");
         assertThat(model.applicableCountProperty().get()).as("a wrong value changes nothing").isEqualTo(withVendorAndEmr);
@@ -382,7 +387,9 @@ class FacilityViewModelTest extends DemoWorkspaceFixture {
 
     @Test
     void theApplicableCountFollowsTypeAndAClaimInForceToday() {
-        // The workspace's clock: 10 June 2025, when the 2024 rules are in force.
+        // 20 May 2026: FY2026, so catalog 2026.1, and the 2024 rules of the add-on still in force.
+        workspace.close();
+        workspace = Workspace.open(data, Clock.fixed(Instant.parse("2026-05-20T01:00:00Z"), ZoneId.of("Asia/Tokyo")));
         FacilityViewModel model = loaded(MIZUHO, Language.JA);
         model.bedsTextProperty().set("250");
         model.emrProperty().set(true);
@@ -394,10 +401,10 @@ class FacilityViewModelTest extends DemoWorkspaceFixture {
         assertThat(withClaim).isEqualTo(withoutClaim + 2);
         assertThat(model.applicableTextProperty().get()).contains(withClaim + " 項目");
 
-        row.fromTextProperty().set("2025/7/1");
+        row.fromTextProperty().set("2026/5/21");
         assertThat(model.applicableCountProperty().get()).as("a claim from a later day is not in force today")
                 .isEqualTo(withoutClaim);
-        row.fromTextProperty().set("2025/6/10");
+        row.fromTextProperty().set("2026/5/20");
         assertThat(model.applicableCountProperty().get()).as("a claim from today is").isEqualTo(withClaim);
 
         model.bedsTextProperty().set("199");
