@@ -345,17 +345,9 @@ public final class CatalogLoader {
                     () -> ministryNode.get().error("catalog.problem.unknownMinistryItem", number)));
         }
 
+        /** An item's id (the gate's too): unique among the items, in a namespace apart from add-ons and resources. */
         private String id(StrictNode item) {
-            StrictNode idNode = item.field("id");
-            String id = idNode.text();
-            if (!ITEM_ID.matcher(id).matches()) {
-                throw idNode.error("catalog.problem.badId", id);
-            }
-            String first = idPaths.putIfAbsent(id, idNode.path());
-            if (first != null) {
-                throw idNode.error("catalog.problem.duplicateId", id, first);
-            }
-            return id;
+            return uniqueId(item, idPaths);
         }
 
         private List<Answer> answers(StrictNode node) {

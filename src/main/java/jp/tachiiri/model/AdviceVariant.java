@@ -10,6 +10,6 @@ public record AdviceVariant(List<Condition> when, LocalizedText text) {
     }
 
     public boolean fits(FacilityProfile profile) {
-        return when.stream().allMatch(condition -> condition.holdsFor(profile));
+        return Condition.allHold(when, profile);
     }
 }

@@ -10,6 +10,11 @@ public sealed interface Condition {
 
     boolean holdsFor(FacilityProfile profile);
 
+    /** Whether every condition holds for the facility (an empty list always holds). */
+    static boolean allHold(List<Condition> conditions, FacilityProfile profile) {
+        return conditions.stream().allMatch(condition -> condition.holdsFor(profile));
+    }
+
     /** Licensed beds are at least {@code beds}. */
     record BedsAtLeast(int beds) implements Condition {
         @Override

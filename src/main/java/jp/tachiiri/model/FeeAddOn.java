@@ -47,7 +47,7 @@ public record FeeAddOn(String id, LocalizedText name, Set<FacilityType> facility
         }
 
         public boolean appliesTo(FacilityProfile profile) {
-            return when.stream().allMatch(condition -> condition.holdsFor(profile));
+            return Condition.allHold(when, profile);
         }
     }
 }

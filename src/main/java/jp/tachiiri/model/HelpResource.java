@@ -13,6 +13,6 @@ public record HelpResource(String id, LocalizedText title, LocalizedText body, L
     }
 
     public boolean appliesTo(FacilityProfile profile) {
-        return period.contains(profile.day()) && when.stream().allMatch(condition -> condition.holdsFor(profile));
+        return period.contains(profile.day()) && Condition.allHold(when, profile);
     }
 }
