@@ -18,6 +18,7 @@ import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.platform.Leftovers;
 import jp.tachiiri.report.CsvReport;
 import jp.tachiiri.review.ReviewService;
+import jp.tachiiri.selfcheck.SelfCheckService;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
 import jp.tachiiri.store.SqliteDashboard;
@@ -25,6 +26,7 @@ import jp.tachiiri.store.SqliteEvidence;
 import jp.tachiiri.store.SqliteFacilities;
 import jp.tachiiri.store.SqliteInspections;
 import jp.tachiiri.store.SqliteReview;
+import jp.tachiiri.store.SqliteSelfCheck;
 import jp.tachiiri.store.SqliteSettings;
 import jp.tachiiri.store.SqliteSync;
 import jp.tachiiri.sync.DeviceTrust;
@@ -49,6 +51,7 @@ public final class Workspace implements AutoCloseable {
     private final SqliteEvidence storedEvidence;
     private final FacilityService facilities;
     private final InspectionService inspections;
+    private final SelfCheckService selfCheck;
     private final EvidenceService evidence;
     private final Settings settings;
     private final DeviceTrust deviceTrust;
@@ -76,6 +79,7 @@ public final class Workspace implements AutoCloseable {
                 document));
         this.facilities = new FacilityService(storedFacilities);
         this.inspections = new InspectionService(storedInspections, catalogs, () -> storedSettings.deviceId(clock));
+        this.selfCheck = new SelfCheckService(new SqliteSelfCheck(database, clock), inspections, facilities, clock);
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
@@ -143,6 +147,11 @@ public final class Workspace implements AutoCloseable {
     /** The inspections: reading, starting, recording, finalizing, amending. */
     public InspectionService inspections() {
         return inspections;
+    }
+
+    /** The hospital's and vendors' own forms of inspections. */
+    public SelfCheckService selfCheck() {
+        return selfCheck;
     }
 
     /** The photos and documents of the findings. */

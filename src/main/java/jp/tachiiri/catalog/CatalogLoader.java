@@ -63,7 +63,8 @@ public final class CatalogLoader {
             "checklist", "ministryItems", "feeAddOns", "resources", "gate", "checkpoints");
     private static final Set<String> CHECKLIST_FIELDS = Set.of("name", "label", "published");
     private static final Set<String> MINISTRY_ITEM_FIELDS =
-            Set.of("number", "wording", "verification", "checkedAgainst", "checkedOn", "rollUp");
+            Set.of("number", "wording", "verification", "checkedAgainst", "checkedOn", "rollUp",
+                    "onVendorForm");
     private static final Set<String> FEE_ADD_ON_FIELDS =
             Set.of("id", "name", "facilityTypes", "from", "until", "source", "requirements");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("items", "when", "text");
@@ -174,7 +175,8 @@ public final class CatalogLoader {
                     MinistryItem.RollUp.fromId(rollUpNode.text()).orElseThrow(() -> rollUpNode.error(
                             "catalog.problem.unknownValue", rollUpNode.text(), Spelled.ids(MinistryItem.RollUp.class))));
             MinistryItem item = new MinistryItem(number, checklistLabel + " " + number, text(node.field("wording")),
-                    verification, node.field("checkedAgainst").text(), date(node.field("checkedOn")), rollUp);
+                    verification, node.field("checkedAgainst").text(), date(node.field("checkedOn")), rollUp,
+                    node.field("onVendorForm").bool());
             ministryItems.put(number, item);
             return item;
         }

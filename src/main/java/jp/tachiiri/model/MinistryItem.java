@@ -8,7 +8,8 @@ import java.util.Optional;
  * One item of the ministry's checklist (医療機関確認用), which is what the inspection confirms first: its number
  * ("2-⑦"), the ministry's wording, and how far that wording and number were checked. Catalog items that answer
  * it point to it; when several do (the app's breakdown of one ministry item), {@code rollUp} says how their
- * answers make the one answer the ministry's form has.
+ * answers make the one answer the ministry's form has. {@code onVendorForm}: the item is also on the vendors' form
+ * (事業者確認用), which each vendor under contract fills in for the systems it looks after.
  */
 public record MinistryItem(
         String number,
@@ -17,7 +18,8 @@ public record MinistryItem(
         Verification verification,
         String checkedAgainst,
         LocalDate checkedOn,
-        Optional<RollUp> rollUp) {
+        Optional<RollUp> rollUp,
+        boolean onVendorForm) {
 
     /** Only a check against the ministry's final PDF confirms a number and wording. */
     public boolean confirmed() {

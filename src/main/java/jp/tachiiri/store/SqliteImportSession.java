@@ -220,7 +220,8 @@ final class SqliteImportSession implements ImportSession {
                 statements.update("DELETE FROM review_results WHERE inspection_id = ? AND revision = ?", inspectionId, revision);
                 statements.update("DELETE FROM review_started WHERE inspection_id = ? AND revision = ?", inspectionId, revision);
             }
-            for (String table : List.of("evidence", "findings", "revision_inspectors", "revision_attendees",
+            for (String table : List.of("evidence", "findings", "vendor_form_answers", "vendor_forms", "hospital_form",
+                    "revision_inspectors", "revision_attendees",
                     "revision_facility", "revision_origin", "inspection_revisions")) {
                 statements.update("DELETE FROM " + table + " WHERE inspection_id = ?", inspectionId);
             }

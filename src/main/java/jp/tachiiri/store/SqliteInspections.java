@@ -171,6 +171,7 @@ public final class SqliteInspections implements InspectionRepository {
                 RevisionsTable.insert(statements, amended, now);
                 FindingsTable.copy(statements, inspectionId, latest.revision(), amended.revision());
                 EvidenceTable.copyLive(statements, inspectionId, latest.revision(), amended.revision());
+                SelfCheckTables.copy(statements, inspectionId, latest.revision(), amended.revision());
             }
             AuditWriter.append(connection, inspectionId, actor, now, new AuditWriter.Entry(AMENDED,
                     "revision " + amended.revision(), Integer.toString(latest.revision()),
@@ -208,8 +209,11 @@ public final class SqliteInspections implements InspectionRepository {
                     }
                     String previousId = row.getString(1);
                     int revision = row.getInt(2);
-                    return Optional.of(new PreviousFindings(previousId, revision, LocalDate.parse(row.getString(3)),
-                            findings(connection, previousId, revision)));
+                    try (Statements statements = new Statements(connection)) {
+                        return Optional.of(new PreviousFindings(previousId, revision, LocalDate.parse(row.getString(3)),
+                                findings(connection, previousId, revision),
+                                SelfCheckTables.read(statements, previousId, revision).hospitalForm()));
+                    }
                 }
             }
         });

@@ -87,7 +87,7 @@ class ApplicabilityRulesTest {
             assertThat(doesNot.unmetCondition()).as("%s for %s", item.id(), fails).contains(condition);
             assertThat(doesNot.effectiveAnswer()).as("%s for %s", item.id(), fails).contains(Answer.NOT_APPLICABLE);
             assertThat(Applicability.applicableItems(CATALOG, fails)).as("%s for %s", item.id(), fails).doesNotContain(item);
-            assertThat(whereNot.gaps()).as("%s for %s", item.id(), fails).noneMatch(gap -> gap.itemId().equals(item.id()));
+            assertThat(whereNot.gaps()).as("%s for %s", item.id(), fails).noneMatch(gap -> gap.subject().equals(item.id()));
         }
     }
 

@@ -265,7 +265,7 @@ class ChecklistTest {
         assertThat(checklist.targetYearEnd(CATALOG.item("backup.generations").orElseThrow())).isEqualTo(yearEnd);
         assertThat(checklist.targetYearEnd(CATALOG.item("vulnerability.two-factor-auth").orElseThrow()))
                 .isEqualTo(LocalDate.of(2028, 3, 31));
-        assertThat(checklist.gaps()).as("a warning, not a gap").noneMatch(gap -> gap.itemId().equals("backup.generations"));
+        assertThat(checklist.gaps()).as("a warning, not a gap").noneMatch(gap -> gap.subject().equals("backup.generations"));
     }
 
     private static Finding nonCompliant(String itemId, LocalDate target) {
@@ -410,7 +410,7 @@ class ChecklistTest {
         ItemState state = checklist.item(finding.itemId()).orElseThrow();
         assertThat(state.applicable()).as(finding.itemId()).isTrue();
         List<Gap.Kind> kinds = checklist.gapsOf(state);
-        assertThat(checklist.gaps()).filteredOn(gap -> gap.itemId().equals(finding.itemId()))
+        assertThat(checklist.gaps()).filteredOn(gap -> gap.subject().equals(finding.itemId()))
                 .extracting(Gap::kind).containsExactlyElementsOf(kinds);
         return kinds;
     }

@@ -59,7 +59,7 @@ public final class InspectionDialogs {
         scroll.setPrefViewportHeight(Math.min(gaps.size() * 64, context.window().getHeight() * 0.55));
         Dialog<Void> dialog = dialog(messages.get("inspection.gapsTitle", gaps.size()), scroll);
         for (Gap gap : gaps) {
-            Label what = new Label(questionTitle(gap.itemId()) + "\n" + messages.get("gap." + gap.kind().name()));
+            Label what = new Label(questionTitle(gap.subject()) + "\n" + messages.get("gap." + gap.kind().name()));
             what.setWrapText(true);
             HBox.setHgrow(what, Priority.ALWAYS);
             what.setMaxWidth(Double.MAX_VALUE);

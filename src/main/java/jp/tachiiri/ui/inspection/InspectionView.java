@@ -289,7 +289,7 @@ public final class InspectionView {
             dialogs.confirmFinalize(() -> model.finalizeInspection(this::reload));
         } else {
             dialogs.showGaps(model.gaps(), gap -> {
-                model.selectedItemIdProperty().set(gap.itemId());
+                model.selectedItemIdProperty().set(gap.subject());
                 editor.showGap(gap);
             });
         }

@@ -106,12 +106,13 @@ final class ItemEditor {
      * stays until the gap is filled or another item is shown.
      */
     void showGap(Gap gap) {
-        show(gap.itemId());
+        show(gap.subject());
         String fieldId = switch (gap.kind()) {
             case GATE_UNANSWERED, UNANSWERED -> "answers";
             case ADVICE_MISSING -> "advice";
             case TARGET_DATE_MISSING, TARGET_DATE_BEFORE_INSPECTION -> "target-date";
             case JUSTIFICATION_MISSING, REASON_MISSING -> "reason";
+            default -> throw new IllegalArgumentException("not a gap of an item's finding: " + gap);
         };
         outlined.ifPresent(earlier -> earlier.field().getStyleClass().remove(GAP_TARGET));
         outlined = Optional.empty();

@@ -245,7 +245,7 @@ class InspectionViewModelTest {
 
         fx(() -> model.typeDate(DateField.TARGET_DATE, "2027/4/1"));
         assertThat(fx(() -> model.targetAfterYear(NON_COMPLIANT_ITEM))).contains(LocalDate.of(2027, 3, 31));
-        assertThat(fx(() -> model.gaps())).noneMatch(gap -> gap.itemId().equals(NON_COMPLIANT_ITEM));
+        assertThat(fx(() -> model.gaps())).noneMatch(gap -> gap.subject().equals(NON_COMPLIANT_ITEM));
         settle();
         assertThat(storedTargetDate(inspection)).contains(LocalDate.of(2027, 4, 1));
 
