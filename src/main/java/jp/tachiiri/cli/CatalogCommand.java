@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 final class CatalogCommand {
 
     /**
-     * One Markdown row per ministry item: its number, the ministry's wording, the catalog items that answer it, what
-     * it was checked against, when and how far. The next fiscal year's checklist is compared with it row by row.
+     * One Markdown row per ministry item: its number, the ministry's wording, the catalog items that answer it, whether
+     * the vendors' form carries it too, what it was checked against, when and how far. The next fiscal year's
+     * checklist is compared with it row by row.
      */
     @Command(name = "sources")
     static final class Sources extends Subcommand implements Callable<Integer> {
@@ -46,12 +47,12 @@ final class CatalogCommand {
         static String table(Catalog catalog, Messages messages) {
             StringBuilder table = new StringBuilder();
             table.append(messages.get("cli.catalog.sources.header")).append('\n');
-            table.append("|---|---|---|---|---|---|\n");
+            table.append("|---|---|---|---|---|---|---|\n");
             for (MinistryItem item : catalog.ministryItems()) {
                 String parts = catalog.partsOf(item).stream().map(part -> "`" + part.id() + "`")
                         .collect(Collectors.joining("<br>"));
                 table.append(String.join(" | ", "| " + item.label(), cell(item.wording().ja()), parts,
-                        cell(item.checkedAgainst()), item.checkedOn().toString(),
+                        messages.get("cli.catalog.sources.onVendorForm." + item.onVendorForm()), cell(item.checkedAgainst()), item.checkedOn().toString(),
                         messages.get("cli.catalog.sources.verification." + item.verification().id()) + " |")).append('\n');
             }
             return table.toString();
