@@ -85,6 +85,11 @@ class DashboardScreenTest {
         }
         assertThat(robot.lookup("#dashboard-status").queryAs(Label.class).getText())
                 .contains(expected.inspections() + " 件");
+        // How many of them hold the hospital's own form; without any, no empty chart of the disagreement.
+        assertThat(robot.lookup("#dashboard-disagreement-basis").queryAs(Label.class).getText())
+                .contains("記録があるもの " + expected.inspectionsWithHospitalForm() + " 件");
+        assertThat(robot.lookup("#dashboard-disagreement").tryQuery().isPresent())
+                .isEqualTo(expected.inspectionsWithHospitalForm() > 0);
 
         robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-export").query()).fire());
         waitFor("the export", () -> robot.lookup("#dashboard-status").queryAs(Label.class).getText().contains("CSV"));
