@@ -79,14 +79,15 @@ public final class Workspace implements AutoCloseable {
                 document));
         this.facilities = new FacilityService(storedFacilities);
         this.inspections = new InspectionService(storedInspections, catalogs, () -> storedSettings.deviceId(clock));
-        this.selfCheck = new SelfCheckService(new SqliteSelfCheck(database, clock), inspections, facilities, clock);
+        SqliteSelfCheck storedSelfCheck = new SqliteSelfCheck(database, clock);
+        this.selfCheck = new SelfCheckService(storedSelfCheck, inspections, facilities, clock);
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
         this.sync = new SyncService(storedSync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust);
         this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, catalogs, clock);
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
-        this.csvReport = new CsvReport(storedInspections, catalogs);
+        this.csvReport = new CsvReport(storedInspections, storedSelfCheck, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
         this.advice = new AdviceService(storedInspections, storedFacilities, catalogs, folder.resolve("printouts"));
         this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, clock));

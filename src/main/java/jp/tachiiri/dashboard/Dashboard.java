@@ -53,6 +53,12 @@ import jp.tachiiri.model.MinistryItem;
  *     backup item applied, 2 had no backup item 不適合.</li>
  * <li><b>Per bed band</b>: the same figures for the inspections of each {@link BedBand} (licensed beds &lt;200,
  *     200–399, 400+, from revision_facility.licensed_beds).</li>
+ * <li><b>Hospitals' self-checks against inspectors</b> (per item of the ministry's checklist): of the rows of the
+ *     hospital's own form (医療機関確認用) in the counted inspections, those the inspector confirmed (確認, AGREES)
+ *     and contradicted (相違, DIFFERS); the share of disagreement is 相違 / (確認 + 相違), none when that is 0.
+ *     未確認 (NOT_CONFIRMED) and rows without a confirmation are left out of the base and counted beside it. A row
+ *     whose number the year's catalog does not have is not shown. {@link YearFigures#inspectionsWithHospitalForm}
+ *     says how many counted inspections hold any row of the form.</li>
  * <li><b>Most often 不適合</b>: items with at least one NON_COMPLIANT answer in Y, by that count (most first), ties
  *     in catalog order; each with its share.</li>
  * <li><b>Overdue target dates</b>: the NON_COMPLIANT findings of Y's counted inspections whose target date (目標日)
@@ -72,12 +78,18 @@ public final class Dashboard {
         this.catalogs = catalogs;
     }
 
+    /** The fiscal years with counted inspections, newest first. */
+    public List<FiscalYear> years() {
+        return repository.countedDates().stream().map(FiscalYear::of).distinct()
+                .sorted(Comparator.reverseOrder()).toList();
+    }
+
     /** Every figure of fiscal year {@code fiscalYear} (2025 = 令和7年度) except the overdue target dates. */
     public YearFigures year(int fiscalYear) {
         FiscalYear year = new FiscalYear(fiscalYear);
         Map<String, CatalogItem> known = knownItems();
-        return new YearFigures(year, repository.countedInspections(year), checkpointFigures(year, known),
-                ministryItemFigures(year), itemFigures(year, known));
+        return new YearFigures(year, repository.countedInspections(year), repository.inspectionsWithHospitalForm(year),
+                checkpointFigures(year, known), ministryItemFigures(year), itemFigures(year, known));
     }
 
     /** The per-checkpoint figures of each year asked for, in the order asked. */
@@ -163,7 +175,8 @@ public final class Dashboard {
 
     /**
      * Each item of the ministry's checklist of the year's catalog with one share made from its parts, as the
-     * ministry's form has one answer for it: a facility complies with 3-② when none of its seven parts is 不適合.
+     * ministry's form has one answer for it: a facility complies with 3-② when none of its seven parts is 不適合; and
+     * how the hospitals' own answers to it were confirmed.
      */
     private List<MinistryItemFigure> ministryItemFigures(FiscalYear year) {
         Catalog catalog = catalogs.forFiscalYear(year);
@@ -175,11 +188,12 @@ public final class Dashboard {
             shares.computeIfAbsent(tally.group(), number -> new EnumMap<>(BedBand.class))
                     .merge(tally.band(), tally.share(), Share::plus);
         }
+        Map<String, Disagreement> disagreements = repository.disagreements(year);
         List<MinistryItemFigure> figures = new ArrayList<>();
         for (MinistryItem item : catalog.ministryItems()) {
             Map<BedBand, Share> byBand = shares.getOrDefault(item.number(), Map.of());
             figures.add(new MinistryItemFigure(item.label(), item.wording(), catalog.partsOf(item).size(), total(byBand),
-                    byBand));
+                    byBand, disagreements.getOrDefault(item.number(), Disagreement.NONE)));
         }
         return figures;
     }

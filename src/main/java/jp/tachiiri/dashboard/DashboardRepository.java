@@ -17,6 +17,9 @@ import jp.tachiiri.model.FiscalYear;
  */
 public interface DashboardRepository {
 
+    /** The dates of the inspections that count in some fiscal year (their newest finalized revisions), each once. */
+    List<LocalDate> countedDates();
+
     /** How many inspections count in the year, per band; a band with none may be missing. */
     Map<BedBand, Integer> countedInspections(FiscalYear year);
 
@@ -41,6 +44,15 @@ public interface DashboardRepository {
      * due today is not overdue yet; one without a target date is never overdue).
      */
     List<OverdueTarget> overdueTargets(FiscalYear year, LocalDate today);
+
+    /**
+     * Per ministry item (by its number, e.g. "2-⑦"), how the inspector confirmed the rows of the hospital's own form
+     * (hospital_form) in the counted inspections. Items without any row are missing.
+     */
+    Map<String, Disagreement> disagreements(FiscalYear year);
+
+    /** How many of the counted inspections have at least one row of the hospital's form. */
+    int inspectionsWithHospitalForm(FiscalYear year);
 
     /** The answers to one item in one band; each counted inspection answers an item at most once. */
     record ItemTally(String itemId, BedBand band, int compliant, int nonCompliant, int alternative, int notApplicable) {

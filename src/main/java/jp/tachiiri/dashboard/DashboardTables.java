@@ -42,16 +42,24 @@ public final class DashboardTables {
     }
 
     /**
-     * fiscalYear, checklistNumber, wording, parts, complies, applicable, share: one row per item of the ministry's
-     * checklist, its parts rolled up (a facility complies with 3-② when none of its parts is 不適合).
+     * fiscalYear, checklistNumber, wording, parts, complies, applicable, share, agrees, differs, notConfirmed,
+     * unconfirmed, differsShare: one row per item of the ministry's checklist, its parts rolled up (a facility complies
+     * with 3-② when none of its parts is 不適合); then how inspectors confirmed the hospitals' own answers to it (確認,
+     * 相違, 未確認, no confirmation) and the share of 相違 among 確認 + 相違.
      */
     public static List<List<String>> ministryItems(YearFigures figures, Language language) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("fiscalYear", "checklistNumber", "wording", "parts", "complies", "applicable", "share"));
+        rows.add(List.of("fiscalYear", "checklistNumber", "wording", "parts", "complies", "applicable", "share",
+                "agrees", "differs", "notConfirmed", "unconfirmed", "differsShare"));
         String year = Integer.toString(figures.fiscalYear().year());
         for (MinistryItemFigure item : figures.ministryItems()) {
-            rows.add(withShare(List.of(year, item.label(), item.wording().in(language), Integer.toString(item.parts())),
-                    item.share()));
+            List<String> row = withShare(List.of(year, item.label(), item.wording().in(language),
+                    Integer.toString(item.parts())), item.share());
+            Disagreement disagreement = item.disagreement();
+            row.addAll(List.of(Integer.toString(disagreement.agrees()), Integer.toString(disagreement.differs()),
+                    Integer.toString(disagreement.notConfirmed()), Integer.toString(disagreement.unconfirmed()),
+                    fraction(disagreement.differs(), disagreement.confirmed())));
+            rows.add(row);
         }
         return rows;
     }

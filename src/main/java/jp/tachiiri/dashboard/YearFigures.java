@@ -7,12 +7,13 @@ import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.FiscalYear;
 
 /**
- * The compliance figures of one fiscal year: how many inspections count, per band; per checkpoint, per item of the
- * ministry's checklist (its parts rolled up) and per catalog item (catalog order), each overall and per band.
+ * The compliance figures of one fiscal year: how many inspections count, per band, and how many of them hold the
+ * hospital's own form; per checkpoint, per item of the ministry's checklist (its parts rolled up, with how the
+ * hospitals' answers to it were confirmed) and per catalog item (catalog order), each overall and per band.
  */
 public record YearFigures(FiscalYear fiscalYear, Map<BedBand, Integer> inspectionsByBand,
-                          List<CheckpointFigure> checkpoints, List<MinistryItemFigure> ministryItems,
-                          List<ItemFigure> items) {
+                          int inspectionsWithHospitalForm, List<CheckpointFigure> checkpoints,
+                          List<MinistryItemFigure> ministryItems, List<ItemFigure> items) {
 
     public YearFigures {
         inspectionsByBand = Dashboard.everyBand(inspectionsByBand, 0);

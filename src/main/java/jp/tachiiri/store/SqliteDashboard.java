@@ -6,8 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.dashboard.DashboardRepository;
+import jp.tachiiri.dashboard.Disagreement;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.FiscalYear;
 
@@ -18,8 +20,9 @@ import jp.tachiiri.model.FiscalYear;
  * its revision_facility.
  *
  * <p>The counted set is found by a scan of inspection_revisions (one row per revision, tens of thousands at most)
- * with a primary-key look-up for the newest finalized revision; the findings are then reached through their
- * primary key (inspection_id, revision, item_id). No index beyond the schema's is needed.
+ * with a primary-key look-up for the newest finalized revision; the findings and the rows of the hospital's form
+ * are then reached through their primary keys (inspection_id, revision, item_id or ministry_number). No index
+ * beyond the schema's is needed.
  */
 public final class SqliteDashboard implements DashboardRepository {
 
@@ -27,6 +30,14 @@ public final class SqliteDashboard implements DashboardRepository {
 
     public SqliteDashboard(Database database) {
         this.database = database;
+    }
+
+    @Override
+    public List<LocalDate> countedDates() {
+        // Bounds that every ISO date lies between, as text.
+        return database.read(connection -> Rows.list(connection,
+                "WITH " + counted() + " SELECT DISTINCT inspection_date FROM counted",
+                row -> LocalDate.parse(row.getString(1)), "0000-01-01", "9999-12-31"));
     }
 
     @Override
@@ -102,6 +113,31 @@ public final class SqliteDashboard implements DashboardRepository {
                 row -> new OverdueTarget(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
                         LocalDate.parse(row.getString(5)), row.getString(6), LocalDate.parse(row.getString(7))),
                 year.start().toString(), year.end().toString(), today.toString()));
+    }
+
+    @Override
+    public Map<String, Disagreement> disagreements(FiscalYear year) {
+        List<Map.Entry<String, Disagreement>> rows = database.read(connection -> Rows.list(connection,
+                "WITH " + counted() + """
+                        -- A row without a confirmation (NULL) is counted apart from 未確認.
+                        SELECT h.ministry_number, sum(h.confirmation = 'AGREES'), sum(h.confirmation = 'DIFFERS'),
+                               sum(h.confirmation = 'NOT_CONFIRMED'), sum(h.confirmation IS NULL)
+                        FROM counted c
+                        JOIN hospital_form h ON h.inspection_id = c.inspection_id AND h.revision = c.revision
+                        GROUP BY h.ministry_number""",
+                row -> Map.entry(row.getString(1), new Disagreement(row.getInt(2), row.getInt(3), row.getInt(4),
+                        row.getInt(5))),
+                year.start().toString(), year.end().toString()));
+        return rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Override
+    public int inspectionsWithHospitalForm(FiscalYear year) {
+        return database.read(connection -> Rows.list(connection, "WITH " + counted() + """
+                        SELECT count(*) FROM counted c
+                        WHERE EXISTS (SELECT 1 FROM hospital_form h
+                                      WHERE h.inspection_id = c.inspection_id AND h.revision = c.revision)""",
+                row -> row.getInt(1), year.start().toString(), year.end().toString())).get(0);
     }
 
     /**

@@ -11,10 +11,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.Confirmation;
+import jp.tachiiri.model.FiscalYear;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.DashboardFixture;
 import jp.tachiiri.store.DashboardFixture.Row;
@@ -50,6 +55,23 @@ import org.junit.jupiter.api.io.TempDir;
  * B3 (backup.leak-protection) is 参考 (not on the ministry's checklist): it has figures of its own, but the
  * checkpoints' shares and the ranking of 不適合 count the ministry's items only.
  *
+ * <p>The hospital's own form (医療機関確認用), by ministry number, with the inspector's confirmation: A = 確認 (agrees),
+ * D = 相違 (differs), N = 未確認, — = a row without a confirmation; 2-① is V1, 2-⑦ is V2, 3-② has B1 and B2 among its
+ * parts. "2-(旧)" is a number no bundled catalog has.
+ *
+ * <pre>
+ * insp  rev  2-①  2-⑦  3-②  1-①  3-③  2-(旧)
+ * i1    1    A    D    A    N    —    D
+ * i2    1    D    D                          (older: ignored)
+ * i2    2    D    A    A
+ * i2    3    D    D    D                     (in progress: ignored)
+ * i3    1    A    D    N
+ * i4    1         D                          (in progress: ignored)
+ * i5    1                                    (gate いいえ: no form)
+ * demo  1    D    D                          (demo: ignored)
+ * i6    1    D    A                          (FY2024)
+ * </pre>
+ *
  * <p>FY2025 (2025-04-01..2026-03-31) counts i1, i2 rev 2, i3, i5: bands &lt;200 {i1, i5}, 200-399 {i2 (250 beds at rev
  * 2, though 180 at rev 1 and 420 now)}, 400+ {i3}. FY2024 counts i6, i7 (not i2: its newest finalized date is in
  * FY2025). FY2023 counts i8.
@@ -73,6 +95,10 @@ class DashboardTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 5, 1);
 
+    private static final Confirmation AGREES = Confirmation.AGREES;
+    private static final Confirmation DIFFERS = Confirmation.DIFFERS;
+    private static final Confirmation NOT_CONFIRMED = Confirmation.NOT_CONFIRMED;
+
     @TempDir
     Path folder;
 
@@ -93,33 +119,40 @@ class DashboardTest {
         store.inspection("i1", "f-a", false);
         store.revision("i1", 1, date("2025-04-01"), true, 150, List.of(finding(GATE, "YES"), finding(V1, C),
                 finding(V2, NC, date("2025-09-30")), finding(B1, C), finding(B2, C), finding(B3, ALT), finding(R1, C),
-                finding(C1, C)));
+                finding(C1, C)), List.of(form("2-①", AGREES), form("2-⑦", DIFFERS), form("3-②", AGREES),
+                form("1-①", NOT_CONFIRMED), form("3-③", null), form("2-(旧)", DIFFERS)));
 
         store.inspection("i2", "f-b", false);
-        store.revision("i2", 1, date("2025-03-30"), true, 180, all("YES", C, null));
+        store.revision("i2", 1, date("2025-03-30"), true, 180, all("YES", C, null),
+                List.of(form("2-①", DIFFERS), form("2-⑦", DIFFERS)));
         store.revision("i2", 2, date("2025-10-15"), true, 250, List.of(finding(GATE, "YES"),
                 finding(V1, NC, date("2025-12-31")), finding(V2, NC, date("2026-06-30")), finding(B1, NA),
-                finding(B2, C), finding(B3, NC, date("2026-03-01")), finding(R1, null), finding(C1, C)));
-        store.revision("i2", 3, date("2025-10-15"), false, 250, all("YES", NC, date("2025-05-01")));
+                finding(B2, C), finding(B3, NC, date("2026-03-01")), finding(R1, null), finding(C1, C)),
+                List.of(form("2-①", DIFFERS), form("2-⑦", AGREES), form("3-②", AGREES)));
+        store.revision("i2", 3, date("2025-10-15"), false, 250, all("YES", NC, date("2025-05-01")),
+                List.of(form("2-①", DIFFERS), form("2-⑦", DIFFERS), form("3-②", DIFFERS)));
 
         store.inspection("i3", "f-c", false);
         store.revision("i3", 1, date("2026-03-31"), true, 450, List.of(finding(GATE, "YES"), finding(V1, C),
                 finding(V2, ALT), finding(B1, C), finding(B2, C), finding(B3, C), finding(R1, NC, date("2026-04-30")),
-                finding(C1, NC, date("2026-05-01"))));
+                finding(C1, NC, date("2026-05-01"))),
+                List.of(form("2-①", AGREES), form("2-⑦", DIFFERS), form("3-②", NOT_CONFIRMED)));
 
         store.inspection("i4", "f-d", false);
-        store.revision("i4", 1, date("2026-01-20"), false, 120, all("YES", NC, date("2025-06-01")));
+        store.revision("i4", 1, date("2026-01-20"), false, 120, all("YES", NC, date("2025-06-01")),
+                List.of(form("2-⑦", DIFFERS)));
 
         store.inspection("i5", "f-e", false);
         store.revision("i5", 1, date("2025-06-01"), true, 60, all("NO", NA, null));
 
         store.inspection("demo", "f-x", true);
-        store.revision("demo", 1, date("2025-07-01"), true, 300, all("YES", NC, date("2025-08-01")));
+        store.revision("demo", 1, date("2025-07-01"), true, 300, all("YES", NC, date("2025-08-01")),
+                List.of(form("2-①", DIFFERS), form("2-⑦", DIFFERS)));
 
         store.inspection("i6", "f-a", false);
         store.revision("i6", 1, date("2025-03-31"), true, 150, List.of(finding(GATE, "YES"),
                 finding(V1, NC, date("2025-06-30")), finding(V2, C), finding(B1, C), finding(B2, NC, date("2025-09-30")),
-                finding(B3, NC), finding(R1, C), finding(C1, C)));
+                finding(B3, NC), finding(R1, C), finding(C1, C)), List.of(form("2-①", DIFFERS), form("2-⑦", AGREES)));
 
         store.inspection("i7", "f-c", false);
         store.revision("i7", 1, date("2024-04-01"), true, 450, List.of(finding(GATE, "YES"), finding(V1, C),
@@ -149,6 +182,8 @@ class DashboardTest {
             // The demo alone counts: 1 inspection, in the 200-399 band.
             assertThat(figures.inspections()).isEqualTo(1);
             assertThat(figures.inspectionsByBand().get(BedBand.FROM_200_TO_399)).isEqualTo(1);
+            assertThat(new Dashboard(new SqliteDashboard(demoOnly), CatalogLibrary.bundled()).years())
+                    .containsExactly(new FiscalYear(2025));
         }
     }
 
@@ -172,6 +207,8 @@ class DashboardTest {
 
         assertThat(dashboard.year(2023).inspections()).as("i8 on 31 March 2024").isEqualTo(1);
         assertThat(dashboard.year(2026).inspections()).isZero();
+        // The years to choose from are those with counted inspections (not FY2026: i4 is in progress), newest first.
+        assertThat(dashboard.years()).extracting(FiscalYear::year).containsExactly(2025, 2024, 2023);
     }
 
     // ---- per item ------------------------------------------------------------------------------------------
@@ -278,8 +315,68 @@ class DashboardTest {
 
         List<List<String>> table = DashboardTables.ministryItems(fy2025, Language.JA);
         assertThat(table.get(0)).containsExactly("fiscalYear", "checklistNumber", "wording", "parts", "complies",
-                "applicable", "share");
-        assertThat(table).hasSize(1 + 18).contains(List.of("2025", "R7 3-②", backup.wording().ja(), "7", "3", "3", "1.0000"));
+                "applicable", "share", "agrees", "differs", "notConfirmed", "unconfirmed", "differsShare");
+        // 3-②'s hospital rows: i1 確認, i2 確認, i3 未確認 → 相違 0 of 2
+        assertThat(table).hasSize(1 + 18).contains(List.of("2025", "R7 3-②", backup.wording().ja(), "7", "3", "3", "1.0000",
+                "2", "0", "1", "0", "0.0000"));
+    }
+
+    // ---- the hospitals' self-checks against the inspectors --------------------------------------------------------
+
+    /**
+     * Issue 16: per ministry item, the share of the hospitals' own answers the inspector contradicted, 相違 / (確認 + 相違),
+     * over the counted inspections; 未確認 and rows without a confirmation are out of the base and counted beside it.
+     */
+    @Test
+    void theShareOfHospitalAnswersTheInspectorsContradictedPerMinistryItem() {
+        YearFigures fy2025 = dashboard.year(2025);
+        // i1, i2 rev 2 and i3 hold the hospital's form; i5 (gate いいえ) has none.
+        assertThat(fy2025.inspectionsWithHospitalForm()).isEqualTo(3);
+        assertThat(fy2025.inspections()).isEqualTo(4);
+        // 2-⑦: i1 D, i2 A, i3 D → 2 of 3. Not i2 rev 1 (older), rev 3 (in progress), i4 (in progress), the demo.
+        assertDisagreement(fy2025, "R7 2-⑦", new Disagreement(1, 2, 0, 0), 2.0 / 3);
+        // 2-①: i1 A, i2 D, i3 A → 1 of 3
+        assertDisagreement(fy2025, "R7 2-①", new Disagreement(2, 1, 0, 0), 1.0 / 3);
+        // 3-②: i1 A, i2 A, i3 N → 0 of 2, one 未確認 beside
+        assertDisagreement(fy2025, "R7 3-②", new Disagreement(2, 0, 1, 0), 0.0);
+        // 1-①: only i1's 未確認 → no base, no share; 3-③: only i1's row without a confirmation
+        assertThat(ministryItem(fy2025, "R7 1-①").disagreement()).isEqualTo(new Disagreement(0, 0, 1, 0));
+        assertThat(ministryItem(fy2025, "R7 1-①").disagreement().ratio()).isEmpty();
+        assertThat(ministryItem(fy2025, "R7 3-③").disagreement()).isEqualTo(new Disagreement(0, 0, 0, 1));
+        // An item with no row of the hospital's form anywhere; the number no catalog has is not listed.
+        assertThat(ministryItem(fy2025, "R7 2-⑪").disagreement()).isEqualTo(Disagreement.NONE);
+        assertThat(fy2025.ministryItems()).extracting(MinistryItemFigure::label).noneMatch(label -> label.contains("旧"));
+
+        // FY2024 is i6 alone: 2-① D → 1 of 1, 2-⑦ A → 0 of 1.
+        YearFigures fy2024 = dashboard.year(2024);
+        assertThat(fy2024.inspectionsWithHospitalForm()).isEqualTo(1);
+        assertDisagreement(fy2024, "R7 2-①", new Disagreement(0, 1, 0, 0), 1.0);
+        assertDisagreement(fy2024, "R7 2-⑦", new Disagreement(1, 0, 0, 0), 0.0);
+        assertThat(dashboard.year(2023).inspectionsWithHospitalForm()).as("i8 has no form").isZero();
+
+        List<List<String>> table = DashboardTables.ministryItems(fy2025, Language.EN);
+        String passwords = ministryItem(fy2025, "R7 2-⑦").wording().en();
+        // 2-⑦ is V2 alone: 1 of 3 comply (i3 ALT); 相違 2 of 3 = 0.6667
+        assertThat(table).contains(List.of("2025", "R7 2-⑦", passwords, "1", "1", "3", "0.3333", "1", "2", "0", "0", "0.6667"));
+        // No base: the share is left empty, the 未確認 and unconfirmed counts stand.
+        assertThat(table).filteredOn(row -> row.get(1).equals("R7 1-①")).singleElement()
+                .satisfies(row -> assertThat(row.subList(7, 12)).containsExactly("0", "0", "1", "0", ""));
+        assertThat(table).filteredOn(row -> row.get(1).equals("R7 3-③")).singleElement()
+                .satisfies(row -> assertThat(row.subList(7, 12)).containsExactly("0", "0", "0", "1", ""));
+    }
+
+    private static void assertDisagreement(YearFigures figures, String label, Disagreement expected, double ratio) {
+        Disagreement disagreement = ministryItem(figures, label).disagreement();
+        assertThat(disagreement).as(label).isEqualTo(expected);
+        assertThat(disagreement.confirmed()).as(label).isEqualTo(expected.agrees() + expected.differs());
+        assertThat(disagreement.ratio()).as(label).hasValueSatisfying(value -> assertThat(value).isEqualTo(ratio));
+    }
+
+    /** A row of the hospital's form: はい, checked on 1 April 2025, confirmed as given ({@code null}: not yet). */
+    private static HospitalFormEntry form(String number, Confirmation confirmation) {
+        return new HospitalFormEntry(number, Optional.of(SelfCheckAnswer.YES), Optional.of(date("2025-04-01")),
+                Optional.empty(), Optional.ofNullable(confirmation), confirmation == null || confirmation == AGREES ? ""
+                : "確認の理由");
     }
 
     private static MinistryItemFigure ministryItem(YearFigures figures, String label) {

@@ -23,7 +23,9 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.dashboard.CheckpointFigure;
 import jp.tachiiri.dashboard.Dashboard;
+import jp.tachiiri.dashboard.Disagreement;
 import jp.tachiiri.dashboard.ItemFigure;
+import jp.tachiiri.dashboard.MinistryItemFigure;
 import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.Share;
 import jp.tachiiri.dashboard.YearCheckpoints;
@@ -31,6 +33,7 @@ import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.Confirmation;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.store.NationalOfficeStore.Inspection;
 import jp.tachiiri.store.NationalOfficeStore;
@@ -149,6 +152,22 @@ class NationalStoreTest {
             assertThat(most).noneMatch(ranked -> ranked.item().reference());
             assertThat(year.items().stream().mapToInt(ItemFigure::nonCompliant).sum())
                     .isEqualTo(counted.stream().mapToInt(inspection -> inspection.nonCompliantItems().size()).sum());
+
+            // The hospitals' own forms against the inspectors, per item of the ministry's checklist, counted from what
+            // was generated: 相違 / (確認 + 相違), with 未確認 and rows without a confirmation beside.
+            assertThat(year.inspectionsWithHospitalForm()).isEqualTo(counted.size());
+            for (MinistryItemFigure item : year.ministryItems()) {
+                String number = item.label().substring(item.label().indexOf(' ') + 1);
+                Map<Optional<Confirmation>, Integer> confirmations = new HashMap<>();
+                counted.forEach(inspection -> confirmations.merge(inspection.hospitalForm().get(number), 1, Integer::sum));
+                assertThat(item.disagreement()).as(item.label()).isEqualTo(new Disagreement(
+                        confirmations.getOrDefault(Optional.of(Confirmation.AGREES), 0),
+                        confirmations.getOrDefault(Optional.of(Confirmation.DIFFERS), 0),
+                        confirmations.getOrDefault(Optional.of(Confirmation.NOT_CONFIRMED), 0),
+                        confirmations.getOrDefault(Optional.<Confirmation>empty(), 0)));
+            }
+            assertThat(year.ministryItems()).allSatisfy(item -> assertThat(item.disagreement().differs()).isPositive());
+            assertThat(dashboard.year(2023).inspectionsWithHospitalForm()).as("no form before FY2024").isZero();
 
             List<Integer> years = List.of(2021, 2022, 2023, 2024, 2025);
             List<YearCheckpoints> byYear = dashboard.checkpointsByYear(years);

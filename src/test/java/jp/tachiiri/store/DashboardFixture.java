@@ -1,18 +1,24 @@
 package jp.tachiiri.store;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import jp.tachiiri.model.HospitalFormEntry;
 
 /**
  * Writes an office store by hand for the dashboard's tests: facilities, inspections, revisions with the facility
  * as finalized and findings, with plain SQL and none of the product's rules, so that a test can set up exactly the
- * rows whose figures it computed by hand.
+ * rows whose figures it computed by hand; the rows of the hospital's own form go through the product's store.
  */
 public final class DashboardFixture {
 
     /** One finding to write; {@code answer} null is an unanswered item, {@code targetDate} null has none. */
     public record Row(String itemId, String answer, LocalDate targetDate) {
     }
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC);
 
     private final Database database;
 
@@ -49,6 +55,16 @@ public final class DashboardFixture {
      */
     public void revision(String inspectionId, int revision, LocalDate date, boolean finalized, int licensedBeds,
                          List<Row> findings) {
+        revision(inspectionId, revision, date, finalized, licensedBeds, findings, List.of());
+    }
+
+    /**
+     * As {@link #revision(String, int, LocalDate, boolean, int, List)}, with rows of the hospital's own form recorded
+     * by the product's store ({@link SqliteSelfCheck}, audited) while the revision is in progress, before it is
+     * finalized.
+     */
+    public void revision(String inspectionId, int revision, LocalDate date, boolean finalized, int licensedBeds,
+                         List<Row> findings, List<HospitalFormEntry> hospitalForm) {
         database.transaction(connection -> {
             Rows.update(connection, """
                     INSERT INTO inspection_revisions (inspection_id, revision, catalog_version, inspection_date, status,
@@ -61,7 +77,13 @@ public final class DashboardFixture {
                         VALUES (?, ?, ?, ?, ?, '2024-01-01T00:00:00Z')""", inspectionId, revision, row.itemId(),
                         row.answer(), row.targetDate() == null ? null : row.targetDate().toString());
             }
-            if (finalized) {
+            return null;
+        });
+        if (!hospitalForm.isEmpty()) {
+            new SqliteSelfCheck(database, CLOCK).recordHospitalForm(inspectionId, revision, hospitalForm, "fixture");
+        }
+        if (finalized) {
+            database.transaction(connection -> {
                 Rows.update(connection, """
                         INSERT INTO revision_facility (inspection_id, revision, code, name, kana, address, licensed_beds,
                                                        has_medical_information_system, uses_emr, vendors)
@@ -71,8 +93,8 @@ public final class DashboardFixture {
                 Rows.update(connection, """
                         UPDATE inspection_revisions SET status = 'FINALIZED', finalized_at = '2024-01-01T00:00:00Z'
                         WHERE inspection_id = ? AND revision = ?""", inspectionId, revision);
-            }
-            return null;
-        });
+                return null;
+            });
+        }
     }
 }

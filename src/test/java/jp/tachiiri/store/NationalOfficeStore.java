@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.audit.AuditChain;
@@ -25,6 +27,7 @@ import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Checkpoint;
+import jp.tachiiri.model.Confirmation;
 import jp.tachiiri.review.ReviewStatus;
 import jp.tachiiri.testsupport.SyntheticChoices;
 import jp.tachiiri.testsupport.SyntheticJapanese;
@@ -48,6 +51,10 @@ import jp.tachiiri.testsupport.Offices;
  *     follow-up; 5% alternative measure and 8% not applicable, with reasons; the rest compliant;</li>
  * <li>the tablets (one per 50 facilities of a prefecture, {@code known_devices}, TRUSTED), one received bundle per
  *     tablet and year, {@code revision_origin} for every revision, {@code inspections.origin_device} set;</li>
+ * <li>from FY2024 on, when the ministry's inspection became the confirmation of the hospital's own form, per
+ *     revision a row of that form (医療機関確認用) for every item of the ministry's checklist with the inspector's
+ *     confirmation: 相違 for 2% to 14% of the answers depending on the item, 未確認 for 3%, none for 0.5%, 確認 for the
+ *     rest (drawn from a random source of its own, so the rest of the store is what it was without them);</li>
  * <li>review: FY2025 mostly not yet decided (received 55%, in review 20%, approved 20%, returned 5%), earlier years
  *     mostly approved; a returned decision has a comment and one item comment; 0.2% have an unresolved conflict
  *     (status CONFLICT) and 0.1% a resolved one.</li>
@@ -69,7 +76,8 @@ public final class NationalOfficeStore {
     public record Inspection(String id, int revision, LocalDate date, int fiscalYear, String facilityCode,
                              String facilityName, String facilityKana, int licensedBeds, String inspectors,
                              ReviewStatus status, List<String> nonCompliantItems, List<String> ministryNonCompliantItems,
-                             int failedCheckpoints, int ministryApplicableCheckpoints, int ministryFailedCheckpoints) {
+                             int failedCheckpoints, int ministryApplicableCheckpoints, int ministryFailedCheckpoints,
+                             Map<String, Optional<Confirmation>> hospitalForm) {
 
         public BedBand band() {
             return BedBand.of(licensedBeds);
@@ -96,8 +104,8 @@ public final class NationalOfficeStore {
 
     /** What was written: row counts, and the newest finalized revision of every inspection. */
     public record Generated(Path folder, Path database, int inspections, int facilities, int devices, int bundles,
-                            int revisions, int findings, int reviewStarted, int reviewResults, int conflicts,
-                            List<Inspection> newest, double seconds) {
+                            int revisions, int findings, int hospitalFormRows, int reviewStarted, int reviewResults,
+                            int conflicts, List<Inspection> newest, double seconds) {
 
         public Map<String, Integer> byTable() {
             Map<String, Integer> tables = new java.util.LinkedHashMap<>();
@@ -110,6 +118,7 @@ public final class NationalOfficeStore {
             tables.put("revision_origin", revisions);
             tables.put("revision_inspectors", 2 * revisions);
             tables.put("findings", findings);
+            tables.put("hospital_form", hospitalFormRows);
             tables.put("review_started", reviewStarted);
             tables.put("review_results", reviewResults);
             tables.put("conflicts", conflicts);
@@ -127,16 +136,24 @@ public final class NationalOfficeStore {
     /** The bed bands' shares in per cent: under 200, 200–399, 400 and more. */
     private static final int[] BAND_SHARES = {65, 25, 10};
 
+    /** The first fiscal year whose inspections hold the hospital's own form. */
+    private static final int FIRST_YEAR_WITH_HOSPITAL_FORM = 2024;
+
     private final Random random;
+    /** Only for the hospital's forms, so that adding them left every other row as it was. */
+    private final Random forms;
     private final SyntheticChoices choices;
     private final Catalog catalog;
     private final List<CatalogItem> items;
     private final String[] adviceOf;
     private final double[] difficulty;
     private final int[] checkpointOf;
+    /** Per item of the ministry's checklist, how often inspectors contradict the hospital's answer. */
+    private final double[] differsRate;
 
     private NationalOfficeStore(long seed) {
         this.random = new Random(seed);
+        this.forms = new Random(seed + 1);
         this.choices = new SyntheticChoices(random);
         this.catalog = CatalogLibrary.bundled().latest();
         this.items = catalog.items();
@@ -149,6 +166,10 @@ public final class NationalOfficeStore {
             // Some items fail far more often than others (0.4× to 1.6× the year's rate).
             difficulty[i] = 0.4 + 1.2 * random.nextDouble();
             checkpointOf[i] = items.get(i).checkpoint().ordinal();
+        }
+        this.differsRate = new double[catalog.ministryItems().size()];
+        for (int m = 0; m < differsRate.length; m++) {
+            differsRate[m] = 0.02 + 0.12 * forms.nextDouble();
         }
     }
 
@@ -190,6 +211,7 @@ public final class NationalOfficeStore {
         List<Inspection> newest = new ArrayList<>(inspections);
         int revisions = 0;
         int findings = 0;
+        int hospitalFormRows = 0;
         int started = 0;
         int results = 0;
         int conflicts = 0;
@@ -241,6 +263,7 @@ public final class NationalOfficeStore {
                     Counts counts = inspection(out, facility, fiscalYear, bundle, newest);
                     revisions += counts.revisions;
                     findings += counts.findings;
+                    hospitalFormRows += counts.hospitalFormRows;
                     started += counts.started;
                     results += counts.results;
                     conflicts += counts.conflicts;
@@ -255,10 +278,11 @@ public final class NationalOfficeStore {
             pragma.execute("PRAGMA journal_mode = WAL");
         }
         return new Generated(folder, database, newest.size(), facilityCount, devices.size(), bundles, revisions, findings,
-                started, results, conflicts, Collections.unmodifiableList(newest), (System.nanoTime() - start) / 1e9);
+                hospitalFormRows, started, results, conflicts, Collections.unmodifiableList(newest),
+                (System.nanoTime() - start) / 1e9);
     }
 
-    private record Counts(int revisions, int findings, int started, int results, int conflicts) {
+    private record Counts(int revisions, int findings, int hospitalFormRows, int started, int results, int conflicts) {
     }
 
     /** Writes one inspection with its revisions, review and conflicts; adds its newest revision to {@code newest}. */
@@ -281,6 +305,8 @@ public final class NationalOfficeStore {
 
         // The findings of the first revision; a second one fixes about half of the 不適合 items.
         int[] answers = answers(fiscalYear, facility);
+        Map<String, Optional<Confirmation>> hospitalForm = fiscalYear >= FIRST_YEAR_WITH_HOSPITAL_FORM
+                ? hospitalForm() : Map.of();
         int findings = 0;
         Instant clock = startedAt;
         for (int revision = 1; revision <= newestRevision; revision++) {
@@ -294,7 +320,10 @@ public final class NationalOfficeStore {
             }
             clock = writeFindings(out, id, revision, date, answers, clock);
             findings += 1 + answered(answers);
-            Instant finalized = clock.plusSeconds(60 + random.nextInt(600));
+            // An amended revision carries the form as it was, as the product's amend does.
+            for (Map.Entry<String, Optional<Confirmation>> row : hospitalForm.entrySet()) {
+                out.hospitalForm(id, revision, row.getKey(), date.minusDays(7).toString(), row.getValue(), clock.toString());
+            }            Instant finalized = clock.plusSeconds(60 + random.nextInt(600));
             out.revision.setString(1, id);
             out.revision.setInt(2, revision);
             out.revision.setString(3, catalog.version());
@@ -398,8 +427,21 @@ public final class NationalOfficeStore {
         Collections.sort(ministryNonCompliant);
         newest.add(new Inspection(id, newestRevision, date, fiscalYear, facility.code(), facility.name(), facility.kana(), beds,
                 team[0] + "、" + team[1], status, List.copyOf(nonCompliant), List.copyOf(ministryNonCompliant), failed,
-                ministryApplicable, ministryFailed));
-        return new Counts(newestRevision, findings, started, results, conflicts);
+                ministryApplicable, ministryFailed, hospitalForm));
+        return new Counts(newestRevision, findings, hospitalForm.size() * newestRevision, started, results, conflicts);
+    }
+
+    /** The inspector's confirmation of the hospital's answer to each item of the ministry's checklist (empty: none). */
+    private Map<String, Optional<Confirmation>> hospitalForm() {
+        Map<String, Optional<Confirmation>> rows = new LinkedHashMap<>();
+        for (int m = 0; m < differsRate.length; m++) {
+            double roll = forms.nextDouble();
+            Optional<Confirmation> confirmation = roll < 0.005 ? Optional.empty()
+                    : roll < 0.035 ? Optional.of(Confirmation.NOT_CONFIRMED)
+                    : roll < 0.035 + differsRate[m] ? Optional.of(Confirmation.DIFFERS) : Optional.of(Confirmation.AGREES);
+            rows.put(catalog.ministryItems().get(m).number(), confirmation);
+        }
+        return Collections.unmodifiableMap(rows);
     }
 
     private static final int NONE = 0;
@@ -529,6 +571,7 @@ public final class NationalOfficeStore {
         final PreparedStatement bundle;
         final PreparedStatement inspection;
         final PreparedStatement findings;
+        final PreparedStatement hospitalForm;
         final PreparedStatement revision;
         final PreparedStatement revisionFacility;
         final PreparedStatement inspector;
@@ -560,6 +603,10 @@ public final class NationalOfficeStore {
                     INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note,
                                           reason, advice, target_date, follow_up, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            hospitalForm = connection.prepareStatement("""
+                    INSERT INTO hospital_form (inspection_id, revision, ministry_number, answer, checked_on, confirmation,
+                                               confirmation_reason, updated_at)
+                    VALUES (?, ?, ?, 'YES', ?, ?, ?, ?)""");
             revision = connection.prepareStatement("""
                     INSERT INTO inspection_revisions (inspection_id, revision, catalog_version, inspection_date, status,
                                                       amend_reason, created_at, finalized_at)
@@ -584,7 +631,8 @@ public final class NationalOfficeStore {
             conflict = connection.prepareStatement("""
                     INSERT INTO conflicts (inspection_id, content_hash, bundle_id, device_id, received_at, content, resolved_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""");
-            order = List.of(device, facility, vendor, bundle, inspection, findings, revision, revisionFacility, inspector,
+            order = List.of(device, facility, vendor, bundle, inspection, findings, hospitalForm, revision, revisionFacility,
+                    inspector,
                     attendee, origin, started, result, itemComment, conflict);
         }
 
@@ -635,6 +683,19 @@ public final class NationalOfficeStore {
             findings.setInt(11, followUp ? 1 : 0);
             findings.setString(12, updatedAt);
             findings.addBatch();
+        }
+
+        void hospitalForm(String inspectionId, int number, String ministryNumber, String checkedOn,
+                          Optional<Confirmation> confirmation, String updatedAt) throws SQLException {
+            hospitalForm.setString(1, inspectionId);
+            hospitalForm.setInt(2, number);
+            hospitalForm.setString(3, ministryNumber);
+            hospitalForm.setString(4, checkedOn);
+            hospitalForm.setString(5, confirmation.map(Enum::name).orElse(null));
+            hospitalForm.setString(6, confirmation.filter(each -> each != Confirmation.AGREES)
+                    .map(each -> "現地確認の結果による").orElse(""));
+            hospitalForm.setString(7, updatedAt);
+            hospitalForm.addBatch();
         }
 
         void started(String inspectionId, int number, Instant at) throws SQLException {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import javafx.geometry.BoundingBox;
@@ -32,10 +33,13 @@ import javafx.scene.text.Text;
 import javafx.stage.Window;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.dashboard.CheckpointFigure;
+import jp.tachiiri.dashboard.MinistryItemFigure;
 import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.YearFigures;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.SyncService;
+import jp.tachiiri.testsupport.HospitalForms;
 import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +85,11 @@ class DashboardScreenTest {
         }
         assertThat(robot.lookup("#dashboard-status").queryAs(Label.class).getText())
                 .contains(expected.inspections() + " 件");
+        // How many of them hold the hospital's own form; without any, no empty chart of the disagreement.
+        assertThat(robot.lookup("#dashboard-disagreement-basis").queryAs(Label.class).getText())
+                .contains("記録があるもの " + expected.inspectionsWithHospitalForm() + " 件");
+        assertThat(robot.lookup("#dashboard-disagreement").tryQuery().isPresent())
+                .isEqualTo(expected.inspectionsWithHospitalForm() > 0);
 
         robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-export").query()).fire());
         waitFor("the export", () -> robot.lookup("#dashboard-status").queryAs(Label.class).getText().contains("CSV"));
@@ -146,7 +155,7 @@ class DashboardScreenTest {
 
         // A tablet has no hover: a tap on a title shows the whole title.
         Label first = labels(chart("#dashboard-most-often"), ".chart-category-label").get(0);
-        scrollTo(first);
+        UiTestSupport.scrollToTop(robot, first);
         robot.clickOn(first);
         waitFor("the whole title", () -> Window.getWindows().stream().anyMatch(window -> window instanceof Tooltip tooltip
                 && tooltip.isShowing() && tooltip.getText().equals(titles.get(0))));
@@ -226,6 +235,70 @@ class DashboardScreenTest {
                 .anySatisfy(note -> assertThat(note).startsWith("出典: https://cbnews.jp/"));
     }
 
+    /**
+     * Issue 16: per item of the ministry's checklist, the share of the hospitals' own answers the inspectors found
+     * otherwise, with its counts, read on a landscape and a portrait tablet, and in the chart data's CSV. Three
+     * inspections of the year hold the hospital's form ({@link HospitalForms#demoWithForms}): 2-⑦ 相違 at 桜川 and
+     * みずほ台, 確認 at 山ノ内 → 2 of 3; 2-⑪ 相違 at みずほ台 alone → 1 of 3; 3-① 未確認 at 桜川 → 0 of 2 and one 未確認.
+     */
+    @Test
+    void theShareOfHospitalAnswersFoundOtherwiseStandsPerChecklistItem() throws Exception {
+        try (Workspace workspace = Workspace.open(data, Clock.systemUTC())) {
+            HospitalForms.demoWithForms(workspace, LocalDate.now(Clock.systemUTC()));
+            workspace.settings().setRole(Role.OFFICE);
+            year = FiscalYear.of(LocalDate.now(Clock.systemUTC())).year();
+            expected = workspace.dashboard().year(year);
+        }
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
+        showDashboard();
+
+        assertThat(robot.lookup("#dashboard-disagreement-basis").queryAs(Label.class).getText())
+                .contains("確定した立入検査（各検査の最新の確定版）3 件のうち", "記録があるもの 3 件");
+        BarChart<Number, String> chart = chart("#dashboard-disagreement");
+        List<XYChart.Data<Number, String>> bars = chart.getData().get(0).getData();
+        assertThat(bars).hasSize(18);
+        for (int i = 0; i < bars.size(); i++) {
+            MinistryItemFigure item = expected.ministryItems().get(i);
+            assertThat(bars.get(i).getYValue()).startsWith(item.label() + " ");
+            assertThat(bars.get(i).getXValue().doubleValue()).as(item.label())
+                    .isEqualTo(item.disagreement().ratio().map(ratio -> ratio * 100).orElse(0.0));
+        }
+        for (double[] tablet : TABLETS) {
+            app.resize(tablet[0], tablet[1]);
+            chart = chart("#dashboard-disagreement");
+            Bounds plot = plot(chart);
+            List<Label> numbers = labels(chart, ".chart-value-label");
+            assertThat(numbers).extracting(Label::getText).hasSize(18)
+                    .contains("相違 2/3（66.7%）", "相違 1/3（33.3%）", "相違 0/2（0.0%）・未確認 1", "相違 0/3（0.0%）");
+            assertThat(numbers.get(7).getText()).as("2-⑦, the eighth item").isEqualTo("相違 2/3（66.7%）");
+            for (Label label : labels(chart, ".chart-category-label, .chart-value-label")) {
+                assertInside(inScene(label), plot, label.getText() + " at " + size(tablet));
+                assertThat(label.getFont().getSize()).as(label.getText()).isGreaterThanOrEqualTo(16);
+            }
+            for (XYChart.Data<Number, String> bar : chart.getData().get(0).getData()) {
+                assertThat(inScene(bar.getNode()).getHeight()).as(bar.getYValue()).isGreaterThanOrEqualTo(16);
+            }
+        }
+
+        robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-export").query()).fire());
+        waitFor("the export", () -> robot.lookup("#dashboard-status").queryAs(Label.class).getText().contains("CSV"));
+        List<String> items = Files.readAllLines(data.resolve("reports").resolve("dashboard_FY" + year + "_checklist-items.csv"),
+                StandardCharsets.UTF_8);
+        assertThat(items.get(0)).endsWith(",agrees,differs,notConfirmed,unconfirmed,differsShare");
+        // fiscalYear, number, wording, parts, complies, applicable, share, then 確認 1, 相違 2, 未確認 0, none 0, 2/3
+        assertThat(items).filteredOn(line -> line.startsWith(year + ",R7 2-⑦,")).singleElement().asString()
+                .endsWith(",1,2,0,0,0.6667");
+        assertThat(items).filteredOn(line -> line.startsWith(year + ",R7 3-①,")).singleElement().asString()
+                .endsWith(",2,0,1,0,0.0000");
+
+        robot.interact(() -> ((ButtonBase) robot.lookup("#back").query()).fire());
+        waitFor("the office's list", () -> robot.lookup("#language-en").tryQuery().isPresent());
+        robot.interact(() -> ((ButtonBase) robot.lookup("#language-en").query()).fire());
+        showDashboard();
+        assertThat(labels(chart("#dashboard-disagreement"), ".chart-value-label")).extracting(Label::getText)
+                .contains("Otherwise 2/3 (66.7%)", "Otherwise 0/2 (0.0%) · not confirmed 1");
+    }
+
     /** What the closed drop-down shows. */
     private static String shown(ComboBox<?> choice) {
         return ((ListCell<?>) ((ComboBoxListViewSkin<?>) choice.getSkin()).getDisplayNode()).getText();
@@ -293,16 +366,6 @@ class DashboardScreenTest {
         robot.interact(() -> ((ButtonBase) robot.lookup("#office-dashboard").query()).fire());
         waitFor("three years compared", () -> robot.lookup("#dashboard-by-year").tryQuery()
                 .map(node -> ((BarChart<?, ?>) node).getData().size() == 3).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void scrollTo(Node node) {
-        ScrollPane page = robot.lookup(".page").queryAs(ScrollPane.class);
-        robot.interact(() -> {
-            double top = page.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-            double room = page.getContent().getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
-            page.setVvalue(Math.min(1, top / room));
-        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

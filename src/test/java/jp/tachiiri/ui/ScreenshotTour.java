@@ -33,6 +33,7 @@ import jp.tachiiri.model.Role;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.testsupport.ForkedTablets;
+import jp.tachiiri.testsupport.HospitalForms;
 import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -261,6 +262,30 @@ class ScreenshotTour {
         fire(robot, "#conflict");
         waitFor("the versions side by side", () -> robot.lookup("#conflict-changes").tryQuery().isPresent());
         shootDialog("office-conflict-ja.png");
+    }
+
+    /**
+     * The dashboard's figure of the hospitals' own answers the inspectors found otherwise, per item of the ministry's
+     * checklist, over three of this year's inspections that hold the hospital's form.
+     */
+    @Test
+    void theHospitalsSelfChecksOnTheDashboard() throws Exception {
+        Path office = data.resolve("office");
+        try (Workspace workspace = Workspace.open(office, Clock.systemUTC())) {
+            HospitalForms.demoWithForms(workspace, LocalDate.now(Clock.systemUTC()));
+            workspace.settings().setRole(Role.OFFICE);
+        }
+        app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));
+        fire(robot, "#office-dashboard");
+        waitFor("the figure", () -> robot.lookup("#dashboard-disagreement").tryQuery().isPresent());
+        // Landscape: the items where hospitals and inspectors disagreed, from 2-⑦ on; portrait: the whole card.
+        Node passwords = robot.lookup("#dashboard-disagreement .chart-category-label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getText().startsWith("R7 2-⑦")).findFirst().orElseThrow();
+        UiTestSupport.scrollToTop(robot, passwords);
+        shoot("dashboard-selfcheck-ja.png");
+        app.resize(800, 1280);
+        UiTestSupport.scrollToTop(robot, robot.lookup("#dashboard-disagreement-basis").query().getParent());
+        shoot("dashboard-selfcheck-ja-portrait.png");
     }
 
     /**

@@ -101,6 +101,17 @@ public final class UiTestSupport {
         return robot.lookup(query).tryQuery().map(node -> ((TableView<?>) node).getItems().size()).orElse(-1);
     }
 
+    /** Scrolls the screen's page (its {@code .page} scroll pane) so that {@code node} stands at the top, or as near as it goes. */
+    public static void scrollToTop(FxRobot robot, Node node) {
+        ScrollPane page = robot.lookup(".page").queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            double top = page.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double room = page.getContent().getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
+            page.setVvalue(Math.min(1, top / room));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** As a user would: scroll the editor until the control is on screen before tapping it. */
     public static void scrollIntoView(Node node) {
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {

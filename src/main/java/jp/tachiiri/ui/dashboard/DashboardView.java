@@ -24,6 +24,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import jp.tachiiri.dashboard.CheckpointFigure;
+import jp.tachiiri.dashboard.Disagreement;
+import jp.tachiiri.dashboard.MinistryItemFigure;
 import jp.tachiiri.dashboard.NationalComparison;
 import jp.tachiiri.dashboard.NationalFigure;
 import jp.tachiiri.dashboard.NationalSurvey;
@@ -45,8 +47,9 @@ import jp.tachiiri.ui.common.UiContext;
 /**
  * The supervisors' dashboard for a fiscal year: compliance per checkpoint compared with the two years
  * before, the same by bed-size band, the items a national survey asked about with the survey's figure
- * beside ours (the survey of a year to choose, newest first), the items most often 不適合, and the target
- * dates that have passed. Every bar carries its number; the data behind every chart is written as CSV with
+ * beside ours (the survey of a year to choose, newest first), the items most often 不適合, per item of the
+ * ministry's checklist how often the inspectors contradicted the hospitals' own answers, and the target dates that
+ * have passed. Every bar carries its number; the data behind every chart is written as CSV with
  * one button.
  */
 public final class DashboardView {
@@ -117,11 +120,11 @@ public final class DashboardView {
 
     private void show(DashboardViewModel.Figures figures) {
         charts.getChildren().setAll(byYear(figures.years()), byBand(figures.year()), nationalCard,
-                mostOften(figures.top()), overdue(figures.overdue()));
+                mostOften(figures.top()), disagreement(figures.year()), overdue(figures.overdue()));
     }
 
     private Node byYear(List<YearCheckpoints> years) {
-        DashboardChart chart = new DashboardChart("dashboard-by-year", percentAxis());
+        DashboardChart chart = new DashboardChart("dashboard-by-year", percentAxis("dashboard.percent"));
         for (YearCheckpoints each : years) {
             XYChart.Series<Number, String> series = chart.series(
                     messages.get("dashboard.yearSeries", Integer.toString(each.fiscalYear().year()), each.inspections()));
@@ -133,7 +136,7 @@ public final class DashboardView {
     }
 
     private Node byBand(YearFigures figures) {
-        DashboardChart chart = new DashboardChart("dashboard-by-band", percentAxis());
+        DashboardChart chart = new DashboardChart("dashboard-by-band", percentAxis("dashboard.percent"));
         for (BedBand band : BedBand.values()) {
             XYChart.Series<Number, String> series = chart.series(messages.get("band." + band.name())
                     + messages.get("dashboard.bandCount", figures.inspectionsByBand().getOrDefault(band, 0)));
@@ -169,7 +172,7 @@ public final class DashboardView {
             national.getChildren().clear();
             return;
         }
-        DashboardChart chart = new DashboardChart("dashboard-national", percentAxis());
+        DashboardChart chart = new DashboardChart("dashboard-national", percentAxis("dashboard.percent"));
         XYChart.Series<Number, String> ours = chart.series(messages.get("dashboard.ours"));
         for (NationalComparison comparison : comparisons) {
             String title = comparison.title().in(messages.language());
@@ -232,6 +235,44 @@ public final class DashboardView {
         return ScreenParts.card(messages, "dashboard.mostOften", chart, checklistOnly());
     }
 
+    /**
+     * Per item of the ministry's checklist, the share of the hospitals' own answers the inspectors contradicted
+     * (相違 among 確認 and 相違), each bar with its counts and the 未確認 and unconfirmed answers left out of it; above
+     * the chart, which inspections count. Without any hospital's form in the year, says so instead of empty bars.
+     */
+    private Node disagreement(YearFigures figures) {
+        WrappingLabel basis = new WrappingLabel(messages.get("dashboard.disagreementBasis",
+                figures.inspectionsWithHospitalForm(), figures.inspections()));
+        basis.setId("dashboard-disagreement-basis");
+        basis.getStyleClass().add("hint");
+        if (figures.inspectionsWithHospitalForm() == 0) {
+            return ScreenParts.card(messages, "dashboard.disagreement", basis);
+        }
+        DashboardChart chart = new DashboardChart("dashboard-disagreement", percentAxis("dashboard.disagreementPercent"));
+        chart.setLegendVisible(false);
+        XYChart.Series<Number, String> series = chart.series(messages.get("dashboard.disagreementPercent"));
+        for (MinistryItemFigure item : figures.ministryItems()) {
+            Disagreement counts = item.disagreement();
+            chart.bar(series, item.label() + " " + item.wording().in(messages.language()),
+                    counts.ratio().map(ratio -> ratio * 100).orElse(0.0), disagreementText(counts));
+        }
+        return ScreenParts.card(messages, "dashboard.disagreement", basis, chart);
+    }
+
+    /** "相違 3/12（25.0%）", then the 未確認 and unconfirmed answers where there are any. */
+    private String disagreementText(Disagreement counts) {
+        List<String> parts = new ArrayList<>();
+        parts.add(counts.ratio().map(ratio -> messages.get("dashboard.disagreementShare", counts.differs(),
+                counts.confirmed(), percent(ratio))).orElse(messages.get("dashboard.none")));
+        if (counts.notConfirmed() > 0) {
+            parts.add(messages.get("dashboard.disagreementNotConfirmed", counts.notConfirmed()));
+        }
+        if (counts.unconfirmed() > 0) {
+            parts.add(messages.get("dashboard.disagreementUnconfirmed", counts.unconfirmed()));
+        }
+        return String.join(messages.get("dashboard.disagreementSeparator"), parts);
+    }
+
     private Node overdue(List<OverdueFinding> findings) {
         TableView<OverdueFinding> table = new TableView<>(FXCollections.observableArrayList(findings));
         table.setId("dashboard-overdue");
@@ -267,10 +308,10 @@ public final class DashboardView {
         return step;
     }
 
-    private NumberAxis percentAxis() {
+    private NumberAxis percentAxis(String labelKey) {
         NumberAxis percent = new NumberAxis(0, 100, 20);
         percent.setMinorTickVisible(false);
-        percent.setLabel(messages.get("dashboard.percent"));
+        percent.setLabel(messages.get(labelKey));
         return percent;
     }
 

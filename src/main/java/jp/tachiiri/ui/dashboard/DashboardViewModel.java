@@ -31,7 +31,7 @@ import jp.tachiiri.report.CsvFile;
 import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
- * The supervisors' dashboard for a fiscal year: the years that have findings (newest first, and chosen), the
+ * The supervisors' dashboard for a fiscal year: the years that have counted inspections (newest first, and chosen), the
  * figures of the chosen one compared with the two years before and with the national survey of a year (the
  * newest unless another is chosen), and writing them as CSV — the charts' data, or the findings for the
  * ministry — into the data folder's reports/.
@@ -77,10 +77,9 @@ public final class DashboardViewModel {
         national.set(shown == null || chosen == null ? List.of() : shown.year().against(chosen));
     }
 
-    /** Finds the fiscal years that have findings and chooses the newest. */
+    /** Finds the fiscal years that have counted inspections and chooses the newest. */
     public void load() {
-        context.background().submit(() -> context.workspace().review().rows().stream()
-                .map(row -> FiscalYear.of(row.date())).distinct().sorted((a, b) -> b.compareTo(a)).toList(), found -> {
+        context.background().submit(() -> context.workspace().dashboard().years(), found -> {
                     years.setAll(found);
                     if (found.isEmpty()) {
                         status.set(messages.get("dashboard.empty"));
@@ -152,7 +151,7 @@ public final class DashboardViewModel {
         status.set(context.describe(failure));
     }
 
-    /** The fiscal years that have findings, newest first. */
+    /** The fiscal years that have counted inspections, newest first. */
     public ObservableList<FiscalYear> years() {
         return yearsShown;
     }
