@@ -79,7 +79,8 @@ public final class Workspace implements AutoCloseable {
                 document));
         this.facilities = new FacilityService(storedFacilities);
         this.inspections = new InspectionService(storedInspections, catalogs, () -> storedSettings.deviceId(clock));
-        this.selfCheck = new SelfCheckService(new SqliteSelfCheck(database, clock), inspections, facilities, clock);
+        SqliteSelfCheck storedForms = new SqliteSelfCheck(database, clock);
+        this.selfCheck = new SelfCheckService(storedForms, inspections, facilities, clock);
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
@@ -88,7 +89,8 @@ public final class Workspace implements AutoCloseable {
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
         this.csvReport = new CsvReport(storedInspections, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
-        this.advice = new AdviceService(storedInspections, storedFacilities, catalogs, folder.resolve("printouts"));
+        this.advice = new AdviceService(storedInspections, storedFacilities, storedForms, catalogs,
+                folder.resolve("printouts"));
         this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, clock));
     }
 
