@@ -91,7 +91,7 @@ public final class Workspace implements AutoCloseable {
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
         this.advice = new AdviceService(storedInspections, storedFacilities, storedForms, catalogs,
                 folder.resolve("printouts"));
-        this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, clock));
+        this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, selfCheck, clock));
     }
 
     /** Opens (creating if needed) the data folder's database with the bundled catalogs. */
