@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,28 @@ import java.util.stream.Collectors;
 import jp.tachiiri.calendar.OfficeDays;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
+import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
+import jp.tachiiri.inspection.MinistryResult;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CheckpointSection;
+import jp.tachiiri.model.Confirmation;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.FeeAddOn;
 import jp.tachiiri.model.HelpResource;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.model.SelfCheckAnswer;
+import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.model.VendorForm;
+import jp.tachiiri.selfcheck.SelfCheck;
+import jp.tachiiri.selfcheck.SelfCheckGaps;
 
 /** Decides the content of the advice printout from an inspection's record. */
 public final class AdviceComposer {
@@ -33,11 +44,12 @@ public final class AdviceComposer {
     private final OfficeDays officeDays = OfficeDays.bundled();
 
     /**
+     * @param selfCheck the hospital's and vendors' forms recorded in the revision ({@link SelfCheck#EMPTY} if none)
      * @param finalizedOn the day the revision was finalized (the document's date); empty for a draft, which is
      *     dated with the inspection day
      */
     public AdviceContent compose(Inspection inspection, Facility facility, Catalog catalog, Map<String, Finding> findings,
-            AdviceSettings settings, Optional<LocalDate> finalizedOn) {
+            SelfCheck selfCheck, AdviceSettings settings, Optional<LocalDate> finalizedOn) {
         FacilityProfile profile = facility.profileOn(inspection.date());
         Checklist checklist = Checklist.of(catalog, profile, inspection.date(), findings);
         boolean draft = inspection.status() != InspectionStatus.FINALIZED;
@@ -64,9 +76,73 @@ public final class AdviceComposer {
         List<HelpResource> resources = catalog.resources().stream().filter(resource -> resource.appliesTo(profile))
                 .toList();
         return new AdviceContent(inspection, facility, catalog, settings, draft, documentDate, summaries(checklist),
-                checklist.ministryResults(), improvements, referenceImprovements, alternatives, goodPractices,
-                addOnConditions(catalog, profile), resources, reportDue(documentDate, settings),
-                fingerprint(inspection, facility, findings));
+                checklist.ministryResults(), forms(checklist, selfCheck, facility.vendors()), improvements,
+                referenceImprovements, alternatives, goodPractices, addOnConditions(catalog, profile), resources,
+                reportDue(documentDate, settings), fingerprint(inspection, facility, findings, selfCheck));
+    }
+
+    /**
+     * What the printout says of the forms: none for an inspection that recorded neither (as before they were
+     * recorded) or whose gate says the facility has no medical information system, of which the forms are not asked.
+     * The omissions are the completeness rule's own (SelfCheckGaps), so that paper and screen list the same.
+     */
+    private static Optional<AdviceContent.Forms> forms(Checklist checklist, SelfCheck selfCheck,
+            List<VendorContract> contracts) {
+        if (!recorded(selfCheck) || checklist.gate().answer().equals(Optional.of(Answer.NO))) {
+            return Optional.empty();
+        }
+        List<Gap> gaps = SelfCheckGaps.of(checklist, selfCheck, contracts);
+        List<AdviceContent.ConfirmationNote> differences = new ArrayList<>();
+        List<AdviceContent.ConfirmationNote> unconfirmed = new ArrayList<>();
+        List<AdviceContent.HospitalOmission> omissions = new ArrayList<>();
+        for (MinistryResult result : checklist.ministryResults()) {
+            String number = result.item().number();
+            HospitalFormEntry entry = selfCheck.entry(number);
+            if (entry.confirmation().equals(Optional.of(Confirmation.DIFFERS))) {
+                differences.add(new AdviceContent.ConfirmationNote(result, entry));
+            } else if (entry.confirmation().equals(Optional.of(Confirmation.NOT_CONFIRMED))) {
+                unconfirmed.add(new AdviceContent.ConfirmationNote(result, entry));
+            }
+            List<Gap.Kind> kinds = kindsOf(gaps, Gap.Place.HOSPITAL_FORM, number);
+            if (!kinds.isEmpty()) {
+                omissions.add(new AdviceContent.HospitalOmission(number, kinds, entry.targetDate(),
+                        SelfCheckGaps.targetYearEnd(checklist, result)));
+            }
+        }
+        List<String> onVendorForm = checklist.catalog().ministryItems().stream().filter(MinistryItem::onVendorForm)
+                .map(MinistryItem::number).toList();
+        List<AdviceContent.VendorFormReport> vendorForms = new ArrayList<>();
+        for (VendorContract contract : contracts) {
+            Optional<VendorForm> form = selfCheck.vendorForm(contract);
+            Optional<VendorForm> received = form.filter(recorded -> recorded.status() == VendorForm.Status.RECEIVED);
+            // The blocking gaps of a contract are the inspector's to fill (no form, no reason), which the form's
+            // status already says; the others are the vendor's omissions.
+            List<Gap.Kind> vendorOmissions = kindsOf(gaps, Gap.Place.VENDOR_FORM, SelfCheck.contractKey(contract))
+                    .stream().filter(kind -> !kind.blocking()).toList();
+            vendorForms.add(new AdviceContent.VendorFormReport(contract, form, vendorOmissions,
+                    onVendorForm.stream().filter(number -> received.isPresent()
+                            && received.get().answer(number).isEmpty()).toList(),
+                    onVendorForm.stream().filter(number -> received.isPresent()
+                            && received.get().answer(number).equals(Optional.of(SelfCheckAnswer.NO))).toList()));
+        }
+        return Optional.of(new AdviceContent.Forms(selfCheck.hospitalForm(), differences, unconfirmed, omissions,
+                vendorForms));
+    }
+
+    private static List<Gap.Kind> kindsOf(List<Gap> gaps, Gap.Place place, String subject) {
+        return gaps.stream().filter(gap -> gap.kind().place() == place && gap.subject().equals(subject))
+                .map(Gap::kind).toList();
+    }
+
+    /** Whether the revision holds anything of either form. */
+    private static boolean recorded(SelfCheck selfCheck) {
+        return !selfCheck.vendorForms().isEmpty() || selfCheck.hospitalForm().values().stream()
+                .anyMatch(entry -> !blank(entry));
+    }
+
+    /** A row with nothing in it (one cleared again), which prints as a row never recorded. */
+    private static boolean blank(HospitalFormEntry entry) {
+        return entry.equals(HospitalFormEntry.empty(entry.ministryNumber()));
     }
 
     /**
@@ -139,6 +215,41 @@ public final class AdviceComposer {
     }
 
     /**
+     * The forms as the fingerprint writes them. The printout shows them, so they belong to the record the check code
+     * stands for: a changed answer, date or confirmation gives another code, as a changed finding does. A revision
+     * that recorded neither form writes nothing, so that the paper of an inspection made before the forms were
+     * recorded keeps its number, and a row cleared again counts as never recorded. Rows in ministry-number order,
+     * vendor forms in contract order; free text with its length, so that no two records run together into the same
+     * text.
+     */
+    private static String canonicalForms(SelfCheck selfCheck) {
+        if (!recorded(selfCheck)) {
+            return "";
+        }
+        StringBuilder canonical = new StringBuilder();
+        new TreeMap<>(selfCheck.hospitalForm()).values().stream().filter(entry -> !blank(entry))
+                .forEach(entry -> canonical.append("form|").append(entry.ministryNumber()).append('|')
+                        .append(entry.answer().map(Enum::name).orElse("")).append('|')
+                        .append(entry.checkedOn().map(LocalDate::toString).orElse("")).append('|')
+                        .append(entry.targetDate().map(LocalDate::toString).orElse("")).append('|')
+                        .append(entry.confirmation().map(Enum::name).orElse("")).append('|')
+                        .append(entry.confirmationReason().length()).append(':').append(entry.confirmationReason())
+                        .append('\n'));
+        selfCheck.vendorForms().stream().sorted(Comparator.comparing((VendorForm form) -> form.contract().vendorName())
+                        .thenComparing(form -> form.contract().system()))
+                .forEach(form -> {
+                    VendorContract contract = form.contract();
+                    canonical.append("vendor|").append(contract.vendorName().length()).append(':')
+                            .append(contract.vendorName()).append('|').append(contract.system().length()).append(':')
+                            .append(contract.system()).append('|').append(form.status()).append('|')
+                            .append(form.filledOn().map(LocalDate::toString).orElse("")).append('|')
+                            .append(form.missingReason().length()).append(':').append(form.missingReason()).append('|')
+                            .append(new TreeMap<>(form.answers())).append('\n');
+                });
+        return canonical.toString();
+    }
+
+    /**
      * The facility's attributes as the fingerprint has always written them; the type and fee add-on claims only where
      * they say more than the beds do, so that records made before they existed keep the number on their paper.
      */
@@ -154,10 +265,11 @@ public final class AdviceComposer {
     }
 
     /**
-     * A short fingerprint of the record (header, the facility's data and every finding), printed in the footer so that paper can
-     * be matched to the data it came from: "3f2a-91c0-7be4".
+     * A short fingerprint of the record (header, the facility's data, every finding and both forms), printed in the
+     * footer so that paper can be matched to the data it came from: "3f2a-91c0-7be4".
      */
-    static String fingerprint(Inspection inspection, Facility facility, Map<String, Finding> findings) {
+    static String fingerprint(Inspection inspection, Facility facility, Map<String, Finding> findings,
+            SelfCheck selfCheck) {
         StringBuilder canonical = new StringBuilder();
         canonical.append(inspection.id()).append('|').append(inspection.revision()).append('|')
                 .append(inspection.date()).append('|').append(inspection.catalogVersion()).append('|')
@@ -173,6 +285,7 @@ public final class AdviceComposer {
                 .append(finding.advice().length()).append(':').append(finding.advice()).append('|')
                 .append(finding.targetDate().map(LocalDate::toString).orElse("")).append('|')
                 .append(finding.followUp()).append('\n'));
+        canonical.append(canonicalForms(selfCheck));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             String hex = HexFormat.of().formatHex(hash, 0, 6);

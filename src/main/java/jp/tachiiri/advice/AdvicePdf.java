@@ -20,10 +20,12 @@ import jp.tachiiri.inspection.MinistryResult;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.HelpResource;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.Period;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.pdf.Alignment;
 import jp.tachiiri.pdf.Block;
 import jp.tachiiri.pdf.Column;
@@ -86,8 +88,17 @@ public final class AdvicePdf {
         blocks.add(new Paragraph(messages.get("advice.ministry.intro",
                 content.catalog().checklist().name().in(messages.language())), TextStyle.body()));
         blocks.add(ministryResults(content, messages));
+        Optional<AdviceContent.Forms> forms = content.forms();
+        if (forms.isPresent()) {
+            // The forms' section comes next: the note on the table's columns points to it.
+            blocks.add(new Paragraph(messages.get("advice.ministry.formsNote", sections.number() + 1), TextStyle.small()));
+        }
         if (content.ministryResults().stream().anyMatch(result -> !result.item().confirmed())) {
             blocks.add(new Paragraph(messages.get("advice.ministry.unverified"), TextStyle.small()));
+        }
+        if (forms.isPresent()) {
+            blocks.add(sections.heading("forms"));
+            blocks.addAll(forms(content, forms.get(), messages));
         }
 
         Heading improvementsHeading = sections.heading("improvements");
@@ -181,19 +192,159 @@ public final class AdvicePdf {
      * made from them by the item's roll-up rule, and the parts are named.
      */
     private static Table ministryResults(AdviceContent content, Messages messages) {
+        Optional<AdviceContent.Forms> forms = content.forms();
         List<List<String>> rows = new ArrayList<>();
         for (MinistryResult result : content.ministryResults()) {
             String wording = result.item().wording().in(messages.language());
             if (result.parts().size() > 1) {
                 wording += "\n" + messages.get("advice.ministry.parts", result.parts().size());
             }
-            rows.add(List.of(result.item().number(), wording, result.answer()
-                    .map(answer -> messages.get("answer." + answer.name()))
-                    .orElse(messages.get("advice.summary.unanswered"))));
+            String answer = answer(result.answer(), "advice.summary.unanswered", messages);
+            if (forms.isEmpty()) {
+                rows.add(List.of(result.item().number(), wording, answer));
+                continue;
+            }
+            HospitalFormEntry entry = forms.get().entry(result.item().number());
+            rows.add(List.of(result.item().number(), wording, hospitalEntry(entry, messages), answer,
+                    messages.get("advice.forms.confirmation." + entry.confirmation().map(Enum::name).orElse("none"))));
         }
-        return new Table(List.of(new Column(messages.get("advice.ministry.number"), 1),
-                new Column(messages.get("advice.ministry.item"), 7),
-                new Column(messages.get("advice.ministry.result"), 1.6f)), rows);
+        if (forms.isEmpty()) {
+            return new Table(List.of(new Column(messages.get("advice.ministry.number"), 1),
+                    new Column(messages.get("advice.ministry.item"), 7),
+                    new Column(messages.get("advice.ministry.result"), 1.6f)), rows);
+        }
+        // The hospital's entry holds its longest line whole (確認日 令和10年12月28日, "checked 28 Sep 2026"), the result
+        // and the confirmation their longest word (代替措置 and 記入の確認; "Non-compliant" and "confirmed"), which in
+        // English takes a third more of the width from the item's wording.
+        boolean english = messages.language() == Language.EN;
+        return new Table(List.of(new Column(messages.get("advice.ministry.number"), 0.95f),
+                new Column(messages.get("advice.ministry.item"), english ? 3.05f : 4f),
+                new Column(messages.get("advice.ministry.hospital"), 2.8f),
+                new Column(messages.get("advice.ministry.result"), english ? 1.9f : 1.1f),
+                new Column(messages.get("advice.ministry.confirmation"), english ? 1.45f : 1.25f)), rows);
+    }
+
+    /** An answer, the inspector's (適合 …) or the hospital's (はい, いいえ), or what {@code noneKey} says for none. */
+    private static String answer(Optional<? extends Enum<?>> answer, String noneKey, Messages messages) {
+        return answer.map(given -> messages.get("answer." + given.name())).orElse(messages.get(noneKey));
+    }
+
+    /** The hospital's row as its form has it: はい or いいえ, the day checked and the target date, a line each. */
+    private static String hospitalEntry(HospitalFormEntry entry, Messages messages) {
+        List<String> lines = new ArrayList<>();
+        lines.add(answer(entry.answer(), "advice.forms.hospital.none", messages));
+        entry.checkedOn().ifPresent(day -> lines.add(messages.get("advice.forms.hospital.checkedOn", date(day, messages))));
+        entry.targetDate().ifPresent(day -> lines.add(messages.get("advice.forms.hospital.target", date(day, messages))));
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The forms' section: the 相違 and 未確認 explained with what the hospital is asked to do, what its form lacks,
+     * and each vendor contract's form.
+     */
+    private static List<Block> forms(AdviceContent content, AdviceContent.Forms forms, Messages messages) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Paragraph(messages.get("advice.forms.intro"), TextStyle.body()));
+        if (forms.differences().isEmpty() && forms.unconfirmed().isEmpty() && forms.omissions().isEmpty()
+                && forms.allAgree(content.ministryResults())) {
+            blocks.add(new Paragraph(messages.get("advice.forms.allAgree"), TextStyle.body()));
+        }
+        if (!forms.differences().isEmpty()) {
+            blocks.add(new Heading(messages.get("advice.forms.differences"), Heading.SUBSECTION));
+            forms.differences().forEach(note -> blocks.add(new Paragraph(confirmationNote(note, messages),
+                    TextStyle.body())));
+        }
+        if (!forms.unconfirmed().isEmpty()) {
+            blocks.add(new Heading(messages.get("advice.forms.unconfirmed"), Heading.SUBSECTION));
+            forms.unconfirmed().forEach(note -> blocks.add(new Paragraph(confirmationNote(note, messages),
+                    TextStyle.body())));
+        }
+        if (!forms.omissions().isEmpty()) {
+            blocks.add(new Heading(messages.get("advice.forms.omissions"), Heading.SUBSECTION));
+            if (forms.hospitalFormBlank()) {
+                blocks.add(new Paragraph(messages.get("advice.forms.hospitalBlank"), TextStyle.body()));
+            } else {
+                blocks.add(new Paragraph(messages.get("advice.forms.omissions.intro"), TextStyle.body()));
+                forms.omissions().forEach(omission -> blocks.add(new Paragraph(messages.get("advice.forms.line",
+                        omission.ministryNumber(), omission.kinds().stream().map(kind -> messages.get(
+                                "advice.forms.omission." + kind.name(),
+                                omission.targetDate().map(day -> date(day, messages)).orElse(""),
+                                date(omission.targetYearEnd(), messages)))
+                                .collect(Collectors.joining(messages.get("advice.forms.sentences")))),
+                        TextStyle.body())));
+            }
+        }
+        blocks.add(new Heading(messages.get("advice.forms.vendors"), Heading.SUBSECTION));
+        if (forms.vendorForms().isEmpty()) {
+            blocks.add(new Paragraph(messages.get("advice.forms.vendors.none"), TextStyle.body()));
+        } else {
+            blocks.add(new Paragraph(messages.get("advice.forms.vendors.intro"), TextStyle.body()));
+            blocks.add(vendorForms(forms.vendorForms(), messages));
+        }
+        return blocks;
+    }
+
+    /** A 相違 or 未確認 in plain words, with what the hospital is asked to do. */
+    private static String confirmationNote(AdviceContent.ConfirmationNote note, Messages messages) {
+        HospitalFormEntry entry = note.entry();
+        String reason = reason(entry.confirmationReason(), messages);
+        String hospital = answer(entry.answer(), "advice.forms.hospital.none", messages);
+        String result = answer(note.result().answer(), "advice.summary.unanswered", messages);
+        String key = switch (note.kind()) {
+            case SAID_YES_NOT_MET -> "advice.forms.differs.saidYes";
+            case SAID_NO_BUT_MET -> "advice.forms.differs.saidNo";
+            case OTHER_DIFFERENCE -> "advice.forms.differs.other";
+            case NOT_CONFIRMED -> "advice.forms.notConfirmed";
+        };
+        return messages.get(key, note.result().item().number(), reason, hospital, result);
+    }
+
+    /**
+     * A recorded reason as the printout quotes it in parentheses, without the full stop it may end with; or that
+     * none was recorded (a draft's).
+     */
+    private static String reason(String recorded, Messages messages) {
+        String reason = recorded.strip().replaceFirst("[。．.]$", "");
+        return reason.isEmpty() ? messages.get("advice.forms.reasonMissing") : reason;
+    }
+
+    /** Each vendor contract with its form's state and what the hospital is asked to do about it. */
+    private static Table vendorForms(List<AdviceContent.VendorFormReport> reports, Messages messages) {
+        List<List<String>> rows = new ArrayList<>();
+        for (AdviceContent.VendorFormReport report : reports) {
+            String contract = report.contract().system().isBlank() ? report.contract().vendorName()
+                    : messages.get("advice.forms.vendors.contractValue", report.contract().vendorName(),
+                            report.contract().system());
+            String status;
+            List<String> requests = new ArrayList<>();
+            if (report.form().isEmpty()) {
+                status = messages.get("advice.forms.vendors.unrecorded");
+                requests.add(messages.get("advice.forms.vendors.unrecordedRequest"));
+            } else if (report.form().get().status() == VendorForm.Status.MISSING) {
+                VendorForm form = report.form().get();
+                status = messages.get("advice.forms.vendors.missing");
+                requests.add(messages.get("advice.forms.vendors.missingRequest", reason(form.missingReason(), messages)));
+            } else {
+                status = report.form().get().filledOn()
+                        .map(day -> messages.get("advice.forms.vendors.received", date(day, messages)))
+                        .orElse(messages.get("advice.forms.vendors.receivedUndated"));
+                String separator = messages.get("advice.forms.numbers.separator");
+                if (!report.answeredNo().isEmpty()) {
+                    requests.add(messages.get("advice.forms.vendors.answeredNo", String.join(separator, report.answeredNo())));
+                }
+                report.omissions().forEach(kind -> requests.add(messages.get("advice.forms.vendors." + kind.name(),
+                        String.join(separator, report.unanswered()))));
+                if (!report.omissions().isEmpty()) {
+                    requests.add(messages.get("advice.forms.vendors.askToComplete"));
+                }
+            }
+            rows.add(List.of(contract, status, requests.isEmpty() ? messages.get("advice.forms.vendors.nothing")
+                    : String.join(messages.get("advice.forms.sentences"), requests)));
+        }
+        // The state holds the longest date line whole (令和10年12月28日記入, "filled in 28 Sep 2026").
+        return new Table(List.of(new Column(messages.get("advice.forms.vendors.contract"), 2.9f),
+                new Column(messages.get("advice.forms.vendors.status"), 2.6f),
+                new Column(messages.get("advice.forms.vendors.request"), 4.5f)), rows);
     }
 
     /** The days a rule is in force, as the printout states it with every statement about a fee add-on. */

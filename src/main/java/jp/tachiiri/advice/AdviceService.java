@@ -15,6 +15,7 @@ import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.selfcheck.SelfCheckRepository;
 
 /** The advice printout of an inspection: its content from the store, and the PDF. */
 public final class AdviceService {
@@ -24,16 +25,18 @@ public final class AdviceService {
 
     private final InspectionRepository inspections;
     private final FacilityRepository facilities;
+    private final SelfCheckRepository forms;
     private final CatalogLibrary catalogs;
     private final AdviceComposer composer = new AdviceComposer();
     private final AdvicePdf pdf = new AdvicePdf();
     private final Path printouts;
 
     /** {@code printouts}: the folder where the app saves printouts ({@link #printoutFile}). */
-    public AdviceService(InspectionRepository inspections, FacilityRepository facilities, CatalogLibrary catalogs,
-            Path printouts) {
+    public AdviceService(InspectionRepository inspections, FacilityRepository facilities, SelfCheckRepository forms,
+            CatalogLibrary catalogs, Path printouts) {
         this.inspections = inspections;
         this.facilities = facilities;
+        this.forms = forms;
         this.catalogs = catalogs;
         this.printouts = printouts;
     }
@@ -71,7 +74,7 @@ public final class AdviceService {
                 .flatMap(info -> info.finalizedAt())
                 .map(instant -> instant.atZone(JAPAN).toLocalDate());
         return composer.compose(inspection, facility, catalog, inspections.findings(inspectionId, inspection.revision()),
-                settings, finalizedOn);
+                forms.selfCheck(inspectionId, inspection.revision()), settings, finalizedOn);
     }
 
     public byte[] pdf(String inspectionId, Optional<Integer> revision, AdviceSettings settings, Language language) {

@@ -89,8 +89,9 @@ public final class Workspace implements AutoCloseable {
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
         this.csvReport = new CsvReport(storedInspections, storedSelfCheck, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
-        this.advice = new AdviceService(storedInspections, storedFacilities, catalogs, folder.resolve("printouts"));
-        this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, clock));
+        this.advice = new AdviceService(storedInspections, storedFacilities, storedSelfCheck, catalogs,
+                folder.resolve("printouts"));
+        this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, selfCheck, clock));
     }
 
     /** Opens (creating if needed) the data folder's database with the bundled catalogs. */

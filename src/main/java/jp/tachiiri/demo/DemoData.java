@@ -3,9 +3,12 @@ package jp.tachiiri.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.facility.FacilityRepository;
 import jp.tachiiri.inspection.InspectionService;
@@ -14,6 +17,7 @@ import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.Confirmation;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityType;
@@ -21,15 +25,22 @@ import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.FacilityProfile;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.FiscalYear;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.model.VendorForm;
+import jp.tachiiri.selfcheck.SelfCheckService;
 
 /**
  * A fictitious prefecture (デモ県) with hospitals of different kinds, one finalized inspection and one in
  * progress dated within the current fiscal year, and last year's inspection of the hospital being inspected
- * now, so that a newcomer sees a living app (with last year's answers beside this year's). Every record is
- * flagged as demo and every name says デモ.
+ * now, so that a newcomer sees a living app (with last year's answers beside this year's). Each inspection has the
+ * hospital's own checklist with a few いいえ and the vendors' (one missing in this year's), confirmed against the
+ * inspector's results with a 相違 or two; the one in progress only part of the way. Every record is flagged as demo
+ * and every name says デモ.
  */
 public final class DemoData {
 
@@ -44,11 +55,13 @@ public final class DemoData {
 
     private final FacilityRepository facilities;
     private final InspectionService inspections;
+    private final SelfCheckService forms;
     private final Clock clock;
 
-    public DemoData(FacilityRepository facilities, InspectionService inspections, Clock clock) {
+    public DemoData(FacilityRepository facilities, InspectionService inspections, SelfCheckService forms, Clock clock) {
         this.facilities = facilities;
         this.inspections = inspections;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -97,28 +110,119 @@ public final class DemoData {
 
         Facility sakuragawa = hospitals().get(1);
         Inspection finalized = start(sakuragawa, finalizedDate);
-        recordAll(finalized, sakuragawa.profileOn(finalizedDate), finalizedDate, fiscalYearEnd, Map.of(
+        List<CatalogItem> answered = recordAll(finalized, sakuragawa.profileOn(finalizedDate), finalizedDate,
+                fiscalYearEnd, Map.of(
                 "vulnerability.two-factor-auth", Answer.NON_COMPLIANT,
                 "vulnerability.vpn-firmware", Answer.NON_COMPLIANT,
                 "backup.offline-copy", Answer.NON_COMPLIANT,
                 "recovery.drills", Answer.NON_COMPLIANT,
                 "vulnerability.external-media", Answer.ALTERNATIVE), Integer.MAX_VALUE);
+        // The hospital saw two-factor authentication missing, but not the offline backup; and it missed that its
+        // network devices do restrict where connections come from.
+        LocalDate formFilled = finalizedDate.minusDays(14);
+        recordHospitalForm(finalized, formFilled, Map.of(
+                "2-⑩", HospitalAnswer.no(fiscalYearEnd), "2-⑬", HospitalAnswer.no(fiscalYearEnd.minusMonths(3))),
+                Map.of("3-②", "デモ: バックアップは外付けHDDに取得しているが、常時接続されており、"
+                                + "オフラインの複製がないことを確認した。",
+                        "2-⑬", "デモ: ネットワーク機器の設定画面で、保守回線を含めて接続元が制限されていることを確認した。"),
+                answered);
+        recordVendorForms(finalized, sakuragawa, formFilled.minusDays(7), Optional.empty());
         inspections.finalizeInspection(finalized.id(), ACTOR);
 
         // Last year's inspection of the large hospital, so that its answers show beside this year's.
         Facility aobadai = hospitals().get(0);
         LocalDate lastYear = finalizedDate.minusYears(1);
+        LocalDate lastYearEnd = fiscalYearStart.minusDays(1);
         Inspection previous = start(aobadai, lastYear);
-        recordAll(previous, aobadai.profileOn(lastYear), lastYear, fiscalYearStart.minusDays(1), Map.of(
+        answered = recordAll(previous, aobadai.profileOn(lastYear), lastYear, lastYearEnd, Map.of(
                 "vulnerability.access-logs", Answer.NON_COMPLIANT,
                 "vulnerability.password-policy", Answer.NON_COMPLIANT,
                 "backup.restore-test", Answer.NON_COMPLIANT), Integer.MAX_VALUE);
+        recordHospitalForm(previous, lastYear.minusDays(10), Map.of(
+                "2-⑥", HospitalAnswer.no(lastYearEnd), "3-②", HospitalAnswer.no(lastYearEnd.minusMonths(2))),
+                Map.of("2-⑦", "デモ: 規程では8文字以上としているが、電子カルテの設定は6文字以上で、"
+                        + "定期的な変更もされていなかった。"),
+                answered);
+        recordVendorForms(previous, aobadai, lastYear.minusDays(20), Optional.empty());
         inspections.finalizeInspection(previous.id(), ACTOR);
 
+        // This year's, half-way: the hospital's form entered whole (it forgot a target date and a date checked), the
+        // vendors' forms (one not sent), and the first items answered and confirmed.
         Inspection inProgress = start(aobadai, today);
-        recordAll(inProgress, aobadai.profileOn(today), today, fiscalYearEnd,
+        answered = recordAll(inProgress, aobadai.profileOn(today), today, fiscalYearEnd,
                 Map.of("vulnerability.access-logs", Answer.NON_COMPLIANT), 8);
+        LocalDate checked = today.minusDays(7);
+        recordHospitalForm(inProgress, checked, Map.of(
+                "2-⑩", HospitalAnswer.no(fiscalYearEnd), "3-②", HospitalAnswer.no(fiscalYearEnd),
+                "2-(運用管理規程)", new HospitalAnswer(SelfCheckAnswer.NO, Optional.empty(), true),
+                "3-③", new HospitalAnswer(SelfCheckAnswer.YES, Optional.empty(), false)),
+                Map.of("2-⑥", "デモ: アクセスログは保存されているが、システム管理者が削除できる設定のままで、"
+                        + "削除から保護されていなかった。"),
+                answered);
+        recordVendorForms(inProgress, aobadai, checked.minusDays(5),
+                Optional.of("デモ: 事業者に依頼済みだが、検査日までに届かなかった。"));
         return true;
+    }
+
+    /**
+     * The hospital's row of one item where it is not a plain dated はい: いいえ with or without a target date, or an
+     * item it forgot to date.
+     */
+    private record HospitalAnswer(SelfCheckAnswer answer, Optional<LocalDate> targetDate, boolean dated) {
+
+        static HospitalAnswer no(LocalDate targetDate) {
+            return new HospitalAnswer(SelfCheckAnswer.NO, Optional.of(targetDate), true);
+        }
+    }
+
+    /**
+     * The hospital's form: every ministry item checked on {@code checkedOn}, dated はい unless listed; and the
+     * inspector's confirmation of the items that the answered catalog items belong to, 相違 with its reason where
+     * listed, else 確認.
+     */
+    private void recordHospitalForm(Inspection inspection, LocalDate checkedOn, Map<String, HospitalAnswer> exceptions,
+            Map<String, String> differences, List<CatalogItem> answered) {
+        Set<String> confirmed = answered.stream().flatMap(item -> item.ministryItem().stream())
+                .map(MinistryItem::number).collect(Collectors.toSet());
+        List<HospitalFormEntry> entries = new ArrayList<>();
+        for (MinistryItem item : inspections.catalogOf(inspection).ministryItems()) {
+            HospitalAnswer answer = exceptions.getOrDefault(item.number(), new HospitalAnswer(SelfCheckAnswer.YES,
+                    Optional.empty(), true));
+            HospitalFormEntry entry = HospitalFormEntry.empty(item.number()).withAnswer(Optional.of(answer.answer()))
+                    .withCheckedOn(Optional.of(checkedOn).filter(day -> answer.dated()))
+                    .withTargetDate(answer.targetDate());
+            if (confirmed.contains(item.number())) {
+                String reason = differences.get(item.number());
+                entry = reason == null ? entry.withConfirmation(Optional.of(Confirmation.AGREES), "")
+                        : entry.withConfirmation(Optional.of(Confirmation.DIFFERS), reason);
+            }
+            entries.add(entry);
+        }
+        forms.recordHospitalForm(inspection.id(), entries, ACTOR);
+    }
+
+    /**
+     * A form from each of the facility's vendors, filled in on {@code filledOn}: はい to every item the vendor form
+     * carries but two-factor authentication; the last vendor's missing for {@code missingReason} when one is given.
+     */
+    private void recordVendorForms(Inspection inspection, Facility facility, LocalDate filledOn,
+            Optional<String> missingReason) {
+        List<VendorContract> contracts = facility.vendors();
+        for (int i = 0; i < contracts.size(); i++) {
+            VendorForm form = VendorForm.received(contracts.get(i)).withFilledOn(Optional.of(filledOn));
+            if (missingReason.isPresent() && i == contracts.size() - 1) {
+                form = new VendorForm(contracts.get(i), VendorForm.Status.MISSING, Optional.empty(), missingReason.get(),
+                        Map.of());
+            } else {
+                for (MinistryItem item : inspections.catalogOf(inspection).ministryItems()) {
+                    if (item.onVendorForm()) {
+                        form = form.withAnswer(item.number(), Optional.of(item.number().equals("2-⑩")
+                                ? SelfCheckAnswer.NO : SelfCheckAnswer.YES));
+                    }
+                }
+            }
+            forms.recordVendorForm(inspection.id(), form, ACTOR);
+        }
     }
 
     private Inspection start(Facility facility, LocalDate date) {
@@ -129,10 +233,11 @@ public final class DemoData {
 
     /**
      * Answers the gate and then the first {@code limit} applicable items: the listed exceptions as given,
-     * the rest 適合. 不適合 gets the catalog's advice for the facility and a target date within the year.
+     * the rest 適合. 不適合 gets the catalog's advice for the facility and a target date within the year. Returns the
+     * items answered.
      */
-    private void recordAll(Inspection inspection, FacilityProfile profile, LocalDate checkedOn, LocalDate target,
-            Map<String, Answer> exceptions, int limit) {
+    private List<CatalogItem> recordAll(Inspection inspection, FacilityProfile profile, LocalDate checkedOn,
+            LocalDate target, Map<String, Answer> exceptions, int limit) {
         // Each inspection follows the catalog of its own fiscal year (last year's the older one).
         Catalog catalog = inspections.catalogOf(inspection);
         inspections.record(inspection.id(), Finding.empty(catalog.gate().id()).withAnswer(Answer.YES)
@@ -154,5 +259,6 @@ public final class DemoData {
             }
             inspections.record(inspection.id(), finding, ACTOR);
         }
+        return applicable;
     }
 }

@@ -33,6 +33,7 @@ import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.testsupport.Profiles;
 import jp.tachiiri.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
@@ -273,13 +274,15 @@ class AdviceComposerTest {
             AdviceComposer composer = new AdviceComposer();
             LocalDate someDay = LocalDate.of(2026, 8, 3);
 
-            AdviceContent draft = composer.compose(started, facility, catalog, Map.of(), SETTINGS, Optional.of(someDay));
+            AdviceContent draft = composer.compose(started, facility, catalog, Map.of(), SelfCheck.EMPTY, SETTINGS,
+                    Optional.of(someDay));
             assertThat(draft.draft()).isTrue();
             assertThat(draft.documentDate()).isEqualTo(INSPECTION_DATE);
 
             workspace.inspections().finalizeInspection(started.id(), ACTOR);
             Inspection finalized = workspace.inspections().find(started.id()).orElseThrow();
-            AdviceContent content = composer.compose(finalized, facility, catalog, Map.of(), SETTINGS, Optional.of(someDay));
+            AdviceContent content = composer.compose(finalized, facility, catalog, Map.of(), SelfCheck.EMPTY, SETTINGS,
+                    Optional.of(someDay));
             assertThat(content.draft()).isFalse();
             assertThat(content.documentDate()).isEqualTo(someDay);
             assertThat(content.reportDue()).isEqualTo(someDay.plusDays(30));
@@ -305,7 +308,7 @@ class AdviceComposerTest {
             dueByDocumentDay.put(LocalDate.of(2026, 7, 16), LocalDate.of(2026, 8, 17)); // Saturday 15 Aug
 
             dueByDocumentDay.forEach((documentDay, due) -> assertThat(composer.compose(finalized, facility, catalog,
-                    Map.of(), SETTINGS, Optional.of(documentDay)).reportDue()).as("30 days after %s", documentDay)
+                    Map.of(), SelfCheck.EMPTY, SETTINGS, Optional.of(documentDay)).reportDue()).as("30 days after %s", documentDay)
                     .isEqualTo(due));
         }
     }

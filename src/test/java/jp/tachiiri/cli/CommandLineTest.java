@@ -190,7 +190,8 @@ class CommandLineTest {
         try (PDDocument document = Loader.loadPDF(english.toFile())) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s", "");
             assertThat(text).startsWith("[DRAFT]Adviceonthecybersecurityofamedicalinstitution")
-                    .contains("1.Theinspection", "3.Resultsperchecklistitem", "4.Itemsthatneedimprovement", "[DRAFT]ID");
+                    .contains("1.Theinspection", "3.Resultsperchecklistitem",
+                            "4.Yourchecklistandthevendors'checklists", "5.Itemsthatneedimprovement", "[DRAFT]ID");
         }
 
         // A revision by number.
