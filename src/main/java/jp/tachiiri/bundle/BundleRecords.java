@@ -1,5 +1,6 @@
 package jp.tachiiri.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -95,10 +96,48 @@ public final class BundleRecords {
                            String addedAt) {
     }
 
-    /** One finalized revision, with the facility as it was when it was finalized. */
+    /**
+     * One row of the hospital's own form (医療機関確認用): its answer (YES / NO / null), the day it checked and, for NO, the
+     * day it means to comply by; and the inspector's confirmation of it (AGREES / DIFFERS / NOT_CONFIRMED / null) with
+     * the reason.
+     */
+    public record HospitalFormRow(String ministryNumber, String answer, String checkedOn, String targetDate,
+                                  String confirmation, String confirmationReason, String updatedAt) {
+    }
+
+    /** A vendor's answer (YES / NO) to one ministry item of its form. */
+    public record VendorAnswer(String ministryNumber, String answer) {
+    }
+
+    /**
+     * A vendor's own form (事業者確認用) for the contract {@code vendor} / {@code system} of the revision's facility:
+     * RECEIVED, filled in on {@code filledOn}, with its answers; or MISSING, with the reason.
+     */
+    public record VendorForm(String vendor, String system, String status, String filledOn, String missingReason,
+                             List<VendorAnswer> answers, String updatedAt) {
+    }
+
+    /**
+     * One finalized revision, with the facility as it was when it was finalized. {@code hospitalForm} and {@code
+     * vendorForms} came with format 2.2: null in a revision of an older bundle, which said nothing about the forms
+     * (and then left out of the revision's JSON, so that its content hash is the one the older format gave it).
+     */
     public record Revision(int revision, String catalogVersion, String inspectionDate, String amendReason,
                            String createdAt, String finalizedAt, Facility facility, List<String> inspectors,
-                           List<Attendee> attendees, List<Finding> findings, List<Evidence> evidence) {
+                           List<Attendee> attendees, List<Finding> findings, List<Evidence> evidence,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<HospitalFormRow> hospitalForm,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<VendorForm> vendorForms) {
+
+        /** Whether the revision says what its forms held (format 2.2 on), even if that is nothing. */
+        public boolean carriesForms() {
+            return hospitalForm != null && vendorForms != null;
+        }
+
+        /** The revision with these forms in place of its own (null: as an older format carried it, without any). */
+        public Revision withForms(List<HospitalFormRow> hospital, List<VendorForm> vendors) {
+            return new Revision(revision, catalogVersion, inspectionDate, amendReason, createdAt, finalizedAt, facility,
+                    inspectors, attendees, findings, evidence, hospital, vendors);
+        }
     }
 
     public record AuditEvent(String id, long sequence, String at, String actor, String action, String subject,
