@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -16,22 +15,12 @@ import jp.tachiiri.bundle.BundleReader;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.RewrittenBundles;
 import jp.tachiiri.i18n.UserFacingException;
-import jp.tachiiri.inspection.NewInspection;
-import jp.tachiiri.model.Answer;
-import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Confirmation;
-import jp.tachiiri.model.Facility;
-import jp.tachiiri.model.FacilityType;
-import jp.tachiiri.model.Finding;
-import jp.tachiiri.model.HospitalFormEntry;
-import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.Role;
-import jp.tachiiri.model.SelfCheckAnswer;
-import jp.tachiiri.model.VendorContract;
-import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.selfcheck.SelfCheck;
+import jp.tachiiri.testsupport.SelfCheckFixture;
 import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SelfCheckSyncTest {
 
-    private static final VendorContract EMR = new VendorContract("電子カルテ社", "電子カルテ");
-    private static final VendorContract PACS = new VendorContract("画像システム社", "PACS");
-    private static final LocalDate DAY = LocalDate.parse("2025-06-10");
 
     @TempDir
     Path folder;
@@ -53,7 +39,7 @@ class SelfCheckSyncTest {
     @Test
     void bothFormsArriveAtTheOfficeAsRecordedAndNeitherTheSameFileNorANewOneChangesThem() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
-            String id = inspectedWithForms(tablet);
+            String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             assertThat(revisionsIn(bundle)).allSatisfy(revision -> assertThat(revision.carriesForms()).isTrue());
 
@@ -85,7 +71,7 @@ class SelfCheckSyncTest {
     @Test
     void aRevisionWhoseFormsDifferIsAConflictNotAnOverwrite() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
-            String id = inspectedWithForms(tablet);
+            String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             office.sync().importFile(bundle, true);
             SelfCheck stored = office.selfCheck().selfCheck(id, 2);
@@ -107,7 +93,7 @@ class SelfCheckSyncTest {
     @Test
     void anOlderFormatCopyOfAStoredRevisionIsNoConflictAndTheFormsStay() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
-            String id = inspectedWithForms(tablet);
+            String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             Path older = RewrittenBundles.rewrite(bundle, folder.resolve("older"), tablet.sync().identity(), "2.1",
                     RewrittenBundles::withoutForms);
@@ -132,7 +118,7 @@ class SelfCheckSyncTest {
     @Test
     void anOlderFormatBundleImportsWithoutFormsAndTheSameRevisionInTodaysFormatChangesNothing() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
-            String id = inspected(tablet);
+            String id = SelfCheckFixture.inspected(tablet);
             tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);
             Path today = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             Path older = RewrittenBundles.rewrite(today, folder.resolve("older"), tablet.sync().identity(), "2.1",
@@ -173,7 +159,7 @@ class SelfCheckSyncTest {
     void aVendorFormOfAVendorWithoutAContractIsRefusedNamingItAndNothingChanges() throws Exception {
         assertRefused(payload -> ((ObjectNode) payload.at("/inspections/0/revisions/1/vendorForms/1"))
                         .put("vendor", "契約のない保守社"),
-                "bundle.error.vendorWithoutContract", "契約のない保守社 / PACS", "デモ 森の丘病院", "/vendorForms/1");
+                "bundle.error.vendorWithoutContract", "契約のない保守社 / PACS", SelfCheckFixture.FACILITY_NAME, "/vendorForms/1");
     }
 
     /**
@@ -184,15 +170,15 @@ class SelfCheckSyncTest {
     void lastYearsFormsReachTheTabletOfNextYearsInspection() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"));
              Workspace nextYear = tablet("next-year")) {
-            String id = inspectedWithForms(tablet);
+            String id = SelfCheckFixture.inspectedWithForms(tablet);
             office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow(), true);
-            office.sync().plan(facility().id(), "hanako", "デモ 立入花子", LocalDate.parse("2026-06-15"));
+            office.sync().plan(SelfCheckFixture.facility().id(), "hanako", "デモ 立入花子", LocalDate.parse("2026-06-15"));
             Path assignments = office.sync().exportAssignments(folder.resolve("usb-back"), Optional.empty());
 
             ImportOutcome arrived = nextYear.sync().importFile(assignments, true);
 
             assertThat(arrived.result()).as(arrived.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
-            PreviousFindings previous = nextYear.inspections().previousFindings(facility().id(), "none",
+            PreviousFindings previous = nextYear.inspections().previousFindings(SelfCheckFixture.facility().id(), "none",
                     LocalDate.parse("2026-06-15")).orElseThrow();
             assertThat(previous.inspectionId()).isEqualTo(id);
             assertThat(previous.revision()).isEqualTo(2);
@@ -217,56 +203,6 @@ class SelfCheckSyncTest {
         return tablet;
     }
 
-    private static Facility facility() {
-        return new Facility("demo-morinooka", "9910000077", "デモ 森の丘病院", "でも もりのおかびょういん", "デモ県森の丘1-1",
-                FacilityType.HOSPITAL, 120, true, true, List.of(EMR, PACS), List.of(), true);
-    }
-
-    /** An inspection of the facility with the gate and one item answered, in progress. */
-    private static String inspected(Workspace tablet) {
-        tablet.facilities().save(facility());
-        Inspection started = tablet.inspections().start(new NewInspection(facility().id(), DAY, List.of("立入 花子"),
-                List.of(new Attendee("情報 二郎", "システム担当")), true), SyncFixture.ACTOR);
-        String gate = tablet.inspections().catalogOf(started).gate().id();
-        tablet.inspections().record(started.id(), Finding.empty(gate).withAnswer(Answer.YES), SyncFixture.ACTOR);
-        tablet.inspections().record(started.id(), Finding.empty("vulnerability.device-ledger")
-                .withAnswer(Answer.NON_COMPLIANT).withTargetDate(LocalDate.parse("2025-09-30")), SyncFixture.ACTOR);
-        return started.id();
-    }
-
-    /**
-     * Both forms as an inspector enters them: the hospital's はい and いいえ with their days, a 相違 and a 未確認 with
-     * their reasons; one vendor's form received with its answers, the other's missing with the reason. Finalized,
-     * then amended: the second revision finds a 相違 the first had confirmed.
-     */
-    private static String inspectedWithForms(Workspace tablet) {
-        String id = inspected(tablet);
-        LocalDate checked = LocalDate.parse("2025-06-01");
-        tablet.selfCheck().recordHospitalForm(id, List.of(
-                entry("2-①", SelfCheckAnswer.YES, checked, null, Confirmation.AGREES, ""),
-                entry("2-⑦", SelfCheckAnswer.YES, checked, null, Confirmation.DIFFERS, "管理者のパスワードが6文字"),
-                entry("2-⑩", SelfCheckAnswer.NO, checked, LocalDate.parse("2026-03-31"), Confirmation.AGREES, ""),
-                entry("3-①", null, null, null, Confirmation.NOT_CONFIRMED, "担当者が不在")), SyncFixture.ACTOR);
-        tablet.selfCheck().recordVendorForm(id, new VendorForm(EMR, VendorForm.Status.RECEIVED,
-                Optional.of(LocalDate.parse("2025-05-28")), "", Map.of("2-⑦", SelfCheckAnswer.YES, "2-⑩", SelfCheckAnswer.NO)),
-                SyncFixture.ACTOR);
-        tablet.selfCheck().recordVendorForm(id, new VendorForm(PACS, VendorForm.Status.MISSING, Optional.empty(),
-                "提出を依頼中", Map.of()), SyncFixture.ACTOR);
-        tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);
-        tablet.inspections().amend(id, "二要素認証の確認を訂正", SyncFixture.ACTOR);
-        HospitalFormEntry twoFactor = tablet.selfCheck().selfCheck(id, 2).entry("2-⑩");
-        tablet.selfCheck().recordHospitalForm(id, List.of(twoFactor.withConfirmation(Optional.of(Confirmation.DIFFERS),
-                "導入済みとの回答だが未導入")), SyncFixture.ACTOR);
-        tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);
-        return id;
-    }
-
-    private static HospitalFormEntry entry(String number, SelfCheckAnswer answer, LocalDate checked, LocalDate target,
-                                           Confirmation confirmation, String reason) {
-        return new HospitalFormEntry(number, Optional.ofNullable(answer), Optional.ofNullable(checked),
-                Optional.ofNullable(target), Optional.of(confirmation), reason);
-    }
-
     // ---- bundles -------------------------------------------------------------------------------------------
 
     private static List<BundleRecords.Revision> revisionsIn(Path bundle) {
@@ -289,7 +225,7 @@ class SelfCheckSyncTest {
      */
     private void assertRefused(Consumer<ObjectNode> change, String key, String... named) throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
-            String id = inspectedWithForms(tablet);
+            String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             Path bad = RewrittenBundles.rewrite(bundle, folder.resolve("bad"), tablet.sync().identity(), "2.2", change);
