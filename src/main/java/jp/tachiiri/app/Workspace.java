@@ -79,12 +79,14 @@ public final class Workspace implements AutoCloseable {
                 document));
         this.facilities = new FacilityService(storedFacilities);
         this.inspections = new InspectionService(storedInspections, catalogs, () -> storedSettings.deviceId(clock));
-        this.selfCheck = new SelfCheckService(new SqliteSelfCheck(database, clock), inspections, facilities, clock);
+        SqliteSelfCheck storedSelfCheck = new SqliteSelfCheck(database, clock);
+        this.selfCheck = new SelfCheckService(storedSelfCheck, inspections, facilities, clock);
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
         this.sync = new SyncService(storedSync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust);
-        this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, catalogs, clock);
+        this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, storedSelfCheck,
+                catalogs, clock);
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
         this.csvReport = new CsvReport(storedInspections, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));

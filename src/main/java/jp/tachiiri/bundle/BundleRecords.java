@@ -8,8 +8,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import jp.tachiiri.model.Confirmation;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.ReviewResult;
+import jp.tachiiri.model.SelfCheckAnswer;
+import jp.tachiiri.model.VendorContract;
 
 /**
  * The objects of a bundle's payload, one record per definition in {@code schema/bundle-2.schema.json}, with
@@ -103,6 +108,13 @@ public final class BundleRecords {
      */
     public record HospitalFormRow(String ministryNumber, String answer, String checkedOn, String targetDate,
                                   String confirmation, String confirmationReason, String updatedAt) {
+
+        /** The row as the app shows it. */
+        public HospitalFormEntry toEntry() {
+            return new HospitalFormEntry(ministryNumber, Optional.ofNullable(answer).map(SelfCheckAnswer::valueOf),
+                    date(checkedOn), date(targetDate), Optional.ofNullable(confirmation).map(Confirmation::valueOf),
+                    confirmationReason);
+        }
     }
 
     /** A vendor's answer (YES / NO) to one ministry item of its form. */
@@ -115,6 +127,19 @@ public final class BundleRecords {
      */
     public record VendorForm(String vendor, String system, String status, String filledOn, String missingReason,
                              List<VendorAnswer> answers, String updatedAt) {
+
+        /** The form as the app shows it. */
+        public jp.tachiiri.model.VendorForm toForm() {
+            Map<String, SelfCheckAnswer> byItem = new LinkedHashMap<>();
+            answers.forEach(answer -> byItem.put(answer.ministryNumber(), SelfCheckAnswer.valueOf(answer.answer())));
+            return new jp.tachiiri.model.VendorForm(new VendorContract(vendor, system),
+                    jp.tachiiri.model.VendorForm.Status.valueOf(status), date(filledOn), missingReason, byItem);
+        }
+    }
+
+    /** A day of the payload (which the reader has checked exists), or empty for null. */
+    private static Optional<LocalDate> date(String day) {
+        return Optional.ofNullable(day).map(LocalDate::parse);
     }
 
     /**

@@ -1,10 +1,15 @@
 package jp.tachiiri.testsupport;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.DeviceIdentity;
+import jp.tachiiri.bundle.RewrittenBundles;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
@@ -76,6 +81,20 @@ public final class SelfCheckFixture {
                 "電子カルテの利用者は二要素認証済み（回答はいいえ）")), ACTOR);
         tablet.inspections().finalizeInspection(id, ACTOR);
         return id;
+    }
+
+    /**
+     * The tablet's bundle {@code bundle} of {@link #inspectedWithForms} as another device's copy of the tablet (a
+     * restored backup) would send it, under a new id in {@code folder}: its revision 2 confirms 2-⑩ after all and has
+     * the PACS vendor's form received on 2025-06-05 with one answer (2-⑦ いいえ); nothing else differs.
+     */
+    public static Path withOtherForms(Path bundle, Path folder, DeviceIdentity tablet) throws IOException {
+        return RewrittenBundles.rewrite(bundle, folder, tablet, "2.2", payload -> {
+            ObjectNode revision = (ObjectNode) payload.at("/inspections/0/revisions/1");
+            ((ObjectNode) revision.at("/hospitalForm/2")).put("confirmation", "AGREES");
+            ((ObjectNode) revision.at("/vendorForms/1")).put("status", "RECEIVED").put("filledOn", "2025-06-05")
+                    .put("missingReason", "").putArray("answers").addObject().put("ministryNumber", "2-⑦").put("answer", "NO");
+        });
     }
 
     private static HospitalFormEntry entry(String number, SelfCheckAnswer answer, LocalDate checked, LocalDate target,

@@ -16,6 +16,7 @@ import jp.tachiiri.model.Language;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorForm;
+import jp.tachiiri.review.Conflict;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SameThread;
@@ -116,6 +117,29 @@ class ReviewFormsViewModelTest {
 
         assertThat(model.differencesProperty().get()).isEqualTo(1);
         assertThat(row(model, "2-⑩").entry().confirmation()).contains(Confirmation.AGREES);
+    }
+
+    /** A version whose forms differ from the stored ones: the conflict lists each field that differs, in words. */
+    @Test
+    void aConflictOverTheFormsListsEveryFieldThatDiffers() throws Exception {
+        Path bundle = tablet.sync().exportFindings(devices.resolve("usb-again")).orElseThrow();
+        Path other = SelfCheckFixture.withOtherForms(bundle, devices.resolve("other"), tablet.sync().identity());
+        assertThat(office.sync().importFile(other, false).counts().conflicts()).isEqualTo(1);
+        ConflictViewModel model = new ConflictViewModel(new ViewModelContext(office, new SameThread(),
+                Messages.of(Language.JA)), inspectionId);
+
+        model.load();
+
+        Conflict.RevisionComparison second = model.conflicts().get(0).revisions().get(1);
+        assertThat(second.changes()).as("the findings are the same").isEmpty();
+        assertThat(second.size()).isEqualTo(5);
+        assertThat(model.formChanges(second)).containsExactly(
+                new ConflictViewModel.FormChange("医療機関確認用 2-⑩", "検査員の確認", "相違", "確認"),
+                new ConflictViewModel.FormChange("事業者確認用（画像システム社 / PACS）", "提出", "未提出", "受領"),
+                new ConflictViewModel.FormChange("事業者確認用（画像システム社 / PACS）", "記入日", "—", "2025年6月5日"),
+                new ConflictViewModel.FormChange("事業者確認用（画像システム社 / PACS）", "未提出の理由", "提出を依頼中", "—"),
+                new ConflictViewModel.FormChange("事業者確認用（画像システム社 / PACS）", "2-⑦ の回答", "—", "いいえ"));
+        assertThat(model.conflicts().get(0).revisions().get(0).size()).as("revision 1 is the stored one").isZero();
     }
 
     private static ReviewViewModel.FormRow row(ReviewViewModel model, String number) {
