@@ -185,28 +185,28 @@ final class PayloadRules {
                         rowAt + "/targetDate");
             }
         }
-        Set<String> contracts = new LinkedHashSet<>();
+        Set<VendorContract> contracts = new LinkedHashSet<>();
         revision.get("facility").get("vendors").forEach(vendor -> contracts.add(contract(vendor)));
-        Set<String> seen = new HashSet<>();
+        Set<VendorContract> seen = new HashSet<>();
         for (int i = 0; i < vendors.size(); i++) {
             JsonNode form = vendors.get(i);
             String formAt = at + "/" + VENDOR_FORMS + "/" + i;
-            String contract = contract(form);
+            VendorContract contract = contract(form);
             if (!seen.add(contract)) {
                 throw place.refusal(file, "bundle.error.formDuplicate", new UserFacingException("bundle.form.vendors"),
-                        contract, formAt);
+                        contract.key(), formAt);
             }
             if (!contracts.contains(contract)) {
-                throw place.refusal(file, "bundle.error.vendorWithoutContract", contract,
-                        revision.get("facility").get("name").textValue(), formAt,
-                        contracts.isEmpty() ? "-" : String.join(", ", contracts));
+                throw place.refusal(file, "bundle.error.vendorWithoutContract", contract.key(),
+                        revision.get("facility").get("name").textValue(), formAt, contracts.isEmpty() ? "-"
+                                : String.join(", ", contracts.stream().map(VendorContract::key).toList()));
             }
             LocalDate filled = date(form.get("filledOn"));
             if (filled != null && place.afterFinalized(filled)) {
-                throw place.refusal(file, "bundle.error.vendorFilledInFuture", contract, filled, formAt + "/filledOn");
+                throw place.refusal(file, "bundle.error.vendorFilledInFuture", contract.key(), filled, formAt + "/filledOn");
             }
             uniqueIn(place, form.get("answers"), "ministryNumber", formAt + "/answers",
-                    new UserFacingException("bundle.form.vendorAnswers", contract));
+                    new UserFacingException("bundle.form.vendorAnswers", contract.key()));
         }
     }
 
@@ -229,9 +229,9 @@ final class PayloadRules {
         }
     }
 
-    /** A vendor contract as the facility lists it and a form names it. */
-    private static String contract(JsonNode node) {
-        return new VendorContract(node.get("vendor").textValue(), node.get("system").textValue()).key();
+    /** A vendor contract as the facility lists it and a form names it: by vendor and system, exactly. */
+    private static VendorContract contract(JsonNode node) {
+        return new VendorContract(node.get("vendor").textValue(), node.get("system").textValue());
     }
 
     private static LocalDate date(JsonNode value) {
