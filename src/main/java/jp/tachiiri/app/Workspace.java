@@ -85,7 +85,8 @@ public final class Workspace implements AutoCloseable {
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
         this.sync = new SyncService(storedSync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust);
-        this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, catalogs, clock);
+        this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, storedSelfCheck,
+                catalogs, clock);
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
         this.csvReport = new CsvReport(storedInspections, storedSelfCheck, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));

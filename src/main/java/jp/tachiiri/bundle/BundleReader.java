@@ -79,7 +79,7 @@ public final class BundleReader implements AutoCloseable {
             BundleHeader header = new BundleHeader(root.get("bundleId").textValue(),
                     BundleKind.fromWire(root.get("kind").textValue()), createdAt(root, file),
                     root.get("device").get("id").textValue(), root.get("device").get("publicKey").textValue());
-            PayloadRules.check(header.kind(), root.get("payload"), manifest, file);
+            PayloadRules.check(root.get("formatVersion").textValue(), header.kind(), root.get("payload"), manifest, file);
             return new BundleReader(file, parser, spelling, header, root.get("payload"), manifest);
         } catch (IOException e) {
             // The message first: closing the parser moves its position to the end of what it buffered.

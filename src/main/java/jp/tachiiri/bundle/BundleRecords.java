@@ -1,5 +1,6 @@
 package jp.tachiiri.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -7,8 +8,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import jp.tachiiri.model.Confirmation;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.ReviewResult;
+import jp.tachiiri.model.SelfCheckAnswer;
+import jp.tachiiri.model.VendorContract;
 
 /**
  * The objects of a bundle's payload, one record per definition in {@code schema/bundle-2.schema.json}, with
@@ -95,10 +101,68 @@ public final class BundleRecords {
                            String addedAt) {
     }
 
-    /** One finalized revision, with the facility as it was when it was finalized. */
+    /**
+     * One row of the hospital's own form (医療機関確認用): its answer (YES / NO / null), the day it checked and, for NO, the
+     * day it means to comply by; and the inspector's confirmation of it (AGREES / DIFFERS / NOT_CONFIRMED / null) with
+     * the reason.
+     */
+    public record HospitalFormRow(String ministryNumber, String answer, String checkedOn, String targetDate,
+                                  String confirmation, String confirmationReason, String updatedAt) {
+
+        /** The row as the app shows it. */
+        public HospitalFormEntry toEntry() {
+            return new HospitalFormEntry(ministryNumber, Optional.ofNullable(answer).map(SelfCheckAnswer::valueOf),
+                    date(checkedOn), date(targetDate), Optional.ofNullable(confirmation).map(Confirmation::valueOf),
+                    confirmationReason);
+        }
+    }
+
+    /** A vendor's answer (YES / NO) to one ministry item of its form. */
+    public record VendorAnswer(String ministryNumber, String answer) {
+    }
+
+    /**
+     * A vendor's own form (事業者確認用) for the contract {@code vendor} / {@code system} of the revision's facility:
+     * RECEIVED, filled in on {@code filledOn}, with its answers; or MISSING, with the reason.
+     */
+    public record VendorForm(String vendor, String system, String status, String filledOn, String missingReason,
+                             List<VendorAnswer> answers, String updatedAt) {
+
+        /** The form as the app shows it. */
+        public jp.tachiiri.model.VendorForm toForm() {
+            Map<String, SelfCheckAnswer> byItem = new LinkedHashMap<>();
+            answers.forEach(answer -> byItem.put(answer.ministryNumber(), SelfCheckAnswer.valueOf(answer.answer())));
+            return new jp.tachiiri.model.VendorForm(new VendorContract(vendor, system),
+                    jp.tachiiri.model.VendorForm.Status.valueOf(status), date(filledOn), missingReason, byItem);
+        }
+    }
+
+    /** A day of the payload (which the reader has checked exists), or empty for null. */
+    private static Optional<LocalDate> date(String day) {
+        return Optional.ofNullable(day).map(LocalDate::parse);
+    }
+
+    /**
+     * One finalized revision, with the facility as it was when it was finalized. {@code hospitalForm} and {@code
+     * vendorForms} came with format 2.2: null in a revision of an older bundle, which said nothing about the forms
+     * (and then left out of the revision's JSON, so that its content hash is the one the older format gave it).
+     */
     public record Revision(int revision, String catalogVersion, String inspectionDate, String amendReason,
                            String createdAt, String finalizedAt, Facility facility, List<String> inspectors,
-                           List<Attendee> attendees, List<Finding> findings, List<Evidence> evidence) {
+                           List<Attendee> attendees, List<Finding> findings, List<Evidence> evidence,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<HospitalFormRow> hospitalForm,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<VendorForm> vendorForms) {
+
+        /** Whether the revision says what its forms held (format 2.2 on), even if that is nothing. */
+        public boolean carriesForms() {
+            return hospitalForm != null && vendorForms != null;
+        }
+
+        /** The revision with these forms in place of its own (null: as an older format carried it, without any). */
+        public Revision withForms(List<HospitalFormRow> hospital, List<VendorForm> vendors) {
+            return new Revision(revision, catalogVersion, inspectionDate, amendReason, createdAt, finalizedAt, facility,
+                    inspectors, attendees, findings, evidence, hospital, vendors);
+        }
     }
 
     public record AuditEvent(String id, long sequence, String at, String actor, String action, String subject,

@@ -2,34 +2,52 @@ package jp.tachiiri.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.VendorContract;
 
 /**
  * What the schema cannot say about a payload: dates that exist, ids that are unique where they must be,
  * revisions and audit events in order, and evidence that names attachments of the manifest (and nothing in
- * the manifest that no evidence names). Whether the catalog items exist is the importer's business: it
- * knows the catalogs.
+ * the manifest that no evidence names), and the hospital's and vendors' forms as the forms' own rules have them.
+ * Whether the catalog items exist is the importer's business: it knows the catalogs.
  */
 final class PayloadRules {
 
-    private static final Set<String> DATES = Set.of("inspectionDate", "checkedOn", "targetDate", "plannedDate", "from");
+    private static final Set<String> DATES = Set.of("inspectionDate", "checkedOn", "targetDate", "plannedDate", "from",
+            "filledOn");
+    /**
+     * The latest offset in use on earth: a day is in the future of an instant only if no place had reached it yet. A
+     * tablet takes today in its own zone, so a day checked on Japan's today may be UTC's tomorrow.
+     */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+    private static final String HOSPITAL_FORM = "hospitalForm";
+    private static final String VENDOR_FORMS = "vendorForms";
     private static final Set<String> INSTANTS = Set.of("createdAt", "finalizedAt", "updatedAt", "addedAt", "at",
             "decidedAt", "receivedAt");
 
     private final Path file;
+    /** Whether the bundle's version carries the forms (2.2 on): then every revision has both, else none has. */
+    private final boolean forms;
 
-    private PayloadRules(Path file) {
+    private PayloadRules(Path file, boolean forms) {
         this.file = file;
+        this.forms = forms;
     }
 
-    static void check(BundleKind kind, JsonNode payload, List<BundleRecords.ManifestEntry> manifest, Path file) {
-        PayloadRules rules = new PayloadRules(file);
+    static void check(String formatVersion, BundleKind kind, JsonNode payload, List<BundleRecords.ManifestEntry> manifest,
+                      Path file) {
+        PayloadRules rules = new PayloadRules(file, !BundleWriter.WITHOUT_FORMS.contains(formatVersion));
         rules.checkTimes(payload, "/payload");
         rules.checkFacilities(payload);
         Map<String, BundleRecords.ManifestEntry> attachments = new HashMap<>();
@@ -104,6 +122,7 @@ final class PayloadRules {
                     throw new BundleException(file, "bundle.error.order", revisionAt + "/revision");
                 }
                 unique(revision.get("findings"), "itemId", revisionAt + "/findings");
+                checkForms(inspection.get("id").textValue(), revision, revisionAt);
                 JsonNode evidence = revision.get("evidence");
                 for (int e = 0; e < evidence.size(); e++) {
                     String id = evidence.get(e).get("id").textValue();
@@ -128,6 +147,105 @@ final class PayloadRules {
             }
         }
         return referenced;
+    }
+
+    /**
+     * The forms of a revision, as the tablet's rules allowed them to be recorded: each ministry item and each vendor
+     * contract once; no day checked or filled in after the revision was finalized; a target date only for いいえ and
+     * not before its day checked; a vendor form only for a contract of the revision's facility.
+     */
+    private void checkForms(String inspectionId, JsonNode revision, String at) {
+        JsonNode hospital = revision.get(HOSPITAL_FORM);
+        JsonNode vendors = revision.get(VENDOR_FORMS);
+        for (String member : List.of(HOSPITAL_FORM, VENDOR_FORMS)) {
+            if (revision.has(member) != forms) {
+                throw new BundleException(file, "bundle.error.schema", at, new UserFacingException(
+                        forms ? "bundle.schema.required" : "bundle.schema.additionalProperties", member));
+            }
+        }
+        if (!forms) {
+            return;
+        }
+        Place place = new Place(inspectionId, revision.get("revision").intValue(), revision.get("finalizedAt").textValue());
+        uniqueIn(place, hospital, "ministryNumber", at + "/" + HOSPITAL_FORM, new UserFacingException("bundle.form.hospital"));
+        for (int i = 0; i < hospital.size(); i++) {
+            JsonNode row = hospital.get(i);
+            String rowAt = at + "/" + HOSPITAL_FORM + "/" + i;
+            String number = row.get("ministryNumber").textValue();
+            LocalDate checked = date(row.get("checkedOn"));
+            LocalDate target = date(row.get("targetDate"));
+            if (checked != null && place.afterFinalized(checked)) {
+                throw place.refusal(file, "bundle.error.formCheckedInFuture", number, checked, rowAt + "/checkedOn");
+            }
+            if (target != null && !"NO".equals(row.get("answer").textValue())) {
+                throw place.refusal(file, "bundle.error.formTargetWithoutNo", number, target, rowAt + "/targetDate");
+            }
+            if (target != null && checked != null && target.isBefore(checked)) {
+                throw place.refusal(file, "bundle.error.formTargetBeforeCheck", number, target, checked,
+                        rowAt + "/targetDate");
+            }
+        }
+        Set<VendorContract> contracts = new LinkedHashSet<>();
+        revision.get("facility").get("vendors").forEach(vendor -> contracts.add(contract(vendor)));
+        Set<VendorContract> seen = new HashSet<>();
+        for (int i = 0; i < vendors.size(); i++) {
+            JsonNode form = vendors.get(i);
+            String formAt = at + "/" + VENDOR_FORMS + "/" + i;
+            VendorContract contract = contract(form);
+            if (!seen.add(contract)) {
+                throw place.refusal(file, "bundle.error.formDuplicate", new UserFacingException("bundle.form.vendors"),
+                        contract.key(), formAt);
+            }
+            if (!contracts.contains(contract)) {
+                throw place.refusal(file, "bundle.error.vendorWithoutContract", contract.key(),
+                        revision.get("facility").get("name").textValue(), formAt, contracts.isEmpty() ? "-"
+                                : String.join(", ", contracts.stream().map(VendorContract::key).toList()));
+            }
+            LocalDate filled = date(form.get("filledOn"));
+            if (filled != null && place.afterFinalized(filled)) {
+                throw place.refusal(file, "bundle.error.vendorFilledInFuture", contract.key(), filled, formAt + "/filledOn");
+            }
+            uniqueIn(place, form.get("answers"), "ministryNumber", formAt + "/answers",
+                    new UserFacingException("bundle.form.vendorAnswers", contract.key()));
+        }
+    }
+
+    /** Where in the payload a form is: its inspection and revision, and when that revision was finalized. */
+    private record Place(String inspectionId, int revision, String finalizedAt) {
+
+        /** Whether {@code day} had not begun anywhere when the revision was finalized. */
+        boolean afterFinalized(LocalDate day) {
+            return day.isAfter(Instant.parse(finalizedAt).atOffset(EARLIEST_ZONE).toLocalDate());
+        }
+
+        /** A refusal naming the file, the inspection and revision, then {@code details}, then the finalization. */
+        BundleException refusal(Path file, String key, Object... details) {
+            Object[] all = new Object[details.length + 3];
+            all[0] = inspectionId;
+            all[1] = revision;
+            System.arraycopy(details, 0, all, 2, details.length);
+            all[all.length - 1] = finalizedAt;
+            return new BundleException(file, key, all);
+        }
+    }
+
+    /** A vendor contract as the facility lists it and a form names it: by vendor and system, exactly. */
+    private static VendorContract contract(JsonNode node) {
+        return new VendorContract(node.get("vendor").textValue(), node.get("system").textValue());
+    }
+
+    private static LocalDate date(JsonNode value) {
+        return value == null || value.isNull() ? null : LocalDate.parse(value.textValue());
+    }
+
+    private void uniqueIn(Place place, JsonNode array, String member, String where, UserFacingException what) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String value = array.get(i).get(member).textValue();
+            if (!seen.add(value)) {
+                throw place.refusal(file, "bundle.error.formDuplicate", what, value, where + "/" + i + "/" + member);
+            }
+        }
     }
 
     /**

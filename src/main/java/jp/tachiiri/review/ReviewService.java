@@ -21,7 +21,10 @@ import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.InspectionStatus;
+import jp.tachiiri.selfcheck.SelfCheck;
+import jp.tachiiri.selfcheck.SelfCheckRepository;
 
 /**
  * The office's review of received inspections: the list with its filters and counts, opening a revision for
@@ -35,14 +38,16 @@ public final class ReviewService {
 
     private final InspectionRepository inspections;
     private final EvidenceRepository evidence;
+    private final SelfCheckRepository forms;
     private final CatalogLibrary catalogs;
     private final Clock clock;
 
     public ReviewService(ReviewRepository reviews, InspectionRepository inspections, EvidenceRepository evidence,
-                         CatalogLibrary catalogs, Clock clock) {
+                         SelfCheckRepository forms, CatalogLibrary catalogs, Clock clock) {
         this.reviews = reviews;
         this.inspections = inspections;
         this.evidence = evidence;
+        this.forms = forms;
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -108,12 +113,39 @@ public final class ReviewService {
                     evidence.list(inspectionId, revision.revision())
                             .forEach(item -> addEvidence(ours, item.itemId(), item.fileName(), item.sha256()));
                 }
-                revisions.add(new Conflict.RevisionComparison(revision.revision(), stored, RevisionDiff.betweenFields(ours, theirs)));
+                SelfCheck storedForms = stored ? forms.selfCheck(inspectionId, revision.revision()) : SelfCheck.EMPTY;
+                boolean carries = revision.carriesForms();
+                revisions.add(new Conflict.RevisionComparison(revision.revision(), stored, RevisionDiff.betweenFields(ours, theirs),
+                        carries ? hospitalFormChanges(storedForms, revision) : List.of(),
+                        carries ? vendorFormChanges(storedForms, revision) : List.of()));
             }
             conflicts.add(new Conflict(inspectionId, kept.contentHash(), kept.bundleId(), kept.deviceId(), kept.receivedAt(),
                     revisions));
         }
         return conflicts;
+    }
+
+    /** The hospital's form of the arriving revision against the stored one, row by row; a row one lacks is blank there. */
+    private static List<RevisionDiff.Change> hospitalFormChanges(SelfCheck stored, BundleRecords.Revision arriving) {
+        Map<String, Map<String, String>> ours = new TreeMap<>();
+        Map<String, Map<String, String>> theirs = new TreeMap<>();
+        stored.hospitalForm().forEach((number, entry) -> ours.put(number, entry.fields()));
+        arriving.hospitalForm().forEach(row -> theirs.put(row.ministryNumber(), row.toEntry().fields()));
+        ours.keySet().forEach(number -> theirs.putIfAbsent(number, HospitalFormEntry.empty(number).fields()));
+        theirs.keySet().forEach(number -> ours.putIfAbsent(number, HospitalFormEntry.empty(number).fields()));
+        return RevisionDiff.betweenFields(ours, theirs);
+    }
+
+    /** The vendor forms of the arriving revision against the stored ones, by contract; a form one lacks has no fields. */
+    private static List<RevisionDiff.Change> vendorFormChanges(SelfCheck stored, BundleRecords.Revision arriving) {
+        Map<String, Map<String, String>> ours = new TreeMap<>();
+        Map<String, Map<String, String>> theirs = new TreeMap<>();
+        stored.vendorForms().forEach(form -> ours.put(form.contract().key(), form.fields()));
+        arriving.vendorForms().stream().map(BundleRecords.VendorForm::toForm)
+                .forEach(form -> theirs.put(form.contract().key(), form.fields()));
+        ours.keySet().forEach(contract -> theirs.putIfAbsent(contract, Map.of()));
+        theirs.keySet().forEach(contract -> ours.putIfAbsent(contract, Map.of()));
+        return RevisionDiff.betweenFields(ours, theirs);
     }
 
     /**

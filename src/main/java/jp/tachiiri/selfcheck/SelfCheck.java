@@ -32,6 +32,6 @@ public record SelfCheck(Map<String, HospitalFormEntry> hospitalForm, List<Vendor
 
     /** How a contract is named where one text must name it (a gap's subject, an audit event): vendor / system. */
     public static String contractKey(VendorContract contract) {
-        return contract.system().isEmpty() ? contract.vendorName() : contract.vendorName() + " / " + contract.system();
+        return contract.key();
     }
 }

@@ -42,17 +42,21 @@ final class InspectionRecords {
                         row.getString(10), row.getInt(11), row.getBoolean(12), row.getBoolean(13),
                         vendors(row.getString(14)), row.getBoolean(15), row.getString(16),
                         bundleClaims(claims(row.getString(17)))),
-                null, null, null, null), facilityId, inspectionId, latest, whole, latest);
+                null, null, null, null, null, null), facilityId, inspectionId, latest, whole, latest);
         List<BundleRecords.Revision> complete = new ArrayList<>();
-        for (BundleRecords.Revision revision : revisions) {
-            complete.add(new BundleRecords.Revision(revision.revision(), revision.catalogVersion(), revision.inspectionDate(),
-                    revision.amendReason(), revision.createdAt(), revision.finalizedAt(), revision.facility(),
-                    Rows.list(connection, "SELECT name FROM revision_inspectors WHERE inspection_id = ? AND revision = ? ORDER BY position",
-                            row -> row.getString(1), inspectionId, revision.revision()),
-                    Rows.list(connection, "SELECT name, role FROM revision_attendees WHERE inspection_id = ? AND revision = ? ORDER BY position",
-                            row -> new BundleRecords.Attendee(row.getString(1), row.getString(2)), inspectionId, revision.revision()),
-                    findings(connection, inspectionId, revision.revision()),
-                    whole ? evidence(connection, inspectionId, revision.revision()) : List.of()));
+        try (Statements statements = new Statements(connection)) {
+            for (BundleRecords.Revision revision : revisions) {
+                // The forms travel with a previous inspection too: next year's tablet shows last year's beside its own.
+                complete.add(SelfCheckTables.withForms(statements, inspectionId, new BundleRecords.Revision(
+                        revision.revision(), revision.catalogVersion(), revision.inspectionDate(), revision.amendReason(),
+                        revision.createdAt(), revision.finalizedAt(), revision.facility(),
+                        Rows.list(connection, "SELECT name FROM revision_inspectors WHERE inspection_id = ? AND revision = ? ORDER BY position",
+                                row -> row.getString(1), inspectionId, revision.revision()),
+                        Rows.list(connection, "SELECT name, role FROM revision_attendees WHERE inspection_id = ? AND revision = ? ORDER BY position",
+                                row -> new BundleRecords.Attendee(row.getString(1), row.getString(2)), inspectionId, revision.revision()),
+                        findings(connection, inspectionId, revision.revision()),
+                        whole ? evidence(connection, inspectionId, revision.revision()) : List.of(), null, null)));
+            }
         }
         List<BundleRecords.AuditEvent> audit = whole ? audit(connection, inspectionId, latest) : List.of();
         return new BundleRecords.Inspection(inspectionId, facilityId, (String) header[1], (boolean) header[2], complete, audit);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.model.Confirmation;
 import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.SelfCheckAnswer;
@@ -25,21 +26,25 @@ final class SelfCheckTables {
 
     private static final String HOSPITAL_COLUMNS =
             "ministry_number, answer, checked_on, target_date, confirmation, confirmation_reason, updated_at";
-    private static final String HOSPITAL_UPSERT = "INSERT INTO hospital_form (inspection_id, revision, "
-            + HOSPITAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + """
+    private static final String HOSPITAL_INSERT = "INSERT INTO hospital_form (inspection_id, revision, "
+            + HOSPITAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String HOSPITAL_UPSERT = HOSPITAL_INSERT + """
 
             ON CONFLICT (inspection_id, revision, ministry_number) DO UPDATE SET answer = excluded.answer,
                 checked_on = excluded.checked_on, target_date = excluded.target_date,
                 confirmation = excluded.confirmation, confirmation_reason = excluded.confirmation_reason,
                 updated_at = excluded.updated_at""";
     private static final String VENDOR_COLUMNS = "vendor_name, system, status, filled_on, missing_reason, updated_at";
-    private static final String VENDOR_UPSERT = "INSERT INTO vendor_forms (inspection_id, revision, " + VENDOR_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)" + """
+    private static final String VENDOR_INSERT = "INSERT INTO vendor_forms (inspection_id, revision, " + VENDOR_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String VENDOR_UPSERT = VENDOR_INSERT + """
 
             ON CONFLICT (inspection_id, revision, vendor_name, system) DO UPDATE SET status = excluded.status,
                 filled_on = excluded.filled_on, missing_reason = excluded.missing_reason,
                 updated_at = excluded.updated_at""";
     private static final String ANSWER_COLUMNS = "vendor_name, system, ministry_number, answer";
+    private static final String ANSWER_INSERT = "INSERT INTO vendor_form_answers (inspection_id, revision, "
+            + ANSWER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
 
     private SelfCheckTables() {
     }
@@ -90,9 +95,56 @@ final class SelfCheckTables {
         statements.update("DELETE FROM vendor_form_answers WHERE inspection_id = ? AND revision = ? AND vendor_name = ?"
                 + " AND system = ?", inspectionId, revision, contract.vendorName(), contract.system());
         for (Map.Entry<String, SelfCheckAnswer> answer : form.answers().entrySet()) {
-            statements.update("INSERT INTO vendor_form_answers (inspection_id, revision, " + ANSWER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?)", inspectionId, revision, contract.vendorName(), contract.system(),
+            statements.update(ANSWER_INSERT, inspectionId, revision, contract.vendorName(), contract.system(),
                     answer.getKey(), answer.getValue().name());
+        }
+    }
+
+    /**
+     * Both forms of a revision as a bundle carries them, each row with the time it was last changed: the hospital's
+     * rows and each form's answers in ministry-number order, the vendor forms in the order they were first recorded
+     * (which an import keeps, so that the office sends them on as the tablet sent them).
+     */
+    static BundleRecords.Revision withForms(Statements statements, String inspectionId, BundleRecords.Revision revision)
+            throws SQLException {
+        int number = revision.revision();
+        List<BundleRecords.HospitalFormRow> hospital = statements.query("SELECT " + HOSPITAL_COLUMNS
+                + " FROM hospital_form WHERE inspection_id = ? AND revision = ? ORDER BY ministry_number",
+                row -> new BundleRecords.HospitalFormRow(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7)), inspectionId, number);
+        List<BundleRecords.VendorForm> vendors = new ArrayList<>();
+        for (BundleRecords.VendorForm form : statements.query("SELECT " + VENDOR_COLUMNS
+                + " FROM vendor_forms WHERE inspection_id = ? AND revision = ? ORDER BY rowid",
+                row -> new BundleRecords.VendorForm(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), List.of(), row.getString(6)), inspectionId, number)) {
+            vendors.add(new BundleRecords.VendorForm(form.vendor(), form.system(), form.status(), form.filledOn(),
+                    form.missingReason(), statements.query("""
+                            SELECT ministry_number, answer FROM vendor_form_answers
+                            WHERE inspection_id = ? AND revision = ? AND vendor_name = ? AND system = ?
+                            ORDER BY ministry_number""", row -> new BundleRecords.VendorAnswer(row.getString(1),
+                            row.getString(2)), inspectionId, number, form.vendor(), form.system()), form.updatedAt()));
+        }
+        return revision.withForms(hospital, vendors);
+    }
+
+    /** Adds the forms of a revision that arrived in a bundle, as the tablet recorded them; an older bundle's has none. */
+    static void insertArriving(Statements statements, String inspectionId, BundleRecords.Revision revision)
+            throws SQLException {
+        if (!revision.carriesForms()) {
+            return;
+        }
+        int number = revision.revision();
+        for (BundleRecords.HospitalFormRow row : revision.hospitalForm()) {
+            statements.update(HOSPITAL_INSERT, inspectionId, number, row.ministryNumber(), row.answer(), row.checkedOn(),
+                    row.targetDate(), row.confirmation(), row.confirmationReason(), row.updatedAt());
+        }
+        for (BundleRecords.VendorForm form : revision.vendorForms()) {
+            statements.update(VENDOR_INSERT, inspectionId, number, form.vendor(), form.system(), form.status(),
+                    form.filledOn(), form.missingReason(), form.updatedAt());
+            for (BundleRecords.VendorAnswer answer : form.answers()) {
+                statements.update(ANSWER_INSERT, inspectionId, number, form.vendor(), form.system(),
+                        answer.ministryNumber(), answer.answer());
+            }
         }
     }
 

@@ -149,10 +149,16 @@ final class SqliteImportSession implements ImportSession {
                         () -> EvidenceTable.insertArriving(statements, inspectionId, number, item, content));
             }
             RevisionFacilityTable.insertArriving(statements, inspectionId, number, revision.facility());
+            SelfCheckTables.insertArriving(statements, inspectionId, revision);
             RevisionsTable.markFinalized(statements, inspectionId, number, revision.finalizedAt());
             statements.update("INSERT INTO revision_origin (inspection_id, revision, content_hash, bundle_id) VALUES (?, ?, ?, ?)",
                     inspectionId, number, contentHash, bundleId);
         });
+    }
+
+    @Override
+    public BundleRecords.Revision withStoredForms(String inspectionId, BundleRecords.Revision revision) {
+        return sql(() -> SelfCheckTables.withForms(statements, inspectionId, revision));
     }
 
     @Override

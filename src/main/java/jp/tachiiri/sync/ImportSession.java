@@ -65,6 +65,12 @@ public interface ImportSession {
     void insertRevision(String inspectionId, BundleRecords.Revision revision, String contentHash, String bundleId,
                         Map<String, Path> attachments, Map<String, BundleRecords.ManifestEntry> manifest);
 
+    /**
+     * The revision with the hospital's and vendors' forms the store holds for it in place of its own, as a bundle
+     * would carry them: to tell whether a revision of an older format, which carries no forms, is the stored one.
+     */
+    BundleRecords.Revision withStoredForms(String inspectionId, BundleRecords.Revision revision);
+
     /** Appends events to the inspection's trail; throws {@link IdTaken} for an event id the store has already. */
     void appendAudit(String inspectionId, List<BundleRecords.AuditEvent> events);
 

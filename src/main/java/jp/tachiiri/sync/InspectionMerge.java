@@ -15,6 +15,8 @@ import jp.tachiiri.bundle.BundleRecords;
  * the store lacks is added (so a newer one supersedes the older as the latest), one it has with the same
  * content changes nothing, and one it has with different content (or an audit trail that forks from the
  * stored one) makes the whole arriving inspection a conflict, kept beside the stored one and not merged.
+ * A revision of a format before 2.2 says nothing of the hospital's and vendors' forms: it is the stored one when
+ * all it does say is; and one of 2.2 with no forms is the stored one that came in an older format without them.
  */
 final class InspectionMerge {
 
@@ -70,6 +72,18 @@ final class InspectionMerge {
                 attachments, manifest);
     }
 
+    /** Whether an arriving revision is the one stored under {@code storedHash}, forms apart where it has none to say. */
+    private boolean isStored(String inspectionId, BundleRecords.Revision revision, String storedHash) {
+        if (BundleRecords.contentHash(revision).equals(storedHash)) {
+            return true;
+        }
+        if (!revision.carriesForms()) {
+            return BundleRecords.contentHash(session.withStoredForms(inspectionId, revision)).equals(storedHash);
+        }
+        return revision.hospitalForm().isEmpty() && revision.vendorForms().isEmpty()
+                && BundleRecords.contentHash(revision.withForms(null, null)).equals(storedHash);
+    }
+
     /** The manifest entries of the version's evidence, each once. */
     private List<BundleRecords.ManifestEntry> attachmentsOf(BundleRecords.Inspection arriving) {
         return arriving.revisions().stream().flatMap(revision -> revision.evidence().stream())
@@ -80,7 +94,7 @@ final class InspectionMerge {
     private boolean disagrees(BundleRecords.Inspection arriving, ImportSession.StoredInspection stored) {
         for (BundleRecords.Revision revision : arriving.revisions()) {
             String storedHash = stored.revisionHashes().get(revision.revision());
-            if (storedHash != null && !storedHash.equals(BundleRecords.contentHash(revision))) {
+            if (storedHash != null && !isStored(arriving.id(), revision, storedHash)) {
                 return true;
             }
         }

@@ -37,9 +37,11 @@ import jp.tachiiri.catalog.CatalogLoader;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.InspectionIds;
+import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.Role;
+import jp.tachiiri.model.VendorContract;
 
 /**
  * Sending and receiving bundles: a tablet exports its finalized findings and imports assignments; the
@@ -506,6 +508,34 @@ public final class SyncService {
                     .ifPresent(itemId -> {
                         throw new BundleException(file, "sync.error.unknownItem", itemId, catalog.version(), inspection.id());
                     });
+            if (revision.carriesForms()) {
+                checkFormItems(file, inspection.id(), revision, catalog);
+            }
+        }
+    }
+
+    /** The forms answer ministry items of the revision's catalog, a vendor's form only those the vendor form carries. */
+    private static void checkFormItems(Path file, String inspectionId, BundleRecords.Revision revision, Catalog catalog) {
+        Map<String, MinistryItem> items = new LinkedHashMap<>();
+        catalog.ministryItems().forEach(item -> items.put(item.number(), item));
+        for (BundleRecords.HospitalFormRow row : revision.hospitalForm()) {
+            if (!items.containsKey(row.ministryNumber())) {
+                throw new BundleException(file, "sync.error.unknownMinistryItem", row.ministryNumber(), catalog.version(),
+                        inspectionId, revision.revision());
+            }
+        }
+        for (BundleRecords.VendorForm form : revision.vendorForms()) {
+            for (BundleRecords.VendorAnswer answer : form.answers()) {
+                MinistryItem item = items.get(answer.ministryNumber());
+                if (item == null) {
+                    throw new BundleException(file, "sync.error.unknownMinistryItem", answer.ministryNumber(),
+                            catalog.version(), inspectionId, revision.revision());
+                }
+                if (!item.onVendorForm()) {
+                    throw new BundleException(file, "sync.error.notOnVendorForm", answer.ministryNumber(),
+                            new VendorContract(form.vendor(), form.system()).key(), inspectionId, revision.revision());
+                }
+            }
         }
     }
 

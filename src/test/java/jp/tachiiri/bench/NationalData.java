@@ -207,7 +207,7 @@ final class NationalData {
         String finalizedAt = tick(clock);
         audit(chain, id, actor, clock, "REVISION_FINALIZED", "revision 1", "IN_PROGRESS", "FINALIZED", null);
         BundleRecords.Revision revision = new BundleRecords.Revision(1, catalog.version(), date.toString(), null, createdAt,
-                finalizedAt, facility, inspectorNames, attendeeList, findingList, evidenceList);
+                finalizedAt, facility, inspectorNames, attendeeList, findingList, evidenceList, List.of(), List.of());
 
         findings += findingList.size();
         auditEvents += chain.size();

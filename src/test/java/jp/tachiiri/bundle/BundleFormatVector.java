@@ -108,11 +108,13 @@ public final class BundleFormatVector {
 
     /**
      * One finalized inspection: a facility whose address has a '/', the gate answered, one item with a note
-     * holding a quote, a backslash, a control character and a character outside the BMP, evidence, and a trail.
+     * holding a quote, a backslash, a control character and a character outside the BMP, evidence, the hospital's
+     * form (a はい confirmed, a いいえ with its target date found to differ) and its one vendor's form, and a trail.
      */
     private static BundleRecords.Inspection inspection(String attachment) {
         BundleRecords.Facility facility = new BundleRecords.Facility("vector-facility", "9900000001", "見本病院",
-                "みほんびょういん", "見本県見本市1-2/3", 20, true, false, List.of(), false, "hospital", List.of());
+                "みほんびょういん", "見本県見本市1-2/3", 20, true, false,
+                List.of(new BundleRecords.Vendor("見本システム", "電子カルテ")), false, "hospital", List.of());
         String note = "\"非常用\" C:\\backup\u001f🏥";
         List<BundleRecords.Finding> findings = List.of(
                 new BundleRecords.Finding("gate.medical-information-system", "YES", List.of("INTERVIEW"), "2026-06-01", "",
@@ -121,8 +123,15 @@ public final class BundleFormatVector {
                         "", null, false, "2026-06-01T01:02:00Z"));
         List<BundleRecords.Evidence> evidence = List.of(new BundleRecords.Evidence("vector-evidence-1",
                 "backup.generations", "手順.txt", "text/plain", attachment, "2026-06-01T01:03:00Z"));
+        List<BundleRecords.HospitalFormRow> hospitalForm = List.of(
+                new BundleRecords.HospitalFormRow("1-①", "YES", "2026-05-20", null, "AGREES", "", "2026-06-01T01:04:00Z"),
+                new BundleRecords.HospitalFormRow("2-⑦", "NO", "2026-05-20", "2026-12-31", "DIFFERS",
+                        "管理者のパスワードが8文字未満", "2026-06-01T01:05:00Z"));
+        List<BundleRecords.VendorForm> vendorForms = List.of(new BundleRecords.VendorForm("見本システム", "電子カルテ",
+                "RECEIVED", "2026-05-25", "", List.of(new BundleRecords.VendorAnswer("2-⑦", "YES")), "2026-06-01T01:06:00Z"));
         BundleRecords.Revision revision = new BundleRecords.Revision(1, "2025.1", "2026-06-01", null, "2026-06-01T01:00:00Z",
-                "2026-06-01T01:30:00Z", facility, List.of("見本 一郎"), List.of(), findings, evidence);
+                "2026-06-01T01:30:00Z", facility, List.of("見本 一郎"), List.of(), findings, evidence, hospitalForm,
+                vendorForms);
         List<AuditEvent> drafts = List.of(
                 new AuditEvent("vector-audit-1", INSPECTION_ID, 0, Instant.parse("2026-06-01T01:00:00Z"), "ichiro",
                         "INSPECTION_STARTED", "vector-facility", null, "date=2026-06-01", null, null, null),

@@ -156,7 +156,7 @@ public final class HostileCorpusGenerator {
         cases.add(new Case(CONTROL, OFFICE, IMPORTED, NO_KEY, NO_KEY,
                 "valid: one inspection, four findings, one evidence with a 200-byte attachment", signed(draft(CONTROL))));
         cases.add(new Case(SECOND_CONTROL, OFFICE, IMPORTED, NO_KEY, NO_KEY,
-                "valid, from a second tablet on a release of format 2.0 (no facility type): an inspection of its own",
+                "valid, from a second tablet on a release of format 2.0 (no facility type, no forms): an inspection of its own",
                 signedBy(second, draft(SECOND_CONTROL, d -> d.fromDevice(SECOND_DEVICE_ID, second)
                         .onlyInspection(SECOND_DEVICE_ID + ".000000000003", "corpus-3-evidence-1", "corpus-3-audit-",
                                 Blob.of(pattern(150, 21), "image/png")).asFormat20()))));
@@ -188,9 +188,9 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "3.0",
                 "formatVersion \"3.0\" (signed)",
                 signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "3.0")))));
-        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.2",
-                "formatVersion \"2.2\" (signed)",
-                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.2")))));
+        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.3",
+                "formatVersion \"2.3\" (signed)",
+                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.3")))));
 
         // Against the schema, each validly signed.
         cases.add(rejected("10-missing-member.json", "bundle.error.schema", "createdAt",
@@ -304,6 +304,55 @@ public final class HostileCorpusGenerator {
                 signed(draft("34c-impossible-claim-day.json", d -> {
                     d.facility().putArray("feeAddOnClaims").add(claim("2025-02-30"));
                 }))));
+
+        // The hospital's and vendors' forms (format 2.2), each validly signed: the rules the tablet records them by.
+        cases.add(rejected("34d-form-checked-in-future.json", "bundle.error.formCheckedInFuture",
+                revision + "/hospitalForm/0/checkedOn",
+                "the hospital's form checked on 2025-06-03, the day after the revision was finalized",
+                signed(draft("34d-form-checked-in-future.json", d -> d.hospitalRow(0).put("checkedOn", "2025-06-03")))));
+        cases.add(rejected("34e-form-target-before-check.json", "bundle.error.formTargetBeforeCheck",
+                revision + "/hospitalForm/1/targetDate",
+                "a いいえ of the hospital's form with its target date 2025-05-01 before its day checked 2025-05-30",
+                signed(draft("34e-form-target-before-check.json", d -> d.hospitalRow(1).put("targetDate", "2025-05-01")))));
+        cases.add(rejected("34f-vendor-form-without-contract.json", "bundle.error.vendorWithoutContract",
+                "無契約システム社 / 電子カルテ",
+                "a vendor form of a vendor the revision's facility has no contract with",
+                signed(draft("34f-vendor-form-without-contract.json", d -> d.vendorForm(0).put("vendor", "無契約システム社")))));
+        cases.add(rejected("34g-form-target-without-no.json", "bundle.error.formTargetWithoutNo",
+                revision + "/hospitalForm/0/targetDate",
+                "a target date on a はい of the hospital's form",
+                signed(draft("34g-form-target-without-no.json", d -> d.hospitalRow(0).put("targetDate", "2025-09-30")))));
+        cases.add(rejected("34h-form-item-twice.json", "bundle.error.formDuplicate", revision + "/hospitalForm/2/ministryNumber",
+                "one ministry item twice in the hospital's form",
+                signed(draft("34h-form-item-twice.json", d -> d.array(revision + "/hospitalForm")
+                        .add(d.hospitalRow(1).deepCopy().put("answer", "YES").putNull("targetDate"))))));
+        cases.add(rejected("34i-vendor-form-twice.json", "bundle.error.formDuplicate", revision + "/vendorForms/1",
+                "two vendor forms for one contract",
+                signed(draft("34i-vendor-form-twice.json", d -> d.array(revision + "/vendorForms")
+                        .add(d.vendorForm(0).deepCopy().put("status", "MISSING").put("missingReason", "未提出"))))));
+        cases.add(rejected("34j-vendor-form-filled-in-future.json", "bundle.error.vendorFilledInFuture",
+                revision + "/vendorForms/0/filledOn",
+                "a vendor form filled in on 2026-01-01, after the revision was finalized",
+                signed(draft("34j-vendor-form-filled-in-future.json", d -> d.vendorForm(0).put("filledOn", "2026-01-01")))));
+        cases.add(rejected("34k-unknown-confirmation.json", "bundle.error.schema", revision + "/hospitalForm/0/confirmation",
+                "a confirmation \"MAYBE\" in the hospital's form",
+                signed(draft("34k-unknown-confirmation.json", d -> d.hospitalRow(0).put("confirmation", "MAYBE")))));
+        cases.add(rejected("34l-vendor-form-status-unknown.json", "bundle.error.schema", revision + "/vendorForms/0/status",
+                "a vendor form of status \"LOST\"",
+                signed(draft("34l-vendor-form-status-unknown.json", d -> d.vendorForm(0).put("status", "LOST")))));
+        cases.add(rejected("34m-forms-missing-in-2-2.json", "bundle.error.schema", "hospitalForm",
+                "a revision of format 2.2 without its hospital form",
+                signed(draft("34m-forms-missing-in-2-2.json", d -> d.revision().remove("hospitalForm")))));
+        cases.add(rejected("34n-forms-in-2-1.json", "bundle.error.schema", "hospitalForm",
+                "a file of format 2.1, which had no forms, with a revision that has them",
+                signed(draft("34n-forms-in-2-1.json", d -> d.signed.put("formatVersion", "2.1")))));
+        cases.add(rejected("34o-unknown-ministry-item.json", "sync.error.unknownMinistryItem", "9-⑨",
+                "the hospital's form answering an item 9-⑨ that catalog 2025.1 does not have",
+                signed(draft("34o-unknown-ministry-item.json", d -> d.hospitalRow(0).put("ministryNumber", "9-⑨")))));
+        cases.add(rejected("34p-vendor-answer-not-on-vendor-form.json", "sync.error.notOnVendorForm", "3-①",
+                "a vendor form answering 3-①, which only the hospital's form has",
+                signed(draft("34p-vendor-answer-not-on-vendor-form.json", d -> ((ObjectNode) d.vendorForm(0)
+                        .withArray("answers").get(0)).put("ministryNumber", "3-①")))));
         cases.add(rejected("35-duplicate-inspection-ids.json", "bundle.error.duplicate", "/payload/inspections/1/id",
                 "the same inspection id twice",
                 signed(draft("35-duplicate-inspection-ids.json", d -> {
@@ -536,6 +585,17 @@ public final class HostileCorpusGenerator {
                         "/payload/previousInspections").add(BundleRecords.tree(inspection(INSPECTION_ID, "corpus-p-evidence-1",
                         "corpus-p-audit-", Blob.of(photo(), "image/png")))).forEach(each -> ((ObjectNode) each.at(
                         "/revisions/0")).putArray("evidence"))))));
+        cases.add(rejectedAtTablet("T08-previous-vendor-form-without-contract.json", "bundle.error.vendorWithoutContract",
+                "無契約システム社 / 電子カルテ",
+                "last year's inspection for the tablet with a vendor form of a vendor its facility has no contract with",
+                signedBy(office, assignments("T08-previous-vendor-form-without-contract.json", 1000, d -> d.array(
+                        "/payload/previousInspections").add(BundleRecords.tree(inspection(INSPECTION_ID, "corpus-p-evidence-1",
+                        "corpus-p-audit-", Blob.of(photo(), "image/png")))).forEach(each -> {
+                            ObjectNode previous = (ObjectNode) each;
+                            previous.putArray("audit");
+                            ((ObjectNode) previous.at("/revisions/0")).putArray("evidence");
+                            ((ObjectNode) previous.at("/revisions/0/vendorForms/0")).put("vendor", "無契約システム社");
+                        })))));
         cases.add(rejectedAtTablet("T07-catalog-version-twice.json", "bundle.error.duplicate", "2099.1",
                 "two catalog documents of one version",
                 signedBy(office, assignments("T07-catalog-version-twice.json", 900, d -> {
@@ -606,6 +666,14 @@ public final class HostileCorpusGenerator {
             return object("/payload/inspections/0/revisions/0/evidence/0");
         }
 
+        ObjectNode hospitalRow(int index) {
+            return object("/payload/inspections/0/revisions/0/hospitalForm/" + index);
+        }
+
+        ObjectNode vendorForm(int index) {
+            return object("/payload/inspections/0/revisions/0/vendorForms/" + index);
+        }
+
         void addBlob(Blob blob) {
             blobs.add(blob);
             signed.set("manifest", BundleJson.MAPPER.valueToTree(manifest(blobs)));
@@ -626,14 +694,19 @@ public final class HostileCorpusGenerator {
             return this;
         }
 
-        /** The draft as sent by another device, with that device's key. */
-        /** As a release of format 2.0 wrote it: without the facility's type and fee add-on claims of 2.1. */
+        /**
+         * As a release of format 2.0 wrote it: without the facility's type and fee add-on claims of 2.1, and the
+         * revisions' forms of 2.2.
+         */
         Draft asFormat20() {
             signed.put("formatVersion", "2.0");
             signed.findParents("feeAddOnClaims").forEach(facility -> ((ObjectNode) facility).remove(
                     List.of("type", "feeAddOnClaims")));
+            RewrittenBundles.withoutForms(signed);
             return this;
         }
+
+        /** The draft as sent by another device, with that device's key. */
 
         Draft fromDevice(String deviceId, KeyPair keys) {
             object("/device").put("id", deviceId).put("publicKey", DeviceKeys.publicKeyHex(keys.getPublic()));
@@ -719,9 +792,19 @@ public final class HostileCorpusGenerator {
                         "2025-06-02", "", "事業者が週次で別媒体に保管", "", null, false, "2025-06-02T01:20:00Z"));
         BundleRecords.Evidence evidence = new BundleRecords.Evidence(evidenceId, "vulnerability.device-ledger",
                 "機器台帳.png", "image/png", photo.id(), "2025-06-02T01:12:00Z");
+        // The hospital said はい to the device ledger, which the inspector found wanting (相違); いいえ to passwords, with a
+        // target date, as the vendor said too.
+        List<BundleRecords.HospitalFormRow> hospitalForm = List.of(
+                new BundleRecords.HospitalFormRow("2-①", "YES", "2025-05-30", null, "DIFFERS", "台帳が2023年から更新されていない",
+                        "2025-06-02T01:11:00Z"),
+                new BundleRecords.HospitalFormRow("2-⑦", "NO", "2025-05-30", "2025-09-30", "AGREES", "",
+                        "2025-06-02T01:04:00Z"));
+        List<BundleRecords.VendorForm> vendorForms = List.of(new BundleRecords.VendorForm("試験システム株式会社", "電子カルテ",
+                "RECEIVED", "2025-05-28", "", List.of(new BundleRecords.VendorAnswer("2-⑦", "NO")), "2025-06-02T01:06:00Z"));
         BundleRecords.Revision revision = new BundleRecords.Revision(1, "2025.1", "2025-06-02", null,
                 "2025-06-02T01:00:00Z", "2025-06-02T02:00:00Z", facility, List.of("試験 太郎"),
-                List.of(new BundleRecords.Attendee("情報 花子", "システム管理者")), findings, List.of(evidence));
+                List.of(new BundleRecords.Attendee("情報 花子", "システム管理者")), findings, List.of(evidence), hospitalForm,
+                vendorForms);
         return new BundleRecords.Inspection(inspectionId, FACILITY_ID, "2025-06-02T01:00:00Z", false, List.of(revision),
                 audit(inspectionId, auditIdPrefix));
     }

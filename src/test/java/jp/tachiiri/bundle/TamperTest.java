@@ -168,7 +168,10 @@ class TamperTest {
                         new BundleRecords.Finding("vulnerability.device-ledger", "NON_COMPLIANT", List.of("DOCUMENT"), "2025-06-03",
                                 "台帳が古い「2023/版」\u001f", "", "台帳を更新してください", "2025-09-30", true, "2025-06-03T01:10:00Z")),
                 List.of(new BundleRecords.Evidence("tamper-evidence", "vulnerability.device-ledger", "台帳.png", "image/png",
-                        attachment, "2025-06-03T01:12:00Z")));
+                        attachment, "2025-06-03T01:12:00Z")),
+                List.of(new BundleRecords.HospitalFormRow("2-①", "YES", "2025-05-30", null, "DIFFERS", "台帳が古い",
+                        "2025-06-03T01:11:00Z")),
+                List.of());
         BundleRecords.Inspection inspection = new BundleRecords.Inspection("tamper-inspection", "tamper-facility",
                 "2025-06-03T01:00:00Z", false, List.of(revision), List.of());
         return BundleWriter.write(folder.resolve("out"), device, BundleKind.FINDINGS, Instant.parse("2025-06-03T03:00:00Z"),

@@ -23,14 +23,18 @@ import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.Confirmation;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.FeeAddOnClaim;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Role;
+import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.Test;
@@ -79,7 +83,7 @@ class ImportedRowsTest {
             assertSameRows(tablet, office, "facility_vendors", "facility_id", made.facility().id());
             assertSameRows(tablet, office, "inspections", "id", inspection);
             for (String table : List.of("inspection_revisions", "revision_inspectors", "revision_attendees", "findings",
-                    "evidence", "revision_facility", "audit_events")) {
+                    "evidence", "revision_facility", "hospital_form", "vendor_forms", "vendor_form_answers", "audit_events")) {
                 assertSameRows(tablet, office, table, "inspection_id", inspection);
             }
         }
@@ -118,7 +122,9 @@ class ImportedRowsTest {
 
     /**
      * A facility of the tablet's own and an inspection of it, as its user makes them: answers with every field
-     * filled in, photos, a finalization, an amendment that changes an answer and adds a photo, a second finalization.
+     * filled in, photos, the hospital's form and both vendors' forms (one received, one missing), a finalization, an
+     * amendment that changes an answer, a row of the hospital's form and a vendor form and adds a photo, a second
+     * finalization.
      */
     private Made recordOnTheTablet(Workspace tablet) throws Exception {
         Facility facility = new Facility("tablet-hospital", "1312345678", "立入記念病院", "たちいりきねんびょういん",
@@ -144,12 +150,27 @@ class ImportedRowsTest {
                 .withConfirmedBy(Set.of(ConfirmationMethod.INTERVIEW)).withReason("紙の手順書で代替").withNote("聞き取り"));
         tablet.evidence().add(id, 1, nonCompliant, SyncFixture.photo(folder, "ledger.png", 40_000), "image/png",
                 SyncFixture.ACTOR);
+        tablet.selfCheck().recordHospitalForm(id, List.of(
+                new HospitalFormEntry("2-①", Optional.of(SelfCheckAnswer.YES), Optional.of(LocalDate.parse("2025-06-01")),
+                        Optional.empty(), Optional.of(Confirmation.DIFFERS), "台帳が2023年のまま"),
+                new HospitalFormEntry("2-⑩", Optional.of(SelfCheckAnswer.NO), Optional.of(LocalDate.parse("2025-06-01")),
+                        Optional.of(LocalDate.parse("2026-03-31")), Optional.of(Confirmation.AGREES), "")), SyncFixture.ACTOR);
+        tablet.selfCheck().recordVendorForm(id, new VendorForm(facility.vendors().get(0), VendorForm.Status.RECEIVED,
+                Optional.of(LocalDate.parse("2025-05-30")), "", Map.of("2-⑦", SelfCheckAnswer.YES, "2-⑩", SelfCheckAnswer.NO)),
+                SyncFixture.ACTOR);
+        tablet.selfCheck().recordVendorForm(id, new VendorForm(facility.vendors().get(1), VendorForm.Status.MISSING,
+                Optional.empty(), "提出を依頼中", Map.of()), SyncFixture.ACTOR);
         tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);
 
         tablet.inspections().amend(id, "目標日の訂正", SyncFixture.ACTOR);
         Finding corrected = tablet.inspections().findings(id, 2).get(nonCompliant)
                 .withTargetDate(LocalDate.parse("2025-10-31")).withNote("台帳が古い（再確認済み）");
         record(tablet, id, corrected);
+        tablet.selfCheck().recordHospitalForm(id, List.of(tablet.selfCheck().selfCheck(id, 2).entry("2-⑩")
+                .withConfirmation(Optional.of(Confirmation.NOT_CONFIRMED), "担当者が不在")), SyncFixture.ACTOR);
+        tablet.selfCheck().recordVendorForm(id, tablet.selfCheck().selfCheck(id, 2).vendorForm(facility.vendors().get(1))
+                .orElseThrow().withStatus(VendorForm.Status.RECEIVED, "").withFilledOn(Optional.of(LocalDate.parse("2025-06-09")))
+                .withAnswer("2-⑦", Optional.of(SelfCheckAnswer.NO)), SyncFixture.ACTOR);
         tablet.evidence().add(id, 2, alternative, SyncFixture.photo(folder, "procedure.pdf", 12_000), "application/pdf",
                 SyncFixture.ACTOR);
         tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);

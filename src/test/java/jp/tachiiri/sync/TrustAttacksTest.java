@@ -265,7 +265,8 @@ class TrustAttacksTest {
         return new BundleRecords.Inspection(inspection.id(), inspection.facilityId(), inspection.createdAt(), inspection.demo(),
                 inspection.revisions().stream().map(r -> new BundleRecords.Revision(r.revision(), r.catalogVersion(),
                         r.inspectionDate(), r.amendReason(), r.createdAt(), r.finalizedAt(), r.facility(), r.inspectors(),
-                        r.attendees(), r.findings(), List.of())).toList(), inspection.audit());
+                        r.attendees(), r.findings(), List.of(), r.hospitalForm(), r.vendorForms())).toList(),
+                inspection.audit());
     }
 
     private static BundleRecords.Inspection withAudit(BundleRecords.Inspection inspection,

@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -16,6 +17,7 @@ import jp.tachiiri.ui.common.ChangesTable;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.ScreenParts;
+import jp.tachiiri.ui.common.Tables;
 import jp.tachiiri.ui.common.UiContext;
 
 /**
@@ -59,9 +61,13 @@ public final class ConflictDialog {
             content.getChildren().add(from);
             for (Conflict.RevisionComparison revision : conflict.revisions()) {
                 content.getChildren().add(new Label(messages.get(revision.stored() ? "conflict.revision" : "conflict.revisionNew",
-                        revision.revision(), revision.changes().size())));
+                        revision.revision(), revision.size())));
                 if (!revision.changes().isEmpty()) {
                     content.getChildren().add(changes(revision.changes()));
+                }
+                List<ConflictViewModel.FormChange> forms = model.formChanges(revision);
+                if (!forms.isEmpty()) {
+                    content.getChildren().add(formChanges(forms));
                 }
             }
             Label error = new Label();
@@ -85,6 +91,22 @@ public final class ConflictDialog {
             dialog.close();
             context.navigator().home();
         });
+    }
+
+    /** The forms' fields that differ, as the findings' are: what, which field, the stored and the arriving value. */
+    private TableView<ConflictViewModel.FormChange> formChanges(List<ConflictViewModel.FormChange> changes) {
+        TableView<ConflictViewModel.FormChange> table = new TableView<>();
+        table.setId("conflict-form-changes");
+        TableColumn<ConflictViewModel.FormChange, String> subject = Tables.nameColumn(messages, "conflict.forms.subject",
+                ConflictViewModel.FormChange::subject);
+        subject.setPrefWidth(300);
+        table.getColumns().add(subject);
+        table.getColumns().add(Tables.column(messages, "conflict.forms.field", 150, ConflictViewModel.FormChange::field));
+        table.getColumns().add(Tables.column(messages, "conflict.stored", 200, ConflictViewModel.FormChange::stored));
+        table.getColumns().add(Tables.column(messages, "conflict.arriving", 200, ConflictViewModel.FormChange::arriving));
+        table.getItems().setAll(changes);
+        table.setPrefHeight(Math.min(60 + 60.0 * changes.size(), 300));
+        return table;
     }
 
     private TableView<RevisionDiff.Change> changes(List<RevisionDiff.Change> changes) {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -13,16 +15,22 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.RevisionDiff;
+import jp.tachiiri.model.HospitalFormEntry;
+import jp.tachiiri.model.Language;
 import jp.tachiiri.model.ReviewResult;
+import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.ui.common.ChangesTable;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.DialogButtons;
@@ -34,10 +42,16 @@ import jp.tachiiri.ui.common.WrappingLabel;
  * The supervisor's decision on a received revision: approve it, or return it with a comment, and a comment
  * on any item (不適合 and 代替措置 first, where questions usually are). When an earlier revision was returned,
  * the dialog shows that return and what changed since, so that the supervisor can see whether it was answered.
- * Opening it marks the revision as in review; a return without a comment is explained, not stored. Neither
+ * A line above says how many of the hospital's answers the inspector found to differ; tabs beside the comments
+ * show the hospital's form per ministry item with the inspector's confirmation (相違 marked) and the vendors'
+ * forms. Opening it marks the revision as in review; a return without a comment is explained, not stored. Neither
  * decision is the default button: both are final, so Enter must not take one.
  */
 public final class ReviewDialog {
+
+    /** The summary line while some of the hospital's answers differ. */
+    private static final PseudoClass DIFFERING = PseudoClass.getPseudoClass("differing");
+    private static final double TOUCH_TARGET = 44;
 
     private final UiContext context;
     private final Messages messages;
@@ -59,10 +73,14 @@ public final class ReviewDialog {
         comment.setWrapText(true);
         comment.setPromptText(messages.get("review.commentPrompt"));
         comment.textProperty().bindBidirectional(model.commentProperty());
-        ScrollPane scroll = new ScrollPane(itemRows());
-        scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(subject.earlierReturn().isPresent() ? 200 : 320);
+        ScrollPane scroll = scrolled(itemRows());
         Label error = Dialogs.errorLine("review-error", model.errorProperty());
+        Label forms = new WrappingLabel("", 820);
+        forms.setId("review-forms-summary");
+        forms.getStyleClass().add("section-title");
+        forms.textProperty().bind(model.formsSummaryProperty());
+        model.differencesProperty().addListener((observable, was, count) ->
+                forms.pseudoClassStateChanged(DIFFERING, count.intValue() > 0));
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(context.window());
@@ -71,9 +89,20 @@ public final class ReviewDialog {
         dialog.setHeaderText(messages.get("review.header", subject.facilityName(), subject.revision()));
         VBox content = new VBox(8);
         subject.earlierReturn().ifPresent(earlier -> content.getChildren().addAll(sinceReturn(earlier)));
-        content.getChildren().addAll(new Label(messages.get("review.comment")), comment,
+        Tab comments = new Tab(messages.get("review.tab.comments"), new VBox(6,
                 new Label(messages.get(subject.earlierReturn().isPresent() ? "review.itemsAfterReturn" : "review.items")),
-                scroll, error);
+                scroll));
+        Tab hospital = new Tab(messages.get("review.tab.hospitalForm"), scrolled(hospitalRows()));
+        hospital.setId("review-tab-hospital-form");
+        model.differencesProperty().addListener((observable, was, count) -> hospital.setText(count.intValue() == 0
+                ? messages.get("review.tab.hospitalForm") : messages.get("review.tab.hospitalFormDiffering", count)));
+        Tab vendors = new Tab(messages.get("review.tab.vendorForms"), scrolled(vendorRows()));
+        vendors.setId("review-tab-vendor-forms");
+        TabPane tabs = new TabPane(comments, hospital, vendors);
+        tabs.setId("review-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setTabMinHeight(TOUCH_TARGET); // tapped as any button is
+        content.getChildren().addAll(forms, new Label(messages.get("review.comment")), comment, tabs, error);
         content.setPrefWidth(860);
         dialog.getDialogPane().setContent(content);
         ButtonType approve = new ButtonType(messages.get("review.approve"), ButtonBar.ButtonData.OTHER);
@@ -106,6 +135,133 @@ public final class ReviewDialog {
             event.consume();
             decide.run();
         });
+    }
+
+    private ScrollPane scrolled(Node rows) {
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(model.subject().earlierReturn().isPresent() ? 200 : 320);
+        return scroll;
+    }
+
+    /**
+     * The hospital's form, a row per ministry item once read: the item, the hospital's answer with its dates, the
+     * inspector's confirmation with the inspector's own result, and the reason; a 相違 row is marked.
+     */
+    private VBox hospitalRows() {
+        VBox rows = new VBox(4);
+        rows.setId("review-hospital-form");
+        model.hospitalForm().addListener((ListChangeListener<ReviewViewModel.FormRow>) change -> {
+            rows.getChildren().setAll(formRow(columnHeads()));
+            List<ReviewViewModel.FormRow> all = model.hospitalForm();
+            for (int i = 0; i < all.size(); i++) {
+                rows.getChildren().add(hospitalRow(all.get(i), i));
+            }
+        });
+        return rows;
+    }
+
+    private List<Region> columnHeads() {
+        return List.of(head("review.forms.column.item"), head("review.forms.column.hospital"),
+                head("review.forms.column.inspector"), head("review.forms.column.reason"));
+    }
+
+    private Label head(String key) {
+        Label head = new WrappingLabel(messages.get(key));
+        head.getStyleClass().add("review-form-head");
+        return head;
+    }
+
+    private HBox hospitalRow(ReviewViewModel.FormRow row, int index) {
+        HospitalFormEntry entry = row.entry();
+        Language language = messages.language();
+        VBox item = new VBox(2, new Label(row.item().label()), new WrappingLabel(row.item().wording().in(language)));
+        Label answer = chip(entry.answer().map(value -> messages.get("answer." + value.name()))
+                .orElse(messages.get("review.forms.blank")), "answer-" + entry.answer().map(Enum::name).orElse("none"));
+        VBox hospital = new VBox(2, answer);
+        entry.checkedOn().ifPresent(day -> hospital.getChildren().add(new WrappingLabel(messages.get(
+                "review.forms.checkedOn", Dates.format(day, messages)))));
+        entry.targetDate().ifPresent(day -> hospital.getChildren().add(new WrappingLabel(messages.get(
+                "review.forms.targetDate", Dates.format(day, messages)))));
+        String confirmation = entry.confirmation().map(Enum::name).orElse("none");
+        Label confirmed = chip(messages.get("review.forms.confirmation." + confirmation),
+                "review-confirmation-" + confirmation.toLowerCase(Locale.ROOT));
+        Label inspector = new WrappingLabel(messages.get("review.forms.inspectorAnswer", row.inspectorAnswer()
+                .map(value -> messages.get("answer." + value.name())).orElse(messages.get("answer.none"))));
+        HBox line = formRow(List.of(item, hospital, new VBox(2, confirmed, inspector),
+                new WrappingLabel(entry.confirmationReason())));
+        line.setId("review-form-" + index);
+        line.getStyleClass().add("review-form-item");
+        if (row.differs()) {
+            line.getStyleClass().add("review-differs");
+        }
+        return line;
+    }
+
+    /** The four columns of the hospital's form: the first three as wide as their heads, the reason the rest. */
+    private static HBox formRow(List<? extends Region> cells) {
+        double[] widths = {250, 190, 180};
+        HBox row = new HBox(12);
+        for (int i = 0; i < cells.size(); i++) {
+            Region cell = cells.get(i);
+            if (i < widths.length) {
+                cell.setPrefWidth(widths[i]);
+                cell.setMinWidth(widths[i]);
+                cell.setMaxWidth(widths[i]);
+            } else {
+                cell.setMinWidth(0);
+                cell.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(cell, Priority.ALWAYS);
+            }
+            row.getChildren().add(cell);
+        }
+        row.getStyleClass().add("review-form-row");
+        return row;
+    }
+
+    private static Label chip(String text, String style) {
+        Label chip = new Label(text);
+        chip.getStyleClass().addAll("answer-chip", style.toLowerCase(Locale.ROOT));
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        return chip;
+    }
+
+    /** The vendors' forms once read: per contract, received with its day and answers, missing with the reason. */
+    private VBox vendorRows() {
+        VBox rows = new VBox(10);
+        rows.setId("review-vendor-forms");
+        model.vendorForms().addListener((ListChangeListener<ReviewViewModel.VendorRow>) change -> {
+            rows.getChildren().clear();
+            if (model.vendorForms().isEmpty()) {
+                rows.getChildren().add(new Label(messages.get("review.forms.noContracts")));
+            }
+            for (ReviewViewModel.VendorRow row : model.vendorForms()) {
+                rows.getChildren().add(vendorRow(row));
+            }
+        });
+        return rows;
+    }
+
+    private VBox vendorRow(ReviewViewModel.VendorRow row) {
+        Label contract = new Label(row.contract().key());
+        contract.getStyleClass().add("review-form-head");
+        String status = row.form().map(form -> form.status() == VendorForm.Status.MISSING
+                ? messages.get("review.forms.vendor.missing", form.missingReason())
+                : form.filledOn().map(day -> messages.get("review.forms.vendor.received", Dates.format(day, messages)))
+                        .orElse(messages.get("review.forms.vendor.receivedUndated")))
+                .orElse(messages.get("review.forms.vendor.notRecorded"));
+        Label state = new WrappingLabel(status, 800);
+        state.getStyleClass().add("review-vendor-" + row.form().map(form -> form.status().name()).orElse("none")
+                .toLowerCase(Locale.ROOT));
+        VBox box = new VBox(2, contract, state);
+        if (row.form().filter(form -> form.status() == VendorForm.Status.RECEIVED).isPresent()) {
+            VendorForm form = row.form().get();
+            box.getChildren().add(new WrappingLabel(row.answered().isEmpty() ? messages.get("review.forms.vendor.noAnswers")
+                    : String.join("、", row.answered().stream().map(number -> messages.get("review.forms.vendor.answer",
+                            number, messages.get("answer." + form.answer(number).orElseThrow().name()))).toList()), 800));
+        }
+        box.getStyleClass().add("review-vendor-form");
+        return box;
     }
 
     /** The rows of answered items: title (with the earlier return's comment under it), answer, comment field. */

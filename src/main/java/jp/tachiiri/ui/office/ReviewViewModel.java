@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,20 +17,33 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.Confirmation;
+import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.HospitalFormEntry;
+import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.ReviewResult;
+import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.review.Decision;
+import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
  * The supervisor's decision on a received revision: approve it, or return it with a comment, and a comment
  * on any item (不適合 and 代替措置 first, where questions usually are). When an earlier revision was returned,
  * that return and what changed since are shown, so that the supervisor can see whether it was answered.
+ * Beside them, the hospital's own form per ministry item with the inspector's confirmation (相違 counted and
+ * marked) and the vendors' forms, as the revision recorded them.
  * Starting marks the revision as in review; a return without a comment is explained, not stored.
  */
 public final class ReviewViewModel {
@@ -40,6 +55,29 @@ public final class ReviewViewModel {
 
     /** An answered item: its answer and the earlier return's comment on it, if any. */
     public record ItemRow(CatalogItem item, Answer answer, Optional<String> earlierComment) {
+    }
+
+    /**
+     * A ministry item as the hospital's form answered it and the inspector confirmed it, beside the inspector's own
+     * result for it (rolled up from its parts; empty while unanswered).
+     */
+    public record FormRow(MinistryItem item, HospitalFormEntry entry, Optional<Answer> inspectorAnswer) {
+
+        /** 相違: the inspector found otherwise than the hospital said. */
+        public boolean differs() {
+            return entry.confirmation().equals(Optional.of(Confirmation.DIFFERS));
+        }
+    }
+
+    /**
+     * One of the facility's vendor contracts (as the revision was finalized) and its form, if one was recorded, with
+     * the ministry numbers it answers in the checklist's order.
+     */
+    public record VendorRow(VendorContract contract, Optional<VendorForm> form, List<String> answered) {
+    }
+
+    /** Both forms of the revision, as read. */
+    private record Forms(List<FormRow> hospital, List<VendorRow> vendors) {
     }
 
     private final ViewModelContext context;
@@ -55,6 +93,12 @@ public final class ReviewViewModel {
     // but a listener would be collected, and the listener would stop hearing changes.
     private final ObservableSet<String> changedItemsShown = FXCollections.unmodifiableObservableSet(changedItems);
     private final ReadOnlyStringWrapper changesTitle = new ReadOnlyStringWrapper("");
+    private final ObservableList<FormRow> hospitalForm = FXCollections.observableArrayList();
+    private final ObservableList<FormRow> hospitalFormShown = FXCollections.unmodifiableObservableList(hospitalForm);
+    private final ObservableList<VendorRow> vendorForms = FXCollections.observableArrayList();
+    private final ObservableList<VendorRow> vendorFormsShown = FXCollections.unmodifiableObservableList(vendorForms);
+    private final ReadOnlyIntegerWrapper differences = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper formsSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<String> decided = new ReadOnlyObjectWrapper<>();
 
@@ -73,7 +117,7 @@ public final class ReviewViewModel {
                 messages.get("review.changesSince", earlier.revision(), subject.revision())));
     }
 
-    /** Marks the revision as in review and, after a return, reads what changed since. */
+    /** Marks the revision as in review, reads its forms and, after a return, what changed since. */
     public void start() {
         String actor = context.workspace().actor();
         context.background().submit(() -> {
@@ -82,6 +126,12 @@ public final class ReviewViewModel {
         }, started -> { }, failure -> {
             // Only the list's 審査中 depends on it; the decision reports its own failure.
         });
+        context.background().submit(this::readForms, forms -> {
+            differences.set((int) forms.hospital().stream().filter(FormRow::differs).count());
+            formsSummary.set(summary(forms));
+            hospitalForm.setAll(forms.hospital());
+            vendorForms.setAll(forms.vendors());
+        }, failure -> formsSummary.set(context.describe(failure)));
         subject.earlierReturn().ifPresent(earlier -> context.background().submit(() -> RevisionDiff.between(
                 context.workspace().inspections().findings(subject.inspectionId(), earlier.revision()), subject.findings()),
                 found -> {
@@ -91,6 +141,45 @@ public final class ReviewViewModel {
                             found.size()));
                     changes.setAll(found);
                 }, failure -> changesTitle.set(context.describe(failure))));
+    }
+
+    /**
+     * The forms as the revision recorded them: a row for every ministry item of its checklist (blank where the form
+     * has none), and one for every vendor contract of the facility as it was finalized.
+     */
+    private Forms readForms() {
+        Workspace workspace = context.workspace();
+        Inspection inspection = workspace.inspections().find(subject.inspectionId(), subject.revision())
+                .orElseThrow(() -> new UserFacingException("inspection.error.notFound", subject.inspectionId()));
+        Facility facility = workspace.selfCheck().facilityOf(inspection);
+        SelfCheck forms = workspace.selfCheck().selfCheck(subject.inspectionId(), subject.revision());
+        Checklist checklist = Checklist.of(subject.catalog(), facility.profileOn(inspection.date()), inspection.date(),
+                subject.findings());
+        List<FormRow> hospital = checklist.ministryResults().stream()
+                .map(result -> new FormRow(result.item(), forms.entry(result.item().number()), result.answer())).toList();
+        List<VendorRow> vendors = facility.vendors().stream().map(contract -> {
+            Optional<VendorForm> form = forms.vendorForm(contract);
+            List<String> answered = subject.catalog().ministryItems().stream().map(MinistryItem::number)
+                    .filter(number -> form.flatMap(recorded -> recorded.answer(number)).isPresent()).toList();
+            return new VendorRow(contract, form, answered);
+        }).toList();
+        return new Forms(hospital, vendors);
+    }
+
+    /** The line above the forms: how many of the hospital's answers differ and are not confirmed, and the vendors'. */
+    private String summary(Forms forms) {
+        if (forms.hospital().stream().noneMatch(row -> row.entry().hasHospitalAnswer() || row.entry().confirmation().isPresent())
+                && forms.vendors().stream().allMatch(row -> row.form().isEmpty())) {
+            return messages.get("review.forms.nothingRecorded");
+        }
+        long notConfirmed = forms.hospital().stream()
+                .filter(row -> row.entry().confirmation().equals(Optional.of(Confirmation.NOT_CONFIRMED))).count();
+        long received = forms.vendors().stream().filter(row -> row.form().map(VendorForm::status)
+                .equals(Optional.of(VendorForm.Status.RECEIVED))).count();
+        long missing = forms.vendors().stream().filter(row -> row.form().map(VendorForm::status)
+                .equals(Optional.of(VendorForm.Status.MISSING))).count();
+        return messages.get("review.forms.summary", forms.hospital().stream().filter(FormRow::differs).count(),
+                notConfirmed, forms.vendors().size(), received, missing);
     }
 
     public void approve() {
@@ -157,6 +246,26 @@ public final class ReviewViewModel {
 
     public StringProperty itemCommentProperty(String itemId) {
         return itemComments.get(itemId);
+    }
+
+    /** Every ministry item with the hospital's answer and the inspector's confirmation, once read. */
+    public ObservableList<FormRow> hospitalForm() {
+        return hospitalFormShown;
+    }
+
+    /** Every vendor contract of the facility with its form, once read. */
+    public ObservableList<VendorRow> vendorForms() {
+        return vendorFormsShown;
+    }
+
+    /** How many of the hospital's answers the inspector found to differ (相違). */
+    public ReadOnlyIntegerProperty differencesProperty() {
+        return differences.getReadOnlyProperty();
+    }
+
+    /** The forms in one line: 相違 and 未確認 counted, the vendors' forms received and missing; empty until read. */
+    public ReadOnlyStringProperty formsSummaryProperty() {
+        return formsSummary.getReadOnlyProperty();
     }
 
     /** What changed since the earlier return; empty without one. */
