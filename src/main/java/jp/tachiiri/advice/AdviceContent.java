@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.MinistryResult;
-import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Confirmation;
@@ -19,6 +18,7 @@ import jp.tachiiri.model.LocalizedText;
 import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.model.VendorForm;
+import jp.tachiiri.selfcheck.SelfCheckGaps;
 
 /**
  * What the advice printout says, decided from the record before any layout: the facility and inspection, the
@@ -159,14 +159,11 @@ public record AdviceContent(
             if (entry.confirmation().equals(Optional.of(Confirmation.NOT_CONFIRMED))) {
                 return Kind.NOT_CONFIRMED;
             }
-            Optional<Answer> inspector = result.answer();
-            if (entry.answer().equals(Optional.of(SelfCheckAnswer.YES))
-                    && inspector.equals(Optional.of(Answer.NON_COMPLIANT))) {
-                return Kind.SAID_YES_NOT_MET;
-            }
-            if (entry.answer().equals(Optional.of(SelfCheckAnswer.NO)) && (inspector.equals(Optional.of(Answer.COMPLIANT))
-                    || inspector.equals(Optional.of(Answer.ALTERNATIVE)))) {
-                return Kind.SAID_NO_BUT_MET;
+            // The two kinds of difference the hospital's form can be put right on: the answer is the opposite of the result.
+            Optional<SelfCheckAnswer> hospital = entry.answer()
+                    .filter(answer -> SelfCheckGaps.contradicts(answer, result.answer()));
+            if (hospital.isPresent()) {
+                return hospital.get() == SelfCheckAnswer.YES ? Kind.SAID_YES_NOT_MET : Kind.SAID_NO_BUT_MET;
             }
             return Kind.OTHER_DIFFERENCE;
         }

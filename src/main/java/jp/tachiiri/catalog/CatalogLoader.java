@@ -176,7 +176,7 @@ public final class CatalogLoader {
                             "catalog.problem.unknownValue", rollUpNode.text(), Spelled.ids(MinistryItem.RollUp.class))));
             MinistryItem item = new MinistryItem(number, checklistLabel + " " + number, text(node.field("wording")),
                     verification, node.field("checkedAgainst").text(), date(node.field("checkedOn")), rollUp,
-                    node.field("onVendorForm").bool());
+                    node.optionalField("onVendorForm").map(StrictNode::bool).orElse(false));
             ministryItems.put(number, item);
             return item;
         }

@@ -57,6 +57,11 @@ public record HospitalFormEntry(
         return new HospitalFormEntry(ministryNumber, answer, checkedOn, targetDate, newConfirmation, reason);
     }
 
+    /** Whether nothing at all is recorded in the row: stored as no row, as if never entered. */
+    public boolean isBlank() {
+        return !hasHospitalAnswer() && confirmation.isEmpty() && confirmationReason.isBlank();
+    }
+
     /** Whether the hospital's side of the row has been filled in at all. */
     public boolean hasHospitalAnswer() {
         return answer.isPresent() || checkedOn.isPresent() || targetDate.isPresent();

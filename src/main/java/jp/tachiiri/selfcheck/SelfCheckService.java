@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.tachiiri.facility.FacilityService;
 import jp.tachiiri.i18n.UserFacingException;
@@ -60,8 +63,12 @@ public final class SelfCheckService {
         Inspection inspection = inProgress(inspectionId);
         Catalog catalog = inspections.catalogOf(inspection);
         LocalDate today = LocalDate.now(clock);
+        Set<String> numbers = new HashSet<>();
         for (HospitalFormEntry entry : entries) {
             ministryItem(catalog, entry.ministryNumber());
+            if (!numbers.add(entry.ministryNumber())) {
+                throw new UserFacingException("selfCheck.error.rowTwice", entry.ministryNumber());
+            }
             entry.checkedOn().filter(day -> day.isAfter(today)).ifPresent(day -> {
                 throw new UserFacingException("selfCheck.error.checkedInFuture", entry.ministryNumber(), day);
             });
@@ -85,7 +92,7 @@ public final class SelfCheckService {
         Inspection inspection = inProgress(inspectionId);
         SelfCheck stored = forms.selfCheck(inspectionId, inspection.revision());
         List<HospitalFormEntry> entries = new ArrayList<>();
-        for (String number : ministryNumbers) {
+        for (String number : new LinkedHashSet<>(ministryNumbers)) {
             entries.add(stored.entry(number).withCheckedOn(Optional.of(day)));
         }
         return recordHospitalForm(inspectionId, entries, actor);

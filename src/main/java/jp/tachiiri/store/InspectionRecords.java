@@ -146,6 +146,11 @@ final class InspectionRecords {
                 .map(parts -> new BundleRecords.Vendor(parts[0], parts.length > 1 ? parts[1] : "")).toList();
     }
 
+    /** The same, as the facility's contracts. */
+    static List<VendorContract> contracts(String stored) {
+        return vendors(stored).stream().map(vendor -> new VendorContract(vendor.vendor(), vendor.system())).toList();
+    }
+
     static String storedVendors(List<BundleRecords.Vendor> vendors) {
         return String.join("\n", vendors.stream().map(v -> v.vendor() + "\t" + v.system()).toList());
     }

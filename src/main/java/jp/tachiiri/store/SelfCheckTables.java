@@ -78,9 +78,17 @@ final class SelfCheckTables {
         return new SelfCheck(hospital, vendors);
     }
 
-    /** Stores a row of the hospital's form, as changed at {@code updatedAt}. */
+    /**
+     * Stores a row of the hospital's form, as changed at {@code updatedAt}; a row left blank is removed, so that a
+     * cleared row counts nowhere as recorded.
+     */
     static void writeHospitalEntry(Statements statements, String inspectionId, int revision, HospitalFormEntry entry,
                                    Instant updatedAt) throws SQLException {
+        if (entry.isBlank()) {
+            statements.update("DELETE FROM hospital_form WHERE inspection_id = ? AND revision = ? AND ministry_number = ?",
+                    inspectionId, revision, entry.ministryNumber());
+            return;
+        }
         statements.update(HOSPITAL_UPSERT, inspectionId, revision, entry.ministryNumber(),
                 entry.answer().map(Enum::name).orElse(null), text(entry.checkedOn()), text(entry.targetDate()),
                 entry.confirmation().map(Enum::name).orElse(null), entry.confirmationReason(), updatedAt.toString());
@@ -146,6 +154,25 @@ final class SelfCheckTables {
                         answer.ministryNumber(), answer.answer());
             }
         }
+    }
+
+    /**
+     * The contracts of vendor forms recorded in the revision that its facility, as kept at finalizing, no longer
+     * lists (the contract list was edited, or replaced by the office's, while the inspection was in progress).
+     */
+    static List<VendorForm> formsWithoutContract(Statements statements, String inspectionId, int revision)
+            throws SQLException {
+        List<String> kept = statements.query("SELECT vendors FROM revision_facility WHERE inspection_id = ? AND revision = ?",
+                row -> row.getString(1), inspectionId, revision);
+        List<VendorContract> contracts = kept.isEmpty() ? List.of() : InspectionRecords.contracts(kept.get(0));
+        return read(statements, inspectionId, revision).vendorForms().stream()
+                .filter(form -> !contracts.contains(form.contract())).toList();
+    }
+
+    static void deleteVendorForm(Statements statements, String inspectionId, int revision, VendorContract contract)
+            throws SQLException {
+        statements.update("DELETE FROM vendor_forms WHERE inspection_id = ? AND revision = ? AND vendor_name = ?"
+                + " AND system = ?", inspectionId, revision, contract.vendorName(), contract.system());
     }
 
     /** Carries both forms of revision {@code from} into the new revision {@code to}, unchanged. */

@@ -28,6 +28,7 @@ import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.model.TransferState;
 import jp.tachiiri.model.VendorContract;
+import jp.tachiiri.model.VendorForm;
 
 /** Inspections, their revisions and findings in SQLite, each change committed with its audit events. */
 public final class SqliteInspections implements InspectionRepository {
@@ -258,11 +259,26 @@ public final class SqliteInspections implements InspectionRepository {
             try (Statements statements = new Statements(connection)) {
                 RevisionsTable.markFinalized(statements, inspectionId, revision, now.toString());
                 RevisionFacilityTable.keepCurrent(statements, inspectionId, revision);
+                dropFormsWithoutContract(statements, connection, inspectionId, revision, actor, now);
             }
             AuditWriter.append(connection, inspectionId, actor, now, AuditWriter.Entry.of(AuditChain.REVISION_FINALIZED,
                     AuditChain.revisionSubject(revision), InspectionStatus.IN_PROGRESS.name(), InspectionStatus.FINALIZED.name()));
             return null;
         });
+    }
+
+    /**
+     * A vendor form whose contract the facility no longer lists when the revision is finalized (its contracts were
+     * edited, or replaced by the office's, meanwhile) is not part of the record: it is removed, audited, so that the
+     * finalized revision holds forms only for the contracts it names, as the office requires of a bundle.
+     */
+    private static void dropFormsWithoutContract(Statements statements, Connection connection, String inspectionId,
+                                                 int revision, String actor, Instant now) throws SQLException {
+        for (VendorForm stale : SelfCheckTables.formsWithoutContract(statements, inspectionId, revision)) {
+            SelfCheckTables.deleteVendorForm(statements, inspectionId, revision, stale.contract());
+            AuditWriter.append(connection, inspectionId, actor, now, new AuditWriter.Entry(SqliteSelfCheck.VENDOR_FORM_DROPPED,
+                    stale.contract().key(), stale.status().name(), null, "no contract with the vendor on finalizing"));
+        }
     }
 
     @Override
@@ -279,10 +295,7 @@ public final class SqliteInspections implements InspectionRepository {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    List<VendorContract> vendors = row.getString("vendors").isEmpty() ? List.of()
-                            : row.getString("vendors").lines().map(line -> line.split("\t", 2))
-                                    .map(parts -> new VendorContract(parts[0], parts.length > 1 ? parts[1] : ""))
-                                    .toList();
+                    List<VendorContract> vendors = InspectionRecords.contracts(row.getString("vendors"));
                     return Optional.of(new Facility(row.getString("facility_id"), row.getString("code"),
                             row.getString("name"), row.getString("kana"), row.getString("address"),
                             InspectionRecords.type(row.getString("type")), row.getInt("licensed_beds"),

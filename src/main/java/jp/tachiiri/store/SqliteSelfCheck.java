@@ -21,6 +21,8 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
 
     static final String HOSPITAL_FORM_CHANGED = "HOSPITAL_FORM_CHANGED";
     static final String VENDOR_FORM_CHANGED = "VENDOR_FORM_CHANGED";
+    /** A vendor form removed on finalizing, as its contract was no longer the facility's. */
+    static final String VENDOR_FORM_DROPPED = "VENDOR_FORM_DROPPED";
 
     private final Database database;
     private final Clock clock;

@@ -216,6 +216,37 @@ class SelfCheckServiceTest {
     }
 
     @Test
+    void aVendorFormWhoseContractTheFacilityDroppedMeanwhileIsRemovedOnFinalizingAndAudited() {
+        forms.recordVendorForm(inspection.id(), VendorForm.received(EMR_VENDOR), "tester");
+        forms.recordVendorForm(inspection.id(), VendorForm.received(LAB_VENDOR), "tester");
+        Facility facility = workspace.facilities().byId("f-1").orElseThrow();
+        workspace.facilities().save(new Facility(facility.id(), facility.code(), facility.name(), facility.kana(),
+                facility.address(), facility.type(), facility.licensedBeds(), true, true, List.of(EMR_VENDOR), List.of(),
+                false));
+
+        workspace.inspections().finalizeInspection(inspection.id(), "tester");
+
+        assertThat(forms.selfCheck(inspection.id(), 1).vendorForms()).extracting(VendorForm::contract)
+                .containsExactly(EMR_VENDOR);
+        assertThat(events()).filteredOn(event -> event.action().equals("VENDOR_FORM_DROPPED"))
+                .extracting(Event::subject).containsExactly("検査システム工房 / 検査システム");
+        assertThat(workspace.chainVerifier().verifyAll().ok()).isTrue();
+    }
+
+    @Test
+    void aRowClearedAgainIsNoRowAndARowTwiceInOneChangeIsRefused() {
+        forms.recordHospitalForm(inspection.id(), List.of(yes("1-①", "2026-06-01")), "tester");
+        forms.recordHospitalForm(inspection.id(), List.of(HospitalFormEntry.empty("1-①")), "tester");
+
+        assertThat(forms.selfCheck(inspection.id(), 1).hospitalForm()).isEmpty();
+        assertThat(events()).filteredOn(event -> event.action().equals("HOSPITAL_FORM_CHANGED"))
+                .extracting(Event::subject).containsExactly("1-①/answer", "1-①/checkedOn", "1-①/answer", "1-①/checkedOn");
+        assertRefused(() -> forms.recordHospitalForm(inspection.id(), List.of(yes("1-①", "2026-06-01"),
+                no("1-①", "2026-06-01", null)), "tester"), "selfCheck.error.rowTwice", "1-①");
+        assertThat(forms.selfCheck(inspection.id(), 1).hospitalForm()).isEmpty();
+    }
+
+    @Test
     void theFormsSurviveClosingAndReopeningTheDataFile() {
         forms.recordHospitalForm(inspection.id(), List.of(no("2-⑦", "2026-06-01", "2026-12-31")
                 .withConfirmation(Optional.of(Confirmation.DIFFERS), "パスワードは8文字未満だった")), "tester");

@@ -230,7 +230,8 @@ public final class ReviewDialog {
     private VBox vendorRows() {
         VBox rows = new VBox(10);
         rows.setId("review-vendor-forms");
-        model.vendorForms().addListener((ListChangeListener<ReviewViewModel.VendorRow>) change -> {
+        // Drawn once the forms are read: an empty list fires no change, and then says there is no contract.
+        model.formsReadProperty().addListener((observable, wasRead, read) -> {
             rows.getChildren().clear();
             if (model.vendorForms().isEmpty()) {
                 rows.getChildren().add(new Label(messages.get("review.forms.noContracts")));
@@ -257,7 +258,7 @@ public final class ReviewDialog {
         if (row.form().filter(form -> form.status() == VendorForm.Status.RECEIVED).isPresent()) {
             VendorForm form = row.form().get();
             box.getChildren().add(new WrappingLabel(row.answered().isEmpty() ? messages.get("review.forms.vendor.noAnswers")
-                    : String.join("、", row.answered().stream().map(number -> messages.get("review.forms.vendor.answer",
+                    : String.join(messages.get("review.forms.vendor.answerSeparator"), row.answered().stream().map(number -> messages.get("review.forms.vendor.answer",
                             number, messages.get("answer." + form.answer(number).orElseThrow().name()))).toList()), 800));
         }
         box.getStyleClass().add("review-vendor-form");

@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -99,6 +101,8 @@ public final class ReviewViewModel {
     private final ObservableList<VendorRow> vendorFormsShown = FXCollections.unmodifiableObservableList(vendorForms);
     private final ReadOnlyIntegerWrapper differences = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper formsSummary = new ReadOnlyStringWrapper("");
+    /** The forms have been read (an empty list of vendor forms then means the facility has no contract). */
+    private final ReadOnlyBooleanWrapper formsRead = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<String> decided = new ReadOnlyObjectWrapper<>();
 
@@ -131,6 +135,7 @@ public final class ReviewViewModel {
             formsSummary.set(summary(forms));
             hospitalForm.setAll(forms.hospital());
             vendorForms.setAll(forms.vendors());
+            formsRead.set(true);
         }, failure -> formsSummary.set(context.describe(failure)));
         subject.earlierReturn().ifPresent(earlier -> context.background().submit(() -> RevisionDiff.between(
                 context.workspace().inspections().findings(subject.inspectionId(), earlier.revision()), subject.findings()),
@@ -176,8 +181,8 @@ public final class ReviewViewModel {
                 .filter(row -> row.entry().confirmation().equals(Optional.of(Confirmation.NOT_CONFIRMED))).count();
         long received = forms.vendors().stream().filter(row -> row.form().map(VendorForm::status)
                 .equals(Optional.of(VendorForm.Status.RECEIVED))).count();
-        long missing = forms.vendors().stream().filter(row -> row.form().map(VendorForm::status)
-                .equals(Optional.of(VendorForm.Status.MISSING))).count();
+        // Not received: missing with a reason or nothing recorded, as the report CSV counts them.
+        long missing = forms.vendors().size() - received;
         return messages.get("review.forms.summary", forms.hospital().stream().filter(FormRow::differs).count(),
                 notConfirmed, forms.vendors().size(), received, missing);
     }
@@ -264,6 +269,10 @@ public final class ReviewViewModel {
     }
 
     /** The forms in one line: 相違 and 未確認 counted, the vendors' forms received and missing; empty until read. */
+    public ReadOnlyBooleanProperty formsReadProperty() {
+        return formsRead.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty formsSummaryProperty() {
         return formsSummary.getReadOnlyProperty();
     }
