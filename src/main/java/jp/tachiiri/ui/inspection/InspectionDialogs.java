@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.audit.BrokenLink;
 import jp.tachiiri.audit.ChainVerifier;
@@ -47,8 +48,12 @@ public final class InspectionDialogs {
         this.model = model;
     }
 
-    /** What stops finalizing, each with a jump to its item. */
-    void showGaps(List<Gap> gaps, Consumer<Gap> jump) {
+    /**
+     * What is missing, each with a jump to its field: first what must be done before finalizing, then the hospital's
+     * and vendors' omissions, which are listed but go on the printout. With only those left, {@code finalizeAnyway}
+     * is offered.
+     */
+    void showGaps(List<Gap> gaps, Consumer<Gap> jump, Optional<Runnable> finalizeAnyway) {
         VBox rows = new VBox(8);
         rows.setId("gap-list");
         rows.setPadding(new Insets(0, 12, 0, 0));
@@ -56,22 +61,71 @@ public final class InspectionDialogs {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportWidth(Math.min(640, context.window().getWidth() * 0.85));
-        scroll.setPrefViewportHeight(Math.min(gaps.size() * 64, context.window().getHeight() * 0.55));
-        Dialog<Void> dialog = dialog(messages.get("inspection.gapsTitle", gaps.size()), scroll);
+        scroll.setPrefViewportHeight(Math.min(gaps.size() * 64 + 80, context.window().getHeight() * 0.55));
+        long blocking = gaps.stream().filter(Gap::blocking).count();
+        VBox content = new VBox(12, scroll);
+        Dialog<Void> dialog = dialog(blocking > 0 ? messages.get("inspection.gapsTitle", blocking)
+                : messages.get("inspection.gapsListedTitle", gaps.size()), content);
+        boolean listedHeading = false;
+        if (blocking > 0) {
+            rows.getChildren().add(groupHeading("gap-blocking", messages.get("inspection.gapsBlocking")));
+        }
         for (Gap gap : gaps) {
-            Label what = new Label(questionTitle(gap.subject()) + "\n" + messages.get("gap." + gap.kind().name()));
+            if (!gap.blocking() && !listedHeading) {
+                rows.getChildren().add(groupHeading("gap-listed", messages.get("inspection.gapsListed")));
+                listedHeading = true;
+            }
+            Label what = new Label(subjectOf(gap) + "\n" + messages.get("gap." + gap.kind().name()));
             what.setWrapText(true);
             HBox.setHgrow(what, Priority.ALWAYS);
             what.setMaxWidth(Double.MAX_VALUE);
             Button go = new Button(messages.get("inspection.gapsJump"));
             go.getStyleClass().add("gap-jump");
+            go.setMinWidth(Region.USE_PREF_SIZE);
             go.setOnAction(event -> {
                 dialog.close();
                 jump.accept(gap);
             });
-            rows.getChildren().add(new HBox(10, what, go));
+            HBox row = new HBox(10, what, go);
+            row.getStyleClass().addAll("gap-row", gap.blocking() ? "gap-blocking" : "gap-listed");
+            row.setAlignment(Pos.CENTER_LEFT);
+            rows.getChildren().add(row);
         }
+        finalizeAnyway.ifPresent(finalize -> {
+            Button anyway = new Button(messages.get("inspection.finalizeAnyway"));
+            anyway.setId("finalize-anyway");
+            anyway.getStyleClass().add("primary-action");
+            anyway.setOnAction(event -> {
+                dialog.close();
+                finalize.run();
+            });
+            content.getChildren().add(anyway);
+        });
         dialog.show();
+    }
+
+    private static Label groupHeading(String id, String text) {
+        Label heading = new Label(text);
+        heading.setId(id);
+        heading.getStyleClass().add("gap-group");
+        heading.setWrapText(true);
+        return heading;
+    }
+
+    /** Where a gap is: the item's title, the row of the hospital's form, the vendor's form, the item confirmed. */
+    private String subjectOf(Gap gap) {
+        return switch (gap.kind().place()) {
+            case ITEM -> questionTitle(gap.subject());
+            case HOSPITAL_FORM -> messages.get("inspection.gapHospitalRow", gap.subject(), ministryWording(gap.subject()));
+            case VENDOR_FORM -> messages.get("inspection.gapVendorForm", gap.subject());
+            case CONFIRMATION -> messages.get("inspection.gapConfirmation", gap.subject(), ministryWording(gap.subject()));
+        };
+    }
+
+    private String ministryWording(String number) {
+        return model.loadedProperty().get().catalog().ministryItems().stream()
+                .filter(item -> item.number().equals(number)).findFirst()
+                .map(item -> item.wording().in(messages.language())).orElse("");
     }
 
     void confirmFinalize(Runnable finalize) {
