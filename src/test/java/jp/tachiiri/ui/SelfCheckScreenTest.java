@@ -17,6 +17,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -141,6 +142,20 @@ class SelfCheckScreenTest {
                     .filteredOn(event -> "HOSPITAL_FORM_CHANGED".equals(event.action())).hasSizeGreaterThan(36);
             assertThat(workspace.chainVerifier().verifyAll().ok()).isTrue();
         }
+        // The audit trail names the row and the field in words.
+        fire(robot, "#audit-trail");
+        waitFor("the audit trail", () -> robot.lookup("#audit-table").tryQuery().isPresent());
+        TableView<?> trail = robot.lookup("#audit-table").queryAs(TableView.class);
+        List<String> subjects = columnTexts(trail, 2);
+        int change = subjects.lastIndexOf("医療機関確認用 " + PASSWORDS + ": 回答");
+        assertThat(change).isNotNegative();
+        assertThat(columnTexts(trail, 3).get(change)).isEqualTo("はい → いいえ");
+    }
+
+    /** What a column of a table shows, row by row. */
+    private static List<String> columnTexts(TableView<?> table, int column) {
+        return java.util.stream.IntStream.range(0, table.getItems().size())
+                .mapToObj(row -> String.valueOf(table.getColumns().get(column).getCellData(row))).toList();
     }
 
     @Test

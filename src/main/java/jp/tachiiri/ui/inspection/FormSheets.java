@@ -35,10 +35,11 @@ final class FormSheets {
         return title;
     }
 
-    /** A row's ministry number. */
+    /** A row's ministry number; a long one (2-(運用管理規程)) wraps within its column. */
     static Label number(String number) {
         Label label = new Label(number);
         label.getStyleClass().add("form-number");
+        label.setWrapText(true);
         return label;
     }
 

@@ -3,6 +3,8 @@ package jp.tachiiri.ui.inspection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -256,23 +258,71 @@ public final class InspectionDialogs {
         return new VBox(6, status, table);
     }
 
-    /** "回答: <item title>" for a finding's field; the subject as stored for anything else. */
+    /**
+     * A changed field of one of the hospital's or vendors' forms: the row or vendor it belongs to, the field's name
+     * as stored ("answer", "confirmation" …) and, for a vendor's answer, the ministry item answered.
+     */
+    private record FormField(String owner, String field, String ministryNumber) {
+
+        private static final Pattern VENDOR_FIELD =
+                Pattern.compile("(.*)/(status|filledOn|missingReason|answer/(.+))");
+
+        /** The field of a form's audit event (subject "2-⑦/answer" or "vendor / system/answer/2-⑦"), if it is one. */
+        static Optional<FormField> of(AuditEvent event) {
+            String subject = Optional.ofNullable(event.subject()).orElse("");
+            if (HOSPITAL_FORM_CHANGED.equals(event.action()) && subject.contains("/")) {
+                int slash = subject.indexOf('/');
+                return Optional.of(new FormField(subject.substring(0, slash), subject.substring(slash + 1), ""));
+            }
+            Matcher vendor = VENDOR_FIELD.matcher(subject);
+            if (VENDOR_FORM_CHANGED.equals(event.action()) && vendor.matches()) {
+                boolean answer = vendor.group(3) != null;
+                return Optional.of(new FormField(vendor.group(1), answer ? "answer" : vendor.group(2),
+                        answer ? vendor.group(3) : ""));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final String HOSPITAL_FORM_CHANGED = "HOSPITAL_FORM_CHANGED";
+    private static final String VENDOR_FORM_CHANGED = "VENDOR_FORM_CHANGED";
+
+    /**
+     * "回答: <item title>" for a finding's field, "医療機関確認用 2-⑦: 照合" or "事業者確認用（vendor）: 回答 2-⑦" for a
+     * field of the forms; the subject as stored for anything else.
+     */
     private String describeSubject(AuditEvent event) {
+        Optional<FormField> form = FormField.of(event);
+        if (form.isPresent()) {
+            FormField field = form.get();
+            String name = (fieldName(field.field()) + " " + field.ministryNumber()).strip();
+            return HOSPITAL_FORM_CHANGED.equals(event.action())
+                    ? messages.get("inspection.auditHospitalForm", field.owner(), name)
+                    : messages.get("inspection.auditVendorForm", field.owner(), name);
+        }
         String subject = Optional.ofNullable(event.subject()).orElse("");
         int slash = subject.indexOf('/');
         if (slash < 0) {
             return subject;
         }
-        String field = subject.substring(slash + 1);
-        String key = "field." + field;
-        String fieldName = messages.bundle().containsKey(key) ? messages.get(key) : field;
-        return fieldName + ": " + questionTitleOrId(subject.substring(0, slash));
+        return fieldName(subject.substring(slash + 1)) + ": " + questionTitleOrId(subject.substring(0, slash));
     }
 
-    /** Answers and confirmation methods in words; other values as stored, shortened to one line. */
+    private String fieldName(String field) {
+        String key = "field." + field;
+        return messages.bundle().containsKey(key) ? messages.get(key) : field;
+    }
+
+    /** Answers, confirmation methods, confirmations and a vendor form's status in words; other values as stored, shortened to one line. */
     private String describeValue(AuditEvent event, String value) {
         String subject = Optional.ofNullable(event.subject()).orElse("");
-        String oneLine = ChangesTable.shown(messages, subject.substring(subject.lastIndexOf('/') + 1), value).replace('\n', ' ');
+        String field = FormField.of(event).map(FormField::field).orElse(subject.substring(subject.lastIndexOf('/') + 1));
+        String shown = value == null || value.isEmpty() ? ChangesTable.shown(messages, field, value) : switch (field) {
+            case "confirmation" -> messages.get("confirmation." + value);
+            case "status" -> messages.get(value.equals("MISSING") ? "forms.vendor.missing" : "forms.vendor.received");
+            default -> ChangesTable.shown(messages, field, value);
+        };
+        String oneLine = shown.replace('\n', ' ');
         return oneLine.length() > 60 ? oneLine.substring(0, 59) + "…" : oneLine;
     }
 
