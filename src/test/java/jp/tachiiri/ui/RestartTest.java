@@ -41,6 +41,8 @@ class RestartTest {
         robot.clickOn("#answer-NON_COMPLIANT");
         waitUntil(() -> robot.lookup("#note").tryQuery().isPresent());
         TextArea note = robot.lookup("#note").queryAs(TextArea.class);
+        // Below the confirmation of the hospital's answer: scrolled to, as a user would.
+        robot.interact(() -> UiTestSupport.scrollIntoView(note));
         robot.clickOn(note);
         robot.write("Tapes kept in the same room as the server");
         // Stored after a pause in typing, without leaving the field and without a save button.

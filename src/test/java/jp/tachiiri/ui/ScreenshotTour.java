@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
@@ -28,6 +30,7 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.review.Decision;
@@ -82,11 +85,58 @@ class ScreenshotTour {
         fire(robot, "#back");
 
         UiTestSupport.openInspection(robot, "実施中");
+        // First the hospital's own form, copied into the grid: blanks はい, one date for all, two いいえ with targets.
+        fire(robot, "#section-hospital-form");
+        waitFor("the hospital's form", () -> robot.lookup("#hospital-row-0").tryQuery().isPresent());
+        fire(robot, "#hospital-all-yes");
+        LocalDate checked = LocalDate.now().minusDays(10);
+        robot.interact(() -> robot.lookup("#bulk-date").queryAs(DatePicker.class).setValue(checked));
+        fire(robot, "#bulk-undated");
+        for (int row : new int[] {10, 13}) {
+            ToggleButton no = robot.lookup("#hospital-no-" + row).queryAs(ToggleButton.class);
+            if (!no.isSelected()) {
+                fire(robot, "#hospital-no-" + row);
+            }
+        }
+        robot.interact(() -> {
+            robot.lookup("#hospital-target-10").queryAs(DatePicker.class).setValue(checked.plusMonths(3));
+            robot.lookup("#hospital-target-13").queryAs(DatePicker.class).setValue(FiscalYear.of(checked).end().plusMonths(2));
+        });
+        // The いいえ rows in view, in either orientation.
+        Runnable noRowsInView = () -> robot.interact(() -> UiTestSupport.scrollIntoView(robot.lookup("#hospital-row-10").query()));
+        noRowsInView.run();
+        shoot("inspection-hospital-form-ja-landscape.png");
+        app.resize(800, 1280);
+        noRowsInView.run();
+        shoot("inspection-hospital-form-ja-portrait.png");
+        app.resize(1280, 800);
+        // The vendors' forms: one received and answered, one missing with the reason.
+        fire(robot, "#section-vendor-forms");
+        fire(robot, "#vendor-received-0");
+        waitFor("the received form's items", () -> robot.lookup("#vendor-all-yes-0").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#vendor-filled-0").queryAs(DatePicker.class).setValue(checked.minusDays(5)));
+        fire(robot, "#vendor-all-yes-0");
+        fire(robot, "#vendor-missing-1");
+        waitFor("the reason asked", () -> robot.lookup("#vendor-reason-1").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#vendor-reason-1").queryAs(TextArea.class)
+                .setText("契約更新の手続き中で、事業者から未着（11月末に提出予定と回答あり）"));
+        waitFor("the reason stored", () -> robot.lookup("#section-vendor-forms .section-progress").tryQuery()
+                .map(count -> ((Label) count).getText().equals("2/2")).orElse(false));
+        both("inspection-vendor-forms-ja-landscape.png", "inspection-vendor-forms-ja-portrait.png");
         fire(robot, "#section-vulnerability");
         waitFor("a non-compliant item", () -> robot.lookup("#item-list .answer-non_compliant").tryQuery().isPresent());
         robot.clickOn(robot.lookup("#item-list .answer-non_compliant").queryAs(Node.class));
         waitFor("its advice", () -> robot.lookup("#advice").tryQuery().isPresent());
         both("inspection-ja-landscape.png", "inspection-ja-portrait.png");
+        // The confirmation pass: the hospital said はい where the inspector found 不適合, a 相違 with its reason.
+        fire(robot, "#confirm-DIFFERS");
+        waitFor("the reason asked", () -> robot.lookup("#confirmation-reason").query().isVisible());
+        robot.interact(() -> robot.lookup("#confirmation-reason").queryAs(TextArea.class)
+                .setText("アクセスログは保存しているが、削除から保護されていない（管理者が削除できる設定）"));
+        robot.interact(() -> UiTestSupport.scrollIntoView(robot.lookup("#confirmation-panel").query()));
+        // Stored after the pause in typing, which redraws the item list: the tour goes on once it is.
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        both("inspection-confirmation-ja-landscape.png", "inspection-confirmation-ja-portrait.png");
         // A part of the ministry's 3-②, with the one answer its seven parts make; 参考 items marked in the list.
         fire(robot, "#section-backup");
         waitFor("the backup items", () -> robot.lookup("#item-list .reference-mark").tryQuery().isPresent());
@@ -96,6 +146,8 @@ class ScreenshotTour {
         shoot("inspection-ministry-part-ja.png");
         fire(robot, "#finalize");
         waitFor("what is missing", () -> robot.lookup("#gap-list").tryQuery().isPresent());
+        // Its end: the confirmations still to make, then what the hospital left to be named on the printout.
+        UiTestSupport.scrollTo(robot, robot.lookup("#gap-list .gap-row").query(), 1);
         shootDialog("inspection-gaps-ja.png");
         closeDialog();
         fire(robot, "#audit-trail");

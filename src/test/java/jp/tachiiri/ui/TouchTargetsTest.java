@@ -64,6 +64,16 @@ class TouchTargetsTest {
             waitFor("what is missing", () -> robot.lookup("#gap-list").tryQuery().isPresent());
             tooSmall.addAll(check("missing answers " + size[0] + "×" + size[1]));
             closeDialogs();
+            // The hospital's form as a grid, and the vendors' forms: one received with its items, one missing.
+            fire(robot, "#section-hospital-form");
+            waitFor("the hospital's form", () -> robot.lookup("#hospital-row-0").tryQuery().isPresent());
+            tooSmall.addAll(check("hospital form " + size[0] + "×" + size[1]));
+            fire(robot, "#section-vendor-forms");
+            fire(robot, "#vendor-received-0");
+            fire(robot, "#vendor-missing-1");
+            waitFor("the vendors' fields", () -> robot.lookup("#vendor-all-yes-0").tryQuery().isPresent()
+                    && robot.lookup("#vendor-reason-1").tryQuery().isPresent());
+            tooSmall.addAll(check("vendor forms " + size[0] + "×" + size[1]));
             fire(robot, "#back");
             waitFor("the list", () -> UiTestSupport.rows(robot, "#facilities") == 5);
             tooSmall.addAll(check("home " + size[0] + "×" + size[1]));

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.util.StringConverter;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
@@ -42,6 +44,25 @@ public final class Dates {
     /** A fiscal year as the choices of a year name it: 2026年度（令和8年度）/ FY 2026 (Reiwa 8). */
     public static String fiscalYear(FiscalYear year, Messages messages) {
         return messages.get("office.fiscalYear", Integer.toString(year.year()), year.eraLabel(messages.language()));
+    }
+
+    /**
+     * Stores the text typed into the date field labelled by {@code fieldKey}, read as every date field of the app
+     * reads it ({@link DateText}: 2027/3/31, 2027-03-31, 2027年3月31日, in full-width digits too); an empty text
+     * clears the date. A text that is no date stores nothing.
+     *
+     * @return why the text was not stored, naming the field; empty when it was
+     */
+    public static Optional<String> typed(String text, String fieldKey, Messages messages,
+                                         Consumer<Optional<LocalDate>> store) {
+        Optional<LocalDate> date;
+        try {
+            date = DateText.parse(text, fieldKey);
+        } catch (DateText.UnreadableDate unreadable) {
+            return Optional.of(messages.describe(unreadable));
+        }
+        store.accept(date);
+        return Optional.empty();
     }
 
     /**

@@ -3,6 +3,8 @@ package jp.tachiiri.ui.inspection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -20,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.audit.BrokenLink;
 import jp.tachiiri.audit.ChainVerifier;
@@ -47,8 +50,12 @@ public final class InspectionDialogs {
         this.model = model;
     }
 
-    /** What stops finalizing, each with a jump to its item. */
-    void showGaps(List<Gap> gaps, Consumer<Gap> jump) {
+    /**
+     * What is missing, each with a jump to its field: first what must be done before finalizing, then the hospital's
+     * and vendors' omissions, which are listed but go on the printout. With only those left, {@code finalizeAnyway}
+     * is offered.
+     */
+    void showGaps(List<Gap> gaps, Consumer<Gap> jump, Optional<Runnable> finalizeAnyway) {
         VBox rows = new VBox(8);
         rows.setId("gap-list");
         rows.setPadding(new Insets(0, 12, 0, 0));
@@ -56,22 +63,71 @@ public final class InspectionDialogs {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportWidth(Math.min(640, context.window().getWidth() * 0.85));
-        scroll.setPrefViewportHeight(Math.min(gaps.size() * 64, context.window().getHeight() * 0.55));
-        Dialog<Void> dialog = dialog(messages.get("inspection.gapsTitle", gaps.size()), scroll);
+        scroll.setPrefViewportHeight(Math.min(gaps.size() * 64 + 80, context.window().getHeight() * 0.55));
+        long blocking = gaps.stream().filter(Gap::blocking).count();
+        VBox content = new VBox(12, scroll);
+        Dialog<Void> dialog = dialog(blocking > 0 ? messages.get("inspection.gapsTitle", blocking)
+                : messages.get("inspection.gapsListedTitle", gaps.size()), content);
+        boolean listedHeading = false;
+        if (blocking > 0) {
+            rows.getChildren().add(groupHeading("gap-blocking", messages.get("inspection.gapsBlocking")));
+        }
         for (Gap gap : gaps) {
-            Label what = new Label(questionTitle(gap.subject()) + "\n" + messages.get("gap." + gap.kind().name()));
+            if (!gap.blocking() && !listedHeading) {
+                rows.getChildren().add(groupHeading("gap-listed", messages.get("inspection.gapsListed")));
+                listedHeading = true;
+            }
+            Label what = new Label(subjectOf(gap) + "\n" + messages.get("gap." + gap.kind().name()));
             what.setWrapText(true);
             HBox.setHgrow(what, Priority.ALWAYS);
             what.setMaxWidth(Double.MAX_VALUE);
             Button go = new Button(messages.get("inspection.gapsJump"));
             go.getStyleClass().add("gap-jump");
+            go.setMinWidth(Region.USE_PREF_SIZE);
             go.setOnAction(event -> {
                 dialog.close();
                 jump.accept(gap);
             });
-            rows.getChildren().add(new HBox(10, what, go));
+            HBox row = new HBox(10, what, go);
+            row.getStyleClass().addAll("gap-row", gap.blocking() ? "gap-blocking" : "gap-listed");
+            row.setAlignment(Pos.CENTER_LEFT);
+            rows.getChildren().add(row);
         }
+        finalizeAnyway.ifPresent(finalize -> {
+            Button anyway = new Button(messages.get("inspection.finalizeAnyway"));
+            anyway.setId("finalize-anyway");
+            anyway.getStyleClass().add("primary-action");
+            anyway.setOnAction(event -> {
+                dialog.close();
+                finalize.run();
+            });
+            content.getChildren().add(anyway);
+        });
         dialog.show();
+    }
+
+    private static Label groupHeading(String id, String text) {
+        Label heading = new Label(text);
+        heading.setId(id);
+        heading.getStyleClass().add("gap-group");
+        heading.setWrapText(true);
+        return heading;
+    }
+
+    /** Where a gap is: the item's title, the row of the hospital's form, the vendor's form, the item confirmed. */
+    private String subjectOf(Gap gap) {
+        return switch (gap.kind().place()) {
+            case ITEM -> questionTitle(gap.subject());
+            case HOSPITAL_FORM -> messages.get("inspection.gapHospitalRow", gap.subject(), ministryWording(gap.subject()));
+            case VENDOR_FORM -> messages.get("inspection.gapVendorForm", gap.subject());
+            case CONFIRMATION -> messages.get("inspection.gapConfirmation", gap.subject(), ministryWording(gap.subject()));
+        };
+    }
+
+    private String ministryWording(String number) {
+        return model.loadedProperty().get().catalog().ministryItems().stream()
+                .filter(item -> item.number().equals(number)).findFirst()
+                .map(item -> item.wording().in(messages.language())).orElse("");
     }
 
     void confirmFinalize(Runnable finalize) {
@@ -202,23 +258,71 @@ public final class InspectionDialogs {
         return new VBox(6, status, table);
     }
 
-    /** "回答: <item title>" for a finding's field; the subject as stored for anything else. */
+    /**
+     * A changed field of one of the hospital's or vendors' forms: the row or vendor it belongs to, the field's name
+     * as stored ("answer", "confirmation" …) and, for a vendor's answer, the ministry item answered.
+     */
+    private record FormField(String owner, String field, String ministryNumber) {
+
+        private static final Pattern VENDOR_FIELD =
+                Pattern.compile("(.*)/(status|filledOn|missingReason|answer/(.+))");
+
+        /** The field of a form's audit event (subject "2-⑦/answer" or "vendor / system/answer/2-⑦"), if it is one. */
+        static Optional<FormField> of(AuditEvent event) {
+            String subject = Optional.ofNullable(event.subject()).orElse("");
+            if (HOSPITAL_FORM_CHANGED.equals(event.action()) && subject.contains("/")) {
+                int slash = subject.indexOf('/');
+                return Optional.of(new FormField(subject.substring(0, slash), subject.substring(slash + 1), ""));
+            }
+            Matcher vendor = VENDOR_FIELD.matcher(subject);
+            if (VENDOR_FORM_CHANGED.equals(event.action()) && vendor.matches()) {
+                boolean answer = vendor.group(3) != null;
+                return Optional.of(new FormField(vendor.group(1), answer ? "answer" : vendor.group(2),
+                        answer ? vendor.group(3) : ""));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final String HOSPITAL_FORM_CHANGED = "HOSPITAL_FORM_CHANGED";
+    private static final String VENDOR_FORM_CHANGED = "VENDOR_FORM_CHANGED";
+
+    /**
+     * "回答: <item title>" for a finding's field, "医療機関確認用 2-⑦: 照合" or "事業者確認用（vendor）: 回答 2-⑦" for a
+     * field of the forms; the subject as stored for anything else.
+     */
     private String describeSubject(AuditEvent event) {
+        Optional<FormField> form = FormField.of(event);
+        if (form.isPresent()) {
+            FormField field = form.get();
+            String name = (fieldName(field.field()) + " " + field.ministryNumber()).strip();
+            return HOSPITAL_FORM_CHANGED.equals(event.action())
+                    ? messages.get("inspection.auditHospitalForm", field.owner(), name)
+                    : messages.get("inspection.auditVendorForm", field.owner(), name);
+        }
         String subject = Optional.ofNullable(event.subject()).orElse("");
         int slash = subject.indexOf('/');
         if (slash < 0) {
             return subject;
         }
-        String field = subject.substring(slash + 1);
-        String key = "field." + field;
-        String fieldName = messages.bundle().containsKey(key) ? messages.get(key) : field;
-        return fieldName + ": " + questionTitleOrId(subject.substring(0, slash));
+        return fieldName(subject.substring(slash + 1)) + ": " + questionTitleOrId(subject.substring(0, slash));
     }
 
-    /** Answers and confirmation methods in words; other values as stored, shortened to one line. */
+    private String fieldName(String field) {
+        String key = "field." + field;
+        return messages.bundle().containsKey(key) ? messages.get(key) : field;
+    }
+
+    /** Answers, confirmation methods, confirmations and a vendor form's status in words; other values as stored, shortened to one line. */
     private String describeValue(AuditEvent event, String value) {
         String subject = Optional.ofNullable(event.subject()).orElse("");
-        String oneLine = ChangesTable.shown(messages, subject.substring(subject.lastIndexOf('/') + 1), value).replace('\n', ' ');
+        String field = FormField.of(event).map(FormField::field).orElse(subject.substring(subject.lastIndexOf('/') + 1));
+        String shown = value == null || value.isEmpty() ? ChangesTable.shown(messages, field, value) : switch (field) {
+            case "confirmation" -> messages.get("confirmation." + value);
+            case "status" -> messages.get(value.equals("MISSING") ? "forms.vendor.missing" : "forms.vendor.received");
+            default -> ChangesTable.shown(messages, field, value);
+        };
+        String oneLine = shown.replace('\n', ' ');
         return oneLine.length() > 60 ? oneLine.substring(0, 59) + "…" : oneLine;
     }
 

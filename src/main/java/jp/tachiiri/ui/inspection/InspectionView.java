@@ -34,10 +34,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Checklist;
+import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.CheckpointSection;
+import jp.tachiiri.model.Confirmation;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.ui.common.Dates;
@@ -68,9 +70,16 @@ public final class InspectionView {
     private final BorderPane root = new BorderPane();
     private final ListView<ItemState> itemList = new ListView<>();
     private final FlowPane sectionBar = new FlowPane();
+    private final PendingTexts texts = new PendingTexts();
     private final ItemEditor editor;
     private final InspectionDialogs dialogs;
     private final List<String> sectionItemIds = new ArrayList<>();
+    private final VBox center = new VBox();
+    private SplitPane split;
+    private HospitalFormGrid hospitalForm;
+    private VendorFormsPanel vendorForms;
+    private Node hospitalFormNode;
+    private Node vendorFormsNode;
 
     public InspectionView(UiContext context, String inspectionId, Optional<Integer> revision, Optional<String> itemId) {
         this.context = context;
@@ -79,7 +88,7 @@ public final class InspectionView {
         this.inspectionId = inspectionId;
         this.revision = revision;
         this.itemId = itemId;
-        this.editor = new ItemEditor(context, model);
+        this.editor = new ItemEditor(context, model, texts);
         this.dialogs = new InspectionDialogs(context, model);
     }
 
@@ -101,19 +110,29 @@ public final class InspectionView {
     }
 
     private void showInspection() {
-        context.navigator().beforeLeaving(editor::commitText);
+        context.navigator().beforeLeaving(texts::commit);
         root.setTop(header());
-        SplitPane split = new SplitPane(itemListPane(), editor.build());
+        split = new SplitPane(itemListPane(), editor.build());
         split.setId("inspection-split");
-        root.setCenter(new VBox(sectionBar, split));
-        VBox.setVgrow(split, Priority.ALWAYS);
+        hospitalForm = new HospitalFormGrid(context, model.forms(), model.readOnly());
+        hospitalFormNode = hospitalForm.build();
+        vendorForms = new VendorFormsPanel(context, model.forms(), texts, model.readOnly());
+        vendorFormsNode = vendorForms.build();
+        center.getChildren().setAll(sectionBar, split);
+        root.setCenter(center);
         sectionBar.getStyleClass().add("section-bar");
         root.setBottom(navigationBar());
 
         model.checklistProperty().addListener((observable, old, checklist) -> refreshSections());
+        model.forms().selfCheckProperty().addListener((observable, old, stored) -> {
+            refreshSections();
+            itemList.refresh();
+        });
         model.selectedItemIdProperty().addListener((observable, old, selected) -> showSelected(selected));
+        model.shownFormProperty().addListener((observable, old, form) -> showForm(form));
         refreshSections();
         showSelected(model.selectedItemIdProperty().get());
+        showForm(model.shownFormProperty().get());
         ChangeListener<Number> turned = (observable, old, width) -> orient(split, width.doubleValue());
         root.sceneProperty().addListener((observable, old, scene) -> {
             detach(old, turned);
@@ -143,6 +162,15 @@ public final class InspectionView {
         }
     }
 
+    /** A form in place of the list and the item editor, or (null) these again. */
+    private void showForm(InspectionViewModel.Form form) {
+        texts.commit();
+        Node shown = form == null ? split : form == InspectionViewModel.Form.HOSPITAL ? hospitalFormNode : vendorFormsNode;
+        center.getChildren().set(1, shown);
+        VBox.setVgrow(shown, Priority.ALWAYS);
+        refreshSections();
+    }
+
     private static void orient(SplitPane split, double width) {
         boolean portrait = width < PORTRAIT_WIDTH;
         split.setOrientation(portrait ? Orientation.VERTICAL : Orientation.HORIZONTAL);
@@ -156,6 +184,10 @@ public final class InspectionView {
      */
     private void shortcut(KeyEvent event) {
         if (event.getSource() instanceof Scene scene && typing(scene.getFocusOwner())) {
+            return;
+        }
+        if (model.shownFormProperty().get() != null && event.getCode().isDigitKey()) {
+            // The keys answer the item shown: none is while a form is.
             return;
         }
         if (event.getCode() == KeyCode.PAGE_DOWN) {
@@ -283,21 +315,46 @@ public final class InspectionView {
         return ScreenParts.headerButton(messages, key, id, action);
     }
 
+    /**
+     * Finalizes after the usual confirmation when nothing is missing; otherwise lists what is, blocking first, with
+     * a jump to each, and offers to finalize anyway once only the hospital's and vendors' omissions are left.
+     */
     private void finalizeInspection() {
-        editor.commitText();
+        texts.commit();
+        Runnable finalize = () -> dialogs.confirmFinalize(() -> model.finalizeInspection(this::reload));
         if (model.gaps().isEmpty()) {
-            dialogs.confirmFinalize(() -> model.finalizeInspection(this::reload));
+            finalize.run();
         } else {
-            dialogs.showGaps(model.gaps(), gap -> {
-                model.selectedItemIdProperty().set(gap.subject());
-                editor.showGap(gap);
-            });
+            dialogs.showGaps(model.gaps(), this::jumpTo, model.blockingGaps().isEmpty() ? Optional.of(finalize) : Optional.empty());
+        }
+    }
+
+    /** Lands on the field of a gap: an item's, a row of the hospital's form, a vendor's block, a confirmation. */
+    private void jumpTo(Gap gap) {
+        switch (gap.kind().place()) {
+            case ITEM -> {
+                model.showItem(gap.subject());
+                editor.showGap(gap.subject(), gap);
+            }
+            case CONFIRMATION -> {
+                String itemId = model.confirmingItem(gap.subject());
+                model.showItem(itemId);
+                editor.showGap(itemId, gap);
+            }
+            case HOSPITAL_FORM -> {
+                model.shownFormProperty().set(InspectionViewModel.Form.HOSPITAL);
+                hospitalForm.showGap(gap);
+            }
+            case VENDOR_FORM -> {
+                model.shownFormProperty().set(InspectionViewModel.Form.VENDORS);
+                vendorForms.showGap(gap);
+            }
         }
     }
 
     /** After finalizing or amending the status, actions and editability change: build the screen anew. */
     private void reload() {
-        context.navigator().inspection(inspectionId, Optional.empty(), Optional.ofNullable(model.selectedItemIdProperty().get()));
+        context.navigator().inspection(inspectionId, Optional.empty(), Optional.ofNullable(model.position()));
     }
 
     private void refreshSections() {
@@ -305,10 +362,17 @@ public final class InspectionView {
         String selected = model.selectedItemIdProperty().get();
         ToggleGroup group = new ToggleGroup();
         sectionBar.getChildren().clear();
+        InspectionViewModel.Form form = model.shownFormProperty().get();
         String gateId = checklist.catalog().gate().id();
         boolean gateAnswered = checklist.gate().answer().isPresent();
         sectionBar.getChildren().add(sectionButton(group, "section-gate", messages.get("inspection.section.gate"),
-                messages.get("inspection.section.progress", gateAnswered ? 1 : 0, 1), gateId.equals(selected), gateId));
+                messages.get("inspection.section.progress", gateAnswered ? 1 : 0, 1), form == null && gateId.equals(selected),
+                gateId));
+        SelfCheckViewModel forms = model.forms();
+        sectionBar.getChildren().add(formButton(group, "section-hospital-form", "forms.hospital.section",
+                forms.filledRows(), forms.ministryItems().size(), InspectionViewModel.Form.HOSPITAL));
+        sectionBar.getChildren().add(formButton(group, "section-vendor-forms", "forms.vendor.section",
+                forms.settledVendorForms(), forms.contracts().size(), InspectionViewModel.Form.VENDORS));
         for (CheckpointSection section : checklist.catalog().sections()) {
             Checklist.Progress progress = checklist.progress(section.checkpoint());
             boolean containsSelected = section.items().stream().anyMatch(item -> item.id().equals(selected));
@@ -317,7 +381,7 @@ public final class InspectionView {
                     .map(state -> state.item().id()).orElseThrow();
             ToggleButton button = sectionButton(group, "section-" + section.checkpoint().id(), section.title().in(messages.language()),
                     messages.get("inspection.section.progress", progress.answered(), progress.applicable()),
-                    containsSelected, first);
+                    form == null && containsSelected, first);
             if (progress.complete()) {
                 button.getStyleClass().add("complete");
             }
@@ -332,6 +396,25 @@ public final class InspectionView {
      */
     private ToggleButton sectionButton(ToggleGroup group, String id, String title, String progress, boolean selected,
                                        String firstItemId) {
+        return tab(group, id, title, progress, selected, () -> {
+            String current = model.selectedItemIdProperty().get();
+            boolean within = sectionItemIds.contains(firstItemId) && sectionItemIds.contains(current);
+            model.showItem(within ? current : firstItemId);
+        });
+    }
+
+    /** The tab of one of the forms, with how many of its rows (or vendors) are settled. */
+    private ToggleButton formButton(ToggleGroup group, String id, String titleKey, int settled, int all,
+                                    InspectionViewModel.Form form) {
+        ToggleButton button = tab(group, id, messages.get(titleKey), messages.get("inspection.section.progress", settled, all),
+                model.shownFormProperty().get() == form, () -> model.shownFormProperty().set(form));
+        if (settled == all) {
+            button.getStyleClass().add("complete");
+        }
+        return button;
+    }
+
+    private ToggleButton tab(ToggleGroup group, String id, String title, String progress, boolean selected, Runnable show) {
         Label count = new Label(progress);
         count.getStyleClass().add("section-progress");
         ToggleButton button = new ToggleButton(title, count);
@@ -342,9 +425,7 @@ public final class InspectionView {
         button.getStyleClass().add("section-button");
         button.setOnAction(event -> {
             button.setSelected(true);
-            if (!sectionItemIds.contains(firstItemId) || !sectionItemIds.contains(model.selectedItemIdProperty().get())) {
-                model.selectedItemIdProperty().set(firstItemId);
-            }
+            show.run();
         });
         return button;
     }
@@ -371,7 +452,7 @@ public final class InspectionView {
         itemList.setCellFactory(list -> new ItemCell());
         itemList.getSelectionModel().selectedItemProperty().addListener((observable, old, state) -> {
             if (state != null && !state.item().id().equals(model.selectedItemIdProperty().get())) {
-                model.selectedItemIdProperty().set(state.item().id());
+                model.showItem(state.item().id());
             }
         });
         // With the gate question selected the list of items is empty: it shows the gate as its one row instead.
@@ -472,6 +553,16 @@ public final class InspectionView {
                 reference.setMinWidth(Region.USE_PREF_SIZE);
                 line.getChildren().add(reference);
             }
+            // A 相違 between the hospital's answer and the inspector's finding stands out in the list too.
+            state.item().ministryItem()
+                    .filter(ministryItem -> model.forms().entry(ministryItem.number()).confirmation()
+                            .equals(Optional.of(Confirmation.DIFFERS)))
+                    .ifPresent(differs -> {
+                        Label mark = new Label(messages.get("confirmation.DIFFERS"));
+                        mark.getStyleClass().add("differs-mark");
+                        mark.setMinWidth(Region.USE_PREF_SIZE);
+                        line.getChildren().add(mark);
+                    });
             model.loadedProperty().get().officeComment(state.item().id()).ifPresent(comment -> {
                 Label mark = new Label(messages.get("inspection.commentMark"));
                 mark.getStyleClass().add("comment-mark");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,7 +27,6 @@ import javafx.collections.ObservableList;
 import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.audit.ChainVerifier;
-import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.MinistryResult;
@@ -46,6 +46,7 @@ import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ViewModelContext;
 
@@ -65,7 +66,7 @@ final class InspectionViewModel {
      */
     record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
             List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
-            int openConflicts, List<ReviewResult> decisions) {
+            int openConflicts, List<ReviewResult> decisions, SelfCheck selfCheck) {
 
         /**
          * The office's return that concerns this revision: the newest decision on it or an earlier one, when
@@ -88,6 +89,25 @@ final class InspectionViewModel {
         private static Optional<ReviewResult> newestReturn(List<ReviewResult> reviews) {
             return reviews.stream().max(Comparator.comparingInt(ReviewResult::revision))
                     .filter(ReviewResult::returned);
+        }
+    }
+
+    /**
+     * The parts of the screen that show no item: the hospital's form and the vendors' forms, each remembered as the
+     * position by its own key.
+     */
+    enum Form {
+        HOSPITAL("form:hospital"),
+        VENDORS("form:vendors");
+
+        private final String position;
+
+        Form(String position) {
+            this.position = position;
+        }
+
+        static Optional<Form> at(String position) {
+            return Arrays.stream(values()).filter(form -> form.position.equals(position)).findFirst();
         }
     }
 
@@ -116,28 +136,32 @@ final class InspectionViewModel {
     private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Checklist> checklist = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<String> selectedItemId = new SimpleObjectProperty<>();
+    /** The form shown instead of the selected item; null while the item is shown. */
+    private final ObjectProperty<Form> shownForm = new SimpleObjectProperty<>();
     private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
     private final ObservableList<Evidence> evidenceShown = FXCollections.unmodifiableObservableList(evidence);
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RuntimeException> failure = new ReadOnlyObjectWrapper<>();
     private final Map<String, Finding> findings = new HashMap<>();
+    private final SelfCheckViewModel forms;
 
     InspectionViewModel(ViewModelContext context) {
         this.context = context;
         this.workspace = context.workspace();
-        selectedItemId.addListener((observable, old, itemId) -> rememberPosition(itemId));
+        this.forms = new SelfCheckViewModel(context, this);
+        selectedItemId.addListener((observable, old, itemId) -> rememberPosition());
+        shownForm.addListener((observable, old, form) -> rememberPosition());
     }
 
     /** Reads the inspection in the background; {@code onLoaded} runs on the JavaFX thread when it is shown. */
     void load(String inspectionId, Optional<Integer> revision, Optional<String> itemId, Runnable onLoaded) {
         context.background().submit(() -> read(inspectionId, revision), data -> {
             apply(data);
-            String start = itemId.or(() -> workspace.settings().lastPosition()
-                            .filter(position -> position.inspectionId().equals(inspectionId))
-                            .map(Settings.Position::itemId))
-                    .filter(this::isQuestion)
-                    .orElse(data.catalog().gate().id());
-            selectedItemId.set(start);
+            Optional<String> position = itemId.or(() -> workspace.settings().lastPosition()
+                    .filter(stored -> stored.inspectionId().equals(inspectionId))
+                    .map(Settings.Position::itemId));
+            selectedItemId.set(position.filter(this::isQuestion).orElse(data.catalog().gate().id()));
+            shownForm.set(position.flatMap(Form::at).orElse(null));
             onLoaded.run();
         }, failure::set);
     }
@@ -160,7 +184,8 @@ final class InspectionViewModel {
                 workspace.evidence().list(inspectionId, shown.revision()),
                 workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
                 workspace.inspections().revisions(inspectionId), madeHere,
-                madeHere ? 0 : workspace.review().openConflicts(inspectionId), workspace.sync().reviews(inspectionId));
+                madeHere ? 0 : workspace.review().openConflicts(inspectionId), workspace.sync().reviews(inspectionId),
+                workspace.selfCheck().selfCheck(inspectionId, shown.revision()));
     }
 
     private void apply(Loaded data) {
@@ -169,6 +194,7 @@ final class InspectionViewModel {
         evidence.setAll(data.evidence());
         loaded.set(data);
         recompute();
+        forms.apply(data.selfCheck());
     }
 
     private void recompute() {
@@ -203,6 +229,22 @@ final class InspectionViewModel {
 
     ObjectProperty<String> selectedItemIdProperty() {
         return selectedItemId;
+    }
+
+    /** The form shown instead of an item (null while an item is shown). */
+    ObjectProperty<Form> shownFormProperty() {
+        return shownForm;
+    }
+
+    /** Shows an item, leaving a form shown instead. */
+    void showItem(String itemId) {
+        shownForm.set(null);
+        selectedItemId.set(itemId);
+    }
+
+    /** The hospital's and vendors' forms and the confirmations. */
+    SelfCheckViewModel forms() {
+        return forms;
     }
 
     ObservableList<Evidence> evidence() {
@@ -275,7 +317,7 @@ final class InspectionViewModel {
     }
 
     private void step(int direction) {
-        neighbour(direction).ifPresent(selectedItemId::set);
+        neighbour(direction).ifPresent(this::showItem);
     }
 
     /**
@@ -302,8 +344,30 @@ final class InspectionViewModel {
                 .map(text -> text.in(context.messages().language())).orElse("");
     }
 
+    /**
+     * Everything missing before finalizing: what blocks it first (the inspector's findings, then the vendor forms
+     * and confirmations the ministry asks of the inspector), then the hospital's and vendors' own omissions, which
+     * are listed and go on the printout but do not stop finalizing.
+     */
     List<Gap> gaps() {
-        return checklist.get().gaps();
+        List<Gap> gaps = new ArrayList<>(checklist.get().gaps());
+        gaps.addAll(forms.gaps());
+        gaps.sort(Comparator.comparing(gap -> !gap.blocking()));
+        return gaps;
+    }
+
+    /** What stops finalizing. */
+    List<Gap> blockingGaps() {
+        return gaps().stream().filter(Gap::blocking).toList();
+    }
+
+    /**
+     * The catalog item whose editor confirms a ministry item: its first part that applies, else its first part. The
+     * confirmation is one per ministry item, shown on each of its parts.
+     */
+    String confirmingItem(String ministryNumber) {
+        List<ItemState> parts = forms.result(ministryNumber).parts();
+        return parts.stream().filter(ItemState::applicable).findFirst().orElse(parts.get(0)).item().id();
     }
 
     /**
@@ -366,19 +430,13 @@ final class InspectionViewModel {
     }
 
     /**
-     * Stores the text typed into a date field of the selected item, read as every date field of the app reads it
-     * ({@link DateText}: 2027/3/31, 2027-03-31, 2027年3月31日, in full-width digits too); an empty text clears the
-     * date. A text that is no date changes nothing.
+     * Stores the text typed into a date field of the selected item ({@link Dates#typed}); a text that is no date
+     * changes nothing.
      *
      * @return why the text was not stored, naming the field; empty when it was
      */
     Optional<String> typeDate(DateField field, String typed) {
-        try {
-            setDate(field, DateText.parse(typed, field.labelKey).orElse(null));
-            return Optional.empty();
-        } catch (DateText.UnreadableDate unreadable) {
-            return Optional.of(context.messages().describe(unreadable));
-        }
+        return Dates.typed(typed, field.labelKey, context.messages(), date -> setDate(field, date.orElse(null)));
     }
 
     void setFollowUp(boolean followUp) {
@@ -409,7 +467,7 @@ final class InspectionViewModel {
         }
         findings.put(itemId, after);
         recompute();
-        saveStatus.set(context.messages().get("inspection.saving"));
+        saving();
         String inspectionId = loaded.get().inspection().id();
         context.background().submit(
                 () -> workspace.inspections().record(inspectionId, after, workspace.actor()),
@@ -417,15 +475,25 @@ final class InspectionViewModel {
                 this::saveFailed);
     }
 
-    private void saved() {
+    /** A change is on its way to the store. */
+    void saving() {
+        saveStatus.set(context.messages().get("inspection.saving"));
+    }
+
+    void saved() {
         failure.set(null);
         saveStatus.set(context.messages().get("inspection.saved", Dates.timeNow(workspace.clock())));
     }
 
-    /** The store refused a change: say so and show what is really stored. */
-    private void saveFailed(RuntimeException error) {
+    /** The store refused a change, or failed: the status line says why. */
+    void refused(RuntimeException error) {
         failure.set(error);
         saveStatus.set(context.messages().get("inspection.saveFailed", context.describe(error)));
+    }
+
+    /** The store refused a change: say so and show what is really stored. */
+    private void saveFailed(RuntimeException error) {
+        refused(error);
         Loaded data = loaded.get();
         context.background().submit(() -> read(data.inspection().id(), Optional.of(data.inspection().revision())),
                 this::apply, failure::set);
@@ -437,7 +505,7 @@ final class InspectionViewModel {
         }
         String itemId = selectedItemId.get();
         Inspection inspection = loaded.get().inspection();
-        saveStatus.set(context.messages().get("inspection.saving"));
+        saving();
         context.background().submit(() -> workspace.evidence().add(inspection.id(), inspection.revision(), itemId, file,
                         mediaType(file), workspace.actor()),
                 added -> {
@@ -450,7 +518,7 @@ final class InspectionViewModel {
         if (readOnly()) {
             return;
         }
-        saveStatus.set(context.messages().get("inspection.saving"));
+        saving();
         context.background().submit(() -> {
             workspace.evidence().remove(removed.id(), workspace.actor());
             return removed;
@@ -493,11 +561,11 @@ final class InspectionViewModel {
     }
 
     /**
-     * Finalizes when nothing is missing; otherwise returns what is missing and changes nothing. Runs after
-     * every change already made, since writes go in order.
+     * Finalizes when nothing blocks it (the hospital's and vendors' omissions do not); otherwise returns what
+     * blocks it and changes nothing. Runs after every change already made, since writes go in order.
      */
     List<Gap> finalizeInspection(Runnable onFinalized) {
-        List<Gap> gaps = gaps();
+        List<Gap> gaps = blockingGaps();
         if (gaps.isEmpty() && !readOnly()) {
             String inspectionId = loaded.get().inspection().id();
             context.background().submit(() -> {
@@ -525,12 +593,17 @@ final class InspectionViewModel {
         }, failure::set);
     }
 
-    private void rememberPosition(String itemId) {
+    /** Where the inspector is, for the app to reopen there: the selected item, or the form shown instead. */
+    String position() {
+        return shownForm.get() != null ? shownForm.get().position : selectedItemId.get();
+    }
+
+    private void rememberPosition() {
         Loaded data = loaded.get();
-        if (itemId == null || data == null) {
+        if (position() == null || data == null) {
             return;
         }
-        Settings.Position position = new Settings.Position(data.inspection().id(), itemId);
+        Settings.Position position = new Settings.Position(data.inspection().id(), position());
         context.background().submit(() -> {
             workspace.settings().savePosition(position);
             return position;

@@ -1,18 +1,14 @@
 package jp.tachiiri.ui.inspection;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
-import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -20,10 +16,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import javafx.util.StringConverter;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
@@ -35,7 +28,6 @@ import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.LocalizedText;
 import jp.tachiiri.ui.common.Dates;
-import jp.tachiiri.ui.common.Scrolling;
 import jp.tachiiri.ui.common.UiContext;
 import jp.tachiiri.ui.inspection.InspectionViewModel.DateField;
 
@@ -46,34 +38,33 @@ import jp.tachiiri.ui.inspection.InspectionViewModel.DateField;
  */
 final class ItemEditor {
 
-    private static final Duration TYPING_PAUSE = Duration.millis(800);
-
     private final UiContext context;
     private final Messages messages;
     private final InspectionViewModel model;
+    private final PendingTexts texts;
     private final VBox content = new VBox();
     private final ScrollPane scroll = new ScrollPane(content);
     private final Label gaps = new Label();
-    private final List<Runnable> pendingTexts = new ArrayList<>();
-    private static final String GAP_TARGET = "gap-target";
-
-    /** The field outlined by {@link #showGap} and the gap it stands for. */
-    private record Outlined(Node field, Gap.Kind kind) {
-    }
+    private final GapOutline outline = new GapOutline();
 
     private String shownItemId;
-    private Optional<Outlined> outlined = Optional.empty();
     private Optional<Answer> shownAnswer = Optional.empty();
     private List<Answer> shownAnswers = List.of();
+    private Optional<ConfirmationPanel> confirmation = Optional.empty();
 
-    ItemEditor(UiContext context, InspectionViewModel model) {
+    ItemEditor(UiContext context, InspectionViewModel model, PendingTexts texts) {
         this.context = context;
         this.messages = context.messages();
         this.model = model;
+        this.texts = texts;
         gaps.setId("item-gaps");
         gaps.getStyleClass().add("gap-hint");
         gaps.setWrapText(true);
         model.checklistProperty().addListener((observable, old, checklist) -> afterChange());
+        model.forms().selfCheckProperty().addListener((observable, old, stored) -> {
+            confirmation.ifPresent(ConfirmationPanel::update);
+            updateGaps();
+        });
         model.evidence().addListener((ListChangeListener<Evidence>) change -> {
             if (shownItemId != null) {
                 rebuild();
@@ -102,45 +93,18 @@ final class ItemEditor {
     }
 
     /**
-     * Shows the item of {@code gap} with the field it is about in view, focused and outlined in red: the outline
-     * stays until the gap is filled or another item is shown.
+     * Shows the item {@code itemId} with the field of {@code gap} (an item's finding or the confirmation of its
+     * ministry item) in view, focused and outlined in red: the outline stays until the gap is filled or another
+     * item is shown.
      */
-    void showGap(Gap gap) {
-        show(gap.subject());
-        String fieldId = switch (gap.kind()) {
-            case GATE_UNANSWERED, UNANSWERED -> "answers";
-            case ADVICE_MISSING -> "advice";
-            case TARGET_DATE_MISSING, TARGET_DATE_BEFORE_INSPECTION -> "target-date";
-            case JUSTIFICATION_MISSING, REASON_MISSING -> "reason";
-            default -> throw new IllegalArgumentException("not a gap of an item's finding: " + gap);
-        };
-        outlined.ifPresent(earlier -> earlier.field().getStyleClass().remove(GAP_TARGET));
-        outlined = Optional.empty();
-        Node field = content.lookup("#" + fieldId);
-        if (field == null) {
-            return;
-        }
-        field.getStyleClass().add(GAP_TARGET);
-        outlined = Optional.of(new Outlined(field, gap.kind()));
-        reveal(field);
-        Node focus = field instanceof FlowPane answers && !answers.getChildren().isEmpty() ? answers.getChildren().get(0)
-                : field instanceof DatePicker picker ? picker.getEditor() : field;
-        focus.requestFocus();
-    }
-
-    /** Scrolls the editor so that {@code field}, just built, is in view. */
-    private void reveal(Node field) {
-        // Laid out now, not at the next pulse: the field's place is known only then.
-        scroll.applyCss();
-        scroll.layout();
-        Scrolling.intoView(scroll, field);
+    void showGap(String itemId, Gap gap) {
+        show(itemId);
+        outline.show(gap, content, scroll);
     }
 
     /** Stores what was typed but not yet stored: before switching items, finalizing or leaving. */
     void commitText() {
-        List<Runnable> pending = List.copyOf(pendingTexts);
-        pendingTexts.clear();
-        pending.forEach(Runnable::run);
+        texts.commit();
     }
 
     /** Keys 1–4 choose the answers in the order shown. */
@@ -160,6 +124,7 @@ final class ItemEditor {
             commitText();
             rebuild();
         } else {
+            confirmation.ifPresent(ConfirmationPanel::update);
             updateGaps();
         }
     }
@@ -173,7 +138,8 @@ final class ItemEditor {
         Finding finding = model.finding(itemId);
         shownAnswer = finding.answer();
         shownAnswers = model.answers(itemId);
-        outlined = Optional.empty();
+        outline.forget();
+        confirmation = Optional.empty();
         content.getChildren().clear();
         // Read-only fields are disabled so that nothing changes them, but drawn readable (see the style sheet).
         content.getStyleClass().remove("read-only");
@@ -204,6 +170,9 @@ final class ItemEditor {
             exempt.getStyleClass().add("info-box");
             exempt.setWrapText(true);
             content.getChildren().add(exempt);
+            confirmationPanel(state.get());
+            content.getChildren().add(gaps);
+            updateGaps();
             return;
         }
         content.getChildren().add(previous(itemId));
@@ -211,6 +180,7 @@ final class ItemEditor {
         finding.answer().filter(answer -> answer == Answer.ALTERNATIVE || answer == Answer.NOT_APPLICABLE)
                 .ifPresent(answer -> content.getChildren().add(labelled("inspection.reason." + answer.name(),
                         textArea("reason", finding.reason(), model::setReason, 3))));
+        state.ifPresent(this::confirmationPanel);
         content.getChildren().add(labelled("inspection.confirmedBy", methodButtons(finding)));
         content.getChildren().add(labelled(DateField.CHECKED_ON.labelKey(), datePicker("checked-on", DateField.CHECKED_ON)));
         content.getChildren().add(labelled("inspection.note", textArea("note", finding.note(), model::setNote, 3)));
@@ -327,67 +297,31 @@ final class ItemEditor {
         return new VBox(6, advice, template);
     }
 
-    /**
-     * A multi-line text stored when the field loses focus or typing pauses; until then it is pending and
-     * {@link #commitText()} stores it.
-     */
+    /** A multi-line text of the item, stored when the field loses focus or typing pauses ({@link PendingTexts}). */
     private TextArea textArea(String id, String value, BiConsumer<String, String> store, int rows) {
         String itemId = shownItemId;
-        TextArea area = new TextArea(value);
-        area.setId(id);
-        area.setWrapText(true);
-        area.setPrefRowCount(rows);
-        area.setEditable(!model.readOnly());
-        PauseTransition pause = new PauseTransition(TYPING_PAUSE);
-        Runnable commit = () -> {
-            pause.stop();
-            store.accept(itemId, area.getText());
-        };
-        pause.setOnFinished(event -> {
-            pendingTexts.remove(commit);
-            commit.run();
-        });
-        area.textProperty().addListener((observable, old, text) -> {
-            if (!pendingTexts.contains(commit)) {
-                pendingTexts.add(commit);
-            }
-            pause.playFromStart();
-        });
-        area.focusedProperty().addListener((observable, was, focused) -> {
-            if (!focused && pendingTexts.remove(commit)) {
-                commit.run();
-            }
-        });
-        return area;
+        return texts.area(id, value, model.readOnly(), text -> store.accept(itemId, text), rows);
     }
 
-    /** A date picker that accepts typed dates (2026/11/25) and says so when a typed text is no date. */
+    /** A date of the item: picked on the calendar, or typed (2026/11/25). */
     private Node datePicker(String id, DateField field) {
-        DatePicker picker = new DatePicker(model.date(field).orElse(null));
-        picker.setId(id);
-        picker.setEditable(true);
-        picker.setDisable(model.readOnly());
-        Label error = new Label();
-        error.getStyleClass().add("field-error");
-        error.setManaged(false);
-        picker.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return date == null ? "" : Dates.format(date, messages);
-            }
+        return new DateInput(messages, id, model.readOnly(), () -> model.date(field), text -> model.typeDate(field, text),
+                date -> model.setDate(field, date.orElse(null))).node();
+    }
 
-            @Override
-            public LocalDate fromString(String text) {
-                Optional<String> problem = model.typeDate(field, text);
-                error.setText(problem.orElse(""));
-                error.setManaged(problem.isPresent());
-                return model.date(field).orElse(null);
-            }
+    /**
+     * The confirmation of the hospital's answer, on an item that answers a ministry item ({@link ConfirmationPanel});
+     * none on 参考 items, nor when the gate question leaves the forms unasked.
+     */
+    private void confirmationPanel(ItemState state) {
+        if (state.ruledOutByGate()) {
+            return;
+        }
+        state.item().ministryItem().ifPresent(ministryItem -> {
+            ConfirmationPanel panel = new ConfirmationPanel(messages, model.forms(), texts, model.readOnly(), ministryItem);
+            confirmation = Optional.of(panel);
+            content.getChildren().add(panel.build());
         });
-        picker.valueProperty().addListener((observable, old, date) -> model.setDate(field, date));
-        HBox box = new HBox(10, picker, error);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 
     private Node labelled(String key, Node field) {
@@ -401,15 +335,19 @@ final class ItemEditor {
             gaps.setText("");
             return;
         }
-        List<Gap.Kind> kinds = model.isGate(shownItemId)
+        List<Gap.Kind> kinds = new ArrayList<>(model.isGate(shownItemId)
                 ? (model.finding(shownItemId).answer().isEmpty() ? List.of(Gap.Kind.GATE_UNANSWERED) : List.of())
                 : model.state(shownItemId).filter(ItemState::applicable)
-                        .map(state -> model.checklistProperty().get().gapsOf(state)).orElse(List.of());
+                        .map(state -> model.checklistProperty().get().gapsOf(state)).orElse(List.<Gap.Kind>of()));
+        List<Gap> open = model.gaps();
+        // The confirmation of the item's ministry item, asked on each of its parts.
+        if (confirmation.isPresent()) {
+            String number = model.catalogItem(shownItemId).ministryItem().orElseThrow().number();
+            open.stream().filter(gap -> gap.kind().place() == Gap.Place.CONFIRMATION && gap.subject().equals(number))
+                    .forEach(gap -> kinds.add(gap.kind()));
+        }
         gaps.setText(String.join("\n", kinds.stream().map(kind -> messages.get("gap." + kind.name())).toList()));
-        outlined.filter(shown -> !kinds.contains(shown.kind())).ifPresent(filled -> {
-            filled.field().getStyleClass().remove(GAP_TARGET);
-            outlined = Optional.empty();
-        });
+        outline.keepOnly(open);
     }
 
     private String standing(CatalogItem item) {
