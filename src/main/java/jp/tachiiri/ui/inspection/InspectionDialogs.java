@@ -286,6 +286,8 @@ public final class InspectionDialogs {
 
     private static final String HOSPITAL_FORM_CHANGED = "HOSPITAL_FORM_CHANGED";
     private static final String VENDOR_FORM_CHANGED = "VENDOR_FORM_CHANGED";
+    /** A vendor form removed on finalizing because the facility no longer listed its contract. */
+    private static final String VENDOR_FORM_DROPPED = "VENDOR_FORM_DROPPED";
 
     /**
      * "回答: <item title>" for a finding's field, "医療機関確認用 2-⑦: 照合" or "事業者確認用（vendor）: 回答 2-⑦" for a
@@ -301,6 +303,9 @@ public final class InspectionDialogs {
                     : messages.get("inspection.auditVendorForm", field.owner(), name);
         }
         String subject = Optional.ofNullable(event.subject()).orElse("");
+        if (VENDOR_FORM_DROPPED.equals(event.action())) {
+            return messages.get("inspection.auditVendorForm", subject, messages.get("inspection.auditVendorFormDropped"));
+        }
         int slash = subject.indexOf('/');
         if (slash < 0) {
             return subject;
