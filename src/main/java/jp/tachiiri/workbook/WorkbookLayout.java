@@ -40,6 +40,8 @@ public final class WorkbookLayout {
     /** On a vendor workbook: the contract (vendor / system) and the day the vendor filled it in (an input cell). */
     public static final int VENDOR_ROW = 5;
     public static final int FILLED_ON_ROW = 6;
+    /** One line (merged across the columns) on how to fill the form in. */
+    public static final int INSTRUCTION_ROW = 7;
     /** The column heads of the items; repeated on every printed page. */
     public static final int HEAD_ROW = 8;
     public static final int FIRST_ITEM_ROW = 9;
