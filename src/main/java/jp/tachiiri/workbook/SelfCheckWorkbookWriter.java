@@ -50,9 +50,18 @@ public final class SelfCheckWorkbookWriter {
     private static final String DATE_FORMAT = "yyyy/m/d";
     private static final String INPUT_FILL = "FFF2CC";
     private static final String HEAD_FILL = "D9E1F2";
-    /** Width of each item column, in characters of the default font (a full-width character takes about two). */
-    private static final double[] HOSPITAL_WIDTHS = {14, 58, 10, 12, 14};
-    private static final double[] VENDOR_WIDTHS = {14, 58, 10};
+    /**
+     * Width of each item column, in the spreadsheet's unit (about a digit of the default font): narrow enough that a
+     * page, fitted to A4's width, keeps the text at a readable size.
+     */
+    private static final double[] HOSPITAL_WIDTHS = {12, 50, 8, 11, 16};
+    private static final double[] VENDOR_WIDTHS = {12, 50, 8};
+    /**
+     * How wide a character of the default font is in that unit: the font's digits are 0.76 em wide, its kanji and kana
+     * up to 1 em, its Latin letters up to 0.98 em (a program without the font takes another, so rows get a margin).
+     */
+    private static final double FULL_WIDTH_CHARACTER = 1.3;
+    private static final double HALF_WIDTH_CHARACTER = 1.0;
     private static final double LINE_HEIGHT = 15;
     private static final double ROW_PADDING = 4;
     /** Dates before this are typing errors; a validation formula may not contain "<" (fastexcel writes it raw). */
@@ -152,9 +161,12 @@ public final class SelfCheckWorkbookWriter {
             heads.add(japanese.get("workbook.head.checkedOn"));
             heads.add(japanese.get("workbook.head.target"));
         }
+        double headHeight = 0;
         for (int column = 0; column < heads.size(); column++) {
             sheet.value(WorkbookLayout.HEAD_ROW, column, heads.get(column));
+            headHeight = Math.max(headHeight, height(heads.get(column), widths[column]));
         }
+        sheet.rowHeight(WorkbookLayout.HEAD_ROW, headHeight);
         sheet.range(WorkbookLayout.HEAD_ROW, 0, WorkbookLayout.HEAD_ROW, lastColumn).style().bold().fillColor(HEAD_FILL)
                 .borderStyle(BorderStyle.THIN).wrapText(true).horizontalAlignment("center").verticalAlignment("center")
                 .set();
@@ -276,7 +288,7 @@ public final class SelfCheckWorkbookWriter {
      * the program, because not every program fits a row to wrapped text on opening. A margin for other fonts.
      */
     private static double height(String text, double width) {
-        double units = text.codePoints().map(c -> c < 0x2000 ? 1 : 2).sum();
+        double units = text.codePoints().mapToDouble(c -> c < 0x2000 ? HALF_WIDTH_CHARACTER : FULL_WIDTH_CHARACTER).sum();
         return Math.max(1, Math.ceil(units / (width * 0.9))) * LINE_HEIGHT + ROW_PADDING;
     }
 

@@ -34,6 +34,7 @@ public final class LibreOffice {
     private static final Duration LIMIT = Duration.ofMinutes(3);
     private static final String SCRIPT = "libreoffice-calc.py";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path BUNDLED_FONTS = Path.of("resources/fonts");
 
     private LibreOffice() {
     }
@@ -144,12 +145,25 @@ public final class LibreOffice {
     }
 
     private static Process start(Path work, List<String> arguments) throws IOException {
+        // The app's bundled Japanese font, which the workbooks name, besides the system's: a bare machine has no
+        // Japanese font, and a printout would show empty boxes.
+        Path fonts = work.resolve("fonts.conf");
+        Files.writeString(fonts, """
+                <?xml version="1.0"?>
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <dir>%s</dir>
+                  <cachedir>%s</cachedir>
+                </fontconfig>
+                """.formatted(BUNDLED_FONTS.toAbsolutePath(), work.resolve("font-cache")));
         List<String> command = new ArrayList<>(List.of(soffice().orElseThrow().toString(),
                 "-env:UserInstallation=" + work.resolve("profile").toUri(), "--headless", "--invisible", "--norestore",
                 "--nologo", "--nodefault", "--nolockcheck"));
         command.addAll(arguments);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("office.log").toFile())
-                .start();
+        ProcessBuilder office = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("office.log").toFile());
+        office.environment().put("FONTCONFIG_FILE", fonts.toString());
+        return office.start();
     }
 
     private static void run(Process process, String what, Path log) throws IOException, InterruptedException {

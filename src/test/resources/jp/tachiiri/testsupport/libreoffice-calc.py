@@ -60,8 +60,8 @@ def edit(document, step):
 
 def validation(cell):
     v = cell.Validation
-    kinds = {0: "any", 1: "whole", 2: "decimal", 3: "date", 4: "time", 5: "textLength", 6: "list", 7: "custom"}
-    return {"type": kinds.get(int(v.Type), str(v.Type)), "formula1": v.getFormula1(),
+    # com.sun.star.sheet.ValidationType: ANY, WHOLE, DECIMAL, DATE, TIME, TEXT_LEN, LIST, CUSTOM
+    return {"type": v.Type.value, "formula1": v.getFormula1(),
             "showErrorMessage": bool(v.ShowErrorMessage), "errorMessage": v.ErrorMessage}
 
 
