@@ -90,7 +90,8 @@ public final class SelfCheckWorkbookWriter {
         writeForm(form, request, hospital ? HOSPITAL_WIDTHS : VENDOR_WIDTHS);
         writeIdentifier(identifier, request);
         workbook.setActiveTab(0);
-        workbook.finish();
+        workbook.finish(); // Ends the zip without closing the caller's stream.
+        out.flush();
     }
 
     /**

@@ -3,8 +3,10 @@
 # LibreOffice sees in the stored file (protection, validation, print setup). Run by testsupport/LibreOffice.java
 # with Debian's python3 and python3-uno: python3 libreoffice-calc.py SPEC.json; the report goes where SPEC says.
 import json
+import os
 import sys
 import time
+import traceback
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -127,4 +129,14 @@ def main():
             pass  # The bridge goes down with LibreOffice; the caller makes sure it has ended.
 
 
-main()
+if __name__ == "__main__":
+    status = 0
+    try:
+        main()
+    except Exception:
+        traceback.print_exc()
+        status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Leave at once: pyuno may crash while the interpreter tears down a bridge that LibreOffice has closed.
+    os._exit(status)
