@@ -1,8 +1,10 @@
 package jp.tachiiri.workbook;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
+import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.i18n.UserFacingException;
 
@@ -55,13 +57,24 @@ public final class WorkbookException extends UserFacingException {
     @Override
     protected String describe(Messages messages) {
         if (problems.size() == 1) {
-            return messages.get("workbook.error.file", file, messages.describe(problems.get(0)));
+            return messages.get("workbook.error.file", file, told(problems.get(0), messages));
         }
         StringBuilder text = new StringBuilder(messages.get("workbook.error.fileProblems", file, problems.size()));
-        problems.stream().limit(LISTED).forEach(problem -> text.append("\n・").append(messages.describe(problem)));
+        problems.stream().limit(LISTED).forEach(problem -> text.append("\n・").append(told(problem, messages)));
         if (problems.size() > LISTED) {
             text.append("\n・").append(messages.get("workbook.error.moreProblems", problems.size() - LISTED));
         }
         return text.toString();
+    }
+
+    /** A problem in the messages' language, its dates as the screens show them (2026年6月1日, 1 Jun 2026). */
+    private static String told(UserFacingException problem, Messages messages) {
+        Object[] arguments = problem.arguments();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof LocalDate date) {
+                arguments[i] = DateText.format(date, messages.language());
+            }
+        }
+        return messages.get(problem.key(), arguments);
     }
 }

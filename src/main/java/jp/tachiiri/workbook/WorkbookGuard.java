@@ -76,6 +76,9 @@ public final class WorkbookGuard {
             throw WorkbookException.of(file, "workbook.error.fileTooLarge", size, MAX_FILE_BYTES);
         }
         try (ZipFile zip = new ZipFile(content.toFile(), StandardCharsets.UTF_8)) {
+            if (zip.stream().filter(entry -> isSheet(entry.getName())).count() > MAX_SHEETS) {
+                throw WorkbookException.of(file, "workbook.error.tooManySheets", MAX_SHEETS);
+            }
             if (zip.size() > MAX_ENTRIES) {
                 throw WorkbookException.of(file, "workbook.error.tooManyParts", zip.size(), MAX_ENTRIES);
             }
@@ -98,7 +101,6 @@ public final class WorkbookGuard {
         private final byte[] buffer = new byte[64 * 1024];
         private final Set<String> names = new HashSet<>();
         private long total;
-        private int sheets;
 
         Inflation(Path file, ZipFile zip) {
             this.file = file;
@@ -110,9 +112,6 @@ public final class WorkbookGuard {
                 ZipEntry entry = entries.nextElement();
                 String part = entry.getName();
                 refuseByName(part);
-                if (part.startsWith("xl/worksheets/") && part.endsWith(".xml") && ++sheets > MAX_SHEETS) {
-                    throw WorkbookException.of(file, "workbook.error.tooManySheets", MAX_SHEETS);
-                }
                 if (part.equals(CONTENT_TYPES)) {
                     refuseMacroContentType(new String(inflate(entry, MAX_PART_BYTES, true), StandardCharsets.UTF_8));
                 } else {
@@ -172,6 +171,11 @@ public final class WorkbookGuard {
             }
             return kept == null ? null : kept.toByteArray();
         }
+    }
+
+    /** A worksheet's part (the zip's central directory lists them without inflating anything). */
+    private static boolean isSheet(String part) {
+        return part.startsWith("xl/worksheets/") && part.endsWith(".xml");
     }
 
     /** An .xls of old, or an .xlsx saved with a password, which Excel wraps in an OLE2 container. */
