@@ -86,7 +86,10 @@ public final class TestWorkbooks {
     public record DateCell(LocalDate date) {
     }
 
-    /** What a workbook holds: sheets in order, each a grid of values (String, Number, {@link DateCell}). */
+    /**
+     * What a workbook holds: sheets in order, each a grid of values (String, Number, {@link DateCell}; for LibreOffice
+     * also {@link LibreOfficeCalc.Typed} and {@link LibreOfficeCalc.Formula}).
+     */
     public static final class Draft {
 
         private final Map<String, Map<Integer, Map<Integer, Object>>> sheets = new LinkedHashMap<>();
@@ -172,6 +175,16 @@ public final class TestWorkbooks {
             return this;
         }
 
+        /** The sheets in order, each its rows and their cells by zero-based index. */
+        public Map<String, Map<Integer, Map<Integer, Object>>> sheets() {
+            return sheets;
+        }
+
+        /** The hidden sheets' names. */
+        public List<String> hidden() {
+            return hidden;
+        }
+
         /** Writes the workbook with fastexcel's writer. */
         public Path write(Path file) {
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -196,6 +209,10 @@ public final class TestWorkbooks {
                 sheet.style(row, column).format("yyyy/m/d").set();
             } else if (value instanceof Number number) {
                 sheet.value(row, column, number);
+            } else if (value instanceof LibreOfficeCalc.Typed typed) {
+                sheet.value(row, column, typed.input());
+            } else if (value instanceof LibreOfficeCalc.Formula) {
+                throw new IllegalArgumentException("a formula in Calc's grammar is for LibreOffice only: " + value);
             } else {
                 sheet.value(row, column, value.toString());
             }
