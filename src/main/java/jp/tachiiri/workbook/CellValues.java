@@ -20,6 +20,8 @@ import jp.tachiiri.model.SelfCheckAnswer;
  */
 public final class CellValues {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** はい and its marks: the circle people draw (○), the kanji zero that IMEs offer for it (〇) and the large circle. */
     private static final Map<String, SelfCheckAnswer> ANSWERS = Map.of(
             WorkbookLayout.YES, SelfCheckAnswer.YES, "○", SelfCheckAnswer.YES, "〇", SelfCheckAnswer.YES,
@@ -51,7 +53,7 @@ public final class CellValues {
 
     /** The text with full-width letters, digits and spaces made ASCII (NFKC) and every space removed. */
     static String normalize(String text) {
-        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return text == null ? "" : SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
     }
 
     /**

@@ -1,9 +1,8 @@
 package jp.tachiiri.workbook;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,8 +42,8 @@ import org.dhatim.fastexcel.reader.Sheet;
  * cell; nothing is half-read.
  *
  * <p>A formula in a cell counts with the value the spreadsheet program saved with it; formulas are never evaluated.
- * The file is read once into memory (it is at most {@link WorkbookGuard#MAX_FILE_BYTES}) and checked and parsed from a
- * private copy, so that a file changed or a USB stick pulled meanwhile cannot slip another content past the guard.
+ * The file is read once into memory (it is at most {@link WorkbookGuard#MAX_FILE_BYTES}) and those bytes are checked,
+ * parsed and hashed, so that a file changed or a USB stick pulled meanwhile cannot slip another content past the guard.
  */
 public final class SelfCheckWorkbookReader {
 
@@ -66,35 +65,15 @@ public final class SelfCheckWorkbookReader {
      * @throws WorkbookException when the file is refused, naming every problem
      */
     public FilledWorkbook read(Path file, Function<String, Optional<WorkbookRequest>> planLookup, Clock clock) {
-        byte[] content = content(file);
-        Path copy = null;
-        try {
-            copy = Files.createTempFile("tachiiri-workbook", ".xlsx");
-            Files.write(copy, content);
-            WorkbookGuard.check(copy, file);
-            try (ReadableWorkbook workbook = new ReadableWorkbook(copy.toFile(), OPTIONS)) {
-                LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
-                return new Reading(file, workbook, today).read(planLookup, sha256(content));
-            }
+        byte[] content = WorkbookGuard.read(file);
+        WorkbookGuard.check(content, file);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), OPTIONS)) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
+            return new Reading(file, workbook, today).read(planLookup, sha256(content));
         } catch (WorkbookException refused) {
             throw refused;
         } catch (IOException | RuntimeException unreadable) {
-            throw WorkbookException.because(unreadable, file, "workbook.error.unreadable", String.valueOf(unreadable.getMessage()));
-        } finally {
-            deleteQuietly(copy);
-        }
-    }
-
-    /** The file's bytes, refused unread beyond the guard's size limit. */
-    private static byte[] content(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] content = in.readNBytes((int) WorkbookGuard.MAX_FILE_BYTES + 1);
-            if (content.length > WorkbookGuard.MAX_FILE_BYTES) {
-                throw WorkbookException.of(file, "workbook.error.fileTooLarge", Files.size(file), WorkbookGuard.MAX_FILE_BYTES);
-            }
-            return content;
-        } catch (IOException unreadable) {
-            throw WorkbookException.because(unreadable, file, "workbook.error.unreadable", String.valueOf(unreadable.getMessage()));
+            throw WorkbookGuard.unreadable(unreadable, file);
         }
     }
 
@@ -339,17 +318,6 @@ public final class SelfCheckWorkbookReader {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is in every JDK", e);
-        }
-    }
-
-    private static void deleteQuietly(Path copy) {
-        if (copy == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(copy);
-        } catch (IOException leftInTemp) {
-            // The temporary folder's own cleaning removes it; the reading's result does not depend on it.
         }
     }
 }

@@ -10,24 +10,28 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
- * The check of a workbook file before any spreadsheet library reads it: a self-check form is a few dozen rows, so a
+ * The check of a workbook file before the spreadsheet library reads it: a self-check form is a few dozen rows, so a
  * file far bigger than that is refused as what it is (a zip bomb, a macro-enabled workbook, a sheet of a million rows, a
- * 100 MB cell) with bounded memory and time. It inflates every part of the zip once, through a fixed buffer, counting
- * the bytes it really gets (never the sizes the zip's headers claim) and stopping at the first limit passed, so that
- * no more than a limit's worth is ever inflated. It keeps nothing of what it reads but the content types' text.
+ * 100 MB cell) with bounded memory and time. The file is read once, at most {@link #MAX_FILE_BYTES}; its parts are
+ * listed by the zip reader the library itself uses (so both see the same parts), and every part is inflated once,
+ * through a fixed buffer, counting the bytes really inflated (never the sizes the zip's headers claim) and stopping at
+ * the first limit passed: no more than a limit's worth is ever inflated. Nothing is kept but the content types' text.
  */
 public final class WorkbookGuard {
 
     /** The file itself: a filled form is 10–60 KB (a pasted picture adds some); 10 MiB leaves room for any honest one. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    /** Zip entries: Excel and LibreOffice write 10–30 parts for a workbook of three sheets. */
+    /**
+     * Zip entries: Excel and LibreOffice write 10–30 parts for a workbook of three sheets. Counted in the file's bytes
+     * before the zip reader lists them, as listing a crafted file of 200,000 empty entries would take 100 MB.
+     */
     public static final int MAX_ENTRIES = 200;
     /** Worksheet parts: the form has two sheets (the form, the identifier); a hospital may add a few notes of its own. */
     public static final int MAX_SHEETS = 16;
@@ -43,7 +47,7 @@ public final class WorkbookGuard {
     /** All parts together, inflated. */
     public static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024;
     /**
-     * Inflated bytes per compressed byte, checked once a part passes {@link #RATIO_FLOOR_BYTES}: spreadsheet XML
+     * Inflated bytes per compressed byte of a part, checked once it passes {@link #RATIO_FLOOR_BYTES}: spreadsheet XML
      * compresses 5–30 times, a run of zeros a thousand times; 100 separates them with room to spare.
      */
     public static final long MAX_RATIO = 100;
@@ -52,6 +56,8 @@ public final class WorkbookGuard {
 
     private static final String CONTENT_TYPES = "[Content_Types].xml";
     private static final Set<String> MACRO_EXTENSIONS = Set.of(".xlsm", ".xltm", ".xlam", ".xlsb");
+    /** The signature of a zip's central directory entry (PK\1\2), one per part. */
+    private static final int CENTRAL_ENTRY = 0x02014b50;
 
     private WorkbookGuard() {
     }
@@ -62,35 +68,63 @@ public final class WorkbookGuard {
      * @throws WorkbookException naming the file and what is wrong with it
      */
     public static void check(Path file) {
-        check(file, file);
+        check(read(file), file);
     }
 
-    /** Checks {@code content}, a copy of {@code file}: the messages name the file the user chose. */
-    static void check(Path content, Path file) {
+    /**
+     * The file's bytes, read at most once and refused beyond {@link #MAX_FILE_BYTES}: what is checked is then exactly
+     * what is read, even if the file changes meanwhile (a USB stick pulled, a sync tool writing).
+     */
+    static byte[] read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (content.length > MAX_FILE_BYTES) {
+                throw WorkbookException.of(file, "workbook.error.fileTooLarge", Files.size(file), MAX_FILE_BYTES);
+            }
+            return content;
+        } catch (IOException unreadable) {
+            throw unreadable(unreadable, file);
+        }
+    }
+
+    /** Checks {@code content}, the bytes of {@code file} (which names the file in the messages). */
+    static void check(byte[] content, Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         MACRO_EXTENSIONS.stream().filter(name::endsWith).findFirst().ifPresent(extension -> {
             throw WorkbookException.of(file, "workbook.error.macro", extension);
         });
-        long size = fileSize(content, file);
-        if (size > MAX_FILE_BYTES) {
-            throw WorkbookException.of(file, "workbook.error.fileTooLarge", size, MAX_FILE_BYTES);
+        if (ReadableWorkbook.isOLE2Header(content)) {
+            throw WorkbookException.of(file, "workbook.error.oldFormat");
         }
-        try (ZipFile zip = new ZipFile(content.toFile(), StandardCharsets.UTF_8)) {
-            if (zip.stream().filter(entry -> isSheet(entry.getName())).count() > MAX_SHEETS) {
-                throw WorkbookException.of(file, "workbook.error.tooManySheets", MAX_SHEETS);
-            }
-            if (zip.size() > MAX_ENTRIES) {
-                throw WorkbookException.of(file, "workbook.error.tooManyParts", zip.size(), MAX_ENTRIES);
-            }
+        int entries = centralEntries(content);
+        if (entries > MAX_ENTRIES) {
+            throw WorkbookException.of(file, "workbook.error.tooManyParts", entries, MAX_ENTRIES);
+        }
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get();
+        } catch (IOException | RuntimeException notAZip) {
+            throw WorkbookException.because(notAZip, file, "workbook.error.notZip");
+        }
+        try (zip) {
             new Inflation(file, zip).checkEveryPart();
-        } catch (ZipException notAZip) {
-            throw WorkbookException.because(notAZip, file, oldFormat(content) ? "workbook.error.oldFormat" : "workbook.error.notZip");
         } catch (IOException | RuntimeException unreadable) {
             if (unreadable instanceof WorkbookException refused) {
                 throw refused;
             }
-            throw WorkbookException.because(unreadable, file, "workbook.error.unreadable", String.valueOf(unreadable.getMessage()));
+            throw unreadable(unreadable, file);
         }
+    }
+
+    /** How many central directory entries the bytes hold, at most: a chance match inside compressed data adds one. */
+    private static int centralEntries(byte[] content) {
+        int count = 0;
+        for (int i = 0; i + 4 <= content.length; i++) {
+            if (content[i] == 'P' && content[i + 1] == 'K' && content[i + 2] == 1 && content[i + 3] == 2) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** One pass over the parts, counting what they inflate to. */
@@ -98,9 +132,10 @@ public final class WorkbookGuard {
 
         private final Path file;
         private final ZipFile zip;
-        private final byte[] buffer = new byte[64 * 1024];
+        private final byte[] buffer = new byte[16 * 1024];
         private final Set<String> names = new HashSet<>();
         private long total;
+        private int sheets;
 
         Inflation(Path file, ZipFile zip) {
             this.file = file;
@@ -108,14 +143,20 @@ public final class WorkbookGuard {
         }
 
         void checkEveryPart() throws IOException {
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
+            for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements(); ) {
+                ZipArchiveEntry entry = entries.nextElement();
                 String part = entry.getName();
                 refuseByName(part);
-                if (part.equals(CONTENT_TYPES)) {
+                if (part.startsWith("xl/worksheets/") && part.endsWith(".xml") && ++sheets > MAX_SHEETS) {
+                    throw WorkbookException.of(file, "workbook.error.tooManySheets", MAX_SHEETS);
+                }
+            }
+            for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements(); ) {
+                ZipArchiveEntry entry = entries.nextElement();
+                if (entry.getName().equals(CONTENT_TYPES)) {
                     refuseMacroContentType(new String(inflate(entry, MAX_PART_BYTES, true), StandardCharsets.UTF_8));
                 } else {
-                    inflate(entry, limitOf(part), false);
+                    inflate(entry, limitOf(entry.getName()), false);
                 }
             }
         }
@@ -147,7 +188,7 @@ public final class WorkbookGuard {
         }
 
         /** Inflates one part, counting; keeps its bytes only when asked (a part already bounded by its limit). */
-        private byte[] inflate(ZipEntry entry, long limit, boolean keep) throws IOException {
+        private byte[] inflate(ZipArchiveEntry entry, long limit, boolean keep) throws IOException {
             ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
             long compressed = Math.max(entry.getCompressedSize(), 1);
             long inflated = 0;
@@ -173,25 +214,7 @@ public final class WorkbookGuard {
         }
     }
 
-    /** A worksheet's part (the zip's central directory lists them without inflating anything). */
-    private static boolean isSheet(String part) {
-        return part.startsWith("xl/worksheets/") && part.endsWith(".xml");
-    }
-
-    /** An .xls of old, or an .xlsx saved with a password, which Excel wraps in an OLE2 container. */
-    private static boolean oldFormat(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ReadableWorkbook.isOLE2Header(in.readNBytes(8));
-        } catch (IOException unreadable) {
-            return false;
-        }
-    }
-
-    private static long fileSize(Path content, Path file) {
-        try {
-            return Files.size(content);
-        } catch (IOException unreadable) {
-            throw WorkbookException.because(unreadable, file, "workbook.error.unreadable", String.valueOf(unreadable.getMessage()));
-        }
+    static WorkbookException unreadable(Exception cause, Path file) {
+        return WorkbookException.because(cause, file, "workbook.error.unreadable", String.valueOf(cause.getMessage()));
     }
 }

@@ -140,6 +140,19 @@ class HostileWorkbookTest {
             }
         });
         WorkbookException refused = refused(file);
+        assertThat(refused.key()).as("counted in the file's bytes, before any part is listed")
+                .isEqualTo("workbook.error.tooManyParts");
+        assertThat(refused.arguments()).containsExactly(10_000 + 8, WorkbookGuard.MAX_ENTRIES);
+    }
+
+    @Test
+    void moreSheetsThanAFormHas() {
+        Path file = TestWorkbooks.rewrite(honest, folder.resolve("sheets.xlsx"), parts -> {
+            for (int i = 3; i <= WorkbookGuard.MAX_SHEETS + 1; i++) {
+                parts.put("xl/worksheets/sheet" + i + ".xml", parts.get(SHEET));
+            }
+        });
+        WorkbookException refused = refused(file);
         assertThat(refused.key()).isEqualTo("workbook.error.tooManySheets");
         assertThat(refused.arguments()).containsExactly(WorkbookGuard.MAX_SHEETS);
     }
