@@ -24,8 +24,10 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.model.Catalog;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.PlannedInspection;
+import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.workbook.WorkbookKind;
 import jp.tachiiri.workbook.WorkbookLayout;
@@ -80,6 +82,12 @@ public final class TestWorkbooks {
             }
         }
         throw new IllegalArgumentException("no item " + number);
+    }
+
+    /** A row of the hospital's form as the reader gives it: the hospital's side only (no confirmation). */
+    public static HospitalFormEntry entry(String number, SelfCheckAnswer answer, LocalDate checked, LocalDate target) {
+        return new HospitalFormEntry(number, Optional.of(answer), Optional.ofNullable(checked), Optional.ofNullable(target),
+                Optional.empty(), "");
     }
 
     /** A number in a date-formatted cell, as a spreadsheet stores a date typed into it. */

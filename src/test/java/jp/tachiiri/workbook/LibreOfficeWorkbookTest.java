@@ -47,16 +47,11 @@ class LibreOfficeWorkbookTest {
         FilledWorkbook filled = new SelfCheckWorkbookReader().read(file, TestWorkbooks.plans(), TestWorkbooks.TODAY);
 
         assertThat(filled.request()).isEqualTo(hospital);
-        assertThat(filled.hospitalRows().get("1-①")).isEqualTo(row("1-①", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 1), null));
+        assertThat(filled.hospitalRows().get("1-①")).isEqualTo(TestWorkbooks.entry("1-①", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 1), null));
         assertThat(filled.hospitalRows().get("2-①"))
-                .isEqualTo(row("2-①", SelfCheckAnswer.NO, LocalDate.of(2026, 6, 2), LocalDate.of(2027, 3, 31)));
-        assertThat(filled.hospitalRows().get("2-②")).isEqualTo(row("2-②", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 3), null));
-        assertThat(filled.hospitalRows().get("2-③")).isEqualTo(row("2-③", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 4), null));
+                .isEqualTo(TestWorkbooks.entry("2-①", SelfCheckAnswer.NO, LocalDate.of(2026, 6, 2), LocalDate.of(2027, 3, 31)));
+        assertThat(filled.hospitalRows().get("2-②")).isEqualTo(TestWorkbooks.entry("2-②", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 3), null));
+        assertThat(filled.hospitalRows().get("2-③")).isEqualTo(TestWorkbooks.entry("2-③", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 4), null));
         assertThat(filled.hospitalRows().get("2-④")).isEqualTo(HospitalFormEntry.empty("2-④"));
-    }
-
-    private static HospitalFormEntry row(String number, SelfCheckAnswer answer, LocalDate checked, LocalDate target) {
-        return new HospitalFormEntry(number, Optional.of(answer), Optional.ofNullable(checked), Optional.ofNullable(target),
-                Optional.empty(), "");
     }
 }

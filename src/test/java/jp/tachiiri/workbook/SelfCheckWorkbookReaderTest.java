@@ -56,13 +56,13 @@ class SelfCheckWorkbookReaderTest {
         assertThat(filled.vendorForm()).isEmpty();
         assertThat(filled.sha256()).hasSize(64);
         assertThat(filled.hospitalRows()).as("every row of the form, blank ones as blank").hasSize(TestWorkbooks.items(hospital).size());
-        assertThat(filled.hospitalRows().get("1-①")).isEqualTo(row("1-①", SelfCheckAnswer.YES, JUNE_1, null));
+        assertThat(filled.hospitalRows().get("1-①")).isEqualTo(TestWorkbooks.entry("1-①", SelfCheckAnswer.YES, JUNE_1, null));
         assertThat(filled.hospitalRows().get("2-①"))
-                .isEqualTo(row("2-①", SelfCheckAnswer.NO, LocalDate.of(2026, 6, 2), LocalDate.of(2027, 3, 31)));
-        assertThat(filled.hospitalRows().get("2-②")).isEqualTo(row("2-②", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 3), null));
+                .isEqualTo(TestWorkbooks.entry("2-①", SelfCheckAnswer.NO, LocalDate.of(2026, 6, 2), LocalDate.of(2027, 3, 31)));
+        assertThat(filled.hospitalRows().get("2-②")).isEqualTo(TestWorkbooks.entry("2-②", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 3), null));
         assertThat(filled.hospitalRows().get("2-③"))
-                .isEqualTo(row("2-③", SelfCheckAnswer.NO, LocalDate.of(2026, 6, 4), LocalDate.of(2027, 3, 31)));
-        assertThat(filled.hospitalRows().get("2-④")).isEqualTo(row("2-④", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 5), null));
+                .isEqualTo(TestWorkbooks.entry("2-③", SelfCheckAnswer.NO, LocalDate.of(2026, 6, 4), LocalDate.of(2027, 3, 31)));
+        assertThat(filled.hospitalRows().get("2-④")).isEqualTo(TestWorkbooks.entry("2-④", SelfCheckAnswer.YES, LocalDate.of(2026, 6, 5), null));
         assertThat(filled.hospitalRows().get("3-③")).isEqualTo(HospitalFormEntry.empty("3-③"));
     }
 
@@ -272,10 +272,6 @@ class SelfCheckWorkbookReaderTest {
         return WorkbookLayout.cellName(TestWorkbooks.rowOf(hospital, number), column);
     }
 
-    private static HospitalFormEntry row(String number, SelfCheckAnswer answer, LocalDate checked, LocalDate target) {
-        return new HospitalFormEntry(number, Optional.of(answer), Optional.ofNullable(checked), Optional.ofNullable(target),
-                Optional.empty(), "");
-    }
 
     private static Facility facilityWithVendors(List<VendorContract> vendors) {
         Facility f = SelfCheckFixture.facility();
