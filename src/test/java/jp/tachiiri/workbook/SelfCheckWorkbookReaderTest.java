@@ -97,6 +97,22 @@ class SelfCheckWorkbookReaderTest {
     }
 
     @Test
+    void anAnswerWithThePhoneticGuideJapaneseExcelStoresWithIt() {
+        Path filled = Draft.blank(hospital).hospitalRow(hospital, "2-①", "はい", JUNE_1, null).write(folder.resolve("f.xlsx"));
+        String yes = "<t xml:space=\"preserve\">&#x306f;&#x3044;</t></si>";
+        Path withGuide = TestWorkbooks.rewrite(filled, folder.resolve("rph.xlsx"), parts -> {
+            String strings = TestWorkbooks.text(parts.get("xl/sharedStrings.xml"));
+            assertThat(strings).contains(yes);
+            parts.put("xl/sharedStrings.xml", TestWorkbooks.bytes(strings.replace(yes, yes.replace("</si>",
+                    "<rPh sb=\"0\" eb=\"2\"><t>ハイ</t></rPh><phoneticPr fontId=\"1\"/></si>"))));
+        });
+
+        FilledWorkbook read = reader.read(withGuide, TestWorkbooks.plans(), TestWorkbooks.TODAY);
+
+        assertThat(read.hospitalRows().get("2-①").answer()).contains(SelfCheckAnswer.YES);
+    }
+
+    @Test
     void anAnswerThatIsNeitherYesNorNo() {
         Draft draft = Draft.blank(hospital).hospitalRow(hospital, "2-⑤", "たぶん", JUNE_1, null);
         WorkbookException refused = refused(draft);
