@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jp.tachiiri.workbook.WorkbookLayout;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>{@link #edit} fills cells the way a person at the keyboard does (through UNO, driven by
  * {@code libreoffice-calc.py} beside this class), stores the result as .xlsx and reports what LibreOffice sees in the
- * stored file; {@link #convert} is LibreOffice's own --convert-to (e.g. to PDF, to see what a printout looks like).
+ * stored file; {@link #newWorkbook} makes a workbook from scratch that way; {@link #convert} is LibreOffice's own
+ * --convert-to (e.g. to PDF, to see what a printout looks like).
  */
 public final class LibreOffice {
 
@@ -52,9 +54,17 @@ public final class LibreOffice {
             return new Edit("number", sheet, cell, Double.toString(number));
         }
 
-        /** Types into a cell as at the keyboard: LibreOffice recognises numbers and dates (2026-06-01). */
+        /**
+         * Types into a cell as at the keyboard: Calc recognises numbers and dates (2026-06-01 becomes a serial number,
+         * in a date format unless the cell has a number format of its own).
+         */
         public static Edit typed(String sheet, String cell, String input) {
             return new Edit("typed", sheet, cell, input);
+        }
+
+        /** A formula in Calc's API grammar (English names, ';' between arguments); Calc stores its result with it. */
+        public static Edit formula(String sheet, String cell, String formula) {
+            return new Edit("formula", sheet, cell, formula);
         }
 
         public static Edit addSheet(String name) {
@@ -68,6 +78,10 @@ public final class LibreOffice {
         public static Edit hideSheet(String sheet) {
             return new Edit("hideSheet", sheet, null, null);
         }
+    }
+
+    /** A formula in a {@link TestWorkbooks.Draft}'s cell, for {@link #newWorkbook}. */
+    public record Formula(String formula) {
     }
 
     /** Skips the calling test, saying why, where LibreOffice is not installed (CI installs it). */
@@ -123,6 +137,30 @@ public final class LibreOffice {
         } finally {
             delete(work);
         }
+    }
+
+    /**
+     * Makes {@code draft}'s sheets and cells from scratch in Calc and stores them as .xlsx at {@code output}: a String
+     * is put as text, a number or a {@link TestWorkbooks.DateCell} typed (the day as 2026-06-01), a {@link Formula}
+     * as a formula.
+     */
+    public static Path newWorkbook(TestWorkbooks.Draft draft, Path output) throws IOException, InterruptedException {
+        List<Edit> edits = new ArrayList<>();
+        draft.sheets().forEach((name, rows) -> {
+            edits.add(edits.isEmpty() ? Edit.renameSheet(null, name) : Edit.addSheet(name));
+            rows.forEach((row, columns) -> columns.forEach((column, value) -> {
+                String cell = WorkbookLayout.cellName(row, column);
+                edits.add(value instanceof Formula formula ? Edit.formula(name, cell, formula.formula())
+                        : value instanceof TestWorkbooks.DateCell date ? Edit.typed(name, cell, date.date().toString())
+                        : value instanceof Number number ? Edit.typed(name, cell, number.toString())
+                        : Edit.text(name, cell, value.toString()));
+            }));
+            if (draft.hidden().contains(name)) {
+                edits.add(Edit.hideSheet(name));
+            }
+        });
+        edit(null, output, edits, List.of());
+        return output;
     }
 
     /** LibreOffice's --convert-to {@code format} (e.g. "pdf") of {@code input} into {@code folder}; the file made. */

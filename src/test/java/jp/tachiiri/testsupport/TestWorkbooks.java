@@ -96,7 +96,7 @@ public final class TestWorkbooks {
 
     /**
      * What a workbook holds: sheets in order, each a grid of values (String, Number, {@link DateCell}; for LibreOffice
-     * also {@link LibreOfficeCalc.Typed} and {@link LibreOfficeCalc.Formula}).
+     * also {@link LibreOffice.Formula}).
      */
     public static final class Draft {
 
@@ -217,9 +217,7 @@ public final class TestWorkbooks {
                 sheet.style(row, column).format("yyyy/m/d").set();
             } else if (value instanceof Number number) {
                 sheet.value(row, column, number);
-            } else if (value instanceof LibreOfficeCalc.Typed typed) {
-                sheet.value(row, column, typed.input());
-            } else if (value instanceof LibreOfficeCalc.Formula) {
+            } else if (value instanceof LibreOffice.Formula) {
                 throw new IllegalArgumentException("a formula in Calc's grammar is for LibreOffice only: " + value);
             } else {
                 sheet.value(row, column, value.toString());

@@ -1,14 +1,12 @@
 package jp.tachiiri.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Optional;
 import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.SelfCheckAnswer;
-import jp.tachiiri.testsupport.LibreOfficeCalc;
+import jp.tachiiri.testsupport.LibreOffice;
 import jp.tachiiri.testsupport.TestWorkbooks;
 import jp.tachiiri.testsupport.TestWorkbooks.Draft;
 import org.junit.jupiter.api.Test;
@@ -25,17 +23,16 @@ class LibreOfficeWorkbookTest {
 
     @Test
     void aWorkbookLibreOfficeMadeFromScratch() throws Exception {
-        assumeTrue(LibreOfficeCalc.installed(),
-                "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui python3-uno");
+        LibreOffice.assumeInstalled();
         WorkbookRequest hospital = TestWorkbooks.hospitalRequest();
         Draft draft = Draft.blank(hospital)
                 .hospitalRow(hospital, "1-①", "はい", LocalDate.of(2026, 6, 1), null)
                 .hospitalRow(hospital, "2-①", "いいえ", "令和8年6月2日", LocalDate.of(2027, 3, 31))
                 .hospitalRow(hospital, "2-②", "\u3000○ ", "R8.6.3", null)
-                .hospitalRow(hospital, "2-③", new LibreOfficeCalc.Formula("=IF(1=1;\"はい\";\"いいえ\")"),
+                .hospitalRow(hospital, "2-③", new LibreOffice.Formula("=IF(1=1;\"はい\";\"いいえ\")"),
                         LocalDate.of(2026, 6, 4), null);
 
-        Path file = LibreOfficeCalc.newWorkbook(draft, folder.resolve("calc.xlsx"), folder);
+        Path file = LibreOffice.newWorkbook(draft, folder.resolve("calc.xlsx"));
 
         String sheet = TestWorkbooks.text(TestWorkbooks.parts(file).get("xl/worksheets/sheet1.xml"));
         String typedDate = "D" + (TestWorkbooks.rowOf(hospital, "1-①") + 1);

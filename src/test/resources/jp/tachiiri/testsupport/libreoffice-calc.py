@@ -1,6 +1,6 @@
 # Drives a running LibreOffice (soffice --accept=pipe,...) through UNO for the tests, as a person at a spreadsheet
-# would: opens a workbook (or starts an empty one), types into cells, stores it as .xlsx, and reports what
-# LibreOffice sees in the stored file (protection, validation, print setup). Run by testsupport/LibreOffice.java
+# would: opens a workbook (or starts an empty one to make one from scratch), types into cells, stores it as .xlsx,
+# and reports what LibreOffice sees in the stored file (protection, validation, print setup). Run by testsupport/LibreOffice.java
 # with Debian's python3 and python3-uno: python3 libreoffice-calc.py SPEC.json; the report goes where SPEC says.
 import json
 import os
@@ -38,7 +38,7 @@ def sheet_of(document, name):
     return sheets.getByName(name) if name else sheets.getByIndex(0)
 
 
-def edit(document, step):
+def edit(context, document, step):
     op = step["op"]
     if op == "addSheet":
         document.Sheets.insertNewByName(step["sheet"], document.Sheets.getCount())
@@ -53,8 +53,17 @@ def edit(document, step):
     elif op == "number":
         sheet.getCellRangeByName(step["cell"]).setValue(float(step["value"]))
     elif op == "typed":
-        # What typing into the cell does: LibreOffice recognises numbers and dates (e.g. 2026-06-01) and keeps
-        # the cell's number format.
+        # What typing into the cell does (the cell cursor's .uno:EnterString): Calc recognises numbers and dates
+        # (e.g. 2026-06-01) and gives a cell in the General format a date format. setFormula would store the serial
+        # but leave the format General.
+        controller = document.getCurrentController()
+        controller.setActiveSheet(sheet)
+        controller.select(sheet.getCellRangeByName(step["cell"]))
+        dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
+        dispatcher.executeDispatch(controller.getFrame(), ".uno:EnterString", "", 0,
+                                   (prop("StringName", step["value"]),))
+    elif op == "formula":
+        # A formula in Calc's API grammar (English names, ';' between arguments).
         sheet.getCellRangeByName(step["cell"]).setFormula(step["value"])
     else:
         raise ValueError("unknown op " + op)
@@ -113,7 +122,8 @@ def main():
         source = uno.systemPathToFileUrl(spec["input"]) if spec.get("input") else "private:factory/scalc"
         document = desktop.loadComponentFromURL(source, "_blank", 0, hidden)
         for step in spec.get("edits", []):
-            edit(document, step)
+            edit(context, document, step)
+        document.calculateAll()  # .xlsx keeps each formula's result beside it
         output = uno.systemPathToFileUrl(spec["output"])
         document.storeToURL(output, (prop("FilterName", "Calc MS Excel 2007 XML"),))
         document.close(True)
