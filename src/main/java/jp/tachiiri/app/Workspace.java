@@ -92,7 +92,8 @@ public final class Workspace implements AutoCloseable {
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
-        this.sync = new SyncService(storedSync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust);
+        this.sync = new SyncService(storedSync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust,
+                () -> inspectionFill.selfChecksArrived(actor()));
         this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, storedSelfCheck,
                 catalogs, clock);
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);

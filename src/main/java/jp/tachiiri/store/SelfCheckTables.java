@@ -229,6 +229,26 @@ final class SelfCheckTables {
         return revision.withForms(hospitalRows(statements, owner), vendorForms(statements, owner));
     }
 
+    /** A plan's self-check as an assignments bundle carries it. */
+    static BundleRecords.PlanSelfCheck planSelfCheck(Statements statements, String planId) throws SQLException {
+        Owner owner = Owner.plan(planId);
+        return new BundleRecords.PlanSelfCheck(planId, hospitalRows(statements, owner), vendorForms(statements, owner));
+    }
+
+    /**
+     * Stores a plan's self-check as it arrived, in place of the one held before; false (and nothing written) when it is
+     * the one held already.
+     */
+    static boolean replacePlanSelfCheck(Statements statements, BundleRecords.PlanSelfCheck arriving) throws SQLException {
+        if (planSelfCheck(statements, arriving.planId()).equals(arriving)) {
+            return false;
+        }
+        Owner owner = Owner.plan(arriving.planId());
+        deleteAll(statements, owner);
+        insertRows(statements, owner, arriving.hospitalForm(), arriving.vendorForms());
+        return true;
+    }
+
     /** Adds the forms of a revision that arrived in a bundle, as the tablet recorded them; an older bundle's has none. */
     static void insertArriving(Statements statements, String inspectionId, BundleRecords.Revision revision)
             throws SQLException {

@@ -18,6 +18,7 @@ import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.MinistryItem;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.SelfCheckAnswer;
@@ -122,9 +123,16 @@ public final class InspectionFill {
     private Filled fill(Inspection inspection, Map<String, HospitalFormEntry> hospital, List<VendorForm> vendors,
                         String actor, String source) {
         SelfCheck stored = selfCheck.selfCheck(inspection.id(), inspection.revision());
+        // A plan's self-check follows the catalog of the planned day's year: what the inspection's checklist lacks, or
+        // lacks on the vendor form, is left out rather than refusing the rest.
+        Map<String, MinistryItem> items = new HashMap<>();
+        inspections.catalogOf(inspection).ministryItems().forEach(item -> items.put(item.number(), item));
         List<String> kept = new ArrayList<>();
         List<HospitalFormEntry> rows = new ArrayList<>();
         for (HospitalFormEntry row : new TreeMap<>(hospital).values()) {
+            if (!items.containsKey(row.ministryNumber())) {
+                continue;
+            }
             HospitalFormEntry current = stored.entry(row.ministryNumber());
             if (current.confirmation().isPresent()) {
                 if (!sameHospitalSide(current, row)) {
@@ -146,6 +154,9 @@ public final class InspectionFill {
             Optional<VendorForm> current = stored.vendorForm(form.contract());
             Map<String, SelfCheckAnswer> answers = new HashMap<>(current.map(VendorForm::answers).orElse(Map.of()));
             form.answers().forEach((number, answer) -> {
+                if (!items.containsKey(number) || !items.get(number).onVendorForm()) {
+                    return;
+                }
                 if (stored.entry(number).confirmation().isEmpty()) {
                     answers.put(number, answer);
                 } else if (!current.flatMap(held -> held.answer(number)).equals(Optional.of(answer))) {
