@@ -20,6 +20,7 @@ import jp.tachiiri.report.CsvReport;
 import jp.tachiiri.review.ReviewService;
 import jp.tachiiri.selfcheck.SelfCheckService;
 import jp.tachiiri.selfcheck.intake.InspectionFill;
+import jp.tachiiri.selfcheck.intake.PlanWorkbooks;
 import jp.tachiiri.selfcheck.intake.SelfCheckImport;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
@@ -57,6 +58,7 @@ public final class Workspace implements AutoCloseable {
     private final SelfCheckService selfCheck;
     private final SelfCheckImport selfCheckImport;
     private final InspectionFill inspectionFill;
+    private final PlanWorkbooks planWorkbooks;
     private final EvidenceService evidence;
     private final Settings settings;
     private final DeviceTrust deviceTrust;
@@ -89,6 +91,7 @@ public final class Workspace implements AutoCloseable {
         SqlitePlanSelfCheck storedPlanSelfCheck = new SqlitePlanSelfCheck(database);
         this.selfCheckImport = new SelfCheckImport(storedPlanSelfCheck, facilities, catalogs, clock);
         this.inspectionFill = new InspectionFill(storedPlanSelfCheck, selfCheck, inspections, clock);
+        this.planWorkbooks = new PlanWorkbooks(selfCheckImport, clock);
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
@@ -169,6 +172,11 @@ public final class Workspace implements AutoCloseable {
     /** The office's side of the self-check workbooks: what to write per plan, and taking filled ones in. */
     public SelfCheckImport selfCheckImport() {
         return selfCheckImport;
+    }
+
+    /** The self-check workbooks as files: written per plan or period, filled ones read back and imported. */
+    public PlanWorkbooks planWorkbooks() {
+        return planWorkbooks;
     }
 
     /**
