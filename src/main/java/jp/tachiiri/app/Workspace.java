@@ -91,7 +91,7 @@ public final class Workspace implements AutoCloseable {
         SqlitePlanSelfCheck storedPlanSelfCheck = new SqlitePlanSelfCheck(database);
         this.selfCheckImport = new SelfCheckImport(storedPlanSelfCheck, facilities, catalogs, clock);
         this.inspectionFill = new InspectionFill(storedPlanSelfCheck, selfCheck, inspections, clock);
-        this.planWorkbooks = new PlanWorkbooks(selfCheckImport, clock);
+        this.planWorkbooks = new PlanWorkbooks(selfCheckImport, inspectionFill, clock);
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());

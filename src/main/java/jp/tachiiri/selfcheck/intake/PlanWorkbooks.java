@@ -24,7 +24,8 @@ import jp.tachiiri.workbook.WorkbookRequest;
 /**
  * The office's workbooks going out and coming back as files: the workbooks of a plan, or of every plan of a period
  * (one folder per plan), written for the hospitals; and filled ones read back, one outcome per file, a refused file
- * never stopping the others. The commands and the office's screen both work through it.
+ * never stopping the others; and, on the tablet, one handed over at the inspection. The commands and the screens work
+ * through it.
  */
 public final class PlanWorkbooks {
 
@@ -32,10 +33,12 @@ public final class PlanWorkbooks {
     private static final String EXTENSION = ".xlsx";
 
     private final SelfCheckImport selfChecks;
+    private final InspectionFill inspections;
     private final Clock clock;
 
-    public PlanWorkbooks(SelfCheckImport selfChecks, Clock clock) {
+    public PlanWorkbooks(SelfCheckImport selfChecks, InspectionFill inspections, Clock clock) {
         this.selfChecks = selfChecks;
+        this.inspections = inspections;
         this.clock = clock;
     }
 
@@ -91,6 +94,15 @@ public final class PlanWorkbooks {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * On the tablet: a filled workbook the hospital hands over at the inspection (on a USB stick), read against the plan
+     * it names as the tablet received it, into the inspection in progress; rows the inspector confirmed stay as they are.
+     */
+    public Filled fillInspection(String inspectionId, Path file, String actor) {
+        FilledWorkbook workbook = new SelfCheckWorkbookReader().read(file, selfChecks::request, clock);
+        return inspections.fillFromWorkbook(inspectionId, workbook, file.getFileName().toString(), actor);
     }
 
     /**
