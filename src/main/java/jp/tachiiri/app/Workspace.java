@@ -19,12 +19,16 @@ import jp.tachiiri.platform.Leftovers;
 import jp.tachiiri.report.CsvReport;
 import jp.tachiiri.review.ReviewService;
 import jp.tachiiri.selfcheck.SelfCheckService;
+import jp.tachiiri.selfcheck.intake.InspectionFill;
+import jp.tachiiri.selfcheck.intake.PlanWorkbooks;
+import jp.tachiiri.selfcheck.intake.SelfCheckImport;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
 import jp.tachiiri.store.SqliteDashboard;
 import jp.tachiiri.store.SqliteEvidence;
 import jp.tachiiri.store.SqliteFacilities;
 import jp.tachiiri.store.SqliteInspections;
+import jp.tachiiri.store.SqlitePlanSelfCheck;
 import jp.tachiiri.store.SqliteReview;
 import jp.tachiiri.store.SqliteSelfCheck;
 import jp.tachiiri.store.SqliteSettings;
@@ -52,6 +56,9 @@ public final class Workspace implements AutoCloseable {
     private final FacilityService facilities;
     private final InspectionService inspections;
     private final SelfCheckService selfCheck;
+    private final SelfCheckImport selfCheckImport;
+    private final InspectionFill inspectionFill;
+    private final PlanWorkbooks planWorkbooks;
     private final EvidenceService evidence;
     private final Settings settings;
     private final DeviceTrust deviceTrust;
@@ -81,10 +88,15 @@ public final class Workspace implements AutoCloseable {
         this.inspections = new InspectionService(storedInspections, catalogs, () -> storedSettings.deviceId(clock));
         SqliteSelfCheck storedSelfCheck = new SqliteSelfCheck(database, clock);
         this.selfCheck = new SelfCheckService(storedSelfCheck, inspections, facilities, clock);
+        SqlitePlanSelfCheck storedPlanSelfCheck = new SqlitePlanSelfCheck(database);
+        this.selfCheckImport = new SelfCheckImport(storedPlanSelfCheck, facilities, catalogs, clock);
+        this.inspectionFill = new InspectionFill(storedPlanSelfCheck, selfCheck, inspections, clock);
+        this.planWorkbooks = new PlanWorkbooks(selfCheckImport, inspectionFill, clock);
         this.evidence = new EvidenceService(storedEvidence);
         this.settings = new Settings(storedSettings, inspections, database.readOnly());
         this.deviceTrust = new DeviceTrust(storedSync, settings::role, clock, actor());
-        this.sync = new SyncService(storedSync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust);
+        this.sync = new SyncService(storedSync, catalogs, clock, folder.resolve(STAGING_FOLDER), deviceTrust,
+                () -> inspectionFill.selfChecksArrived(actor()));
         this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, storedSelfCheck,
                 catalogs, clock);
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
@@ -155,6 +167,24 @@ public final class Workspace implements AutoCloseable {
     /** The hospital's and vendors' own forms of inspections. */
     public SelfCheckService selfCheck() {
         return selfCheck;
+    }
+
+    /** The office's side of the self-check workbooks: what to write per plan, and taking filled ones in. */
+    public SelfCheckImport selfCheckImport() {
+        return selfCheckImport;
+    }
+
+    /** The self-check workbooks as files: written per plan or period, filled ones read back and imported. */
+    public PlanWorkbooks planWorkbooks() {
+        return planWorkbooks;
+    }
+
+    /**
+     * The tablet's side: an inspection in progress filled from its plan's self-check or a filled workbook, never over
+     * what the inspector confirmed.
+     */
+    public InspectionFill inspectionFill() {
+        return inspectionFill;
     }
 
     /** The photos and documents of the findings. */

@@ -217,12 +217,21 @@ public final class BundleRecords {
     }
 
     /**
+     * A planned inspection's self-check as the hospital's and its vendors' filled workbooks gave it to the office: the
+     * hospital's rows (no confirmation: that is the inspector's, at the inspection) and the vendors' forms.
+     */
+    public record PlanSelfCheck(String planId, List<HospitalFormRow> hospitalForm, List<VendorForm> vendorForms) {
+    }
+
+    /**
      * What the office sends a tablet. {@code sequence} numbers the office's assignments bundles (each the next
-     * one); {@code inspector} is the inspector whose plans it carries, or null for every inspector's.
+     * one); {@code inspector} is the inspector whose plans it carries, or null for every inspector's. {@code
+     * selfChecks} came with format 2.3 (the self-checks of the plans it carries that have one): null in an older bundle.
      */
     public record AssignmentsPayload(long sequence, String inspector, List<JsonNode> catalogs, List<Facility> facilities,
                                      List<Assignment> assignments, List<Inspection> previousInspections,
-                                     List<Review> reviews, List<Receipt> receipts) {
+                                     List<Review> reviews, List<Receipt> receipts,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) List<PlanSelfCheck> selfChecks) {
     }
 
     public record ManifestEntry(String id, long size, String sha256, String mediaType) {

@@ -28,14 +28,16 @@ public final class BundleWriter {
 
     public static final String FORMAT = "tachiiri-bundle";
     /**
-     * 2.1 added the facility's type and fee add-on claims, 2.2 each revision's hospital form and vendor forms; 2.0 and
-     * 2.1 files are read as ever.
+     * 2.1 added the facility's type and fee add-on claims, 2.2 each revision's hospital form and vendor forms, 2.3 the
+     * plans' self-checks in assignments bundles; 2.0 to 2.2 files are read as ever.
      */
-    public static final String FORMAT_VERSION = "2.2";
-    /** The versions this release reads: its own, and 2.0 and 2.1, which differ only by lacking later members. */
-    static final List<String> READABLE_VERSIONS = List.of("2.0", "2.1", FORMAT_VERSION);
+    public static final String FORMAT_VERSION = "2.3";
+    /** The versions this release reads: its own, and 2.0 to 2.2, which differ only by lacking later members. */
+    static final List<String> READABLE_VERSIONS = List.of("2.0", "2.1", "2.2", FORMAT_VERSION);
     /** The versions whose revisions carry no forms. */
     static final List<String> WITHOUT_FORMS = List.of("2.0", "2.1");
+    /** The versions whose assignments carry no plans' self-checks. */
+    static final List<String> WITHOUT_SELF_CHECKS = List.of("2.0", "2.1", "2.2");
     /** Bytes per chunk: a multiple of 3, so only an attachment's last chunk has base64 padding. */
     static final int CHUNK_BYTES = 48 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")

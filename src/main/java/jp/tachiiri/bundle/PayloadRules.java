@@ -33,6 +33,7 @@ final class PayloadRules {
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
     private static final String HOSPITAL_FORM = "hospitalForm";
     private static final String VENDOR_FORMS = "vendorForms";
+    private static final String SELF_CHECKS = "selfChecks";
     private static final Set<String> INSTANTS = Set.of("createdAt", "finalizedAt", "updatedAt", "addedAt", "at",
             "decidedAt", "receivedAt");
 
@@ -71,6 +72,7 @@ final class PayloadRules {
             rules.unique(payload.get("facilities"), "code", "/payload/facilities");
             rules.unique(payload.get("assignments"), "id", "/payload/assignments");
             rules.unique(payload.get("receipts"), "bundleId", "/payload/receipts");
+            rules.checkSelfChecks(payload, !BundleWriter.WITHOUT_SELF_CHECKS.contains(formatVersion));
             Set<String> reviews = new HashSet<>();
             for (int i = 0; i < payload.get("reviews").size(); i++) {
                 JsonNode review = payload.get("reviews").get(i);
@@ -208,6 +210,78 @@ final class PayloadRules {
             uniqueIn(place, form.get("answers"), "ministryNumber", formAt + "/answers",
                     new UserFacingException("bundle.form.vendorAnswers", contract.key()));
         }
+    }
+
+    /**
+     * The plans' self-checks of an assignments bundle (format 2.3 on, and only there): each of a plan the bundle
+     * carries, once; the hospital's rows each item once, with no confirmation (the inspector's, at the inspection) and a
+     * target date only for いいえ, never before the day checked; vendor forms each contract once and only of the plan's
+     * facility.
+     */
+    private void checkSelfChecks(JsonNode payload, boolean expected) {
+        if (payload.has(SELF_CHECKS) != expected) {
+            throw new BundleException(file, "bundle.error.schema", "/payload", new UserFacingException(
+                    expected ? "bundle.schema.required" : "bundle.schema.additionalProperties", SELF_CHECKS));
+        }
+        if (!expected) {
+            return;
+        }
+        Map<String, JsonNode> facilities = new HashMap<>();
+        payload.get("facilities").forEach(facility -> facilities.put(facility.get("id").textValue(), facility));
+        Map<String, JsonNode> plans = new HashMap<>();
+        payload.get("assignments").forEach(plan -> plans.put(plan.get("id").textValue(), facilities.get(
+                plan.get("facilityId").textValue())));
+        unique(payload.get(SELF_CHECKS), "planId", "/payload/" + SELF_CHECKS);
+        JsonNode checks = payload.get(SELF_CHECKS);
+        for (int i = 0; i < checks.size(); i++) {
+            JsonNode check = checks.get(i);
+            String at = "/payload/" + SELF_CHECKS + "/" + i;
+            String planId = check.get("planId").textValue();
+            if (!plans.containsKey(planId)) {
+                throw selfCheck(planId, at + "/planId", "bundle.selfCheck.unknownPlan");
+            }
+            unique(check.get(HOSPITAL_FORM), "ministryNumber", at + "/" + HOSPITAL_FORM);
+            JsonNode rows = check.get(HOSPITAL_FORM);
+            for (int r = 0; r < rows.size(); r++) {
+                JsonNode row = rows.get(r);
+                String rowAt = at + "/" + HOSPITAL_FORM + "/" + r;
+                String number = row.get("ministryNumber").textValue();
+                LocalDate checked = date(row.get("checkedOn"));
+                LocalDate target = date(row.get("targetDate"));
+                if (!row.get("confirmation").isNull() || !row.get("confirmationReason").textValue().isEmpty()) {
+                    throw selfCheck(planId, rowAt + "/confirmation", "bundle.selfCheck.confirmed", number);
+                }
+                if (target != null && !"NO".equals(row.get("answer").textValue())) {
+                    throw selfCheck(planId, rowAt + "/targetDate", "bundle.selfCheck.targetWithoutNo", number, target);
+                }
+                if (target != null && checked != null && target.isBefore(checked)) {
+                    throw selfCheck(planId, rowAt + "/targetDate", "bundle.selfCheck.targetBeforeCheck", number, target,
+                            checked);
+                }
+            }
+            JsonNode facility = plans.get(planId);
+            Set<VendorContract> contracts = new HashSet<>();
+            if (facility != null) {
+                facility.get("vendors").forEach(vendor -> contracts.add(contract(vendor)));
+            }
+            Set<VendorContract> seen = new HashSet<>();
+            JsonNode forms = check.get(VENDOR_FORMS);
+            for (int f = 0; f < forms.size(); f++) {
+                VendorContract contract = contract(forms.get(f));
+                String formAt = at + "/" + VENDOR_FORMS + "/" + f;
+                if (!seen.add(contract)) {
+                    throw duplicate(contract.key(), formAt);
+                }
+                if (!contracts.contains(contract)) {
+                    throw selfCheck(planId, formAt, "bundle.selfCheck.noContract", contract.key());
+                }
+                unique(forms.get(f).get("answers"), "ministryNumber", formAt + "/answers");
+            }
+        }
+    }
+
+    private BundleException selfCheck(String planId, String where, String problem, Object... details) {
+        return new BundleException(file, "bundle.error.selfCheck", planId, new UserFacingException(problem, details), where);
     }
 
     /** Where in the payload a form is: its inspection and revision, and when that revision was finalized. */

@@ -16,10 +16,11 @@ public interface SelfCheckRepository {
 
     /**
      * Stores rows of the hospital's form (and the inspector's confirmations in them), all in one transaction.
-     * Returns the number of fields that changed.
+     * Returns the number of fields that changed. {@code reason} (or null) goes with every audit event.
      */
-    int recordHospitalForm(String inspectionId, int revision, List<HospitalFormEntry> entries, String actor);
+    int recordHospitalForm(String inspectionId, int revision, List<HospitalFormEntry> entries, String actor,
+                           String reason);
 
     /** Stores one vendor contract's form. Returns the number of fields that changed. */
-    int recordVendorForm(String inspectionId, int revision, VendorForm form, String actor);
+    int recordVendorForm(String inspectionId, int revision, VendorForm form, String actor, String reason);
 }

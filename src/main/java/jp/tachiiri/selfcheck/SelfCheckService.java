@@ -4,22 +4,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jp.tachiiri.facility.FacilityService;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionService;
-import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
-import jp.tachiiri.model.MinistryItem;
-import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorForm;
 
 /**
@@ -60,28 +55,15 @@ public final class SelfCheckService {
      * transaction. Returns the number of fields that changed.
      */
     public int recordHospitalForm(String inspectionId, Collection<HospitalFormEntry> entries, String actor) {
+        return recordHospitalForm(inspectionId, entries, actor, null);
+    }
+
+    /** The same, with a reason each audit event carries (e.g. that the rows came from the hospital's workbook). */
+    public int recordHospitalForm(String inspectionId, Collection<HospitalFormEntry> entries, String actor,
+                                  String reason) {
         Inspection inspection = inProgress(inspectionId);
-        Catalog catalog = inspections.catalogOf(inspection);
-        LocalDate today = LocalDate.now(clock);
-        Set<String> numbers = new HashSet<>();
-        for (HospitalFormEntry entry : entries) {
-            ministryItem(catalog, entry.ministryNumber());
-            if (!numbers.add(entry.ministryNumber())) {
-                throw new UserFacingException("selfCheck.error.rowTwice", entry.ministryNumber());
-            }
-            entry.checkedOn().filter(day -> day.isAfter(today)).ifPresent(day -> {
-                throw new UserFacingException("selfCheck.error.checkedInFuture", entry.ministryNumber(), day);
-            });
-            if (entry.targetDate().isPresent() && !entry.answer().equals(Optional.of(SelfCheckAnswer.NO))) {
-                throw new UserFacingException("selfCheck.error.targetWithoutNo", entry.ministryNumber());
-            }
-            if (entry.targetDate().isPresent() && entry.checkedOn().isPresent()
-                    && entry.targetDate().get().isBefore(entry.checkedOn().get())) {
-                throw new UserFacingException("selfCheck.error.targetBeforeCheck", entry.ministryNumber(),
-                        entry.targetDate().get(), entry.checkedOn().get());
-            }
-        }
-        return forms.recordHospitalForm(inspectionId, inspection.revision(), List.copyOf(entries), actor);
+        SelfCheckRules.checkHospitalRows(inspections.catalogOf(inspection), entries, LocalDate.now(clock));
+        return forms.recordHospitalForm(inspectionId, inspection.revision(), List.copyOf(entries), actor, reason);
     }
 
     /**
@@ -100,35 +82,24 @@ public final class SelfCheckService {
 
     /** Records the form of one of the facility's vendor contracts. Returns the number of fields that changed. */
     public int recordVendorForm(String inspectionId, VendorForm form, String actor) {
-        Inspection inspection = inProgress(inspectionId);
-        Facility facility = facilityOf(inspection);
-        if (!facility.vendors().contains(form.contract())) {
-            throw new UserFacingException("selfCheck.error.noSuchContract", SelfCheck.contractKey(form.contract()),
-                    facility.name());
-        }
-        form.filledOn().filter(day -> day.isAfter(LocalDate.now(clock))).ifPresent(day -> {
-            throw new UserFacingException("selfCheck.error.vendorFilledInFuture", SelfCheck.contractKey(form.contract()), day);
-        });
-        Catalog catalog = inspections.catalogOf(inspection);
-        for (String number : form.answers().keySet()) {
-            if (!ministryItem(catalog, number).onVendorForm()) {
-                throw new UserFacingException("selfCheck.error.notOnVendorForm", number);
-            }
-        }
-        return forms.recordVendorForm(inspectionId, inspection.revision(), form, actor);
+        return recordVendorForm(inspectionId, form, actor, null);
     }
 
-    private Inspection inProgress(String inspectionId) {
+    /** The same, with a reason each audit event carries. */
+    public int recordVendorForm(String inspectionId, VendorForm form, String actor, String reason) {
+        Inspection inspection = inProgress(inspectionId);
+        SelfCheckRules.checkVendorForm(facilityOf(inspection), inspections.catalogOf(inspection), form,
+                LocalDate.now(clock));
+        return forms.recordVendorForm(inspectionId, inspection.revision(), form, actor, reason);
+    }
+
+    /** The inspection, if its forms may be recorded now (its latest revision in progress); refused otherwise. */
+    public Inspection inProgress(String inspectionId) {
         Inspection inspection = inspections.find(inspectionId)
                 .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
         if (inspection.status() != InspectionStatus.IN_PROGRESS) {
             throw new UserFacingException("inspection.error.locked", inspectionId, inspection.revision());
         }
         return inspection;
-    }
-
-    private static MinistryItem ministryItem(Catalog catalog, String number) {
-        return catalog.ministryItems().stream().filter(item -> item.number().equals(number)).findFirst()
-                .orElseThrow(() -> new UserFacingException("selfCheck.error.unknownMinistryItem", number, catalog.version()));
     }
 }

@@ -17,7 +17,7 @@ import jp.tachiiri.model.InspectionIds;
  * Appends audit events inside the caller's transaction: each event is chained to the inspection's current
  * head, and the head moves with it, so a change and its record commit together. An inspection has two
  * trails: the tablet's (what was recorded) and, at the office, the review's (what was decided). The
- * installation's decisions about other devices have a trail of their own.
+ * installation's decisions about other devices have a trail of their own, and so has each plan's self-check.
  */
 final class AuditWriter {
 
@@ -35,6 +35,12 @@ final class AuditWriter {
                 """
                 INSERT INTO trust_heads (last_sequence, last_hash, chain) VALUES (?, ?, ?)
                 ON CONFLICT (chain) DO UPDATE SET last_sequence = excluded.last_sequence,
+                    last_hash = excluded.last_hash"""),
+        /** A planned inspection's self-check: every workbook imported and every field it changed (schema 8). */
+        PLAN_SELF_CHECK("plan_self_check_events", "plan_id",
+                "SELECT last_sequence, last_hash FROM plan_self_check_heads WHERE plan_id = ?", """
+                INSERT INTO plan_self_check_heads (last_sequence, last_hash, plan_id) VALUES (?, ?, ?)
+                ON CONFLICT (plan_id) DO UPDATE SET last_sequence = excluded.last_sequence,
                     last_hash = excluded.last_hash""");
 
         private final String events;

@@ -285,6 +285,11 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
+    public boolean savePlanSelfCheck(BundleRecords.PlanSelfCheck selfCheck) {
+        return sql(() -> SelfCheckTables.replacePlanSelfCheck(statements, selfCheck));
+    }
+
+    @Override
     public Optional<String> assignmentUpdatedAt(String assignmentId) {
         return sql(() -> statements.query("SELECT updated_at FROM assignments WHERE id = ?", row -> row.getString(1), assignmentId)
                 .stream().findFirst());

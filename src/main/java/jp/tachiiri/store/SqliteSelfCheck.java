@@ -42,7 +42,8 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
     }
 
     @Override
-    public int recordHospitalForm(String inspectionId, int revision, List<HospitalFormEntry> entries, String actor) {
+    public int recordHospitalForm(String inspectionId, int revision, List<HospitalFormEntry> entries, String actor,
+                                  String reason) {
         Instant now = clock.instant();
         return database.transaction(connection -> {
             SqliteInspections.requireInProgress(connection, inspectionId, revision);
@@ -51,7 +52,7 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
                 List<AuditWriter.Entry> changes = new ArrayList<>();
                 for (HospitalFormEntry entry : entries) {
                     List<AuditWriter.Entry> changed = changes(HOSPITAL_FORM_CHANGED, entry.ministryNumber(),
-                            stored.entry(entry.ministryNumber()).fields(), entry.fields());
+                            stored.entry(entry.ministryNumber()).fields(), entry.fields(), reason);
                     if (!changed.isEmpty()) {
                         SelfCheckTables.writeHospitalEntry(statements, inspectionId, revision, entry, now);
                         changes.addAll(changed);
@@ -63,7 +64,7 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
     }
 
     @Override
-    public int recordVendorForm(String inspectionId, int revision, VendorForm form, String actor) {
+    public int recordVendorForm(String inspectionId, int revision, VendorForm form, String actor, String reason) {
         Instant now = clock.instant();
         return database.transaction(connection -> {
             SqliteInspections.requireInProgress(connection, inspectionId, revision);
@@ -71,7 +72,7 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
                 Map<String, String> before = SelfCheckTables.read(statements, inspectionId, revision)
                         .vendorForm(form.contract()).map(VendorForm::fields).orElse(Map.of());
                 List<AuditWriter.Entry> changes = changes(VENDOR_FORM_CHANGED, SelfCheck.contractKey(form.contract()),
-                        before, form.fields());
+                        before, form.fields(), reason);
                 if (!changes.isEmpty()) {
                     SelfCheckTables.writeVendorForm(statements, inspectionId, revision, form, now);
                 }
@@ -81,8 +82,8 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
     }
 
     /** One event per field whose value differs, fields present on either side (a cleared answer is a change too). */
-    private static List<AuditWriter.Entry> changes(String action, String subject, Map<String, String> before,
-                                                   Map<String, String> after) {
+    static List<AuditWriter.Entry> changes(String action, String subject, Map<String, String> before,
+                                           Map<String, String> after, String reason) {
         Set<String> names = new LinkedHashSet<>(after.keySet());
         names.addAll(before.keySet());
         List<AuditWriter.Entry> changes = new ArrayList<>();
@@ -90,7 +91,7 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
             String old = before.get(name);
             String now = after.get(name);
             if (!Objects.equals(old, now) && !(isBlank(old) && isBlank(now))) {
-                changes.add(AuditWriter.Entry.of(action, subject + "/" + name, old, now));
+                changes.add(new AuditWriter.Entry(action, subject + "/" + name, old, now, reason));
             }
         }
         return changes;

@@ -321,8 +321,17 @@ public final class SqliteSync implements SyncRepository {
                     SELECT bundle_id, device_id, received_at FROM received_bundles WHERE kind = 'findings'
                     ORDER BY received_at, bundle_id""",
                     row -> new BundleRecords.Receipt(row.getString(1), row.getString(2), row.getString(3)));
+            List<BundleRecords.PlanSelfCheck> selfChecks = new ArrayList<>();
+            try (Statements statements = new Statements(connection)) {
+                for (BundleRecords.Assignment assignment : assignments) {
+                    BundleRecords.PlanSelfCheck check = SelfCheckTables.planSelfCheck(statements, assignment.id());
+                    if (!check.hospitalForm().isEmpty() || !check.vendorForms().isEmpty()) {
+                        selfChecks.add(check);
+                    }
+                }
+            }
             return new BundleRecords.AssignmentsPayload(0, inspectorId.orElse(null), List.of(), facilities, assignments,
-                    previous, InspectionRecords.reviews(connection), receipts);
+                    previous, InspectionRecords.reviews(connection), receipts, selfChecks);
         });
     }
 

@@ -109,6 +109,11 @@ public interface ImportSession {
 
     void saveAssignment(BundleRecords.Assignment assignment, String facilityId);
 
+    /**
+     * Stores a plan's self-check as the office sent it, in place of the one held; false if it is the one held already.
+     */
+    boolean savePlanSelfCheck(BundleRecords.PlanSelfCheck selfCheck);
+
     /** When the stored plan was last changed, if the store has it. */
     Optional<String> assignmentUpdatedAt(String assignmentId);
 

@@ -59,17 +59,22 @@ public final class SyncService {
     private final Clock clock;
     private final Path staging;
     private final DeviceTrust trust;
+    private final Runnable selfChecksArrived;
 
     /**
      * {@code staging} is a folder of the data folder where attachments wait while a bundle is imported; what a
-     * bundle may change here depends on the installation's role, and who sent it on {@code trust}.
+     * bundle may change here depends on the installation's role, and who sent it on {@code trust}. {@code
+     * selfChecksArrived} runs after an assignments bundle brought a plan's self-check this tablet did not hold yet (it
+     * fills the inspections in progress started from the plan).
      */
-    public SyncService(SyncRepository repository, CatalogLibrary catalogs, Clock clock, Path staging, DeviceTrust trust) {
+    public SyncService(SyncRepository repository, CatalogLibrary catalogs, Clock clock, Path staging, DeviceTrust trust,
+                       Runnable selfChecksArrived) {
         this.repository = repository;
         this.catalogs = catalogs;
         this.clock = clock;
         this.staging = staging;
         this.trust = trust;
+        this.selfChecksArrived = selfChecksArrived;
     }
 
     public DeviceIdentity identity() {
@@ -158,7 +163,7 @@ public final class SyncService {
         // A number lost to a failed write leaves a gap, which harms nothing: only the order matters.
         BundleRecords.AssignmentsPayload payload = new BundleRecords.AssignmentsPayload(repository.nextAssignmentsSequence(),
                 inspectorId.orElse(null), documents, stored.facilities(), stored.assignments(), stored.previousInspections(),
-                stored.reviews(), stored.receipts());
+                stored.reviews(), stored.receipts(), stored.selfChecks());
         Instant now = clock.instant();
         BundleWriter.Written written = BundleWriter.write(outbox, repository.identity(), BundleKind.ASSIGNMENTS, now,
                 BundleRecords.tree(payload), List.of());
@@ -399,6 +404,13 @@ public final class SyncService {
             for (BundleRecords.Inspection inspection : payload.previousInspections()) {
                 sum = sum.plus(merge.merge(inspection));
             }
+            // An older office's bundle says nothing of self-checks: what the tablet holds stays.
+            boolean newSelfChecks = false;
+            for (BundleRecords.PlanSelfCheck selfCheck : Optional.ofNullable(payload.selfChecks()).orElse(List.of())) {
+                if (session.assignmentUpdatedAt(selfCheck.planId()).isPresent()) {
+                    newSelfChecks |= session.savePlanSelfCheck(selfCheck);
+                }
+            }
             int returns = 0;
             int approvals = 0;
             for (BundleRecords.Review review : payload.reviews()) {
@@ -418,16 +430,31 @@ public final class SyncService {
             session.recordApplied(header.deviceId(), audience, payload.sequence(), header.bundleId(), now);
             session.recordReceived(header, reader.file().getFileName().toString(), now);
             return new Applied(sum, new ImportOutcome.Delivered(returns, approvals, receipts, newPlans, changedPlans,
-                    changedFacilities, newCatalogs.size()));
+                    changedFacilities, newCatalogs.size()), newSelfChecks);
         });
         for (Catalog catalog : loaded) {
             catalogs.add(catalog, newCatalogs.get(catalog.version()));
         }
+        if (applied.newSelfChecks()) {
+            fillFromArrivedSelfChecks(reader.file());
+        }
         return ImportOutcome.imported(reader.file(), header, applied.inspections(), applied.delivered());
     }
 
-    /** What one assignments bundle changed: the inspections it carried, and the rest by kind. */
-    private record Applied(ImportOutcome.Counts inspections, ImportOutcome.Delivered delivered) {
+    /** What one assignments bundle changed: the inspections it carried, the rest by kind, and any plan's self-check. */
+    private record Applied(ImportOutcome.Counts inspections, ImportOutcome.Delivered delivered, boolean newSelfChecks) {
+    }
+
+    /**
+     * The bundle is stored whatever filling the inspections in progress meets; a failure there is logged, and the next
+     * self-check to arrive tries again (each inspection is filled once per self-check, never over confirmed rows).
+     */
+    private void fillFromArrivedSelfChecks(Path file) {
+        try {
+            selfChecksArrived.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "filling inspections in progress from the self-checks of " + file + " failed", e);
+        }
     }
 
     /**

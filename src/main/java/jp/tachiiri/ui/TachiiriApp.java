@@ -72,9 +72,14 @@ public final class TachiiriApp extends Application implements Navigator {
 
     /** For tests of the inspector's screens, which cannot drive the system's file dialog. */
     TachiiriApp(Path dataFolder, FilePicker filePicker) {
+        this(dataFolder, filePicker, Role.INSPECTOR);
+    }
+
+    /** For tests of either role's screens that choose files. */
+    TachiiriApp(Path dataFolder, FilePicker filePicker, Role role) {
         this.filePicker = filePicker;
         this.givenDataFolder = Optional.of(dataFolder);
-        this.givenRole = Optional.of(Role.INSPECTOR);
+        this.givenRole = Optional.of(role);
     }
 
     /**

@@ -188,9 +188,9 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "3.0",
                 "formatVersion \"3.0\" (signed)",
                 signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "3.0")))));
-        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.3",
-                "formatVersion \"2.3\" (signed)",
-                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.3")))));
+        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.4",
+                "formatVersion \"2.4\" (signed)",
+                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.4")))));
 
         // Against the schema, each validly signed.
         cases.add(rejected("10-missing-member.json", "bundle.error.schema", "createdAt",
@@ -602,6 +602,30 @@ public final class HostileCorpusGenerator {
                     d.array("/payload/catalogs").addObject().put("version", "2099.1");
                     d.array("/payload/catalogs").addObject().put("version", "2099.1");
                 }))));
+        // The plans' self-checks (format 2.3), each validly signed by the office.
+        cases.add(rejectedAtTablet("T09-self-check-confirmed.json", "bundle.error.selfCheck",
+                "/payload/selfChecks/0/hospitalForm/0/confirmation",
+                "a plan's self-check whose hospital row carries a confirmation, which only the inspector makes",
+                signedBy(office, assignments("T09-self-check-confirmed.json", 1100,
+                        d -> d.object("/payload/selfChecks/0/hospitalForm/0").put("confirmation", "AGREES")))));
+        cases.add(rejectedAtTablet("T10-self-check-of-no-plan.json", "bundle.error.selfCheck", "corpus-plan-9",
+                "a self-check of a plan the bundle does not carry",
+                signedBy(office, assignments("T10-self-check-of-no-plan.json", 1200,
+                        d -> d.object("/payload/selfChecks/0").put("planId", "corpus-plan-9")))));
+        cases.add(rejectedAtTablet("T11-self-check-vendor-without-contract.json", "bundle.error.selfCheck",
+                "無契約システム社 / 電子カルテ",
+                "a plan's self-check with a vendor form of a vendor the facility has no contract with",
+                signedBy(office, assignments("T11-self-check-vendor-without-contract.json", 1300,
+                        d -> d.object("/payload/selfChecks/0/vendorForms/0").put("vendor", "無契約システム社")))));
+        cases.add(rejectedAtTablet("T12-self-check-target-without-no.json", "bundle.error.selfCheck",
+                "/payload/selfChecks/0/hospitalForm/0/targetDate",
+                "a target date on a はい of a plan's self-check",
+                signedBy(office, assignments("T12-self-check-target-without-no.json", 1400,
+                        d -> d.object("/payload/selfChecks/0/hospitalForm/0").put("targetDate", "2025-12-31")))));
+        cases.add(rejectedAtTablet("T13-self-checks-in-2-2.json", "bundle.error.schema", "selfChecks",
+                "a file of format 2.2, which carried no self-checks, with them",
+                signedBy(office, assignments("T13-self-checks-in-2-2.json", 1500,
+                        d -> d.signed.put("formatVersion", "2.2")))));
         cases.add(rejectedAtTablet("T05-office-with-another-key.json", "sync.error.keyChanged", OFFICE_ID,
                 "the enrolled office's id with another key (validly signed with that key)",
                 signedBy(impostor, assignments("T05-office-with-another-key.json", 700,
@@ -765,7 +789,7 @@ public final class HostileCorpusGenerator {
                 List.of(facility), List.of(new BundleRecords.Assignment("corpus-plan-1", FACILITY_ID, "corpus-inspector",
                         "試験 太郎", "2025-07-01", "2025-06-12T07:00:00Z")), List.of(),
                 List.of(new BundleRecords.Review(INSPECTION_ID, 1, "APPROVED", "問題ありません", "2025-06-12T07:30:00Z",
-                        "corpus-supervisor", List.of())), List.of()));
+                        "corpus-supervisor", List.of())), List.of(), List.of(planSelfCheck())));
         signed.set("payload", payload);
         change.accept(draft);
         return draft;
@@ -773,6 +797,15 @@ public final class HostileCorpusGenerator {
 
     private static String bundleId(String file) {
         return "corpus-" + file.substring(0, file.length() - ".json".length());
+    }
+
+    /** The plan's self-check as the hospital's and its vendor's filled workbooks gave it to the office (format 2.3). */
+    private static BundleRecords.PlanSelfCheck planSelfCheck() {
+        return new BundleRecords.PlanSelfCheck("corpus-plan-1", List.of(
+                new BundleRecords.HospitalFormRow("2-①", "YES", "2025-06-10", null, null, "", "2025-06-11T09:00:00Z"),
+                new BundleRecords.HospitalFormRow("2-⑦", "NO", "2025-06-10", "2025-12-31", null, "", "2025-06-11T09:00:00Z")),
+                List.of(new BundleRecords.VendorForm("試験システム株式会社", "電子カルテ", "RECEIVED", "2025-06-09", "",
+                        List.of(new BundleRecords.VendorAnswer("2-⑦", "NO")), "2025-06-11T09:05:00Z")));
     }
 
     private static BundleRecords.Inspection inspection(String inspectionId, String evidenceId, String auditIdPrefix,

@@ -80,7 +80,7 @@ public final class DashboardFixture {
             return null;
         });
         if (!hospitalForm.isEmpty()) {
-            new SqliteSelfCheck(database, CLOCK).recordHospitalForm(inspectionId, revision, hospitalForm, "fixture");
+            new SqliteSelfCheck(database, CLOCK).recordHospitalForm(inspectionId, revision, hospitalForm, "fixture", null);
         }
         if (finalized) {
             database.transaction(connection -> {

@@ -118,7 +118,13 @@ class MigrationsTest {
                             + "'tablet-2', NULL, 'INSPECTOR', NULL, '" + "0".repeat(64) + "', '" + HASH + "')",
                     "INSERT INTO trust_heads VALUES ('office', 1, '" + HASH + "')",
                     "INSERT INTO assignments_sequence VALUES (1, 3)",
-                    "INSERT INTO applied_assignments VALUES ('office-2', '*', 3, 'bundle-out-3', '2025-09-02T00:00:00Z')"));
+                    "INSERT INTO applied_assignments VALUES ('office-2', '*', 3, 'bundle-out-3', '2025-09-02T00:00:00Z')"),
+            7, List.of(
+                    "INSERT INTO hospital_form VALUES ('i-old', 1, '2-①', 'NO', '2025-06-01', '2025-12-31', 'AGREES', '', "
+                            + "'2025-06-02T01:20:00Z')",
+                    "INSERT INTO vendor_forms VALUES ('i-old', 1, '医療システム株式会社', '電子カルテ', 'RECEIVED', '2025-05-30', '', "
+                            + "'2025-06-02T01:21:00Z')",
+                    "INSERT INTO vendor_form_answers VALUES ('i-old', 1, '医療システム株式会社', '電子カルテ', '2-①', 'YES')"));
 
     @TempDir
     Path folder;

@@ -227,7 +227,7 @@ class ScreenshotTour {
             BundleWriter.write(Path.of(workspace.settings().transferFolders().inbox()), tablet.sync().identity(), BundleKind.ASSIGNMENTS,
                     java.time.Instant.now(), BundleRecords.tree(new BundleRecords.AssignmentsPayload(99, null, List.of(),
                             stored.facilities(), stored.assignments(), stored.previousInspections(), stored.reviews(),
-                            stored.receipts())), List.of());
+                            stored.receipts(), stored.selfChecks())), List.of());
         }
         app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));
         fire(robot, "#office-import");

@@ -196,7 +196,12 @@ public final class StartInspectionViewModel {
         NewInspection request = request();
         starting.set(true);
         startError.set("");
-        background.submit(() -> workspace.inspections().start(request, workspace.actor()).id(), id -> {
+        background.submit(() -> {
+            String id = workspace.inspections().start(request, workspace.actor()).id();
+            // Started for a facility the office planned: the plan's self-check, if it came, fills the forms.
+            workspace.inspectionFill().startedFromPlan(id, workspace.actor());
+            return id;
+        }, id -> {
             starting.set(false);
             onStarted.accept(id);
         }, failure -> {

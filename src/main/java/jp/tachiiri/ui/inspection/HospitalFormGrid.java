@@ -122,7 +122,11 @@ final class HospitalFormGrid {
         Button allYes = new Button(messages.get("forms.blankYes"));
         allYes.setId("hospital-all-yes");
         allYes.setOnAction(event -> forms.answerBlankRowsYes());
-        FlowPane bar = new FlowPane(10, 10, label, bulkDate, bulkUndated, bulkSelected, allYes);
+        Button workbook = new Button(messages.get("forms.hospital.readWorkbook"));
+        workbook.setId("hospital-read-workbook");
+        workbook.setOnAction(event -> context.filePicker().choose(context.window(),
+                messages.get("forms.hospital.readWorkbook")).forEach(forms::readFilledWorkbook));
+        FlowPane bar = new FlowPane(10, 10, label, bulkDate, bulkUndated, bulkSelected, allYes, workbook);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("bulk-bar");
         return bar;

@@ -1,5 +1,6 @@
 package jp.tachiiri.ui.inspection;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -291,6 +292,24 @@ final class SelfCheckViewModel {
         selfCheck.set(new SelfCheck(selfCheck.get().hospitalForm(), forms));
         String inspectionId = inspectionId();
         store(() -> workspace.selfCheck().recordVendorForm(inspectionId, after, workspace.actor()));
+    }
+
+    /**
+     * A filled workbook the hospital hands over (on a USB stick) read into the forms: the rows the inspector has not
+     * confirmed take the hospital's or vendor's answers; a refused file is said with the sheet and cell, nothing stored.
+     */
+    void readFilledWorkbook(Path file) {
+        String inspectionId = inspectionId();
+        int revision = inspection.loadedProperty().get().inspection().revision();
+        inspection.saving();
+        context.background().submit(() -> {
+            workspace.planWorkbooks().fillInspection(inspectionId, file, workspace.actor());
+            return workspace.selfCheck().selfCheck(inspectionId, revision);
+        }, stored -> {
+            selfCheck.set(stored);
+            refusal.set(null);
+            inspection.saved();
+        }, this::refused);
     }
 
     private void store(Supplier<Integer> write) {

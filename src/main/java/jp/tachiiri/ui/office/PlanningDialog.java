@@ -93,7 +93,10 @@ final class PlanningDialog {
         dialog.initOwner(context.window());
         dialog.setTitle(messages.get("planning.title"));
         dialog.setHeaderText(messages.get("planning.header"));
-        VBox content = new VBox(10, form, add, error, new Label(messages.get("planning.planned")), list);
+        Button workbooks = new Button(messages.get("selfCheckWorkbooks.button"));
+        workbooks.setId("planning-workbooks");
+        workbooks.setOnAction(event -> new SelfCheckWorkbooksDialog(context).show());
+        VBox content = new VBox(10, form, add, error, new Label(messages.get("planning.planned")), list, workbooks);
         content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(messages.get("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
