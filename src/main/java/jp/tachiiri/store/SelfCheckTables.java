@@ -55,9 +55,7 @@ final class SelfCheckTables {
 
         /** The owner's key, then {@code rest}: the parameters of a statement that names the owner first. */
         private Object[] with(Object... rest) {
-            Object[] all = key.toArray(new Object[key.size() + rest.length]);
-            System.arraycopy(rest, 0, all, key.size(), rest.length);
-            return all;
+            return concat(key.toArray(), rest);
         }
 
         private String hospitalInsert() {
@@ -162,6 +160,7 @@ final class SelfCheckTables {
         }
     }
 
+    /** {@code first}, then {@code second}: the parameters of a statement in order. */
     private static Object[] concat(Object[] first, Object[] second) {
         Object[] all = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);

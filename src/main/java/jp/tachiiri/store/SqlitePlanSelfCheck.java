@@ -92,7 +92,8 @@ public final class SqlitePlanSelfCheck implements PlanSelfCheckRepository {
     }
 
     @Override
-    public int replaceHospitalForm(String planId, Collection<HospitalFormEntry> rows, WorkbookSource source) {
+    public int replaceHospitalForm(String planId, Collection<HospitalFormEntry> rows, WorkbookSource source,
+                                   String reason) {
         return database.transaction(connection -> {
             try (Statements statements = new Statements(connection)) {
                 SelfCheckTables.Owner owner = SelfCheckTables.Owner.plan(planId);
@@ -111,13 +112,13 @@ public final class SqlitePlanSelfCheck implements PlanSelfCheckRepository {
                         changes.addAll(changed);
                     }
                 }
-                return imported(connection, statements, planId, HOSPITAL, source, changes);
+                return imported(connection, statements, planId, HOSPITAL, source, reason, changes);
             }
         });
     }
 
     @Override
-    public int replaceVendorForm(String planId, VendorForm form, WorkbookSource source) {
+    public int replaceVendorForm(String planId, VendorForm form, WorkbookSource source, String reason) {
         return database.transaction(connection -> {
             try (Statements statements = new Statements(connection)) {
                 SelfCheckTables.Owner owner = SelfCheckTables.Owner.plan(planId);
@@ -128,14 +129,15 @@ public final class SqlitePlanSelfCheck implements PlanSelfCheckRepository {
                 if (!changes.isEmpty()) {
                     SelfCheckTables.writeVendorForm(statements, owner, form, source.importedAt());
                 }
-                return imported(connection, statements, planId, form.contract().key(), source, changes);
+                return imported(connection, statements, planId, form.contract().key(), source, reason, changes);
             }
         });
     }
 
     /** Records the source and the trail: the import first (what replaced what), then each changed field. */
     private static int imported(Connection connection, Statements statements, String planId, String form,
-                                WorkbookSource source, List<AuditWriter.Entry> changes) throws SQLException {
+                                WorkbookSource source, String reason, List<AuditWriter.Entry> changes)
+            throws SQLException {
         Optional<String> before = statements.query("""
                 SELECT file_name || ' ' || sha256 FROM plan_self_check_sources
                 WHERE plan_id = ? AND kind = ? AND vendor_name = ? AND system = ?""", row -> row.getString(1),
@@ -149,7 +151,7 @@ public final class SqlitePlanSelfCheck implements PlanSelfCheckRepository {
                 source.importedAt().toString(), source.importedBy());
         List<AuditWriter.Entry> trail = new ArrayList<>();
         trail.add(new AuditWriter.Entry(SELF_CHECK_IMPORTED, form, before.orElse(null),
-                source.fileName() + " " + source.sha256(), before.isPresent() ? "a newer filled workbook replaces the older" : null));
+                source.fileName() + " " + source.sha256(), reason));
         trail.addAll(changes);
         AuditWriter.appendAll(AuditWriter.Trail.PLAN_SELF_CHECK, connection, planId, source.importedBy(),
                 source.importedAt(), trail);
@@ -162,13 +164,6 @@ public final class SqlitePlanSelfCheck implements PlanSelfCheckRepository {
 
     private static String system(WorkbookSource source) {
         return source.contract().map(VendorContract::system).orElse("");
-    }
-
-    @Override
-    public Optional<String> planOf(String inspectionId) {
-        return database.read(connection -> Rows.list(connection,
-                "SELECT plan_id FROM plan_inspections WHERE inspection_id = ?", row -> row.getString(1), inspectionId)
-                .stream().findFirst());
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import jp.tachiiri.audit.AuditChain;
@@ -321,12 +323,19 @@ public final class SqliteSync implements SyncRepository {
                     SELECT bundle_id, device_id, received_at FROM received_bundles WHERE kind = 'findings'
                     ORDER BY received_at, bundle_id""",
                     row -> new BundleRecords.Receipt(row.getString(1), row.getString(2), row.getString(3)));
+            Map<String, List<BundleRecords.Vendor>> contracts = new HashMap<>();
+            facilities.forEach(facility -> contracts.put(facility.id(), facility.vendors()));
             List<BundleRecords.PlanSelfCheck> selfChecks = new ArrayList<>();
             try (Statements statements = new Statements(connection)) {
                 for (BundleRecords.Assignment assignment : assignments) {
                     BundleRecords.PlanSelfCheck check = SelfCheckTables.planSelfCheck(statements, assignment.id());
-                    if (!check.hospitalForm().isEmpty() || !check.vendorForms().isEmpty()) {
-                        selfChecks.add(check);
+                    // A vendor form stays at the office when its contract has left the facility master since: the
+                    // tablets refuse a plan's form of a contract its facility does not have.
+                    List<BundleRecords.Vendor> current = contracts.getOrDefault(assignment.facilityId(), List.of());
+                    List<BundleRecords.VendorForm> forms = check.vendorForms().stream().filter(form ->
+                            current.contains(new BundleRecords.Vendor(form.vendor(), form.system()))).toList();
+                    if (!check.hospitalForm().isEmpty() || !forms.isEmpty()) {
+                        selfChecks.add(new BundleRecords.PlanSelfCheck(check.planId(), check.hospitalForm(), forms));
                     }
                 }
             }

@@ -64,8 +64,8 @@ public final class SyncService {
     /**
      * {@code staging} is a folder of the data folder where attachments wait while a bundle is imported; what a
      * bundle may change here depends on the installation's role, and who sent it on {@code trust}. {@code
-     * selfChecksArrived} runs after an assignments bundle brought a plan's self-check this tablet did not hold yet (it
-     * fills the inspections in progress started from the plan).
+     * selfChecksArrived} runs after every assignments bundle (it fills the inspections in progress started from a plan
+     * from the plan's self-check, where it is not the one they were last filled from).
      */
     public SyncService(SyncRepository repository, CatalogLibrary catalogs, Clock clock, Path staging, DeviceTrust trust,
                        Runnable selfChecksArrived) {
@@ -405,10 +405,9 @@ public final class SyncService {
                 sum = sum.plus(merge.merge(inspection));
             }
             // An older office's bundle says nothing of self-checks: what the tablet holds stays.
-            boolean newSelfChecks = false;
             for (BundleRecords.PlanSelfCheck selfCheck : Optional.ofNullable(payload.selfChecks()).orElse(List.of())) {
                 if (session.assignmentUpdatedAt(selfCheck.planId()).isPresent()) {
-                    newSelfChecks |= session.savePlanSelfCheck(selfCheck);
+                    session.savePlanSelfCheck(selfCheck);
                 }
             }
             int returns = 0;
@@ -430,24 +429,23 @@ public final class SyncService {
             session.recordApplied(header.deviceId(), audience, payload.sequence(), header.bundleId(), now);
             session.recordReceived(header, reader.file().getFileName().toString(), now);
             return new Applied(sum, new ImportOutcome.Delivered(returns, approvals, receipts, newPlans, changedPlans,
-                    changedFacilities, newCatalogs.size()), newSelfChecks);
+                    changedFacilities, newCatalogs.size()));
         });
         for (Catalog catalog : loaded) {
             catalogs.add(catalog, newCatalogs.get(catalog.version()));
         }
-        if (applied.newSelfChecks()) {
-            fillFromArrivedSelfChecks(reader.file());
-        }
+        // Every assignments bundle, whether or not it brought a self-check: a fill that failed before is tried again.
+        fillFromArrivedSelfChecks(reader.file());
         return ImportOutcome.imported(reader.file(), header, applied.inspections(), applied.delivered());
     }
 
-    /** What one assignments bundle changed: the inspections it carried, the rest by kind, and any plan's self-check. */
-    private record Applied(ImportOutcome.Counts inspections, ImportOutcome.Delivered delivered, boolean newSelfChecks) {
+    /** What one assignments bundle changed: the inspections it carried, and the rest by kind. */
+    private record Applied(ImportOutcome.Counts inspections, ImportOutcome.Delivered delivered) {
     }
 
     /**
      * The bundle is stored whatever filling the inspections in progress meets; a failure there is logged, and the next
-     * self-check to arrive tries again (each inspection is filled once per self-check, never over confirmed rows).
+     * assignments bundle tries again (each inspection is filled once per self-check, never over confirmed rows).
      */
     private void fillFromArrivedSelfChecks(Path file) {
         try {

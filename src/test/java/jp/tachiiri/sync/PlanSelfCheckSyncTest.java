@@ -171,6 +171,96 @@ class PlanSelfCheckSyncTest {
                 });
     }
 
+    @Test
+    void aVendorFormOfAContractRemovedSinceStaysAtTheOfficeAndTheBundleIsTaken() {
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.hospital(office, plan.id(), "a".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null)), "hospital.xlsx", "office-user");
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.vendor(office, plan.id(), SelfCheckFixture.EMR,
+                "b".repeat(64), Map.of("2-⑦", SelfCheckAnswer.YES)), "emr.xlsx", "office-user");
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.vendor(office, plan.id(), SelfCheckFixture.PACS,
+                "c".repeat(64), Map.of("2-⑦", SelfCheckAnswer.NO)), "pacs.xlsx", "office-user");
+        Facility before = SelfCheckFixture.facility();
+        office.facilities().save(new Facility(before.id(), before.code(), before.name(), before.kana(), before.address(),
+                before.type(), before.licensedBeds(), before.hasMedicalInformationSystem(), before.usesEmr(),
+                List.of(SelfCheckFixture.EMR), before.feeAddOnClaims(), before.demo()));
+
+        Path bundle = sendAssignments();
+        receive(bundle);
+
+        assertThat(payload(bundle).selfChecks()).singleElement().satisfies(check -> assertThat(check.vendorForms())
+                .extracting(BundleRecords.VendorForm::system).containsExactly(SelfCheckFixture.EMR.system()));
+        assertThat(office.selfCheckImport().selfCheck(plan.id()).vendorForm(SelfCheckFixture.PACS))
+                .as("kept at the office").isPresent();
+    }
+
+    @Test
+    void onlyAPlanOfTheInspectionsFiscalYearNotStartedAlreadyFillsIt() {
+        PlannedInspection lastYear = office.sync().plan(plan.facilityId(), "hanako", "デモ 立入花子",
+                LocalDate.parse("2026-03-25"));
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.hospital(office, lastYear.id(), "a".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null)), "last-year.xlsx", "office-user");
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.hospital(office, plan.id(), "b".repeat(64),
+                PlanSelfChecks.row("2-⑦", SelfCheckAnswer.YES, null)), "this-year.xlsx", "office-user");
+        receive(sendAssignments());
+        clock.set(Instant.parse("2026-06-01T00:30:00Z"));
+
+        String inspection = start(LocalDate.parse("2026-04-02"));
+        tablet.inspectionFill().startedFromPlan(inspection, ACTOR);
+        assertThat(tablet.selfCheck().selfCheck(inspection, 1).hospitalForm()).as("this fiscal year's plan, not the nearest")
+                .containsOnlyKeys("2-⑦");
+
+        String another = start(DAY);
+        assertThat(tablet.inspectionFill().startedFromPlan(another, ACTOR).changedFields()).isZero();
+        assertThat(tablet.selfCheck().selfCheck(another, 1).hospitalForm()).as("the plan is the first inspection's")
+                .isEmpty();
+    }
+
+    @Test
+    void aHandedOverWorkbooksBlankRowsLeaveTheInspectorsEntries() {
+        receive(sendAssignments());
+        clock.set(Instant.parse("2026-06-01T00:30:00Z"));
+        String inspection = start();
+        HospitalFormEntry typed = PlanSelfChecks.row("2-⑦", SelfCheckAnswer.NO, TARGET);
+        tablet.selfCheck().recordHospitalForm(inspection, List.of(typed), ACTOR);
+        FilledWorkbook handed = PlanSelfChecks.hospital(office, plan.id(), "e".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null), HospitalFormEntry.empty("2-⑦"));
+
+        tablet.inspectionFill().fillFromWorkbook(inspection, handed, "hospital.xlsx", ACTOR);
+
+        SelfCheck forms = tablet.selfCheck().selfCheck(inspection, 1);
+        assertThat(forms.entry("2-⑦")).isEqualTo(typed);
+        assertThat(forms.entry("2-①")).isEqualTo(PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null));
+    }
+
+    @Test
+    void aFillThatFailedIsTriedAgainAfterTheNextBundleAndDoesNotStopTheOthers() {
+        PlannedInspection later = office.sync().plan(plan.facilityId(), "hanako", "デモ 立入花子", LocalDate.parse("2026-06-15"));
+        receive(sendAssignments());
+        clock.set(Instant.parse("2026-06-15T00:30:00Z"));
+        String first = start();
+        String second = start(later.date());
+        tablet.inspectionFill().startedFromPlan(first, ACTOR);
+        tablet.inspectionFill().startedFromPlan(second, ACTOR);
+        clock.set(Instant.parse("2026-05-25T01:00:00Z"));
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.hospital(office, plan.id(), "a".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null)), "first.xlsx", "office-user");
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.hospital(office, later.id(), "b".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null).withCheckedOn(Optional.of(LocalDate.parse("2026-05-10")))),
+                "second.xlsx", "office-user");
+        Path bundle = sendAssignments();
+
+        // The tablet's clock is behind: the first plan's 確認日 (05-20) is in its future, the second's (05-10) is not.
+        clock.set(Instant.parse("2026-05-15T01:00:00Z"));
+        receive(bundle);
+        assertThat(tablet.selfCheck().selfCheck(first, 1).hospitalForm()).isEmpty();
+        assertThat(tablet.selfCheck().selfCheck(second, 1).entry("2-①").answer()).contains(SelfCheckAnswer.YES);
+
+        clock.set(Instant.parse("2026-06-15T01:00:00Z"));
+        receive(sendAssignments());
+        assertThat(tablet.selfCheck().selfCheck(first, 1).entry("2-①"))
+                .isEqualTo(PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null));
+    }
+
     private Path sendAssignments() {
         return office.sync().exportAssignments(folder.resolve("usb-" + ++bundles), Optional.empty());
     }
@@ -187,7 +277,11 @@ class PlanSelfCheckSyncTest {
     }
 
     private String start() {
-        return tablet.inspections().start(new NewInspection(plan.facilityId(), DAY, List.of("立入 花子"), List.of(), false),
+        return start(DAY);
+    }
+
+    private String start(LocalDate day) {
+        return tablet.inspections().start(new NewInspection(plan.facilityId(), day, List.of("立入 花子"), List.of(), false),
                 ACTOR).id();
     }
 

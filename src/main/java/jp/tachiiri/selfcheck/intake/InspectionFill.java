@@ -1,8 +1,6 @@
 package jp.tachiiri.selfcheck.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import jp.tachiiri.bundle.Sha256;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.MinistryItem;
@@ -38,6 +40,8 @@ import jp.tachiiri.workbook.WorkbookKind;
  */
 public final class InspectionFill {
 
+    private static final Logger LOG = Logger.getLogger(InspectionFill.class.getName());
+
     private final PlanSelfCheckRepository plans;
     private final SelfCheckService selfCheck;
     private final InspectionService inspections;
@@ -52,13 +56,19 @@ public final class InspectionFill {
     }
 
     /**
-     * An inspection just started: if the office planned an inspection of its facility, the inspection is the plan's
-     * (the facility's plan nearest to the inspection's day) and is filled from the plan's self-check, if one came.
+     * An inspection just started: if the office planned an inspection of its facility in the inspection's fiscal year
+     * that no other inspection was started from, the inspection is that plan's (the nearest such plan to the
+     * inspection's day) and is filled from the plan's self-check, if one came. A tablet keeps every plan it received:
+     * last year's plan, and its self-check, are not this year's. (The plan's and the inspection's checklists are both
+     * the catalog of that fiscal year.)
      */
     public Filled startedFromPlan(String inspectionId, String actor) {
         Inspection inspection = selfCheck.inProgress(inspectionId);
+        FiscalYear year = FiscalYear.of(inspection.date());
         Optional<PlannedInspection> plan = plans.plans().stream()
                 .filter(candidate -> candidate.facilityId().equals(inspection.facilityId()))
+                .filter(candidate -> FiscalYear.of(candidate.date()).equals(year))
+                .filter(candidate -> plans.inspectionsOf(candidate.id()).stream().allMatch(inspectionId::equals))
                 .min(Comparator.comparing(candidate -> Math.abs(ChronoUnit.DAYS.between(candidate.date(), inspection.date()))));
         if (plan.isEmpty()) {
             return Filled.nothing(inspectionId);
@@ -68,15 +78,21 @@ public final class InspectionFill {
     }
 
     /**
-     * After an assignments bundle: every inspection in progress started from a plan whose self-check is not the one it
-     * was last filled from is filled from it (once per arriving self-check, never again over the inspector's work).
+     * After every assignments bundle: each inspection in progress started from a plan whose self-check is not the one it
+     * was last filled from is filled from it (once per self-check, never again over the inspector's work). One that
+     * fails is logged and tried again after the next bundle; the others are filled all the same.
      */
     public List<Filled> selfChecksArrived(String actor) {
         List<Filled> filled = new ArrayList<>();
         for (PlannedInspection plan : plans.plans()) {
             for (String inspectionId : plans.inspectionsOf(plan.id())) {
-                inspections.find(inspectionId).filter(found -> found.status() == InspectionStatus.IN_PROGRESS)
-                        .ifPresent(found -> filled.add(fillFromPlan(found, plan.id(), actor)));
+                try {
+                    inspections.find(inspectionId).filter(found -> found.status() == InspectionStatus.IN_PROGRESS)
+                            .ifPresent(found -> filled.add(fillFromPlan(found, plan.id(), actor)));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "filling inspection " + inspectionId + " from the self-check of plan "
+                            + plan.id() + " failed; the next assignments bundle tries again", e);
+                }
             }
         }
         return filled;
@@ -130,7 +146,8 @@ public final class InspectionFill {
         List<String> kept = new ArrayList<>();
         List<HospitalFormEntry> rows = new ArrayList<>();
         for (HospitalFormEntry row : new TreeMap<>(hospital).values()) {
-            if (!items.containsKey(row.ministryNumber())) {
+            // A row the hospital left blank says nothing: it never clears what the inspector entered.
+            if (!items.containsKey(row.ministryNumber()) || !row.hasHospitalAnswer()) {
                 continue;
             }
             HospitalFormEntry current = stored.entry(row.ministryNumber());
@@ -184,11 +201,6 @@ public final class InspectionFill {
         new TreeMap<>(check.hospitalForm()).forEach((number, entry) -> text.append(number).append(entry.fields()).append('\n'));
         check.vendorForms().stream().sorted(Comparator.comparing(form -> form.contract().key()))
                 .forEach(form -> text.append(form.contract().key()).append(form.fields()).append('\n'));
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -38,17 +38,15 @@ public interface PlanSelfCheckRepository {
 
     /**
      * Replaces the plan's hospital form with exactly {@code rows} and records its source, in one transaction with an
-     * audit event for the import and one per field that changed. Returns the number of fields that changed.
+     * audit event for the import ({@code reason}: what it replaced and why) and one per field that changed. Returns
+     * the number of fields that changed.
      */
-    int replaceHospitalForm(String planId, Collection<HospitalFormEntry> rows, WorkbookSource source);
+    int replaceHospitalForm(String planId, Collection<HospitalFormEntry> rows, WorkbookSource source, String reason);
 
     /** Replaces one vendor contract's form of the plan, the same way. Returns the number of fields that changed. */
-    int replaceVendorForm(String planId, VendorForm form, WorkbookSource source);
+    int replaceVendorForm(String planId, VendorForm form, WorkbookSource source, String reason);
 
     // The tablet's side.
-
-    /** The plan an inspection was started from, if it was. */
-    Optional<String> planOf(String inspectionId);
 
     /** The inspections started from a plan. */
     List<String> inspectionsOf(String planId);

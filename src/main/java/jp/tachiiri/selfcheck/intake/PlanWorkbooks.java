@@ -30,7 +30,6 @@ import jp.tachiiri.workbook.WorkbookRequest;
 public final class PlanWorkbooks {
 
     private static final Logger LOG = Logger.getLogger(PlanWorkbooks.class.getName());
-    private static final String EXTENSION = ".xlsx";
 
     private final SelfCheckImport selfChecks;
     private final InspectionFill inspections;
@@ -81,7 +80,7 @@ public final class PlanWorkbooks {
             return List.of(path);
         }
         try (Stream<Path> files = Files.list(path)) {
-            return files.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION)
+            return files.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SelfCheckWorkbookWriter.EXTENSION)
                             && Files.isRegularFile(file))
                     .sorted(Comparator.comparing(file -> file.getFileName().toString())).toList();
         } catch (IOException e) {

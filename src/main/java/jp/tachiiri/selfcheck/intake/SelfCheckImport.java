@@ -3,6 +3,7 @@ package jp.tachiiri.selfcheck.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -87,19 +88,29 @@ public final class SelfCheckImport {
 
     /**
      * Takes a filled workbook, accepted whole by the reader, into its plan's self-check, all or nothing: the plan must
-     * still be the office's, a vendor's workbook must name a contract the facility still has, and the rows must keep
-     * the forms' rules against the catalog. The same file again changes nothing; another file of the same plan, kind
-     * (and contract) replaces what the older one brought, every changed field audited.
+     * still be the office's, a vendor's workbook must name a contract the facility still has, it must carry an answer,
+     * and the rows must keep the forms' rules against the catalog. The file in use again changes nothing; a file
+     * imported into the plan before and replaced since is refused, as is a workbook older than the one in use by the
+     * day it carries (the latest 確認日 of the hospital's, the 記入日 of a vendor's), whatever the order the files come
+     * in; another file of the same plan, kind (and contract) replaces what the older one brought, every changed field
+     * audited.
      */
     public Imported importWorkbook(FilledWorkbook workbook, String fileName, String actor) {
         WorkbookRequest written = workbook.request();
         WorkbookRequest now = request(written.plan().id())
                 .orElseThrow(() -> new UserFacingException("selfCheckImport.error.noPlan", fileName, written.plan().id()));
+        String planId = now.plan().id();
         Optional<VendorContract> contract = written.contract();
-        Optional<WorkbookSource> before = plans.source(now.plan().id(), written.kind(), contract);
+        Optional<WorkbookSource> before = plans.source(planId, written.kind(), contract);
         if (before.isPresent() && before.get().sha256().equals(workbook.sha256())) {
             return new Imported(now, Imported.Outcome.UNCHANGED, 0);
         }
+        if (plans.trail(planId).stream().anyMatch(event -> event.newValue() != null
+                && event.newValue().endsWith(" " + workbook.sha256()))) {
+            throw new UserFacingException("selfCheckImport.error.replacedBefore", fileName,
+                    before.map(WorkbookSource::fileName).orElse("-"));
+        }
+        SelfCheck stored = plans.selfCheck(planId);
         Instant at = clock.instant();
         WorkbookSource source = new WorkbookSource(written.kind(), contract, workbook.sha256(), fileName, at, actor);
         int changed;
@@ -107,9 +118,15 @@ public final class SelfCheckImport {
             // The office's copy holds the hospital's side only: a confirmation is the inspector's, made at the inspection.
             List<HospitalFormEntry> rows = workbook.hospitalRows().values().stream()
                     .map(row -> row.withConfirmation(Optional.empty(), ""))
+                    .filter(HospitalFormEntry::hasHospitalAnswer)
                     .sorted(Comparator.comparing(HospitalFormEntry::ministryNumber)).toList();
+            if (rows.isEmpty()) {
+                throw new UserFacingException("selfCheckImport.error.blank", fileName);
+            }
             SelfCheckRules.checkHospitalRows(now.catalog(), rows, LocalDate.now(clock));
-            changed = plans.replaceHospitalForm(now.plan().id(), rows, source);
+            String reason = replacing(fileName, "確認日", latestCheck(rows),
+                    before.map(held -> latestCheck(stored.hospitalForm().values())));
+            changed = plans.replaceHospitalForm(planId, rows, source, reason);
         } else {
             VendorContract named = contract.orElseThrow();
             if (!now.facility().vendors().contains(named)) {
@@ -118,9 +135,41 @@ public final class SelfCheckImport {
             }
             VendorForm form = workbook.vendorForm()
                     .orElseThrow(() -> new IllegalArgumentException("a vendor's filled workbook carries its form"));
+            if (form.answers().isEmpty()) {
+                throw new UserFacingException("selfCheckImport.error.blank", fileName);
+            }
             SelfCheckRules.checkVendorForm(now.facility(), now.catalog(), form, LocalDate.now(clock));
-            changed = plans.replaceVendorForm(now.plan().id(), form, source);
+            String reason = replacing(fileName, "記入日", form.filledOn(),
+                    before.map(held -> stored.vendorForm(named).flatMap(VendorForm::filledOn)));
+            changed = plans.replaceVendorForm(planId, form, source, reason);
         }
         return new Imported(now, before.isEmpty() ? Imported.Outcome.NEW : Imported.Outcome.REPLACED, changed);
+    }
+
+    /**
+     * The import's reason in the plan's trail when a workbook is in use already ({@code held}: the day it carries), or
+     * the refusal of an older workbook: the day each carries decides, not the order the files come in. A workbook
+     * without the day is older than one with it.
+     */
+    private static String replacing(String fileName, String dayName, Optional<LocalDate> arriving,
+                                    Optional<Optional<LocalDate>> held) {
+        if (held.isEmpty()) {
+            return null;
+        }
+        Comparator<Optional<LocalDate>> byDay = Comparator.comparing(day -> day.orElse(LocalDate.MIN));
+        if (byDay.compare(arriving, held.get()) < 0) {
+            throw new UserFacingException("selfCheckImport.error.older", fileName, dayName, shown(arriving),
+                    shown(held.get()));
+        }
+        return "replaces the workbook in use: " + dayName + " " + shown(arriving)
+                + (arriving.equals(held.get()) ? ", the same as the older one's" : ", the older one's " + shown(held.get()));
+    }
+
+    private static Optional<LocalDate> latestCheck(Collection<HospitalFormEntry> rows) {
+        return rows.stream().flatMap(row -> row.checkedOn().stream()).max(Comparator.naturalOrder());
+    }
+
+    private static String shown(Optional<LocalDate> day) {
+        return day.map(LocalDate::toString).orElse("-");
     }
 }

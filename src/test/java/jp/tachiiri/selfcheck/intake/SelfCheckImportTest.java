@@ -15,6 +15,7 @@ import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Facility;
+import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorForm;
@@ -115,13 +116,81 @@ class SelfCheckImportTest {
         assertThat(second.get(0).action()).isEqualTo("SELF_CHECK_IMPORTED");
         assertThat(second.get(0).oldValue()).isEqualTo("first.xlsx " + "a".repeat(64));
         assertThat(second.get(0).newValue()).isEqualTo("second.xlsx " + "b".repeat(64));
-        assertThat(second.get(0).reason()).contains("replaces");
+        assertThat(second.get(0).reason()).contains("replaces", "確認日 2026-05-20");
         assertThat(second.subList(1, second.size()))
                 .extracting(event -> event.subject() + " " + event.oldValue() + "→" + event.newValue())
                 .containsExactly("2-①/answer YES→NO", "2-①/targetDate null→2026-12-31",
                         "2-⑦/answer YES→null", "2-⑦/checkedOn 2026-05-20→null",
                         "3-①/answer null→YES", "3-①/checkedOn null→2026-05-20");
         assertChained(trail);
+    }
+
+    @Test
+    void aFileImportedBeforeAndReplacedSinceIsRefusedAsOlderNotTakenAsNewer() {
+        FilledWorkbook first = PlanSelfChecks.hospital(office, plan.id(), "a".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null));
+        FilledWorkbook second = PlanSelfChecks.hospital(office, plan.id(), "b".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.NO, TARGET));
+        office.selfCheckImport().importWorkbook(first, "first.xlsx", "office-user");
+        office.selfCheckImport().importWorkbook(second, "second.xlsx", "office-user");
+        String stored = StoreDump.of(office.databaseFile(), Set.of());
+
+        assertThatThrownBy(() -> office.selfCheckImport().importWorkbook(first, "first.xlsx", "office-user"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.key()).isEqualTo("selfCheckImport.error.replacedBefore");
+                    assertThat(e.getMessage()).contains("first.xlsx", "second.xlsx");
+                });
+        assertThat(StoreDump.of(office.databaseFile(), Set.of())).isEqualTo(stored);
+        assertThat(office.selfCheckImport().importWorkbook(second, "copy.xlsx", "office-user").outcome())
+                .isEqualTo(Imported.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void aWorkbookOlderByTheDayItCarriesIsRefusedWhateverTheOrderOfImport() {
+        FilledWorkbook newer = PlanSelfChecks.hospital(office, plan.id(), "a".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.NO, TARGET).withCheckedOn(Optional.of(LocalDate.parse("2026-05-22"))));
+        FilledWorkbook older = PlanSelfChecks.hospital(office, plan.id(), "b".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null));
+        office.selfCheckImport().importWorkbook(newer, "newer.xlsx", "office-user");
+        FilledWorkbook vendor = PlanSelfChecks.vendor(office, plan.id(), SelfCheckFixture.EMR, "c".repeat(64),
+                Map.of("2-⑦", SelfCheckAnswer.YES));
+        office.selfCheckImport().importWorkbook(vendor, "vendor.xlsx", "office-user");
+        VendorForm held = vendor.vendorForm().orElseThrow();
+        FilledWorkbook olderVendor = new FilledWorkbook(vendor.request(), Map.of(), Optional.of(new VendorForm(
+                held.contract(), held.status(), Optional.of(held.filledOn().orElseThrow().minusDays(1)), "",
+                Map.of("2-⑦", SelfCheckAnswer.NO))), "d".repeat(64));
+        String stored = StoreDump.of(office.databaseFile(), Set.of());
+
+        assertThatThrownBy(() -> office.selfCheckImport().importWorkbook(older, "older.xlsx", "office-user"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.key()).isEqualTo("selfCheckImport.error.older");
+                    assertThat(e.getMessage()).contains("older.xlsx", "確認日", "2026-05-20", "2026-05-22");
+                });
+        assertThatThrownBy(() -> office.selfCheckImport().importWorkbook(olderVendor, "older-vendor.xlsx", "office-user"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.key()).isEqualTo("selfCheckImport.error.older");
+                    assertThat(e.getMessage()).contains("older-vendor.xlsx", "記入日", "2026-05-16", "2026-05-17");
+                });
+        assertThat(StoreDump.of(office.databaseFile(), Set.of())).isEqualTo(stored);
+    }
+
+    @Test
+    void aBlankWorkbookIsRefusedAndClearsNothing() {
+        office.selfCheckImport().importWorkbook(PlanSelfChecks.hospital(office, plan.id(), "a".repeat(64),
+                PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null)), "filled.xlsx", "office-user");
+        FilledWorkbook blank = PlanSelfChecks.hospital(office, plan.id(), "b".repeat(64),
+                HospitalFormEntry.empty("2-①"));
+        FilledWorkbook blankVendor = PlanSelfChecks.vendor(office, plan.id(), SelfCheckFixture.EMR, "c".repeat(64), Map.of());
+        String stored = StoreDump.of(office.databaseFile(), Set.of());
+
+        for (FilledWorkbook workbook : List.of(blank, blankVendor)) {
+            assertThatThrownBy(() -> office.selfCheckImport().importWorkbook(workbook, "blank.xlsx", "office-user"))
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                        assertThat(e.key()).isEqualTo("selfCheckImport.error.blank");
+                        assertThat(e.getMessage()).contains("blank.xlsx");
+                    });
+        }
+        assertThat(StoreDump.of(office.databaseFile(), Set.of())).isEqualTo(stored);
     }
 
     @Test
