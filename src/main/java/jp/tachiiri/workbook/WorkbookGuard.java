@@ -30,8 +30,11 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
  * file far bigger than that is refused as what it is (a zip bomb, a macro-enabled workbook, a sheet of a million rows, a
  * 100 MB cell) with bounded memory and time. The file is read once, at most {@link #MAX_FILE_BYTES}; its parts are
  * listed by the zip reader the library itself uses (so both see the same parts), and every part is inflated once,
- * through a fixed buffer, counting the bytes really inflated (never the sizes the zip's headers claim) and stopping at
- * the first limit passed: no more than a limit's worth is ever inflated. Nothing is kept but the content types' text.
+ * counting the bytes really inflated and the compressed bytes really consumed (never the sizes the zip's headers claim)
+ * and stopping at the first limit passed: no more than a limit's worth is ever inflated. The XML parts are parsed as
+ * they inflate, nothing kept: content and relationship types (macros, external links) and each sheet's cells (none
+ * outside the form's columns and rows, few array formulas, little formula text), which the library would otherwise
+ * pad, search or copy into gigabytes or minutes.
  */
 public final class WorkbookGuard {
 
