@@ -34,6 +34,11 @@ public final class CellValues {
     private static final Map<String, JapaneseEra> ERAS = Map.of("令和", JapaneseEra.REIWA, "R", JapaneseEra.REIWA,
             "平成", JapaneseEra.HEISEI, "H", JapaneseEra.HEISEI, "昭和", JapaneseEra.SHOWA, "S", JapaneseEra.SHOWA);
 
+    /** The first day a form's date may name: the form asks for dates from 2000 on (its cells' validation says so). */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    /** The last day a spreadsheet holds, and the last a bundle's dates may name. */
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     /** Day 0 of the 1900 date system as spreadsheets count it (Excel's phantom 1900-02-29 is serial 60). */
     private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
     private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
@@ -120,6 +125,11 @@ public final class CellValues {
             return EPOCH_1904.plusDays(days);
         }
         return days < 61 ? EPOCH_1900.plusDays(days + 1) : EPOCH_1900.plusDays(days);
+    }
+
+    /** Whether {@code day} is one a form may name: from {@link #FIRST_DAY} to {@link #LAST_DAY}. */
+    public static boolean inRange(LocalDate day) {
+        return !day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY);
     }
 
     /**

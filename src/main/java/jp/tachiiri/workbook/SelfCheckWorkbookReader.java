@@ -4,14 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jp.tachiiri.bundle.Sha256;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.MinistryItem;
@@ -31,7 +29,6 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
 /**
@@ -49,6 +46,8 @@ public final class SelfCheckWorkbookReader {
 
     /** Rows of a sheet read at most: the form has under 100; anything written below this is refused, not skipped. */
     public static final int MAX_ROWS = 1000;
+    /** The form's columns, A–E: the only ones the reader keeps of a row. */
+    static final int COLUMNS = WorkbookLayout.TARGET_COLUMN + 1;
     /** Characters of a cell's text repeated in a message; a longer text is cut there with "…". */
     static final int QUOTED = 40;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -69,9 +68,9 @@ public final class SelfCheckWorkbookReader {
         WorkbookGuard.check(content, file);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), OPTIONS)) {
             LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
-            return new Reading(file, workbook, today).read(planLookup, sha256(content));
-        } catch (WorkbookException refused) {
-            throw refused;
+            return new Reading(file, workbook, today).read(planLookup, Sha256.hex(content));
+        } catch (UserFacingException refusedOrFromTheLookup) {
+            throw refusedOrFromTheLookup;
         } catch (IOException | RuntimeException unreadable) {
             throw WorkbookGuard.unreadable(unreadable, file);
         }
@@ -104,7 +103,7 @@ public final class SelfCheckWorkbookReader {
                     sheets.stream().map(Sheet::getName).collect(Collectors.joining("、"))));
             List<MinistryItem> items = request.catalog().ministryItems().stream()
                     .filter(item -> request.kind() == WorkbookKind.HOSPITAL || item.onVendorForm()).toList();
-            Map<Integer, Row> rows = rows(form);
+            Map<Integer, Cell[]> rows = rows(form);
             checkItemRows(sheetName, items, rows);
 
             Map<String, HospitalFormEntry> hospitalRows = new LinkedHashMap<>();
@@ -171,25 +170,30 @@ public final class SelfCheckWorkbookReader {
             return value;
         }
 
-        /** The sheet's rows by zero-based index; content below {@link #MAX_ROWS} is refused, stopping the reading there. */
-        private Map<Integer, Row> rows(Sheet sheet) throws IOException {
-            Map<Integer, Row> rows = new TreeMap<>();
-            try (Stream<Row> stream = sheet.openStream()) {
-                for (Row row : (Iterable<Row>) stream::iterator) {
+        /**
+         * The sheet's rows by zero-based index, each only the form's columns A–E (the guard has refused any cell
+         * outside them, and any row below {@link #MAX_ROWS}; a row the library numbers otherwise is refused too).
+         */
+        private Map<Integer, Cell[]> rows(Sheet sheet) throws IOException {
+            Map<Integer, Cell[]> rows = new TreeMap<>();
+            try (Stream<org.dhatim.fastexcel.reader.Row> stream = sheet.openStream()) {
+                stream.forEach(row -> {
                     int index = row.getRowNum() - 1;
-                    if (index >= MAX_ROWS && row.stream().anyMatch(cell -> !text(cell).isBlank())) {
+                    if (index < 0 || index >= MAX_ROWS) {
                         throw refused("workbook.error.tooManyRows", sheet.getName(), MAX_ROWS);
                     }
-                    if (index < MAX_ROWS) {
-                        rows.put(index, row);
+                    Cell[] cells = new Cell[COLUMNS];
+                    for (int column = 0; column < COLUMNS; column++) {
+                        cells[column] = row.getOptionalCell(column).orElse(null);
                     }
-                }
+                    rows.put(index, cells);
+                });
             }
             return rows;
         }
 
         /** Each item's number in column A, in the catalog's order from the first item row, and nothing numbered below. */
-        private void checkItemRows(String sheetName, List<MinistryItem> items, Map<Integer, Row> rows) {
+        private void checkItemRows(String sheetName, List<MinistryItem> items, Map<Integer, Cell[]> rows) {
             for (int i = 0; i < items.size(); i++) {
                 int index = WorkbookLayout.FIRST_ITEM_ROW + i;
                 String found = text(cell(rows.get(index), WorkbookLayout.NUMBER_COLUMN)).strip();
@@ -208,7 +212,7 @@ public final class SelfCheckWorkbookReader {
         }
 
         /** One row of the hospital's form; empty when a cell of it is wrong (the problem is noted). */
-        private Optional<HospitalFormEntry> hospitalRow(String sheetName, String number, int index, Row row) {
+        private Optional<HospitalFormEntry> hospitalRow(String sheetName, String number, int index, Cell[] row) {
             int before = problems.size();
             Optional<SelfCheckAnswer> answer = answer(sheetName, row, index);
             Optional<LocalDate> checkedOn = date(sheetName, row, index, WorkbookLayout.CHECKED_ON_COLUMN);
@@ -233,8 +237,8 @@ public final class SelfCheckWorkbookReader {
 
         /** The vendor's form: received, with its 記入日 and the answers given (a blank row is no answer). */
         private VendorForm vendorForm(String sheetName, VendorContract contract, List<MinistryItem> items,
-                                      Map<Integer, Row> rows) {
-            Row filledRow = rows.get(WorkbookLayout.FILLED_ON_ROW);
+                                      Map<Integer, Cell[]> rows) {
+            Cell[] filledRow = rows.get(WorkbookLayout.FILLED_ON_ROW);
             Optional<LocalDate> filledOn = date(sheetName, filledRow, WorkbookLayout.FILLED_ON_ROW, 1);
             filledOn.filter(day -> day.isAfter(today)).ifPresent(day -> problems.add(problem("workbook.error.futureDate",
                     sheetName, cellName(WorkbookLayout.FILLED_ON_ROW, 1), day, today)));
@@ -247,8 +251,12 @@ public final class SelfCheckWorkbookReader {
             return new VendorForm(contract, VendorForm.Status.RECEIVED, filledOn, "", answers);
         }
 
-        private Optional<SelfCheckAnswer> answer(String sheetName, Row row, int index) {
-            String text = text(cell(row, WorkbookLayout.ANSWER_COLUMN));
+        private Optional<SelfCheckAnswer> answer(String sheetName, Cell[] row, int index) {
+            Cell cell = cell(row, WorkbookLayout.ANSWER_COLUMN);
+            if (withoutSavedValue(sheetName, cell, index, WorkbookLayout.ANSWER_COLUMN)) {
+                return Optional.empty();
+            }
+            String text = text(cell);
             try {
                 return CellValues.answer(text);
             } catch (IllegalArgumentException notAnAnswer) {
@@ -258,22 +266,49 @@ public final class SelfCheckWorkbookReader {
             }
         }
 
-        /** A date cell: a serial number in a date-formatted cell (a formula's saved result too), or a date as text. */
-        private Optional<LocalDate> date(String sheetName, Row row, int index, int column) {
+        /**
+         * A date cell: a serial number in a date-formatted cell (a formula's saved result too), or a date as text; a
+         * day before 2000 or after 9999 is refused (a serial of 1, the year 26 typed for 2026, a 1904-system serial
+         * beyond 9999), as no inspection names such a day.
+         */
+        private Optional<LocalDate> date(String sheetName, Cell[] row, int index, int column) {
             Cell cell = cell(row, column);
+            if (withoutSavedValue(sheetName, cell, index, column)) {
+                return Optional.empty();
+            }
             String text = text(cell);
+            Optional<LocalDate> day;
             try {
                 if (cell != null && cell.getValue() instanceof BigDecimal serial) {
                     if (!CellValues.isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
                         throw new IllegalArgumentException("a number, not a date: " + serial);
                     }
-                    return Optional.of(CellValues.serialDate(serial.doubleValue(), workbook.isDate1904()));
+                    day = Optional.of(CellValues.serialDate(serial.doubleValue(), workbook.isDate1904()));
+                } else {
+                    day = CellValues.date(text);
                 }
-                return CellValues.date(text);
             } catch (IllegalArgumentException notADate) {
                 problems.add(problem("workbook.error.notDate", sheetName, cellName(index, column), quoted(text)));
                 return Optional.empty();
             }
+            if (day.isPresent() && !CellValues.inRange(day.get())) {
+                problems.add(problem("workbook.error.dateOutOfRange", sheetName, cellName(index, column), day.get(),
+                        CellValues.FIRST_DAY, CellValues.LAST_DAY));
+                return Optional.empty();
+            }
+            return day;
+        }
+
+        /**
+         * Whether the cell is a formula saved without the value it gave (a program that writes formulas without
+         * computing them): noted as a problem, since formulas are never evaluated here and blank would be a guess.
+         */
+        private boolean withoutSavedValue(String sheetName, Cell cell, int index, int column) {
+            if (cell != null && cell.getType() == CellType.FORMULA && cell.getRawValue() == null) {
+                problems.add(problem("workbook.error.formulaWithoutValue", sheetName, cellName(index, column)));
+                return true;
+            }
+            return false;
         }
 
         private WorkbookException refused(String key, Object... arguments) {
@@ -285,8 +320,8 @@ public final class SelfCheckWorkbookReader {
         return new UserFacingException(key, arguments);
     }
 
-    private static Cell cell(Row row, int column) {
-        return row == null ? null : row.getOptionalCell(column).orElse(null);
+    private static Cell cell(Cell[] row, int column) {
+        return row == null ? null : row[column];
     }
 
     /**
@@ -313,11 +348,4 @@ public final class SelfCheckWorkbookReader {
                 : text.substring(0, text.offsetByCodePoints(0, QUOTED)) + "…";
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JDK", e);
-        }
-    }
 }

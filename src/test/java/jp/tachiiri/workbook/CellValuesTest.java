@@ -90,4 +90,20 @@ class CellValuesTest {
         assertThatThrownBy(() -> CellValues.serialDate(0.5, false)).isInstanceOf(IllegalArgumentException.class);
         assertThat(CellValues.isDateFormat(null, null)).isFalse();
     }
+
+    @Test
+    void theDaysAFormMayName() {
+        assertThat(CellValues.inRange(LocalDate.of(2000, 1, 1))).isTrue();
+        assertThat(CellValues.inRange(LocalDate.of(9999, 12, 31))).isTrue();
+        assertThat(CellValues.inRange(LocalDate.of(1999, 12, 31))).isFalse();
+        assertThat(CellValues.inRange(LocalDate.of(10000, 1, 1))).isFalse();
+        assertThat(CellValues.serialDate(2_958_465, true)).as("the 1904 system's last serial is past 9999")
+                .isEqualTo(LocalDate.of(10004, 1, 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"平成31年5月1日", "H31.5.1", "令和元年4月30日", "R1/4/30", "昭和64年1月8日"})
+    void anEraDateOutsideItsEraIsNoDate(String text) {
+        assertThatThrownBy(() -> CellValues.date(text)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,5 +1,6 @@
 package jp.tachiiri.workbook;
 
+import static jp.tachiiri.workbook.WorkbookLayout.HOSPITAL_SHEET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -71,12 +72,13 @@ class HostileWorkbookTest {
 
     @Test
     void aZipBombSheet() throws IOException {
-        // 256 MiB of zeros deflate to about 250 KB: the sheet's limit stops the inflating at its 4 MiB.
+        // 256 MiB of zeros deflate to about 250 KB: past 1 MiB inflated, the compressed bytes really read so far are a
+        // thousandth of it (the 250 KB the zip's header claims for the whole part would have let it run to 4 MiB).
         Path bomb = withPart(SHEET, out -> TestWorkbooks.writeZeros(out, 256L * 1024 * 1024));
         assertThat(Files.size(bomb)).isLessThan(400_000);
         WorkbookException refused = refused(bomb);
-        assertThat(refused.key()).isEqualTo("workbook.error.partTooLarge");
-        assertThat(refused.arguments()).containsExactly(SHEET, WorkbookGuard.MAX_SHEET_BYTES);
+        assertThat(refused.key()).isEqualTo("workbook.error.ratio");
+        assertThat(refused.arguments()).containsExactly(SHEET, WorkbookGuard.MAX_RATIO);
     }
 
     @Test
@@ -194,13 +196,14 @@ class HostileWorkbookTest {
             out.write((rows + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
         });
         WorkbookException refused = refused(file);
-        assertThat(refused.key()).isEqualTo("workbook.error.partTooLarge");
-        assertThat(refused.arguments()).containsExactly(SHEET, WorkbookGuard.MAX_SHEET_BYTES);
+        assertThat(refused.key()).as("the guard's look into the sheet stops at its row 1,001").isEqualTo("workbook.error.tooManyRows");
+        assertThat(refused.arguments()).containsExactly(HOSPITAL_SHEET, SelfCheckWorkbookReader.MAX_ROWS);
     }
 
     @Test
     void aHundredMegabyteCell() throws IOException {
-        // One shared string of 100 MB (about 100 KB compressed): the shared strings' limit stops it at 4 MiB.
+        // One shared string of 100 MB (about 100 KB compressed): repeated text compresses like a bomb, so the ratio
+        // stops it past 1 MiB.
         Path file = withPart("xl/sharedStrings.xml", out -> {
             out.write("<sst><si><t>".getBytes(StandardCharsets.UTF_8));
             byte[] chunk = "あ".repeat(1024 * 1024 / 3).getBytes(StandardCharsets.UTF_8);
@@ -210,8 +213,104 @@ class HostileWorkbookTest {
             out.write("</t></si></sst>".getBytes(StandardCharsets.UTF_8));
         });
         WorkbookException refused = refused(file);
+        assertThat(refused.key()).isEqualTo("workbook.error.ratio");
+        assertThat(refused.arguments()).containsExactly("xl/sharedStrings.xml", WorkbookGuard.MAX_RATIO);
+    }
+
+    @Test
+    void aSharedStringsPartBeyondItsLimit() throws IOException {
+        // Random letters compress about as well as text does (far below the ratio): the part's limit stops them.
+        Path file = withPart("xl/sharedStrings.xml", out -> {
+            Random random = new Random(2);
+            byte[] letters = new byte[64 * 1024];
+            for (int written = 0; written < 80; written++) {
+                for (int i = 0; i < letters.length; i++) {
+                    letters[i] = (byte) ('a' + random.nextInt(26));
+                }
+                out.write(letters);
+            }
+        });
+        WorkbookException refused = refused(file);
         assertThat(refused.key()).isEqualTo("workbook.error.partTooLarge");
         assertThat(refused.arguments()).containsExactly("xl/sharedStrings.xml", WorkbookGuard.MAX_SHARED_STRINGS_BYTES);
+    }
+
+    @Test
+    void aCellFarToTheRight() {
+        // The library would pad every one of the 1,000 rows to column ZZZZZ's 12 million cells.
+        WorkbookException refused = refused(withSheetData("<row r=\"1\"><c r=\"ZZZZZ1\"/></row>" + "<row/>".repeat(999)));
+        assertThat(refused.key()).isEqualTo("workbook.error.outsideForm");
+        assertThat(refused.arguments()).containsExactly(HOSPITAL_SHEET, "ZZZZZ1", "E", SelfCheckWorkbookReader.MAX_ROWS);
+        assertThat(refused(withSheetData("<row r=\"1\"><c r=\"XFD1\"/></row>" + "<row/>".repeat(999))).arguments())
+                .contains("XFD1");
+    }
+
+    @Test
+    void cellsWithoutReferencesPastTheFormsColumns() {
+        WorkbookException refused = refused(withSheetData("<row r=\"3\">" + "<c/>".repeat(100_000) + "</row>"));
+        assertThat(refused.key()).isEqualTo("workbook.error.outsideForm");
+        assertThat(refused.arguments()).containsExactly(HOSPITAL_SHEET, "F3", "E", SelfCheckWorkbookReader.MAX_ROWS);
+    }
+
+    @Test
+    void aRowFarBelowTheForm() {
+        WorkbookException refused = refused(withSheetData("<row r=\"1048576\"><c r=\"A1048576\"/></row>"));
+        assertThat(refused.key()).isEqualTo("workbook.error.tooManyRows");
+        assertThat(refused.arguments()).containsExactly(HOSPITAL_SHEET, SelfCheckWorkbookReader.MAX_ROWS);
+        assertThat(refused(withSheetData("<row/>".repeat(SelfCheckWorkbookReader.MAX_ROWS + 1))).key())
+                .as("rows without a number count one after another").isEqualTo("workbook.error.tooManyRows");
+    }
+
+    @Test
+    void manyArrayFormulas() {
+        // The library looks each formula cell up among all array formulas: 5,000 of them, 25 million looks.
+        StringBuilder rows = new StringBuilder();
+        for (int row = 1; row <= SelfCheckWorkbookReader.MAX_ROWS; row++) {
+            rows.append("<row r=\"").append(row).append("\">");
+            for (char column = 'A'; column <= 'E'; column++) {
+                String cell = column + String.valueOf(row);
+                rows.append("<c r=\"").append(cell).append("\"><f t=\"array\" ref=\"").append(cell).append("\">1</f><v>1</v></c>");
+            }
+            rows.append("</row>");
+        }
+        WorkbookException refused = refused(withSheetData(rows.toString()));
+        assertThat(refused.key()).isEqualTo("workbook.error.arrayFormulas");
+        assertThat(refused.arguments()).containsExactly(HOSPITAL_SHEET, WorkbookGuard.MAX_ARRAY_FORMULAS);
+    }
+
+    @Test
+    void aLongSharedFormulaCopiedDownTheRows() {
+        // The library rebuilds each copy by concatenating the base's text once per reference: quadratic in its length.
+        String base = "A1+".repeat(2000) + "A1";
+        StringBuilder rows = new StringBuilder("<row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A1000\" si=\"0\">")
+                .append(base).append("</f><v>0</v></c></row>");
+        for (int row = 2; row <= SelfCheckWorkbookReader.MAX_ROWS; row++) {
+            rows.append("<row r=\"").append(row).append("\"><c r=\"A").append(row).append("\"><f t=\"shared\" si=\"0\"/><v>0</v></c></row>");
+        }
+        WorkbookException refused = refused(withSheetData(rows.toString()));
+        assertThat(refused.key()).isEqualTo("workbook.error.formulasTooLong");
+        assertThat(refused.arguments()).containsExactly(HOSPITAL_SHEET, WorkbookGuard.MAX_FORMULA_CHARS);
+    }
+
+    @Test
+    void externalLinksByContentTypeOrRelationshipUnderAnyName() {
+        Path byType = TestWorkbooks.rewrite(honest, folder.resolve("typed.xlsx"), parts -> {
+            parts.put("xl/other/link1.xml", TestWorkbooks.bytes("<externalLink/>"));
+            parts.put("[Content_Types].xml", TestWorkbooks.bytes(TestWorkbooks.text(parts.get("[Content_Types].xml")).replace(
+                    "</Types>", "<Override PartName=\"/xl/other/link1.xml\" ContentType=\""
+                            + "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml\"/></Types>")));
+        });
+        WorkbookException refused = refused(byType);
+        assertThat(refused.key()).isEqualTo("workbook.error.externalLinks");
+        assertThat(refused.arguments()).containsExactly("/xl/other/link1.xml");
+
+        Path byRelationship = TestWorkbooks.rewrite(honest, folder.resolve("related.xlsx"), parts -> parts.put(
+                "xl/_rels/workbook.xml.rels", TestWorkbooks.bytes(TestWorkbooks.text(parts.get("xl/_rels/workbook.xml.rels"))
+                        .replace("</Relationships>", "<Relationship Id=\"rId99\" Type=\"http://schemas.openxmlformats.org/"
+                                + "officeDocument/2006/relationships/externalLink\" Target=\"other/link2.xml\"/></Relationships>"))));
+        refused = refused(byRelationship);
+        assertThat(refused.key()).isEqualTo("workbook.error.externalLinks");
+        assertThat(refused.arguments()).containsExactly("other/link2.xml");
     }
 
     @Test
@@ -265,6 +364,13 @@ class HostileWorkbookTest {
             }
         }
         return file;
+    }
+
+    /** The honest workbook with the form's sheet holding {@code sheetData} alone. */
+    private Path withSheetData(String sheetData) {
+        return TestWorkbooks.rewrite(honest, folder.resolve("cells.xlsx"), parts -> parts.put(SHEET, TestWorkbooks.bytes(
+                "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + sheetData
+                        + "</sheetData></worksheet>")));
     }
 
     /** Lines of numbers: compresses about as well as spreadsheet XML does, far below the ratio limit. */

@@ -97,6 +97,75 @@ class SelfCheckWorkbookReaderTest {
     }
 
     @Test
+    void aFormulaSavedWithoutItsValueIsRefusedNotReadAsBlank() {
+        int row = TestWorkbooks.rowOf(hospital, "2-①");
+        Path filled = Draft.blank(hospital).hospitalRow(hospital, "2-①", "はい", JUNE_1, null).write(folder.resolve("f.xlsx"));
+        // What a program that writes formulas without computing them saves: the formula, no <v>.
+        Path withFormula = TestWorkbooks.rewrite(filled, folder.resolve("森の丘.xlsx"), parts -> parts.put(
+                "xl/worksheets/sheet1.xml", TestWorkbooks.bytes(TestWorkbooks.text(parts.get("xl/worksheets/sheet1.xml"))
+                        .replaceFirst("<c r=\"C" + (row + 1) + "\"[^>]*>.*?</c>",
+                                "<c r=\"C" + (row + 1) + "\" t=\"str\"><f>IF(1=1,\"はい\",\"いいえ\")</f></c>"))));
+
+        WorkbookException refused = catchThrowableOfType(() -> reader.read(withFormula, TestWorkbooks.plans(),
+                TestWorkbooks.TODAY), WorkbookException.class);
+
+        assertProblem(refused, "workbook.error.formulaWithoutValue", HOSPITAL_SHEET, cell("2-①", ANSWER_COLUMN));
+        assertThat(refused.getMessage()).contains("値が保存されていない数式", "保存し直して");
+    }
+
+    @Test
+    void aRefusalOfThePlanLookupIsToldAsItIs() {
+        Path file = Draft.blank(hospital).write(folder.resolve("f.xlsx"));
+        UserFacingException noFacility = new UserFacingException("selfCheckImport.error.noFacility");
+
+        UserFacingException thrown = catchThrowableOfType(() -> reader.read(file, plan -> {
+            throw noFacility;
+        }, TestWorkbooks.TODAY), UserFacingException.class);
+
+        assertThat(thrown).isSameAs(noFacility);
+    }
+
+    @Test
+    void datesBefore2000OrAfter9999() {
+        assertProblem(refused(Draft.blank(hospital).hospitalRow(hospital, "2-⑤", "はい", LocalDate.of(1900, 1, 1), null)),
+                "workbook.error.dateOutOfRange", HOSPITAL_SHEET, cell("2-⑤", CHECKED_ON_COLUMN), LocalDate.of(1900, 1, 1),
+                CellValues.FIRST_DAY, CellValues.LAST_DAY);
+        WorkbookException typed = refused(Draft.blank(hospital).hospitalRow(hospital, "2-⑤", "はい", "0026/6/1", null));
+        assertProblem(typed, "workbook.error.dateOutOfRange", HOSPITAL_SHEET, cell("2-⑤", CHECKED_ON_COLUMN),
+                LocalDate.of(26, 6, 1), CellValues.FIRST_DAY, CellValues.LAST_DAY);
+        assertThat(typed.getMessage()).contains("2000年1月1日", "9999年12月31日");
+    }
+
+    @Test
+    void aSerialOfTheLastDayInA1904WorkbookIsBeyond9999() {
+        // 2,958,465 is 9999-12-31 in the 1900 date system and 10004-01-01 in the 1904 one.
+        Path filled = Draft.blank(hospital).hospitalRow(hospital, "2-⑤", "いいえ", JUNE_1, LocalDate.of(9999, 12, 31))
+                .write(folder.resolve("f.xlsx"));
+        Path in1904 = TestWorkbooks.rewrite(filled, folder.resolve("森の丘.xlsx"), parts -> {
+            String workbook = TestWorkbooks.text(parts.get("xl/workbook.xml"));
+            assertThat(workbook).contains("date1904=\"false\"");
+            parts.put("xl/workbook.xml", TestWorkbooks.bytes(workbook.replace("date1904=\"false\"", "date1904=\"true\"")));
+        });
+
+        WorkbookException refused = catchThrowableOfType(() -> reader.read(in1904, TestWorkbooks.plans(),
+                TestWorkbooks.TODAY), WorkbookException.class);
+
+        assertThat(refused.problems()).extracting(UserFacingException::key).contains("workbook.error.dateOutOfRange");
+        assertThat(refused.problems()).filteredOn(problem -> problem.key().equals("workbook.error.dateOutOfRange"))
+                .singleElement().satisfies(problem -> assertThat(problem.arguments()).containsExactly(HOSPITAL_SHEET,
+                        cell("2-⑤", WorkbookLayout.TARGET_COLUMN), LocalDate.of(10004, 1, 1), CellValues.FIRST_DAY,
+                        CellValues.LAST_DAY));
+    }
+
+    @Test
+    void anEraDateAcrossTheEraBoundaryIsNoDate() {
+        assertProblem(refused(Draft.blank(hospital).hospitalRow(hospital, "2-⑤", "はい", "平成31年5月1日", null)),
+                "workbook.error.notDate", HOSPITAL_SHEET, cell("2-⑤", CHECKED_ON_COLUMN), "平成31年5月1日");
+        assertProblem(refused(Draft.blank(hospital).hospitalRow(hospital, "2-⑤", "はい", "令和元年4月30日", null)),
+                "workbook.error.notDate", HOSPITAL_SHEET, cell("2-⑤", CHECKED_ON_COLUMN), "令和元年4月30日");
+    }
+
+    @Test
     void anAnswerWithThePhoneticGuideJapaneseExcelStoresWithIt() {
         Path filled = Draft.blank(hospital).hospitalRow(hospital, "2-①", "はい", JUNE_1, null).write(folder.resolve("f.xlsx"));
         String yes = "<t xml:space=\"preserve\">&#x306f;&#x3044;</t></si>";
@@ -242,6 +311,13 @@ class SelfCheckWorkbookReaderTest {
     void anythingFarBelowTheForm() {
         Draft draft = Draft.blank(hospital).set(HOSPITAL_SHEET, 5000, 3, "メモ");
         assertProblem(refused(draft), "workbook.error.tooManyRows", HOSPITAL_SHEET, SelfCheckWorkbookReader.MAX_ROWS);
+    }
+
+    @Test
+    void aNoteBesideTheForm() {
+        Draft draft = Draft.blank(hospital).set(HOSPITAL_SHEET, 12, 5, "メモ");
+        assertProblem(refused(draft), "workbook.error.outsideForm", HOSPITAL_SHEET, "F13", "E",
+                SelfCheckWorkbookReader.MAX_ROWS);
     }
 
     @Test
