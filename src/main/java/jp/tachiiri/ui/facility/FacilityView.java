@@ -46,6 +46,7 @@ import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.ui.common.Dates;
+import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.Scrolling;
 import jp.tachiiri.ui.common.UiContext;
 import jp.tachiiri.ui.facility.FacilityViewModel.ClaimRow;
@@ -539,6 +540,16 @@ public final class FacilityView {
                 .or(model.loadedProperty().not()));
         startButton.setOnAction(event -> start.start(
                 id -> context.navigator().inspection(id, Optional.empty(), Optional.empty())));
+        // Shown over the inspection screen the start went on to: the inspection is started all the same.
+        start.fillErrorProperty().addListener((observable, old, reason) -> {
+            if (!reason.isEmpty()) {
+                Label text = new Label(reason);
+                text.setId("start-fill-failed");
+                text.setWrapText(true);
+                text.setMaxWidth(560);
+                Dialogs.show(context, messages.get("start.fillFailed.title"), text);
+            }
+        });
         Label message = new Label();
         message.setId("start-message");
         message.setWrapText(true);

@@ -81,6 +81,7 @@ public final class StartInspectionViewModel {
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fillError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastLeadInspector = new ReadOnlyStringWrapper("");
 
     StartInspectionViewModel(ViewModelContext models, String facilityId) {
@@ -186,7 +187,10 @@ public final class StartInspectionViewModel {
 
     /**
      * Starts the inspection in the background and hands its id to {@code onStarted} on the JavaFX thread; a
-     * failure is shown in {@link #startErrorProperty()}. Does nothing while invalid or already starting.
+     * failure is shown in {@link #startErrorProperty()}. Does nothing while invalid or already starting. Once
+     * started, the plan's self-check (if the office planned the facility's inspection) fills its forms as work of
+     * its own: a failure there is shown in {@link #fillErrorProperty()} and leaves the inspection started, so that
+     * nobody starts it a second time.
      */
     void start(Consumer<String> onStarted) {
         validate();
@@ -196,18 +200,22 @@ public final class StartInspectionViewModel {
         NewInspection request = request();
         starting.set(true);
         startError.set("");
-        background.submit(() -> {
-            String id = workspace.inspections().start(request, workspace.actor()).id();
-            // Started for a facility the office planned: the plan's self-check, if it came, fills the forms.
-            workspace.inspectionFill().startedFromPlan(id, workspace.actor());
-            return id;
-        }, id -> {
+        fillError.set("");
+        background.submit(() -> workspace.inspections().start(request, workspace.actor()).id(), id -> {
             starting.set(false);
+            // Submitted before the inspection screen reads the inspection: the background runs in order, so the
+            // screen shows the forms as filled.
+            fillFromPlan(id);
             onStarted.accept(id);
         }, failure -> {
             starting.set(false);
             startError.set(messages.get("start.failed", models.describe(failure)));
         });
+    }
+
+    private void fillFromPlan(String inspectionId) {
+        background.submit(() -> workspace.inspectionFill().startedFromPlan(inspectionId, workspace.actor()),
+                filled -> { }, failure -> fillError.set(messages.get("start.fillFailed", models.describe(failure))));
     }
 
     ObjectProperty<LocalDate> dateProperty() {
@@ -256,6 +264,11 @@ public final class StartInspectionViewModel {
 
     ReadOnlyStringProperty startErrorProperty() {
         return startError.getReadOnlyProperty();
+    }
+
+    /** Why the plan's self-check could not fill the inspection just started, or empty. */
+    ReadOnlyStringProperty fillErrorProperty() {
+        return fillError.getReadOnlyProperty();
     }
 
     /** The lead inspector of the most recent inspection, to offer; empty when there is none. */

@@ -72,7 +72,7 @@ final class HospitalFormGrid {
         explanation.setWrapText(true);
         content.getChildren().addAll(heading, explanation);
         if (!readOnly) {
-            content.getChildren().add(bulkBar());
+            content.getChildren().addAll(bulkBar(), workbookOutcomes());
         }
         content.getChildren().addAll(FormSheets.refusalLine(context, forms, "forms-error"), header);
         List<MinistryItem> items = forms.ministryItems();
@@ -124,12 +124,33 @@ final class HospitalFormGrid {
         allYes.setOnAction(event -> forms.answerBlankRowsYes());
         Button workbook = new Button(messages.get("forms.hospital.readWorkbook"));
         workbook.setId("hospital-read-workbook");
-        workbook.setOnAction(event -> context.filePicker().choose(context.window(),
-                messages.get("forms.hospital.readWorkbook")).forEach(forms::readFilledWorkbook));
+        workbook.setOnAction(event -> forms.readFilledWorkbooks(context.filePicker().choose(context.window(),
+                messages.get("forms.hospital.readWorkbook"))));
         FlowPane bar = new FlowPane(10, 10, label, bulkDate, bulkUndated, bulkSelected, allYes, workbook);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("bulk-bar");
         return bar;
+    }
+
+    /** What reading the chosen filled workbooks did, a line per file, there once some were read. */
+    private Node workbookOutcomes() {
+        VBox lines = new VBox(4);
+        lines.setId("hospital-workbook-outcomes");
+        forms.workbookOutcomesProperty().addListener((observable, old, outcomes) -> {
+            lines.getChildren().setAll(outcomes.stream().map(outcome -> {
+                Label line = new Label(outcome.line());
+                line.setWrapText(true);
+                if (outcome.refused()) {
+                    line.getStyleClass().add("error");
+                }
+                return line;
+            }).toList());
+            lines.setManaged(!outcomes.isEmpty());
+            lines.setVisible(!outcomes.isEmpty());
+        });
+        lines.setManaged(false);
+        lines.setVisible(false);
+        return lines;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.MinistryResult;
@@ -27,6 +29,7 @@ import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.selfcheck.SelfCheckGaps;
+import jp.tachiiri.selfcheck.intake.Filled;
 import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
@@ -42,12 +45,24 @@ final class SelfCheckViewModel {
     record VendorAnswer(VendorContract contract, Optional<VendorForm.Status> status, Optional<SelfCheckAnswer> answer) {
     }
 
+    /** What reading one chosen filled workbook did, as the screen says it; {@code refused}: nothing of it stored. */
+    record WorkbookOutcome(String line, boolean refused) {
+    }
+
+    /** One chosen file read: what it filled, or why it was refused. */
+    private record WorkbookRead(Path file, Filled filled, RuntimeException refusal) {
+    }
+
+    private record WorkbooksRead(List<WorkbookRead> files, SelfCheck stored) {
+    }
+
     private final ViewModelContext context;
     private final Workspace workspace;
     private final InspectionViewModel inspection;
     private final ReadOnlyObjectWrapper<SelfCheck> selfCheck = new ReadOnlyObjectWrapper<>(SelfCheck.EMPTY);
     private final ReadOnlyObjectWrapper<RuntimeException> refusal = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<String> selectedRows = FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<List<WorkbookOutcome>> workbookOutcomes = new ReadOnlyObjectWrapper<>(List.of());
 
     SelfCheckViewModel(ViewModelContext context, InspectionViewModel inspection) {
         this.context = context;
@@ -295,21 +310,55 @@ final class SelfCheckViewModel {
     }
 
     /**
-     * A filled workbook the hospital hands over (on a USB stick) read into the forms: the rows the inspector has not
-     * confirmed take the hospital's or vendor's answers; a refused file is said with the sheet and cell, nothing stored.
+     * Filled workbooks the hospital hands over (on a USB stick) read into the forms, file by file in one piece of
+     * background work: in each, the rows the inspector has not confirmed take the hospital's or vendor's answers; a
+     * refused file is said with its reason (the sheet and cell where the reader names them), nothing of it stored, and
+     * the other files still have their turn. {@link #workbookOutcomesProperty()} then says what each file did.
      */
-    void readFilledWorkbook(Path file) {
+    void readFilledWorkbooks(List<Path> files) {
+        if (inspection.readOnly() || files.isEmpty()) {
+            return;
+        }
         String inspectionId = inspectionId();
         int revision = inspection.loadedProperty().get().inspection().revision();
         inspection.saving();
+        workbookOutcomes.set(List.of());
         context.background().submit(() -> {
-            workspace.planWorkbooks().fillInspection(inspectionId, file, workspace.actor());
-            return workspace.selfCheck().selfCheck(inspectionId, revision);
-        }, stored -> {
-            selfCheck.set(stored);
+            List<WorkbookRead> reads = new ArrayList<>();
+            for (Path file : files) {
+                try {
+                    reads.add(new WorkbookRead(file, workspace.planWorkbooks().fillInspection(inspectionId, file,
+                            workspace.actor()), null));
+                } catch (RuntimeException e) {
+                    reads.add(new WorkbookRead(file, null, e));
+                }
+            }
+            return new WorkbooksRead(reads, workspace.selfCheck().selfCheck(inspectionId, revision));
+        }, read -> {
+            selfCheck.set(read.stored());
             refusal.set(null);
-            inspection.saved();
+            workbookOutcomes.set(read.files().stream().map(this::outcome).toList());
+            read.files().stream().map(WorkbookRead::refusal).filter(Objects::nonNull).findFirst()
+                    .ifPresentOrElse(inspection::refused, inspection::saved);
         }, this::refused);
+    }
+
+    /** What reading the chosen workbooks did, one line per file in the order chosen; empty until some are read. */
+    ReadOnlyObjectProperty<List<WorkbookOutcome>> workbookOutcomesProperty() {
+        return workbookOutcomes.getReadOnlyProperty();
+    }
+
+    private WorkbookOutcome outcome(WorkbookRead read) {
+        Messages messages = context.messages();
+        String name = read.file().getFileName().toString();
+        if (read.refusal() != null) {
+            return new WorkbookOutcome(messages.get("forms.workbook.refused", name, context.describe(read.refusal())), true);
+        }
+        Filled filled = read.filled();
+        return new WorkbookOutcome(filled.keptConfirmed().isEmpty()
+                ? messages.get("forms.workbook.accepted", name, filled.changedFields())
+                : messages.get("forms.workbook.acceptedKept", name, filled.changedFields(),
+                        String.join(messages.get("forms.workbook.separator"), filled.keptConfirmed())), false);
     }
 
     private void store(Supplier<Integer> write) {

@@ -47,7 +47,8 @@ final class SelfCheckWorkbooksDialog {
     Dialog<ButtonType> build() {
         DatePicker from = datePicker("workbooks-from", model.fromProperty());
         DatePicker to = datePicker("workbooks-to", model.toProperty());
-        HBox period = new HBox(8, new Label(messages.get("selfCheckWorkbooks.period")), from, new Label("〜"), to);
+        HBox period = new HBox(8, new Label(messages.get("selfCheckWorkbooks.period")), from,
+                new Label(messages.get("selfCheckWorkbooks.periodTo")), to);
         period.setAlignment(Pos.CENTER_LEFT);
         TextField out = new TextField();
         out.setId("workbooks-out");

@@ -6,12 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Attendee;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.PlannedInspection;
+import jp.tachiiri.model.SelfCheckAnswer;
+import jp.tachiiri.testsupport.Offices;
+import jp.tachiiri.testsupport.PlanSelfChecks;
+import jp.tachiiri.testsupport.SameThread;
+import jp.tachiiri.testsupport.SettableClock;
 import jp.tachiiri.ui.DemoWorkspaceFixture;
+import jp.tachiiri.ui.common.ViewModelContext;
 import jp.tachiiri.ui.facility.StartInspectionViewModel.PersonRow;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +195,33 @@ class StartInspectionViewModelTest extends DemoWorkspaceFixture {
         next.useLastLeadInspector();
         assertThat(next.leadInspectorProperty().get()).isEqualTo("県庁 検査一郎");
         assertThat(next.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void aPlanSelfCheckThatCannotFillLeavesTheInspectionStartedAndSaysWhy() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-05-25T01:00:00Z"));
+        try (Workspace office = Offices.open(data.resolve("office"), clock)) {
+            PlannedInspection plan = PlanSelfChecks.planned(office, LocalDate.parse("2026-06-01"));
+            office.selfCheckImport().importWorkbook(PlanSelfChecks.hospital(office, plan.id(), "a".repeat(64),
+                    PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null)), "hospital.xlsx", "office-user");
+            // Started on a day before the hospital's date checked: the rules refuse that row as in the future.
+            clock.set(Instant.parse("2026-05-15T01:00:00Z"));
+            StartInspectionViewModel model = new StartInspectionViewModel(
+                    new ViewModelContext(office, new SameThread(), Messages.of(Language.JA)), plan.facilityId());
+            model.leadInspectorProperty().set("県庁 検査一郎");
+            List<String> started = new ArrayList<>();
+
+            model.start(started::add);
+
+            assertThat(started).as("started, and the screen goes on to it").hasSize(1);
+            assertThat(model.startErrorProperty().get()).isEmpty();
+            assertThat(model.fillErrorProperty().get()).startsWith("立入検査は開始しました。")
+                    .endsWith("医療機関確認用 2-① の確認日 2026-05-20 は未来の日付です");
+            assertThat(office.inspections().list()).filteredOn(summary -> summary.facilityId().equals(plan.facilityId()))
+                    .as("exactly one inspection").singleElement()
+                    .satisfies(summary -> assertThat(summary.id()).isEqualTo(started.get(0)));
+            assertThat(office.selfCheck().selfCheck(started.get(0), 1).hospitalForm()).isEmpty();
+        }
     }
 
     @Test

@@ -2,10 +2,15 @@ package jp.tachiiri.ui.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.NewInspection;
 import jp.tachiiri.model.Answer;
@@ -15,11 +20,19 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.selfcheck.SelfCheck;
+import jp.tachiiri.testsupport.Offices;
+import jp.tachiiri.testsupport.PlanSelfChecks;
+import jp.tachiiri.testsupport.SameThread;
+import jp.tachiiri.testsupport.SettableClock;
+import jp.tachiiri.testsupport.TestWorkbooks;
 import jp.tachiiri.testsupport.TwoVendorHospital;
+import jp.tachiiri.workbook.WorkbookRequest;
 import jp.tachiiri.ui.DemoWorkspaceFixture;
+import jp.tachiiri.ui.common.ViewModelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -262,6 +275,45 @@ class SelfCheckViewModelTest extends DemoWorkspaceFixture {
             forms.setVendorStatus(contract, VendorForm.Status.MISSING);
             forms.setMissingReason(contract, "未着");
         });
+    }
+
+    @Test
+    void filledWorkbooksChosenTogetherEachSayWhatTheyDidARefusalNotHiddenByTheNextFile() throws Exception {
+        LocalDate day = LocalDate.parse("2026-06-15");
+        try (Workspace office = Offices.open(data.resolve("office"),
+                new SettableClock(Instant.parse("2026-06-15T01:00:00Z")))) {
+            PlannedInspection plan = PlanSelfChecks.planned(office, day);
+            String inspectionId = office.inspections().start(new NewInspection(plan.facilityId(), day,
+                    List.of("立入 花子"), List.of(), false), "test-inspector").id();
+            HospitalFormEntry confirmed = PlanSelfChecks.row("2-①", SelfCheckAnswer.YES, null)
+                    .withConfirmation(Optional.of(Confirmation.AGREES), "");
+            office.selfCheck().recordHospitalForm(inspectionId, List.of(confirmed), "test-inspector");
+            WorkbookRequest request = office.selfCheckImport().request(plan.id()).orElseThrow();
+            Path broken = Files.writeString(data.resolve("broken.xlsx"), "not a workbook");
+            Path hospital = TestWorkbooks.Draft.blank(request)
+                    .hospitalRow(request, "1-①", "はい", day.minusDays(5), null)
+                    .hospitalRow(request, "2-①", "いいえ", day.minusDays(5), day.plusMonths(3))
+                    .write(data.resolve("hospital.xlsx"));
+            InspectionViewModel screen = new InspectionViewModel(
+                    new ViewModelContext(office, new SameThread(), Messages.of(Language.JA)));
+            screen.load(inspectionId, Optional.empty(), Optional.empty(), () -> { });
+
+            screen.forms().readFilledWorkbooks(List.of(broken, hospital));
+
+            List<SelfCheckViewModel.WorkbookOutcome> outcomes = screen.forms().workbookOutcomesProperty().get();
+            assertThat(outcomes).hasSize(2);
+            assertThat(outcomes.get(0).refused()).isTrue();
+            assertThat(outcomes.get(0).line()).startsWith("✗ broken.xlsx: ファイル broken.xlsx は取り込めません");
+            assertThat(outcomes.get(1).refused()).isFalse();
+            assertThat(outcomes.get(1).line()).startsWith("✓ hospital.xlsx: 取り込みました（変更 ")
+                    .endsWith("照合済みのため変えなかった行: 2-①");
+            assertThat(screen.saveStatusProperty().get()).as("the refusal stays said after the next file")
+                    .startsWith("保存できませんでした").contains("broken.xlsx");
+            SelfCheck stored = office.selfCheck().selfCheck(inspectionId, 1);
+            assertThat(screen.forms().selfCheckProperty().get()).isEqualTo(stored);
+            assertThat(stored.entry("1-①").answer()).contains(SelfCheckAnswer.YES);
+            assertThat(stored.entry("2-①")).as("confirmed: as the inspector left it").isEqualTo(confirmed);
+        }
     }
 
     private InspectionViewModel load(String inspectionId, Optional<String> itemId) {
