@@ -77,8 +77,11 @@ if [ "$(grep -c . "$out/input/RELEASE-NOTES.md")" -lt 2 ]; then
     echo "build.sh: CHANGELOG.md has no section \"## [$notes_heading]\" with notes for version $version" >&2; exit 1
 fi
 
-# The runtime: the modules the code uses (jdeps) and those it reaches only through services.
-code_modules=$("$jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 target/tachiiri.jar target/lib/*.jar)
+# The runtime: the modules the code uses (jdeps) and those it reaches only through services. The libraries go on
+# jdeps' class path, not as roots: fastexcel is a named module requiring opczip, a plain jar, which jdeps cannot
+# resolve as a module; followed from the app (--recursive), every library the app reaches is still analysed.
+code_modules=$("$jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 --recursive \
+    --class-path "target/lib/*" target/tachiiri.jar)
 service_modules=$(grep -v '^#' packaging/jpackage/runtime.modules | grep . | paste -sd, -)
 "$jlink" --add-modules "$code_modules,$service_modules" --include-locales=en,ja \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"

@@ -68,10 +68,11 @@ foreach ($line in Get-Content -Encoding UTF8 'CHANGELOG.md') {
 if ($notes.Count -lt 2) { throw "build-msi.ps1: CHANGELOG.md has no section ""## [$notesHeading]"" for version $version" }
 [IO.File]::WriteAllLines((Join-Path (Resolve-Path "$out\input") 'RELEASE-NOTES.md'), $notes)
 
-# The runtime: the modules the code uses (jdeps) and those it reaches only through services.
-$libs = (Get-ChildItem 'target\lib\*.jar').FullName
-$codeModules = (& $jdeps --print-module-deps --ignore-missing-deps --multi-release 17 'target\tachiiri.jar' @libs |
-    Select-Object -Last 1).Trim()
+# The runtime: the modules the code uses (jdeps) and those it reaches only through services. The libraries go on
+# jdeps' class path, not as roots (fastexcel is a named module requiring opczip, a plain jar, which jdeps cannot
+# resolve as a module); followed from the app (--recursive), every library the app reaches is still analysed.
+$codeModules = (& $jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --recursive `
+    --class-path 'target\lib\*' 'target\tachiiri.jar' | Select-Object -Last 1).Trim()
 $serviceModules = (Get-Content 'packaging\jpackage\runtime.modules' | Where-Object { $_ -and -not $_.StartsWith('#') }) -join ','
 Invoke-Tool $jlink @('--add-modules', "$codeModules,$serviceModules", '--include-locales=en,ja', '--strip-debug',
     '--no-header-files', '--no-man-pages', '--compress=2', '--output', "$out\runtime")
