@@ -32,12 +32,17 @@ import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.MinistryItem;
+import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.SyncService;
+import jp.tachiiri.workbook.WorkbookRequest;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.HospitalForms;
 import jp.tachiiri.testsupport.Offices;
+import jp.tachiiri.testsupport.PlanSelfChecks;
+import jp.tachiiri.testsupport.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -358,6 +363,34 @@ class ScreenshotTour {
             office.sync().exportAssignments(inbox, Optional.empty());
             return office.sync().identity().fingerprint();
         }
+    }
+
+    @Test
+    void theSelfCheckWorkbooksGoOutAndComeBack() throws Exception {
+        Path office = data.resolve("office");
+        Path filled;
+        try (Workspace workspace = Offices.open(office, Clock.systemUTC())) {
+            PlannedInspection plan = PlanSelfChecks.planned(workspace, LocalDate.now().plusDays(20));
+            WorkbookRequest request = workspace.selfCheckImport().request(plan.id()).orElseThrow();
+            TestWorkbooks.Draft draft = TestWorkbooks.Draft.blank(request);
+            for (MinistryItem item : request.catalog().ministryItems()) {
+                boolean no = item.number().equals("2-⑩");
+                draft.hospitalRow(request, item.number(), no ? "いいえ" : "はい",
+                        new TestWorkbooks.DateCell(LocalDate.now().minusDays(5)),
+                        no ? new TestWorkbooks.DateCell(LocalDate.now().plusDays(90)) : "");
+            }
+            filled = draft.write(data.resolve("森の丘病院_医療機関確認用_記入済み.xlsx"));
+        }
+        List<Path> chosen = List.of(filled, Files.writeString(data.resolve("電子カルテ社_記入済み.xlsx"), "not a workbook"));
+        app.start(() -> new TachiiriApp(office, (owner, title) -> chosen, Role.OFFICE));
+        waitFor("the office's list", () -> robot.lookup("#office-planning").tryQuery().isPresent());
+        fire(robot, "#office-planning");
+        waitFor("the planning dialog", () -> robot.lookup("#planning-workbooks").tryQuery().isPresent());
+        fire(robot, "#planning-workbooks");
+        waitFor("the workbooks dialog", () -> robot.lookup("#workbooks-import-files").tryQuery().isPresent());
+        fire(robot, "#workbooks-import-files");
+        waitFor("both files read", () -> robot.lookup("#workbooks-results").queryAs(ListView.class).getItems().size() == 2);
+        shootDialog("office-selfcheck-workbooks-ja.png");
     }
 
     private void openSakuragawa() {
