@@ -117,7 +117,7 @@ public final class AdviceComposer {
             Optional<VendorForm> received = form.filter(recorded -> recorded.status() == VendorForm.Status.RECEIVED);
             // The blocking gaps of a contract are the inspector's to fill (no form, no reason), which the form's
             // status already says; the others are the vendor's omissions.
-            List<Gap.Kind> vendorOmissions = kindsOf(gaps, Gap.Place.VENDOR_FORM, SelfCheck.contractKey(contract))
+            List<Gap.Kind> vendorOmissions = kindsOf(gaps, Gap.Place.VENDOR_FORM, contract.key())
                     .stream().filter(kind -> !kind.blocking()).toList();
             vendorForms.add(new AdviceContent.VendorFormReport(contract, form, vendorOmissions,
                     onVendorForm.stream().filter(number -> received.isPresent()

@@ -3,7 +3,7 @@ package jp.tachiiri.inspection;
 /**
  * Something missing before an inspection is finalized. {@code subject} names where, as the kind's {@link Place}
  * says: a catalog item's id, a ministry item's number, or a vendor contract's {@link
- * jp.tachiiri.selfcheck.SelfCheck#contractKey key}.
+ * jp.tachiiri.model.VendorContract#key key}.
  */
 public record Gap(String subject, Kind kind) {
 

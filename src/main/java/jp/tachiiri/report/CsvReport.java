@@ -149,7 +149,7 @@ public final class CsvReport {
         }
         for (VendorContract contract : facility.vendors()) {
             rows.add(row(common, List.of("", "", japanese.get("report.csv.scopeVendor"), "", "",
-                    SelfCheck.contractKey(contract)), NO_FINDING, NO_HOSPITAL_ROW, vendorCounts,
+                    contract.key()), NO_FINDING, NO_HOSPITAL_ROW, vendorCounts,
                     vendorCells(catalog, selfCheck.vendorForm(contract))));
         }
         for (ItemState state : reference) {

@@ -29,9 +29,4 @@ public record SelfCheck(Map<String, HospitalFormEntry> hospitalForm, List<Vendor
     public Optional<VendorForm> vendorForm(VendorContract contract) {
         return vendorForms.stream().filter(form -> form.contract().equals(contract)).findFirst();
     }
-
-    /** How a contract is named where one text must name it (a gap's subject, an audit event): vendor / system. */
-    public static String contractKey(VendorContract contract) {
-        return contract.key();
-    }
 }

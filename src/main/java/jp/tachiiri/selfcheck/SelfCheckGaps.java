@@ -74,7 +74,7 @@ public final class SelfCheckGaps {
     }
 
     private static void vendorForm(Checklist checklist, VendorContract contract, Optional<VendorForm> form, List<Gap> gaps) {
-        String key = SelfCheck.contractKey(contract);
+        String key = contract.key();
         if (form.isEmpty()) {
             gaps.add(new Gap(key, Gap.Kind.VENDOR_FORM_MISSING));
             return;

@@ -48,11 +48,11 @@ public final class SelfCheckRules {
 
     public static void checkVendorForm(Facility facility, Catalog catalog, VendorForm form, LocalDate today) {
         if (!facility.vendors().contains(form.contract())) {
-            throw new UserFacingException("selfCheck.error.noSuchContract", SelfCheck.contractKey(form.contract()),
+            throw new UserFacingException("selfCheck.error.noSuchContract", form.contract().key(),
                     facility.name());
         }
         form.filledOn().filter(day -> day.isAfter(today)).ifPresent(day -> {
-            throw new UserFacingException("selfCheck.error.vendorFilledInFuture", SelfCheck.contractKey(form.contract()), day);
+            throw new UserFacingException("selfCheck.error.vendorFilledInFuture", form.contract().key(), day);
         });
         for (String number : form.answers().keySet()) {
             if (!ministryItem(catalog, number).onVendorForm()) {

@@ -29,6 +29,7 @@ import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.model.TransferState;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.model.VendorForm;
+import jp.tachiiri.selfcheck.FormEvents;
 
 /** Inspections, their revisions and findings in SQLite, each change committed with its audit events. */
 public final class SqliteInspections implements InspectionRepository {
@@ -276,7 +277,7 @@ public final class SqliteInspections implements InspectionRepository {
                                                  int revision, String actor, Instant now) throws SQLException {
         for (VendorForm stale : SelfCheckTables.formsWithoutContract(statements, inspectionId, revision)) {
             SelfCheckTables.deleteVendorForm(statements, inspectionId, revision, stale.contract());
-            AuditWriter.append(connection, inspectionId, actor, now, new AuditWriter.Entry(SqliteSelfCheck.VENDOR_FORM_DROPPED,
+            AuditWriter.append(connection, inspectionId, actor, now, new AuditWriter.Entry(FormEvents.VENDOR_FORM_DROPPED,
                     stale.contract().key(), stale.status().name(), null, "no contract with the vendor on finalizing"));
         }
     }

@@ -21,6 +21,7 @@ import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.selfcheck.intake.PlanSelfCheckRepository;
 import jp.tachiiri.selfcheck.intake.WorkbookSource;
 import jp.tachiiri.workbook.WorkbookKind;
+import jp.tachiiri.selfcheck.FormEvents;
 
 /**
  * Planned inspections' self-checks in SQLite (schema 8): the rows as {@link SelfCheckTables} writes an inspection's,
@@ -105,7 +106,7 @@ public final class SqlitePlanSelfCheck implements PlanSelfCheckRepository {
                 stored.hospitalForm().keySet().stream().filter(number -> !arriving.containsKey(number)).sorted()
                         .forEach(number -> arriving.put(number, HospitalFormEntry.empty(number)));
                 for (HospitalFormEntry row : arriving.values()) {
-                    List<AuditWriter.Entry> changed = SqliteSelfCheck.changes(SqliteSelfCheck.HOSPITAL_FORM_CHANGED,
+                    List<AuditWriter.Entry> changed = SqliteSelfCheck.changes(FormEvents.HOSPITAL_FORM_CHANGED,
                             row.ministryNumber(), stored.entry(row.ministryNumber()).fields(), row.fields(), null);
                     if (!changed.isEmpty()) {
                         SelfCheckTables.writeHospitalEntry(statements, owner, row, source.importedAt());
@@ -124,7 +125,7 @@ public final class SqlitePlanSelfCheck implements PlanSelfCheckRepository {
                 SelfCheckTables.Owner owner = SelfCheckTables.Owner.plan(planId);
                 Map<String, String> before = SelfCheckTables.read(statements, owner).vendorForm(form.contract())
                         .map(VendorForm::fields).orElse(Map.of());
-                List<AuditWriter.Entry> changes = SqliteSelfCheck.changes(SqliteSelfCheck.VENDOR_FORM_CHANGED,
+                List<AuditWriter.Entry> changes = SqliteSelfCheck.changes(FormEvents.VENDOR_FORM_CHANGED,
                         form.contract().key(), before, form.fields(), null);
                 if (!changes.isEmpty()) {
                     SelfCheckTables.writeVendorForm(statements, owner, form, source.importedAt());

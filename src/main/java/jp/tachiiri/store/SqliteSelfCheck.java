@@ -13,16 +13,12 @@ import java.util.Set;
 
 import jp.tachiiri.model.HospitalFormEntry;
 import jp.tachiiri.model.VendorForm;
+import jp.tachiiri.selfcheck.FormEvents;
 import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.selfcheck.SelfCheckRepository;
 
 /** The hospital's and vendors' forms of inspections in SQLite, each change committed with its audit events. */
 public final class SqliteSelfCheck implements SelfCheckRepository {
-
-    static final String HOSPITAL_FORM_CHANGED = "HOSPITAL_FORM_CHANGED";
-    static final String VENDOR_FORM_CHANGED = "VENDOR_FORM_CHANGED";
-    /** A vendor form removed on finalizing, as its contract was no longer the facility's. */
-    static final String VENDOR_FORM_DROPPED = "VENDOR_FORM_DROPPED";
 
     private final Database database;
     private final Clock clock;
@@ -51,7 +47,7 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
                 SelfCheck stored = SelfCheckTables.read(statements, inspectionId, revision);
                 List<AuditWriter.Entry> changes = new ArrayList<>();
                 for (HospitalFormEntry entry : entries) {
-                    List<AuditWriter.Entry> changed = changes(HOSPITAL_FORM_CHANGED, entry.ministryNumber(),
+                    List<AuditWriter.Entry> changed = changes(FormEvents.HOSPITAL_FORM_CHANGED, entry.ministryNumber(),
                             stored.entry(entry.ministryNumber()).fields(), entry.fields(), reason);
                     if (!changed.isEmpty()) {
                         SelfCheckTables.writeHospitalEntry(statements, inspectionId, revision, entry, now);
@@ -71,7 +67,7 @@ public final class SqliteSelfCheck implements SelfCheckRepository {
             try (Statements statements = new Statements(connection)) {
                 Map<String, String> before = SelfCheckTables.read(statements, inspectionId, revision)
                         .vendorForm(form.contract()).map(VendorForm::fields).orElse(Map.of());
-                List<AuditWriter.Entry> changes = changes(VENDOR_FORM_CHANGED, SelfCheck.contractKey(form.contract()),
+                List<AuditWriter.Entry> changes = changes(FormEvents.VENDOR_FORM_CHANGED, form.contract().key(),
                         before, form.fields(), reason);
                 if (!changes.isEmpty()) {
                     SelfCheckTables.writeVendorForm(statements, inspectionId, revision, form, now);

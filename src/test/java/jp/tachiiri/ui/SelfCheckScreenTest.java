@@ -272,7 +272,7 @@ class SelfCheckScreenTest {
 
         // A vendor's block.
         fire(robot, "#finalize");
-        jump("事業者確認用: " + SelfCheck.contractKey(TwoVendorHospital.BILLING));
+        jump("事業者確認用: " + TwoVendorHospital.BILLING.key());
         Node status = robot.lookup("#vendor-block-1 .vendor-status").query();
         assertThat(status.getStyleClass()).contains("gap-target");
         assertThat(inView(status, "#vendor-forms")).isTrue();

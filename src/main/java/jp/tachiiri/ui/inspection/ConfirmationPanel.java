@@ -116,7 +116,7 @@ final class ConfirmationPanel {
             String said = vendor.status().filter(status -> status == VendorForm.Status.MISSING)
                     .map(missing -> messages.get("confirm.vendorMissing"))
                     .orElse(answerText(vendor.answer()));
-            vendorLines.get(i).setText(messages.get("confirm.vendor", SelfCheck.contractKey(vendor.contract()), said));
+            vendorLines.get(i).setText(messages.get("confirm.vendor", vendor.contract().key(), said));
         }
 
         boolean contradicts = forms.contradicts(item.number());

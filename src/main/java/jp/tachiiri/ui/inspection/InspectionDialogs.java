@@ -31,6 +31,7 @@ import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.RevisionInfo;
+import jp.tachiiri.selfcheck.FormEvents;
 import jp.tachiiri.ui.common.ChangesTable;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.DialogButtons;
@@ -270,12 +271,12 @@ public final class InspectionDialogs {
         /** The field of a form's audit event (subject "2-⑦/answer" or "vendor / system/answer/2-⑦"), if it is one. */
         static Optional<FormField> of(AuditEvent event) {
             String subject = Optional.ofNullable(event.subject()).orElse("");
-            if (HOSPITAL_FORM_CHANGED.equals(event.action()) && subject.contains("/")) {
+            if (FormEvents.HOSPITAL_FORM_CHANGED.equals(event.action()) && subject.contains("/")) {
                 int slash = subject.indexOf('/');
                 return Optional.of(new FormField(subject.substring(0, slash), subject.substring(slash + 1), ""));
             }
             Matcher vendor = VENDOR_FIELD.matcher(subject);
-            if (VENDOR_FORM_CHANGED.equals(event.action()) && vendor.matches()) {
+            if (FormEvents.VENDOR_FORM_CHANGED.equals(event.action()) && vendor.matches()) {
                 boolean answer = vendor.group(3) != null;
                 return Optional.of(new FormField(vendor.group(1), answer ? "answer" : vendor.group(2),
                         answer ? vendor.group(3) : ""));
@@ -283,11 +284,6 @@ public final class InspectionDialogs {
             return Optional.empty();
         }
     }
-
-    private static final String HOSPITAL_FORM_CHANGED = "HOSPITAL_FORM_CHANGED";
-    private static final String VENDOR_FORM_CHANGED = "VENDOR_FORM_CHANGED";
-    /** A vendor form removed on finalizing because the facility no longer listed its contract. */
-    private static final String VENDOR_FORM_DROPPED = "VENDOR_FORM_DROPPED";
 
     /**
      * "回答: <item title>" for a finding's field, "医療機関確認用 2-⑦: 照合" or "事業者確認用（vendor）: 回答 2-⑦" for a
@@ -298,12 +294,12 @@ public final class InspectionDialogs {
         if (form.isPresent()) {
             FormField field = form.get();
             String name = (fieldName(field.field()) + " " + field.ministryNumber()).strip();
-            return HOSPITAL_FORM_CHANGED.equals(event.action())
+            return FormEvents.HOSPITAL_FORM_CHANGED.equals(event.action())
                     ? messages.get("inspection.auditHospitalForm", field.owner(), name)
                     : messages.get("inspection.auditVendorForm", field.owner(), name);
         }
         String subject = Optional.ofNullable(event.subject()).orElse("");
-        if (VENDOR_FORM_DROPPED.equals(event.action())) {
+        if (FormEvents.VENDOR_FORM_DROPPED.equals(event.action())) {
             return messages.get("inspection.auditVendorForm", subject, messages.get("inspection.auditVendorFormDropped"));
         }
         int slash = subject.indexOf('/');

@@ -76,7 +76,7 @@ final class VendorFormsPanel {
 
     /** Shows the block of {@code gap}'s contract with the field in view, focused and outlined. */
     void showGap(Gap gap) {
-        blocks.stream().filter(block -> SelfCheck.contractKey(block.contract).equals(gap.subject())).findFirst()
+        blocks.stream().filter(block -> block.contract.key().equals(gap.subject())).findFirst()
                 .ifPresent(block -> outline.show(gap, block.node, scroll));
     }
 
@@ -102,7 +102,7 @@ final class VendorFormsPanel {
             this.index = index;
             node.setId("vendor-block-" + index);
             node.getStyleClass().addAll("card", "vendor-block");
-            Label name = new Label(SelfCheck.contractKey(contract));
+            Label name = new Label(contract.key());
             name.getStyleClass().add("section-title");
             name.setWrapText(true);
             ToggleGroup group = new ToggleGroup();

@@ -139,7 +139,7 @@ class SelfCheckViewModelTest extends DemoWorkspaceFixture {
     void vendorFormsOneReceivedWithItsAnswersOneMissingWithTheReason() {
         assertThat(forms.contracts()).containsExactly(TwoVendorHospital.EMR, TwoVendorHospital.BILLING);
         assertThat(forms.vendorItems()).extracting(MinistryItem::number).contains(PASSWORDS).doesNotContain("2-②", "3-①");
-        assertThat(model.gaps()).contains(new Gap(SelfCheck.contractKey(TwoVendorHospital.EMR), Gap.Kind.VENDOR_FORM_MISSING));
+        assertThat(model.gaps()).contains(new Gap(TwoVendorHospital.EMR.key(), Gap.Kind.VENDOR_FORM_MISSING));
 
         forms.setVendorStatus(TwoVendorHospital.EMR, VendorForm.Status.RECEIVED);
         forms.setFilledOn(TwoVendorHospital.EMR, Optional.of(TODAY.minusDays(14)));
