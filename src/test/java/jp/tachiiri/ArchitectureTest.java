@@ -108,10 +108,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule bundleIsALeaf = leaf("jp.tachiiri.bundle..");
 
+    /** Encryption knows nothing of the product: a stream, a key, a passphrase. */
+    @ArchTest
+    static final ArchRule cryptoNeedsOnlyItsLibraries = classes().that().resideInAPackage("jp.tachiiri.crypto..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "jp.tachiiri.crypto..",
+                    "com.google.crypto.tink..", "org.bouncycastle..");
+
     private static ArchRule leaf(String pkg) {
         return noClasses().that().resideInAPackage(pkg)
                 .should().dependOnClassesThat(resideInAPackage("jp.tachiiri..").and(not(resideInAnyPackage(pkg,
-                        "jp.tachiiri.model..", "jp.tachiiri.i18n..", "jp.tachiiri.files.."))));
+                        "jp.tachiiri.model..", "jp.tachiiri.i18n..", "jp.tachiiri.files..", "jp.tachiiri.crypto.."))));
     }
 
     /** View models hold a screen's state and rules and are tested without one: they know no node and no window. */

@@ -1,11 +1,14 @@
 package jp.tachiiri.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.demo.DemoData;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.store.Database;
+import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.SyncService;
 
 /**
@@ -54,6 +57,7 @@ public final class DemoSetup {
         String demoTablet;
         try (Workspace tablet = Workspace.open(workspace.folder().resolve("demo").resolve("tablet"), workspace.clock())) {
             tablet.demo().seed();
+            enrolThisOffice(tablet);
             tablet.sync().exportFindings(inbox);
             demoTablet = tablet.sync().identity().deviceId();
         }
@@ -66,6 +70,25 @@ public final class DemoSetup {
                     inbox.toAbsolutePath().toString()));
             return true;
         });
+    }
+
+    /**
+     * The demo tablet takes this office as its own, as if a person had compared the fingerprint, so that it can seal
+     * its findings to the office; the office still enrols the tablet as any other, from its bundle.
+     */
+    private void enrolThisOffice(Workspace tablet) {
+        Path folder = workspace.folder().resolve("demo").resolve("enrolment");
+        try {
+            Path enrolment = workspace.sync().exportEnrolment(folder);
+            ImportOutcome outcome = tablet.sync().importFile(enrolment, true);
+            if (outcome.result() == ImportOutcome.Result.REJECTED) {
+                throw outcome.problem().orElseThrow();
+            }
+            Files.delete(enrolment);
+            Files.delete(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The demo for the role: the inspector's own demo inspections, or the office's demo inbox. */

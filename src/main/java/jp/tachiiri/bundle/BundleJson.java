@@ -19,6 +19,8 @@ final class BundleJson {
     static final int MAX_NESTING_DEPTH = 64;
     static final int MAX_NUMBER_LENGTH = 30;
     static final long MAX_TOKENS = 50_000_000L;
+    /** How ids are spelt (the schema's {@code $defs/id}), for the parts read before the schema: a sealed envelope. */
+    static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactory().setStreamReadConstraints(
                     StreamReadConstraints.builder()

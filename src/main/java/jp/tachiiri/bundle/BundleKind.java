@@ -1,9 +1,13 @@
 package jp.tachiiri.bundle;
 
-/** What a bundle carries: findings from a tablet to the office, or assignments and results back. */
+/**
+ * What a bundle carries: findings from a tablet to the office, assignments and results back, or a device's enrolment
+ * (its keys and role, so that the other side can seal bundles to it once a person compared the fingerprint).
+ */
 public enum BundleKind {
     FINDINGS("findings"),
-    ASSIGNMENTS("assignments");
+    ASSIGNMENTS("assignments"),
+    ENROLMENT("enrolment");
 
     private final String wireName;
 

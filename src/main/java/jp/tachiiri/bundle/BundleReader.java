@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import jp.tachiiri.crypto.ContentCipher;
 
 /**
- * Reads a bundle in two steps, as a stream. {@link #open} reads everything but the attachments and checks it:
+ * Reads a bundle in two steps, as a stream; a sealed one as the stream of its decrypted content, which is
+ * authenticated segment by segment as it is read. {@link #open} reads everything but the attachments and checks it:
  * well-formed UTF-8 and JSON within the size limits, the format and its version, the schema, the one spelling
  * of the file ({@link BundleLayout}), the signature and the payload's own rules. Only then, and only if the
  * caller still wants it (the sender may be unknown), {@link #readAttachments} decodes the attachments chunk by
@@ -51,13 +55,70 @@ public final class BundleReader implements AutoCloseable {
         this.manifest = manifest;
     }
 
-    /** Opens and checks everything up to the attachments; throws a {@link BundleException} for anything wrong. */
-    public static BundleReader open(Path file) {
+    /**
+     * Opens and checks everything up to the attachments; throws a {@link BundleException} for anything wrong. A sealed
+     * bundle is opened with {@code self}'s sealing key (the receiving installation; with {@code null}, only signed-only
+     * files open): one sealed to others only is refused naming them.
+     */
+    public static BundleReader open(Path file, DeviceIdentity self) {
+        if (!SealedEnvelope.isSealed(file)) {
+            return read(file, Source.signedOnly(file), false);
+        }
+        SealedEnvelope envelope = SealedEnvelope.read(file);
+        if (self == null) {
+            throw new BundleException(file, "bundle.error.notForUs", String.join(", ", envelope.recipientFingerprints()), "-");
+        }
+        return read(file, Source.sealed(file, envelope, envelope.contentKey(self, file)), false);
+    }
+
+    /** The envelope of a sealed bundle, checked; empty for a signed-only file. */
+    public static Optional<SealedEnvelope> envelope(Path file) {
+        return SealedEnvelope.isSealed(file) ? Optional.of(SealedEnvelope.read(file)) : Optional.empty();
+    }
+
+    /** The writer's reading back of a bundle it sealed, with the content key it made. */
+    static BundleReader openWithContentKey(Path file, byte[] contentKey) {
+        return read(file, Source.sealed(file, SealedEnvelope.read(file), contentKey), false);
+    }
+
+    /** A signed bundle of 3.0 as a sealed one holds it, not sealed: for tests of the checks inside. */
+    static BundleReader openUnsealed(Path file) {
+        return read(file, Source.signedOnly(file), true);
+    }
+
+    /** Where the signed bundle's bytes come from: the file itself, or the decryption of a sealed file's content. */
+    private record Source(Path file, SealedEnvelope envelope, byte[] contentKey) {
+
+        static Source signedOnly(Path file) {
+            return new Source(file, null, null);
+        }
+
+        static Source sealed(Path file, SealedEnvelope envelope, byte[] contentKey) {
+            return new Source(file, envelope, contentKey);
+        }
+
+        /** A new stream of the signed bundle from its first byte; the reader reads it twice (parse and spelling). */
+        InputStream stream() throws IOException {
+            InputStream in = Files.newInputStream(file);
+            if (envelope == null) {
+                return in;
+            }
+            try {
+                in.skipNBytes(envelope.line().length);
+                return ContentCipher.decrypting(contentKey, new BufferedInputStream(in, 1 << 16), envelope.line());
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+        }
+    }
+
+    private static BundleReader read(Path file, Source source, boolean unsealedAllowed) {
         JsonParser parser = null;
         SpellingCheck spelling = null;
         InputStream in = null;
         try {
-            in = new StrictUtf8(Files.newInputStream(file));
+            in = new StrictUtf8(source.stream());
             // Creating the parser reads the first buffer already, to detect the encoding: it may fail on bad UTF-8.
             parser = BundleJson.MAPPER.getFactory().createParser(in);
             ObjectNode root = BundleJson.MAPPER.createObjectNode();
@@ -71,15 +132,19 @@ public final class BundleReader implements AutoCloseable {
             String signature = root.remove(BundleLayout.SIGNATURE).textValue();
             byte[] signedText = signedText(root, file);
             // The file must begin with exactly the bytes the signature covers, spelt the one way the format allows.
-            spelling = new SpellingCheck(file);
+            spelling = new SpellingCheck(file, source.stream());
             spelling.expect(BundleLayout.head(signedText, signature));
             verifySignature(signedText, root.get("device").get("publicKey").textValue(), signature, file);
             List<BundleRecords.ManifestEntry> manifest = List.of(BundleJson.MAPPER.treeToValue(root.get("manifest"),
                     BundleRecords.ManifestEntry[].class));
+            JsonNode device = root.get("device");
             BundleHeader header = new BundleHeader(root.get("bundleId").textValue(),
                     BundleKind.fromWire(root.get("kind").textValue()), createdAt(root, file),
-                    root.get("device").get("id").textValue(), root.get("device").get("publicKey").textValue());
-            PayloadRules.check(root.get("formatVersion").textValue(), header.kind(), root.get("payload"), manifest, file);
+                    device.get("id").textValue(), device.get("publicKey").textValue(),
+                    device.has("sealingKey") ? device.get("sealingKey").textValue() : null, source.envelope() != null);
+            String version = root.get("formatVersion").textValue();
+            SealingRules.check(version, header, root.get("recipients"), source.envelope(), unsealedAllowed, file);
+            PayloadRules.check(version, header.kind(), root.get("payload"), manifest, file);
             return new BundleReader(file, parser, spelling, header, root.get("payload"), manifest);
         } catch (IOException e) {
             // The message first: closing the parser moves its position to the end of what it buffered.
@@ -251,6 +316,9 @@ public final class BundleReader implements AutoCloseable {
 
     /** Turns a low-level reading failure into a message that says what is wrong and where. */
     private static BundleException problem(IOException e, Path file, JsonParser parser) {
+        if (e instanceof ContentCipher.Broken) {
+            return new BundleException(e, file, "bundle.error.sealBroken");
+        }
         if (e instanceof StrictUtf8.Invalid invalid) {
             return new BundleException(e, file, "bundle.error.invalidUtf8", invalid.offset());
         }

@@ -181,6 +181,10 @@ public final class BundleRecords {
         }
     }
 
+    /** An enrolment's payload: the role of the device it enrols (its keys are the bundle's own, in its device member). */
+    public record EnrolmentPayload(String role) {
+    }
+
     public record FindingsPayload(List<Inspection> inspections) {
     }
 

@@ -1,7 +1,9 @@
 package jp.tachiiri.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,28 +18,35 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import jp.tachiiri.crypto.ContentCipher;
 import jp.tachiiri.files.AtomicFile;
 import jp.tachiiri.files.AtomicFile.IfExists;
 
 /**
- * Writes one signed bundle into a folder, whole or not at all ({@link AtomicFile}), and reads it back and
- * verifies it before the caller hears of success. A half-written or unreadable bundle therefore never carries
- * a bundle's name.
+ * Writes one bundle into a folder, whole or not at all ({@link AtomicFile}), and reads it back and verifies it
+ * before the caller hears of success. A half-written or unreadable bundle therefore never carries a bundle's name.
+ * Findings and assignments are sealed to their recipients ({@link SealedEnvelope}); an enrolment, which carries
+ * nothing but its sender's public keys and role, is signed only, so that a device nobody knows yet can read it.
  */
 public final class BundleWriter {
 
     public static final String FORMAT = "tachiiri-bundle";
     /**
      * 2.1 added the facility's type and fee add-on claims, 2.2 each revision's hospital form and vendor forms, 2.3 the
-     * plans' self-checks in assignments bundles; 2.0 to 2.2 files are read as ever.
+     * plans' self-checks in assignments bundles; 3.0 seals findings and assignments to their recipients, names them
+     * and the sender's sealing key in the signed bundle, and adds the enrolment. Signed-only files of 2.0 to 2.3 are
+     * read as ever.
      */
-    public static final String FORMAT_VERSION = "2.3";
-    /** The versions this release reads: its own, and 2.0 to 2.2, which differ only by lacking later members. */
-    static final List<String> READABLE_VERSIONS = List.of("2.0", "2.1", "2.2", FORMAT_VERSION);
+    public static final String FORMAT_VERSION = "3.0";
+    /** The versions this release reads: its own, and 2.0 to 2.3, which differ only by lacking later members. */
+    static final List<String> READABLE_VERSIONS = List.of("2.0", "2.1", "2.2", "2.3", FORMAT_VERSION);
     /** The versions whose revisions carry no forms. */
     static final List<String> WITHOUT_FORMS = List.of("2.0", "2.1");
     /** The versions whose assignments carry no plans' self-checks. */
     static final List<String> WITHOUT_SELF_CHECKS = List.of("2.0", "2.1", "2.2");
+    /** The file name ending of a sealed bundle; a signed-only one (an enrolment, or any file of 2.x) ends in .json. */
+    public static final String SEALED_EXTENSION = ".tachiiri";
+    public static final String SIGNED_EXTENSION = ".json";
     /** Bytes per chunk: a multiple of 3, so only an attachment's last chunk has base64 padding. */
     static final int CHUNK_BYTES = 48 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -54,16 +63,32 @@ public final class BundleWriter {
     public record Written(Path file, String bundleId) {
     }
 
-    /** Writes, verifies and returns the bundle file. */
+    /**
+     * Writes, verifies and returns the bundle file: findings and assignments sealed to {@code recipients} (one at
+     * least), an enrolment signed only (no recipients).
+     */
     public static Written write(Path folder, DeviceIdentity device, BundleKind kind, Instant createdAt, JsonNode payload,
-                             List<Attachment> attachments) {
-        return write(folder, device, kind, createdAt, payload, attachments, UUID.randomUUID().toString());
+                                List<Attachment> attachments, List<Recipient> recipients) {
+        return write(folder, device, kind, createdAt, payload, attachments, recipients, UUID.randomUUID().toString(), true);
     }
 
-    /** The same with a given bundle id: for the format's test vector, which must be reproducible. */
-    static Written write(Path folder, DeviceIdentity device, BundleKind kind, Instant createdAt, JsonNode payload,
-                         List<Attachment> attachments, String bundleId) {
-        Path target = folder.resolve(fileName(kind, device.deviceId(), createdAt, bundleId));
+    /**
+     * The signed bundle a sealed one holds, written as it is, unsealed: for the tests of what the reader checks
+     * inside ({@link BundleReader#openUnsealed}), which no installation accepts as it is.
+     */
+    static Written writeUnsealed(Path folder, DeviceIdentity device, BundleKind kind, Instant createdAt, JsonNode payload,
+                                 List<Attachment> attachments, List<Recipient> recipients, String bundleId) {
+        return write(folder, device, kind, createdAt, payload, attachments, recipients, bundleId, false);
+    }
+
+    private static Written write(Path folder, DeviceIdentity device, BundleKind kind, Instant createdAt, JsonNode payload,
+                                 List<Attachment> attachments, List<Recipient> recipients, String bundleId, boolean seal) {
+        if ((kind == BundleKind.ENROLMENT) != recipients.isEmpty() || recipients.size() > SealedEnvelope.MAX_RECIPIENTS) {
+            throw new IllegalArgumentException(kind + " bundles go to " + (kind == BundleKind.ENROLMENT ? "no" : "1 to 100")
+                    + " recipients, not " + recipients.size());
+        }
+        boolean sealed = seal && !recipients.isEmpty();
+        Path target = folder.resolve(fileName(kind, device.deviceId(), createdAt, bundleId, sealed));
         List<BundleRecords.ManifestEntry> manifest = manifest(attachments, target);
         ObjectNode signed = BundleJson.MAPPER.createObjectNode();
         signed.put("format", FORMAT);
@@ -71,27 +96,38 @@ public final class BundleWriter {
         signed.put("bundleId", bundleId);
         signed.put("kind", kind.wireName());
         signed.put("createdAt", createdAt.toString());
-        signed.putObject("device").put("id", device.deviceId()).put("publicKey", device.publicKeyHex());
+        signed.putObject("device").put("id", device.deviceId()).put("publicKey", device.publicKeyHex())
+                .put("sealingKey", device.sealing().publicKeyHex());
         signed.set("manifest", BundleJson.MAPPER.valueToTree(manifest));
         signed.set("payload", payload);
+        if (!recipients.isEmpty()) {
+            ArrayNode named = signed.putArray("recipients");
+            recipients.forEach(recipient -> named.addObject().put("deviceId", recipient.deviceId())
+                    .put("fingerprint", recipient.fingerprint()));
+        }
         byte[] signedText = BundleLayout.signedText(signed);
         String signature = device.sign(signedText);
+        byte[] contentKey = sealed ? ContentCipher.newKey() : null;
+        SealedEnvelope envelope = sealed ? SealedEnvelope.seal(device, recipients, contentKey) : null;
 
         try {
             Files.createDirectories(folder);
             // The name holds a random id: a file that already has it is not ours to replace.
             AtomicFile.write(target, IfExists.REFUSE, out -> {
-                out.write(BundleLayout.head(signedText, signature));
-                boolean first = true;
-                for (int i = 0; i < attachments.size(); i++) {
-                    first = writeChunks(out, attachments.get(i), manifest.get(i), target, first);
+                if (envelope == null) {
+                    writeSigned(out, signedText, signature, attachments, manifest, target);
+                    return;
                 }
-                out.write(BundleLayout.END);
+                out.write(envelope.line());
+                try (OutputStream content = ContentCipher.encrypting(contentKey, new KeptOpen(out), envelope.line())) {
+                    writeSigned(content, signedText, signature, attachments, manifest, target);
+                }
             });
         } catch (IOException e) {
             throw new BundleException(e, target, "bundle.error.write", folder, e.getMessage());
         }
-        try (BundleReader reader = BundleReader.open(target)) {
+        try (BundleReader reader = sealed ? BundleReader.openWithContentKey(target, contentKey)
+                : seal ? BundleReader.open(target, null) : BundleReader.openUnsealed(target)) {
             reader.readAttachments(null);
         } catch (BundleException e) {
             deleteQuietly(target);
@@ -100,11 +136,24 @@ public final class BundleWriter {
         return new Written(target, bundleId);
     }
 
-    /** Kind, device, time and id, so that a folder of bundles sorts by time and says what each file is. */
-    static String fileName(BundleKind kind, String deviceId, Instant createdAt, String bundleId) {
+    private static void writeSigned(OutputStream out, byte[] signedText, String signature, List<Attachment> attachments,
+                                    List<BundleRecords.ManifestEntry> manifest, Path target) throws IOException {
+        out.write(BundleLayout.head(signedText, signature));
+        boolean first = true;
+        for (int i = 0; i < attachments.size(); i++) {
+            first = writeChunks(out, attachments.get(i), manifest.get(i), target, first);
+        }
+        out.write(BundleLayout.END);
+    }
+
+    /**
+     * Kind, device, time and id, so that a folder of bundles sorts by time and says what each file is (the sender's
+     * role tells the kind anyway); sealed or signed only by its ending.
+     */
+    static String fileName(BundleKind kind, String deviceId, Instant createdAt, String bundleId, boolean sealed) {
         String device = deviceId.replaceAll("[^A-Za-z0-9]", "");
         return "tachiiri_" + kind.wireName() + "_" + device.substring(0, Math.min(8, device.length())) + "_"
-                + FILE_TIME.format(createdAt) + "_" + bundleId + ".json";
+                + FILE_TIME.format(createdAt) + "_" + bundleId + (sealed ? SEALED_EXTENSION : SIGNED_EXTENSION);
     }
 
     private static List<BundleRecords.ManifestEntry> manifest(List<Attachment> attachments, Path target) {
@@ -152,6 +201,24 @@ public final class BundleWriter {
             throw new BundleException(target, "bundle.error.attachmentChanged", attachment.file());
         }
         return none;
+    }
+
+    /** The file's stream, which the encryption must not close: the atomic write syncs and closes it itself. */
+    private static final class KeptOpen extends FilterOutputStream {
+
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     private static void deleteQuietly(Path file) {

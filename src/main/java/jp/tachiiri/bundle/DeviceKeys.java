@@ -88,12 +88,15 @@ public final class DeviceKeys {
     }
 
     /**
-     * What people compare on two screens before trusting a device: the first 80 bits of the key's SHA-256 as
-     * five groups of four hex digits, e.g. {@code 3F2A-91C0-77B4-0D1E-5A60}.
+     * What people compare on two screens before trusting a device: the first 80 bits of the SHA-256 of its keys as
+     * five groups of four hex digits, e.g. {@code 3F2A-91C0-77B4-0D1E-5A60}. It covers both keys a device has since
+     * format 3.0, the signing key's 32 bytes followed by the sealing key's, so that comparing it vouches for both; a
+     * device known only by a signing key (a bundle of format 2.x) is fingerprinted by that key alone.
      */
-    public static String fingerprint(String publicKeyHex) {
+    public static String fingerprint(String publicKeyHex, String sealingKeyHex) {
+        String keys = sealingKeyHex == null ? publicKeyHex : publicKeyHex + sealingKeyHex;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(publicKeyHex));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(keys));
             String hex = HexFormat.of().withUpperCase().formatHex(digest, 0, 10);
             return String.join("-", hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12), hex.substring(12, 16),
                     hex.substring(16, 20));

@@ -57,6 +57,9 @@ final class PayloadRules {
                 throw rules.duplicate(manifest.get(i).id(), "/manifest/" + i);
             }
         }
+        if (kind == BundleKind.ENROLMENT) {
+            return; // its role, the one member the schema allows, is all it says
+        }
         if (kind == BundleKind.FINDINGS) {
             Set<String> referenced = rules.checkInspections(payload.get("inspections"), "/payload/inspections", attachments);
             for (String id : attachments.keySet()) {

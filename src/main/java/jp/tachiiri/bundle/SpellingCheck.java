@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Reads a bundle file a second time, from its first byte to its last, and compares it with the bytes of its
+ * Reads a bundle a second time, from its first byte to its last, and compares it with the bytes of its
  * one spelling ({@link BundleLayout}) as the reader works them out from what it parsed. The first byte that
  * differs is named with its offset and what was expected there, so that a file respelt by another program
  * (whitespace, other escapes, another member order, a BOM) is told apart from a file whose content changed.
@@ -28,9 +27,10 @@ final class SpellingCheck implements AutoCloseable {
     private int filled;
     private int next;
 
-    SpellingCheck(Path file) throws IOException {
+    /** {@code in}: the bundle's bytes from the first, read a second time (decrypted again, for a sealed file). */
+    SpellingCheck(Path file, InputStream in) {
         this.file = file;
-        this.in = Files.newInputStream(file);
+        this.in = in;
     }
 
     /** The next bytes of the file must be {@code expected[0, length)}; compared a buffer at a time. */

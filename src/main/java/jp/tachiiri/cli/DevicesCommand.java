@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * fingerprint and a reason. Every decision is kept in the device-trust trail ({@code devices history}).
  */
 @Command(name = "devices", subcommands = {DevicesCommand.Accept.class, DevicesCommand.Refuse.class,
-        DevicesCommand.ChangeOffice.class, DevicesCommand.History.class})
+        DevicesCommand.ChangeOffice.class, DevicesCommand.History.class, DevicesCommand.Enrolment.class})
 final class DevicesCommand extends Subcommand implements Callable<Integer> {
 
     @Override
@@ -32,7 +32,8 @@ final class DevicesCommand extends Subcommand implements Callable<Integer> {
             for (KnownDevice device : workspace.deviceTrust().devices()) {
                 out().println(String.join("\t", device.deviceId(), shown(device),
                         messages().get("device.status." + device.status().name()),
-                        messages().get("device.role." + device.role().name()), device.firstSeenAt().toString(),
+                        messages().get("device.role." + device.role().name()),
+                        messages().get("device.sealing." + (device.sealingKeyHex() != null)), device.firstSeenAt().toString(),
                         device.firstFile()));
             }
             return 0;
@@ -138,6 +139,26 @@ final class DevicesCommand extends Subcommand implements Callable<Integer> {
                             messages().get(trail.broken().get().problemKey())));
                     return 1;
                 }
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * {@code devices enrolment --out FOLDER}: this installation's enrolment file (its id, public keys and role), for
+     * the other side to enrol it after comparing the fingerprint, so that bundles can be sealed to it.
+     */
+    @Command(name = "enrolment")
+    static final class Enrolment extends Subcommand implements Callable<Integer> {
+
+        @Option(names = "--out", required = true, paramLabel = "FOLDER", descriptionKey = "enrolmentOut")
+        private Path out;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root().openWorkspace()) {
+                Path written = workspace.sync().exportEnrolment(out);
+                out().println(messages().get("cli.enrolment.written", written.toAbsolutePath(), workspace.sync().fingerprint()));
                 return 0;
             }
         }

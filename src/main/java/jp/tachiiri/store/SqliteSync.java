@@ -23,6 +23,7 @@ import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.bundle.DeviceKeys;
+import jp.tachiiri.crypto.SealingKeys;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.FingerprintCheck;
 import jp.tachiiri.sync.ImportSession;
@@ -69,21 +70,33 @@ public final class SqliteSync implements SyncRepository {
         return known;
     }
 
+    /**
+     * This installation's keys, made on its first start; a store of an earlier version, which has its signing key
+     * only, gets its sealing key pair on the first start of this one.
+     */
     private DeviceIdentity loadOrCreateIdentity() {
         String deviceId = settings.deviceId(clock);
         return database.readOrCreate(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT private_key, public_key FROM device_key");
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT private_key, public_key, sealing_private, sealing_public FROM device_key WHERE sealing_public IS NOT NULL");
                  ResultSet row = select.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new DeviceIdentity(deviceId, row.getString(2), DeviceKeys.privateKey(row.getBytes(1))))
+                        ? Optional.of(new DeviceIdentity(deviceId, row.getString(2), DeviceKeys.privateKey(row.getBytes(1)),
+                                new SealingKeys.Pair(row.getString(4), row.getBytes(3))))
                         : Optional.empty();
             }
         }, connection -> {
-            KeyPair pair = DeviceKeys.generate();
-            String publicKey = DeviceKeys.publicKeyHex(pair.getPublic());
-            Rows.update(connection, "INSERT INTO device_key (singleton, private_key, public_key, created_at) VALUES (1, ?, ?, ?)",
-                    pair.getPrivate().getEncoded(), publicKey, clock.instant().toString());
-            return new DeviceIdentity(deviceId, publicKey, pair.getPrivate());
+            SealingKeys.Pair sealing = SealingKeys.generate();
+            if (Rows.update(connection, "UPDATE device_key SET sealing_private = ?, sealing_public = ?",
+                    sealing.privateKey(), sealing.publicKeyHex()) == 0) {
+                KeyPair pair = DeviceKeys.generate();
+                Rows.update(connection, """
+                        INSERT INTO device_key (singleton, private_key, public_key, created_at, sealing_private, sealing_public)
+                        VALUES (1, ?, ?, ?, ?, ?)""", pair.getPrivate().getEncoded(), DeviceKeys.publicKeyHex(pair.getPublic()),
+                        clock.instant().toString(), sealing.privateKey(), sealing.publicKeyHex());
+            }
+            return Rows.list(connection, "SELECT private_key, public_key FROM device_key", row -> new DeviceIdentity(deviceId,
+                    row.getString(2), DeviceKeys.privateKey(row.getBytes(1)), sealing)).get(0);
         });
     }
 
@@ -112,10 +125,10 @@ public final class SqliteSync implements SyncRepository {
     }
 
     private static final String DEVICE_SELECT =
-            "SELECT device_id, public_key, role, status, first_seen_at, first_file FROM known_devices";
+            "SELECT device_id, public_key, role, status, first_seen_at, first_file, sealing_key FROM known_devices";
 
     private static KnownDevice device(ResultSet row) throws SQLException {
-        return new KnownDevice(row.getString(1), row.getString(2), Role.valueOf(row.getString(3)),
+        return new KnownDevice(row.getString(1), row.getString(2), row.getString(7), Role.valueOf(row.getString(3)),
                 DeviceStatus.valueOf(row.getString(4)), Instant.parse(row.getString(5)), row.getString(6));
     }
 
@@ -127,8 +140,8 @@ public final class SqliteSync implements SyncRepository {
     private static int insertDevice(Connection connection, BundleHeader header, Role role, String fileName,
                                     DeviceStatus status, Instant at) throws SQLException {
         return Rows.update(connection, """
-                INSERT INTO known_devices (device_id, public_key, role, status, first_seen_at, first_file, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", header.deviceId(), header.publicKeyHex(), role.name(), status.name(),
+                INSERT INTO known_devices (device_id, public_key, sealing_key, role, status, first_seen_at, first_file, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", header.deviceId(), header.publicKeyHex(), header.sealingKeyHex(), role.name(), status.name(),
                 at.toString(), fileName, status == DeviceStatus.PENDING ? null : at.toString());
     }
 
@@ -144,17 +157,22 @@ public final class SqliteSync implements SyncRepository {
                 Rows.update(connection, "UPDATE known_devices SET status = ?, decided_at = ? WHERE device_id = ?",
                         decision.status().name(), decision.at().toString(), decision.deviceId());
             }
+            // A sealing key comes with the decision's bundle: it joins a device known without one (from format 2.x).
+            String sealingKey = decision.firstSeen().map(BundleHeader::sealingKeyHex).orElse(null);
+            if (before != null && sealingKey != null) {
+                Rows.update(connection, "UPDATE known_devices SET sealing_key = ? WHERE device_id = ? AND sealing_key IS NULL",
+                        sealingKey, decision.deviceId());
+            }
             for (String replaced : decision.replacedOffice().stream().toList()) {
                 Rows.update(connection, "UPDATE known_devices SET status = ?, decided_at = ? WHERE device_id = ?",
                         DeviceStatus.REFUSED.name(), decision.at().toString(), replaced);
             }
-            String publicKey = Rows.list(connection, "SELECT public_key FROM known_devices WHERE device_id = ?",
-                    row -> row.getString(1), decision.deviceId()).get(0);
+            String fingerprint = Rows.list(connection, "SELECT public_key, sealing_key FROM known_devices WHERE device_id = ?",
+                    row -> DeviceKeys.fingerprint(row.getString(1), row.getString(2)), decision.deviceId()).get(0);
             // Old and new: the status before (or, on a change of office, the office replaced) and after, with the
             // role and the fingerprint of the key the decision is about (in part for a key not trusted: whoever
             // reads the trail must not be able to accept it later without the other device's screen).
             String oldValue = decision.replacedOffice().orElse(before);
-            String fingerprint = DeviceKeys.fingerprint(publicKey);
             String newValue = String.join(" ", decision.status().name(), decision.role().name(),
                     decision.status() == DeviceStatus.TRUSTED ? fingerprint : FingerprintCheck.masked(fingerprint));
             AuditWriter.append(AuditWriter.Trail.TRUST, connection, TRUST_CHAIN, decision.actor(), decision.at(),

@@ -141,14 +141,14 @@ public final class DeviceTrust {
             throw new UserFacingException("sync.error.changeOfficeReason");
         }
         BundleHeader header;
-        try (BundleReader reader = BundleReader.open(bundle)) {
+        try (BundleReader reader = BundleReader.open(bundle, repository.identity())) {
             header = reader.header();
         }
         if (header.kind() != BundleKind.ASSIGNMENTS) {
             throw new BundleException(bundle, "sync.error.changeOfficeNotAssignments");
         }
         Optional<KnownDevice> known = repository.knownDevice(header.deviceId());
-        if (known.isPresent() && !known.get().publicKeyHex().equals(header.publicKeyHex())) {
+        if (known.isPresent() && !sameKeys(known.get(), header)) {
             throw new BundleException(bundle, "sync.error.keyChanged", header.deviceId(), known.get().fingerprint(),
                     FingerprintCheck.masked(header.fingerprint()));
         }
@@ -174,10 +174,11 @@ public final class DeviceTrust {
 
     /**
      * Whether a bundle's sender may be heard: {@code early} is the outcome that ends the import (waiting for a
-     * decision, already imported), if any; {@code enrolment} the decision to store with the bundle's content,
-     * in its transaction, when --trust-new-devices enrols the sender: a bundle that is then rejected enrols nobody.
+     * decision, already imported), if any; {@code decision} the decision to store with the bundle's content, in its
+     * transaction, when --trust-new-devices enrols the sender or the sender brings its sealing key: a bundle that is
+     * then rejected enrols nobody and changes no key.
      */
-    record Admission(Optional<ImportOutcome.Result> early, Optional<TrustDecision> enrolment) {
+    record Admission(Optional<ImportOutcome.Result> early, Optional<TrustDecision> decision) {
     }
 
     /**
@@ -190,14 +191,14 @@ public final class DeviceTrust {
             throw new BundleException(file, "sync.error.ownBundle");
         }
         Optional<KnownDevice> known = repository.knownDevice(header.deviceId());
-        if (known.isPresent() && !known.get().publicKeyHex().equals(header.publicKeyHex())) {
+        if (known.isPresent() && !sameKeys(known.get(), header)) {
             throw new BundleException(file, "sync.error.keyChanged", header.deviceId(), known.get().fingerprint(),
                     FingerprintCheck.masked(header.fingerprint()));
         }
         String standing = known.map(device -> "sync.standing." + device.role().name()).orElse("sync.standing.none");
         // An untrusted device's fingerprint is shown only in part here: the rest is read off its own screen.
         String fingerprint = shownFingerprint(header);
-        if (header.kind() != imports(here)) {
+        if (header.kind() != imports(here) && header.kind() != BundleKind.ENROLMENT) {
             throw new BundleException(file, "sync.error.kindNotAccepted", new UserFacingException("sync.here." + here.name()),
                     new UserFacingException("bundle.kind." + header.kind().wireName()),
                     new UserFacingException("bundle.kind." + imports(here).wireName()), header.deviceId(), fingerprint,
@@ -215,7 +216,7 @@ public final class DeviceTrust {
             throw new BundleException(file, ANOTHER_OFFICE, office.get().deviceId(), office.get().fingerprint(),
                     header.deviceId(), fingerprint);
         }
-        Optional<TrustDecision> enrolment = Optional.empty();
+        Optional<TrustDecision> decision = Optional.empty();
         if (known.isEmpty() || known.get().status() == DeviceStatus.PENDING) {
             if (!trustNewDevices) {
                 if (known.isEmpty()) {
@@ -223,9 +224,14 @@ public final class DeviceTrust {
                 }
                 return new Admission(Optional.of(ImportOutcome.Result.PENDING_ENROLMENT), Optional.empty());
             }
-            enrolment = Optional.of(new TrustDecision(TrustDecision.Action.DEVICE_TRUSTED_UNCOMPARED, header.deviceId(),
-                    known.isEmpty() ? Optional.of(header) : Optional.empty(), senders(here), file.getFileName().toString(),
-                    DeviceStatus.TRUSTED, Optional.empty(), null, actor, clock.instant()));
+            decision = Optional.of(decision(TrustDecision.Action.DEVICE_TRUSTED_UNCOMPARED, header, here, file));
+        } else if (known.get().sealingKeyHex() == null && header.sealingKeyHex() != null) {
+            decision = Optional.of(decision(TrustDecision.Action.SEALING_KEY_LEARNED, header, here, file));
+        }
+        if (header.kind() == BundleKind.ENROLMENT) {
+            // Nothing else to take from an enrolment: a device enrolled with these keys already changes nothing.
+            return new Admission(decision.isEmpty() ? Optional.of(ImportOutcome.Result.ALREADY_IMPORTED) : Optional.empty(),
+                    decision);
         }
         Optional<String> receivedFrom = repository.receivedFrom(header.bundleId());
         if (receivedFrom.isPresent() && !receivedFrom.get().equals(header.deviceId())) {
@@ -234,7 +240,25 @@ public final class DeviceTrust {
                     header.deviceId(), fingerprint);
         }
         return new Admission(receivedFrom.isPresent() ? Optional.of(ImportOutcome.Result.ALREADY_IMPORTED) : Optional.empty(),
-                enrolment);
+                decision);
+    }
+
+    /**
+     * The decision an import stores with its content: the sender's keys as its bundle gives them, so that a device
+     * known without a sealing key (from format 2.x) gets the one its trusted signing key vouches for.
+     */
+    private TrustDecision decision(TrustDecision.Action action, BundleHeader header, Role here, Path file) {
+        return new TrustDecision(action, header.deviceId(), Optional.of(header), senders(here), file.getFileName().toString(),
+                DeviceStatus.TRUSTED, Optional.empty(), null, actor, clock.instant());
+    }
+
+    /**
+     * The keys a device was enrolled with: the same signing key, and the same sealing key once both sides have one
+     * (a device known from format 2.x has none yet; a file of 2.x carries none).
+     */
+    private static boolean sameKeys(KnownDevice known, BundleHeader header) {
+        return known.publicKeyHex().equals(header.publicKeyHex()) && (known.sealingKeyHex() == null
+                || header.sealingKeyHex() == null || known.sealingKeyHex().equals(header.sealingKeyHex()));
     }
 
     private KnownDevice known(String deviceId) {

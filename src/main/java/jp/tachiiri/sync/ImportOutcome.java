@@ -75,10 +75,12 @@ public record ImportOutcome(Path file, Result result, Counts counts, Delivered d
     public String describe(Messages messages) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return switch (result) {
-            case IMPORTED -> header.orElseThrow().kind() == BundleKind.ASSIGNMENTS
-                    ? describeAssignments(messages, name)
-                    : messages.get("sync.outcome.imported", name, counts.added(), counts.updated(), counts.unchanged(),
-                    counts.conflicts());
+            case IMPORTED -> switch (header.orElseThrow().kind()) {
+                case ASSIGNMENTS -> describeAssignments(messages, name) + unsealed(messages);
+                case FINDINGS -> messages.get("sync.outcome.imported", name, counts.added(), counts.updated(),
+                        counts.unchanged(), counts.conflicts()) + unsealed(messages);
+                case ENROLMENT -> messages.get("sync.outcome.enrolled", name, header.get().deviceId(), header.get().fingerprint());
+            };
             case ALREADY_IMPORTED -> messages.get("sync.outcome.already", name);
             case PENDING_ENROLMENT -> messages.get("sync.outcome.pending", name, header.orElseThrow().deviceId(),
                     FingerprintCheck.masked(header.orElseThrow().fingerprint()));
@@ -86,6 +88,11 @@ public record ImportOutcome(Path file, Result result, Counts counts, Delivered d
                     ? messages.get("sync.outcome.rejectedBundle", messages.describe(problem.get()))
                     : messages.get("sync.outcome.rejected", name, messages.describe(problem.get()));
         };
+    }
+
+    /** A word on a file of format 2.x, which came signed but not sealed: whoever carried it could read it. */
+    private String unsealed(Messages messages) {
+        return header.orElseThrow().sealed() ? "" : messages.get("sync.outcome.unsealed");
     }
 
     /** What an assignments bundle brought, kind by kind, naming only the kinds it changed. */

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleReader;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.bundle.Recipient;
 import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.catalog.CatalogLoader;
@@ -116,6 +118,10 @@ public final class SyncService {
         if (inspections.isEmpty()) {
             return Optional.empty();
         }
+        KnownDevice office = trust.office().orElseThrow(() -> new UserFacingException("sync.error.noOfficeYet"));
+        if (!office.canReceiveSealed()) {
+            throw new UserFacingException("sync.error.officeKeyMissing", office.deviceId(), office.fingerprint());
+        }
         Map<String, BundleWriter.Attachment> attachments = new LinkedHashMap<>();
         List<SyncRepository.RevisionKey> sent = new ArrayList<>();
         for (BundleRecords.Inspection inspection : inspections) {
@@ -129,7 +135,8 @@ public final class SyncService {
         }
         Instant now = clock.instant();
         BundleWriter.Written written = BundleWriter.write(outbox, repository.identity(), BundleKind.FINDINGS, now,
-                BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.copyOf(attachments.values()));
+                BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.copyOf(attachments.values()),
+                List.of(office.asRecipient()));
         repository.markSent(written.bundleId(), BundleKind.FINDINGS, now, written.file(), sent);
         return Optional.of(written.file());
     }
@@ -143,12 +150,19 @@ public final class SyncService {
         return file;
     }
 
+    /** The enrolled tablets assignments can be sealed to: trusted, with their sealing key known. */
+    public List<KnownDevice> sealableTablets() {
+        return trust.devices().stream().filter(device -> device.role() == Role.INSPECTOR && device.canReceiveSealed()).toList();
+    }
+
     /**
      * Writes an assignments bundle, numbered one more than the office's last: catalogs, facilities, plans (of one
-     * inspector or all), reviews, receipts; returns the bundle file.
+     * inspector or all), reviews, receipts, sealed to the tablets {@code recipientIds} (none named: every tablet
+     * assignments can be sealed to); returns the bundle file.
      */
-    public Path exportAssignments(Path outbox, Optional<String> inspectorId) {
+    public Path exportAssignments(Path outbox, Optional<String> inspectorId, List<String> recipientIds) {
         requireRole(Role.OFFICE);
+        List<Recipient> recipients = assignmentsRecipients(recipientIds);
         BundleRecords.AssignmentsPayload stored = repository.assignmentsPayload(inspectorId);
         List<JsonNode> documents = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
@@ -166,9 +180,41 @@ public final class SyncService {
                 stored.reviews(), stored.receipts(), stored.selfChecks());
         Instant now = clock.instant();
         BundleWriter.Written written = BundleWriter.write(outbox, repository.identity(), BundleKind.ASSIGNMENTS, now,
-                BundleRecords.tree(payload), List.of());
+                BundleRecords.tree(payload), List.of(), recipients);
         repository.markSent(written.bundleId(), BundleKind.ASSIGNMENTS, now, written.file(), List.of());
         return written.file();
+    }
+
+    private List<Recipient> assignmentsRecipients(List<String> recipientIds) {
+        if (recipientIds.isEmpty()) {
+            List<KnownDevice> tablets = sealableTablets();
+            if (tablets.isEmpty()) {
+                throw new UserFacingException("sync.error.noTabletCanReceive");
+            }
+            return tablets.stream().map(KnownDevice::asRecipient).toList();
+        }
+        List<Recipient> recipients = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(recipientIds)) {
+            KnownDevice tablet = trust.devices().stream().filter(device -> device.deviceId().equals(id)).findFirst()
+                    .orElseThrow(() -> new UserFacingException("sync.error.unknownDevice", id));
+            if (tablet.role() != Role.INSPECTOR || !tablet.canReceiveSealed()) {
+                throw new UserFacingException("sync.error.tabletCannotReceive", id, new UserFacingException(tablet.role() != Role.INSPECTOR
+                        ? "sync.standing.OFFICE" : tablet.status() != DeviceStatus.TRUSTED ? "sync.cannotReceive.untrusted"
+                        : "sync.cannotReceive.noKey"));
+            }
+            recipients.add(tablet.asRecipient());
+        }
+        return recipients;
+    }
+
+    /**
+     * Writes this installation's enrolment into {@code folder}: its id, both public keys and its role, signed and
+     * not sealed, for the other side to enrol it after comparing the fingerprint; nothing is marked sent.
+     */
+    public Path exportEnrolment(Path folder) {
+        Role role = trust.requireRole();
+        return BundleWriter.write(folder, repository.identity(), BundleKind.ENROLMENT, clock.instant(),
+                BundleRecords.tree(new BundleRecords.EnrolmentPayload(role.name())), List.of(), List.of()).file();
     }
 
     /** Plans an inspection at the office: it travels to the inspector's tablet with the next assignments bundle. */
@@ -201,7 +247,7 @@ public final class SyncService {
         }
     }
 
-    /** Imports files, and the {@code .json} files of folders (in name order); one outcome per file. */
+    /** Imports files, and the bundles of folders (in name order); one outcome per file. */
     public List<ImportOutcome> importAll(List<Path> filesOrFolders, boolean trustNewDevices) {
         List<ImportOutcome> outcomes = new ArrayList<>();
         for (Path path : filesOrFolders) {
@@ -218,7 +264,7 @@ public final class SyncService {
             return List.of(path);
         }
         try (Stream<Path> files = Files.list(path)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".json") && Files.isRegularFile(file))
+            return files.filter(file -> isBundleName(file.getFileName().toString()) && Files.isRegularFile(file))
                     .sorted(Comparator.comparing(file -> file.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
@@ -226,16 +272,30 @@ public final class SyncService {
         }
     }
 
+    /** Sealed bundles, and signed-only ones (enrolments, and every file of format 2.x). */
+    private static boolean isBundleName(String name) {
+        return name.endsWith(BundleWriter.SEALED_EXTENSION) || name.endsWith(BundleWriter.SIGNED_EXTENSION);
+    }
+
     public ImportOutcome importFile(Path file, boolean trustNewDevices) {
         BundleHeader header = null;
-        try (BundleReader reader = BundleReader.open(file)) {
+        try (BundleReader reader = BundleReader.open(file, repository.identity())) {
             header = reader.header();
+            if (header.kind() == BundleKind.ENROLMENT) {
+                requireEnrolmentOf(reader);
+            }
             DeviceTrust.Admission admission = trust.admit(header, file, trustNewDevices, repository.identity().deviceId());
             if (admission.early().isPresent()) {
                 return ImportOutcome.of(file, admission.early().get(), header);
             }
-            return header.kind() == BundleKind.FINDINGS ? importFindings(reader, admission.enrolment())
-                    : importAssignments(reader, admission.enrolment());
+            return switch (header.kind()) {
+                case FINDINGS -> importFindings(reader, admission.decision());
+                case ASSIGNMENTS -> importAssignments(reader, admission.decision());
+                case ENROLMENT -> {
+                    trust.enrolOnImport(admission.decision().orElseThrow(), file);
+                    yield ImportOutcome.imported(file, header, ImportOutcome.Counts.NONE, ImportOutcome.Delivered.NONE);
+                }
+            };
         } catch (AlreadyImported e) {
             return ImportOutcome.of(file, ImportOutcome.Result.ALREADY_IMPORTED, header);
         } catch (UserFacingException e) {
@@ -246,6 +306,16 @@ public final class SyncService {
             LOG.log(Level.SEVERE, "import of " + file + " failed unexpectedly", e);
             return ImportOutcome.rejected(file, header, new UserFacingException(e, "sync.error.unexpected",
                     file.getFileName(), e.toString()));
+        }
+    }
+
+    /** An enrolment is taken from a device of the role whose bundles this installation imports, and no other. */
+    private void requireEnrolmentOf(BundleReader reader) {
+        Role here = trust.requireRole();
+        Role role = Role.valueOf(reader.payload(BundleRecords.EnrolmentPayload.class).role());
+        if (role != DeviceTrust.senders(here)) {
+            throw new BundleException(reader.file(), "sync.error.enrolmentRole", reader.header().deviceId(),
+                    new UserFacingException("sync.enrolledRole." + role.name()), new UserFacingException("sync.here." + here.name()));
         }
     }
 

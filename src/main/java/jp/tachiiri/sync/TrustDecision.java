@@ -21,6 +21,11 @@ public record TrustDecision(Action action, String deviceId, Optional<BundleHeade
         DEVICE_TRUSTED_UNCOMPARED,
         DEVICE_REFUSED,
         /** A tablet's office replaced by another, with a reason. */
-        OFFICE_CHANGED
+        OFFICE_CHANGED,
+        /**
+         * A device trusted with its signing key brought its sealing key in a bundle that key signed (a device first
+         * known from bundles of format 2.x): no comparison is needed, the trusted key vouches for it.
+         */
+        SEALING_KEY_LEARNED
     }
 }

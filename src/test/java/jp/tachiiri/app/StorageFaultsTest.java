@@ -27,6 +27,7 @@ import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.store.StoreException;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ChildJvm;
 import jp.tachiiri.testsupport.FileFaults;
 import jp.tachiiri.testsupport.ForkedTablets;
@@ -348,6 +349,8 @@ class StorageFaultsTest {
         data = scratch.resolve("data");
         try (Workspace workspace = Workspace.open(data, CLOCK)) {
             workspace.demo().seed();
+            // The office its findings are sealed to.
+            Enrolments.officeKnownTo(workspace, scratch.resolve("office"));
             return workspace.inspections().list().size();
         }
     }

@@ -12,12 +12,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.testsupport.StoreKeys;
+import jp.tachiiri.bundle.TestDevices;
+import jp.tachiiri.bundle.RewrittenBundles;
+import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.testsupport.Offices;
@@ -52,12 +57,14 @@ class ImportBenchmark {
         int warmups = Bench.intProperty("bench.warmups", 1);
         Path work = Bench.workFolder("import");
 
+        // The office every bundle is sealed to: the product's store is given its keys, the floor opens with them.
+        DeviceIdentity officeKeys = TestDevices.fresh("bench-office");
         NationalData.Generated data = NationalData.generate(work.resolve("bundles"), work.resolve("scratch"), inspections,
-                perBundle, SEED);
+                perBundle, SEED, officeKeys.asRecipient());
         List<Path> files = SyncService.filesOf(data.folder());
         assertThat(files).hasSize(data.counts().bundles());
         Map<String, Integer> expected = data.counts().byTable();
-        Bench.note("Data: %,d inspections in %d signed findings bundles (one per tablet, up to %d inspections each), "
+        Bench.note("Data: %,d inspections in %d sealed findings bundles (one per tablet, up to %d inspections each), "
                         + "%.0f MB in all; %,d findings, %,d audit events, %,d attachments; generated and exported in %.1f s.",
                 inspections, files.size(), perBundle, data.bytes() / 1e6, data.counts().findings(), data.counts().auditEvents(),
                 data.counts().attachments(), data.seconds());
@@ -66,6 +73,8 @@ class ImportBenchmark {
         Bench.Timed ours = round -> {
             Path folder = work.resolve("office-" + round);
             Bench.deleteTree(folder);
+            Offices.open(folder, Clock.systemUTC()).close();
+            StoreKeys.replace(folder, officeKeys);
             Workspace office = Offices.open(folder, Clock.systemUTC());
             Path database = office.databaseFile();
             Bench.Measured<List<ImportOutcome>> imported;
@@ -83,8 +92,33 @@ class ImportBenchmark {
             Bench.deleteTree(folder);
             return imported.sample();
         };
-        Bench.Timed floor = round -> {
-            Path folder = work.resolve("floor-" + round);
+        Bench.Timed floor = floor(work, "floor-", files, officeKeys, expected, data.counts().attachments(), reference);
+        Bench.Case result = Bench.compare("import, national scale",
+                String.format("%,d inspections, %d bundles, into an empty office store", inspections, files.size()),
+                warmups, runs, ours, floor);
+        assertThat(result.ratio()).isPositive();
+
+        // What the encryption itself costs: the floor on the sealed files against the floor on the same signed
+        // bundles unsealed (decrypted once beforehand, untimed).
+        List<Path> plain = new ArrayList<>();
+        Path plainFolder = Files.createDirectories(work.resolve("plain"));
+        for (Path file : files) {
+            plain.add(Files.write(plainFolder.resolve(file.getFileName()), RewrittenBundles.signedBundle(file, officeKeys)));
+        }
+        Bench.Case decryption = Bench.compare("import, national scale: decryption's share",
+                "the floor reading the sealed bundles against the floor reading them unsealed", warmups, runs,
+                floor(work, "sealed-", files, officeKeys, expected, data.counts().attachments(), reference),
+                floor(work, "plain-", plain, officeKeys, expected, data.counts().attachments(), reference));
+        assertThat(decryption.ratio()).isPositive();
+        Bench.deleteTree(work);
+    }
+
+    /** The floor importing {@code files} into a new store with the product's schema, checked as the product's is. */
+    private static Bench.Timed floor(Path work, String name, List<Path> files, DeviceIdentity officeKeys,
+                                     Map<String, Integer> expected, int attachments,
+                                     AtomicReference<Map<String, StoreContents.Table>> reference) {
+        return round -> {
+            Path folder = work.resolve(name + round);
             Bench.deleteTree(folder);
             Path database;
             // The product's own schema, identical to the office's: an empty data folder opened once and closed.
@@ -92,21 +126,16 @@ class ImportBenchmark {
                 database = empty.databaseFile();
             }
             Bench.Measured<Void> imported;
-            try (ImportFloor importer = ImportFloor.open(database, folder.resolve("evidence"))) {
+            try (ImportFloor importer = ImportFloor.open(database, folder.resolve("evidence"), officeKeys)) {
                 imported = Bench.time(() -> {
                     importer.importAll(files);
                     return null;
                 });
             }
-            check(database, folder.resolve("evidence"), expected, data.counts().attachments(), round, reference);
+            check(database, folder.resolve("evidence"), expected, attachments, round, reference);
             Bench.deleteTree(folder);
             return imported.sample();
         };
-        Bench.Case result = Bench.compare("import, national scale",
-                String.format("%,d inspections, %d bundles, into an empty office store", inspections, files.size()),
-                warmups, runs, ours, floor);
-        assertThat(result.ratio()).isPositive();
-        Bench.deleteTree(work);
     }
 
     /**

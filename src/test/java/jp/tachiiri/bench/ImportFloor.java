@@ -2,7 +2,9 @@ package jp.tachiiri.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,13 +22,20 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import jp.tachiiri.bundle.BundleReader;
+import jp.tachiiri.bundle.DeviceIdentity;
+import jp.tachiiri.bundle.SealedEnvelope;
+import jp.tachiiri.crypto.ContentCipher;
+import jp.tachiiri.crypto.SealingKeys;
 import jp.tachiiri.store.Database;
 
 /**
  * The floor for importing findings bundles: the least work that gets the same rows and files durably into a
- * store with the product's schema and pragmas. Each file is parsed with a plain Jackson {@link ObjectMapper}
- * into a tree, its attachments are base64-decoded straight into their content-addressed files under
+ * store with the product's schema and pragmas. Each file is decrypted as its recipient must (the content key
+ * opened with HPKE, the content streamed through the same streaming AEAD; a signed-only file is read as it is) and
+ * parsed with a plain Jackson {@link ObjectMapper} into a tree, its attachments are base64-decoded straight into their content-addressed files under
  * {@code evidence/} (each file forced to disk, each touched folder synced once per bundle), and its rows go in
  * through prepared statements, prepared once, in JDBC batches, one transaction per bundle. Nothing is checked:
  * no schema, no signature, no payload rules, no catalog items, no content hashes, no look-ups of what the
@@ -40,21 +49,26 @@ final class ImportFloor implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Connection connection;
     private final Path evidence;
+    private final DeviceIdentity recipient;
     private final Statements sql;
 
-    private ImportFloor(Connection connection, Path evidence) throws SQLException {
+    private ImportFloor(Connection connection, Path evidence, DeviceIdentity recipient) throws SQLException {
         this.connection = connection;
         this.evidence = evidence;
+        this.recipient = recipient;
         this.sql = new Statements(connection);
     }
 
-    /** Opens the store file (already created with the product's schema) with the product's pragmas. */
-    static ImportFloor open(Path databaseFile, Path evidenceFolder) {
+    /**
+     * Opens the store file (already created with the product's schema) with the product's pragmas; sealed files are
+     * opened with {@code recipient}'s keys.
+     */
+    static ImportFloor open(Path databaseFile, Path evidenceFolder, DeviceIdentity recipient) {
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath(),
                     Database.connectionSettings().toProperties());
             connection.setAutoCommit(false);
-            return new ImportFloor(connection, evidenceFolder);
+            return new ImportFloor(connection, evidenceFolder, recipient);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -69,7 +83,10 @@ final class ImportFloor implements AutoCloseable {
 
     void importFile(Path file) {
         try {
-            JsonNode root = mapper.readTree(file.toFile());
+            JsonNode root;
+            try (InputStream in = content(file)) {
+                root = mapper.readTree(in);
+            }
             Set<Path> folders = writeAttachments(root);
             for (Path folder : folders) {
                 force(folder, StandardOpenOption.READ);
@@ -86,6 +103,25 @@ final class ImportFloor implements AutoCloseable {
                 // Failing already.
             }
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The signed bundle's bytes: a sealed file decrypted, a signed-only one as it is. */
+    private InputStream content(Path file) throws IOException {
+        Optional<SealedEnvelope> envelope = BundleReader.envelope(file);
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        if (envelope.isEmpty()) {
+            return in;
+        }
+        SealedEnvelope.Slot slot = envelope.get().slots().stream()
+                .filter(candidate -> candidate.fingerprint().equals(recipient.fingerprint())).findFirst().orElseThrow();
+        try {
+            byte[] key = SealingKeys.open(recipient.sealing(), slot.sealedKey(), envelope.get().context());
+            in.skipNBytes(envelope.get().line().length);
+            return ContentCipher.decrypting(key, in, envelope.get().line());
+        } catch (SealingKeys.NotOpened e) {
+            in.close();
+            throw new IOException(file + " does not open", e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +19,8 @@ import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
 import jp.tachiiri.bundle.DeviceIdentity;
-import jp.tachiiri.bundle.DeviceKeys;
+import jp.tachiiri.bundle.Recipient;
+import jp.tachiiri.bundle.TestDevices;
 import jp.tachiiri.bundle.Sha256;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.model.AdviceVariant;
@@ -89,7 +89,7 @@ final class NationalData {
     }
 
     /** Writes the bundles of {@code inspections} inspections into {@code outbox}; attachments are made in {@code scratch}. */
-    static Generated generate(Path outbox, Path scratch, int inspections, int perBundle, long seed) {
+    static Generated generate(Path outbox, Path scratch, int inspections, int perBundle, long seed, Recipient office) {
         long start = System.nanoTime();
         try {
             Files.createDirectories(outbox);
@@ -106,9 +106,7 @@ final class NationalData {
             for (int tablet = 1; serial < perPrefecture[p]; tablet++) {
                 int count = Math.min(perBundle, perPrefecture[p] - serial);
                 String deviceId = String.format("t%02d%02d-office-tablet", p + 1, tablet);
-                KeyPair keys = DeviceKeys.generate();
-                DeviceIdentity device = new DeviceIdentity(deviceId, DeviceKeys.publicKeyHex(keys.getPublic()), keys.getPrivate());
-                files.add(data.bundle(outbox, device, p, serial, count));
+                files.add(data.bundle(outbox, TestDevices.fresh(deviceId), office, p, serial, count));
                 serial += count;
                 devices++;
             }
@@ -126,7 +124,7 @@ final class NationalData {
         return new Generated(outbox, files, counts, bytes, (System.nanoTime() - start) / 1e9);
     }
 
-    private Path bundle(Path outbox, DeviceIdentity device, int prefecture, int firstSerial, int count) {
+    private Path bundle(Path outbox, DeviceIdentity device, Recipient office, int prefecture, int firstSerial, int count) {
         List<BundleRecords.Inspection> inspections = new ArrayList<>();
         Map<String, BundleWriter.Attachment> attachments = new LinkedHashMap<>();
         Instant latest = Instant.EPOCH;
@@ -138,7 +136,8 @@ final class NationalData {
             latest = finalized.isAfter(latest) ? finalized : latest;
         }
         BundleWriter.Written written = BundleWriter.write(outbox, device, BundleKind.FINDINGS, latest.plus(Duration.ofHours(20)),
-                BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.copyOf(attachments.values()));
+                BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.copyOf(attachments.values()),
+                List.of(office));
         for (BundleWriter.Attachment attachment : attachments.values()) {
             try {
                 Files.delete(attachment.file());

@@ -14,10 +14,11 @@ import jp.tachiiri.model.AuditEvent;
 
 /**
  * Writes the test vector of docs/bundle-format.md into {@code src/test/resources/bundles/vector/}: a small findings
- * bundle as {@link BundleWriter} writes it, the exact text its signature covers, the signature, and the audit
- * hashes with the input of each. The key is the secret key of RFC 8032's first Ed25519 test vector, so that anyone
- * can check the key pair against the RFC. Everything is fixed, so the same bytes come out every time;
- * {@code BundleFormatVectorTest} checks the committed files against what this writes, and checks them both ways.
+ * bundle as {@link BundleWriter} signs it (before sealing), the exact text its signature covers, the signature, the
+ * audit hashes with the input of each, and the bundle sealed to the vector office. The keys are RFC test vectors
+ * (RFC 8032's first two Ed25519 secret keys, RFC 7748's two X25519 keys), so that anyone can check them against the
+ * RFCs. Everything but the sealing is fixed, so the same signed bytes come out every time; {@code
+ * BundleFormatVectorTest} checks the committed files against what this writes, and checks them both ways.
  *
  * <p>Run from the project's folder after {@code mvn -o test-compile}, like {@code HostileCorpusGenerator}.
  */
@@ -27,6 +28,13 @@ public final class BundleFormatVector {
     /** RFC 8032, section 7.1, TEST 1: the secret key (the 32-byte seed) and its public key. */
     static final String SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     static final String PUBLIC_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    /** RFC 8032, section 7.1, TEST 2: the office's signing key. */
+    static final String OFFICE_SEED = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
+    /** RFC 7748, section 6.1: Alice's X25519 private key seals for the tablet, Bob's for the office. */
+    static final String TABLET_SEALING_KEY = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
+    static final String OFFICE_SEALING_KEY = "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb";
+    /** The bundle sealed to the office: made afresh by every run (sealing is randomised), checked by opening it. */
+    static final String SEALED = "sealed-to-the-office.tachiiri";
     static final String SIGNED_TEXT = "signed-text.json";
     static final String SIGNATURE = "signature.hex";
     static final String AUDIT_HASHES = "audit-hashes.tsv";
@@ -41,7 +49,7 @@ public final class BundleFormatVector {
 
     public static void main(String[] args) throws IOException {
         Path folder = args.length > 0 ? Path.of(args[0]) : FOLDER;
-        write(folder);
+        write(folder, true);
         System.out.println("wrote the bundle-format test vector to " + folder.toAbsolutePath());
     }
 
@@ -50,15 +58,34 @@ public final class BundleFormatVector {
     }
 
     static DeviceIdentity device() {
-        KeyPair keys = keys();
-        return new DeviceIdentity("vector-tablet", DeviceKeys.publicKeyHex(keys.getPublic()), keys.getPrivate());
+        return TestDevices.fixed("vector-tablet", keys(), HexFormat.of().parseHex(TABLET_SEALING_KEY));
     }
 
-    /** Writes the bundle, its signed text, its signature and the audit hashes into {@code folder}. */
+    /** The office the vector is sealed to. */
+    static DeviceIdentity office() {
+        return TestDevices.fixed("vector-office", HostileCorpusGenerator.fromSeed(HexFormat.of().parseHex(OFFICE_SEED)),
+                HexFormat.of().parseHex(OFFICE_SEALING_KEY));
+    }
+
+    /**
+     * Writes the signed bundle (unsealed, as a sealed one holds it), its signed text, its signature and the audit
+     * hashes into {@code folder}; with {@code sealed}, also the bundle sealed to the office ({@value #SEALED}).
+     */
+    static Path write(Path folder, boolean sealed) throws IOException {
+        Path bundle = write(folder);
+        if (sealed) {
+            Files.write(folder.resolve(SEALED), TestDevices.seal(Files.readAllBytes(bundle), device(),
+                    List.of(office().asRecipient())));
+        }
+        return bundle;
+    }
+
+    /** Writes the signed bundle, its signed text, its signature and the audit hashes into {@code folder}. */
     static Path write(Path folder) throws IOException {
         Files.createDirectories(folder);
         try (Stream<Path> old = Files.list(folder)) {
-            for (Path file : old.filter(file -> file.getFileName().toString().startsWith("tachiiri_")).toList()) {
+            for (Path file : old.filter(file -> file.getFileName().toString().startsWith("tachiiri_")
+                    || file.getFileName().toString().equals(SEALED)).toList()) {
                 Files.delete(file);
             }
         }
@@ -66,9 +93,10 @@ public final class BundleFormatVector {
         try {
             String sha256 = Sha256.hex(ATTACHMENT);
             BundleRecords.Inspection inspection = inspection(sha256);
-            BundleWriter.Written written = BundleWriter.write(folder, device(), BundleKind.FINDINGS, CREATED_AT,
+            BundleWriter.Written written = BundleWriter.writeUnsealed(folder, device(), BundleKind.FINDINGS, CREATED_AT,
                     BundleRecords.tree(new BundleRecords.FindingsPayload(List.of(inspection))),
-                    List.of(new BundleWriter.Attachment(sha256, attachment, "text/plain")), BUNDLE_ID);
+                    List.of(new BundleWriter.Attachment(sha256, attachment, "text/plain")),
+                    List.of(office().asRecipient()), BUNDLE_ID);
             byte[] file = Files.readAllBytes(written.file());
             int signatureAt = indexOf(file, ",\"signature\":\"");
             byte[] signed = new byte[signatureAt + 1];

@@ -1,8 +1,11 @@
 package jp.tachiiri.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +19,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.crypto.ContentCipher;
+import jp.tachiiri.crypto.SealingKeys;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.testsupport.Offices;
+import jp.tachiiri.testsupport.StoreKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +44,7 @@ class BundleFormatVectorTest {
 
     @Test
     void theAppWritesExactlyTheCommittedVector() throws IOException {
-        Path written = BundleFormatVector.write(folder);
+        Path written = BundleFormatVector.write(folder, false);
         Path committed = bundle();
         assertThat(written.getFileName()).isEqualTo(committed.getFileName());
         assertThat(Files.readAllBytes(written)).as("run BundleFormatVector to bring the vector up to date")
@@ -89,14 +95,45 @@ class BundleFormatVectorTest {
     }
 
     @Test
-    void theReaderAcceptsTheVectorAndAnOfficeImportsIt() {
-        try (BundleReader reader = BundleReader.open(bundle())) {
+    void theSealedVectorOpensAsTheDocumentationSaysToExactlyTheSignedBundle() throws Exception {
+        Path sealed = VECTOR.resolve(BundleFormatVector.SEALED);
+        byte[] file = Files.readAllBytes(sealed);
+        SealedEnvelope envelope = SealedEnvelope.read(sealed);
+        DeviceIdentity office = BundleFormatVector.office();
+
+        // By hand: the slot of the office's fingerprint, opened with HPKE over the envelope's context; the content
+        // decrypted with the key it holds, with the whole first line as associated data.
+        assertThat(envelope.recipientFingerprints()).containsExactly(office.fingerprint());
+        assertThat(envelope.senderFingerprint()).isEqualTo(BundleFormatVector.device().fingerprint());
+        byte[] contentKey = SealingKeys.open(office.sealing(), envelope.slots().get(0).sealedKey(), envelope.context());
+        byte[] plain;
+        try (InputStream in = ContentCipher.decrypting(contentKey,
+                new ByteArrayInputStream(file, envelope.line().length, file.length - envelope.line().length), envelope.line())) {
+            plain = in.readAllBytes();
+        }
+        assertThat(plain).isEqualTo(Files.readAllBytes(bundle()));
+        assertThat(new String(file, StandardCharsets.UTF_8)).doesNotContain("見本病院", "非常用", "hello", "aGVsbG8=");
+    }
+
+    @Test
+    void theOfficeItIsSealedToImportsItAndNoOtherOpensIt() {
+        try (BundleReader reader = BundleReader.open(VECTOR.resolve(BundleFormatVector.SEALED), BundleFormatVector.office())) {
             assertThat(reader.readAttachments(null)).hasSize(1);
             assertThat(reader.header().deviceId()).isEqualTo("vector-tablet");
+            assertThat(reader.header().sealed()).isTrue();
         }
-        try (Workspace office = Offices.open(folder.resolve("office"), Clock.fixed(Instant.parse("2026-06-02T00:00:00Z"),
-                ZoneOffset.UTC))) {
-            ImportOutcome outcome = office.sync().importFile(bundle(), true);
+        assertThatThrownBy(() -> BundleReader.open(VECTOR.resolve(BundleFormatVector.SEALED), TestDevices.fresh("other-office")))
+                .isInstanceOf(BundleException.class).extracting(e -> ((BundleException) e).key()).isEqualTo("bundle.error.notForUs");
+        assertThatThrownBy(() -> BundleReader.open(bundle(), null)).as("the signed bundle alone, unsealed")
+                .isInstanceOf(BundleException.class).extracting(e -> ((BundleException) e).key())
+                .isEqualTo("bundle.error.mustBeSealed");
+
+        Path store = folder.resolve("office");
+        Clock clock = Clock.fixed(Instant.parse("2026-06-02T00:00:00Z"), ZoneOffset.UTC);
+        Offices.open(store, clock).close();
+        StoreKeys.replace(store, BundleFormatVector.office());
+        try (Workspace office = Offices.open(store, clock)) {
+            ImportOutcome outcome = office.sync().importFile(VECTOR.resolve(BundleFormatVector.SEALED), true);
             assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             assertThat(office.chainVerifier().verifyAll().ok()).isTrue();
         }

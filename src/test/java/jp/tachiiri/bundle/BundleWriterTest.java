@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,9 +29,7 @@ class BundleWriterTest {
         Path first = write(outbox, device).file();
         byte[] before = Files.readAllBytes(first);
         // The same device id, time and bundle id, hence the same name; other keys, hence other bytes.
-        KeyPair otherKeys = DeviceKeys.generate();
-        DeviceIdentity sameName = new DeviceIdentity(device.deviceId(), DeviceKeys.publicKeyHex(otherKeys.getPublic()),
-                otherKeys.getPrivate());
+        DeviceIdentity sameName = TestDevices.withOtherKeys(device);
 
         BundleException refused = catchThrowableOfType(BundleException.class, () -> write(outbox, sameName));
 
@@ -48,7 +45,8 @@ class BundleWriterTest {
     }
 
     private static BundleWriter.Written write(Path outbox, DeviceIdentity device) {
-        return BundleWriter.write(outbox, device, BundleKind.FINDINGS, CREATED_AT,
-                BundleRecords.tree(new BundleRecords.FindingsPayload(List.of())), List.of(), BUNDLE_ID);
+        return BundleWriter.writeUnsealed(outbox, device, BundleKind.FINDINGS, CREATED_AT,
+                BundleRecords.tree(new BundleRecords.FindingsPayload(List.of())), List.of(),
+                List.of(BundleFormatVector.office().asRecipient()), BUNDLE_ID);
     }
 }

@@ -80,6 +80,11 @@ public final class HostileCorpusGenerator {
     private static final byte[] OFFICE_SEED = sha256("tachiiri hostile corpus: the office's key");
     private static final byte[] SECOND_SEED = sha256("tachiiri hostile corpus: the second tablet's key");
     private static final long TABLET_CONTROL_SEQUENCE = 512;
+    /**
+     * The format of the corpus's signed-only files: the last before sealing, which every release still reads; the
+     * sealed cases (S…) are of format 3.0.
+     */
+    private static final String SIGNED_ONLY_VERSION = "2.3";
     private static final String PKCS8_ED25519_PREFIX = "302e020100300506032b657004220420";
 
     /**
@@ -128,7 +133,8 @@ public final class HostileCorpusGenerator {
         List<Case> cases = new HostileCorpusGenerator(readKey(keyFile)).cases();
         write(folder, cases);
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path stale : files.filter(file -> file.getFileName().toString().endsWith(".json")
+            for (Path stale : files.filter(file -> (file.getFileName().toString().endsWith(".json")
+                    || file.getFileName().toString().endsWith(BundleWriter.SEALED_EXTENSION))
                     && cases.stream().noneMatch(c -> c.file().equals(file.getFileName().toString()))).toList()) {
                 Files.delete(stale);
             }
@@ -185,12 +191,12 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("07-wrong-format-name.json", "bundle.error.notBundle", NO_KEY,
                 "format \"tachiiri-backup\" (signed)",
                 signed(draft("07-wrong-format-name.json", d -> d.signed.put("format", "tachiiri-backup")))));
-        cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "3.0",
-                "formatVersion \"3.0\" (signed)",
-                signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "3.0")))));
-        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "2.4",
-                "formatVersion \"2.4\" (signed)",
-                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "2.4")))));
+        cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "4.0",
+                "formatVersion \"4.0\" (signed)",
+                signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "4.0")))));
+        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "3.1",
+                "formatVersion \"3.1\" (signed)",
+                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "3.1")))));
 
         // Against the schema, each validly signed.
         cases.add(rejected("10-missing-member.json", "bundle.error.schema", "createdAt",
@@ -630,7 +636,135 @@ public final class HostileCorpusGenerator {
                 "the enrolled office's id with another key (validly signed with that key)",
                 signedBy(impostor, assignments("T05-office-with-another-key.json", 700,
                         d -> d.fromDevice(OFFICE_ID, impostor)))));
+        sealedCases(cases);
         return cases;
+    }
+
+    // ---- sealed files (format 3.0) -------------------------------------------------------------------------
+
+    /**
+     * Files sealed, or meant to be: to the corpus office (whose keys {@link #receivingOffice} gives the office's store
+     * in the test) or to another; each changed where an outsider, or the sender itself, could change it.
+     */
+    private void sealedCases(List<Case> cases) {
+        DeviceIdentity tablet = TestDevices.fixed(DEVICE_ID, corpus, sha256("tachiiri hostile corpus: the tablet's sealing key"));
+        Recipient here = receivingOffice().asRecipient();
+        Recipient elsewhere = TestDevices.fixed("corpus-office-99", impostor,
+                sha256("tachiiri hostile corpus: another office's sealing key")).asRecipient();
+
+        cases.add(rejected("S01-sealed-to-another-office.tachiiri", "bundle.error.notForUs", elsewhere.fingerprint(),
+                "a valid bundle sealed to another office's keys",
+                sealed(tablet, elsewhere, "S01-sealed-to-another-office.tachiiri", d -> { })));
+        byte[] valid = sealed(tablet, here, "S02-content-changed.tachiiri", d -> { });
+        cases.add(rejected("S02-content-changed.tachiiri", "bundle.error.sealBroken", NO_KEY,
+                "one bit of the ciphertext flipped, in its middle",
+                flipped(valid, lineLength(valid) + (valid.length - lineLength(valid)) / 2)));
+        valid = sealed(tablet, here, "S03-cut-short.tachiiri", d -> { });
+        cases.add(rejected("S03-cut-short.tachiiri", "bundle.error.sealBroken", NO_KEY,
+                "the ciphertext cut off 100 bytes before its end",
+                Arrays.copyOf(valid, valid.length - 100)));
+        valid = sealed(tablet, here, "S04-key-slot-changed.tachiiri", d -> { });
+        cases.add(rejected("S04-key-slot-changed.tachiiri", "bundle.error.sealBroken", NO_KEY,
+                "one bit of the office's sealed content key flipped (the envelope still spelt canonically)",
+                replaced(valid, "\"sealedKey\":\"", 10)));
+        valid = sealed(tablet, here, "S05-sender-swapped.tachiiri", d -> { });
+        cases.add(rejected("S05-sender-swapped.tachiiri", "bundle.error.sealBroken", NO_KEY,
+                "the envelope's sender replaced by the second tablet (id and fingerprint), the rest as sealed",
+                inLine(valid, text -> text.replace(DEVICE_ID, SECOND_DEVICE_ID))));
+        cases.add(rejected("S06-recipients-not-as-signed.tachiiri", "bundle.error.envelopeRecipients", elsewhere.fingerprint(),
+                "sealed to the office by its signer, but the signed bundle names another office as its recipient",
+                sealedAs(tablet, here, List.of(elsewhere), "S06-recipients-not-as-signed.tachiiri")));
+        cases.add(rejected("S07-sealed-2-3.tachiiri", "bundle.error.sealedVersion", "2.3",
+                "a signed bundle of format 2.3 sealed to the office",
+                TestDevices.seal(signed(draft("S07-sealed-2-3.tachiiri")), tablet, List.of(here))));
+        cases.add(rejected("S08-unsealed-3-0.json", "bundle.error.mustBeSealed", "3.0",
+                "a findings bundle of format 3.0, signed and addressed to the office, but not sealed",
+                signed(draft("S08-unsealed-3-0.json", d -> d.sealedFor(tablet, List.of(here))))));
+        valid = sealed(tablet, here, "S09-envelope-respelt.tachiiri", d -> { });
+        cases.add(rejected("S09-envelope-respelt.tachiiri", "bundle.error.envelope", "spelling",
+                "a space after the envelope's first colon",
+                inLine(valid, text -> text.replaceFirst("\"format\":", "\"format\": "))));
+        valid = sealed(tablet, here, "S10-newer-envelope.tachiiri", d -> { });
+        cases.add(rejected("S10-newer-envelope.tachiiri", "bundle.error.newerVersion", "3.9",
+                "an envelope of format 3.9",
+                inLine(valid, text -> text.replaceFirst("\"3\\.0\"", "\"3.9\""))));
+        DeviceIdentity office = TestDevices.fixed(OFFICE_ID, this.office, sha256("tachiiri hostile corpus: the corpus office's sealing key"));
+        Recipient otherTablet = TestDevices.fixed("corpus-tablet-99", second,
+                sha256("tachiiri hostile corpus: another tablet's sealing key")).asRecipient();
+        Draft assignments = assignments("T14-sealed-to-another-tablet.tachiiri", 1600, d -> d.sealedFor(office, List.of(otherTablet)));
+        cases.add(rejectedAtTablet("T14-sealed-to-another-tablet.tachiiri", "bundle.error.notForUs", otherTablet.fingerprint(),
+                "the office's assignments sealed to another tablet",
+                TestDevices.seal(signedBy(this.office, assignments), office, List.of(otherTablet))));
+        Draft enrolment = enrolment("S11-enrolment-of-an-office.json", office);
+        cases.add(rejected("S11-enrolment-of-an-office.json", "sync.error.enrolmentRole", OFFICE_ID,
+                "an office's enrolment file, imported at an office",
+                signedBy(this.office, enrolment)));
+    }
+
+    /** The keys of the office store the corpus is imported into, so that the files sealed to it open there. */
+    static DeviceIdentity receivingOffice() {
+        return TestDevices.fixed("corpus-receiving-office", fromSeed(sha256("tachiiri hostile corpus: the receiving office's key")),
+                sha256("tachiiri hostile corpus: the receiving office's sealing key"));
+    }
+
+    /** The valid findings bundle of the corpus tablet, for {@code file}, signed and sealed to {@code recipient}. */
+    private byte[] sealed(DeviceIdentity tablet, Recipient recipient, String file, Consumer<Draft> change) {
+        return sealedAs(tablet, recipient, List.of(recipient), file, change);
+    }
+
+    private byte[] sealedAs(DeviceIdentity tablet, Recipient sealedTo, List<Recipient> named, String file) {
+        return sealedAs(tablet, sealedTo, named, file, d -> { });
+    }
+
+    /** Sealed to {@code sealedTo}, the signed bundle naming {@code named} as its recipients. */
+    private byte[] sealedAs(DeviceIdentity tablet, Recipient sealedTo, List<Recipient> named, String file,
+                            Consumer<Draft> change) {
+        Draft draft = draft(file, d -> {
+            d.sealedFor(tablet, named);
+            change.accept(d);
+        });
+        return TestDevices.seal(signed(draft), tablet, List.of(sealedTo));
+    }
+
+    /** An enrolment of {@code device}, as the writer makes it. */
+    private Draft enrolment(String file, DeviceIdentity device) {
+        Draft draft = new Draft();
+        ObjectNode signed = draft.signed;
+        signed.put("format", BundleWriter.FORMAT);
+        signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+        signed.put("bundleId", bundleId(file));
+        signed.put("kind", BundleKind.ENROLMENT.wireName());
+        signed.put("createdAt", CREATED_AT);
+        signed.putObject("device").put("id", device.deviceId()).put("publicKey", device.publicKeyHex())
+                .put("sealingKey", device.sealing().publicKeyHex());
+        signed.putArray("manifest");
+        signed.putObject("payload").put("role", "OFFICE");
+        return draft;
+    }
+
+    /** The sealed file with its envelope line (ASCII) changed by {@code change}, the ciphertext as it was. */
+    private static byte[] inLine(byte[] sealed, java.util.function.UnaryOperator<String> change) {
+        int length = lineLength(sealed);
+        byte[] line = change.apply(new String(sealed, 0, length, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+        return concat(line, Arrays.copyOfRange(sealed, length, sealed.length));
+    }
+
+    private static int lineLength(byte[] sealed) {
+        return indexOf(sealed, "\n") + 1;
+    }
+
+    private static byte[] flipped(byte[] bytes, int at) {
+        byte[] changed = bytes.clone();
+        changed[at] ^= 1;
+        return changed;
+    }
+
+    /** One bit flipped in the base64 text {@code offset} characters after {@code marker}, staying base64. */
+    private static byte[] replaced(byte[] bytes, String marker, int offset) {
+        byte[] changed = bytes.clone();
+        int at = indexOf(bytes, marker) + marker.length() + offset;
+        changed[at] = (byte) (changed[at] == 'A' ? 'B' : 'A');
+        return changed;
     }
 
     /** The JSON pointer of the object holding the member at {@code pointer}. */
@@ -730,6 +864,16 @@ public final class HostileCorpusGenerator {
             return this;
         }
 
+        /** The draft as format 3.0 names its sender's sealing key and its recipients, as sealed bundles do. */
+        Draft sealedFor(DeviceIdentity sender, List<Recipient> recipients) {
+            signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+            object("/device").put("sealingKey", sender.sealing().publicKeyHex());
+            ArrayNode named = signed.putArray("recipients");
+            recipients.forEach(recipient -> named.addObject().put("deviceId", recipient.deviceId())
+                    .put("fingerprint", recipient.fingerprint()));
+            return this;
+        }
+
         /** The draft as sent by another device, with that device's key. */
 
         Draft fromDevice(String deviceId, KeyPair keys) {
@@ -757,7 +901,7 @@ public final class HostileCorpusGenerator {
         draft.blobs.add(photo);
         ObjectNode signed = draft.signed;
         signed.put("format", BundleWriter.FORMAT);
-        signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+        signed.put("formatVersion", SIGNED_ONLY_VERSION);
         signed.put("bundleId", bundleId(file));
         signed.put("kind", BundleKind.FINDINGS.wireName());
         signed.put("createdAt", CREATED_AT);
@@ -777,7 +921,7 @@ public final class HostileCorpusGenerator {
         Draft draft = new Draft();
         ObjectNode signed = draft.signed;
         signed.put("format", BundleWriter.FORMAT);
-        signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+        signed.put("formatVersion", SIGNED_ONLY_VERSION);
         signed.put("bundleId", bundleId(file));
         signed.put("kind", BundleKind.ASSIGNMENTS.wireName());
         signed.put("createdAt", "2025-06-12T08:00:00Z");
@@ -796,7 +940,7 @@ public final class HostileCorpusGenerator {
     }
 
     private static String bundleId(String file) {
-        return "corpus-" + file.substring(0, file.length() - ".json".length());
+        return "corpus-" + file.substring(0, file.lastIndexOf('.'));
     }
 
     /** The plan's self-check as the hospital's and its vendor's filled workbooks gave it to the office (format 2.3). */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +28,52 @@ class TamperTest {
     /** Replacements per byte: the byte with its lowest bit flipped, with its "case" bit flipped, and with its top bit flipped. */
     private static final int[] FLIPS = {0x01, 0x20, 0x80};
 
+    /** The tablet that signs the bundle, and the office it is addressed (and for the sealed copies, sealed) to. */
+    private static final DeviceIdentity TABLET = TestDevices.fresh("tamper-tablet");
+    private static final DeviceIdentity OFFICE = TestDevices.fresh("tamper-office");
+
     @TempDir
     Path folder;
+
+    /**
+     * Every single-bit change of a sealed bundle is refused: in the ciphertext (and the key slots it binds) as a broken
+     * seal, in the envelope line as whatever that line no longer is; never read on.
+     */
+    @Test
+    void everySingleBitChangeOfASealedBundleIsRejected() throws IOException {
+        byte[] bytes = TestDevices.seal(Files.readAllBytes(writeBundle()), TABLET, List.of(OFFICE.asRecipient()));
+        int lineLength = new String(bytes, StandardCharsets.ISO_8859_1).indexOf('\n') + 1;
+        Path copy = Files.createDirectories(folder.resolve("sealed")).resolve("changed.tachiiri");
+        Files.write(copy, bytes);
+        try (BundleReader reader = BundleReader.open(copy, OFFICE)) {
+            assertThat(reader.readAttachments(null)).as("the sealed bundle as it was").hasSize(1);
+        }
+
+        Map<String, Integer> inLine = new TreeMap<>();
+        Map<String, Integer> inContent = new TreeMap<>();
+        List<String> accepted = new ArrayList<>();
+        for (int position = 0; position < bytes.length; position++) {
+            bytes[position] ^= 0x01;
+            Files.write(copy, bytes);
+            bytes[position] ^= 0x01;
+            try (BundleReader reader = BundleReader.open(copy, OFFICE)) {
+                reader.readAttachments(null);
+                accepted.add("byte " + position);
+            } catch (BundleException e) {
+                (position < lineLength ? inLine : inContent).merge(e.key(), 1, Integer::sum);
+            }
+        }
+
+        assertThat(accepted).as("changes the reader accepted").isEmpty();
+        assertThat(inContent).as("changes of the ciphertext").containsOnlyKeys("bundle.error.sealBroken");
+        assertThat(inLine).as("changes of the envelope line").containsKeys("bundle.error.envelope", "bundle.error.sealBroken",
+                "bundle.error.notForUs");
+    }
 
     @Test
     void everySingleByteChangeIsRejected() throws IOException {
         Path original = writeBundle();
-        try (BundleReader reader = BundleReader.open(original)) {
+        try (BundleReader reader = BundleReader.openUnsealed(original)) {
             assertThat(reader.readAttachments(null)).hasSize(1);
         }
         byte[] bytes = Files.readAllBytes(original);
@@ -57,7 +95,7 @@ class TamperTest {
                 Files.write(copy, bytes);
                 bytes[position] = was;
                 tried++;
-                try (BundleReader reader = BundleReader.open(copy)) {
+                try (BundleReader reader = BundleReader.openUnsealed(copy)) {
                     reader.readAttachments(null);
                     accepted.add(describe(bytes, position, value));
                 } catch (BundleException e) {
@@ -114,7 +152,7 @@ class TamperTest {
                         .isEqualTo(meaning);
             }
             Files.write(copy, alteration.getValue());
-            try (BundleReader reader = BundleReader.open(copy)) {
+            try (BundleReader reader = BundleReader.openUnsealed(copy)) {
                 reader.readAttachments(null);
                 reasons.put(alteration.getKey(), "accepted");
             } catch (BundleException e) {
@@ -149,8 +187,6 @@ class TamperTest {
 
     /** A findings bundle of about 2.5 kB: one inspection with Japanese text and one 200-byte attachment. */
     private Path writeBundle() throws IOException {
-        KeyPair keys = DeviceKeys.generate();
-        DeviceIdentity device = new DeviceIdentity("tamper-tablet", DeviceKeys.publicKeyHex(keys.getPublic()), keys.getPrivate());
         byte[] photo = new byte[200];
         for (int i = 0; i < photo.length; i++) {
             photo[i] = (byte) (i * 37 + 11);
@@ -174,9 +210,10 @@ class TamperTest {
                 List.of());
         BundleRecords.Inspection inspection = new BundleRecords.Inspection("tamper-inspection", "tamper-facility",
                 "2025-06-03T01:00:00Z", false, List.of(revision), List.of());
-        return BundleWriter.write(folder.resolve("out"), device, BundleKind.FINDINGS, Instant.parse("2025-06-03T03:00:00Z"),
+        return BundleWriter.writeUnsealed(folder.resolve("out"), TABLET, BundleKind.FINDINGS, Instant.parse("2025-06-03T03:00:00Z"),
                 BundleRecords.tree(new BundleRecords.FindingsPayload(List.of(inspection))),
-                List.of(new BundleWriter.Attachment(attachment, photoFile, "image/png"))).file();
+                List.of(new BundleWriter.Attachment(attachment, photoFile, "image/png")), List.of(OFFICE.asRecipient()),
+                "tamper-bundle").file();
     }
 
     /** Where, what was there, what it became, and the text around it. */

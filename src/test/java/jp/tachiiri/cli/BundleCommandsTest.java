@@ -43,24 +43,40 @@ class BundleCommandsTest {
         String office = folder.resolve("office").toString();
         String usb = folder.resolve("usb").toString();
         assertThat(run("demo", "--data", tablet).exitCode()).isZero();
+        Run noOffice = run("export", "--data", tablet, "--out", usb);
+        assertThat(noOffice.exitCode()).as("nothing can be sealed to an office not enrolled").isEqualTo(1);
+        assertThat(noOffice.err()).contains("まだ事務所が登録されていません");
+
+        // The tablet enrols the office from its enrolment file, after comparing the fingerprint.
+        Run noRole = run("devices", "enrolment", "--data", office, "--out", usb);
+        assertThat(noRole.exitCode()).as("an installation whose role is not chosen has no enrolment").isEqualTo(1);
+        assertThat(noRole.err()).contains("tachiiri role office");
+        assertThat(run("role", "--data", office, "office").out()).contains("事務所");
+        assertThat(run("role", "--data", office, "inspector").exitCode()).as("a role is chosen once").isEqualTo(1);
+        Run enrolment = run("devices", "enrolment", "--data", office, "--out", folder.resolve("office-card").toString());
+        assertThat(enrolment.exitCode()).as(enrolment.err()).isZero();
+        String officeCode = fingerprint(enrolment.out());
+        Path card = Files.list(folder.resolve("office-card")).findFirst().orElseThrow();
+        assertThat(card.getFileName().toString()).startsWith("tachiiri_enrolment_").endsWith(".json");
+        assertThat(run("import", "--data", tablet, card.toString()).exitCode()).isEqualTo(3);
+        String officeId = run("devices", "--data", office).out().lines().findFirst().orElseThrow().split("[:：（ ]+")[1];
+        Run accepted = run("devices", "--data", tablet, "accept", officeId, officeCode);
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
 
         Run export = run("export", "--data", tablet, "--out", usb);
         assertThat(export.exitCode()).as(export.err()).isZero();
         Path bundle = Path.of(export.out().strip());
         assertThat(bundle).exists().hasParent(Path.of(usb).toAbsolutePath());
-        assertThat(bundle.getFileName().toString()).startsWith("tachiiri_findings_").endsWith(".json");
+        assertThat(bundle.getFileName().toString()).startsWith("tachiiri_findings_").endsWith(".tachiiri");
         assertThat(run("export", "--data", tablet, "--out", usb).out())
                 .as("sent inspections go again until the office confirms them").contains("tachiiri_findings_");
 
-        Run verify = run("verify", bundle.toString());
-        assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).contains("デモ 桜川記念病院", "デモ県立 青葉台中央病院", "署名");
-
-        Run noRole = run("import", "--data", office, usb);
-        assertThat(noRole.exitCode()).as("an installation whose role is not chosen takes no bundle").isEqualTo(1);
-        assertThat(noRole.err()).contains("tachiiri role office");
-        assertThat(run("role", "--data", office, "office").out()).contains("事務所");
-        assertThat(run("role", "--data", office, "inspector").exitCode()).as("a role is chosen once").isEqualTo(1);
+        Run outsider = run("verify", "--data", folder.resolve("nobody").toString(), bundle.toString());
+        assertThat(outsider.exitCode()).as("sealed to another: only the envelope is told").isEqualTo(4);
+        assertThat(outsider.out()).contains(officeCode, "暗号化").doesNotContain("桜川");
+        Run verify = run("verify", "--data", office, bundle.toString());
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("デモ 桜川記念病院", "デモ県立 青葉台中央病院", "署名", "復号");
 
         Run pending = run("import", "--data", office, usb);
         assertThat(pending.exitCode()).isEqualTo(3);
@@ -94,7 +110,8 @@ class BundleCommandsTest {
         Run assignments = run("assignments", "--data", office, "--out", usb, "--inspector", "hanako");
         assertThat(assignments.exitCode()).as(assignments.err()).isZero();
         Path answer = Path.of(assignments.out().strip());
-        assertThat(run("--lang", "en", "verify", answer.toString()).out()).contains("1 planned inspections", "1 review results");
+        assertThat(run("--lang", "en", "verify", "--data", tablet, answer.toString()).out())
+                .contains("1 planned inspections", "1 review results");
 
         Run back = run("import", "--data", tablet, "--trust-new-devices", answer.toString());
         assertThat(back.exitCode()).as(back.err()).isZero();
@@ -107,6 +124,8 @@ class BundleCommandsTest {
         String office = folder.resolve("office").toString();
         run("demo", "--data", tablet);
         run("role", "--data", office, "office");
+        run("devices", "enrolment", "--data", office, "--out", folder.resolve("office-card").toString());
+        run("import", "--data", tablet, "--trust-new-devices", folder.resolve("office-card").toString());
         Path bundle = Path.of(run("export", "--data", tablet, "--out", folder.resolve("usb").toString()).out().strip());
         Path broken = Files.write(folder.resolve("usb").resolve("broken.json"),
                 Files.readAllBytes(bundle), java.nio.file.StandardOpenOption.CREATE_NEW);
@@ -128,7 +147,7 @@ class BundleCommandsTest {
         assertThat(refused.exitCode()).as("a refused device stays refused, whatever the flag").isEqualTo(1);
         assertThat(refused.err()).contains("拒否されています", tabletId);
 
-        Run verify = run("verify", broken.toString());
+        Run verify = run("verify", "--data", office, broken.toString());
         assertThat(verify.exitCode()).isEqualTo(1);
         assertThat(verify.err()).contains("broken.json");
         assertThat(run("inspections", "--data", office).out()).isEmpty();

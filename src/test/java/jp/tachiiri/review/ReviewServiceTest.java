@@ -18,6 +18,7 @@ import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,7 @@ class ReviewServiceTest {
         Path bundle;
         try (Workspace tablet = Workspace.open(folder.resolve("tablet"), CLOCK)) {
             tablet.demo().seed();
+            Enrolments.officeKnownTo(tablet, folder.resolve("office"));
             bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
         }
         office = Offices.open(folder.resolve("office"), CLOCK);

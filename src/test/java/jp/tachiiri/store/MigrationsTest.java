@@ -124,7 +124,19 @@ class MigrationsTest {
                             + "'2025-06-02T01:20:00Z')",
                     "INSERT INTO vendor_forms VALUES ('i-old', 1, '医療システム株式会社', '電子カルテ', 'RECEIVED', '2025-05-30', '', "
                             + "'2025-06-02T01:21:00Z')",
-                    "INSERT INTO vendor_form_answers VALUES ('i-old', 1, '医療システム株式会社', '電子カルテ', '2-①', 'YES')"));
+                    "INSERT INTO vendor_form_answers VALUES ('i-old', 1, '医療システム株式会社', '電子カルテ', '2-①', 'YES')"),
+            8, List.of(
+                    "INSERT INTO plan_hospital_form VALUES ('plan-2', '2-①', 'YES', '2025-08-20', NULL, NULL, '', "
+                            + "'2025-08-21T00:00:00Z')",
+                    "INSERT INTO plan_vendor_forms VALUES ('plan-2', '医療システム株式会社', '電子カルテ', 'RECEIVED', '2025-08-19', '', "
+                            + "'2025-08-21T00:00:00Z')",
+                    "INSERT INTO plan_vendor_form_answers VALUES ('plan-2', '医療システム株式会社', '電子カルテ', '2-①', 'YES')",
+                    "INSERT INTO plan_self_check_sources VALUES ('plan-2', 'HOSPITAL', '', '', '" + "ab".repeat(32) + "', "
+                            + "'自己点検.xlsx', '2025-08-21T00:00:00Z', 'office-user')",
+                    "INSERT INTO plan_self_check_events VALUES ('plan-2', 1, 'p-8-1', '2025-08-21T00:00:00Z', 'office-user', "
+                            + "'SELF_CHECK_IMPORTED', 'HOSPITAL', NULL, NULL, NULL, '" + "0".repeat(64) + "', '" + "cd".repeat(32) + "')",
+                    "INSERT INTO plan_self_check_heads VALUES ('plan-2', 1, '" + "cd".repeat(32) + "')",
+                    "INSERT INTO plan_inspections VALUES ('i-old', 'plan-2', NULL, NULL)"));
 
     @TempDir
     Path folder;

@@ -36,6 +36,7 @@ import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorContract;
 import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.review.Decision;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,7 @@ class ImportedRowsTest {
     @Test
     void whatATabletRecordedIsStoredAtTheOfficeAsTheSameRows() throws Exception {
         try (Workspace tablet = tablet(); Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             Made made = recordOnTheTablet(tablet);
             sendFindings(tablet, office);
 
@@ -92,6 +94,7 @@ class ImportedRowsTest {
     @Test
     void whatTheOfficeDecidedAndPlannedIsStoredAtTheTabletAsTheSameRows() throws Exception {
         try (Workspace tablet = tablet(); Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             Made made = recordOnTheTablet(tablet);
             sendFindings(tablet, office);
             Facility planned = new Facility("office-clinic", "1398765432", "青葉台記念クリニック", "あおばだいきねんくりにっく",
@@ -102,7 +105,7 @@ class ImportedRowsTest {
             office.sync().plan(planned.id(), "hanako", "立入 花子", LocalDate.parse("2025-11-04"));
             office.review().decide(new Decision(made.inspectionId(), 2, false, "目標日を具体的に",
                     Map.of(made.items().get(0), "更新日の記入を", made.items().get(1), "代替策の期限を")), SUPERVISOR);
-            Path answer = office.sync().exportAssignments(folder.resolve("usb-back"), Optional.empty());
+            Path answer = office.sync().exportAssignments(folder.resolve("usb-back"), Optional.empty(), List.of());
             ImportOutcome back = tablet.sync().importFile(answer, true);
             assertThat(back.result()).as(back.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
 

@@ -24,6 +24,7 @@ import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.selfcheck.intake.Filled;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.PlanSelfChecks;
 import jp.tachiiri.testsupport.SelfCheckFixture;
@@ -59,6 +60,7 @@ class PlanSelfCheckSyncTest {
         plan = PlanSelfChecks.planned(office, DAY);
         tablet = Workspace.open(folder.resolve("tablet"), clock);
         tablet.settings().setRole(Role.INSPECTOR);
+        Enrolments.enrol(office, tablet);
     }
 
     @AfterEach
@@ -262,7 +264,7 @@ class PlanSelfCheckSyncTest {
     }
 
     private Path sendAssignments() {
-        return office.sync().exportAssignments(folder.resolve("usb-" + ++bundles), Optional.empty());
+        return office.sync().exportAssignments(folder.resolve("usb-" + ++bundles), Optional.empty(), List.of());
     }
 
     private void receive(Path bundle) {
@@ -270,8 +272,8 @@ class PlanSelfCheckSyncTest {
         assertThat(outcome.result()).as(outcome.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
     }
 
-    private static BundleRecords.AssignmentsPayload payload(Path bundle) {
-        try (BundleReader reader = BundleReader.open(bundle)) {
+    private BundleRecords.AssignmentsPayload payload(Path bundle) {
+        try (BundleReader reader = BundleReader.open(bundle, tablet.sync().identity())) {
             return reader.payload(BundleRecords.AssignmentsPayload.class);
         }
     }

@@ -20,6 +20,7 @@ import jp.tachiiri.model.Language;
 import jp.tachiiri.model.PreviousFindings;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.selfcheck.SelfCheck;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.SelfCheckFixture;
 import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,10 @@ class SelfCheckSyncTest {
     @Test
     void bothFormsArriveAtTheOfficeAsRecordedAndNeitherTheSameFileNorANewOneChangesThem() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
-            assertThat(revisionsIn(bundle)).allSatisfy(revision -> assertThat(revision.carriesForms()).isTrue());
+            assertThat(revisionsIn(bundle, office)).allSatisfy(revision -> assertThat(revision.carriesForms()).isTrue());
 
             ImportOutcome imported = office.sync().importFile(bundle, true);
 
@@ -71,11 +73,12 @@ class SelfCheckSyncTest {
     @Test
     void aRevisionWhoseFormsDifferIsAConflictNotAnOverwrite() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             office.sync().importFile(bundle, true);
             SelfCheck stored = office.selfCheck().selfCheck(id, 2);
-            Path changed = RewrittenBundles.rewrite(bundle, folder.resolve("changed"), tablet.sync().identity(), "2.2",
+            Path changed = RewrittenBundles.rewrite(bundle, office.sync().identity(), folder.resolve("changed"), tablet.sync().identity(), "2.2",
                     payload -> hospitalRow(payload, 2, "2-⑩").put("confirmation", "AGREES"));
 
             ImportOutcome outcome = office.sync().importFile(changed, false);
@@ -93,11 +96,12 @@ class SelfCheckSyncTest {
     @Test
     void anOlderFormatCopyOfAStoredRevisionIsNoConflictAndTheFormsStay() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
-            Path older = RewrittenBundles.rewrite(bundle, folder.resolve("older"), tablet.sync().identity(), "2.1",
+            Path older = RewrittenBundles.rewrite(bundle, office.sync().identity(), folder.resolve("older"), tablet.sync().identity(), "2.1",
                     RewrittenBundles::withoutForms);
-            assertThat(revisionsIn(older)).allSatisfy(revision -> assertThat(revision.carriesForms()).isFalse());
+            assertThat(revisionsIn(older, office)).allSatisfy(revision -> assertThat(revision.carriesForms()).isFalse());
             office.sync().importFile(bundle, true);
             String before = beyondTheFilesReceived(office);
 
@@ -118,10 +122,11 @@ class SelfCheckSyncTest {
     @Test
     void anOlderFormatBundleImportsWithoutFormsAndTheSameRevisionInTodaysFormatChangesNothing() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.pair(office, tablet);
             String id = SelfCheckFixture.inspected(tablet);
             tablet.inspections().finalizeInspection(id, SyncFixture.ACTOR);
             Path today = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
-            Path older = RewrittenBundles.rewrite(today, folder.resolve("older"), tablet.sync().identity(), "2.1",
+            Path older = RewrittenBundles.rewrite(today, office.sync().identity(), folder.resolve("older"), tablet.sync().identity(), "2.1",
                     RewrittenBundles::withoutForms);
 
             ImportOutcome first = office.sync().importFile(older, true);
@@ -134,7 +139,7 @@ class SelfCheckSyncTest {
             assertThat(office.sync().importFile(today, false).counts()).isEqualTo(new ImportOutcome.Counts(0, 0, 1, 0));
             assertThat(beyondTheFilesReceived(office)).isEqualTo(before);
 
-            Path withForms = RewrittenBundles.rewrite(today, folder.resolve("forms"), tablet.sync().identity(), "2.2",
+            Path withForms = RewrittenBundles.rewrite(today, office.sync().identity(), folder.resolve("forms"), tablet.sync().identity(), "2.2",
                     payload -> ((ObjectNode) payload.at("/inspections/0/revisions/0")).withArray("hospitalForm")
                             .add(BundleRecords.tree(new BundleRecords.HospitalFormRow("2-①", "YES", "2025-06-01", null,
                                     "AGREES", "", "2025-06-10T01:00:00Z"))));
@@ -170,10 +175,12 @@ class SelfCheckSyncTest {
     void lastYearsFormsReachTheTabletOfNextYearsInspection() throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"));
              Workspace nextYear = tablet("next-year")) {
+            Enrolments.enrol(tablet, office);
+            Enrolments.enrol(office, nextYear);
             String id = SelfCheckFixture.inspectedWithForms(tablet);
             office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow(), true);
             office.sync().plan(SelfCheckFixture.facility().id(), "hanako", "デモ 立入花子", LocalDate.parse("2026-06-15"));
-            Path assignments = office.sync().exportAssignments(folder.resolve("usb-back"), Optional.empty());
+            Path assignments = office.sync().exportAssignments(folder.resolve("usb-back"), Optional.empty(), List.of());
 
             ImportOutcome arrived = nextYear.sync().importFile(assignments, true);
 
@@ -188,7 +195,7 @@ class SelfCheckSyncTest {
                     .isEqualTo(tablet.selfCheck().selfCheck(id, 2).vendorForms());
 
             String before = beyondTheFilesReceived(nextYear);
-            Path later = office.sync().exportAssignments(folder.resolve("usb-later"), Optional.empty());
+            Path later = office.sync().exportAssignments(folder.resolve("usb-later"), Optional.empty(), List.of());
             assertThat(nextYear.sync().importFile(later, true).counts()).as("last year's inspection again")
                     .isEqualTo(new ImportOutcome.Counts(0, 0, 1, 0));
             assertThat(beyondTheFilesReceived(nextYear)).isEqualTo(before);
@@ -205,8 +212,8 @@ class SelfCheckSyncTest {
 
     // ---- bundles -------------------------------------------------------------------------------------------
 
-    private static List<BundleRecords.Revision> revisionsIn(Path bundle) {
-        try (BundleReader reader = BundleReader.open(bundle)) {
+    private static List<BundleRecords.Revision> revisionsIn(Path bundle, Workspace office) {
+        try (BundleReader reader = BundleReader.open(bundle, office.sync().identity())) {
             return reader.payload(BundleRecords.FindingsPayload.class).inspections().get(0).revisions();
         }
     }
@@ -225,10 +232,11 @@ class SelfCheckSyncTest {
      */
     private void assertRefused(Consumer<ObjectNode> change, String key, String... named) throws Exception {
         try (Workspace tablet = tablet("tablet"); Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             String id = SelfCheckFixture.inspectedWithForms(tablet);
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
-            Path bad = RewrittenBundles.rewrite(bundle, folder.resolve("bad"), tablet.sync().identity(), "2.2", change);
+            Path bad = RewrittenBundles.rewrite(bundle, office.sync().identity(), folder.resolve("bad"), tablet.sync().identity(), "2.2", change);
             String before = StoreDump.withFiles(office);
 
             ImportOutcome outcome = office.sync().importFile(bad, false);

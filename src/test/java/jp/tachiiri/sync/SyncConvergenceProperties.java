@@ -165,7 +165,7 @@ class SyncConvergenceProperties {
                 }
                 // The newest bundle always arrives; it may carry one inspector's plans only.
                 bundles.add(office.sync().exportAssignments(folder.resolve("outbox"),
-                        random.nextBoolean() ? Optional.empty() : Optional.of("hanako")));
+                        random.nextBoolean() ? Optional.empty() : Optional.of("hanako"), List.of()));
             }
             List<Path> delivered = delivery(bundles, random);
             List<Path> inTheOrderWritten = delivered.stream().sorted(Comparator.comparingInt(bundles::indexOf)).toList();
@@ -197,8 +197,8 @@ class SyncConvergenceProperties {
                         .filter(each -> each.id().equals(id)).findFirst().orElseThrow();
                 office.sync().replan(id, plan.date().plusDays(7));
             });
-            case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector)));
-            default -> bundles.add(office.sync().exportAssignments(outbox, Optional.empty()));
+            case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector), List.of()));
+            default -> bundles.add(office.sync().exportAssignments(outbox, Optional.empty(), List.of()));
         }
     }
 

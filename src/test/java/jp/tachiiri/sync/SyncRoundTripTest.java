@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleReader;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.bundle.RewrittenBundles;
 import jp.tachiiri.evidence.EvidenceService;
 import jp.tachiiri.model.Evidence;
 import jp.tachiiri.model.Facility;
@@ -25,6 +27,7 @@ import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.review.Decision;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.StoreDump;
 import org.junit.jupiter.api.Test;
@@ -43,15 +46,17 @@ class SyncRoundTripTest {
     void findingsArriveAtTheOfficeIntactAndTheAnswerComesBack() throws Exception {
         try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             String sakuragawa = tablet.inspections().list().stream()
                     .filter(s -> s.facilityName().contains("桜川")).findFirst().orElseThrow().id();
             SyncFixture.amendAndFinalize(tablet, sakuragawa, "ルーターの更新記録を確認", SyncFixture.photo(folder, "router.png", 70_000));
             List<String> sent = SyncFixture.finalizedIds(tablet);
 
             Path bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
-            try (BundleReader reader = BundleReader.open(bundle)) {
+            try (BundleReader reader = BundleReader.open(bundle, office.sync().identity())) {
                 assertThat(bundle.getFileName().toString())
-                        .startsWith("tachiiri_findings_").endsWith("_" + reader.header().bundleId() + ".json");
+                        .startsWith("tachiiri_findings_").endsWith("_" + reader.header().bundleId() + ".tachiiri");
+                assertThat(reader.header().sealed()).isTrue();
             }
             assertThat(tablet.sync().status().sent()).extracting(SyncStatus.Entry::inspectionId)
                     .containsExactlyInAnyOrderElementsOf(sent);
@@ -82,7 +87,7 @@ class SyncRoundTripTest {
             int latest = office.inspections().find(sakuragawa).orElseThrow().revision();
             office.review().decide(new Decision(sakuragawa, latest, false, "目標日を具体的に",
                     java.util.Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
-            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"));
+            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"), List.of());
 
             ImportOutcome back = tablet.sync().importFile(answer, true);
             assertThat(back.result()).as(back.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
@@ -115,6 +120,7 @@ class SyncRoundTripTest {
     void anOlderBundleArrivingLateChangesNothing() throws Exception {
         try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             String id = SyncFixture.finalizedIds(tablet).get(0);
             Path older = tablet.sync().exportFindings(folder.resolve("a")).orElseThrow();
             SyncFixture.amendAndFinalize(tablet, id, "訂正", null);
@@ -144,6 +150,8 @@ class SyncRoundTripTest {
         try (Workspace tablet = Workspace.open(original, java.time.Clock.systemUTC());
              Workspace restored = Workspace.open(folder.resolve("restored"), java.time.Clock.systemUTC());
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
+            Enrolments.enrol(restored, office);
             String id = SyncFixture.finalizedIds(tablet).get(0);
             SyncFixture.amendAndFinalize(tablet, id, "こちらの訂正", null);
             SyncFixture.amendAndFinalize(restored, id, "別の訂正", null);
@@ -164,6 +172,7 @@ class SyncRoundTripTest {
         Path tabletFolder = folder.resolve("tablet");
         try (Workspace tablet = SyncFixture.demoTablet(tabletFolder);
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow(), true);
             String published = office.catalogs().document("2026.1").orElseThrow()
                     .replace("\"version\": \"2026.1\"", "\"version\": \"2026.2\"");
@@ -174,7 +183,7 @@ class SyncRoundTripTest {
             office.facilities().save(new jp.tachiiri.model.Facility(sakuragawa.id(), sakuragawa.code(), sakuragawa.name(),
                     sakuragawa.kana(), "デモ県桜川市中央1-1（移転）", sakuragawa.type(), 310, true, true, sakuragawa.vendors(),
                     sakuragawa.feeAddOnClaims(), sakuragawa.demo()));
-            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.empty());
+            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.empty(), List.of());
 
             ImportOutcome brought = tablet.sync().importFile(answer, true);
             assertThat(brought.result()).isEqualTo(ImportOutcome.Result.IMPORTED);
@@ -191,7 +200,8 @@ class SyncRoundTripTest {
         }
         try (Workspace office = SyncFixture.office(folder.resolve("office"));
              Workspace tablet = Workspace.open(tabletFolder, java.time.Clock.systemUTC())) {
-            Path again = office.sync().exportAssignments(folder.resolve("usb-again"), Optional.empty());
+            Enrolments.enrol(tablet, office);
+            Path again = office.sync().exportAssignments(folder.resolve("usb-again"), Optional.empty(), List.of());
             ImportOutcome nothingNew = tablet.sync().importFile(again, true);
             assertThat(nothingNew.delivered()).isEqualTo(ImportOutcome.Delivered.NONE);
             assertThat(nothingNew.describe(jp.tachiiri.i18n.Messages.of(jp.tachiiri.model.Language.JA)))
@@ -212,6 +222,7 @@ class SyncRoundTripTest {
     void aFacilityMasterFromAnOlderReleaseKeepsTheClaimsTheTabletStored() throws Exception {
         try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
              Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Enrolments.enrol(tablet, office);
             office.sync().importFile(tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow(), true);
             Facility stored = tablet.facilities().byId("demo-aobadai").orElseThrow();
             assertThat(stored.feeAddOnClaims()).hasSize(2);
@@ -222,7 +233,7 @@ class SyncRoundTripTest {
                     "デモ県みなと市港町1-1", FacilityType.CLINIC_WITHOUT_BEDS, 0, true, false, List.of(),
                     List.of(new FeeAddOnClaim("digital-linkage-inpatient-2026", LocalDate.parse("2026-06-01"))), true));
 
-            ImportOutcome older = tablet.sync().importFile(withoutTypesAndClaims(office), true);
+            ImportOutcome older = tablet.sync().importFile(withoutTypesAndClaims(office, tablet), true);
             assertThat(older.result()).as(older.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             assertThat(tablet.facilities().byId("demo-aobadai").orElseThrow()).satisfies(facility -> {
                 assertThat(facility.address()).isEqualTo("デモ県みなと市青葉台9-9（移転）");
@@ -233,10 +244,10 @@ class SyncRoundTripTest {
                 assertThat(facility.type()).isEqualTo(FacilityType.CLINIC_WITHOUT_BEDS);
                 assertThat(facility.feeAddOnClaims()).isEmpty();
             });
-            assertThat(tablet.sync().importFile(withoutTypesAndClaims(office), true).delivered())
+            assertThat(tablet.sync().importFile(withoutTypesAndClaims(office, tablet), true).delivered())
                     .as("the same master again: nothing new").isEqualTo(ImportOutcome.Delivered.NONE);
 
-            Path today = office.sync().exportAssignments(folder.resolve("usb-today"), Optional.empty());
+            Path today = office.sync().exportAssignments(folder.resolve("usb-today"), Optional.empty(), List.of());
             assertThat(tablet.sync().importFile(today, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             assertThat(tablet.facilities().byId("demo-aobadai").orElseThrow().feeAddOnClaims()).isEmpty();
             assertThat(tablet.facilities().byId("office-clinic").orElseThrow().feeAddOnClaims()).hasSize(1);
@@ -248,18 +259,31 @@ class SyncRoundTripTest {
      * {@code feeAddOnClaims}, signed with the office's key. (The reader takes such a file as it takes a 2.0 one: the
      * missing fields are null.)
      */
-    private Path withoutTypesAndClaims(Workspace office) {
-        ObjectNode payload = (ObjectNode) BundleRecords.tree(Offices.assignments(office));
-        payload.withArray("facilities").forEach(facility -> ((ObjectNode) facility).remove(List.of("type", "feeAddOnClaims")));
-        return BundleWriter.write(folder.resolve("usb-older-office"), office.sync().identity(), BundleKind.ASSIGNMENTS,
-                Instant.now(), payload, List.of()).file();
+    private Path withoutTypesAndClaims(Workspace office, Workspace tablet) throws IOException {
+        Path today = office.sync().exportAssignments(folder.resolve("usb-office-" + System.nanoTime()), Optional.empty(),
+                List.of());
+        return RewrittenBundles.rewrite(today, tablet.sync().identity(), folder.resolve("usb-older-office"),
+                office.sync().identity(), "2.0", payload -> {
+                    payload.remove("selfChecks");
+                    payload.withArray("facilities").forEach(facility -> ((ObjectNode) facility).remove(List.of("type", "feeAddOnClaims")));
+                });
     }
 
     @Test
     void anOutboxThatCannotBeWrittenChangesNothing() throws Exception {
-        try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"))) {
+        try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
+             Workspace office = SyncFixture.office(folder.resolve("office"))) {
             Path notAFolder = Files.writeString(folder.resolve("usb-is-a-file"), "x");
             String before = StoreDump.of(tablet.databaseFile(), Set.of());
+            // Nothing can be sealed to an office the tablet has not enrolled: refused before anything is written.
+            assertThatThrownBy(() -> tablet.sync().exportFindings(folder.resolve("usb")))
+                    .isInstanceOfSatisfying(jp.tachiiri.i18n.UserFacingException.class,
+                            error -> assertThat(error.key()).isEqualTo("sync.error.noOfficeYet"));
+            assertThat(folder.resolve("usb")).doesNotExist();
+            assertThat(StoreDump.of(tablet.databaseFile(), Set.of())).isEqualTo(before);
+
+            Enrolments.enrol(tablet, office);
+            before = StoreDump.of(tablet.databaseFile(), Set.of());
             assertThatThrownBy(() -> tablet.sync().exportFindings(notAFolder))
                     .isInstanceOfSatisfying(jp.tachiiri.i18n.UserFacingException.class, error -> {
                         assertThat(error.key()).isEqualTo("bundle.error.write");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,10 +19,12 @@ import jp.tachiiri.bundle.BundleReader;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
 import jp.tachiiri.bundle.DeviceIdentity;
-import jp.tachiiri.cli.CommandLineRunner;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.review.Decision;
+import jp.tachiiri.testsupport.Commands;
+import jp.tachiiri.testsupport.Commands.Run;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.Rejections;
 import jp.tachiiri.testsupport.StoreDump;
@@ -46,6 +46,9 @@ class TrustAttacksTest {
     private Path tabletFolder;
     private Path officeFolder;
     private String sakuragawa;
+    /** The two sides' keys: what the office seals to, and what the tablet opens assignments with. */
+    private DeviceIdentity officeKeys;
+    private DeviceIdentity tabletKeys;
 
     /** A demo tablet whose findings the office imported, enrolling it; the office returned one with comments. */
     @BeforeEach
@@ -53,6 +56,9 @@ class TrustAttacksTest {
         tabletFolder = folder.resolve("tablet");
         officeFolder = folder.resolve("office");
         try (Workspace tablet = SyncFixture.demoTablet(tabletFolder); Workspace office = SyncFixture.office(officeFolder)) {
+            Enrolments.enrol(tablet, office);
+            officeKeys = office.sync().identity();
+            tabletKeys = tablet.sync().identity();
             Path findings = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
             assertThat(office.sync().importFile(findings, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             sakuragawa = office.inspections().list().stream().filter(s -> s.facilityName().contains("桜川")).findFirst()
@@ -73,8 +79,8 @@ class TrustAttacksTest {
         assertThat(run.err()).contains("割当て・審査結果のファイル", "ここでは検査員の端末として扱われる端末");
 
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
-            Path next = office.sync().exportAssignments(folder.resolve("next"), Optional.empty());
-            try (BundleReader reader = BundleReader.open(next)) {
+            Path next = office.sync().exportAssignments(folder.resolve("next"), Optional.empty(), List.of());
+            try (BundleReader reader = BundleReader.open(next, tabletKeys)) {
                 BundleRecords.AssignmentsPayload passedOn = reader.payload(BundleRecords.AssignmentsPayload.class);
                 assertThat(passedOn.reviews()).singleElement().satisfies(review -> {
                     assertThat(review.decision()).isEqualTo("RETURNED");
@@ -103,9 +109,9 @@ class TrustAttacksTest {
         Path returned;
         Path approved;
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
-            returned = office.sync().exportAssignments(folder.resolve("first"), Optional.empty());
+            returned = office.sync().exportAssignments(folder.resolve("first"), Optional.empty(), List.of());
             office.review().decide(new Decision(sakuragawa, 1, true, "", Map.of()), "supervisor");
-            approved = office.sync().exportAssignments(folder.resolve("second"), Optional.empty());
+            approved = office.sync().exportAssignments(folder.resolve("second"), Optional.empty(), List.of());
         }
         try (Workspace tablet = Workspace.open(tabletFolder, Clock.systemUTC())) {
             assertThat(tablet.sync().importFile(approved, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
@@ -130,7 +136,7 @@ class TrustAttacksTest {
             return events;
         }));
         rejected(officeFolder, altered, "bundle.error.auditBroken", false);
-        Run verify = run("audit", "verify", "--data", officeFolder.toString());
+        Run verify = Commands.run("audit", "verify", "--data", officeFolder.toString());
         assertThat(verify.exitCode()).as(verify.err()).isZero();
     }
 
@@ -144,6 +150,7 @@ class TrustAttacksTest {
     void aNewDeviceWhoseBundleIsRejectedIsNotEnrolledEvenWhenNewDevicesAreTrusted() throws Exception {
         Path broken;
         try (Workspace stranger = SyncFixture.demoTablet(folder.resolve("stranger"))) {
+            knowsTheOffice(stranger);
             Path own = stranger.sync().exportFindings(folder.resolve("stranger-usb")).orElseThrow();
             broken = reSigned(stranger.sync().identity(), own, "broken", inspection -> withAudit(inspection,
                     events -> new ArrayList<>(events.subList(0, events.size() - 1))));
@@ -157,6 +164,7 @@ class TrustAttacksTest {
         try (Workspace other = SyncFixture.demoTablet(folder.resolve("other"));
              Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
             // The other tablet is enrolled with a bundle of its own first.
+            Enrolments.enrol(other, office);
             Path own = other.sync().exportFindings(folder.resolve("other-usb")).orElseThrow();
             assertThat(office.sync().importFile(own, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             claimed = reSigned(other.sync().identity(), tabletBundle(), "claimed", inspection -> inspection);
@@ -174,6 +182,7 @@ class TrustAttacksTest {
     void anotherDeviceCannotUseTheIdsOfAnotherDevicesAuditEvents() throws Exception {
         Path squatting;
         try (Workspace other = SyncFixture.demoTablet(folder.resolve("other"))) {
+            knowsTheOffice(other);
             Path own = other.sync().exportFindings(folder.resolve("other-usb")).orElseThrow();
             BundleRecords.Inspection target = inspections(tabletBundle()).get(0);
             String ownFirst = inspections(own).get(0).id();
@@ -192,13 +201,13 @@ class TrustAttacksTest {
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
             assertThat(office.facilities().all()).as("the tablet's inspections named facilities the office did not know")
                     .isNotEmpty();
-            assertThat(Offices.assignments(office).facilities())
+            assertThat(assignments(office).facilities())
                     .as("a tablet's report is no part of the facility master").isEmpty();
 
             jp.tachiiri.model.Facility edited = office.facilities().byId("demo-sakuragawa").orElseThrow();
             office.facilities().save(edited);
             office.sync().plan("demo-aobadai", "hanako", "デモ 立入花子", java.time.LocalDate.parse("2027-01-20"));
-            assertThat(Offices.assignments(office).facilities())
+            assertThat(assignments(office).facilities())
                     .extracting(BundleRecords.Facility::id).containsExactlyInAnyOrder("demo-sakuragawa", "demo-aobadai");
         }
     }
@@ -210,7 +219,7 @@ class TrustAttacksTest {
      * inspection approved under a forged comment, its item comments gone, and a catalog 2099.1.
      */
     private Path forgedApproval(DeviceIdentity signer, Workspace office) throws Exception {
-        BundleRecords.AssignmentsPayload real = Offices.assignments(office);
+        BundleRecords.AssignmentsPayload real = assignments(office);
         List<BundleRecords.Review> reviews = real.reviews().stream().map(review -> new BundleRecords.Review(
                 review.inspectionId(), review.revision(), "APPROVED", "問題ありません（事務所）", Instant.now().toString(),
                 review.decidedBy(), List.of())).toList();
@@ -220,7 +229,23 @@ class TrustAttacksTest {
         BundleRecords.AssignmentsPayload forged = new BundleRecords.AssignmentsPayload(99, null, List.of(catalog),
                 real.facilities(), real.assignments(), real.previousInspections(), reviews, real.receipts(), real.selfChecks());
         return BundleWriter.write(folder.resolve("forged"), signer, BundleKind.ASSIGNMENTS, Instant.now(),
-                BundleRecords.tree(forged), List.of()).file();
+                BundleRecords.tree(forged), List.of(), List.of(officeKeys.asRecipient())).file();
+    }
+
+    /** What the office sends the tablet now, read by the tablet from a real assignments bundle sealed to it. */
+    private BundleRecords.AssignmentsPayload assignments(Workspace office) {
+        Path bundle = office.sync().exportAssignments(folder.resolve("real-" + System.nanoTime()), Optional.empty(),
+                List.of(tabletKeys.deviceId()));
+        try (BundleReader reader = BundleReader.open(bundle, tabletKeys)) {
+            return reader.payload(BundleRecords.AssignmentsPayload.class);
+        }
+    }
+
+    /** A tablet other than the first takes the office as its own, as it must before it can send it anything. */
+    private void knowsTheOffice(Workspace tablet) {
+        try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
+            Enrolments.enrol(tablet, office);
+        }
     }
 
     /** The tablet's findings again, each inspection changed by {@code change}, signed by the tablet's own key. */
@@ -230,8 +255,8 @@ class TrustAttacksTest {
         }
     }
 
-    private static List<BundleRecords.Inspection> inspections(Path bundle) {
-        try (BundleReader reader = BundleReader.open(bundle)) {
+    private List<BundleRecords.Inspection> inspections(Path bundle) {
+        try (BundleReader reader = BundleReader.open(bundle, officeKeys)) {
             return reader.payload(BundleRecords.FindingsPayload.class).inspections();
         }
     }
@@ -258,7 +283,8 @@ class TrustAttacksTest {
         List<BundleRecords.Inspection> inspections = inspections(bundle).stream().map(TrustAttacksTest::withoutEvidence)
                 .map(change).toList();
         return BundleWriter.write(folder.resolve(name), signer, BundleKind.FINDINGS, Instant.now(),
-                BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.of()).file();
+                BundleRecords.tree(new BundleRecords.FindingsPayload(inspections)), List.of(),
+                List.of(officeKeys.asRecipient())).file();
     }
 
     private static BundleRecords.Inspection withoutEvidence(BundleRecords.Inspection inspection) {
@@ -276,9 +302,6 @@ class TrustAttacksTest {
     }
 
     // ---- the command line -----------------------------------------------------------------------------------
-
-    private record Run(int exitCode, String out, String err) {
-    }
 
     /**
      * Imports {@code file} into {@code store}: through the service, it is rejected for {@code key} with a message
@@ -302,7 +325,7 @@ class TrustAttacksTest {
                 command.add("--trust-new-devices");
             }
             command.add(file.toString());
-            Run run = run(command.toArray(String[]::new));
+            Run run = Commands.run(command.toArray(String[]::new));
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.err()).contains(outcome.problem().orElseThrow().localizedMessage(language));
             assertThat(dump(store)).as("the store after %s from the command line", key).isEqualTo(before);
@@ -315,13 +338,5 @@ class TrustAttacksTest {
         try (Workspace workspace = Workspace.open(store, Clock.systemUTC())) {
             return StoreDump.withFiles(workspace);
         }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = CommandLineRunner.run(args, (data, language) -> { },
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleReader;
@@ -26,13 +27,15 @@ public final class Offices {
     }
 
     /**
-     * What the office sends to every tablet now, read back from a real assignments bundle it writes into a
-     * folder of its own (which numbers the office's next bundle one higher, as any export does).
+     * What the office sends to every tablet now, read back by {@code tablet} (enrolled at the office) from a real
+     * assignments bundle sealed to it in a folder of its own (which numbers the office's next bundle one higher, as
+     * any export does).
      */
-    public static BundleRecords.AssignmentsPayload assignments(Workspace office) {
+    public static BundleRecords.AssignmentsPayload assignments(Workspace office, Workspace tablet) {
         try {
-            Path bundle = office.sync().exportAssignments(Files.createTempDirectory("tachiiri-assignments"), Optional.empty());
-            try (BundleReader reader = BundleReader.open(bundle)) {
+            Path bundle = office.sync().exportAssignments(Files.createTempDirectory("tachiiri-assignments"), Optional.empty(),
+                    List.of(tablet.sync().identity().deviceId()));
+            try (BundleReader reader = BundleReader.open(bundle, tablet.sync().identity())) {
                 return reader.payload(BundleRecords.AssignmentsPayload.class);
             }
         } catch (IOException e) {

@@ -86,10 +86,11 @@ public final class SelfCheckFixture {
     /**
      * The tablet's bundle {@code bundle} of {@link #inspectedWithForms} as another device's copy of the tablet (a
      * restored backup) would send it, under a new id in {@code folder}: its revision 2 confirms 2-⑩ after all and has
-     * the PACS vendor's form received on 2025-06-05 with one answer (2-⑦ いいえ); nothing else differs.
+     * the PACS vendor's form received on 2025-06-05 with one answer (2-⑦ いいえ); nothing else differs. {@code office}:
+     * the recipient {@code bundle} is sealed to.
      */
-    public static Path withOtherForms(Path bundle, Path folder, DeviceIdentity tablet) throws IOException {
-        return RewrittenBundles.rewrite(bundle, folder, tablet, "2.2", payload -> {
+    public static Path withOtherForms(Path bundle, DeviceIdentity office, Path folder, DeviceIdentity tablet) throws IOException {
+        return RewrittenBundles.rewrite(bundle, office, folder, tablet, "2.2", payload -> {
             ObjectNode revision = (ObjectNode) payload.at("/inspections/0/revisions/1");
             ((ObjectNode) revision.at("/hospitalForm/2")).put("confirmation", "AGREES");
             ((ObjectNode) revision.at("/vendorForms/1")).put("status", "RECEIVED").put("filledOn", "2025-06-05")

@@ -14,6 +14,7 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.inspection.RevisionDiff;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class ConflictScreenTest {
         byte[] photo = "復元した端末の写真".getBytes(StandardCharsets.UTF_8);
         try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
             tablet.demo().seed();
+            Enrolments.officeKnownTo(tablet, data);
             tablet.sync().exportFindings(devices.resolve("usb"));
         }
         ForkedTablets.copyFolder(devices.resolve("tablet"), devices.resolve("restored"));

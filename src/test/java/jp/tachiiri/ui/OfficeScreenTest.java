@@ -29,6 +29,7 @@ import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -207,6 +208,14 @@ class OfficeScreenTest {
             robot.lookup("#sync-outbox").queryAs(TextField.class).setText(outbox.toString());
             robot.lookup("#sync-assignments-for").queryAs(ComboBox.class).setValue("hanako");
         });
+        fire(robot, "#sync-export");
+        waitFor("the tablet's enrolment asked for", () -> robot.lookup("#sync-message").queryAs(Label.class).getText()
+                .contains("割当を暗号化して送れる端末がありません"));
+        // The demo tablet's enrolment file arrives and is accepted, as after comparing its fingerprint.
+        try (Workspace office = Offices.open(data, Clock.systemUTC());
+             Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
+            Enrolments.enrol(office, tablet);
+        }
         fire(robot, "#sync-export");
         waitFor("the assignments written", () -> Files.isDirectory(outbox) && list("#sync-outcomes").getItems().stream()
                 .anyMatch(line -> line.toString().contains("書き出しました")));

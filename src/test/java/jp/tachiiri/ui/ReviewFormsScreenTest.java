@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SelfCheckFixture;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,11 @@ class ReviewFormsScreenTest {
              Workspace office = Offices.open(data, Clock.systemUTC())) {
             tablet.settings().setRole(Role.INSPECTOR);
             SelfCheckFixture.inspectedWithForms(tablet);
+            Enrolments.enrol(tablet, office);
             Path bundle = tablet.sync().exportFindings(devices.resolve("usb")).orElseThrow();
             assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             if (anotherVersion) {
-                Path other = SelfCheckFixture.withOtherForms(bundle, devices.resolve("other"), tablet.sync().identity());
+                Path other = SelfCheckFixture.withOtherForms(bundle, office.sync().identity(), devices.resolve("other"), tablet.sync().identity());
                 assertThat(office.sync().importFile(other, false).counts().conflicts()).isEqualTo(1);
             }
         }

@@ -201,7 +201,7 @@ class ScreenshotTour {
         Path otherInbox = data.resolve("inbox-2");
         String otherFingerprint;
         try (Workspace other = Offices.open(data.resolve("office-2"), Clock.systemUTC())) {
-            other.sync().exportAssignments(otherInbox, Optional.empty());
+            other.sync().exportAssignments(otherInbox, Optional.empty(), List.of());
             otherFingerprint = other.sync().identity().fingerprint();
         }
         fire(robot, "#transfer");
@@ -227,12 +227,11 @@ class ScreenshotTour {
              Workspace tablet = Workspace.open(demoTablet, Clock.systemUTC())) {
             workspace.demo().seedOffice();
             tabletFingerprint = tablet.sync().identity().fingerprint();
-            // A file the office must refuse: assignments signed by a tablet.
-            BundleRecords.AssignmentsPayload stored = Offices.assignments(workspace);
+            // A file the office must refuse: assignments signed by a tablet, sealed to the office.
             BundleWriter.write(Path.of(workspace.settings().transferFolders().inbox()), tablet.sync().identity(), BundleKind.ASSIGNMENTS,
                     java.time.Instant.now(), BundleRecords.tree(new BundleRecords.AssignmentsPayload(99, null, List.of(),
-                            stored.facilities(), stored.assignments(), stored.previousInspections(), stored.reviews(),
-                            stored.receipts(), stored.selfChecks())), List.of());
+                            List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(),
+                    List.of(workspace.sync().identity().asRecipient()));
         }
         app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));
         fire(robot, "#office-import");
@@ -276,7 +275,7 @@ class ScreenshotTour {
         // The tablet receives the return and sends revision 2; its review shows what changed since.
         try (Workspace workspace = Offices.open(office, Clock.systemUTC());
              Workspace tablet = Workspace.open(demoTablet, Clock.systemUTC())) {
-            Path assignments = workspace.sync().exportAssignments(data.resolve("usb"), Optional.empty());
+            Path assignments = workspace.sync().exportAssignments(data.resolve("usb"), Optional.empty(), List.of());
             tablet.sync().importFile(assignments, true);
             String sakuragawa = workspace.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
                     .findFirst().orElseThrow().inspectionId();
@@ -360,7 +359,7 @@ class ScreenshotTour {
             String aobadai = office.facilities().all().stream().filter(f -> f.name().contains("青葉台")).findFirst()
                     .orElseThrow().id();
             office.sync().plan(aobadai, "hanako", "デモ 立入花子", LocalDate.of(2027, 1, 20));
-            office.sync().exportAssignments(inbox, Optional.empty());
+            office.sync().exportAssignments(inbox, Optional.empty(), List.of());
             return office.sync().identity().fingerprint();
         }
     }

@@ -25,6 +25,7 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,14 +62,20 @@ class SyncScreenTest {
         Path inbox = folder.resolve("usb-in");
         robot.interact(() -> robot.lookup("#sync-outbox").queryAs(TextField.class).setText(outbox.toString()));
         robot.clickOn("#sync-export");
-        waitFor("both sent", () -> list("#sync-sent").getItems().size() == 2 && list("#sync-waiting").getItems().isEmpty());
-        assertThat(list("#sync-outcomes").getItems()).singleElement().asString().contains("書き出しました", outbox.toString());
+        waitFor("the office asked for first", () -> robot.lookup("#sync-message").queryAs(Label.class).getText()
+                .contains("まだ事務所が登録されていません"));
+        assertThat(list("#sync-waiting").getItems()).as("nothing sent").hasSize(2);
 
-        Path bundle;
+        // The tablet's enrolment file goes to the office, which enrols it and answers with a plan.
+        robot.clickOn("#sync-enrolment");
+        waitFor("the enrolment written", () -> list("#sync-outcomes").getItems().stream()
+                .anyMatch(line -> line.toString().contains("登録ファイルを書き出しました")));
+        Path enrolment;
         try (Stream<Path> files = Files.list(outbox)) {
-            bundle = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+            enrolment = files.filter(file -> file.getFileName().toString().startsWith("tachiiri_enrolment_")).findFirst()
+                    .orElseThrow();
         }
-        String officeFingerprint = answerFromTheOffice(bundle, inbox);
+        String officeFingerprint = planFromTheOffice(enrolment, inbox);
 
         robot.interact(() -> robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString()));
         robot.clickOn("#sync-import");
@@ -99,7 +106,18 @@ class SyncScreenTest {
                 .contains("一致しました"));
         assertThat(enrol.isDisabled()).isFalse();
         robot.clickOn("#sync-enrol");
+        waitFor("the plan received", () -> list("#sync-assignments").getItems().size() == 1);
 
+        // Now the findings can be sealed to the office.
+        robot.clickOn("#sync-export");
+        waitFor("both sent", () -> list("#sync-sent").getItems().size() == 2 && list("#sync-waiting").getItems().isEmpty());
+        assertThat(list("#sync-outcomes").getItems()).singleElement().asString().contains("書き出しました", outbox.toString());
+        Path bundle;
+        try (Stream<Path> files = Files.list(outbox)) {
+            bundle = files.filter(file -> file.toString().endsWith(".tachiiri")).findFirst().orElseThrow();
+        }
+        answerFromTheOffice(bundle, inbox);
+        robot.clickOn("#sync-import");
         waitFor("both received by the office", () -> list("#sync-received").getItems().size() == 2);
         assertThat(list("#sync-sent").getItems()).isEmpty();
         assertThat(list("#sync-assignments").getItems()).singleElement().asString()
@@ -107,8 +125,8 @@ class SyncScreenTest {
         assertThat(list("#sync-returned").getItems()).singleElement().asString()
                 .contains("デモ 桜川記念病院", "目標日を具体的に", "更新日の記入を");
         assertThat(list("#sync-outcomes").getItems()).as("what the bundle brought, by kind").singleElement().asString()
-                .contains("取り込みました", "差し戻し 1 件", "事務所の受領通知 1 件", "新しい検査予定 1 件")
-                .doesNotContain("新規 0").doesNotContain("承認");
+                .contains("取り込みました", "差し戻し 1 件", "事務所の受領通知 1 件")
+                .doesNotContain("新規 0").doesNotContain("承認").doesNotContain("新しい検査予定");
 
         robot.clickOn("#back");
         waitFor("the list to say which was returned", () -> robot.lookup(".table-cell").queryAllAs(TableCell.class)
@@ -150,18 +168,36 @@ class SyncScreenTest {
                 .map(node -> ((Label) node).getText().contains("更新日の記入を")).orElse(false));
     }
 
-    /** The office imports the findings, plans and returns one, and writes its answer; returns its fingerprint. */
-    private String answerFromTheOffice(Path findings, Path inbox) {
+    /**
+     * The office enrols the tablet from its enrolment file (as after comparing the fingerprint), plans an inspection for
+     * it and writes the assignments sealed to it; returns its fingerprint.
+     */
+    private String planFromTheOffice(Path enrolment, Path inbox) {
         try (Workspace office = Offices.open(folder.resolve("office"), Clock.systemUTC())) {
-            ImportOutcome imported = office.sync().importFile(findings, true);
+            ImportOutcome enrolled = office.sync().importFile(enrolment, true);
+            assertThat(enrolled.result()).as(enrolled.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
+            office.demo().seedOffice();
+            office.sync().plan("demo-aobadai", "hanako", "デモ 立入花子", LocalDate.parse("2027-01-20"));
+            office.sync().exportAssignments(inbox, Optional.empty(), List.of());
+            return office.sync().identity().fingerprint();
+        }
+    }
+
+    /** The office imports the findings, returns one and writes its answer, in place of the plan already applied. */
+    private void answerFromTheOffice(Path findings, Path inbox) throws Exception {
+        try (Workspace office = Offices.open(folder.resolve("office"), Clock.systemUTC())) {
+            ImportOutcome imported = office.sync().importFile(findings, false);
             assertThat(imported.result()).as(imported.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             String sakuragawa = office.inspections().list().stream()
                     .filter(summary -> summary.facilityName().contains("桜川")).findFirst().orElseThrow().id();
-            office.sync().plan("demo-aobadai", "hanako", "デモ 立入花子", LocalDate.parse("2027-01-20"));
             office.review().decide(new Decision(sakuragawa, 1, false, "目標日を具体的に",
                     Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
-            office.sync().exportAssignments(inbox, Optional.empty());
-            return office.sync().identity().fingerprint();
+            try (Stream<Path> applied = Files.list(inbox)) {
+                for (Path file : applied.toList()) {
+                    Files.delete(file);
+                }
+            }
+            office.sync().exportAssignments(inbox, Optional.empty(), List.of());
         }
     }
 
@@ -173,13 +209,16 @@ class SyncScreenTest {
         String newOffice;
         try (Workspace former = Offices.open(folder.resolve("former-office"), Clock.systemUTC());
              Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
-            Path enrolled = former.sync().exportAssignments(folder.resolve("former-usb"), Optional.empty());
+            Enrolments.enrol(former, tablet);
+            Path enrolled = former.sync().exportAssignments(folder.resolve("former-usb"), Optional.empty(), List.of());
             ImportOutcome imported = tablet.sync().importFile(enrolled, true);
             assertThat(imported.result()).as(imported.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             formerOffice = former.sync().identity().deviceId();
         }
-        try (Workspace office = Offices.open(folder.resolve("new-office"), Clock.systemUTC())) {
-            office.sync().exportAssignments(inbox, Optional.empty());
+        try (Workspace office = Offices.open(folder.resolve("new-office"), Clock.systemUTC());
+             Workspace tablet = Workspace.open(folder.resolve("tablet"), Clock.systemUTC())) {
+            Enrolments.enrol(office, tablet);
+            office.sync().exportAssignments(inbox, Optional.empty(), List.of());
             newOffice = office.sync().identity().fingerprint();
         }
 

@@ -148,13 +148,18 @@ public final class SyncView {
         importInbox.getStyleClass().addAll("header-button", "primary");
         importInbox.disableProperty().bind(model.busyProperty());
         importInbox.setOnAction(event -> model.importInbox(questions::askToEnrol, this::askToChangeOffice));
+        Button enrolment = new Button(messages.get("sync.exportEnrolment"));
+        enrolment.setId("sync-enrolment");
+        enrolment.getStyleClass().add("header-button");
+        enrolment.disableProperty().bind(model.busyProperty());
+        enrolment.setOnAction(event -> model.exportEnrolment());
         Button cancel = new Button(messages.get("sync.cancel"));
         cancel.setId("sync-cancel");
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(event -> model.cancel());
         // A flow, not a row: on a portrait tablet the buttons go onto a second line instead of being cut short.
-        FlowPane buttons = role == Role.OFFICE ? new FlowPane(12, 8, importInbox, export, inspectorChoice(), cancel)
-                : new FlowPane(12, 8, export, importInbox, cancel);
+        FlowPane buttons = role == Role.OFFICE ? new FlowPane(12, 8, importInbox, export, inspectorChoice(), enrolment, cancel)
+                : new FlowPane(12, 8, export, importInbox, enrolment, cancel);
         ProgressBar progress = new ProgressBar();
         progress.setId("sync-progress");
         progress.progressProperty().bind(model.progressProperty());
@@ -245,7 +250,8 @@ public final class SyncView {
                         : FingerprintCheck.masked(device.fingerprint());
                 Label who = new Label(messages.get("sync.device", fingerprint,
                         messages.get("device.status." + device.status().name()),
-                        messages.get("device.role." + device.role().name())));
+                        messages.get("device.role." + device.role().name()),
+                        messages.get("device.sealing." + (device.sealingKeyHex() != null))));
                 who.setWrapText(true);
                 who.setMinHeight(Region.USE_PREF_SIZE);
                 Label where = new Label(messages.get("sync.deviceOrigin", device.deviceId(), device.firstFile()));

@@ -170,9 +170,23 @@ final class SyncViewModel {
             return;
         }
         String inspector = assignmentsFor.get();
-        exportThenShow(() -> messages.get("sync.exported",
-                context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector))
-                        .toAbsolutePath()));
+        exportThenShow(() -> {
+            // Sealed to every enrolled tablet whose encryption key is known: the message says to how many.
+            int tablets = context.workspace().sync().sealableTablets().size();
+            Path written = context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector), List.of());
+            return messages.get("sync.exportedTo", written.toAbsolutePath(), tablets);
+        });
+    }
+
+    /** Writes this installation's enrolment file into the outbox folder, for the other side to enrol it. */
+    void exportEnrolment() {
+        Optional<Path> folder = folder(outbox.get(), "sync.error.noOutbox");
+        if (folder.isEmpty()) {
+            return;
+        }
+        exportThenShow(() -> messages.get("sync.enrolmentWritten",
+                context.workspace().sync().exportEnrolment(folder.get()).toAbsolutePath(),
+                context.workspace().sync().fingerprint()));
     }
 
     /**

@@ -22,6 +22,7 @@ import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.selfcheck.SelfCheck;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.LibreOffice;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.PlanSelfChecks;
@@ -101,8 +102,9 @@ class WorkbookRoundTripTest {
 
         try (Workspace tablet = Workspace.open(folder.resolve("tablet"), clock)) {
             tablet.settings().setRole(Role.INSPECTOR);
+            Enrolments.enrol(office, tablet);
             ImportOutcome received = tablet.sync().importFile(
-                    office.sync().exportAssignments(folder.resolve("usb"), Optional.empty()), true);
+                    office.sync().exportAssignments(folder.resolve("usb"), Optional.empty(), List.of()), true);
             assertThat(received.result()).as(received.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);
             clock.set(Instant.parse("2026-06-15T00:30:00Z"));
             String inspection = tablet.inspections().start(new NewInspection(plan.facilityId(), DAY, List.of("立入 花子"),

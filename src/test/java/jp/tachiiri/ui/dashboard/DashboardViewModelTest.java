@@ -18,6 +18,7 @@ import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SameThread;
 import jp.tachiiri.ui.common.ViewModelContext;
@@ -43,6 +44,7 @@ class DashboardViewModelTest {
     private void receiveTheDemoFindings(Workspace office) {
         try (Workspace tablet = Workspace.open(devices.resolve("tablet"), CLOCK)) {
             tablet.demo().seed();
+            Enrolments.enrol(tablet, office);
             Path bundle = tablet.sync().exportFindings(devices.resolve("usb")).orElseThrow();
             assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
         }

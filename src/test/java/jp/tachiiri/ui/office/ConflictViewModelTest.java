@@ -12,6 +12,7 @@ import jp.tachiiri.model.Role;
 import jp.tachiiri.review.Conflict;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.SyncService;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SameThread;
@@ -39,6 +40,7 @@ class ConflictViewModelTest {
     void twoVersionsArrive() throws Exception {
         try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
             tablet.demo().seed();
+            Enrolments.officeKnownTo(tablet, data);
             tablet.sync().exportFindings(devices.resolve("usb"));
         }
         ForkedTablets.copyFolder(devices.resolve("tablet"), devices.resolve("restored"));

@@ -11,6 +11,7 @@ import jp.tachiiri.model.Language;
 import jp.tachiiri.review.ReviewRow;
 import jp.tachiiri.review.ReviewStatus;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SameThread;
 import jp.tachiiri.ui.common.ViewModelContext;
@@ -30,6 +31,7 @@ class OfficeHomeViewModelTest {
         try (Workspace office = Offices.open(data, Clock.systemUTC())) {
             try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
                 tablet.demo().seed();
+                Enrolments.enrol(tablet, office);
                 Path bundle = tablet.sync().exportFindings(devices.resolve("usb")).orElseThrow();
                 assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
             }

@@ -18,6 +18,7 @@ import jp.tachiiri.model.SelfCheckAnswer;
 import jp.tachiiri.model.VendorForm;
 import jp.tachiiri.review.Conflict;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SameThread;
 import jp.tachiiri.testsupport.SelfCheckFixture;
@@ -48,6 +49,7 @@ class ReviewFormsViewModelTest {
         tablet.settings().setRole(Role.INSPECTOR);
         inspectionId = SelfCheckFixture.inspectedWithForms(tablet);
         office = Offices.open(data, Clock.systemUTC());
+        Enrolments.enrol(tablet, office);
         Path bundle = tablet.sync().exportFindings(devices.resolve("usb")).orElseThrow();
         assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
     }
@@ -123,7 +125,7 @@ class ReviewFormsViewModelTest {
     @Test
     void aConflictOverTheFormsListsEveryFieldThatDiffers() throws Exception {
         Path bundle = tablet.sync().exportFindings(devices.resolve("usb-again")).orElseThrow();
-        Path other = SelfCheckFixture.withOtherForms(bundle, devices.resolve("other"), tablet.sync().identity());
+        Path other = SelfCheckFixture.withOtherForms(bundle, office.sync().identity(), devices.resolve("other"), tablet.sync().identity());
         assertThat(office.sync().importFile(other, false).counts().conflicts()).isEqualTo(1);
         ConflictViewModel model = new ConflictViewModel(new ViewModelContext(office, new SameThread(),
                 Messages.of(Language.JA)), inspectionId);

@@ -15,6 +15,7 @@ import jp.tachiiri.model.Language;
 import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SameThread;
 import jp.tachiiri.ui.common.ViewModelContext;
@@ -55,6 +56,7 @@ class ReviewViewModelTest {
     }
 
     private void sendToOffice() {
+        Enrolments.enrol(tablet, office);
         Path bundle = tablet.sync().exportFindings(devices.resolve("usb-" + System.nanoTime())).orElseThrow();
         assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
     }

@@ -10,6 +10,7 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.Role;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.SameThread;
 import jp.tachiiri.ui.UiTestSupport;
@@ -39,6 +40,7 @@ class SyncViewModelTest {
         try (Workspace tablet = Workspace.open(folders.resolve("tablet"), Clock.systemUTC())) {
             tablet.demo().seed();
             tablet.settings().setRole(Role.INSPECTOR);
+            Enrolments.officeKnownTo(tablet, folders.resolve("office"));
             tabletFingerprint = tablet.sync().fingerprint();
             SyncViewModel sending = loaded(tablet);
             assertThat(sending.fingerprintProperty().get()).contains(tabletFingerprint);
