@@ -54,7 +54,8 @@ public final class Backups {
         if (settings.role().filter(role -> role == Role.OFFICE).isEmpty()) {
             return Optional.empty();
         }
-        return settings.backupReminder().due(settings.lastBackup(), workspace.clock());
+        return settings.backupReminder().due(settings.lastBackup(), settings.inUseSince().orElse(workspace.clock().instant()),
+                workspace.clock());
     }
 
     /** Restores backups into data folders that are not open, checking each restored copy before it is used. */

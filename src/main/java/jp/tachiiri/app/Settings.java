@@ -121,6 +121,11 @@ public final class Settings {
         return stored.get(LAST_BACKUP).filter(value -> !value.isBlank()).map(Instant::parse);
     }
 
+    /** When this data folder began (its device id was made): a folder never backed up counts its days from then. */
+    public Optional<Instant> inUseSince() {
+        return stored.deviceCreatedAt();
+    }
+
     void setLastBackup(Instant at) {
         stored.put(LAST_BACKUP, at.toString());
     }
