@@ -24,7 +24,8 @@ class ArchitectureTest {
         "jp.tachiiri.catalog..", "jp.tachiiri.inspection..", "jp.tachiiri.facility..", "jp.tachiiri.audit..",
         "jp.tachiiri.demo..", "jp.tachiiri.evidence..", "jp.tachiiri.advice..", "jp.tachiiri.pdf..",
         "jp.tachiiri.bundle..", "jp.tachiiri.sync..", "jp.tachiiri.report..", "jp.tachiiri.review..",
-        "jp.tachiiri.dashboard..", "jp.tachiiri.calendar..", "jp.tachiiri.selfcheck..", "jp.tachiiri.workbook.."
+        "jp.tachiiri.dashboard..", "jp.tachiiri.calendar..", "jp.tachiiri.selfcheck..", "jp.tachiiri.workbook..",
+        "jp.tachiiri.backup.."
     };
 
     @ArchTest

@@ -1,7 +1,9 @@
 package jp.tachiiri.app;
 
+import java.time.Instant;
 import java.util.Optional;
 import jp.tachiiri.advice.AdviceSettings;
+import jp.tachiiri.backup.BackupReminder;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.Role;
@@ -9,7 +11,7 @@ import jp.tachiiri.store.SqliteSettings;
 
 /**
  * What this installation keeps of the user's choices: its role, who issues the printouts, the transfer folders,
- * the language and where the inspector was.
+ * the language, where the inspector was, and when it was last backed up and after how long it reminds of it.
  */
 public final class Settings {
 
@@ -21,6 +23,8 @@ public final class Settings {
     private static final String OUTBOX = "sync.outbox";
     private static final String INBOX = "sync.inbox";
     private static final String DEMO_TABLET = "demo.tablet";
+    private static final String LAST_BACKUP = "backup.lastAt";
+    private static final String BACKUP_REMINDER_DAYS = "backup.reminderDays";
 
     private final SqliteSettings stored;
     private final InspectionService inspections;
@@ -110,6 +114,29 @@ public final class Settings {
 
     void setDemoTablet(String deviceId) {
         stored.put(DEMO_TABLET, deviceId);
+    }
+
+    /** When the last backup of this data folder was written whole; empty if none was. */
+    public Optional<Instant> lastBackup() {
+        return stored.get(LAST_BACKUP).filter(value -> !value.isBlank()).map(Instant::parse);
+    }
+
+    /** When this data folder began (its device id was made): a folder never backed up counts its days from then. */
+    public Optional<Instant> inUseSince() {
+        return stored.deviceCreatedAt();
+    }
+
+    void setLastBackup(Instant at) {
+        stored.put(LAST_BACKUP, at.toString());
+    }
+
+    /** After how many days without a backup the office is reminded (0: never). */
+    public BackupReminder backupReminder() {
+        return new BackupReminder(stored.get(BACKUP_REMINDER_DAYS).map(Integer::parseInt).orElse(BackupReminder.DEFAULT_DAYS));
+    }
+
+    public void setBackupReminder(BackupReminder reminder) {
+        stored.put(BACKUP_REMINDER_DAYS, Integer.toString(reminder.days()));
     }
 
     /**

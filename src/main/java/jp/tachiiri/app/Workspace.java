@@ -44,6 +44,8 @@ import jp.tachiiri.sync.SyncService;
 public final class Workspace implements AutoCloseable {
 
     public static final String DATABASE_FILE = "tachiiri.db";
+    /** The evidence files, content-addressed (see {@link SqliteEvidence}). */
+    static final String EVIDENCE_FOLDER = "evidence";
 
     /** Where a bundle's attachments wait while it is imported. */
     private static final String STAGING_FOLDER = "incoming";
@@ -69,6 +71,7 @@ public final class Workspace implements AutoCloseable {
     private final ChainVerifier chainVerifier;
     private final AdviceService advice;
     private final DemoSetup demo;
+    private final Backups backups;
 
     private Workspace(Path folder, Database database, Clock clock, CatalogLibrary catalogs) {
         this.folder = folder;
@@ -78,7 +81,7 @@ public final class Workspace implements AutoCloseable {
         SqliteSettings storedSettings = new SqliteSettings(database);
         SqliteFacilities storedFacilities = new SqliteFacilities(database);
         SqliteInspections storedInspections = new SqliteInspections(database, clock);
-        this.storedEvidence = new SqliteEvidence(database, folder.resolve("evidence"), clock);
+        this.storedEvidence = new SqliteEvidence(database, folder.resolve(EVIDENCE_FOLDER), clock);
         SqliteSync storedSync = new SqliteSync(database, storedEvidence, clock);
         // Catalogs received from the office join the bundled ones before any service reads them.
         storedSync.receivedCatalogs().forEach(document -> catalogs.add(
@@ -105,6 +108,7 @@ public final class Workspace implements AutoCloseable {
         this.advice = new AdviceService(storedInspections, storedFacilities, storedSelfCheck, catalogs,
                 folder.resolve("printouts"));
         this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, selfCheck, clock));
+        this.backups = new Backups(this, database, storedEvidence, settings);
     }
 
     /** Opens (creating if needed) the data folder's database with the bundled catalogs. */
@@ -128,8 +132,9 @@ public final class Workspace implements AutoCloseable {
         // The one "now" not from the clock: files carry the real time, and a test's clock set in the future
         // would otherwise sweep files another process is still writing.
         Instant cutOff = Instant.now().minus(LEFTOVER_AGE);
-        Leftovers.sweep(folder.resolve("evidence"), storedEvidence::isTemporary, cutOff);
+        Leftovers.sweep(folder.resolve(EVIDENCE_FOLDER), storedEvidence::isTemporary, cutOff);
         Leftovers.sweep(folder.resolve(STAGING_FOLDER), path -> true, cutOff);
+        Leftovers.sweep(folder.resolve(Backups.STAGING_FOLDER), path -> true, cutOff);
     }
 
     public Path folder() {
@@ -232,6 +237,11 @@ public final class Workspace implements AutoCloseable {
     /** The advice printout: its content, its PDF and where the app saves it. */
     public AdviceService advice() {
         return advice;
+    }
+
+    /** Backups of this data folder and the office's reminder of them. */
+    public Backups backups() {
+        return backups;
     }
 
     /** The demo prefecture and the first start's choice of role. */

@@ -11,4 +11,7 @@ public interface AuditLog {
 
     /** The events of one inspection in the order of their sequence numbers as stored. */
     List<AuditEvent> events(String inspectionId);
+
+    /** Every chain of every trail, each with its head (a trail without a head starts from the genesis hash). */
+    List<StoredChain> everyChain();
 }

@@ -33,6 +33,22 @@ public final class ChainVerifier {
         return new Report(heads.size(), events, List.copyOf(broken));
     }
 
+    /** A chain that does not verify, and which trail it belongs to (see {@link StoredChain#trail()}). */
+    public record BrokenChain(String trail, BrokenLink link) {
+    }
+
+    /**
+     * Every chain of every trail (the inspections', the reviews', the devices', the plans' self-checks), with the
+     * first broken link of each that does not verify: what a restored data folder must pass before it is used.
+     */
+    public List<BrokenChain> verifyEveryChain() {
+        List<BrokenChain> broken = new ArrayList<>();
+        for (StoredChain chain : log.everyChain()) {
+            verify(chain.head(), chain.events()).ifPresent(link -> broken.add(new BrokenChain(chain.trail(), link)));
+        }
+        return List.copyOf(broken);
+    }
+
     /** One inspection's events as stored, with the first broken link if the chain does not verify. */
     public record Trail(List<AuditEvent> events, Optional<BrokenLink> broken) {
     }

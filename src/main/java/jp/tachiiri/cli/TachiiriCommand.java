@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {CatalogCommand.class, AuditCommand.class, DemoCommand.class, InspectionsCommand.class,
                 FacilitiesCommand.class, AdviceCommand.class, SettingsCommand.class, ExportCommand.class,
                 ImportCommand.class, VerifyCommand.class, AssignmentsCommand.class, DevicesCommand.class, PlanCommand.class, ReplanCommand.class,
-                ReviewCommand.class, ReportCommand.class, RoleCommand.class, SelfCheckCommand.class})
+                ReviewCommand.class, ReportCommand.class, RoleCommand.class, SelfCheckCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class TachiiriCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT, descriptionKey = "data")

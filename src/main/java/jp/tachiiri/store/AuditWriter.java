@@ -23,34 +23,42 @@ final class AuditWriter {
 
     /** Where a trail's events and head are kept, and the column that says whose trail an event is in. */
     enum Trail {
-        INSPECTION("audit_events", "inspection_id", "SELECT audit_last_sequence, audit_last_hash FROM inspections WHERE id = ?",
+        INSPECTION("audit_events", "inspection_id", "SELECT id FROM inspections UNION SELECT inspection_id FROM audit_events",
+                "SELECT audit_last_sequence, audit_last_hash FROM inspections WHERE id = ?",
                 "UPDATE inspections SET audit_last_sequence = ?, audit_last_hash = ? WHERE id = ?"),
-        REVIEW("review_events", "inspection_id", "SELECT last_sequence, last_hash FROM review_heads WHERE inspection_id = ?",
+        REVIEW("review_events", "inspection_id",
+                "SELECT inspection_id FROM review_heads UNION SELECT inspection_id FROM review_events",
+                "SELECT last_sequence, last_hash FROM review_heads WHERE inspection_id = ?",
                 """
                 INSERT INTO review_heads (last_sequence, last_hash, inspection_id) VALUES (?, ?, ?)
                 ON CONFLICT (inspection_id) DO UPDATE SET last_sequence = excluded.last_sequence,
                     last_hash = excluded.last_hash"""),
         /** The installation's decisions about other devices, in one chain (see {@link SqliteSync#TRUST_CHAIN}). */
-        TRUST("trust_events", "chain", "SELECT last_sequence, last_hash FROM trust_heads WHERE chain = ?",
+        TRUST("trust_events", "chain", "SELECT chain FROM trust_heads UNION SELECT chain FROM trust_events",
+                "SELECT last_sequence, last_hash FROM trust_heads WHERE chain = ?",
                 """
                 INSERT INTO trust_heads (last_sequence, last_hash, chain) VALUES (?, ?, ?)
                 ON CONFLICT (chain) DO UPDATE SET last_sequence = excluded.last_sequence,
                     last_hash = excluded.last_hash"""),
         /** A planned inspection's self-check: every workbook imported and every field it changed (schema 8). */
         PLAN_SELF_CHECK("plan_self_check_events", "plan_id",
+                "SELECT plan_id FROM plan_self_check_heads UNION SELECT plan_id FROM plan_self_check_events",
                 "SELECT last_sequence, last_hash FROM plan_self_check_heads WHERE plan_id = ?", """
                 INSERT INTO plan_self_check_heads (last_sequence, last_hash, plan_id) VALUES (?, ?, ?)
                 ON CONFLICT (plan_id) DO UPDATE SET last_sequence = excluded.last_sequence,
                     last_hash = excluded.last_hash""");
 
-        private final String events;
-        private final String owner;
-        private final String head;
+        final String events;
+        final String owner;
+        /** Every owner of a chain of this trail: those with a head and those with events but no head (broken). */
+        final String owners;
+        final String head;
         private final String moveHead;
 
-        Trail(String events, String owner, String head, String moveHead) {
+        Trail(String events, String owner, String owners, String head, String moveHead) {
             this.events = events;
             this.owner = owner;
+            this.owners = owners;
             this.head = head;
             this.moveHead = moveHead;
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -176,6 +177,20 @@ public final class Database implements AutoCloseable {
             Optional<T> again = find.run(connection);
             return again.isPresent() ? again.get() : create.run(connection);
         });
+    }
+
+    /**
+     * Writes a consistent copy of the whole file to {@code target} (which must not exist) with {@code VACUUM INTO}:
+     * one read transaction, so a copy taken while another program writes holds all of a commit or none of it, and
+     * what waits in the WAL is in it. The copy is a single file, with no WAL beside it.
+     */
+    public synchronized void snapshotTo(Path target) {
+        try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, target.toAbsolutePath().toString());
+            vacuum.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(target, e, "store.error.snapshot");
+        }
     }
 
     /**

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.audit.AuditLog;
 import jp.tachiiri.audit.ChainHead;
+import jp.tachiiri.audit.StoredChain;
 import jp.tachiiri.model.AuditEvent;
 
 /** Reads the audit trail as it is stored, without trusting it: verification is the reader's job. */
@@ -38,6 +40,24 @@ public final class SqliteAuditLog implements AuditLog {
     @Override
     public List<AuditEvent> events(String inspectionId) {
         return database.read(connection -> events(connection, "audit_events", "inspection_id", inspectionId));
+    }
+
+    @Override
+    public List<StoredChain> everyChain() {
+        return database.read(connection -> {
+            List<StoredChain> chains = new ArrayList<>();
+            try (Statements statements = new Statements(connection)) {
+                for (AuditWriter.Trail trail : AuditWriter.Trail.values()) {
+                    for (String owner : statements.query(trail.owners + " ORDER BY 1", row -> row.getString(1))) {
+                        ChainHead head = statements.query(trail.head,
+                                        row -> new ChainHead(owner, row.getLong(1), row.getString(2)), owner).stream()
+                                .findFirst().orElse(new ChainHead(owner, 0, AuditChain.GENESIS));
+                        chains.add(new StoredChain(trail.name(), head, events(connection, trail.events, trail.owner, owner)));
+                    }
+                }
+            }
+            return chains;
+        });
     }
 
     /** The events of one trail ({@code owner} in the column {@code ownerColumn} of {@code table}), by sequence. */

@@ -3,6 +3,7 @@ package jp.tachiiri.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,16 @@ public final class SqliteSettings {
                 upsert.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /** When this installation's id was made: when its data folder began; empty before. */
+    public Optional<Instant> deviceCreatedAt() {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT created_at FROM device");
+                 ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(Instant.parse(row.getString(1))) : Optional.empty();
+            }
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -18,14 +19,19 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import jp.tachiiri.app.AppLog;
+import jp.tachiiri.app.Backups;
 import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.backup.BackupReminder;
+import jp.tachiiri.backup.RestoreService;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.platform.AppLifecycle;
 import jp.tachiiri.platform.DataFolders;
 import jp.tachiiri.platform.DocumentSharing;
+import jp.tachiiri.ui.backup.BackupReminderDialog;
+import jp.tachiiri.ui.backup.RestoreDialog;
 import jp.tachiiri.ui.common.FilePicker;
 import jp.tachiiri.ui.common.Navigator;
 import jp.tachiiri.ui.common.StoreExecutor;
@@ -135,6 +141,7 @@ public final class TachiiriApp extends Application implements Navigator {
             opened.resume().ifPresentOrElse(
                     position -> inspection(position.inspectionId(), Optional.empty(), Optional.of(position.itemId())),
                     this::home);
+            opened.backupDue().ifPresent(due -> BackupReminderDialog.show(context(), due));
         }, this::showFatal);
     }
 
@@ -147,7 +154,67 @@ public final class TachiiriApp extends Application implements Navigator {
 
     /** The first start's question, which the language switch shows again in the other language. */
     private void askTheRole() {
-        show(new RoleView(context(), this::chooseRole).build());
+        show(new RoleView(context(), this::chooseRole, () -> new RestoreDialog(context(), this::restore).show()).build());
+    }
+
+    /**
+     * Takes over an installation from its backup on the first start: the file is checked whole while the data folder
+     * is still open (a wrong passphrase or a damaged file is told without touching anything); then the folder is
+     * closed, the backup restored in its place (the folder the first start made is kept beside it) and reopened.
+     */
+    private void restore(Path file, char[] passphrase, Runnable onRestored, Consumer<RuntimeException> onFailure) {
+        Path folder = workspace.folder();
+        executor.submit(() -> {
+            RestoreService restorer = Backups.restorer(Clock.systemDefaultZone());
+            restorer.verify(file, passphrase);
+            workspace.close();
+            AppLog.close();
+            RuntimeException failure = null;
+            try {
+                restorer.restore(file, passphrase, folder, true);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            Opened reopened = openWorkspace(folder, Optional.of(language), Optional.empty());
+            if (failure != null) {
+                throw new RestoreFailed(reopened, failure);
+            }
+            return reopened;
+        }, reopened -> {
+            onRestored.run();
+            opened(reopened);
+            Optional<Role> restoredRole = reopened.role();
+            if (restoredRole.isEmpty()) {
+                askTheRole();
+            } else {
+                home(context().messages().get("restoreScreen.done", folder));
+            }
+        }, failure -> {
+            if (failure instanceof RestoreFailed failed) {
+                opened(failed.reopened);
+                onFailure.accept(failed.cause);
+            } else {
+                onFailure.accept(failure);
+            }
+        });
+    }
+
+    /** A restore that failed after the data folder was closed: the folder reopened as it is again, and why. */
+    private static final class RestoreFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Opened reopened;
+        private final RuntimeException cause;
+
+        RestoreFailed(Opened reopened, RuntimeException cause) {
+            super(cause);
+            this.reopened = reopened;
+            this.cause = cause;
+        }
+    }
+
+    private void opened(Opened reopened) {
+        workspace = reopened.workspace();
+        role = reopened.role();
     }
 
     /** The first start's choice: stored, the demo for that role added to an empty store, then its home. */
@@ -161,8 +228,12 @@ public final class TachiiriApp extends Application implements Navigator {
         }, this::showFatal);
     }
 
-    /** The opened data folder, the language to show, its role (empty: to be chosen) and where to reopen. */
-    private record Opened(Workspace workspace, Language language, Optional<Role> role, Optional<Settings.Position> resume) {
+    /**
+     * The opened data folder, the language to show, its role (empty: to be chosen), where to reopen, and why the
+     * office should back up now.
+     */
+    private record Opened(Workspace workspace, Language language, Optional<Role> role, Optional<Settings.Position> resume,
+                          Optional<BackupReminder.Due> backupDue) {
     }
 
     /**
@@ -175,7 +246,7 @@ public final class TachiiriApp extends Application implements Navigator {
         if (opened.readOnly()) {
             // Nothing can be stored: the choices are taken for this run only, and a role nobody chose is the inspector's.
             Optional<Role> role = opened.settings().role().or(() -> requestedRole).or(() -> Optional.of(Role.INSPECTOR));
-            return new Opened(opened, requested.orElseGet(opened.settings()::language), role, Optional.empty());
+            return new Opened(opened, requested.orElseGet(opened.settings()::language), role, Optional.empty(), Optional.empty());
         }
         if (requestedRole.isPresent() && opened.settings().role().isEmpty()) {
             opened.demo().chooseRole(requestedRole.get());
@@ -183,7 +254,8 @@ public final class TachiiriApp extends Application implements Navigator {
         requested.ifPresent(opened.settings()::setLanguage);
         Optional<Settings.Position> resume = opened.settings().lastPosition()
                 .filter(position -> opened.inspections().find(position.inspectionId()).isPresent());
-        return new Opened(opened, requested.orElseGet(opened.settings()::language), opened.settings().role(), resume);
+        return new Opened(opened, requested.orElseGet(opened.settings()::language), opened.settings().role(), resume,
+                opened.backups().reminderDue());
     }
 
     /** The screens in another language: the role question again while no role is chosen, else the list. */

@@ -36,7 +36,15 @@ public final class ChildJvm {
     private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:-UsePerfData",
             "-Dfile.encoding=UTF-8", "-Duser.home=" + System.getProperty("user.home")));
 
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+
     private ChildJvm() {
+    }
+
+    /** The child with an environment variable set (or, with null, removed), beside the rest of this JVM's. */
+    public ChildJvm withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** A child with the same rights as this JVM. */
@@ -152,6 +160,14 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return builder;
     }
 }

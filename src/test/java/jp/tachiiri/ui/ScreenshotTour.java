@@ -3,7 +3,6 @@ package jp.tachiiri.ui;
 import static jp.tachiiri.ui.UiTestSupport.fire;
 import static jp.tachiiri.ui.UiTestSupport.waitFor;
 
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +21,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
@@ -428,20 +424,7 @@ class ScreenshotTour {
     }
 
     private void write(Scene scene, String name) throws Exception {
-        // What the last step changed is laid out and drawn before the picture.
-        WaitForAsyncUtils.waitForFxEvents(5);
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        PixelReader pixels = image[0].getPixelReader();
-        int width = (int) image[0].getWidth();
-        int height = (int) image[0].getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(png, "png", OUT.resolve(name).toFile());
+        UiTestSupport.writePng(robot, scene, OUT.resolve(name));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,14 +1,21 @@
 package jp.tachiiri.ui;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import jp.tachiiri.ui.common.Scrolling;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -130,6 +137,23 @@ public final class UiTestSupport {
     public static void fire(FxRobot robot, String id) {
         waitFor(id, () -> robot.lookup(id).tryQuery().map(node -> node.getScene() != null).orElse(false));
         robot.interact(() -> ((ButtonBase) robot.lookup(id).query()).fire());
+    }
+
+    /** Writes what {@code scene} shows as a PNG, once what the last step changed is laid out and drawn. */
+    public static void writePng(FxRobot robot, Scene scene, Path file) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents(5);
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        PixelReader pixels = image[0].getPixelReader();
+        int width = (int) image[0].getWidth();
+        int height = (int) image[0].getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(png, "png", file.toFile());
     }
 
     /** The app's own window (dialogs are owned by it). */

@@ -16,18 +16,22 @@ import jp.tachiiri.ui.common.UiContext;
 
 /**
  * The first start's one question: is this installation an inspector's tablet or the office? The answer
- * decides the home screen for good, so each choice says what it is for.
+ * decides the home screen for good, so each choice says what it is for. Below it, the other way to begin: restoring
+ * a backup of an installation that this one replaces.
  */
 public final class RoleView {
 
     private final UiContext context;
     private final Messages messages;
     private final Consumer<Role> chosen;
+    private final Runnable restore;
 
-    public RoleView(UiContext context, Consumer<Role> chosen) {
+    /** {@code restore} offers the other way to start: taking over an installation from its backup (a new PC). */
+    public RoleView(UiContext context, Consumer<Role> chosen, Runnable restore) {
         this.context = context;
         this.messages = context.messages();
         this.chosen = chosen;
+        this.restore = restore;
     }
 
     public Parent build() {
@@ -37,7 +41,12 @@ public final class RoleView {
         hint.setWrapText(true);
         HBox choices = new HBox(24, choice(Role.INSPECTOR), choice(Role.OFFICE));
         choices.setAlignment(Pos.CENTER);
-        VBox card = new VBox(20, title, hint, choices);
+        Label restoreHint = new Label(messages.get("role.restoreHint"));
+        restoreHint.setWrapText(true);
+        Button fromBackup = new Button(messages.get("role.restore"));
+        fromBackup.setId("role-restore");
+        fromBackup.setOnAction(event -> restore.run());
+        VBox card = new VBox(20, title, hint, choices, restoreHint, fromBackup);
         card.getStyleClass().add("card");
         card.setMaxWidth(760);
         VBox body = new VBox(card);

@@ -2,6 +2,7 @@ package jp.tachiiri.ui.home;
 
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -9,12 +10,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.ui.backup.BackupDialog;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
 
 /**
- * The installation's settings for the advice printouts: who issues them and the days given for the
- * improvement report. Read and stored in the background; a wrong number of days is explained, not stored.
+ * The installation's settings for the advice printouts (who issues them and the days given for the
+ * improvement report), the days without a backup before the office is reminded, and the way to a backup. Read and stored in the background; a wrong number of days is explained, not stored.
  */
 public final class SettingsDialog {
 
@@ -47,13 +49,20 @@ public final class SettingsDialog {
         TextField days = new TextField();
         days.setId("settings-report-days");
         days.textProperty().bindBidirectional(model.reportDaysProperty());
+        TextField reminderDays = new TextField();
+        reminderDays.setId("settings-backup-reminder-days");
+        reminderDays.textProperty().bindBidirectional(model.backupReminderDaysProperty());
+        Button backup = new Button(messages.get("backupScreen.open"));
+        backup.setId("settings-backup");
+        backup.setOnAction(event -> new BackupDialog(context).show());
         Label error = Dialogs.errorLine("settings-error", model.errorProperty());
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(context.window());
         dialog.setTitle(messages.get("settings.title"));
         dialog.setHeaderText(messages.get("settings.title"));
-        VBox content = new VBox(8, label("settings.authority"), authority, label("settings.reportDays"), days, error);
+        VBox content = new VBox(8, label("settings.authority"), authority, label("settings.reportDays"), days,
+                label("settings.backupReminderDays"), reminderDays, backup, error);
         // A width of its own: the reason under the fields wraps within it instead of widening the dialog.
         content.setPrefWidth(480);
         dialog.getDialogPane().setContent(content);

@@ -8,13 +8,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import jp.tachiiri.advice.AdviceSettings;
+import jp.tachiiri.backup.BackupReminder;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.ui.common.ViewModelContext;
 
 /**
- * The settings of the advice printout: who issues it and the days given for the improvement report. A wrong
- * number of days is explained and not stored; the dialog closes only once the settings are stored.
+ * The settings of the advice printout (who issues it and the days given for the improvement report) and the days
+ * without a backup before the office is reminded. A wrong number of days is explained and not stored; the dialog closes only once the settings are stored.
  */
 public final class SettingsViewModel {
 
@@ -22,6 +23,7 @@ public final class SettingsViewModel {
     private final Messages messages;
     private final StringProperty authority = new SimpleStringProperty("");
     private final StringProperty reportDays = new SimpleStringProperty("");
+    private final StringProperty backupReminderDays = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
@@ -33,30 +35,43 @@ public final class SettingsViewModel {
 
     /** Reads the stored settings into the fields. */
     public void load() {
-        context.background().submit(() -> context.workspace().settings().advice(), current -> {
-            authority.set(current.issuingAuthority());
-            reportDays.set(Integer.toString(current.reportDays()));
+        context.background().submit(() -> new Stored(context.workspace().settings().advice(),
+                context.workspace().settings().backupReminder()), current -> {
+            authority.set(current.advice().issuingAuthority());
+            reportDays.set(Integer.toString(current.advice().reportDays()));
+            backupReminderDays.set(Integer.toString(current.reminder().days()));
             loaded.set(true);
         }, failure -> error.set(context.describe(failure)));
     }
 
     /** Stores the fields when they are right, else says why; {@link #savedProperty()} turns true once stored. */
     public void save() {
-        Optional<AdviceSettings> settings = parse();
+        Optional<Stored> settings = parse();
         if (settings.isEmpty()) {
             return;
         }
         error.set("");
         context.background().submit(() -> {
-            context.workspace().settings().setAdvice(settings.get());
+            context.workspace().settings().setAdvice(settings.get().advice());
+            context.workspace().settings().setBackupReminder(settings.get().reminder());
             return settings.get();
         }, stored -> saved.set(true), failure -> error.set(context.describe(failure)));
     }
 
-    private Optional<AdviceSettings> parse() {
+    /** What the dialog shows and stores. */
+    private record Stored(AdviceSettings advice, BackupReminder reminder) {
+    }
+
+    private Optional<Stored> parse() {
         String days = reportDays.get().strip();
+        String reminderDays = backupReminderDays.get().strip();
         try {
-            return Optional.of(new AdviceSettings(authority.get(), Integer.parseInt(days)));
+            AdviceSettings advice = new AdviceSettings(authority.get(), Integer.parseInt(days));
+            try {
+                return Optional.of(new Stored(advice, new BackupReminder(Integer.parseInt(reminderDays))));
+            } catch (NumberFormatException notANumber) {
+                error.set(messages.get("settings.notANumber", reminderDays));
+            }
         } catch (NumberFormatException notANumber) {
             error.set(messages.get("settings.notANumber", days));
         } catch (UserFacingException refused) {
@@ -71,6 +86,11 @@ public final class SettingsViewModel {
 
     public StringProperty reportDaysProperty() {
         return reportDays;
+    }
+
+    /** After how many days without a backup the office is reminded (0: never). */
+    public StringProperty backupReminderDaysProperty() {
+        return backupReminderDays;
     }
 
     /** Why the last load or save failed; empty while nothing is wrong. */
