@@ -60,11 +60,35 @@ class MessagesTest {
         assertThat(Messages.of(Language.JA).get("home.beds", 250)).isEqualTo("250 床");
     }
 
+    /**
+     * Every text the app asks for is a MessageFormat pattern: a lone apostrophe starts a quote that hides the arguments
+     * after it ("installation's {2}" prints "installations {2}"), so an apostrophe is written twice. The command
+     * line's option and command descriptions (keys without a dot, and *.usage.description) are picocli's, which takes
+     * them as they are.
+     */
+    @Test
+    void everyApostropheIsWrittenTwice() throws IOException {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        Set<String> quoting = new TreeSet<>();
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties texts = texts(file);
+            texts.stringPropertyNames().stream()
+                    .filter(key -> key.contains(".") && !key.endsWith(".usage.description"))
+                    .filter(key -> lone.matcher(texts.getProperty(key).replace("''", "")).find())
+                    .forEach(key -> quoting.add(file + ": " + key));
+        }
+        assertThat(quoting).isEmpty();
+    }
+
     private static Set<String> keys(String file) throws IOException {
+        return texts(file).stringPropertyNames();
+    }
+
+    private static Properties texts(String file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        return properties.stringPropertyNames();
+        return properties;
     }
 }
