@@ -3,7 +3,10 @@ package jp.tachiiri.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +61,23 @@ class SealingReviewTest {
             assertThatCode(() -> office.sync().exportAssignments(folder.resolve("out"), Optional.empty(), List.of()))
                     .as("the office's assignments export, with a low-order sealing key enrolled")
                     .doesNotThrowAnyException();
+        }
+    }
+
+    /**
+     * An enrolment file is never read to its end (the import takes its header and role and stops: no readAttachments,
+     * so no check of the closing bytes), so bytes appended after it pass, where any other bundle refuses them
+     * (bundle.error.trailing / the one spelling).
+     */
+    @Test
+    void anEnrolmentFileWithBytesAppendedIsRefused() throws Exception {
+        try (Workspace tablet = SyncFixture.demoTablet(folder.resolve("tablet"));
+             Workspace office = SyncFixture.office(folder.resolve("office"))) {
+            Path enrolment = tablet.sync().exportEnrolment(folder.resolve("usb"));
+            Files.write(enrolment, "{\"anything\":\"appended\"}".getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.APPEND);
+
+            assertThat(office.sync().importFile(enrolment, true).result()).isEqualTo(ImportOutcome.Result.REJECTED);
         }
     }
 
