@@ -154,6 +154,7 @@ public final class BundleReader implements AutoCloseable {
             throw problem;
         } catch (RuntimeException e) {
             closeQuietly(parser, spelling);
+            closeQuietly(parser == null ? in : null);
             throw e;
         }
     }
@@ -286,7 +287,7 @@ public final class BundleReader implements AutoCloseable {
                 version.textValue(), BundleWriter.FORMAT_VERSION);
     }
 
-    private static int compareVersions(String a, String b) {
+    static int compareVersions(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));

@@ -104,4 +104,12 @@ public final class DeviceKeys {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
     }
+
+    /**
+     * As much of an untrusted device's fingerprint as is shown: the first group ({@code A1CC-????-????-????-????}); the
+     * rest is read off the device's own screen.
+     */
+    public static String masked(String fingerprint) {
+        return fingerprint.substring(0, fingerprint.indexOf('-')) + "-????".repeat(4);
+    }
 }

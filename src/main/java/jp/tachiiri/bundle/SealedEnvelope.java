@@ -116,9 +116,16 @@ public record SealedEnvelope(String senderId, String senderFingerprint, List<Slo
         if (!(root instanceof ObjectNode object) || !Arrays.equals(withNewline(CanonicalJson.bytes(object)), line)) {
             throw new BundleException(file, "bundle.error.envelope", "spelling");
         }
+        if (!FORMAT.equals(text(object, "format", file))) {
+            throw new BundleException(file, "bundle.error.envelope", "/format");
+        }
         String version = text(object, "formatVersion", file);
         if (!FORMAT_VERSION.equals(version)) {
-            throw new BundleException(file, "bundle.error.newerVersion", version, FORMAT_VERSION);
+            // Sealing began with 3.0: a newer version asks for an update, anything else is no envelope of ours.
+            if (version.matches("[0-9]{1,4}\\.[0-9]{1,4}") && BundleReader.compareVersions(version, FORMAT_VERSION) > 0) {
+                throw new BundleException(file, "bundle.error.newerVersion", version, FORMAT_VERSION);
+            }
+            throw new BundleException(file, "bundle.error.envelope", "/formatVersion");
         }
         only(object, file, "", "format", "formatVersion", "recipients", "sender");
         JsonNode sender = member(object, "sender", file);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import jp.tachiiri.crypto.SealingKeys;
 
 /**
  * What the signed bundle must say about its sealing, by format version. A 3.0 findings or assignments bundle arrives
@@ -33,6 +34,10 @@ final class SealingRules {
         if (header.sealingKeyHex() == null) {
             throw new BundleException(file, "bundle.error.missingInVersion", version, "/device/sealingKey");
         }
+        // A key nothing can be sealed to would be stored with its device and fail every export to it later.
+        if (!SealingKeys.canSealTo(header.sealingKeyHex())) {
+            throw new BundleException(file, "bundle.error.badSealingKey", header.deviceId());
+        }
         if (header.kind() == BundleKind.ENROLMENT) {
             if (envelope != null || recipients != null) {
                 throw new BundleException(file, "bundle.error.enrolmentSealed");
@@ -49,8 +54,9 @@ final class SealingRules {
             throw new BundleException(file, "bundle.error.mustBeSealed", version);
         }
         if (!envelope.senderId().equals(header.deviceId()) || !envelope.senderFingerprint().equals(header.fingerprint())) {
+            // The signer's fingerprint in part only, as for any sender not yet trusted.
             throw new BundleException(file, "bundle.error.envelopeSender", envelope.senderId(), envelope.senderFingerprint(),
-                    header.deviceId(), header.fingerprint());
+                    header.deviceId(), DeviceKeys.masked(header.fingerprint()));
         }
         List<String> named = new ArrayList<>();
         recipients.forEach(recipient -> named.add(recipient.get("fingerprint").textValue()));

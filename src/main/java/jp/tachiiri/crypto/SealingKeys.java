@@ -52,9 +52,25 @@ public final class SealingKeys {
         }
     }
 
-    /** Whether {@code hex} is a sealing public key as bundles spell it: 64 lowercase hex digits. */
+    /** Whether {@code hex} is spelt as bundles spell a sealing public key: 64 lowercase hex digits. */
     public static boolean isPublicKey(String hex) {
         return hex != null && hex.matches("[0-9a-f]{" + 2 * KEY_BYTES + "}");
+    }
+
+    /**
+     * Whether something can be sealed to {@code hex}: spelt as a key, and a point HPKE accepts (not one of X25519's
+     * low-order points, which would give every sender the same shared secret and which Tink refuses to seal to).
+     */
+    public static boolean canSealTo(String hex) {
+        if (!isPublicKey(hex)) {
+            return false;
+        }
+        try {
+            seal(hex, new byte[0], new byte[0]);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** {@code plaintext} sealed to the holder of {@code recipientPublicHex}, bound to {@code context}. */

@@ -137,6 +137,13 @@ public final class SqliteSync implements SyncRepository {
         database.transaction(connection -> insertDevice(connection, header, role, fileName, DeviceStatus.PENDING, at));
     }
 
+    @Override
+    public void addPendingSealingKey(String deviceId, String sealingKeyHex) {
+        database.transaction(connection -> Rows.update(connection,
+                "UPDATE known_devices SET sealing_key = ? WHERE device_id = ? AND status = 'PENDING' AND sealing_key IS NULL",
+                sealingKeyHex, deviceId));
+    }
+
     private static int insertDevice(Connection connection, BundleHeader header, Role role, String fileName,
                                     DeviceStatus status, Instant at) throws SQLException {
         return Rows.update(connection, """

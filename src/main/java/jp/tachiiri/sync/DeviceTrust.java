@@ -221,6 +221,8 @@ public final class DeviceTrust {
             if (!trustNewDevices) {
                 if (known.isEmpty()) {
                     repository.addPending(header, senders(here), file.getFileName().toString(), clock.instant());
+                } else if (known.get().sealingKeyHex() == null && header.sealingKeyHex() != null) {
+                    repository.addPendingSealingKey(header.deviceId(), header.sealingKeyHex());
                 }
                 return new Admission(Optional.of(ImportOutcome.Result.PENDING_ENROLMENT), Optional.empty());
             }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import jp.tachiiri.bundle.DeviceKeys;
 
 /**
  * What a person must type before another device's key is accepted: groups of its fingerprint (five groups of
@@ -74,6 +75,6 @@ public record FingerprintCheck(List<Integer> hidden) {
 
     /** As much of an untrusted device's fingerprint as this side shows: the first group. */
     public static String masked(String fingerprint) {
-        return fingerprint.substring(0, fingerprint.indexOf('-')) + "-????".repeat(GROUPS - 1);
+        return DeviceKeys.masked(fingerprint);
     }
 }

@@ -29,6 +29,12 @@ public interface SyncRepository {
     /** Records a device seen for the first time, waiting for a person's decision (which is not an event yet). */
     void addPending(BundleHeader header, Role role, String fileName, Instant at);
 
+    /**
+     * Gives a device waiting for enrolment, known so far by its signing key alone (from a file of format 2.x), the
+     * sealing key a file signed with that key brought, so that the fingerprint a person compares is its screen's.
+     */
+    void addPendingSealingKey(String deviceId, String sealingKeyHex);
+
     /** Stores a decision about a device and its event of the device-trust trail, in one transaction. */
     void decide(TrustDecision decision);
 

@@ -158,10 +158,14 @@ public final class SyncService {
     /**
      * Writes an assignments bundle, numbered one more than the office's last: catalogs, facilities, plans (of one
      * inspector or all), reviews, receipts, sealed to the tablets {@code recipientIds} (none named: every tablet
-     * assignments can be sealed to); returns the bundle file.
+     * assignments can be sealed to, for the bundle of every inspector only); returns the bundle file.
      */
     public Path exportAssignments(Path outbox, Optional<String> inspectorId, List<String> recipientIds) {
         requireRole(Role.OFFICE);
+        // One inspector's plans and previous findings go to the tablets named for them, never to every tablet.
+        if (inspectorId.isPresent() && recipientIds.isEmpty()) {
+            throw new UserFacingException("sync.error.chooseTablets", inspectorId.get());
+        }
         List<Recipient> recipients = assignmentsRecipients(recipientIds);
         BundleRecords.AssignmentsPayload stored = repository.assignmentsPayload(inspectorId);
         List<JsonNode> documents = new ArrayList<>();
@@ -317,6 +321,8 @@ public final class SyncService {
             throw new BundleException(reader.file(), "sync.error.enrolmentRole", reader.header().deviceId(),
                     new UserFacingException("sync.enrolledRole." + role.name()), new UserFacingException("sync.here." + here.name()));
         }
+        // It has no attachments: reading on to its end checks its last bytes, as for any bundle.
+        reader.readAttachments(null);
     }
 
     private ImportOutcome importFindings(BundleReader reader, Optional<TrustDecision> enrolment) {

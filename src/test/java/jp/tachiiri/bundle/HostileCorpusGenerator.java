@@ -699,7 +699,16 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("S11-enrolment-of-an-office.json", "sync.error.enrolmentRole", OFFICE_ID,
                 "an office's enrolment file, imported at an office",
                 signedBy(this.office, enrolment)));
+        Draft lowOrder = enrolment("S12-enrolment-low-order-key.json", tablet);
+        lowOrder.object("/device").put("sealingKey", LOW_ORDER_POINT);
+        lowOrder.object("/payload").put("role", "INSPECTOR");
+        cases.add(rejected("S12-enrolment-low-order-key.json", "bundle.error.badSealingKey", DEVICE_ID,
+                "a tablet's enrolment whose sealing key is a low-order X25519 point, which nothing can be sealed to",
+                signed(lowOrder)));
     }
+
+    /** A low-order X25519 point (order 8), spelt as a key: HPKE refuses to seal to it. */
+    static final String LOW_ORDER_POINT = "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800";
 
     /** The keys of the office store the corpus is imported into, so that the files sealed to it open there. */
     static DeviceIdentity receivingOffice() {

@@ -107,7 +107,10 @@ class BundleCommandsTest {
                 "--date", "2027-01-20").exitCode()).isZero();
         assertThat(run("review", "--data", office, "--inspection", sakuragawa, "--return", "目標日を具体的に",
                 "--item", "vulnerability.device-ledger=更新日の記入を").exitCode()).isZero();
-        Run assignments = run("assignments", "--data", office, "--out", usb, "--inspector", "hanako");
+        Run toEveryTablet = run("assignments", "--data", office, "--out", usb, "--inspector", "hanako");
+        assertThat(toEveryTablet.exitCode()).as("one inspector's plans go to the tablets named").isEqualTo(1);
+        assertThat(toEveryTablet.err()).contains("--to");
+        Run assignments = run("assignments", "--data", office, "--out", usb, "--inspector", "hanako", "--to", tabletId);
         assertThat(assignments.exitCode()).as(assignments.err()).isZero();
         Path answer = Path.of(assignments.out().strip());
         assertThat(run("--lang", "en", "verify", "--data", tablet, answer.toString()).out())

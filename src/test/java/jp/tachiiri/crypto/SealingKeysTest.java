@@ -34,6 +34,15 @@ class SealingKeysTest {
     }
 
     @Test
+    void aLowOrderPointIsNoKeyToSealTo() {
+        // RFC 7748 leaves low-order points to the protocol; HPKE (RFC 9180, 7.1.4) requires refusing them.
+        String lowOrder = "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800";
+        assertThat(SealingKeys.isPublicKey(lowOrder)).as("spelt as a key").isTrue();
+        assertThat(SealingKeys.canSealTo(lowOrder)).isFalse();
+        assertThat(SealingKeys.canSealTo(office.publicKeyHex())).isTrue();
+    }
+
+    @Test
     void aMalformedRecipientKeyIsRefused() {
         assertThatThrownBy(() -> SealingKeys.seal("00ff", contentKey, CONTEXT)).isInstanceOf(IllegalArgumentException.class);
         assertThat(SealingKeys.isPublicKey(office.publicKeyHex().toUpperCase())).isFalse();

@@ -23,6 +23,7 @@ import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.RevisionInfo;
 import jp.tachiiri.review.Decision;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.Offices;
 import jp.tachiiri.testsupport.StoreDump;
@@ -53,6 +54,8 @@ class SyncConvergenceProperties {
             "trust_events.id", "trust_events.at", "trust_events.previous_hash", "trust_events.hash", "trust_heads.last_hash");
 
     private static Path template;
+    /** The office the template tablet enrolled: every office of a case is a copy, so that it opens what is sealed to it. */
+    private static Path emptyOffice;
     /** The office after importing the demo tablet's findings, and that tablet. */
     private static Path officeTemplate;
     private static Path tabletTemplate;
@@ -125,6 +128,11 @@ class SyncConvergenceProperties {
     }
 
     private static String importInto(Path officeFolder, List<Path> delivered, Workspace tablet, List<String> ids) {
+        try {
+            SyncFixture.copyFolder(emptyOffice, officeFolder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try (Workspace office = Offices.open(officeFolder, Clock.systemUTC())) {
             for (Path bundle : delivered) {
                 ImportOutcome outcome = office.sync().importFile(bundle, true);
@@ -164,8 +172,9 @@ class SyncConvergenceProperties {
                     officeStep(office, random, step, inspections, plans, folder.resolve("outbox"), bundles);
                 }
                 // The newest bundle always arrives; it may carry one inspector's plans only.
+                boolean oneInspector = random.nextBoolean();
                 bundles.add(office.sync().exportAssignments(folder.resolve("outbox"),
-                        random.nextBoolean() ? Optional.empty() : Optional.of("hanako"), List.of()));
+                        oneInspector ? Optional.of("hanako") : Optional.empty(), oneInspector ? tablets(office) : List.of()));
             }
             List<Path> delivered = delivery(bundles, random);
             List<Path> inTheOrderWritten = delivered.stream().sorted(Comparator.comparingInt(bundles::indexOf)).toList();
@@ -178,6 +187,11 @@ class SyncConvergenceProperties {
         } finally {
             ForkedTablets.deleteFolder(folder);
         }
+    }
+
+    /** The tablets one inspector's assignments are sealed to: here the one tablet, which every copy answers as. */
+    private static List<String> tablets(Workspace office) {
+        return office.sync().sealableTablets().stream().map(KnownDevice::deviceId).toList();
     }
 
     /** One thing the office does: decide on an inspection, plan or move a plan, or write a bundle. */
@@ -197,7 +211,7 @@ class SyncConvergenceProperties {
                         .filter(each -> each.id().equals(id)).findFirst().orElseThrow();
                 office.sync().replan(id, plan.date().plusDays(7));
             });
-            case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector), List.of()));
+            case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector), tablets(office)));
             default -> bundles.add(office.sync().exportAssignments(outbox, Optional.empty(), List.of()));
         }
     }
@@ -232,6 +246,7 @@ class SyncConvergenceProperties {
         tabletTemplate = Files.createTempDirectory("convergence-tablet");
         officeTemplate = Files.createTempDirectory("convergence-office");
         SyncFixture.copyFolder(template(), tabletTemplate);
+        SyncFixture.copyFolder(emptyOffice, officeTemplate);
         try (Workspace tablet = Workspace.open(tabletTemplate, Clock.systemUTC());
              Workspace office = Offices.open(officeTemplate, Clock.systemUTC())) {
             Path findings = tablet.sync().exportFindings(officeTemplate.resolve("usb")).orElseThrow();
@@ -242,14 +257,17 @@ class SyncConvergenceProperties {
     private static synchronized Path template() throws IOException {
         if (template == null) {
             template = Files.createTempDirectory("convergence-template");
-            SyncFixture.demoTablet(template).close();
+            emptyOffice = Files.createTempDirectory("convergence-empty-office");
+            try (Workspace tablet = SyncFixture.demoTablet(template); Workspace office = SyncFixture.office(emptyOffice)) {
+                Enrolments.enrol(tablet, office);
+            }
         }
         return template;
     }
 
     @AfterAll
     static void deleteTemplate() throws IOException {
-        for (Path folder : new Path[] {template, officeTemplate, tabletTemplate}) {
+        for (Path folder : new Path[] {template, emptyOffice, officeTemplate, tabletTemplate}) {
             if (folder != null) {
                 ForkedTablets.deleteFolder(folder);
             }

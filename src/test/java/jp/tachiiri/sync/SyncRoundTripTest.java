@@ -87,7 +87,8 @@ class SyncRoundTripTest {
             int latest = office.inspections().find(sakuragawa).orElseThrow().revision();
             office.review().decide(new Decision(sakuragawa, latest, false, "目標日を具体的に",
                     java.util.Map.of("vulnerability.device-ledger", "更新日の記入を")), "supervisor");
-            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"), List.of());
+            Path answer = office.sync().exportAssignments(folder.resolve("usb"), Optional.of("hanako"),
+                    List.of(tablet.sync().identity().deviceId()));
 
             ImportOutcome back = tablet.sync().importFile(answer, true);
             assertThat(back.result()).as(back.toString()).isEqualTo(ImportOutcome.Result.IMPORTED);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
@@ -212,13 +213,28 @@ class OfficeScreenTest {
         waitFor("the tablet's enrolment asked for", () -> robot.lookup("#sync-message").queryAs(Label.class).getText()
                 .contains("割当を暗号化して送れる端末がありません"));
         // The demo tablet's enrolment file arrives and is accepted, as after comparing its fingerprint.
+        String tabletId;
         try (Workspace office = Offices.open(data, Clock.systemUTC());
              Workspace tablet = Workspace.open(data.resolve("demo").resolve("tablet"), Clock.systemUTC())) {
             Enrolments.enrol(office, tablet);
+            tabletId = tablet.sync().identity().deviceId();
         }
+        fire(robot, "#back");
+        fire(robot, "#office-import");
+        waitFor("the tablet to send to", () -> robot.lookup("#sync-tablet-" + tabletId).tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#sync-outbox").queryAs(TextField.class).setText(outbox.toString());
+            robot.lookup("#sync-assignments-for").queryAs(ComboBox.class).setValue("hanako");
+        });
+        assertThat(robot.lookup("#sync-tablet-" + tabletId).queryAs(CheckBox.class).isSelected())
+                .as("one inspector's plans go to no tablet until one is ticked").isFalse();
+        fire(robot, "#sync-export");
+        waitFor("the tablets asked for", () -> robot.lookup("#sync-message").queryAs(Label.class).getText()
+                .contains("割当を送る端末を選んでください"));
+        robot.interact(() -> robot.lookup("#sync-tablet-" + tabletId).queryAs(CheckBox.class).setSelected(true));
         fire(robot, "#sync-export");
         waitFor("the assignments written", () -> Files.isDirectory(outbox) && list("#sync-outcomes").getItems().stream()
-                .anyMatch(line -> line.toString().contains("書き出しました")));
+                .anyMatch(line -> line.toString().contains("書き出しました（暗号化の宛先: 端末 1 台）")));
         app.stop();
 
         try (Stream<Path> files = Files.list(outbox);

@@ -7,11 +7,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -160,6 +162,7 @@ public final class SyncView {
         // A flow, not a row: on a portrait tablet the buttons go onto a second line instead of being cut short.
         FlowPane buttons = role == Role.OFFICE ? new FlowPane(12, 8, importInbox, export, inspectorChoice(), enrolment, cancel)
                 : new FlowPane(12, 8, export, importInbox, enrolment, cancel);
+        Node recipients = role == Role.OFFICE ? tabletChoice() : new VBox();
         ProgressBar progress = new ProgressBar();
         progress.setId("sync-progress");
         progress.progressProperty().bind(model.progressProperty());
@@ -179,7 +182,7 @@ public final class SyncView {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         ListView<String> outcomes = textList("sync-outcomes", model.outcomes(), messages.get("sync.noOutcome"));
         outcomes.setPrefHeight(150);
-        return ScreenParts.card(messages, "sync.actions", buttons, progress, progressText, error, outcomes);
+        return ScreenParts.card(messages, "sync.actions", buttons, recipients, progress, progressText, error, outcomes);
     }
 
     private Node status() {
@@ -223,6 +226,39 @@ public final class SyncView {
     }
 
     /** Whose plans the assignments bundle carries: every inspector's, or one inspector's for their tablet. */
+    /**
+     * The tablets the assignments are sealed to, one box each (all ticked for every inspector's plans, none when one
+     * inspector is chosen): a tablet not ticked cannot read the file.
+     */
+    private Node tabletChoice() {
+        Label heading = new Label(messages.get("sync.sealedTo"));
+        heading.getStyleClass().add("field-label");
+        FlowPane boxes = new FlowPane(12, 4);
+        boxes.setId("sync-tablets");
+        Runnable fill = () -> boxes.getChildren().setAll(model.tablets().stream().map(tablet -> {
+            CheckBox box = new CheckBox(messages.get("sync.tablet", tablet.deviceId(), tablet.fingerprint()));
+            box.setId("sync-tablet-" + tablet.deviceId());
+            box.setSelected(model.chosenTablets().contains(tablet.deviceId()));
+            box.selectedProperty().addListener((observable, was, chosen) -> {
+                if (chosen && !model.chosenTablets().contains(tablet.deviceId())) {
+                    model.chosenTablets().add(tablet.deviceId());
+                } else if (!chosen) {
+                    model.chosenTablets().remove(tablet.deviceId());
+                }
+            });
+            return box;
+        }).toList());
+        model.tablets().addListener((ListChangeListener<KnownDevice>) change -> fill.run());
+        model.chosenTablets().addListener((ListChangeListener<String>) change -> boxes.getChildren().forEach(node ->
+                ((CheckBox) node).setSelected(model.chosenTablets().contains(node.getId().substring("sync-tablet-".length())))));
+        Label none = new Label(messages.get("sync.noTablets"));
+        none.getStyleClass().add("hint");
+        none.visibleProperty().bind(Bindings.isEmpty(model.tablets()));
+        none.managedProperty().bind(none.visibleProperty());
+        fill.run();
+        return new VBox(4, heading, boxes, none);
+    }
+
     private Node inspectorChoice() {
         return Tables.anyChoice(messages, "sync-assignments-for", model.inspectorIds(), model.assignmentsForProperty(),
                 inspector -> messages.get("sync.forInspector", inspector), "sync.allInspectors");

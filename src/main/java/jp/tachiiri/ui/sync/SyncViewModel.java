@@ -77,6 +77,9 @@ final class SyncViewModel {
     private final ReadOnlyObjectWrapper<KnownDevice> office = new ReadOnlyObjectWrapper<>();
     /** Whose assignments the office writes; null for every inspector's. */
     private final ObjectProperty<String> assignmentsFor = new SimpleObjectProperty<>();
+    /** The enrolled tablets assignments can be sealed to, and those chosen: all for every inspector's plans, none for one's. */
+    private final ObservableList<KnownDevice> tablets = FXCollections.observableArrayList();
+    private final ObservableList<String> chosenTablets = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -84,6 +87,9 @@ final class SyncViewModel {
     SyncViewModel(ViewModelContext context) {
         this.context = context;
         this.messages = context.messages();
+        // Every inspector's plans go to every tablet unless unticked; one inspector's only to the tablets ticked for them.
+        assignmentsFor.addListener((observable, before, inspector) -> chosenTablets.setAll(inspector == null
+                ? tablets.stream().map(KnownDevice::deviceId).toList() : List.of()));
     }
 
     StringProperty outboxProperty() {
@@ -150,6 +156,16 @@ final class SyncViewModel {
         return assignmentsFor;
     }
 
+    /** The tablets the office's assignments can be sealed to. */
+    ObservableList<KnownDevice> tablets() {
+        return tablets;
+    }
+
+    /** The ids of the tablets the next assignments bundle is sealed to. */
+    ObservableList<String> chosenTablets() {
+        return chosenTablets;
+    }
+
     ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -170,12 +186,13 @@ final class SyncViewModel {
             return;
         }
         String inspector = assignmentsFor.get();
-        exportThenShow(() -> {
-            // Sealed to every enrolled tablet whose encryption key is known: the message says to how many.
-            int tablets = context.workspace().sync().sealableTablets().size();
-            Path written = context.workspace().sync().exportAssignments(folder.get(), Optional.ofNullable(inspector), List.of());
-            return messages.get("sync.exportedTo", written.toAbsolutePath(), tablets);
-        });
+        if (chosenTablets.isEmpty()) {
+            message.set(messages.get(tablets.isEmpty() ? "sync.error.noTabletCanReceive" : "sync.chooseTablets"));
+            return;
+        }
+        List<String> recipients = List.copyOf(chosenTablets);
+        exportThenShow(() -> messages.get("sync.exportedTo", context.workspace().sync()
+                .exportAssignments(folder.get(), Optional.ofNullable(inspector), recipients).toAbsolutePath(), recipients.size()));
     }
 
     /** Writes this installation's enrolment file into the outbox folder, for the other side to enrol it. */
@@ -419,6 +436,14 @@ final class SyncViewModel {
         devices.setAll(snapshot.devices());
         office.set(snapshot.office().orElse(null));
         inspectorIds.setAll(snapshot.inspectorIds());
+        List<KnownDevice> sealable = snapshot.devices().stream()
+                .filter(device -> device.role() == Role.INSPECTOR && device.canReceiveSealed()).toList();
+        boolean firstShown = tablets.isEmpty();
+        tablets.setAll(sealable);
+        chosenTablets.retainAll(sealable.stream().map(KnownDevice::deviceId).toList());
+        if (firstShown && assignmentsFor.get() == null) {
+            chosenTablets.setAll(sealable.stream().map(KnownDevice::deviceId).toList());
+        }
         waiting.setAll(snapshot.status().waiting());
         sent.setAll(snapshot.status().sent());
         received.setAll(snapshot.status().received());

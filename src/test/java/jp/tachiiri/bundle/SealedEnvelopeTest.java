@@ -11,12 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Review of the sealed-bundle work: the envelope's "format" member is never read. A file is taken for sealed when
- * "tachiiri-sealed-bundle" appears anywhere in its first line (a device id may be spelt so), and the reader then checks
- * the version, the members' names, sender and recipients, but not that "format" is there and says the sealed format,
- * as docs/bundle-format.md ("Sealed bundles") promises: "any other spelling is refused".
+ * The envelope of a sealed file says the sealed format, or the file is refused as a broken envelope: a file is taken
+ * for sealed when "tachiiri-sealed-bundle" appears in its first line (a device id may be spelt so), and only a line
+ * that names that format in its "format" member reads on.
  */
-class SealedEnvelopeReviewTest {
+class SealedEnvelopeTest {
 
     @TempDir
     Path folder;

@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Review of the sealed-bundle work: a real tablet's signed findings re-sealed to the office under another sender's
- * envelope is refused (bundle.error.envelopeSender), as it should be, but the message prints the signer's whole
- * fingerprint although the office has not enrolled it. docs/bundle-format.md ("Enrolment"): until a device is
- * trusted, the receiving side shows no more of its fingerprint than the first group (verify and every other
- * message mask it), so that the person types the hidden groups off the other device's own screen.
+ * A real tablet's signed findings sealed again to the office under another sender's envelope are refused
+ * (bundle.error.envelopeSender), and the message shows the signer's fingerprint in part only, as every message does
+ * for a device not trusted yet: the person types the hidden groups off the other device's own screen.
  */
-class EnvelopeSenderReviewTest {
+class ResealedBundleTest {
 
     @TempDir
     Path folder;
