@@ -34,6 +34,7 @@ import jp.tachiiri.model.Role;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.workbook.WorkbookRequest;
+import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.HospitalForms;
 import jp.tachiiri.testsupport.Offices;
@@ -169,9 +170,10 @@ class ScreenshotTour {
             robot.lookup("#sync-outbox").queryAs(TextField.class).setText(usb.toString());
             robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString());
         });
-        fire(robot, "#sync-export");
-        waitFor("the findings written", () -> Files.isDirectory(usb) && !SyncService.filesOf(usb).isEmpty());
-        String officeFingerprint = answerFromAnOffice(data.resolve("office"), SyncService.filesOf(usb).get(0), inbox);
+        // First the tablet's enrolment file: the office enrols it and answers with its own keys in a file sealed to it.
+        fire(robot, "#sync-enrolment");
+        waitFor("the enrolment written", () -> Files.isDirectory(usb) && !SyncService.filesOf(usb).isEmpty());
+        String officeFingerprint = enrolAtAnOffice(data.resolve("office"), SyncService.filesOf(usb).get(0), inbox);
         fire(robot, "#sync-import");
         waitFor("the question whether to enrol the office", () -> robot.lookup("#sync-enrol").tryQuery().isPresent());
         String shown = robot.lookup("#sync-device-fingerprint").queryAs(Label.class).getText();
@@ -179,6 +181,14 @@ class ScreenshotTour {
                 .setText(UiTestSupport.hiddenGroups(shown, officeFingerprint)));
         shootDialog("sync-enrol-ja.png");
         fire(robot, "#sync-enrol");
+        waitFor("the office's first file imported", () -> list("#sync-outcomes").getItems().stream()
+                .anyMatch(line -> line.toString().contains("取り込みました")));
+        fire(robot, "#sync-export");
+        waitFor("the findings written", () -> SyncService.filesOf(usb).stream()
+                .anyMatch(file -> file.getFileName().toString().startsWith("tachiiri_findings_")));
+        answerFromAnOffice(data.resolve("office"), SyncService.filesOf(usb).stream()
+                .filter(file -> file.getFileName().toString().startsWith("tachiiri_findings_")).findFirst().orElseThrow(), inbox);
+        fire(robot, "#sync-import");
         waitFor("the return listed", () -> list("#sync-returned").getItems().size() == 1);
         app.resize(800, 1280);
         shoot("sync-ja-portrait.png");
@@ -196,7 +206,9 @@ class ScreenshotTour {
         // A file from another office: the tablet's office is changed only deliberately.
         Path otherInbox = data.resolve("inbox-2");
         String otherFingerprint;
-        try (Workspace other = Offices.open(data.resolve("office-2"), Clock.systemUTC())) {
+        try (Workspace other = Offices.open(data.resolve("office-2"), Clock.systemUTC());
+             Workspace ownTablet = Workspace.open(tablet, Clock.systemUTC())) {
+            Enrolments.enrol(other, ownTablet);
             other.sync().exportAssignments(otherInbox, Optional.empty(), List.of());
             otherFingerprint = other.sync().identity().fingerprint();
         }
@@ -295,6 +307,7 @@ class ScreenshotTour {
         Path devices = data.resolve("devices");
         try (Workspace tablet = Workspace.open(devices.resolve("tablet"), Clock.systemUTC())) {
             tablet.demo().seed();
+            Enrolments.officeKnownTo(tablet, data.resolve("office"));
             tablet.sync().exportFindings(devices.resolve("usb"));
         }
         ForkedTablets.copyFolder(devices.resolve("tablet"), devices.resolve("restored"));
@@ -344,7 +357,18 @@ class ScreenshotTour {
      * An office that imports {@code findings} (enrolling the tablet), returns the 桜川 inspection with comments,
      * plans an inspection, and writes its answer into {@code inbox}; its fingerprint.
      */
-    private static String answerFromAnOffice(Path folder, Path findings, Path inbox) {
+    /** The office enrols the tablet from its enrolment file and writes its first assignments; returns its fingerprint. */
+    private static String enrolAtAnOffice(Path folder, Path enrolment, Path inbox) {
+        try (Workspace office = Offices.open(folder, Clock.systemUTC())) {
+            office.sync().importFile(enrolment, true);
+            office.demo().seedOffice();
+            office.sync().exportAssignments(inbox, Optional.empty(), List.of());
+            return office.sync().identity().fingerprint();
+        }
+    }
+
+    /** The office imports the findings, returns one with comments, plans an inspection and answers. */
+    private static void answerFromAnOffice(Path folder, Path findings, Path inbox) {
         try (Workspace office = Offices.open(folder, Clock.systemUTC())) {
             office.sync().importFile(findings, true);
             String sakuragawa = office.review().rows().stream().filter(row -> row.facilityName().contains("桜川"))
@@ -355,8 +379,10 @@ class ScreenshotTour {
             String aobadai = office.facilities().all().stream().filter(f -> f.name().contains("青葉台")).findFirst()
                     .orElseThrow().id();
             office.sync().plan(aobadai, "hanako", "デモ 立入花子", LocalDate.of(2027, 1, 20));
+            for (Path applied : SyncService.filesOf(inbox)) {
+                applied.toFile().delete();
+            }
             office.sync().exportAssignments(inbox, Optional.empty(), List.of());
-            return office.sync().identity().fingerprint();
         }
     }
 
