@@ -97,7 +97,7 @@ public final class BundleReader implements AutoCloseable {
             return new Source(file, envelope, contentKey);
         }
 
-        /** A new stream of the signed bundle from its first byte; the reader reads it twice (parse and spelling). */
+        /** A stream of the signed bundle from its first byte. */
         InputStream stream() throws IOException {
             InputStream in = Files.newInputStream(file);
             if (envelope == null) {
@@ -118,7 +118,8 @@ public final class BundleReader implements AutoCloseable {
         SpellingCheck spelling = null;
         InputStream in = null;
         try {
-            in = new StrictUtf8(source.stream());
+            Replay replay = new Replay(source.stream());
+            in = new StrictUtf8(replay.recording());
             // Creating the parser reads the first buffer already, to detect the encoding: it may fail on bad UTF-8.
             parser = BundleJson.MAPPER.getFactory().createParser(in);
             ObjectNode root = BundleJson.MAPPER.createObjectNode();
@@ -132,7 +133,7 @@ public final class BundleReader implements AutoCloseable {
             String signature = root.remove(BundleLayout.SIGNATURE).textValue();
             byte[] signedText = signedText(root, file);
             // The file must begin with exactly the bytes the signature covers, spelt the one way the format allows.
-            spelling = new SpellingCheck(file, source.stream());
+            spelling = new SpellingCheck(file, replay.replay());
             spelling.expect(BundleLayout.head(signedText, signature));
             verifySignature(signedText, root.get("device").get("publicKey").textValue(), signature, file);
             List<BundleRecords.ManifestEntry> manifest = List.of(BundleJson.MAPPER.treeToValue(root.get("manifest"),

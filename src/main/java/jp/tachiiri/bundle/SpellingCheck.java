@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Reads a bundle a second time, from its first byte to its last, and compares it with the bytes of its
+ * Reads a bundle's bytes a second time ({@link Replay}), from the first to the last, and compares them with the bytes of its
  * one spelling ({@link BundleLayout}) as the reader works them out from what it parsed. The first byte that
  * differs is named with its offset and what was expected there, so that a file respelt by another program
  * (whitespace, other escapes, another member order, a BOM) is told apart from a file whose content changed.
@@ -27,7 +27,7 @@ final class SpellingCheck implements AutoCloseable {
     private int filled;
     private int next;
 
-    /** {@code in}: the bundle's bytes from the first, read a second time (decrypted again, for a sealed file). */
+    /** {@code in}: the bundle's bytes from the first, as the parser read them. */
     SpellingCheck(Path file, InputStream in) {
         this.file = file;
         this.in = in;

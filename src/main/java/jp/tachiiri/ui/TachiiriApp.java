@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import jp.tachiiri.app.AppLog;
 import jp.tachiiri.app.Backups;
 import jp.tachiiri.app.Settings;
@@ -67,6 +68,8 @@ public final class TachiiriApp extends Application implements Navigator {
     private Language language = Language.JA;
     /** The data folder's role, known once it is opened or chosen on the first start; empty until then. */
     private Optional<Role> role = Optional.empty();
+    /** Whether closing the window has asked about an overdue backup already: it asks once, then closes. */
+    private boolean askedOnClosing;
     private Runnable flushCurrentScreen = () -> { };
 
     /** Used by {@link Application#launch}: files are chosen with the system's dialog. */
@@ -124,7 +127,7 @@ public final class TachiiriApp extends Application implements Navigator {
         stage.setMinWidth(360);
         stage.setMinHeight(480);
         stage.setScene(scene(new StackPane(new Label(startup.get("home.opening", folder)))));
-        stage.setOnCloseRequest(event -> flushCurrentScreen.run());
+        stage.setOnCloseRequest(event -> beforeClosing(event, stage));
         AppLifecycle.onPause(() -> flushCurrentScreen.run());
         stage.show();
 
@@ -143,6 +146,21 @@ public final class TachiiriApp extends Application implements Navigator {
                     this::home);
             opened.backupDue().ifPresent(due -> BackupReminderDialog.show(context(), due));
         }, this::showFatal);
+    }
+
+    /**
+     * Keeps what is being typed and, at the office, reminds once of an overdue backup before the window closes: an
+     * office PC may stay open for weeks, so the reminder on start alone would rarely be seen.
+     */
+    private void beforeClosing(WindowEvent event, Stage stage) {
+        flushCurrentScreen.run();
+        if (askedOnClosing || workspace == null || workspace.readOnly() || role.filter(chosen -> chosen == Role.OFFICE).isEmpty()) {
+            return;
+        }
+        askedOnClosing = true;
+        event.consume();
+        executor.submit(() -> workspace.backups().reminderDue(), due -> due.ifPresentOrElse(
+                overdue -> BackupReminderDialog.showOnClosing(context(), overdue, stage::close), stage::close), this::showFatal);
     }
 
     /** The app icon in the sizes window managers pick from (title bar, task switcher, dock). */

@@ -181,7 +181,8 @@ final class ImportFloor implements AutoCloseable {
         for (JsonNode entry : root.get("manifest")) {
             manifest.put(entry.get("id").textValue(), entry);
         }
-        sql.device.set(deviceId, root.get("device").get("publicKey").textValue(), "INSPECTOR", "TRUSTED", now, fileName, now);
+        sql.device.set(deviceId, root.get("device").get("publicKey").textValue(), root.get("device").get("sealingKey").textValue(),
+                "INSPECTOR", "TRUSTED", now, fileName, now);
         for (JsonNode inspection : root.get("payload").get("inspections")) {
             String inspectionId = inspection.get("id").textValue();
             JsonNode revisions = inspection.get("revisions");
@@ -319,8 +320,8 @@ final class ImportFloor implements AutoCloseable {
 
         Statements(Connection connection) throws SQLException {
             device = new Batch(connection, """
-                    INSERT OR IGNORE INTO known_devices (device_id, public_key, role, status, first_seen_at, first_file,
-                                                         decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                    INSERT OR IGNORE INTO known_devices (device_id, public_key, sealing_key, role, status, first_seen_at,
+                                                         first_file, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
             facility = new Batch(connection, """
                     INSERT OR IGNORE INTO facilities (id, code, name, kana, address, licensed_beds,
                                                       has_medical_information_system, uses_emr, demo, reported_by)

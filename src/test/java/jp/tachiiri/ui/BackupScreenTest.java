@@ -75,6 +75,27 @@ class BackupScreenTest {
         }
     }
 
+    /** An office PC left open for weeks: closing the window asks once more, and closes without a backup if told. */
+    @Test
+    void closingTheOfficeRemindsOnceMoreAndClosesWithoutABackupWhenTold() throws Exception {
+        Path data = scratch.resolve("office");
+        try (Workspace office = Offices.open(data, Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(-10)))) {
+            office.demo().chooseRole(jp.tachiiri.model.Role.OFFICE);
+        }
+        app.start("--data=" + data, "--role=office");
+        waitFor("the reminder on start", () -> robot.lookup("#backup-reminder-later").tryQuery().isPresent());
+        fire(robot, "#backup-reminder-later");
+        waitFor("the office's list", () -> robot.lookup("#office-inspections").tryQuery().isPresent());
+        javafx.stage.Window window = robot.lookup("#office-inspections").query().getScene().getWindow();
+
+        robot.interact(() -> window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor("the reminder on closing", () -> robot.lookup("#backup-reminder-later").tryQuery()
+                .map(node -> ((javafx.scene.control.Button) node).getText().equals("バックアップせずに閉じる")).orElse(false));
+        assertThat(window.isShowing()).as("not closed while asking").isTrue();
+        fire(robot, "#backup-reminder-later");
+        waitFor("the window closed", () -> !window.isShowing());
+    }
+
     @Test
     void aFirstStartTakesOverAnOfficeFromItsBackup() throws Exception {
         Path backup;

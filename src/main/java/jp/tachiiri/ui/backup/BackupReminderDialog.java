@@ -10,13 +10,25 @@ import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.UiContext;
 import jp.tachiiri.ui.common.WrappingLabel;
 
-/** The office's reminder on start: how long since the last backup (or that there was none), and a button to back up now. */
+/**
+ * The office's reminder, on start and once on closing: how long since the last backup (or that there was none), and a
+ * button to back up now.
+ */
 public final class BackupReminderDialog {
 
     private BackupReminderDialog() {
     }
 
     public static Dialog<ButtonType> show(UiContext context, BackupReminder.Due due) {
+        return show(context, due, "backupReminder.later", () -> { });
+    }
+
+    /** The same before the window closes: without a backup, {@code close} closes it. */
+    public static Dialog<ButtonType> showOnClosing(UiContext context, BackupReminder.Due due, Runnable close) {
+        return show(context, due, "backupReminder.closeWithout", close);
+    }
+
+    private static Dialog<ButtonType> show(UiContext context, BackupReminder.Due due, String laterKey, Runnable later) {
         Messages messages = context.messages();
         String text = due.lastBackup()
                 .map(day -> messages.get("backupReminder.since", Dates.format(day, messages), due.daysSince()))
@@ -29,14 +41,16 @@ public final class BackupReminderDialog {
         dialog.setHeaderText(messages.get("backupReminder.title"));
         dialog.getDialogPane().setContent(label);
         ButtonType now = new ButtonType(messages.get("backupReminder.now"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType later = new ButtonType(messages.get("backupReminder.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().addAll(now, later);
+        ButtonType notNow = new ButtonType(messages.get(laterKey), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(now, notNow);
         dialog.getDialogPane().lookupButton(now).setId("backup-reminder-now");
-        dialog.getDialogPane().lookupButton(later).setId("backup-reminder-later");
+        dialog.getDialogPane().lookupButton(notNow).setId("backup-reminder-later");
         dialog.setResultConverter(button -> button);
         dialog.setOnHidden(event -> {
             if (now.equals(dialog.getResult())) {
                 new BackupDialog(context).show();
+            } else {
+                later.run();
             }
         });
         dialog.show();
