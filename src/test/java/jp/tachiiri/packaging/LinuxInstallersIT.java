@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,15 @@ class LinuxInstallersIT {
                     .contains("医療機関のサイバーセキュリティ対策に関する助言書").containsPattern("令和\\d+年\\d+月\\d+日");
         }
 
-        // A signed bundle (Ed25519 from jdk.crypto.ec), written and then verified by the same launcher.
+        // A sealed bundle (Ed25519 from jdk.crypto.ec, HPKE and AES-GCM through Tink): the tablet enrols an office
+        // from its enrolment file, seals its findings to it, and the office's launcher opens and verifies them.
+        Path office = work.resolve("office");
+        assertThat(tachiiri(office, "role", "office").exitCode()).isZero();
+        Path card = Files.createDirectories(work.resolve("card"));
+        Run enrolment = tachiiri(office, "devices", "enrolment", "--out", card.toString());
+        assertThat(enrolment.exitCode()).as(enrolment.output()).isZero();
+        Run enrolled = tachiiri(data, "import", "--trust-new-devices", card.toString());
+        assertThat(enrolled.exitCode()).as(enrolled.output()).isZero();
         Path outbox = Files.createDirectories(work.resolve("outbox"));
         Run export = tachiiri(data, "export", "--out", outbox.toString());
         assertThat(export.exitCode()).as(export.output()).isZero();
@@ -96,9 +105,23 @@ class LinuxInstallersIT {
         try (var files = Files.list(outbox)) {
             bundle = files.findFirst().orElseThrow();
         }
-        Run verify = tachiiri(data, "verify", bundle.toString());
+        Run verify = tachiiri(office, "verify", bundle.toString());
         assertThat(verify.exitCode()).as(verify.output()).isZero();
-        assertThat(verify.output()).contains("スキーマ・書き方・署名・添付のハッシュを確認しました");
+        assertThat(verify.output()).contains("スキーマ・書き方・署名・添付のハッシュを確認しました", "復号");
+        assertThat(tachiiri(data, "verify", bundle.toString()).exitCode()).as("not addressed to the tablet").isEqualTo(4);
+
+        // A backup (Argon2id from Bouncy Castle), checked whole by the same launcher.
+        Path backups = Files.createDirectories(work.resolve("backups"));
+        Map<String, String> passphrase = Map.of("TACHIIRI_BACKUP_PASSPHRASE", "インストーラーの試験 2026");
+        Run backup = Run.of(Path.of("."), 120, passphrase, LAUNCHER.toString(), "--data", office.toString(), "backup",
+                "--out", backups.toString());
+        assertThat(backup.exitCode()).as(backup.output()).isZero();
+        Path written;
+        try (var files = Files.list(backups)) {
+            written = files.findFirst().orElseThrow();
+        }
+        Run check = Run.of(Path.of("."), 120, passphrase, LAUNCHER.toString(), "restore", written.toString(), "--verify-only");
+        assertThat(check.exitCode()).as(check.output()).isZero();
     }
 
     @Test
@@ -294,10 +317,17 @@ class LinuxInstallersIT {
     private record Run(int exitCode, String output) {
 
         static Run of(Path folder, long timeoutSeconds, String... command) throws IOException, InterruptedException {
+            return of(folder, timeoutSeconds, Map.of(), command);
+        }
+
+        static Run of(Path folder, long timeoutSeconds, Map<String, String> environment, String... command)
+                throws IOException, InterruptedException {
             Path output = Files.createTempFile("run", ".log");
             try {
-                Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                builder.environment().putAll(environment);
+                Process process = builder.start();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                     throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n"
