@@ -112,8 +112,21 @@ public final class CanonicalJson {
     /** Writes {@code value} as a JSON string; a lone surrogate has no UTF-8 form, so it is refused. */
     private static void writeString(String value, JsonNode owner, StringBuilder out) {
         out.append('"');
+        // Characters written as themselves go in runs: most strings are one run, appended at once.
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw new Invalid(owner);
+            }
+            out.append(value, run, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -122,20 +135,11 @@ public final class CanonicalJson {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                        out.append(c).append(value.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        throw new Invalid(owner);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
             }
+            run = i + 1;
         }
-        out.append('"');
+        out.append(value, run, value.length()).append('"');
     }
 
     /**
