@@ -66,9 +66,7 @@ public final class BackupDialog {
         PasswordField confirmation = new PasswordField();
         confirmation.setId("backup-confirmation");
         confirmation.textProperty().bindBidirectional(model.confirmationProperty());
-        Label written = new WrappingLabel("");
-        written.setId("backup-written");
-        written.textProperty().bind(model.writtenProperty());
+        Label written = Dialogs.growingLine("backup-written", model.writtenProperty());
         Label error = Dialogs.errorLine("backup-error", model.errorProperty());
 
         VBox content = new VBox(8, explanation, DialogParts.fieldLabel(context, "backupScreen.folder"), new HBox(8, folder, choose),

@@ -39,16 +39,22 @@ public final class Dialogs {
      * dialog growing to hold it (a dialog keeps the size it opened with, which would cut the reason short).
      */
     public static Label errorLine(String id, ObservableValue<String> reason) {
-        Label error = new WrappingLabel("");
-        error.setId(id);
+        Label error = growingLine(id, reason);
         error.getStyleClass().add("field-error");
-        error.textProperty().bind(reason);
-        error.textProperty().addListener((observable, was, now) -> Platform.runLater(() -> {
-            if (error.getScene() != null && error.getScene().getWindow() != null) {
-                error.getScene().getWindow().sizeToScene();
+        return error;
+    }
+
+    /** A line of a dialog that says what {@code text} says, every line of it: the open dialog grows to hold it. */
+    public static Label growingLine(String id, ObservableValue<String> text) {
+        Label line = new WrappingLabel("");
+        line.setId(id);
+        line.textProperty().bind(text);
+        line.textProperty().addListener((observable, was, now) -> Platform.runLater(() -> {
+            if (line.getScene() != null && line.getScene().getWindow() != null) {
+                line.getScene().getWindow().sizeToScene();
             }
         }));
-        return error;
+        return line;
     }
 
     /** Asks before doing something that cannot be taken back. */
