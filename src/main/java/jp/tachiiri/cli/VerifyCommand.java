@@ -49,17 +49,13 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
     }
 
     private int envelopeOnly(SealedEnvelope envelope, DeviceIdentity self) {
-        out().println(messages().get("cli.verify.sealedHeader", file.getFileName(), Files.exists(file) ? size() : 0));
+        out().println(messages().get("cli.verify.sealedHeader", file.getFileName(), file.toFile().length()));
         // In part only, as for any sender not yet trusted: its fingerprint is read off its own screen.
         out().println(messages().get("cli.verify.device", envelope.senderId(), FingerprintCheck.masked(envelope.senderFingerprint())));
         out().println(messages().get("cli.verify.recipients", String.join(", ", envelope.recipientFingerprints())));
         out().println(self == null ? messages().get("cli.verify.sealedNoFolder")
                 : messages().get("cli.verify.sealedForOthers", self.fingerprint()));
         return SEALED_FOR_OTHERS;
-    }
-
-    private long size() {
-        return file.toFile().length();
     }
 
     private int verify(DeviceIdentity self) {

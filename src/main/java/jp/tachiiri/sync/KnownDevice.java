@@ -22,6 +22,11 @@ public record KnownDevice(String deviceId, String publicKeyHex, String sealingKe
         return status == DeviceStatus.TRUSTED && sealingKeyHex != null;
     }
 
+    /** Whether an office can seal assignments to it: an inspector's tablet that {@link #canReceiveSealed}. */
+    public boolean canReceiveAssignments() {
+        return role == Role.INSPECTOR && canReceiveSealed();
+    }
+
     /** The device as a recipient of sealed bundles; only for one that {@link #canReceiveSealed}. */
     public Recipient asRecipient() {
         return new Recipient(deviceId, publicKeyHex, sealingKeyHex);

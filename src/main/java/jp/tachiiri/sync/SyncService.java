@@ -152,7 +152,7 @@ public final class SyncService {
 
     /** The enrolled tablets assignments can be sealed to: trusted, with their sealing key known. */
     public List<KnownDevice> sealableTablets() {
-        return trust.devices().stream().filter(device -> device.role() == Role.INSPECTOR && device.canReceiveSealed()).toList();
+        return trust.devices().stream().filter(KnownDevice::canReceiveAssignments).toList();
     }
 
     /**
@@ -197,11 +197,12 @@ public final class SyncService {
             }
             return tablets.stream().map(KnownDevice::asRecipient).toList();
         }
+        List<KnownDevice> known = trust.devices();
         List<Recipient> recipients = new ArrayList<>();
         for (String id : new LinkedHashSet<>(recipientIds)) {
-            KnownDevice tablet = trust.devices().stream().filter(device -> device.deviceId().equals(id)).findFirst()
+            KnownDevice tablet = known.stream().filter(device -> device.deviceId().equals(id)).findFirst()
                     .orElseThrow(() -> new UserFacingException("sync.error.unknownDevice", id));
-            if (tablet.role() != Role.INSPECTOR || !tablet.canReceiveSealed()) {
+            if (!tablet.canReceiveAssignments()) {
                 throw new UserFacingException("sync.error.tabletCannotReceive", id, new UserFacingException(tablet.role() != Role.INSPECTOR
                         ? "sync.standing.OFFICE" : tablet.status() != DeviceStatus.TRUSTED ? "sync.cannotReceive.untrusted"
                         : "sync.cannotReceive.noKey"));

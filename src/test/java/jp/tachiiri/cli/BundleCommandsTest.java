@@ -2,11 +2,11 @@ package jp.tachiiri.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jp.tachiiri.testsupport.Commands;
+import jp.tachiiri.testsupport.Commands.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +19,6 @@ class BundleCommandsTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
     /** The fingerprint in a line such as "この端末: ID（指紋 A1CC-6A2B-4C3E-1587-7818）". */
     private static String fingerprint(String line) {
@@ -29,12 +27,8 @@ class BundleCommandsTest {
         return fingerprint.group();
     }
 
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = CommandLineRunner.run(args, (data, language) -> { },
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Run run(String... args) {
+        return Commands.run(args);
     }
 
     @Test

@@ -436,8 +436,7 @@ final class SyncViewModel {
         devices.setAll(snapshot.devices());
         office.set(snapshot.office().orElse(null));
         inspectorIds.setAll(snapshot.inspectorIds());
-        List<KnownDevice> sealable = snapshot.devices().stream()
-                .filter(device -> device.role() == Role.INSPECTOR && device.canReceiveSealed()).toList();
+        List<KnownDevice> sealable = snapshot.devices().stream().filter(KnownDevice::canReceiveAssignments).toList();
         boolean firstShown = tablets.isEmpty();
         tablets.setAll(sealable);
         chosenTablets.retainAll(sealable.stream().map(KnownDevice::deviceId).toList());
