@@ -2,7 +2,6 @@ package jp.tachiiri.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.tachiiri.testsupport.Commands;
