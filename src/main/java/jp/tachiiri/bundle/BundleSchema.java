@@ -36,6 +36,10 @@ final class BundleSchema {
                 builder -> builder.schemas(Map.of(ID, text)));
         document = registry.getSchema(SchemaLocation.of(ID));
         chunk = registry.getSchema(SchemaLocation.of(ID + "#/$defs/attachmentChunk"));
+        // Every reference resolved now, so that validating later changes nothing shared: bundles are checked on
+        // two threads at once (an import opens the next file while it writes the one before).
+        document.initializeValidators();
+        chunk.initializeValidators();
     }
 
     static BundleSchema get() {

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -254,13 +255,25 @@ public final class SyncService {
 
     /** Imports files, and the bundles of folders (in name order); one outcome per file. */
     public List<ImportOutcome> importAll(List<Path> filesOrFolders, boolean trustNewDevices) {
+        List<Path> files = filesOrFolders.stream().flatMap(path -> filesOf(path).stream()).toList();
         List<ImportOutcome> outcomes = new ArrayList<>();
-        for (Path path : filesOrFolders) {
-            for (Path file : filesOf(path)) {
-                outcomes.add(importFile(file, trustNewDevices));
+        try (ImportBatch batch = importBatch(files, trustNewDevices)) {
+            while (batch.hasNext()) {
+                outcomes.add(batch.next());
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The files imported one by one, in order, each next file opened ahead while the one before it is written; for
+     * an import that shows its progress or may stop early. Close it when done.
+     */
+    public ImportBatch importBatch(List<Path> files, boolean trustNewDevices) {
+        // Read here, on the caller's thread: the files opened ahead need the keys but must not touch the store.
+        DeviceIdentity self = repository.identity();
+        return new ImportBatch(files, file -> BundleReader.open(file, self),
+                (file, opened) -> importFile(file, opened, trustNewDevices));
     }
 
     /** The files an import of {@code path} covers: the file itself, or a folder's bundles in name order. */
@@ -283,8 +296,13 @@ public final class SyncService {
     }
 
     public ImportOutcome importFile(Path file, boolean trustNewDevices) {
+        return importFile(file, () -> BundleReader.open(file, repository.identity()), trustNewDevices);
+    }
+
+    /** Imports {@code file} from the reader {@code opened} gives; what opening it throws is this file's outcome. */
+    private ImportOutcome importFile(Path file, Supplier<BundleReader> opened, boolean trustNewDevices) {
         BundleHeader header = null;
-        try (BundleReader reader = BundleReader.open(file, repository.identity())) {
+        try (BundleReader reader = opened.get()) {
             header = reader.header();
             if (header.kind() == BundleKind.ENROLMENT) {
                 requireEnrolmentOf(reader);

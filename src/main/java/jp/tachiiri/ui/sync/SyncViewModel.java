@@ -31,6 +31,7 @@ import jp.tachiiri.model.ReviewResult;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.DeviceTrust;
 import jp.tachiiri.sync.FingerprintCheck;
+import jp.tachiiri.sync.ImportBatch;
 import jp.tachiiri.sync.ImportOutcome;
 import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.sync.SyncService;
@@ -306,15 +307,16 @@ final class SyncViewModel {
     /** Imports file by file, reporting progress on the JavaFX thread, until done or cancelled. */
     private List<ImportOutcome> importFiles(List<Path> files) {
         List<ImportOutcome> results = new ArrayList<>();
-        for (int i = 0; i < files.size() && !cancelled.get(); i++) {
-            Path file = files.get(i);
-            double done = (double) i / files.size();
-            String text = messages.get("sync.progress", i + 1, files.size(), file.getFileName());
-            context.background().toScreen(() -> {
-                progress.set(done);
-                progressText.set(text);
-            });
-            results.add(context.workspace().sync().importFile(file, false));
+        try (ImportBatch batch = context.workspace().sync().importBatch(files, false)) {
+            for (int i = 0; batch.hasNext() && !cancelled.get(); i++) {
+                double done = (double) i / files.size();
+                String text = messages.get("sync.progress", i + 1, files.size(), batch.nextFile().getFileName());
+                context.background().toScreen(() -> {
+                    progress.set(done);
+                    progressText.set(text);
+                });
+                results.add(batch.next());
+            }
         }
         context.background().toScreen(() -> {
             progress.set(1);
