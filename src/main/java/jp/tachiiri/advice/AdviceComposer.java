@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import jp.tachiiri.calendar.OfficeDays;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.Gap;
@@ -40,8 +39,6 @@ import jp.tachiiri.selfcheck.SelfCheckGaps;
 
 /** Decides the content of the advice printout from an inspection's record. */
 public final class AdviceComposer {
-
-    private final OfficeDays officeDays = OfficeDays.bundled();
 
     /**
      * @param selfCheck the hospital's and vendors' forms recorded in the revision ({@link SelfCheck#EMPTY} if none)
@@ -78,7 +75,7 @@ public final class AdviceComposer {
         return new AdviceContent(inspection, facility, catalog, settings, draft, documentDate, summaries(checklist),
                 checklist.ministryResults(), forms(checklist, selfCheck, facility.vendors()), improvements,
                 referenceImprovements, alternatives, goodPractices, addOnConditions(catalog, profile), resources,
-                reportDue(documentDate, settings), fingerprint(inspection, facility, findings, selfCheck));
+                ReportDeadline.due(documentDate, settings.reportDays()), fingerprint(inspection, facility, findings, selfCheck));
     }
 
     /**
@@ -162,17 +159,6 @@ public final class AdviceComposer {
             }
         }
         return conditions;
-    }
-
-    /** The report is due the given days after the document, or the office's next open day if it is closed then. */
-    private LocalDate reportDue(LocalDate documentDate, AdviceSettings settings) {
-        LocalDate due = documentDate.plusDays(settings.reportDays());
-        try {
-            return officeDays.openOnOrAfter(due);
-        } catch (IllegalArgumentException e) {
-            // A year the holiday data does not cover (a mistyped inspection date): say so rather than guess.
-            throw new UserFacingException(e, "advice.error.holidaysUnknown", Integer.toString(due.getYear()));
-        }
     }
 
     private static List<AdviceContent.CheckpointSummary> summaries(Checklist checklist) {

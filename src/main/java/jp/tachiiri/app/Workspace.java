@@ -14,6 +14,7 @@ import jp.tachiiri.dashboard.Dashboard;
 import jp.tachiiri.demo.DemoData;
 import jp.tachiiri.evidence.EvidenceService;
 import jp.tachiiri.facility.FacilityService;
+import jp.tachiiri.followup.FollowUpService;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.platform.Leftovers;
 import jp.tachiiri.report.CsvReport;
@@ -24,6 +25,7 @@ import jp.tachiiri.selfcheck.intake.PlanWorkbooks;
 import jp.tachiiri.selfcheck.intake.SelfCheckImport;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.store.SqliteAuditLog;
+import jp.tachiiri.store.SqliteFollowUp;
 import jp.tachiiri.store.SqliteDashboard;
 import jp.tachiiri.store.SqliteEvidence;
 import jp.tachiiri.store.SqliteFacilities;
@@ -66,6 +68,7 @@ public final class Workspace implements AutoCloseable {
     private final DeviceTrust deviceTrust;
     private final SyncService sync;
     private final ReviewService review;
+    private final FollowUpService followUp;
     private final Dashboard dashboard;
     private final CsvReport csvReport;
     private final ChainVerifier chainVerifier;
@@ -102,6 +105,8 @@ public final class Workspace implements AutoCloseable {
                 () -> inspectionFill.selfChecksArrived(actor()));
         this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, storedSelfCheck,
                 catalogs, clock);
+        this.followUp = new FollowUpService(new SqliteFollowUp(database, storedEvidence), catalogs, clock,
+                () -> settings.advice().reportDays());
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
         this.csvReport = new CsvReport(storedInspections, storedSelfCheck, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
@@ -218,6 +223,11 @@ public final class Workspace implements AutoCloseable {
     /** The office's review of received inspections: the list, opening for review, decisions. */
     public ReviewService review() {
         return review;
+    }
+
+    /** The office's follow-up of findings until they are closed (improvement reports, assessments). */
+    public FollowUpService followUp() {
+        return followUp;
     }
 
     /** The supervisors' dashboard: compliance per checkpoint, item and bed-size band, by fiscal year. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
                 FacilitiesCommand.class, AdviceCommand.class, SettingsCommand.class, ExportCommand.class,
                 ImportCommand.class, VerifyCommand.class, AssignmentsCommand.class, DevicesCommand.class, PlanCommand.class, ReplanCommand.class,
                 ReviewCommand.class, ReportCommand.class, RoleCommand.class, SelfCheckCommand.class,
-                BackupCommand.class, RestoreCommand.class})
+                BackupCommand.class, RestoreCommand.class, FollowUpCommand.class})
 public final class TachiiriCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT, descriptionKey = "data")

@@ -46,6 +46,13 @@ final class AuditWriter {
                 "SELECT last_sequence, last_hash FROM plan_self_check_heads WHERE plan_id = ?", """
                 INSERT INTO plan_self_check_heads (last_sequence, last_hash, plan_id) VALUES (?, ?, ?)
                 ON CONFLICT (plan_id) DO UPDATE SET last_sequence = excluded.last_sequence,
+                    last_hash = excluded.last_hash"""),
+        /** The office's follow-up of an inspection: the improvement report, each assessment, the evidence (schema 10). */
+        FOLLOW_UP("follow_up_events", "inspection_id",
+                "SELECT inspection_id FROM follow_up_heads UNION SELECT inspection_id FROM follow_up_events",
+                "SELECT last_sequence, last_hash FROM follow_up_heads WHERE inspection_id = ?", """
+                INSERT INTO follow_up_heads (last_sequence, last_hash, inspection_id) VALUES (?, ?, ?)
+                ON CONFLICT (inspection_id) DO UPDATE SET last_sequence = excluded.last_sequence,
                     last_hash = excluded.last_hash""");
 
         final String events;

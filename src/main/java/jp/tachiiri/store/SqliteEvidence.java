@@ -143,21 +143,26 @@ public final class SqliteEvidence implements EvidenceRepository {
 
     @Override
     public Path file(Evidence evidence) {
-        if (!SHA256.matcher(evidence.sha256()).matches()) {
-            throw new IllegalArgumentException("not a SHA-256 in hex: " + evidence.sha256());
+        return checkedFile(evidence.sha256(), evidence.fileName());
+    }
+
+    /** The stored bytes with this SHA-256, checked against it; {@code fileName} names them in a message. */
+    Path checkedFile(String sha256, String fileName) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
         }
-        Path file = pathOf(evidence.sha256());
+        Path file = pathOf(sha256);
         if (!Files.isRegularFile(file)) {
-            throw new UserFacingException("evidence.error.missing", file, evidence.fileName());
+            throw new UserFacingException("evidence.error.missing", file, fileName);
         }
         String actual;
         try {
             actual = sha256Of(file);
         } catch (IOException e) {
-            throw new UserFacingException(e, "evidence.error.storedUnreadable", file, evidence.fileName(), e.getMessage());
+            throw new UserFacingException(e, "evidence.error.storedUnreadable", file, fileName, e.getMessage());
         }
-        if (!actual.equals(evidence.sha256())) {
-            throw new UserFacingException("evidence.error.altered", file, evidence.fileName());
+        if (!actual.equals(sha256)) {
+            throw new UserFacingException("evidence.error.altered", file, fileName);
         }
         return file;
     }
@@ -187,11 +192,11 @@ public final class SqliteEvidence implements EvidenceRepository {
         return folder.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    private record Stored(String sha256, long size) {
+    record Stored(String sha256, long size) {
     }
 
     /** Copies {@code source} in under its SHA-256 (once per content) and makes it durable. */
-    private Stored store(Path source) {
+    Stored store(Path source) {
         if (!Files.isRegularFile(source)) {
             throw new UserFacingException("evidence.error.unreadable", source);
         }

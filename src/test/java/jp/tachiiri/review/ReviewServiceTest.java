@@ -18,7 +18,6 @@ import jp.tachiiri.model.BedBand;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.sync.ImportOutcome;
-import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.Offices;
 import org.junit.jupiter.api.AfterEach;
@@ -40,14 +39,7 @@ class ReviewServiceTest {
 
     @BeforeEach
     void officeWithTheDemoFindings() {
-        Path bundle;
-        try (Workspace tablet = Workspace.open(folder.resolve("tablet"), CLOCK)) {
-            tablet.demo().seed();
-            Enrolments.officeKnownTo(tablet, folder.resolve("office"));
-            bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
-        }
-        office = Offices.open(folder.resolve("office"), CLOCK);
-        assertThat(office.sync().importFile(bundle, true).result()).isEqualTo(ImportOutcome.Result.IMPORTED);
+        office = Offices.withDemoFindings(folder, CLOCK);
         sakuragawa = row("桜川").inspectionId();
         aobadai = row("青葉台").inspectionId();
     }

@@ -1,0 +1,218 @@
+package jp.tachiiri.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import jp.tachiiri.followup.Assessment;
+import jp.tachiiri.followup.FollowUpEvidence;
+import jp.tachiiri.followup.FollowUpRepository;
+import jp.tachiiri.followup.ImprovementReport;
+import jp.tachiiri.followup.ItemFollowUp;
+import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.model.InspectionIds;
+
+/**
+ * Follow-up in SQLite (schema 10): the cases are read from the newest finalized revision of each inspection, as
+ * the dashboard counts them (the demo only in a store of nothing but the demo); reports, assessments and evidence
+ * are written each with its event in the inspection's follow-up trail, in one transaction.
+ */
+public final class SqliteFollowUp implements FollowUpRepository {
+
+    static final String REPORT_RECORDED = "REPORT_RECORDED";
+    static final String ITEM_ASSESSED = "ITEM_ASSESSED";
+    static final String EVIDENCE_ADDED = "FOLLOW_UP_EVIDENCE_ADDED";
+
+    private static final String CASES = """
+            WITH newest AS (
+                SELECT r.inspection_id, r.revision, r.catalog_version, r.inspection_date, i.facility_id,
+                       (SELECT min(x.finalized_at) FROM inspection_revisions x
+                        WHERE x.inspection_id = r.inspection_id AND x.status = 'FINALIZED') AS first_finalized_at
+                FROM inspection_revisions r
+                JOIN inspections i ON i.id = r.inspection_id
+                WHERE r.status = 'FINALIZED'
+                  AND (i.demo = 0 OR NOT EXISTS (SELECT 1 FROM inspections real WHERE real.demo = 0))
+                  AND r.revision = (SELECT max(x.revision) FROM inspection_revisions x
+                                    WHERE x.inspection_id = r.inspection_id AND x.status = 'FINALIZED')
+            )
+            SELECT n.inspection_id, n.revision, n.catalog_version, n.facility_id, rf.code, rf.name, n.inspection_date,
+                   n.first_finalized_at
+            FROM newest n
+            JOIN revision_facility rf ON rf.inspection_id = n.inspection_id AND rf.revision = n.revision
+            WHERE EXISTS (SELECT 1 FROM findings f WHERE f.inspection_id = n.inspection_id AND f.revision = n.revision
+                          AND f.answer = 'NON_COMPLIANT')
+              AND (? IS NULL OR n.inspection_id = ?)
+            ORDER BY n.inspection_date, n.inspection_id""";
+
+    private final Database database;
+    private final SqliteEvidence evidence;
+
+    public SqliteFollowUp(Database database, SqliteEvidence evidence) {
+        this.database = database;
+        this.evidence = evidence;
+    }
+
+    @Override
+    public List<StoredCase> cases() {
+        return database.read(connection -> read(connection, null));
+    }
+
+    @Override
+    public Optional<StoredCase> find(String inspectionId) {
+        return database.read(connection -> read(connection, inspectionId)).stream().findFirst();
+    }
+
+    private record Head(String inspectionId, int revision, String catalogVersion, String facilityId, String code,
+                        String name, LocalDate date, Instant firstFinalizedAt) {
+    }
+
+    private static List<StoredCase> read(Connection connection, String only) throws SQLException {
+        List<Head> heads = Rows.list(connection, CASES, row -> new Head(row.getString(1), row.getInt(2), row.getString(3),
+                row.getString(4), row.getString(5), row.getString(6), LocalDate.parse(row.getString(7)),
+                Instant.parse(row.getString(8))), only, only);
+        Map<String, List<StoredFinding>> findings = new HashMap<>();
+        Map<String, ImprovementReport> reports = new HashMap<>();
+        Map<String, Map<String, ItemFollowUp>> items = new HashMap<>();
+        Map<String, Map<String, List<FollowUpEvidence>>> files = new HashMap<>();
+        for (Head head : heads) {
+            findings.put(head.inspectionId(), Rows.list(connection, """
+                    SELECT item_id, target_date, advice FROM findings
+                    WHERE inspection_id = ? AND revision = ? AND answer = 'NON_COMPLIANT' ORDER BY item_id""",
+                    row -> new StoredFinding(row.getString(1), date(row.getString(2)), row.getString(3)),
+                    head.inspectionId(), head.revision()));
+        }
+        String filter = only == null ? "" : " WHERE inspection_id = ?";
+        Object[] parameters = only == null ? new Object[0] : new Object[] {only};
+        for (ImprovementReport report : Rows.list(connection,
+                "SELECT inspection_id, received_on, contact_name, contact_role FROM improvement_reports" + filter,
+                row -> new ImprovementReport(row.getString(1), LocalDate.parse(row.getString(2)), row.getString(3),
+                        row.getString(4)), parameters)) {
+            reports.put(report.inspectionId(), report);
+        }
+        for (ItemFollowUp item : Rows.list(connection, """
+                SELECT inspection_id, item_id, action, done_on, assessment, new_target_date FROM follow_up_items""" + filter,
+                row -> new ItemFollowUp(row.getString(1), row.getString(2), row.getString(3), date(row.getString(4)),
+                        Assessment.valueOf(row.getString(5)), date(row.getString(6))), parameters)) {
+            items.computeIfAbsent(item.inspectionId(), key -> new HashMap<>()).put(item.itemId(), item);
+        }
+        for (FollowUpEvidence file : Rows.list(connection, """
+                SELECT id, inspection_id, item_id, file_name, media_type, size_bytes, sha256, added_at
+                FROM follow_up_evidence""" + filter + " ORDER BY added_at, id",
+                row -> new FollowUpEvidence(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getLong(6), row.getString(7), Instant.parse(row.getString(8))), parameters)) {
+            files.computeIfAbsent(file.inspectionId(), key -> new HashMap<>())
+                    .computeIfAbsent(file.itemId(), key -> new ArrayList<>()).add(file);
+        }
+        return heads.stream().map(head -> new StoredCase(head.inspectionId(), head.revision(), head.catalogVersion(),
+                head.facilityId(), head.code(), head.name(), head.date(), head.firstFinalizedAt(),
+                findings.get(head.inspectionId()), Optional.ofNullable(reports.get(head.inspectionId())),
+                items.getOrDefault(head.inspectionId(), Map.of()), files.getOrDefault(head.inspectionId(), Map.of())))
+                .toList();
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        return Optional.ofNullable(text).map(LocalDate::parse);
+    }
+
+    @Override
+    public void saveReport(ImprovementReport report, String actor, Instant at) {
+        database.transaction(connection -> {
+            String before = Rows.list(connection, """
+                    SELECT received_on, contact_name, contact_role FROM improvement_reports WHERE inspection_id = ?""",
+                    row -> describe(LocalDate.parse(row.getString(1)), row.getString(2), row.getString(3)),
+                    report.inspectionId()).stream().findFirst().orElse(null);
+            String after = describe(report.receivedOn(), report.contactName(), report.contactRole());
+            if (after.equals(before)) {
+                return null;
+            }
+            Rows.update(connection, """
+                    INSERT INTO improvement_reports (inspection_id, received_on, contact_name, contact_role, updated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (inspection_id) DO UPDATE SET received_on = excluded.received_on,
+                        contact_name = excluded.contact_name, contact_role = excluded.contact_role,
+                        updated_at = excluded.updated_at""",
+                    report.inspectionId(), report.receivedOn().toString(), report.contactName(), report.contactRole(),
+                    at.toString());
+            AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, report.inspectionId(), actor, at,
+                    AuditWriter.Entry.of(REPORT_RECORDED, "report", before, after));
+            return null;
+        });
+    }
+
+    private static String describe(LocalDate receivedOn, String name, String role) {
+        return receivedOn + " " + name + (role.isEmpty() ? "" : " (" + role + ")");
+    }
+
+    @Override
+    public void saveItem(ItemFollowUp item, String actor, Instant at) {
+        database.transaction(connection -> {
+            String before = Rows.list(connection, """
+                    SELECT assessment, done_on, new_target_date, action FROM follow_up_items
+                    WHERE inspection_id = ? AND item_id = ?""",
+                    row -> describe(row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
+                    item.inspectionId(), item.itemId()).stream().findFirst().orElse(null);
+            String after = describe(item.assessment().name(), item.doneOn().map(LocalDate::toString).orElse(null),
+                    item.newTargetDate().map(LocalDate::toString).orElse(null), item.action());
+            if (after.equals(before)) {
+                return null;
+            }
+            Rows.update(connection, """
+                    INSERT INTO follow_up_items (inspection_id, item_id, action, done_on, assessment, new_target_date,
+                                                 updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (inspection_id, item_id) DO UPDATE SET action = excluded.action,
+                        done_on = excluded.done_on, assessment = excluded.assessment,
+                        new_target_date = excluded.new_target_date, updated_at = excluded.updated_at""",
+                    item.inspectionId(), item.itemId(), item.action(), item.doneOn().map(LocalDate::toString).orElse(null),
+                    item.assessment().name(), item.newTargetDate().map(LocalDate::toString).orElse(null), at.toString());
+            AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, item.inspectionId(), actor, at,
+                    AuditWriter.Entry.of(ITEM_ASSESSED, item.itemId(), before, after));
+            return null;
+        });
+    }
+
+    /** An assessment as its trail records it: "IN_PROGRESS done=… target=… | what was done". */
+    private static String describe(String assessment, String doneOn, String newTarget, String action) {
+        return assessment + (doneOn == null ? "" : " done=" + doneOn) + (newTarget == null ? "" : " target=" + newTarget)
+                + (action.isEmpty() ? "" : " | " + action);
+    }
+
+    @Override
+    public FollowUpEvidence addEvidence(String inspectionId, String itemId, Path source, String mediaType, String actor,
+                                        Instant at) {
+        SqliteEvidence.Stored stored = evidence.store(source);
+        String fileName = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        FollowUpEvidence added = new FollowUpEvidence(InspectionIds.childId(inspectionId), inspectionId, itemId, fileName,
+                Objects.requireNonNullElse(mediaType, SqliteEvidence.DEFAULT_MEDIA_TYPE), stored.size(), stored.sha256(),
+                at);
+        database.transaction(connection -> {
+            Rows.update(connection, """
+                    INSERT INTO follow_up_evidence (id, inspection_id, item_id, file_name, media_type, size_bytes, sha256,
+                                                    added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", added.id(), inspectionId, itemId, fileName, added.mediaType(),
+                    added.size(), added.sha256(), at.toString());
+            AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, inspectionId, actor, at,
+                    AuditWriter.Entry.of(EVIDENCE_ADDED, itemId, null, fileName + " sha256=" + added.sha256()));
+            return null;
+        });
+        return added;
+    }
+
+    @Override
+    public List<AuditEvent> trail(String inspectionId) {
+        return database.read(connection -> SqliteAuditLog.events(connection, AuditWriter.Trail.FOLLOW_UP.events,
+                AuditWriter.Trail.FOLLOW_UP.owner, inspectionId));
+    }
+
+    @Override
+    public Path file(FollowUpEvidence file) {
+        return evidence.checkedFile(file.sha256(), file.fileName());
+    }
+}
