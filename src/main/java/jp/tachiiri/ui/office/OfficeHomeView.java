@@ -82,8 +82,9 @@ public final class OfficeHomeView {
         Button transfer = ScreenParts.headerButton(messages, "office.import", "office-import", () -> context.navigator().transfer());
         Button dashboard = ScreenParts.headerButton(messages, "dashboard.button", "office-dashboard", () -> context.navigator().dashboard());
         Button planning = ScreenParts.headerButton(messages, "planning.button", "office-planning", () -> new PlanningDialog(context).show());
+        Button followUp = ScreenParts.headerButton(messages, "followup.button", "office-followup", () -> new FollowUpDialog(context).show());
         Button settings = ScreenParts.headerButton(messages, "settings.button", "settings", () -> new SettingsDialog(context).show());
-        HBox controls = new HBox(16, role, transfer, planning, dashboard, settings, ScreenParts.languageSwitch(context));
+        HBox controls = new HBox(16, role, transfer, planning, followUp, dashboard, settings, ScreenParts.languageSwitch(context));
         controls.setAlignment(Pos.CENTER_LEFT);
         return ScreenParts.header(titles, controls, () -> ScreenParts.TITLES_ROOM);
     }
@@ -113,6 +114,12 @@ public final class OfficeHomeView {
     }
 
     private String checkpointTitle(Checkpoint checkpoint) {
+        return checkpointTitle(context, checkpoint);
+    }
+
+    /** The checkpoint's title as the newest catalog gives it, in the user's language. */
+    static String checkpointTitle(UiContext context, Checkpoint checkpoint) {
+        Messages messages = context.messages();
         return context.workspace().catalogs().latest().sections().stream()
                 .filter(section -> section.checkpoint() == checkpoint).findFirst()
                 .map(section -> section.title().in(messages.language())).orElse(checkpoint.id());
