@@ -27,7 +27,6 @@ import org.testfx.api.FxRobot;
 class BackupScreenTest {
 
     private static final String PASSPHRASE = "デモ県 医務課 バックアップ";
-    private static final Path SHOTS = Path.of(System.getProperty("tour.out", "target/screenshots"));
 
     @TempDir
     Path scratch;
@@ -142,10 +141,7 @@ class BackupScreenTest {
     }
 
     private void shoot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Window dialog = Window.getWindows().stream().filter(window -> window != UiTestSupport.mainWindow(robot) && window.isShowing())
-                .reduce((first, last) -> last).orElseThrow();
-        UiTestSupport.writePng(robot, dialog.getScene(), SHOTS.resolve(name));
+        UiTestSupport.shootDialog(robot, name);
     }
 
     private static List<Path> files(Path folder) throws Exception {

@@ -15,7 +15,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.stage.Window;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FollowUpList;
@@ -34,7 +33,6 @@ import org.testfx.api.FxRobot;
  */
 class FollowUpScreenTest {
 
-    private static final Path SHOTS = Path.of(System.getProperty("tour.out", "target/screenshots"));
 
     @TempDir
     Path root;
@@ -132,9 +130,6 @@ class FollowUpScreenTest {
     }
 
     private void shoot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Window dialog = Window.getWindows().stream().filter(window -> window != UiTestSupport.mainWindow(robot) && window.isShowing())
-                .reduce((first, last) -> last).orElseThrow();
-        UiTestSupport.writePng(robot, dialog.getScene(), SHOTS.resolve(name));
+        UiTestSupport.shootDialog(robot, name);
     }
 }

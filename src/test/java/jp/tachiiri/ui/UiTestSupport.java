@@ -2,6 +2,7 @@ package jp.tachiiri.ui;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -154,6 +155,16 @@ public final class UiTestSupport {
             }
         }
         ImageIO.write(png, "png", file.toFile());
+    }
+
+    /** Writes the dialog opened last as a PNG named {@code name} in target/screenshots (or -Dtour.out). */
+    public static void shootDialog(FxRobot robot, String name) throws IOException {
+        Path shots = Path.of(System.getProperty("tour.out", "target/screenshots"));
+        Files.createDirectories(shots);
+        javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
+                .filter(window -> window != mainWindow(robot) && window.isShowing())
+                .reduce((first, last) -> last).orElseThrow();
+        writePng(robot, dialog.getScene(), shots.resolve(name));
     }
 
     /** The app's own window (dialogs are owned by it). */
