@@ -4,8 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
 import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.demo.DemoData;
+import jp.tachiiri.followup.Assessment;
+import jp.tachiiri.followup.FindingToFollow;
+import jp.tachiiri.followup.FollowUpCase;
+import jp.tachiiri.followup.FollowUpService;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.sync.ImportOutcome;
@@ -16,6 +24,9 @@ import jp.tachiiri.sync.SyncService;
  * demo inspections, or the office's facility master with a demo tablet's findings waiting in its inbox.
  */
 public final class DemoSetup {
+
+    /** How long ago the inspections of the office's follow-up demo were made. */
+    static final int HISTORY_DAYS = 150;
 
     private final Workspace workspace;
     private final Database database;
@@ -54,6 +65,7 @@ public final class DemoSetup {
         if (Files.isDirectory(inbox) && !SyncService.filesOf(inbox).isEmpty()) {
             return false;
         }
+        seedFollowUpHistory();
         String demoTablet;
         try (Workspace tablet = Workspace.open(workspace.folder().resolve("demo").resolve("tablet"), workspace.clock())) {
             tablet.demo().seed();
@@ -70,6 +82,43 @@ public final class DemoSetup {
                     inbox.toAbsolutePath().toString()));
             return true;
         });
+    }
+
+    /**
+     * Follow-up as an office has it months after its inspections: a tablet whose clock is set {@link #HISTORY_DAYS}
+     * days back inspected two hospitals; their findings are imported here at once (the tablet, retired since, is
+     * refused afterwards), and one hospital's report came
+     * and closed every finding while the other's never came (overdue). Done once: a start killed half-way finds the
+     * bundle imported already and records the same report again, which changes nothing on the same day.
+     */
+    private void seedFollowUpHistory() {
+        Clock then = Clock.offset(workspace.clock(), Duration.ofDays(-HISTORY_DAYS));
+        Path bundle;
+        try (Workspace tablet = Workspace.open(workspace.folder().resolve("demo").resolve("history-tablet"), then)) {
+            tablet.demo().demoData.seedFollowUpHistory();
+            enrolThisOffice(tablet);
+            Optional<Path> written = tablet.sync().exportFindings(workspace.folder().resolve("demo").resolve("history"));
+            if (written.isEmpty()) {
+                return;
+            }
+            bundle = written.get();
+        }
+        ImportOutcome outcome = workspace.sync().importFile(bundle, true);
+        if (outcome.result() == ImportOutcome.Result.REJECTED) {
+            throw outcome.problem().orElseThrow();
+        }
+        // That tablet has been retired since: refused (revoked), so that nothing new is sent to it, and the demo
+        // tablet is still the one the office enrols by its fingerprint.
+        outcome.header().ifPresent(sender -> workspace.deviceTrust().refuse(sender.deviceId()));
+        FollowUpService followUp = workspace.followUp();
+        FollowUpCase closed = followUp.findByFacility(DemoData.ALL_CLOSED_CODE);
+        LocalDate inspected = closed.inspectionDate();
+        followUp.recordReport(closed.inspectionId(), inspected.plusDays(35), "デモ 川口 誠", "事務部 総務課", DemoData.ACTOR);
+        int week = 0;
+        for (FindingToFollow finding : closed.findings()) {
+            followUp.assess(closed.inspectionId(), finding.itemId(), "デモ: " + finding.advice(),
+                    Optional.of(inspected.plusDays(20 + 7 * week++)), Assessment.CLOSED, Optional.empty(), DemoData.ACTOR);
+        }
     }
 
     /**

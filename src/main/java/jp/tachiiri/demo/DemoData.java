@@ -44,7 +44,7 @@ import jp.tachiiri.selfcheck.SelfCheckService;
  */
 public final class DemoData {
 
-    static final String ACTOR = "demo";
+    public static final String ACTOR = "demo";
     /** Notes on compliant items: the good practice the advice printout asks the hospital to keep up. */
     private static final Map<String, String> GOOD_PRACTICE = Map.of(
             "backup.generations", "デモ: 日次・週次・月次の3世代を外付け媒体で管理し、施錠した保管庫に保管している。",
@@ -94,6 +94,37 @@ public final class DemoData {
     /** Adds only the demo prefecture's hospitals: the office's facility master, whose inspections come in bundles. */
     public void seedFacilities() {
         hospitals().forEach(facilities::save);
+    }
+
+    /** The hospital codes of the office's follow-up demo: one whose report never came, one that closed everything. */
+    public static final String REPORT_OVERDUE_CODE = "9910000033";
+    public static final String ALL_CLOSED_CODE = "9910000041";
+
+    /**
+     * The inspections behind the office's follow-up demo, made on a tablet whose clock is set months back: デモ
+     * みずほ台病院 and デモ 山ノ内リハビリテーション病院, each with two 不適合 due two months later. Returns false,
+     * changing nothing, when they are there already.
+     */
+    public boolean seedFollowUpHistory() {
+        Facility mizuho = hospitals().get(2);
+        Facility yamanouchi = hospitals().get(3);
+        if (facilities.byId(mizuho.id()).isPresent()) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate target = today.plusMonths(2);
+        finalizeWith(mizuho, today.minusDays(2), target, Map.of("backup.offline-copy", Answer.NON_COMPLIANT,
+                "contact.incident-diagram", Answer.NON_COMPLIANT));
+        finalizeWith(yamanouchi, today, target, Map.of("vulnerability.two-factor-auth", Answer.NON_COMPLIANT,
+                "backup.restore-test", Answer.NON_COMPLIANT));
+        return true;
+    }
+
+    private void finalizeWith(Facility facility, LocalDate date, LocalDate target, Map<String, Answer> exceptions) {
+        facilities.save(facility);
+        Inspection inspection = start(facility, date);
+        recordAll(inspection, facility.profileOn(date), date, target, exceptions, Integer.MAX_VALUE);
+        inspections.finalizeInspection(inspection.id(), ACTOR);
     }
 
     /** Adds the demo prefecture; returns false (and changes nothing) when it is already there. */

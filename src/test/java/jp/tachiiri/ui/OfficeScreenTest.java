@@ -57,7 +57,7 @@ class OfficeScreenTest {
         fire(robot, "#role-office");
         waitFor("the office's list", () -> robot.lookup("#office-inspections").tryQuery().isPresent());
         assertThat(robot.lookup("#role-badge").queryAs(Label.class).getText()).isEqualTo("事務所");
-        assertThat(rows(robot, "#office-inspections")).isZero();
+        assertThat(rows(robot, "#office-inspections")).as("the follow-up demo's two inspections of months ago").isEqualTo(2);
 
         fire(robot, "#office-import");
         waitFor("the import screen with the demo inbox", () -> robot.lookup("#sync-inbox").tryQuery()
@@ -76,11 +76,12 @@ class OfficeScreenTest {
         fire(robot, "#sync-enrol");
         waitFor("the findings imported", () -> list("#sync-outcomes").getItems().stream()
                 .anyMatch(line -> line.toString().contains("取り込みました（新規 2 件")));
-        waitFor("the tablet listed as enrolled", () -> list("#sync-devices").getItems().size() == 1);
+        waitFor("the tablet listed as enrolled, beside the retired one of the follow-up demo",
+                () -> list("#sync-devices").getItems().size() == 2);
 
         fire(robot, "#back");
-        waitFor("two received inspections", () -> rows(robot, "#office-inspections") == 2);
-        assertThat(robot.lookup("#office-count-RECEIVED").queryAs(Label.class).getText()).isEqualTo("受信 2");
+        waitFor("two more received inspections", () -> rows(robot, "#office-inspections") == 4);
+        assertThat(robot.lookup("#office-count-RECEIVED").queryAs(Label.class).getText()).isEqualTo("受信 4");
         robot.interact(() -> robot.lookup("#office-text").queryAs(TextField.class).setText("桜川"));
         waitFor("the filter", () -> rows(robot, "#office-inspections") == 1);
         UiTestSupport.openRow(robot, "#office-inspections", "デモ 桜川記念病院");

@@ -1,0 +1,59 @@
+package jp.tachiiri.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import jp.tachiiri.app.Workspace;
+import jp.tachiiri.demo.DemoData;
+import jp.tachiiri.model.Role;
+import jp.tachiiri.sync.SyncService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The office's demo, as a first start chooses it: besides the demo tablet's findings waiting in the inbox, the
+ * follow-up of two inspections of five months ago — one hospital whose improvement report is overdue, one whose
+ * report came and closed every finding — with trails that verify.
+ */
+class FollowUpDemoTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theOfficeDemoHoldsAnOverdueReportAndAHospitalWithEverythingClosed() {
+        try (Workspace office = Workspace.open(folder, CLOCK)) {
+            office.demo().chooseRole(Role.OFFICE);
+
+            FollowUpService followUp = office.followUp();
+            FollowUpCase overdue = followUp.findByFacility(DemoData.REPORT_OVERDUE_CODE);
+            FollowUpCase closed = followUp.findByFacility(DemoData.ALL_CLOSED_CODE);
+            // Inspected 150 days back (2026-07-08) and two days before; printouts due 30 days later, on an open day.
+            assertThat(closed.inspectionDate()).isEqualTo(LocalDate.of(2026, 7, 8));
+            assertThat(overdue.inspectionDate()).isEqualTo(LocalDate.of(2026, 7, 6));
+            assertThat(overdue.reportDue()).isEqualTo(LocalDate.of(2026, 8, 7));
+            assertThat(overdue.reportOverdue(followUp.today())).isTrue();
+            assertThat(overdue.findings()).hasSize(2).noneMatch(FindingToFollow::closed);
+            assertThat(closed.report()).isPresent();
+            assertThat(closed.findings()).hasSize(2).allMatch(FindingToFollow::closedInTime);
+            assertThat(closed.closed()).isTrue();
+
+            FollowUpList.Counts counts = FollowUpList.of(followUp.cases(), followUp.today(), FollowUpList.Filter.OPEN).counts();
+            // みずほ台's two findings were due two months after the inspection (2026-09-06): past, and open.
+            assertThat(counts).isEqualTo(new FollowUpList.Counts(1, 2, 2, 2));
+            assertThat(office.chainVerifier().verifyEveryChain()).isEmpty();
+            assertThat(SyncService.filesOf(folder.resolve("demo").resolve("inbox"))).hasSize(1);
+
+            // A second start changes nothing.
+            assertThat(office.demo().seedOffice()).isFalse();
+            assertThat(followUp.trail(closed.inspectionId())).hasSize(3);
+            assertThat(followUp.cases()).hasSize(2);
+        }
+    }
+}
