@@ -482,7 +482,8 @@ public final class AdvicePdf {
                 content.documentDate().atStartOfDay().toInstant(ZoneOffset.ofHours(9)), documentId);
     }
 
-    static String date(LocalDate date, Messages messages) {
+    /** A date as the office's documents print it: in the imperial era in Japanese, as the screens do in English. */
+    public static String date(LocalDate date, Messages messages) {
         return messages.language() == Language.JA
                 ? JAPANESE_DATE.format(JapaneseDate.from(date))
                 : DateText.format(date, messages.language());

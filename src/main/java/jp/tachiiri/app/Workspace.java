@@ -51,6 +51,8 @@ public final class Workspace implements AutoCloseable {
 
     /** Where a bundle's attachments wait while it is imported. */
     private static final String STAGING_FOLDER = "incoming";
+    /** Where the app saves the documents it writes for hospitals (advice printouts, reminder letters). */
+    private static final String PRINTOUTS_FOLDER = "printouts";
     private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
     private final Path folder;
     private final Database database;
@@ -106,12 +108,12 @@ public final class Workspace implements AutoCloseable {
         this.review = new ReviewService(new SqliteReview(database), storedInspections, storedEvidence, storedSelfCheck,
                 catalogs, clock);
         this.followUp = new FollowUpService(new SqliteFollowUp(database, storedEvidence), catalogs, clock,
-                () -> settings.advice().reportDays());
+                settings::advice, folder.resolve(PRINTOUTS_FOLDER));
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
         this.csvReport = new CsvReport(storedInspections, storedSelfCheck, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
         this.advice = new AdviceService(storedInspections, storedFacilities, storedSelfCheck, catalogs,
-                folder.resolve("printouts"));
+                folder.resolve(PRINTOUTS_FOLDER));
         this.demo = new DemoSetup(this, database, new DemoData(storedFacilities, inspections, selfCheck, clock));
         this.backups = new Backups(this, database, storedEvidence, settings);
     }

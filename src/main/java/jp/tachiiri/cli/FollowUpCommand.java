@@ -12,6 +12,7 @@ import jp.tachiiri.followup.FindingToFollow;
 import jp.tachiiri.followup.FollowUpCase;
 import jp.tachiiri.followup.FollowUpList;
 import jp.tachiiri.followup.FollowUpService;
+import jp.tachiiri.followup.ReminderLetter;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.UserFacingException;
 import picocli.CommandLine.ArgGroup;
@@ -21,10 +22,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code tachiiri followup}: the office's follow-up of findings until they are closed. {@code list} shows what is
  * open (one finding per line, then the counts), {@code record} the arrival of a hospital's improvement report,
- * {@code assess} what the hospital did for one finding and the office's assessment, with its evidence files.
+ * {@code assess} what the hospital did for one finding and the office's assessment, with its evidence files,
+ * {@code letter} the reminder letter (PDF) to a hospital whose report is overdue or whose findings are past their date.
  */
 @Command(name = "followup", subcommands = {FollowUpCommand.ListOpen.class, FollowUpCommand.Record.class,
-        FollowUpCommand.Assess.class})
+        FollowUpCommand.Assess.class, FollowUpCommand.Letter.class})
 final class FollowUpCommand extends Subcommand implements Callable<Integer> {
 
     @Override
@@ -184,6 +186,34 @@ final class FollowUpCommand extends Subcommand implements Callable<Integer> {
                 }
                 out().println(messages().get("cli.followup.assessed", itemId, followed.facilityName(),
                         messages().get(chosen.messageKey()), evidence.size()));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "letter")
+    static final class Letter extends Subcommand implements Callable<Integer> {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.pdf", descriptionKey = "outPdf")
+        Path out;
+
+        @Option(names = "--on", paramLabel = "YYYY-MM-DD", descriptionKey = "followup.letter.on")
+        String on;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root().openWorkspace()) {
+                FollowUpService followUp = workspace.followUp();
+                FollowUpCase followed = which.find(followUp);
+                LocalDate letterDate = on == null ? followUp.today()
+                        : DateText.parseRequired(on, "followup.letter.on.field");
+                ReminderLetter letter = followUp.writeReminderLetter(followed.inspectionId(), letterDate,
+                        root().language(), out);
+                out().println(messages().get("cli.followup.letterWritten", followed.facilityName(), letter.open().size(),
+                        letter.newDue(), out.toAbsolutePath()));
                 return 0;
             }
         }

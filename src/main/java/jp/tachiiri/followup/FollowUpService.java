@@ -1,6 +1,7 @@
 package jp.tachiiri.followup;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,18 +9,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.advice.ReportDeadline;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
+import jp.tachiiri.model.Language;
 
 /**
  * The office's follow-up of inspections until every finding is closed: the hospital's improvement report, what it
- * did per finding with its evidence, and the office's assessment (改善済, 対応中 with a new date, 未対応). Dates are
- * checked against the inspection and today; every change is audited in the inspection's follow-up trail.
+ * did per finding with its evidence, and the office's assessment (改善済, 対応中 with a new date, 未対応), and the
+ * reminder letter to a hospital that is late ({@link ReminderLetter}). Dates are checked against the inspection and
+ * today; every change is audited in the inspection's follow-up trail.
  */
 public final class FollowUpService {
 
@@ -30,14 +34,21 @@ public final class FollowUpService {
     private final FollowUpRepository repository;
     private final CatalogLibrary catalogs;
     private final Clock clock;
-    private final IntSupplier reportDays;
+    private final Supplier<AdviceSettings> advice;
+    private final Path printouts;
+    private final ReminderLetterPdf letterPdf = new ReminderLetterPdf();
 
-    /** {@code reportDays}: the days the advice printout gives the hospital for its report (the office's setting). */
-    public FollowUpService(FollowUpRepository repository, CatalogLibrary catalogs, Clock clock, IntSupplier reportDays) {
+    /**
+     * {@code advice}: the office's settings for the advice printout, which give the days for the report and who
+     * issues letters; {@code printouts}: the folder where the app saves the letters ({@link #reminderLetterFile}).
+     */
+    public FollowUpService(FollowUpRepository repository, CatalogLibrary catalogs, Clock clock,
+                           Supplier<AdviceSettings> advice, Path printouts) {
         this.repository = repository;
         this.catalogs = catalogs;
         this.clock = clock;
-        this.reportDays = reportDays;
+        this.advice = advice;
+        this.printouts = printouts;
     }
 
     public LocalDate today() {
@@ -46,12 +57,12 @@ public final class FollowUpService {
 
     /** Every inspection with findings that needed improvement, closed or not. */
     public List<FollowUpCase> cases() {
-        int days = reportDays.getAsInt();
+        int days = advice.get().reportDays();
         return repository.cases().stream().map(stored -> caseOf(stored, days)).toList();
     }
 
     public FollowUpCase find(String inspectionId) {
-        return repository.find(inspectionId).map(stored -> caseOf(stored, reportDays.getAsInt()))
+        return repository.find(inspectionId).map(stored -> caseOf(stored, advice.get().reportDays()))
                 .orElseThrow(() -> new UserFacingException("followup.error.nothingToFollow", inspectionId));
     }
 
@@ -136,6 +147,45 @@ public final class FollowUpService {
     /** Every change to the inspection's follow-up, oldest first. */
     public List<AuditEvent> trail(String inspectionId) {
         return repository.trail(inspectionId);
+    }
+
+    /**
+     * What the reminder letter for an inspection dated {@code letterDate} (today or later) states, with the issuing
+     * authority of the settings; refused as {@link ReminderLetter#of} says when there is nothing to remind of.
+     */
+    public ReminderLetter reminderLetter(String inspectionId, LocalDate letterDate) {
+        FollowUpCase followed = find(inspectionId);
+        // A letter states the record as it stands now: dated earlier, it could deny a report received since.
+        if (letterDate.isBefore(today())) {
+            throw new UserFacingException("followup.error.letterDatePast", letterDate, today());
+        }
+        return ReminderLetter.of(followed, letterDate, advice.get().issuingAuthority());
+    }
+
+    /** Writes the reminder letter as PDF to {@code out} atomically (nothing is written when it is refused). */
+    public ReminderLetter writeReminderLetter(String inspectionId, LocalDate letterDate, Language language, Path out) {
+        ReminderLetter letter = reminderLetter(inspectionId, letterDate);
+        try {
+            letterPdf.write(letter, language, out);
+        } catch (UncheckedIOException e) {
+            throw new UserFacingException(e, "followup.error.letterWrite", out.toAbsolutePath(), e.getCause().getMessage());
+        }
+        return letter;
+    }
+
+    /**
+     * Where the app saves a reminder letter: the printouts folder (made if missing), named so that a folder of
+     * printouts sorts by date and says what each is.
+     */
+    public Path reminderLetterFile(String inspectionId, LocalDate letterDate, Language language) {
+        FollowUpCase followed = find(inspectionId);
+        try {
+            Files.createDirectories(printouts);
+        } catch (IOException e) {
+            throw new UserFacingException(e, "followup.error.letterWrite", printouts, e.getMessage());
+        }
+        return printouts.resolve("reminder_" + letterDate + "_" + followed.facilityCode() + "_"
+                + followed.inspectionDate() + "_" + language.code() + ".pdf");
     }
 
     /** A date the hospital gives must fall between the inspection and today. */

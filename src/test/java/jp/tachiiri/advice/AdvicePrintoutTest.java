@@ -44,17 +44,11 @@ import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.model.VendorContract;
-import jp.tachiiri.pdf.PdfDocumentWriter;
+import jp.tachiiri.testsupport.PrintedPages;
 import jp.tachiiri.testsupport.Profiles;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,38 +217,7 @@ class AdvicePrintoutTest {
 
             for (byte[] pdf : pdfs) {
                 try (PDDocument document = Loader.loadPDF(pdf)) {
-                    float margin = PdfDocumentWriter.MARGIN;
-                    float slack = 0.5f;
-                    for (int number = 1; number <= document.getNumberOfPages(); number++) {
-                        int page = number;
-                        PDPage pdPage = document.getPage(page - 1);
-                        PDResources resources = pdPage.getResources();
-                        List<String> fonts = new ArrayList<>();
-                        for (COSName name : resources.getFontNames()) {
-                            PDFont font = resources.getFont(name);
-                            fonts.add(font.getName());
-                            assertThat(font.isEmbedded()).as("font %s on page %d", font.getName(), page).isTrue();
-                            assertThat(font.getName()).contains("BIZ");
-                        }
-                        assertThat(fonts).as("fonts of page %d", page).isNotEmpty();
-
-                        PDRectangle box = pdPage.getMediaBox();
-                        List<TextPosition> positions = positions(document, page);
-                        assertThat(positions).isNotEmpty().allSatisfy(position -> {
-                            String glyph = "'" + position.getUnicode() + "' on page " + page;
-                            assertThat(position.getFont().getName()).as(glyph).contains("BIZ");
-                            assertThat(position.getFont().isEmbedded()).as(glyph).isTrue();
-                            float size = position.getFontSizeInPt();
-                            float ascent = position.getFont().getFontDescriptor().getAscent() / 1000 * size;
-                            float descent = -position.getFont().getFontDescriptor().getDescent() / 1000 * size;
-                            float baseline = position.getYDirAdj(); // from the top of the page
-                            assertThat(position.getXDirAdj()).as(glyph).isGreaterThanOrEqualTo(margin - slack);
-                            assertThat(position.getXDirAdj() + position.getWidthDirAdj()).as(glyph)
-                                    .isLessThanOrEqualTo(box.getWidth() - margin + slack);
-                            assertThat(baseline - ascent).as(glyph).isGreaterThanOrEqualTo(margin - slack);
-                            assertThat(baseline + descent).as(glyph).isLessThanOrEqualTo(box.getHeight() - margin + slack);
-                        });
-                    }
+                    PrintedPages.assertBundledFontInsideMargins(document);
                 }
             }
         }
@@ -1027,19 +990,6 @@ class AdvicePrintoutTest {
         return stripper.getText(document).lines().filter(line -> !line.isBlank()).toList();
     }
 
-    static List<TextPosition> positions(PDDocument document, int page) throws IOException {
-        List<TextPosition> all = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void writeString(String text, List<TextPosition> textPositions) {
-                all.addAll(textPositions);
-            }
-        };
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        stripper.getText(document);
-        return all;
-    }
 
     /** Extracted text has line breaks where the layout wrapped and spaces where the stripper saw gaps. */
     static String squeeze(String text) {

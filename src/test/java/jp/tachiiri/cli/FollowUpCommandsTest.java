@@ -13,13 +13,17 @@ import jp.tachiiri.followup.FollowUpCase;
 import jp.tachiiri.testsupport.Commands;
 import jp.tachiiri.testsupport.Commands.Run;
 import jp.tachiiri.testsupport.Offices;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tachiiri followup} on a real office data folder that imported the demo tablet's findings today: listing on
- * a given day, recording a report and an assessment with an evidence file, and refusals with exit code 1.
+ * a given day, recording a report and an assessment with an evidence file, writing the reminder letter, and refusals
+ * with exit code 1.
  */
 class FollowUpCommandsTest {
 
@@ -97,6 +101,41 @@ class FollowUpCommandsTest {
         assertThat(noFacility.exitCode()).isEqualTo(1);
         assertThat(noFacility.err()).contains("0000000000");
         assertThat(run("followup", "list", "--data", office, "--all").out()).doesNotContain("改善済\t");
+    }
+
+    @Test
+    void theLetterIsWrittenTheDayAfterTheReportWasDueAndRefusedOnceEveryFindingIsClosed() throws Exception {
+        Path letter = folder.resolve("督促状.pdf");
+        Run written = run("followup", "letter", "--data", office, "--facility", code, "--out", letter.toString(),
+                "--on", due.plusDays(1).toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(written.out()).contains("桜川", "未完了の指摘 4 件", letter.toAbsolutePath().toString());
+        try (PDDocument document = Loader.loadPDF(letter.toFile())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s", ""))
+                    .contains("桜川", "管理者", "報告を受領していません", "二要素認証");
+        }
+
+        Run early = run("followup", "letter", "--data", office, "--facility", code, "--out", letter + ".early.pdf");
+        assertThat(early.exitCode()).isEqualTo(1);
+        assertThat(early.err()).contains("桜川", due.toString());
+        Run unknown = run("followup", "letter", "--data", office, "--facility", "0000000000", "--out",
+                folder.resolve("unknown.pdf").toString());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("0000000000");
+
+        assertThat(run("followup", "record", "--data", office, "--facility", code, "--received", today.toString(),
+                "--contact", "桜川 情報 太郎").exitCode()).isZero();
+        for (String item : List.of("backup.offline-copy", "vulnerability.two-factor-auth")) {
+            assertThat(run("followup", "assess", "--data", office, "--facility", code, "--item", item,
+                    "--assessment", "closed", "--done-on", today.toString()).exitCode()).isZero();
+        }
+        Path refusedLetter = folder.resolve("closed.pdf");
+        Run closed = run("followup", "letter", "--data", office, "--facility", code, "--out", refusedLetter.toString(),
+                "--on", due.plusDays(1).toString());
+        assertThat(closed.exitCode()).isEqualTo(1);
+        assertThat(closed.err()).contains("桜川", "未完了の指摘がありません");
+        assertThat(refusedLetter).doesNotExist();
+        assertThat(folder.resolve("unknown.pdf")).doesNotExist();
     }
 
     private static Run run(String... args) {

@@ -230,7 +230,8 @@ class FollowUpServiceTest {
         return followUp.trail(inspectionId);
     }
 
-    private static UserFacingException assertRefused(Runnable action, String key) {
+    /** Asserts that {@code action} is refused with {@code key}; returns the refusal to check its message. */
+    static UserFacingException assertRefused(Runnable action, String key) {
         UserFacingException[] caught = new UserFacingException[1];
         assertThatThrownBy(action::run).isInstanceOfSatisfying(UserFacingException.class, e -> {
             assertThat(e.key()).isEqualTo(key);

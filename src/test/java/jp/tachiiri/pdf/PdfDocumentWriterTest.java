@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import jp.tachiiri.testsupport.PrintedPages;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -375,13 +376,9 @@ class PdfDocumentWriterTest {
 
     private static List<TextPosition> positions(PDDocument document) throws IOException {
         List<TextPosition> all = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void writeString(String text, List<TextPosition> textPositions) {
-                all.addAll(textPositions);
-            }
-        };
-        stripper.getText(document);
+        for (int page = 1; page <= document.getNumberOfPages(); page++) {
+            all.addAll(PrintedPages.positions(document, page));
+        }
         return all;
     }
 
