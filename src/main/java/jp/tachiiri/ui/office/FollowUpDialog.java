@@ -183,7 +183,10 @@ final class FollowUpDialog {
         HBox reportRow = row(label("followup.field.receivedOn"), received, label("followup.contact.label"), contact, role, record);
         HBox assessmentRow = row(label("followup.assessment.label"), assessment, label("followup.field.doneOn"), doneOn,
                 label("followup.field.newTarget"), newTarget);
-        VBox form = new VBox(8, reportRow, assessmentRow, action, row(assess, evidence));
+        Button letter = new Button(messages.get("followup.writeLetter"));
+        letter.setId("followup-letter");
+        letter.setOnAction(event -> model.writeReminderLetter(context.navigator()::openDocument));
+        VBox form = new VBox(8, reportRow, assessmentRow, action, row(assess, evidence, letter));
         Label error = Dialogs.errorLine("followup-error", model.errorProperty());
 
         VBox detail = new VBox(6, heading, summary, form, error);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -131,6 +132,28 @@ public final class FollowUpViewModel {
         change(() -> files.forEach(file -> context.workspace().followUp().addEvidence(row.followed().inspectionId(),
                 row.finding().itemId(), file, null, context.workspace().actor())),
                 messages.get("followup.evidenceAdded", files.size()));
+    }
+
+    /**
+     * Writes the reminder letter (督促) to the chosen finding's hospital, dated today, in the user's language, into
+     * printouts/, and hands it to {@code open}; a hospital that cannot be sent one is told why.
+     */
+    public void writeReminderLetter(Consumer<Path> open) {
+        FollowUpList.Row row = selected.get();
+        if (row == null) {
+            return;
+        }
+        error.set("");
+        FollowUpService followUp = context.workspace().followUp();
+        String inspectionId = row.followed().inspectionId();
+        context.background().submit(() -> {
+            Path file = followUp.reminderLetterFile(inspectionId, followUp.today(), messages.language());
+            followUp.writeReminderLetter(inspectionId, followUp.today(), messages.language(), file);
+            return file;
+        }, file -> {
+            status.set(messages.get("followup.letterWritten", file));
+            open.accept(file);
+        }, failure -> error.set(context.describe(failure)));
     }
 
     /** The list as shown, as CSV in the data folder's reports/. */
