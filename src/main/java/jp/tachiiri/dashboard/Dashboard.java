@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.dashboard.DashboardRepository.ClosureTally;
 import jp.tachiiri.dashboard.DashboardRepository.GroupTally;
 import jp.tachiiri.dashboard.DashboardRepository.ItemTally;
 import jp.tachiiri.dashboard.DashboardRepository.OverdueTarget;
@@ -64,6 +65,14 @@ import jp.tachiiri.model.MinistryItem;
  * <li><b>Overdue target dates</b>: the NON_COMPLIANT findings of Y's counted inspections whose target date (目標日)
  *     is before a given "today" (a parameter, never the clock); days overdue = days from the target date to today;
  *     the most overdue first, then by inspection id and catalog order.</li>
+ * <li><b>Followed up to closure</b> ({@link #closures}): the NON_COMPLIANT findings of Y's counted inspections
+ *     (those that needed improvement, as the follow-up lists them), each as the office last assessed it: closed when
+ *     assessed 改善済 (CLOSED), in time when the hospital's day of doing it (doneOn) is on or before the target date
+ *     the inspection gave the finding (or it has none), late otherwise; open when not closed, past its target when its
+ *     target date — the new one agreed for a finding 対応中 — is before a given "today". Days to closure = doneOn −
+ *     inspection date, their median over the closed findings ({@link Closure}: an even count takes the mean of the
+ *     two middle ones). Per checkpoint the ministry's items only; 参考 items have rows of their own, listed after.
+ *     Counted in the store for one year, like every other figure (see SqliteDashboard#closureTallies).</li>
  * <li><b>Compared with earlier years</b>: {@link #checkpointsByYear} gives the per-checkpoint figures of each year
  *     asked for; {@link #year} for each year gives the rest.</li>
  * </ul>
@@ -151,6 +160,42 @@ public final class Dashboard {
         return new OverdueFinding(target.inspectionId(), target.revision(), target.facilityCode(), target.facilityName(),
                 target.inspectionDate(), target.itemId(), title, item != null && item.isReference(), target.targetDate(),
                 ChronoUnit.DAYS.between(target.targetDate(), today));
+    }
+
+    /**
+     * How the 不適合 findings of the year's counted inspections were followed up to closure, on {@code today}: per
+     * checkpoint by the ministry's items (参考 items are advice, never in a checkpoint's figures, as in its shares), and
+     * per item with any such finding, the ministry's first, then the 参考 items apart.
+     */
+    public YearClosures closures(int fiscalYear, LocalDate today) {
+        FiscalYear year = new FiscalYear(fiscalYear);
+        Map<String, List<ClosureTally>> byItem = new HashMap<>();
+        for (ClosureTally tally : repository.closureTallies(year, today)) {
+            byItem.computeIfAbsent(tally.itemId(), id -> new ArrayList<>()).add(tally);
+        }
+        Map<Checkpoint, List<ClosureTally>> byCheckpoint = new EnumMap<>(Checkpoint.class);
+        List<ItemClosure> items = new ArrayList<>();
+        for (CatalogItem item : knownItems().values()) {
+            List<ClosureTally> tallies = byItem.get(item.id());
+            if (tallies == null) {
+                continue;
+            }
+            items.add(new ItemClosure(item.id(), item.checkpoint(), item.title(),
+                    item.ministryItem().map(MinistryItem::label), Closure.of(tallies)));
+            if (!item.isReference()) {
+                byCheckpoint.computeIfAbsent(item.checkpoint(), checkpoint -> new ArrayList<>()).addAll(tallies);
+            }
+        }
+        Map<Checkpoint, LocalizedText> titles = checkpointTitles();
+        List<CheckpointClosure> checkpoints = new ArrayList<>();
+        for (Checkpoint checkpoint : Checkpoint.values()) {
+            checkpoints.add(new CheckpointClosure(checkpoint, titles.getOrDefault(checkpoint,
+                    new LocalizedText(checkpoint.id(), checkpoint.id())),
+                    Closure.of(byCheckpoint.getOrDefault(checkpoint, List.of()))));
+        }
+        // A stable sort: each part stays in catalog order.
+        return new YearClosures(year, today, checkpoints,
+                items.stream().sorted(Comparator.comparing(ItemClosure::reference)).toList());
     }
 
     /** Whether facilities comply with each checkpoint, judged by the ministry's items: 参考 items do not count. */

@@ -54,6 +54,13 @@ public interface DashboardRepository {
     /** How many of the counted inspections have at least one row of the hospital's form. */
     int inspectionsWithHospitalForm(FiscalYear year);
 
+    /**
+     * Per item, the NON_COMPLIANT findings of the counted inspections by how their follow-up stands (the office's
+     * assessment of each, as {@code jp.tachiiri.followup.FindingToFollow} defines closed, closed in time and past its
+     * target on {@code today}), the closed ones by their days to closure. Items without such a finding are missing.
+     */
+    List<ClosureTally> closureTallies(FiscalYear year, LocalDate today);
+
     /** The answers to one item in one band; each counted inspection answers an item at most once. */
     record ItemTally(String itemId, BedBand band, int compliant, int nonCompliant, int alternative, int notApplicable) {
 
@@ -68,6 +75,25 @@ public interface DashboardRepository {
 
         public Share share() {
             return new Share(complies, applicable);
+        }
+    }
+
+    /**
+     * {@code findings} NON_COMPLIANT findings of one item that stand alike: closed in time or late, grouped by the days
+     * from the inspection to the day the hospital did it ({@code daysToClosure}); or open, past the target date on the
+     * day asked about or not ({@code daysToClosure} 0).
+     */
+    record ClosureTally(String itemId, State state, int daysToClosure, int findings) {
+
+        public enum State {
+            IN_TIME,
+            LATE,
+            OPEN,
+            PAST_TARGET
+        }
+
+        public boolean closed() {
+            return state == State.IN_TIME || state == State.LATE;
         }
     }
 

@@ -177,6 +177,53 @@ public final class DashboardTables {
         return rows;
     }
 
+    /**
+     * fiscalYear, asOf, checkpoint, title, needed, closedInTime, closedLate, open, openPastTarget, medianDaysToClosure:
+     * how the findings that needed improvement were followed up to closure, per checkpoint (the ministry's items only),
+     * as of the day the figures were read; the median is empty when nothing is closed and may end in .5.
+     */
+    public static List<List<String>> followUpByCheckpoint(YearClosures closures, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(closureHeader("checkpoint", "title"));
+        for (CheckpointClosure checkpoint : closures.checkpoints()) {
+            rows.add(withClosure(closures, List.of(checkpoint.checkpoint().id(), checkpoint.title().in(language)),
+                    checkpoint.closure()));
+        }
+        return rows;
+    }
+
+    /**
+     * fiscalYear, asOf, checkpoint, itemId, scope, checklistNumber, title, needed, closedInTime, closedLate, open,
+     * openPastTarget, medianDaysToClosure: the same per item with any finding that needed improvement, the
+     * checklist's items first, then the 参考 ones (scope {@code reference}).
+     */
+    public static List<List<String>> followUpByItem(YearClosures closures, Language language) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(closureHeader("checkpoint", "itemId", "scope", "checklistNumber", "title"));
+        for (ItemClosure item : closures.items()) {
+            rows.add(withClosure(closures, List.of(item.checkpoint().id(), item.itemId(), scope(item.reference()),
+                    item.checklistNumber().orElse(""), item.title().in(language)), item.closure()));
+        }
+        return rows;
+    }
+
+    private static List<String> closureHeader(String... naming) {
+        List<String> header = new ArrayList<>(List.of("fiscalYear", "asOf"));
+        header.addAll(List.of(naming));
+        header.addAll(List.of("needed", "closedInTime", "closedLate", "open", "openPastTarget", "medianDaysToClosure"));
+        return header;
+    }
+
+    private static List<String> withClosure(YearClosures closures, List<String> naming, Closure closure) {
+        List<String> row = new ArrayList<>(List.of(Integer.toString(closures.fiscalYear().year()),
+                closures.today().toString()));
+        row.addAll(naming);
+        row.addAll(List.of(Integer.toString(closure.needed()), Integer.toString(closure.closedInTime()),
+                Integer.toString(closure.closedLate()), Integer.toString(closure.open()),
+                Integer.toString(closure.pastTarget()), closure.medianDays().map(DashboardTables::decimal).orElse("")));
+        return row;
+    }
+
     /** How a table names an item's place: an item of the ministry's checklist, or 参考. */
     private static String scope(boolean reference) {
         return reference ? "reference" : "checklist";
@@ -215,7 +262,7 @@ public final class DashboardTables {
                 .toPlainString();
     }
 
-    /** A survey figure as given: 0.959. */
+    /** A number as short as it is exact: 0.959, 251.5, 210 (never 210.0). */
     private static String decimal(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }

@@ -141,6 +141,41 @@ public final class SqliteDashboard implements DashboardRepository {
     }
 
     /**
+     * Aggregated here rather than in Java over {@code FollowUpService.cases()}: that reads every year's cases with
+     * their evidence, one query per inspection (40,000 at national scale), to keep one year's; this reads one year,
+     * from the very {@code counted} set the other figures use, and returns a row per item, state and day count. The
+     * CASE restates {@code FindingToFollow}'s closed, closedInTime and pastTarget (a follow-up row is kept per
+     * inspection and item, across revisions, as the follow-up reads it); DashboardClosureTest holds the two to
+     * the same answers. ISO dates compare as text; julianday() of two dates differs by whole days.
+     */
+    @Override
+    public List<ClosureTally> closureTallies(FiscalYear year, LocalDate today) {
+        return database.read(connection -> Rows.list(connection, "WITH " + counted() + """
+                        , standing AS (
+                            SELECT f.item_id,
+                                   CASE WHEN u.assessment = 'CLOSED' THEN
+                                            CASE WHEN f.target_date IS NULL OR u.done_on <= f.target_date
+                                                 THEN 'IN_TIME' ELSE 'LATE' END
+                                        WHEN coalesce(CASE WHEN u.assessment = 'IN_PROGRESS' THEN u.new_target_date END,
+                                                      f.target_date) < ? THEN 'PAST_TARGET'
+                                        ELSE 'OPEN' END AS state,
+                                   CASE WHEN u.assessment = 'CLOSED'
+                                        THEN CAST(julianday(u.done_on) - julianday(c.inspection_date) AS INTEGER)
+                                        ELSE 0 END AS days
+                            FROM counted c
+                            JOIN findings f ON f.inspection_id = c.inspection_id AND f.revision = c.revision
+                            LEFT JOIN follow_up_items u ON u.inspection_id = c.inspection_id AND u.item_id = f.item_id
+                            WHERE f.answer = 'NON_COMPLIANT'
+                        )
+                        SELECT item_id, state, days, count(*) FROM standing
+                        GROUP BY item_id, state, days
+                        ORDER BY item_id, state, days""",
+                row -> new ClosureTally(row.getString(1), ClosureTally.State.valueOf(row.getString(2)), row.getInt(3),
+                        row.getInt(4)),
+                year.start().toString(), year.end().toString(), today.toString()));
+    }
+
+    /**
      * The common table {@code counted}: the newest finalized revision of each inspection (demo ones only while the
      * store holds nothing else, so that the demo shows figures and never mixes with real ones), if its date
      * (ISO text, so text comparison is date comparison) is in [?, ?), with facility code, name and bed band as

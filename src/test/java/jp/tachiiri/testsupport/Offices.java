@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.ImportOutcome;
@@ -19,9 +20,15 @@ public final class Offices {
      * (桜川 this fiscal year, 青葉台 the year before), both opened with {@code clock}.
      */
     public static Workspace withDemoFindings(Path folder, Clock clock) {
+        return withDemoFindings(folder, clock, tablet -> { });
+    }
+
+    /** As {@link #withDemoFindings(Path, Clock)}, with what {@code alsoOnTheTablet} finalizes there after the demo. */
+    public static Workspace withDemoFindings(Path folder, Clock clock, Consumer<Workspace> alsoOnTheTablet) {
         Path bundle;
         try (Workspace tablet = Workspace.open(folder.resolve("tablet"), clock)) {
             tablet.demo().seed();
+            alsoOnTheTablet.accept(tablet);
             Enrolments.officeKnownTo(tablet, folder.resolve("office"));
             bundle = tablet.sync().exportFindings(folder.resolve("usb")).orElseThrow();
         }

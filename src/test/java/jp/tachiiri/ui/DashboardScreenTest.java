@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -32,10 +35,14 @@ import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.dashboard.CheckpointFigure;
 import jp.tachiiri.dashboard.MinistryItemFigure;
 import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.YearFigures;
+import jp.tachiiri.followup.Assessment;
+import jp.tachiiri.followup.FollowUpCase;
+import jp.tachiiri.followup.FollowUpService;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Role;
 import jp.tachiiri.sync.SyncService;
@@ -99,7 +106,7 @@ class DashboardScreenTest {
         String csv = new String(bytes, StandardCharsets.UTF_8);
         assertThat(csv).contains("backup.offline-copy").contains(",0.49,2023,");
         try (var files = Files.list(data.resolve("reports"))) {
-            assertThat(files.count()).as("one file per chart and table").isEqualTo(9);
+            assertThat(files.count()).as("one file per chart and table").isEqualTo(11);
         }
 
         robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-report").query()).fire());
@@ -297,6 +304,106 @@ class DashboardScreenTest {
         showDashboard();
         assertThat(labels(chart("#dashboard-disagreement"), ".chart-value-label")).extracting(Label::getText)
                 .contains("Otherwise 2/3 (66.7%)", "Otherwise 0/2 (0.0%) · not confirmed 1");
+    }
+
+    /**
+     * How findings were followed up to closure, in the office demo: last year's 青葉台 (inspected on D, every finding
+     * due on T, the last day of that fiscal year) reported on S = T + 1, the first day of this one; access-logs (2-⑥)
+     * closed on D + 30, in time; password-policy (2-⑦) closed on S, a day late, S − D days after the inspection;
+     * restore-test (3-②) not done, so open and past T. Vulnerability: 2 needed, 1 in time, 1 late, the median of 30
+     * and S − D their mean; backup: 1 needed, open and past its date. This year's 桜川 has no follow-up yet: its two
+     * ministry findings open before their date, its two 参考 findings listed after them and marked.
+     */
+    @Test
+    void theFollowUpToClosureStandsPerCheckpointAndPerItemForTheChosenYear() throws Exception {
+        LocalDate inspected;
+        try (Workspace office = Offices.open(data, Clock.systemUTC())) {
+            office.settings().setRole(Role.OFFICE);
+            office.demo().seedOffice();
+            Path inbox = Path.of(office.settings().transferFolders().inbox());
+            SyncService.filesOf(inbox).forEach(file -> office.sync().importFile(file, true));
+            FollowUpService followUp = office.followUp();
+            FollowUpCase aobadai = followUp.cases().stream().filter(found -> found.facilityName().contains("青葉台"))
+                    .findFirst().orElseThrow();
+            inspected = aobadai.inspectionDate();
+            LocalDate thisYearsFirstDay = FiscalYear.of(inspected).end();
+            year = FiscalYear.of(inspected).year();
+            followUp.recordReport(aobadai.inspectionId(), thisYearsFirstDay, "デモ 青葉台 担当", "", "test");
+            followUp.assess(aobadai.inspectionId(), "vulnerability.access-logs", "", Optional.of(inspected.plusDays(30)),
+                    Assessment.CLOSED, Optional.empty(), "test");
+            followUp.assess(aobadai.inspectionId(), "vulnerability.password-policy", "", Optional.of(thisYearsFirstDay),
+                    Assessment.CLOSED, Optional.empty(), "test");
+            followUp.assess(aobadai.inspectionId(), "backup.restore-test", "", Optional.empty(), Assessment.NOT_DONE,
+                    Optional.empty(), "test");
+        }
+        long late = ChronoUnit.DAYS.between(inspected, FiscalYear.of(inspected).end());
+        app.start(() -> new TachiiriApp(data, (owner, title) -> List.of()));
+        showDashboard();
+
+        // This year, as the dashboard opens: 桜川's findings, none followed up yet.
+        assertThat(rows("#dashboard-followup-items")).containsExactly(
+                List.of("R7 2-⑩ " + title("vulnerability.two-factor-auth"), "1", "0", "0", "1", "0", "—"),
+                List.of("R7 3-② " + title("backup.offline-copy"), "1", "0", "0", "1", "0", "—"),
+                List.of("参考 " + title("vulnerability.vpn-firmware"), "1", "0", "0", "1", "0", "—"),
+                List.of("参考 " + title("recovery.drills"), "1", "0", "0", "1", "0", "—"));
+
+        ComboBox<?> years = robot.lookup("#dashboard-year").queryAs(ComboBox.class);
+        robot.interact(() -> years.getSelectionModel().select(years.getItems().indexOf(new FiscalYear(year))));
+        waitFor("last year's follow-up", () -> rows("#dashboard-followup-items").size() == 3);
+
+        assertThat(robot.lookup("#dashboard-followup-basis").queryAs(Label.class).getText())
+                .startsWith(LocalDate.now(Clock.systemDefaultZone()).getYear() + "年");
+        assertThat(rows("#dashboard-followup-checkpoints")).containsExactly(
+                List.of(checkpoint(0), "2", "1", "1", "0", "0", days((30 + late) / 2.0)),
+                List.of(checkpoint(1), "1", "0", "0", "1", "1", "—"),
+                List.of(checkpoint(2), "0", "0", "0", "0", "0", "—"),
+                List.of(checkpoint(3), "0", "0", "0", "0", "0", "—"));
+        assertThat(rows("#dashboard-followup-items")).containsExactly(
+                List.of("R7 2-⑥ " + title("vulnerability.access-logs"), "1", "1", "0", "0", "0", "30 日"),
+                List.of("R7 2-⑦ " + title("vulnerability.password-policy"), "1", "0", "1", "0", "0", days(late)),
+                List.of("R7 3-② " + title("backup.restore-test"), "1", "0", "0", "1", "1", "—"));
+
+        for (double[] tablet : TABLETS) {
+            app.resize(tablet[0], tablet[1]);
+            for (String id : List.of("#dashboard-followup-checkpoints", "#dashboard-followup-items")) {
+                TableView<?> table = robot.lookup(id).queryAs(TableView.class);
+                assertThat(table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum())
+                        .as("every column of %s at %s", id, size(tablet)).isLessThanOrEqualTo(table.getWidth());
+                assertThat(table.lookupAll(".scroll-bar")).as("%s shows its rows whole at %s", id, size(tablet))
+                        .noneMatch(Node::isVisible);
+            }
+        }
+
+        robot.interact(() -> ((ButtonBase) robot.lookup("#dashboard-export").query()).fire());
+        waitFor("the export", () -> robot.lookup("#dashboard-status").queryAs(Label.class).getText().contains("CSV"));
+        Path items = data.resolve("reports").resolve("dashboard_FY" + year + "_follow-up-items.csv");
+        List<String> csv = Files.readAllLines(items, StandardCharsets.UTF_8);
+        assertThat(csv).filteredOn(line -> line.contains(",vulnerability.password-policy,")).singleElement().asString()
+                .startsWith(year + ",").endsWith(",1,0,1,0,0," + late);
+    }
+
+    /** The rows of a table of the dashboard, each as the texts of its cells. */
+    private List<List<String>> rows(String id) {
+        TableView<?> table = robot.lookup(id).queryAs(TableView.class);
+        List<List<String>> rows = new ArrayList<>();
+        for (int row = 0; row < table.getItems().size(); row++) {
+            int index = row;
+            rows.add(table.getColumns().stream().map(column -> String.valueOf(column.getCellData(index))).toList());
+        }
+        return rows;
+    }
+
+    private static String title(String itemId) {
+        return CatalogLibrary.bundled().latest().item(itemId).orElseThrow().title().ja();
+    }
+
+    private static String checkpoint(int index) {
+        return CatalogLibrary.bundled().latest().sections().get(index).title().ja();
+    }
+
+    /** A median as the table shows it: whole days without a decimal, half days with one. */
+    private static String days(double median) {
+        return (median == Math.rint(median) ? Long.toString((long) median) : Double.toString(median)) + " 日";
     }
 
     /** What the closed drop-down shows. */

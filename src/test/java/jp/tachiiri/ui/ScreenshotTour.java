@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -18,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -26,6 +28,9 @@ import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleKind;
 import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.BundleWriter;
+import jp.tachiiri.followup.Assessment;
+import jp.tachiiri.followup.FollowUpCase;
+import jp.tachiiri.followup.FollowUpService;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.MinistryItem;
@@ -351,6 +356,61 @@ class ScreenshotTour {
         app.resize(800, 1280);
         UiTestSupport.scrollToTop(robot, robot.lookup("#dashboard-disagreement-basis").query().getParent());
         shoot("dashboard-selfcheck-ja-portrait.png");
+    }
+
+    /**
+     * How last fiscal year's findings were followed up to closure, on the dashboard: the demo's 青葉台 and two more
+     * inspections of that year, some findings closed in time, one late, one 対応中, one 未対応 and a hospital that
+     * has not reported.
+     */
+    @Test
+    void theFollowUpOnTheDashboard() throws Exception {
+        Path office = data.resolve("office");
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        FiscalYear lastYear = new FiscalYear(FiscalYear.of(today).year() - 1);
+        try (Workspace workspace = Offices.withDemoFindings(data, Clock.systemUTC(), tablet -> {
+            LocalDate aobadai = tablet.inspections().list().stream().filter(inspection -> inspection.facilityName()
+                    .contains("青葉台") && lastYear.contains(inspection.date())).findFirst().orElseThrow().date();
+            HospitalForms.inspect(tablet, "demo-mizuho", aobadai.plusDays(30),
+                    Set.of("vulnerability.password-policy", "backup.offline-copy", "recovery.drills"), Set.of(), Set.of());
+            HospitalForms.inspect(tablet, "demo-yamanouchi", aobadai.plusDays(60),
+                    Set.of("vulnerability.password-policy", "vulnerability.two-factor-auth", "backup.restore-test"),
+                    Set.of(), Set.of());
+        })) {
+            FollowUpService followUp = workspace.followUp();
+            FollowUpCase aobadai = followUp.cases().stream().filter(found -> found.facilityName().contains("青葉台"))
+                    .findFirst().orElseThrow();
+            FollowUpCase mizuho = followUp.cases().stream().filter(found -> found.facilityName().contains("みずほ台"))
+                    .findFirst().orElseThrow();
+            LocalDate inspected = aobadai.inspectionDate();
+            followUp.recordReport(aobadai.inspectionId(), lastYear.end(), "デモ 青葉台 担当", "医療情報課", "demo");
+            closeOn(followUp, aobadai, "vulnerability.access-logs", inspected.plusDays(30));
+            closeOn(followUp, aobadai, "vulnerability.password-policy", lastYear.end());
+            followUp.assess(aobadai.inspectionId(), "backup.restore-test", "復元手順書を作成中", Optional.empty(),
+                    Assessment.IN_PROGRESS, Optional.of(today.plusDays(60)), "demo");
+            followUp.recordReport(mizuho.inspectionId(), lastYear.end().minusDays(30), "デモ みずほ台 担当", "", "demo");
+            closeOn(followUp, mizuho, "vulnerability.password-policy", lastYear.end().minusDays(10));
+            closeOn(followUp, mizuho, "recovery.drills", mizuho.inspectionDate().plusDays(15));
+            followUp.assess(mizuho.inspectionId(), "backup.offline-copy", "", Optional.empty(), Assessment.NOT_DONE,
+                    Optional.empty(), "demo");
+        }
+        app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));
+        fire(robot, "#office-dashboard");
+        waitFor("the dashboard", () -> robot.lookup("#dashboard-followup-items").tryQuery().isPresent());
+        ComboBox<?> years = robot.lookup("#dashboard-year").queryAs(ComboBox.class);
+        robot.interact(() -> years.getSelectionModel().select(years.getItems().indexOf(lastYear)));
+        waitFor("last year's follow-up", () -> robot.lookup("#dashboard-followup-items").queryAs(TableView.class)
+                .getItems().size() == 6);
+        UiTestSupport.scrollToTop(robot, robot.lookup("#dashboard-followup-basis").query().getParent());
+        shoot("dashboard-followup-ja.png");
+        app.resize(800, 1280);
+        UiTestSupport.scrollToTop(robot, robot.lookup("#dashboard-followup-basis").query().getParent());
+        shoot("dashboard-followup-ja-portrait.png");
+    }
+
+    private static void closeOn(FollowUpService followUp, FollowUpCase followed, String itemId, LocalDate doneOn) {
+        followUp.assess(followed.inspectionId(), itemId, "改善した", Optional.of(doneOn), Assessment.CLOSED,
+                Optional.empty(), "demo");
     }
 
     /**

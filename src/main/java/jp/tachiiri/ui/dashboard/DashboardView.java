@@ -23,8 +23,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import jp.tachiiri.dashboard.CheckpointClosure;
 import jp.tachiiri.dashboard.CheckpointFigure;
+import jp.tachiiri.dashboard.Closure;
 import jp.tachiiri.dashboard.Disagreement;
+import jp.tachiiri.dashboard.ItemClosure;
 import jp.tachiiri.dashboard.MinistryItemFigure;
 import jp.tachiiri.dashboard.NationalComparison;
 import jp.tachiiri.dashboard.NationalFigure;
@@ -33,6 +36,7 @@ import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.OverdueFinding;
 import jp.tachiiri.dashboard.Share;
 import jp.tachiiri.dashboard.YearCheckpoints;
+import jp.tachiiri.dashboard.YearClosures;
 import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.BedBand;
@@ -48,14 +52,20 @@ import jp.tachiiri.ui.common.UiContext;
  * The supervisors' dashboard for a fiscal year: compliance per checkpoint compared with the two years
  * before, the same by bed-size band, the items a national survey asked about with the survey's figure
  * beside ours (the survey of a year to choose, newest first), the items most often 不適合, per item of the
- * ministry's checklist how often the inspectors contradicted the hospitals' own answers, and the target dates that
- * have passed. Every bar carries its number; the data behind every chart is written as CSV with
- * one button.
+ * ministry's checklist how often the inspectors contradicted the hospitals' own answers, the target dates that
+ * have passed, and how the findings were followed up to closure per checkpoint and per item. Every bar carries its
+ * number; the data behind every chart and table is written as CSV with one button.
  */
 public final class DashboardView {
 
     /** The width the status line needs beside the controls not to wrap into a narrow column. */
     private static final double STATUS_ROOM = 400;
+    /** A table row's height, as the style sheet fixes it (-fx-fixed-cell-size). */
+    private static final double ROW_HEIGHT = 48;
+    /** A table's column headers at the tablet's 16 px, with the table's border. */
+    private static final double HEADER_HEIGHT = 36;
+    /** A table of many items scrolls beyond this many rows, so that the page does not become the table. */
+    private static final int MOST_ROWS_SHOWN = 12;
 
     private final UiContext context;
     private final Messages messages;
@@ -120,7 +130,8 @@ public final class DashboardView {
 
     private void show(DashboardViewModel.Figures figures) {
         charts.getChildren().setAll(byYear(figures.years()), byBand(figures.year()), nationalCard,
-                mostOften(figures.top()), disagreement(figures.year()), overdue(figures.overdue()));
+                mostOften(figures.top()), disagreement(figures.year()), overdue(figures.overdue()),
+                followUp(figures.closures()));
     }
 
     private Node byYear(List<YearCheckpoints> years) {
@@ -290,6 +301,66 @@ public final class DashboardView {
         table.setPrefHeight(260);
         Tables.giveRestOfWidthTo(table, 3);
         return ScreenParts.card(messages, "dashboard.overdue", table);
+    }
+
+    /**
+     * How the year's 不適合 findings were followed up to closure on the day read: per checkpoint (the ministry's items
+     * only) and per item with any such finding, the 参考 items marked, after the ministry's.
+     */
+    private Node followUp(YearClosures closures) {
+        WrappingLabel basis = new WrappingLabel(messages.get("dashboard.followUpBasis",
+                Dates.format(closures.today(), messages)));
+        basis.setId("dashboard-followup-basis");
+        basis.getStyleClass().add("hint");
+        TableView<CheckpointClosure> checkpoints = closureTable("dashboard-followup-checkpoints", closures.checkpoints(),
+                "dashboard.column.checkpoint", checkpoint -> checkpoint.title().in(messages.language()),
+                CheckpointClosure::closure);
+        TableView<ItemClosure> items = closureTable("dashboard-followup-items", closures.items(),
+                "dashboard.column.item", this::itemName, ItemClosure::closure);
+        items.setPlaceholder(new Label(messages.get("dashboard.followUpNone")));
+        return ScreenParts.card(messages, "dashboard.followUp", basis, subtitle("dashboard.followUpByCheckpoint"),
+                checklistOnly(), checkpoints, subtitle("dashboard.followUpByItem"), items);
+    }
+
+    /**
+     * "R7 2-⑦ パスワード…" for an item of the ministry's checklist, "参考 サイバー攻撃…" for a 参考 item, marked as the
+     * inspection's list marks it: first, where a narrow column never cuts it off.
+     */
+    private String itemName(ItemClosure item) {
+        return item.checklistNumber().orElseGet(() -> messages.get("inspection.referenceMark")) + " "
+                + item.title().in(messages.language());
+    }
+
+    /** A table of figures of closure, one row per group named by {@code name}, as tall as its rows up to a page. */
+    private <T> TableView<T> closureTable(String id, List<T> rows, String nameKey, Function<T, String> name,
+                                          Function<T, Closure> closure) {
+        TableView<T> table = new TableView<>(FXCollections.observableArrayList(rows));
+        table.setId(id);
+        table.getColumns().add(Tables.nameColumn(messages, nameKey, name));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.needed", 80,
+                row -> Integer.toString(closure.apply(row).needed())));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.closedInTime", 80,
+                row -> Integer.toString(closure.apply(row).closedInTime())));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.closedLate", 80,
+                row -> Integer.toString(closure.apply(row).closedLate())));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.open", 80,
+                row -> Integer.toString(closure.apply(row).open())));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.pastTarget", 100,
+                row -> Integer.toString(closure.apply(row).pastTarget())));
+        table.getColumns().add(Tables.column(messages, "dashboard.column.medianDays", 100,
+                row -> closure.apply(row).medianDays().map(days -> messages.get("dashboard.medianDays", days))
+                        .orElse(messages.get("dashboard.noMedian"))));
+        // Rows are -fx-fixed-cell-size high; one row's room for the placeholder of an empty table.
+        table.setPrefHeight(HEADER_HEIGHT + ROW_HEIGHT * Math.min(Math.max(rows.size(), 1), MOST_ROWS_SHOWN));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        Tables.giveRestOfWidthTo(table, 0);
+        return table;
+    }
+
+    private Label subtitle(String key) {
+        Label subtitle = new Label(messages.get(key));
+        subtitle.getStyleClass().add("subsection-title");
+        return subtitle;
     }
 
     /** Says that a chart counts the ministry's items only: 参考 items are advised on, never counted as 不適合. */

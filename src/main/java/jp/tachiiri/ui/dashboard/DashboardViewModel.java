@@ -24,6 +24,7 @@ import jp.tachiiri.dashboard.NationalSurveys;
 import jp.tachiiri.dashboard.NonCompliantItem;
 import jp.tachiiri.dashboard.OverdueFinding;
 import jp.tachiiri.dashboard.YearCheckpoints;
+import jp.tachiiri.dashboard.YearClosures;
 import jp.tachiiri.dashboard.YearFigures;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.FiscalYear;
@@ -33,8 +34,8 @@ import jp.tachiiri.ui.common.ViewModelContext;
 /**
  * The supervisors' dashboard for a fiscal year: the years that have counted inspections (newest first, and chosen), the
  * figures of the chosen one compared with the two years before and with the national survey of a year (the
- * newest unless another is chosen), and writing them as CSV — the charts' data, or the findings for the
- * ministry — into the data folder's reports/.
+ * newest unless another is chosen), how its findings were followed up to closure by today, and writing them as CSV —
+ * the charts' and tables' data, or the findings for the ministry — into the data folder's reports/.
  */
 public final class DashboardViewModel {
 
@@ -43,7 +44,7 @@ public final class DashboardViewModel {
 
     /** What one year's dashboard shows, read in one go. */
     public record Figures(YearFigures year, List<YearCheckpoints> years, List<NonCompliantItem> top,
-                          List<OverdueFinding> overdue) {
+                          List<OverdueFinding> overdue, YearClosures closures) {
     }
 
     private final ViewModelContext context;
@@ -96,7 +97,8 @@ public final class DashboardViewModel {
         LocalDate today = LocalDate.now(workspace.clock());
         context.background().submit(() -> new Figures(dashboard.year(fiscalYear),
                 dashboard.checkpointsByYear(IntStream.rangeClosed(fiscalYear - EARLIER_YEARS, fiscalYear).boxed().toList()),
-                dashboard.mostOftenNonCompliant(fiscalYear, TOP_ITEMS), dashboard.overdue(fiscalYear, today)), read -> {
+                dashboard.mostOftenNonCompliant(fiscalYear, TOP_ITEMS), dashboard.overdue(fiscalYear, today),
+                dashboard.closures(fiscalYear, today)), read -> {
                     figures.set(read);
                     status.set(messages.get("dashboard.counted", read.year().inspections()));
                 }, this::failed);
@@ -131,6 +133,8 @@ public final class DashboardViewModel {
         tables.put("national-figures", DashboardTables.nationalFigures(nationalSurveys, messages.language()));
         tables.put("most-often-non-compliant", DashboardTables.mostOftenNonCompliant(shown.top(), messages.language()));
         tables.put("overdue", DashboardTables.overdue(shown.overdue(), messages.language()));
+        tables.put("follow-up-checkpoints", DashboardTables.followUpByCheckpoint(shown.closures(), messages.language()));
+        tables.put("follow-up-items", DashboardTables.followUpByItem(shown.closures(), messages.language()));
         Path folder = reports();
         context.background().submit(() -> {
             List<Path> written = new ArrayList<>();

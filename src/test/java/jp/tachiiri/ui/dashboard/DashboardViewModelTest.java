@@ -73,8 +73,10 @@ class DashboardViewModelTest {
             model.exportCharts();
             try (Stream<Path> written = Files.list(data.resolve("reports"))) {
                 assertThat(written.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("dashboard_FY")))
-                        .hasSize(9).contains("dashboard_FY" + newest.year() + "_overdue.csv",
-                                "dashboard_FY" + newest.year() + "_checklist-items.csv");
+                        .hasSize(11).contains("dashboard_FY" + newest.year() + "_overdue.csv",
+                                "dashboard_FY" + newest.year() + "_checklist-items.csv",
+                                "dashboard_FY" + newest.year() + "_follow-up-checkpoints.csv",
+                                "dashboard_FY" + newest.year() + "_follow-up-items.csv");
             }
         }
     }
