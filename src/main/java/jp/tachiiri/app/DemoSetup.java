@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.demo.DemoData;
@@ -24,9 +25,6 @@ import jp.tachiiri.sync.SyncService;
  * demo inspections, or the office's facility master with a demo tablet's findings waiting in its inbox.
  */
 public final class DemoSetup {
-
-    /** How long ago the inspections of the office's follow-up demo were made. */
-    static final int HISTORY_DAYS = 150;
 
     private final Workspace workspace;
     private final Database database;
@@ -85,14 +83,16 @@ public final class DemoSetup {
     }
 
     /**
-     * Follow-up as an office has it months after its inspections: a tablet whose clock is set {@link #HISTORY_DAYS}
-     * days back inspected two hospitals; their findings are imported here at once (the tablet, retired since, is
+     * Follow-up as an office has it months after its inspections: a tablet whose clock is set back to last fiscal
+     * year ({@link DemoData#followUpHistoryDay}) inspected two hospitals; their findings are imported here at once (the tablet, retired since, is
      * refused afterwards), and one hospital's report came
      * and closed every finding while the other's never came (overdue). Done once: a start killed half-way finds the
      * bundle imported already and records the same report again, which changes nothing on the same day.
      */
     private void seedFollowUpHistory() {
-        Clock then = Clock.offset(workspace.clock(), Duration.ofDays(-HISTORY_DAYS));
+        LocalDate today = LocalDate.now(workspace.clock());
+        Clock then = Clock.offset(workspace.clock(),
+                Duration.ofDays(-ChronoUnit.DAYS.between(DemoData.followUpHistoryDay(today), today)));
         Path bundle;
         try (Workspace tablet = Workspace.open(workspace.folder().resolve("demo").resolve("history-tablet"), then)) {
             tablet.demo().demoData.seedFollowUpHistory();

@@ -100,10 +100,24 @@ public final class DemoData {
     public static final String REPORT_OVERDUE_CODE = "9910000033";
     public static final String ALL_CLOSED_CODE = "9910000041";
 
+    /** The day this fiscal year's demo inspection is finalized: half-way from the year's first day to today. */
+    private static LocalDate finalizedDay(LocalDate today) {
+        LocalDate fiscalYearStart = FiscalYear.of(today).start();
+        return fiscalYearStart.plusDays(ChronoUnit.DAYS.between(fiscalYearStart, today) / 2);
+    }
+
     /**
-     * The inspections behind the office's follow-up demo, made on a tablet whose clock is set months back: デモ
-     * みずほ台病院 and デモ 山ノ内リハビリテーション病院, each with two 不適合 due two months later. Returns false,
-     * changing nothing, when they are there already.
+     * The day of the office's follow-up demo inspections: two weeks after last year's demo inspection, so within the
+     * last fiscal year (whose demo inspection lies in its first half) and long enough ago for a report to be overdue.
+     */
+    public static LocalDate followUpHistoryDay(LocalDate today) {
+        return finalizedDay(today).minusYears(1).plusDays(14);
+    }
+
+    /**
+     * The inspections behind the office's follow-up demo, made on a tablet whose clock is set to {@link
+     * #followUpHistoryDay}: デモ みずほ台病院 and デモ 山ノ内リハビリテーション病院, each with two 不適合 due two months
+     * later. Returns false, changing nothing, when they are there already.
      */
     public boolean seedFollowUpHistory() {
         Facility mizuho = hospitals().get(2);
@@ -137,7 +151,7 @@ public final class DemoData {
         FiscalYear thisYear = FiscalYear.of(today);
         LocalDate fiscalYearStart = thisYear.start();
         LocalDate fiscalYearEnd = thisYear.end().minusDays(1);
-        LocalDate finalizedDate = fiscalYearStart.plusDays(ChronoUnit.DAYS.between(fiscalYearStart, today) / 2);
+        LocalDate finalizedDate = finalizedDay(today);
 
         Facility sakuragawa = hospitals().get(1);
         Inspection finalized = start(sakuragawa, finalizedDate);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The office's demo, as a first start chooses it: besides the demo tablet's findings waiting in the inbox, the
- * follow-up of two inspections of five months ago — one hospital whose improvement report is overdue, one whose
+ * follow-up of two inspections of last fiscal year — one hospital whose improvement report is overdue, one whose
  * report came and closed every finding — with trails that verify.
  */
 class FollowUpDemoTest {
@@ -34,10 +34,11 @@ class FollowUpDemoTest {
             FollowUpService followUp = office.followUp();
             FollowUpCase overdue = followUp.findByFacility(DemoData.REPORT_OVERDUE_CODE);
             FollowUpCase closed = followUp.findByFacility(DemoData.ALL_CLOSED_CODE);
-            // Inspected 150 days back (2026-07-08) and two days before; printouts due 30 days later, on an open day.
-            assertThat(closed.inspectionDate()).isEqualTo(LocalDate.of(2026, 7, 8));
-            assertThat(overdue.inspectionDate()).isEqualTo(LocalDate.of(2026, 7, 6));
-            assertThat(overdue.reportDue()).isEqualTo(LocalDate.of(2026, 8, 7));
+            // Last year's demo inspection is on 2025-08-03 (half-way from 2026-04-01 to 2026-12-05, a year back): these
+            // two weeks later (2025-08-17, a Sunday) and two days before; the printouts 30 days later, 2025-09-16.
+            assertThat(closed.inspectionDate()).isEqualTo(LocalDate.of(2025, 8, 17));
+            assertThat(overdue.inspectionDate()).isEqualTo(LocalDate.of(2025, 8, 15));
+            assertThat(overdue.reportDue()).isEqualTo(LocalDate.of(2025, 9, 16));
             assertThat(overdue.reportOverdue(followUp.today())).isTrue();
             assertThat(overdue.findings()).hasSize(2).noneMatch(FindingToFollow::closed);
             assertThat(closed.report()).isPresent();
@@ -45,7 +46,7 @@ class FollowUpDemoTest {
             assertThat(closed.closed()).isTrue();
 
             FollowUpList.Counts counts = FollowUpList.of(followUp.cases(), followUp.today(), FollowUpList.Filter.OPEN).counts();
-            // みずほ台's two findings were due two months after the inspection (2026-09-06): past, and open.
+            // みずほ台's two findings were due two months after 山ノ内's inspection day (2025-10-17): past, and open.
             assertThat(counts).isEqualTo(new FollowUpList.Counts(1, 2, 2, 2));
             assertThat(office.chainVerifier().verifyEveryChain()).isEmpty();
             assertThat(SyncService.filesOf(folder.resolve("demo").resolve("inbox"))).hasSize(1);

@@ -307,12 +307,15 @@ class DashboardScreenTest {
     }
 
     /**
-     * How findings were followed up to closure, in the office demo: last year's 青葉台 (inspected on D, every finding
+     * How findings were followed up to closure, in the office demo. Last year: 青葉台 (inspected on D, every finding
      * due on T, the last day of that fiscal year) reported on S = T + 1, the first day of this one; access-logs (2-⑥)
      * closed on D + 30, in time; password-policy (2-⑦) closed on S, a day late, S − D days after the inspection;
-     * restore-test (3-②) not done, so open and past T. Vulnerability: 2 needed, 1 in time, 1 late, the median of 30
-     * and S − D their mean; backup: 1 needed, open and past its date. This year's 桜川 has no follow-up yet: its two
-     * ministry findings open before their date, its two 参考 findings listed after them and marked.
+     * restore-test (3-②) not done, so open and past T. The demo's own follow-up of last year: 山ノ内 closed
+     * restore-test on its day + 20 and two-factor-auth (2-⑩) on + 27, both in time; みずほ台's offline-copy (3-②) and
+     * incident-diagram (3-①) never reported, open and past their date. Vulnerability: 3 needed, 2 in time, 1 late,
+     * the median of 27, 30 and S − D is 30; backup: 3 needed, 1 in time, 2 open and past, median 20; contact: 1 open
+     * and past. This year's 桜川 has no follow-up yet: its two ministry findings open before their date, its two 参考
+     * findings listed after them and marked.
      */
     @Test
     void theFollowUpToClosureStandsPerCheckpointAndPerItemForTheChosenYear() throws Exception {
@@ -349,19 +352,22 @@ class DashboardScreenTest {
 
         ComboBox<?> years = robot.lookup("#dashboard-year").queryAs(ComboBox.class);
         robot.interact(() -> years.getSelectionModel().select(years.getItems().indexOf(new FiscalYear(year))));
-        waitFor("last year's follow-up", () -> rows("#dashboard-followup-items").size() == 3);
+        waitFor("last year's follow-up", () -> rows("#dashboard-followup-items").size() == 6);
 
         assertThat(robot.lookup("#dashboard-followup-basis").queryAs(Label.class).getText())
                 .startsWith(LocalDate.now(Clock.systemDefaultZone()).getYear() + "年");
         assertThat(rows("#dashboard-followup-checkpoints")).containsExactly(
-                List.of(checkpoint(0), "2", "1", "1", "0", "0", days((30 + late) / 2.0)),
-                List.of(checkpoint(1), "1", "0", "0", "1", "1", "—"),
+                List.of(checkpoint(0), "3", "2", "1", "0", "0", "30 日"),
+                List.of(checkpoint(1), "3", "1", "0", "2", "2", "20 日"),
                 List.of(checkpoint(2), "0", "0", "0", "0", "0", "—"),
-                List.of(checkpoint(3), "0", "0", "0", "0", "0", "—"));
+                List.of(checkpoint(3), "1", "0", "0", "1", "1", "—"));
         assertThat(rows("#dashboard-followup-items")).containsExactly(
                 List.of("R7 2-⑥ " + title("vulnerability.access-logs"), "1", "1", "0", "0", "0", "30 日"),
                 List.of("R7 2-⑦ " + title("vulnerability.password-policy"), "1", "0", "1", "0", "0", days(late)),
-                List.of("R7 3-② " + title("backup.restore-test"), "1", "0", "0", "1", "1", "—"));
+                List.of("R7 2-⑩ " + title("vulnerability.two-factor-auth"), "1", "1", "0", "0", "0", "27 日"),
+                List.of("R7 3-② " + title("backup.offline-copy"), "1", "0", "0", "1", "1", "—"),
+                List.of("R7 3-② " + title("backup.restore-test"), "2", "1", "0", "1", "1", "20 日"),
+                List.of("R7 3-① " + title("contact.incident-diagram"), "1", "0", "0", "1", "1", "—"));
 
         for (double[] tablet : TABLETS) {
             app.resize(tablet[0], tablet[1]);
