@@ -49,6 +49,7 @@ class FollowUpDemoTest {
             // みずほ台's two findings were due two months after 山ノ内's inspection day (2025-10-17): past, and open.
             assertThat(counts).isEqualTo(new FollowUpList.Counts(1, 2, 2, 2));
             assertThat(office.chainVerifier().verifyEveryChain()).isEmpty();
+            assertThat(office.review().rows()).as("both inspections on the office's list").hasSize(2);
             assertThat(SyncService.filesOf(folder.resolve("demo").resolve("inbox"))).hasSize(1);
 
             // A second start changes nothing.

@@ -57,7 +57,7 @@ class OfficeScreenTest {
         fire(robot, "#role-office");
         waitFor("the office's list", () -> robot.lookup("#office-inspections").tryQuery().isPresent());
         assertThat(robot.lookup("#role-badge").queryAs(Label.class).getText()).isEqualTo("事務所");
-        assertThat(rows(robot, "#office-inspections")).as("the follow-up demo's two inspections of months ago").isEqualTo(2);
+        waitFor("the follow-up demo's two inspections of last year", () -> rows(robot, "#office-inspections") == 2);
 
         fire(robot, "#office-import");
         waitFor("the import screen with the demo inbox", () -> robot.lookup("#sync-inbox").tryQuery()
