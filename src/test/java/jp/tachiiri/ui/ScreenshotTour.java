@@ -238,7 +238,7 @@ class ScreenshotTour {
             // A file the office must refuse: assignments signed by a tablet, sealed to the office.
             BundleWriter.write(Path.of(workspace.settings().transferFolders().inbox()), tablet.sync().identity(), BundleKind.ASSIGNMENTS,
                     java.time.Instant.now(), BundleRecords.tree(new BundleRecords.AssignmentsPayload(99, null, List.of(),
-                            List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(),
+                            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(),
                     List.of(workspace.sync().identity().asRecipient()));
         }
         app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));
