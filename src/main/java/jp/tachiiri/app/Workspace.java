@@ -15,6 +15,7 @@ import jp.tachiiri.demo.DemoData;
 import jp.tachiiri.evidence.EvidenceService;
 import jp.tachiiri.facility.FacilityService;
 import jp.tachiiri.followup.FollowUpService;
+import jp.tachiiri.followup.OnSiteFollowUp;
 import jp.tachiiri.inspection.InspectionService;
 import jp.tachiiri.platform.Leftovers;
 import jp.tachiiri.report.CsvReport;
@@ -30,6 +31,7 @@ import jp.tachiiri.store.SqliteDashboard;
 import jp.tachiiri.store.SqliteEvidence;
 import jp.tachiiri.store.SqliteFacilities;
 import jp.tachiiri.store.SqliteInspections;
+import jp.tachiiri.store.SqliteOnSite;
 import jp.tachiiri.store.SqlitePlanSelfCheck;
 import jp.tachiiri.store.SqliteReview;
 import jp.tachiiri.store.SqliteSelfCheck;
@@ -71,6 +73,7 @@ public final class Workspace implements AutoCloseable {
     private final SyncService sync;
     private final ReviewService review;
     private final FollowUpService followUp;
+    private final OnSiteFollowUp onSiteFollowUp;
     private final Dashboard dashboard;
     private final CsvReport csvReport;
     private final ChainVerifier chainVerifier;
@@ -109,6 +112,7 @@ public final class Workspace implements AutoCloseable {
                 catalogs, clock);
         this.followUp = new FollowUpService(new SqliteFollowUp(database, storedEvidence), catalogs, clock,
                 settings::advice, folder.resolve(PRINTOUTS_FOLDER));
+        this.onSiteFollowUp = new OnSiteFollowUp(new SqliteOnSite(database), inspections, clock);
         this.dashboard = new Dashboard(new SqliteDashboard(database), catalogs);
         this.csvReport = new CsvReport(storedInspections, storedSelfCheck, catalogs);
         this.chainVerifier = new ChainVerifier(new SqliteAuditLog(database));
@@ -230,6 +234,11 @@ public final class Workspace implements AutoCloseable {
     /** The office's follow-up of findings until they are closed (improvement reports, assessments). */
     public FollowUpService followUp() {
         return followUp;
+    }
+
+    /** The tablet's side of follow-up: the office's word on the facility's earlier findings, and confirmations on site. */
+    public OnSiteFollowUp onSiteFollowUp() {
+        return onSiteFollowUp;
     }
 
     /** The supervisors' dashboard: compliance per checkpoint, item and bed-size band, by fiscal year. */

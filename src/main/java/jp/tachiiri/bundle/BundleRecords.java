@@ -228,14 +228,34 @@ public final class BundleRecords {
     }
 
     /**
+     * The office's follow-up of one earlier inspection of a planned facility (format 3.1): when it was, the day the
+     * hospital's improvement report arrived (null: not yet), and every finding that needed improvement with what the
+     * hospital reported and how the office assessed it.
+     */
+    public record FollowUp(String facilityId, String inspectionId, String inspectionDate, String reportReceivedOn,
+                           List<FollowUpItem> items) {
+    }
+
+    /**
+     * One finding that needed improvement: the day it was to be improved by; what the hospital did ({@code action})
+     * and when ({@code doneOn}); the office's {@code assessment} (CLOSED, IN_PROGRESS, NOT_DONE, or null while it has
+     * none) and, for IN_PROGRESS, the new target date.
+     */
+    public record FollowUpItem(String itemId, String targetDate, String action, String doneOn, String assessment,
+                               String newTargetDate) {
+    }
+
+    /**
      * What the office sends a tablet. {@code sequence} numbers the office's assignments bundles (each the next
      * one); {@code inspector} is the inspector whose plans it carries, or null for every inspector's. {@code
-     * selfChecks} came with format 2.3 (the self-checks of the plans it carries that have one): null in an older bundle.
+     * selfChecks} came with format 2.3 (the self-checks of the plans it carries that have one), {@code followUps} with
+     * 3.1 (the follow-up of the planned facilities' earlier inspections): null in an older bundle.
      */
     public record AssignmentsPayload(long sequence, String inspector, List<JsonNode> catalogs, List<Facility> facilities,
                                      List<Assignment> assignments, List<Inspection> previousInspections,
                                      List<Review> reviews, List<Receipt> receipts,
-                                     @JsonInclude(JsonInclude.Include.NON_NULL) List<PlanSelfCheck> selfChecks) {
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) List<PlanSelfCheck> selfChecks,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) List<FollowUp> followUps) {
     }
 
     public record ManifestEntry(String id, long size, String sha256, String mediaType) {

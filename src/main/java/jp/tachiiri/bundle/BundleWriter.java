@@ -34,16 +34,25 @@ public final class BundleWriter {
     /**
      * 2.1 added the facility's type and fee add-on claims, 2.2 each revision's hospital form and vendor forms, 2.3 the
      * plans' self-checks in assignments bundles; 3.0 seals findings and assignments to their recipients, names them
-     * and the sender's sealing key in the signed bundle, and adds the enrolment. Signed-only files of 2.0 to 2.3 are
-     * read as ever.
+     * and the sender's sealing key in the signed bundle, and adds the enrolment; 3.1 adds the follow-up of the planned
+     * facilities' earlier inspections to assignments bundles. Signed-only files of 2.0 to 2.3 are read as ever.
      */
-    public static final String FORMAT_VERSION = "3.0";
-    /** The versions this release reads: its own, and 2.0 to 2.3, which differ only by lacking later members. */
-    static final List<String> READABLE_VERSIONS = List.of("2.0", "2.1", "2.2", "2.3", FORMAT_VERSION);
+    public static final String FORMAT_VERSION = "3.1";
+    /**
+     * The version findings bundles and enrolments are written in: 3.1 changed nothing of them, so they stay what every
+     * release of 3.0 reads.
+     */
+    static final String SEALED_SINCE = "3.0";
+    /** The versions this release reads: its own, and the older ones, which differ only by lacking later members. */
+    static final List<String> READABLE_VERSIONS = List.of("2.0", "2.1", "2.2", "2.3", SEALED_SINCE, FORMAT_VERSION);
+    /** The versions whose findings and assignments are sealed, and which name a sealing key and recipients. */
+    static final List<String> SEALED_VERSIONS = List.of(SEALED_SINCE, FORMAT_VERSION);
     /** The versions whose revisions carry no forms. */
     static final List<String> WITHOUT_FORMS = List.of("2.0", "2.1");
     /** The versions whose assignments carry no plans' self-checks. */
     static final List<String> WITHOUT_SELF_CHECKS = List.of("2.0", "2.1", "2.2");
+    /** The versions whose assignments carry the follow-up of the planned facilities' earlier inspections. */
+    static final List<String> WITH_FOLLOW_UPS = List.of(FORMAT_VERSION);
     /** The file name ending of a sealed bundle; a signed-only one (an enrolment, or any file of 2.x) ends in .json. */
     public static final String SEALED_EXTENSION = ".tachiiri";
     public static final String SIGNED_EXTENSION = ".json";
@@ -92,7 +101,7 @@ public final class BundleWriter {
         List<BundleRecords.ManifestEntry> manifest = manifest(attachments, target);
         ObjectNode signed = BundleJson.MAPPER.createObjectNode();
         signed.put("format", FORMAT);
-        signed.put("formatVersion", FORMAT_VERSION);
+        signed.put("formatVersion", versionOf(kind));
         signed.put("bundleId", bundleId);
         signed.put("kind", kind.wireName());
         signed.put("createdAt", createdAt.toString());
@@ -144,6 +153,14 @@ public final class BundleWriter {
             first = writeChunks(out, attachments.get(i), manifest.get(i), target, first);
         }
         out.write(BundleLayout.END);
+    }
+
+    /**
+     * The version a bundle of {@code kind} is written in: the lowest that has every member it carries, so that a
+     * reader of an older release takes every file whose content it can hold (assignments are 3.1, the rest 3.0).
+     */
+    public static String versionOf(BundleKind kind) {
+        return kind == BundleKind.ASSIGNMENTS ? FORMAT_VERSION : SEALED_SINCE;
     }
 
     /**

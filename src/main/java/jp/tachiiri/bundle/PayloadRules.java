@@ -25,7 +25,7 @@ import jp.tachiiri.model.VendorContract;
 final class PayloadRules {
 
     private static final Set<String> DATES = Set.of("inspectionDate", "checkedOn", "targetDate", "plannedDate", "from",
-            "filledOn");
+            "filledOn", "reportReceivedOn", "doneOn", "newTargetDate");
     /**
      * The latest offset in use on earth: a day is in the future of an instant only if no place had reached it yet. A
      * tablet takes today in its own zone, so a day checked on Japan's today may be UTC's tomorrow.
@@ -34,6 +34,7 @@ final class PayloadRules {
     private static final String HOSPITAL_FORM = "hospitalForm";
     private static final String VENDOR_FORMS = "vendorForms";
     private static final String SELF_CHECKS = "selfChecks";
+    private static final String FOLLOW_UPS = "followUps";
     private static final Set<String> INSTANTS = Set.of("createdAt", "finalizedAt", "updatedAt", "addedAt", "at",
             "decidedAt", "receivedAt");
 
@@ -76,6 +77,7 @@ final class PayloadRules {
             rules.unique(payload.get("assignments"), "id", "/payload/assignments");
             rules.unique(payload.get("receipts"), "bundleId", "/payload/receipts");
             rules.checkSelfChecks(payload, !BundleWriter.WITHOUT_SELF_CHECKS.contains(formatVersion));
+            rules.checkFollowUps(payload, BundleWriter.WITH_FOLLOW_UPS.contains(formatVersion));
             Set<String> reviews = new HashSet<>();
             for (int i = 0; i < payload.get("reviews").size(); i++) {
                 JsonNode review = payload.get("reviews").get(i);
@@ -281,6 +283,71 @@ final class PayloadRules {
                 unique(forms.get(f).get("answers"), "ministryNumber", formAt + "/answers");
             }
         }
+    }
+
+    /**
+     * The follow-up of the planned facilities' earlier inspections (format 3.1 on, and only there): each of a facility
+     * a plan of the bundle names, each inspection once and each of its items once; an assessment only once the report
+     * arrived, 改善済 with the day it was done, 対応中 with its new target date and only it with one; no action or day done
+     * without an assessment; nothing reported or done before the inspection.
+     */
+    private void checkFollowUps(JsonNode payload, boolean expected) {
+        if (payload.has(FOLLOW_UPS) != expected) {
+            throw new BundleException(file, "bundle.error.schema", "/payload", new UserFacingException(
+                    expected ? "bundle.schema.required" : "bundle.schema.additionalProperties", FOLLOW_UPS));
+        }
+        if (!expected) {
+            return;
+        }
+        Set<String> planned = new HashSet<>();
+        payload.get("assignments").forEach(plan -> planned.add(plan.get("facilityId").textValue()));
+        JsonNode followUps = payload.get(FOLLOW_UPS);
+        unique(followUps, "inspectionId", "/payload/" + FOLLOW_UPS);
+        for (int i = 0; i < followUps.size(); i++) {
+            JsonNode followUp = followUps.get(i);
+            String at = "/payload/" + FOLLOW_UPS + "/" + i;
+            String inspectionId = followUp.get("inspectionId").textValue();
+            if (!planned.contains(followUp.get("facilityId").textValue())) {
+                throw followUp(inspectionId, at + "/facilityId", "bundle.followUp.notPlanned",
+                        followUp.get("facilityId").textValue());
+            }
+            LocalDate inspected = date(followUp.get("inspectionDate"));
+            LocalDate received = date(followUp.get("reportReceivedOn"));
+            if (received != null && received.isBefore(inspected)) {
+                throw followUp(inspectionId, at + "/reportReceivedOn", "bundle.followUp.beforeInspection", received, inspected);
+            }
+            JsonNode items = followUp.get("items");
+            unique(items, "itemId", at + "/items");
+            for (int j = 0; j < items.size(); j++) {
+                checkFollowUpItem(inspectionId, items.get(j), at + "/items/" + j, inspected, received != null);
+            }
+        }
+    }
+
+    private void checkFollowUpItem(String inspectionId, JsonNode item, String at, LocalDate inspected, boolean reported) {
+        String itemId = item.get("itemId").textValue();
+        String assessment = item.get("assessment").textValue();
+        LocalDate done = date(item.get("doneOn"));
+        if (assessment == null && (done != null || !item.get("action").textValue().isEmpty())) {
+            throw followUp(inspectionId, at + "/assessment", "bundle.followUp.unassessed", itemId);
+        }
+        if (assessment != null && !reported) {
+            throw followUp(inspectionId, at + "/assessment", "bundle.followUp.noReport", itemId);
+        }
+        if ("CLOSED".equals(assessment) && done == null) {
+            throw followUp(inspectionId, at + "/doneOn", "bundle.followUp.closedWithoutDay", itemId);
+        }
+        if ("IN_PROGRESS".equals(assessment) != !item.get("newTargetDate").isNull()) {
+            throw followUp(inspectionId, at + "/newTargetDate", "bundle.followUp.newTarget", itemId);
+        }
+        if (done != null && done.isBefore(inspected)) {
+            throw followUp(inspectionId, at + "/doneOn", "bundle.followUp.beforeInspection", done, inspected);
+        }
+    }
+
+    private BundleException followUp(String inspectionId, String where, String problem, Object... details) {
+        return new BundleException(file, "bundle.error.followUp", inspectionId, new UserFacingException(problem, details),
+                where);
     }
 
     private BundleException selfCheck(String planId, String where, String problem, Object... details) {

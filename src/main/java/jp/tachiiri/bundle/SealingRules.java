@@ -7,10 +7,10 @@ import java.util.List;
 import jp.tachiiri.crypto.SealingKeys;
 
 /**
- * What the signed bundle must say about its sealing, by format version. A 3.0 findings or assignments bundle arrives
- * sealed, and names the same sender and the same recipients, in the same order, as its envelope: the signature
+ * What the signed bundle must say about its sealing, by format version. A findings or assignments bundle of 3.0 on
+ * arrives sealed, and names the same sender and the same recipients, in the same order, as its envelope: the signature
  * vouches for the envelope, so a bundle opened by one recipient cannot be sealed again to a device it was not meant
- * for, nor passed off as another sender's. A 3.0 enrolment is signed only and goes to nobody in particular. A file of
+ * for, nor passed off as another sender's. An enrolment is signed only and goes to nobody in particular. A file of
  * 2.x predates sealing: signed only, without a sealing key or recipients.
  */
 final class SealingRules {
@@ -20,7 +20,7 @@ final class SealingRules {
 
     static void check(String version, BundleHeader header, JsonNode recipients, SealedEnvelope envelope,
                       boolean unsealedAllowed, Path file) {
-        boolean current = BundleWriter.FORMAT_VERSION.equals(version);
+        boolean current = BundleWriter.SEALED_VERSIONS.contains(version);
         if (envelope != null && !current) {
             throw new BundleException(file, "bundle.error.sealedVersion", version);
         }

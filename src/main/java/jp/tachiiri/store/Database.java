@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
     /** The migrations in order; the schema version of a file is the number of them applied. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-bundles.sql", "003-review.sql",
             "004-conflict-choice.sql", "005-trust.sql", "006-facility-type.sql", "007-self-check.sql",
-            "008-plan-self-check.sql", "009-sealing-keys.sql", "010-follow-up.sql");
+            "008-plan-self-check.sql", "009-sealing-keys.sql", "010-follow-up.sql", "011-follow-up-on-site.sql");
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
     /** Marks a SQLite file as Tachiiri's ("TCHI"). */
     static final int APPLICATION_ID = 0x54434849;

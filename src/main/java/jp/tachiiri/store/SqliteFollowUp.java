@@ -73,7 +73,8 @@ public final class SqliteFollowUp implements FollowUpRepository {
                         String name, LocalDate date, Instant firstFinalizedAt) {
     }
 
-    private static List<StoredCase> read(Connection connection, String only) throws SQLException {
+    /** The cases as stored, every one ({@code only} null) or that of one inspection. */
+    static List<StoredCase> read(Connection connection, String only) throws SQLException {
         List<Head> heads = Rows.list(connection, CASES, row -> new Head(row.getString(1), row.getInt(2), row.getString(3),
                 row.getString(4), row.getString(5), row.getString(6), LocalDate.parse(row.getString(7)),
                 Instant.parse(row.getString(8))), only, only);

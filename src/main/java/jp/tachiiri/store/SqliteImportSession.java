@@ -290,6 +290,12 @@ final class SqliteImportSession implements ImportSession {
     }
 
     @Override
+    public boolean replaceFollowUps(String facilityId, String officeDevice, long sequence,
+                                    List<BundleRecords.FollowUp> followUps) {
+        return sql(() -> SqliteOnSite.replace(statements, facilityId, officeDevice, sequence, followUps));
+    }
+
+    @Override
     public Optional<String> assignmentUpdatedAt(String assignmentId) {
         return sql(() -> statements.query("SELECT updated_at FROM assignments WHERE id = ?", row -> row.getString(1), assignmentId)
                 .stream().findFirst());

@@ -174,6 +174,7 @@ public final class SqliteInspections implements InspectionRepository {
                 FindingsTable.copy(statements, inspectionId, latest.revision(), amended.revision());
                 EvidenceTable.copyLive(statements, inspectionId, latest.revision(), amended.revision());
                 SelfCheckTables.copy(statements, inspectionId, latest.revision(), amended.revision());
+                SqliteOnSite.copyConfirmations(statements, inspectionId, latest.revision(), amended.revision());
             }
             AuditWriter.append(connection, inspectionId, actor, now, new AuditWriter.Entry(AMENDED,
                     "revision " + amended.revision(), Integer.toString(latest.revision()),

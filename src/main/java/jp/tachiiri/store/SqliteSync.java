@@ -10,12 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import jp.tachiiri.audit.AuditChain;
 import jp.tachiiri.audit.ChainHead;
 import jp.tachiiri.bundle.BundleHeader;
@@ -24,6 +27,8 @@ import jp.tachiiri.bundle.BundleRecords;
 import jp.tachiiri.bundle.DeviceIdentity;
 import jp.tachiiri.bundle.DeviceKeys;
 import jp.tachiiri.crypto.SealingKeys;
+import jp.tachiiri.followup.FollowUpRepository;
+import jp.tachiiri.followup.ItemFollowUp;
 import jp.tachiiri.sync.DeviceStatus;
 import jp.tachiiri.sync.FingerprintCheck;
 import jp.tachiiri.sync.ImportSession;
@@ -364,9 +369,30 @@ public final class SqliteSync implements SyncRepository {
                     }
                 }
             }
+            // Only the planned facilities' follow-up: the bundle is sealed to the tablets of those plans.
+            Set<String> planned = assignments.stream().map(BundleRecords.Assignment::facilityId).collect(Collectors.toSet());
+            List<BundleRecords.FollowUp> followUps = SqliteFollowUp.read(connection, null).stream()
+                    .filter(followed -> planned.contains(followed.facilityId())).map(SqliteSync::followUp).toList();
             return new BundleRecords.AssignmentsPayload(0, inspectorId.orElse(null), List.of(), facilities, assignments,
-                    previous, InspectionRecords.reviews(connection), receipts, selfChecks);
+                    previous, InspectionRecords.reviews(connection), receipts, selfChecks, followUps);
         });
+    }
+
+    /** An inspection's follow-up as an assignments bundle carries it: each finding, assessed or not yet. */
+    private static BundleRecords.FollowUp followUp(FollowUpRepository.StoredCase followed) {
+        return new BundleRecords.FollowUp(followed.facilityId(), followed.inspectionId(),
+                followed.inspectionDate().toString(), followed.report().map(report -> report.receivedOn().toString())
+                .orElse(null), followed.findings().stream().map(finding -> {
+                    Optional<ItemFollowUp> item = Optional.ofNullable(followed.items().get(finding.itemId()));
+                    return new BundleRecords.FollowUpItem(finding.itemId(), text(finding.targetDate()),
+                            item.map(ItemFollowUp::action).orElse(""), text(item.flatMap(ItemFollowUp::doneOn)),
+                            item.map(found -> found.assessment().name()).orElse(null),
+                            text(item.flatMap(ItemFollowUp::newTargetDate)));
+                }).toList());
+    }
+
+    private static String text(Optional<LocalDate> date) {
+        return date.map(LocalDate::toString).orElse(null);
     }
 
     @Override

@@ -55,12 +55,13 @@ public record ImportOutcome(Path file, Result result, Counts counts, Delivered d
     /**
      * What an office's assignments bundle changed here besides inspections, by kind: decisions on this tablet's
      * revisions (returned, approved), receipts of its findings bundles, plans new and changed, facilities whose
-     * record changed, and catalog versions new here. What the store already had is not counted.
+     * record changed, catalog versions new here, and facilities whose earlier findings' follow-up changed. What the
+     * store already had is not counted.
      */
     public record Delivered(int returns, int approvals, int receipts, int newPlans, int changedPlans, int facilities,
-                            int catalogs) {
+                            int catalogs, int followUps) {
 
-        public static final Delivered NONE = new Delivered(0, 0, 0, 0, 0, 0, 0);
+        public static final Delivered NONE = new Delivered(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** How one inspection of a bundle was merged into the store. */
@@ -105,6 +106,7 @@ public record ImportOutcome(Path file, Result result, Counts counts, Delivered d
         amounts.put("changedPlans", delivered.changedPlans());
         amounts.put("facilities", delivered.facilities());
         amounts.put("catalogs", delivered.catalogs());
+        amounts.put("followUps", delivered.followUps());
         amounts.put("previous", counts.added() + counts.updated());
         amounts.put("conflicts", counts.conflicts());
         List<String> parts = new ArrayList<>();

@@ -114,6 +114,12 @@ public interface ImportSession {
      */
     boolean savePlanSelfCheck(BundleRecords.PlanSelfCheck selfCheck);
 
+    /**
+     * Replaces the follow-up of the facility (this store's id) by what bundle {@code sequence} of the office says of it,
+     * unless a bundle of that office numbered as high gave it already; true if what the tablet shows changed.
+     */
+    boolean replaceFollowUps(String facilityId, String officeDevice, long sequence, List<BundleRecords.FollowUp> followUps);
+
     /** When the stored plan was last changed, if the store has it. */
     Optional<String> assignmentUpdatedAt(String assignmentId);
 

@@ -77,7 +77,8 @@ public interface SyncRepository {
     /**
      * Everything of an assignments bundle except its number and the catalogs: the facility master, the planned inspections
      * (of one inspector, or all), the newest finalized revisions of the assigned facilities' inspections
-     * (without evidence or audit trail), the review results and the receipts.
+     * (without evidence or audit trail), the follow-up of those facilities' inspections with findings that needed
+     * improvement, the plans' self-checks, the review results and the receipts.
      */
     BundleRecords.AssignmentsPayload assignmentsPayload(Optional<String> inspectorId);
 

@@ -158,7 +158,8 @@ public final class SyncService {
 
     /**
      * Writes an assignments bundle, numbered one more than the office's last: catalogs, facilities, plans (of one
-     * inspector or all), reviews, receipts, sealed to the tablets {@code recipientIds} (none named: every tablet
+     * inspector or all), the previous inspections and the follow-up of the planned facilities, reviews, receipts,
+     * sealed to the tablets {@code recipientIds} (none named: every tablet
      * assignments can be sealed to, for the bundle of every inspector only); returns the bundle file.
      */
     public Path exportAssignments(Path outbox, Optional<String> inspectorId, List<String> recipientIds) {
@@ -182,7 +183,7 @@ public final class SyncService {
         // A number lost to a failed write leaves a gap, which harms nothing: only the order matters.
         BundleRecords.AssignmentsPayload payload = new BundleRecords.AssignmentsPayload(repository.nextAssignmentsSequence(),
                 inspectorId.orElse(null), documents, stored.facilities(), stored.assignments(), stored.previousInspections(),
-                stored.reviews(), stored.receipts(), stored.selfChecks());
+                stored.reviews(), stored.receipts(), stored.selfChecks(), stored.followUps());
         Instant now = clock.instant();
         BundleWriter.Written written = BundleWriter.write(outbox, repository.identity(), BundleKind.ASSIGNMENTS, now,
                 BundleRecords.tree(payload), List.of(), recipients);
@@ -494,6 +495,17 @@ public final class SyncService {
                     changedPlans += stored.isPresent() ? 1 : 0;
                 }
             }
+            int followUps = 0;
+            // An older office's bundle says nothing of follow-up: what the tablet holds stays.
+            if (payload.followUps() != null) {
+                for (String facilityId : payload.assignments().stream().map(BundleRecords.Assignment::facilityId)
+                        .distinct().toList()) {
+                    List<BundleRecords.FollowUp> ofFacility = payload.followUps().stream()
+                            .filter(followUp -> followUp.facilityId().equals(facilityId)).toList();
+                    followUps += session.replaceFollowUps(session.facilityId(facilities.get(facilityId), null),
+                            header.deviceId(), payload.sequence(), ofFacility) ? 1 : 0;
+                }
+            }
             ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
             InspectionMerge merge = new InspectionMerge(session, header, Map.of(), Map.of(), now);
             for (BundleRecords.Inspection inspection : payload.previousInspections()) {
@@ -524,7 +536,7 @@ public final class SyncService {
             session.recordApplied(header.deviceId(), audience, payload.sequence(), header.bundleId(), now);
             session.recordReceived(header, reader.file().getFileName().toString(), now);
             return new Applied(sum, new ImportOutcome.Delivered(returns, approvals, receipts, newPlans, changedPlans,
-                    changedFacilities, newCatalogs.size()));
+                    changedFacilities, newCatalogs.size(), followUps));
         });
         for (Catalog catalog : loaded) {
             catalogs.add(catalog, newCatalogs.get(catalog.version()));

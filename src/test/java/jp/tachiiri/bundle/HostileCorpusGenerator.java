@@ -194,9 +194,9 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("08-newer-major-version.json", "bundle.error.newerVersion", "4.0",
                 "formatVersion \"4.0\" (signed)",
                 signed(draft("08-newer-major-version.json", d -> d.signed.put("formatVersion", "4.0")))));
-        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "3.1",
-                "formatVersion \"3.1\" (signed)",
-                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "3.1")))));
+        cases.add(rejected("09-newer-minor-version.json", "bundle.error.newerVersion", "3.2",
+                "formatVersion \"3.2\" (signed)",
+                signed(draft("09-newer-minor-version.json", d -> d.signed.put("formatVersion", "3.2")))));
 
         // Against the schema, each validly signed.
         cases.add(rejected("10-missing-member.json", "bundle.error.schema", "createdAt",
@@ -695,6 +695,7 @@ public final class HostileCorpusGenerator {
         cases.add(rejectedAtTablet("T14-sealed-to-another-tablet.tachiiri", "bundle.error.notForUs", otherTablet.fingerprint(),
                 "the office's assignments sealed to another tablet",
                 TestDevices.seal(signedBy(this.office, assignments), office, List.of(otherTablet))));
+        followUpCases(cases, office);
         Draft enrolment = enrolment("S11-enrolment-of-an-office.json", office);
         cases.add(rejected("S11-enrolment-of-an-office.json", "sync.error.enrolmentRole", OFFICE_ID,
                 "an office's enrolment file, imported at an office",
@@ -705,6 +706,56 @@ public final class HostileCorpusGenerator {
         cases.add(rejected("S12-enrolment-low-order-key.json", "bundle.error.badSealingKey", DEVICE_ID,
                 "a tablet's enrolment whose sealing key is a low-order X25519 point, which nothing can be sealed to",
                 signed(lowOrder)));
+    }
+
+    /**
+     * Assignments bundles of format 3.1 with the follow-up of the planned facility's earlier inspection, each validly
+     * signed by the corpus office and sealed to the receiving tablet, each breaking one of the follow-up's rules.
+     */
+    private void followUpCases(List<Case> cases, DeviceIdentity office) {
+        String item = "/payload/followUps/0/items/0";
+        cases.add(followUpCase("T15-follow-up-of-an-unplanned-facility.tachiiri", 1700, "bundle.error.followUp",
+                "corpus-facility-9", "the follow-up of an inspection of a facility the bundle plans nothing at",
+                office, d -> d.object("/payload/followUps/0").put("facilityId", "corpus-facility-9")));
+        cases.add(followUpCase("T16-follow-up-closed-without-day.tachiiri", 1800, "bundle.error.followUp", item + "/doneOn",
+                "a finding assessed as closed (改善済) without the day it was improved", office,
+                d -> d.object(item).putNull("doneOn")));
+        cases.add(followUpCase("T17-follow-up-assessed-without-report.tachiiri", 1900, "bundle.error.followUp",
+                item + "/assessment", "a finding assessed although no improvement report was received", office,
+                d -> d.object("/payload/followUps/0").putNull("reportReceivedOn")));
+        cases.add(followUpCase("T18-follow-up-new-target-when-closed.tachiiri", 2000, "bundle.error.followUp",
+                item + "/newTargetDate", "a new target date on a finding closed, which only one in progress has", office,
+                d -> d.object(item).put("newTargetDate", "2025-12-31")));
+        cases.add(followUpCase("T19-follow-up-item-twice.tachiiri", 2100, "bundle.error.duplicate",
+                "vulnerability.device-ledger", "one finding twice in the follow-up of an inspection", office,
+                d -> d.array("/payload/followUps/0/items").add(d.object(item).deepCopy())));
+        cases.add(followUpCase("T20-follow-ups-in-3-0.tachiiri", 2200, "bundle.error.schema", "followUps",
+                "a file of format 3.0, which carried no follow-up, with it", office,
+                d -> d.signed.put("formatVersion", BundleWriter.SEALED_SINCE)));
+        cases.add(followUpCase("T21-follow-ups-missing-in-3-1.tachiiri", 2300, "bundle.error.schema", "followUps",
+                "a file of format 3.1 without the follow-up it always carries", office,
+                d -> d.object("/payload").remove("followUps")));
+    }
+
+    private Case followUpCase(String file, long sequence, String key, String detail, String what, DeviceIdentity office,
+                              Consumer<Draft> change) {
+        Recipient tablet = receivingTablet().asRecipient();
+        Draft draft = assignments(file, sequence, d -> {
+            d.sealedFor(office, List.of(tablet));
+            d.signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+            d.object("/payload").set("followUps", BundleRecords.tree(List.of(new BundleRecords.FollowUp(FACILITY_ID,
+                    INSPECTION_ID, "2025-06-02", "2025-07-15", List.of(new BundleRecords.FollowUpItem(
+                    "vulnerability.device-ledger", "2025-09-30", "機器台帳を全面的に更新した", "2025-07-01", "CLOSED", null))))));
+            change.accept(d);
+        });
+        return rejectedAtTablet(file, key, detail, what, TestDevices.seal(signedBy(this.office, draft), office,
+                List.of(tablet)));
+    }
+
+    /** The keys of the tablet store the corpus is imported into, so that the files sealed to it open there. */
+    static DeviceIdentity receivingTablet() {
+        return TestDevices.fixed("corpus-receiving-tablet", fromSeed(sha256("tachiiri hostile corpus: the receiving tablet's key")),
+                sha256("tachiiri hostile corpus: the receiving tablet's sealing key"));
     }
 
     /** A low-order X25519 point (order 8), spelt as a key: HPKE refuses to seal to it. */
@@ -740,7 +791,7 @@ public final class HostileCorpusGenerator {
         Draft draft = new Draft();
         ObjectNode signed = draft.signed;
         signed.put("format", BundleWriter.FORMAT);
-        signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+        signed.put("formatVersion", BundleWriter.versionOf(BundleKind.ENROLMENT));
         signed.put("bundleId", bundleId(file));
         signed.put("kind", BundleKind.ENROLMENT.wireName());
         signed.put("createdAt", CREATED_AT);
@@ -873,9 +924,12 @@ public final class HostileCorpusGenerator {
             return this;
         }
 
-        /** The draft as format 3.0 names its sender's sealing key and its recipients, as sealed bundles do. */
+        /**
+         * The draft as format 3.0 names its sender's sealing key and its recipients, as sealed bundles do (3.0, which
+         * every sealed kind may be: an assignments bundle of 3.1 needs the follow-up too).
+         */
         Draft sealedFor(DeviceIdentity sender, List<Recipient> recipients) {
-            signed.put("formatVersion", BundleWriter.FORMAT_VERSION);
+            signed.put("formatVersion", BundleWriter.SEALED_SINCE);
             object("/device").put("sealingKey", sender.sealing().publicKeyHex());
             ArrayNode named = signed.putArray("recipients");
             recipients.forEach(recipient -> named.addObject().put("deviceId", recipient.deviceId())
@@ -942,7 +996,7 @@ public final class HostileCorpusGenerator {
                 List.of(facility), List.of(new BundleRecords.Assignment("corpus-plan-1", FACILITY_ID, "corpus-inspector",
                         "試験 太郎", "2025-07-01", "2025-06-12T07:00:00Z")), List.of(),
                 List.of(new BundleRecords.Review(INSPECTION_ID, 1, "APPROVED", "問題ありません", "2025-06-12T07:30:00Z",
-                        "corpus-supervisor", List.of())), List.of(), List.of(planSelfCheck())));
+                        "corpus-supervisor", List.of())), List.of(), List.of(planSelfCheck()), null));
         signed.set("payload", payload);
         change.accept(draft);
         return draft;

@@ -84,6 +84,9 @@ class HostileCorpusTest {
                 tuple(HostileCorpusGenerator.SECOND_DEVICE_ID, Role.INSPECTOR, DeviceStatus.TRUSTED));
         assertThat(workspace.chainVerifier().verifyAll().ok()).as("the controls' audit trails are valid chains").isTrue();
 
+        // The tablet the sealed assignments are sealed to: its store holds the receiving tablet's fixed keys.
+        Workspace.open(office.resolve("tablet"), CLOCK).close();
+        StoreKeys.replace(office.resolve("tablet"), HostileCorpusGenerator.receivingTablet());
         tablet = Workspace.open(office.resolve("tablet"), CLOCK);
         tablet.settings().setRole(Role.INSPECTOR);
         ImportOutcome assignments = tablet.sync().importFile(CORPUS.resolve(HostileCorpusGenerator.TABLET_CONTROL), true);

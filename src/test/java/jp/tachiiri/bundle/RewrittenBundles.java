@@ -33,21 +33,45 @@ public final class RewrittenBundles {
         if (!version.startsWith("2.")) {
             throw new IllegalArgumentException("only the signed-only formats 2.x are rewritten, not " + version);
         }
+        return write(original, recipient, folder, device, version, root -> {
+            // Format 2.x had neither sealing keys nor recipients, nor the follow-up of assignments (3.1).
+            root.remove("recipients");
+            ((ObjectNode) root.get("device")).remove("sealingKey");
+            ((ObjectNode) root.get("payload")).remove("followUps");
+            change.accept((ObjectNode) root.get("payload"));
+        }, false);
+    }
+
+    /**
+     * The sealed bundle {@code original} (sealed by {@code sender} to {@code recipient}) as a release writing format
+     * {@code version} of 3.x would have written it: its payload changed by {@code change}, under a new bundle id, signed
+     * by {@code sender} again and sealed to {@code recipient} alone, written into {@code folder}.
+     */
+    public static Path rewriteSealed(Path original, DeviceIdentity recipient, Path folder, DeviceIdentity sender,
+                                     String version, Consumer<ObjectNode> change) throws IOException {
+        if (!BundleWriter.SEALED_VERSIONS.contains(version)) {
+            throw new IllegalArgumentException("only the sealed formats are resealed, not " + version);
+        }
+        return write(original, recipient, folder, sender, version, root -> change.accept((ObjectNode) root.get("payload")),
+                true);
+    }
+
+    /** The signed bundle of {@code original} as {@code version}, changed, under a new id, signed again and written. */
+    private static Path write(Path original, DeviceIdentity recipient, Path folder, DeviceIdentity signer, String version,
+                              Consumer<ObjectNode> change, boolean sealed) throws IOException {
         ObjectNode root = (ObjectNode) BundleJson.MAPPER.readTree(signedBundle(original, recipient));
         String bundleId = UUID.randomUUID().toString();
         root.put("formatVersion", version);
-        // Format 2.x had neither sealing keys nor recipients.
-        root.remove("recipients");
-        ((ObjectNode) root.get("device")).remove("sealingKey");
         root.put("bundleId", bundleId);
-        change.accept((ObjectNode) root.get("payload"));
+        change.accept(root);
         ObjectNode signed = root.deepCopy();
         signed.remove(List.of(BundleLayout.SIGNATURE, BundleLayout.ATTACHMENTS));
-        root.put(BundleLayout.SIGNATURE, device.sign(BundleLayout.signedText(signed)));
+        root.put(BundleLayout.SIGNATURE, signer.sign(BundleLayout.signedText(signed)));
         Files.createDirectories(folder);
         Path file = folder.resolve(BundleWriter.fileName(BundleKind.fromWire(root.get("kind").textValue()),
-                device.deviceId(), Instant.parse(root.get("createdAt").textValue()), bundleId, false));
-        Files.write(file, HostileCorpusGenerator.json(root));
+                signer.deviceId(), Instant.parse(root.get("createdAt").textValue()), bundleId, sealed));
+        byte[] bytes = HostileCorpusGenerator.json(root);
+        Files.write(file, sealed ? TestDevices.seal(bytes, signer, List.of(recipient.asRecipient())) : bytes);
         return file;
     }
 

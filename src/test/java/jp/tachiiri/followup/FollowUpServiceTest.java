@@ -1,7 +1,7 @@
 package jp.tachiiri.followup;
 
+import static jp.tachiiri.testsupport.Rejections.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -228,15 +228,5 @@ class FollowUpServiceTest {
 
     private List<AuditEvent> followUpTrail(String inspectionId) {
         return followUp.trail(inspectionId);
-    }
-
-    /** Asserts that {@code action} is refused with {@code key}; returns the refusal to check its message. */
-    static UserFacingException assertRefused(Runnable action, String key) {
-        UserFacingException[] caught = new UserFacingException[1];
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(UserFacingException.class, e -> {
-            assertThat(e.key()).isEqualTo(key);
-            caught[0] = e;
-        });
-        return caught[0];
     }
 }

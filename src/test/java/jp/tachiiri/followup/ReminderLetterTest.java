@@ -1,7 +1,7 @@
 package jp.tachiiri.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static jp.tachiiri.followup.FollowUpServiceTest.assertRefused;
+import static jp.tachiiri.testsupport.Rejections.assertRefused;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -136,7 +136,18 @@ class MigrationsTest {
                     "INSERT INTO plan_self_check_events VALUES ('plan-2', 1, 'p-8-1', '2025-08-21T00:00:00Z', 'office-user', "
                             + "'SELF_CHECK_IMPORTED', 'HOSPITAL', NULL, NULL, NULL, '" + "0".repeat(64) + "', '" + "cd".repeat(32) + "')",
                     "INSERT INTO plan_self_check_heads VALUES ('plan-2', 1, '" + "cd".repeat(32) + "')",
-                    "INSERT INTO plan_inspections VALUES ('i-old', 'plan-2', NULL, NULL)"));
+                    "INSERT INTO plan_inspections VALUES ('i-old', 'plan-2', NULL, NULL)"),
+            10, List.of(
+                    "INSERT INTO improvement_reports VALUES ('i-old', '2025-08-25', '旧版 情報 一郎', 'システム管理者', "
+                            + "'2025-08-26T00:00:00Z')",
+                    "INSERT INTO follow_up_items VALUES ('i-old', 'backup.generations', '台帳を作成した', '2025-08-20', 'CLOSED', "
+                            + "NULL, '2025-08-26T00:00:00Z')",
+                    "INSERT INTO follow_up_evidence VALUES ('f-10-1', 'i-old', 'backup.generations', '台帳.pdf', "
+                            + "'application/pdf', 5, '" + HASH + "', '2025-08-26T00:00:00Z')",
+                    "INSERT INTO follow_up_events VALUES ('i-old', 1, 'f-10-e1', '2025-08-26T00:00:00Z', 'supervisor', "
+                            + "'REPORT_RECORDED', 'report', NULL, '2025-08-25 旧版 情報 一郎', NULL, '" + "0".repeat(64) + "', '"
+                            + HASH + "')",
+                    "INSERT INTO follow_up_heads VALUES ('i-old', 1, '" + HASH + "')"));
 
     @TempDir
     Path folder;

@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.followup.Assessment;
+import jp.tachiiri.followup.FollowUpCase;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.PlannedInspection;
 import jp.tachiiri.model.RevisionInfo;
@@ -35,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Both directions, with real tablets, real files and real stores. Whatever a tablet does (amend, export, amend
  * again, export again) and however its files travel (late, twice, in any order, some lost), the office ends with
  * every revision of every inspection, the newest as the latest, and the same data whatever the order it imported
- * in. Whatever the office does (return, approve, plan, move a plan, write bundles for everyone or one inspector)
- * and however those files travel, a tablet ends with exactly what the newest bundle says: an older one never takes
+ * in. Whatever the office does (return, approve, plan, move a plan, follow up findings, write bundles for everyone or
+ * one inspector) and however those files travel, a tablet ends with exactly what the newest bundle says: an older one never takes
  * a review or a plan back. Each case is drawn from its seed (shown in the test name), so a failing case is rerun
  * exactly.
  */
@@ -60,8 +62,9 @@ class SyncConvergenceProperties {
     private static Path officeTemplate;
     private static Path tabletTemplate;
     /** What a tablet holds of the office's answers: what the property compares. */
-    private static final List<String> ANSWERS = List.of("assignments", "facilities", "facility_vendors", "receipts",
-            "received_catalogs", "review_item_comments", "review_results");
+    private static final List<String> ANSWERS = List.of("assignments", "facilities", "facility_vendors",
+            "previous_follow_up_items", "previous_follow_ups", "receipts", "received_catalogs", "review_item_comments",
+            "review_results");
     private static final Set<String> TABLET_ORDER_DEPENDENT = Set.of("assignments.created_at");
 
     private static final int CASES = 30;
@@ -194,13 +197,16 @@ class SyncConvergenceProperties {
         return office.sync().sealableTablets().stream().map(KnownDevice::deviceId).toList();
     }
 
-    /** One thing the office does: decide on an inspection, plan or move a plan, or write a bundle. */
+    /**
+     * One thing the office does: decide on an inspection, plan or move a plan, follow up last year's findings at 青葉台,
+     * or write a bundle.
+     */
     private static void officeStep(Workspace office, Random random, int step, List<String> inspections, List<String> plans,
                                    Path outbox, List<Path> bundles) {
         String inspection = inspections.get(random.nextInt(inspections.size()));
         int revision = office.inspections().find(inspection).orElseThrow().revision();
         String inspector = random.nextBoolean() ? "hanako" : "taro";
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(7)) {
             case 0 -> office.review().decide(new Decision(inspection, revision, false, "差戻し " + step,
                     Map.of("vulnerability.device-ledger", "指摘 " + step)), "supervisor");
             case 1 -> office.review().decide(new Decision(inspection, revision, true, "承認 " + step, Map.of()), "supervisor");
@@ -212,8 +218,24 @@ class SyncConvergenceProperties {
                 office.sync().replan(id, plan.date().plusDays(7));
             });
             case 4 -> bundles.add(office.sync().exportAssignments(outbox, Optional.of(inspector), tablets(office)));
+            case 5 -> followUp(office, random, step);
             default -> bundles.add(office.sync().exportAssignments(outbox, Optional.empty(), List.of()));
         }
+    }
+
+    /** The report on 青葉台's inspection of last year recorded, and one of its findings assessed anew. */
+    private static void followUp(Workspace office, Random random, int step) {
+        FollowUpCase followed = office.followUp().cases().stream()
+                .filter(each -> each.facilityId().equals("demo-aobadai")).findFirst().orElseThrow();
+        LocalDate today = office.followUp().today();
+        if (followed.report().isEmpty()) {
+            office.followUp().recordReport(followed.inspectionId(), today, "担当 " + step, "", "supervisor");
+        }
+        String itemId = followed.findings().get(random.nextInt(followed.findings().size())).itemId();
+        Assessment assessment = Assessment.values()[random.nextInt(Assessment.values().length)];
+        office.followUp().assess(followed.inspectionId(), itemId, "対応 " + step,
+                assessment == Assessment.CLOSED ? Optional.of(today) : Optional.empty(), assessment,
+                assessment == Assessment.IN_PROGRESS ? Optional.of(today.plusDays(30 + step)) : Optional.empty(), "supervisor");
     }
 
     /** A copy of the tablet imports the bundles as delivered; what it then holds of the office's answers. */

@@ -227,7 +227,8 @@ class TrustAttacksTest {
         JsonNode catalog = json.readTree(office.catalogs().document("2025.1").orElseThrow()
                 .replace("\"version\": \"2025.1\"", "\"version\": \"2099.1\""));
         BundleRecords.AssignmentsPayload forged = new BundleRecords.AssignmentsPayload(99, null, List.of(catalog),
-                real.facilities(), real.assignments(), real.previousInspections(), reviews, real.receipts(), real.selfChecks());
+                real.facilities(), real.assignments(), real.previousInspections(), reviews, real.receipts(), real.selfChecks(),
+                real.followUps());
         return BundleWriter.write(folder.resolve("forged"), signer, BundleKind.ASSIGNMENTS, Instant.now(),
                 BundleRecords.tree(forged), List.of(), List.of(officeKeys.asRecipient())).file();
     }

@@ -1,6 +1,7 @@
 package jp.tachiiri.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.Language;
@@ -12,6 +13,16 @@ public final class Rejections {
     private static final String UNEXPECTED = "sync.error.unexpected";
 
     private Rejections() {
+    }
+
+    /** What {@code action} throws, which must be a {@link UserFacingException} of {@code key}. */
+    public static UserFacingException assertRefused(Runnable action, String key) {
+        UserFacingException[] caught = new UserFacingException[1];
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.key()).isEqualTo(key);
+            caught[0] = e;
+        });
+        return caught[0];
     }
 
     public static void assertClear(UserFacingException problem, String inputName) {

@@ -31,6 +31,7 @@ import jp.tachiiri.bundle.BundleWriter;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FollowUpCase;
 import jp.tachiiri.followup.FollowUpService;
+import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.model.FiscalYear;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.MinistryItem;
@@ -39,6 +40,7 @@ import jp.tachiiri.model.Role;
 import jp.tachiiri.review.Decision;
 import jp.tachiiri.sync.SyncService;
 import jp.tachiiri.workbook.WorkbookRequest;
+import jp.tachiiri.testsupport.DemoFollowUps;
 import jp.tachiiri.testsupport.Enrolments;
 import jp.tachiiri.testsupport.ForkedTablets;
 import jp.tachiiri.testsupport.HospitalForms;
@@ -231,6 +233,20 @@ class ScreenshotTour {
         fire(robot, "#sync-keep-office");
     }
 
+    /** Last year's finding on an item, followed up at the office, at this year's inspection, confirmed on site. */
+    @Test
+    void lastYearsFindingFollowedUp() throws Exception {
+        Files.createDirectories(OUT);
+        Path inbox = DemoFollowUps.assignmentsWaiting(data, Clock.fixed(java.time.Instant.parse("2026-11-30T01:00:00Z"),
+                java.time.ZoneId.of("Asia/Tokyo")));
+        app.start(() -> new TachiiriApp(data.resolve("tablet"), (owner, title) -> List.of()));
+        UiTestSupport.importOnSyncScreen(robot, inbox, "前回の指摘の対応状況");
+        UiTestSupport.openInspection(robot, "実施中");
+        UiTestSupport.showItem(robot, CatalogLibrary.bundled().latest().item(DemoFollowUps.IN_PROGRESS_ITEM).orElseThrow());
+        fire(robot, "#previous-follow-up-confirmed");
+        both("inspection-follow-up-ja-landscape.png", "inspection-follow-up-ja-portrait.png");
+    }
+
     @Test
     void theOfficesScreens() throws Exception {
         Path office = data.resolve("office");
@@ -243,7 +259,7 @@ class ScreenshotTour {
             // A file the office must refuse: assignments signed by a tablet, sealed to the office.
             BundleWriter.write(Path.of(workspace.settings().transferFolders().inbox()), tablet.sync().identity(), BundleKind.ASSIGNMENTS,
                     java.time.Instant.now(), BundleRecords.tree(new BundleRecords.AssignmentsPayload(99, null, List.of(),
-                            List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(),
+                            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(),
                     List.of(workspace.sync().identity().asRecipient()));
         }
         app.start(() -> new TachiiriApp(office, (owner, title) -> List.of()));

@@ -15,7 +15,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -28,7 +27,6 @@ import javafx.stage.WindowEvent;
 import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
-import jp.tachiiri.inspection.ItemState;
 import jp.tachiiri.model.Answer;
 import jp.tachiiri.model.Catalog;
 import jp.tachiiri.model.CatalogItem;
@@ -376,25 +374,8 @@ class SelfCheckScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Opens an item from its section's list, as a tap there does. */
     private void showItem(String itemId) {
-        CatalogItem item = item(itemId);
-        fire(robot, "#section-" + item.checkpoint().id());
-        @SuppressWarnings("unchecked")
-        ListView<ItemState> list = robot.lookup("#item-list").queryAs(ListView.class);
-        waitFor("the item in the list", () -> list.getItems().stream().anyMatch(state -> state.item().equals(item)));
-        robot.interact(() -> list.scrollTo(list.getItems().stream().map(ItemState::item).toList().indexOf(item)));
-        waitFor("its row on screen", () -> listCell(item.title().ja()) != null);
-        robot.clickOn(listCell(item.title().ja()));
-        waitUntil(() -> text("#item-title").equals(item.title().ja()));
-    }
-
-    /** The row of the item list that shows {@code title}, or null while none on screen does. */
-    private Node listCell(String title) {
-        return robot.lookup("#item-list .list-cell").queryAll().stream()
-                .filter(cell -> cell.lookupAll(".label").stream()
-                        .anyMatch(label -> label instanceof Label shown && title.equals(shown.getText())))
-                .findFirst().orElse(null);
+        UiTestSupport.showItem(robot, item(itemId));
     }
 
     private boolean inView(Node node, String scrollId) {

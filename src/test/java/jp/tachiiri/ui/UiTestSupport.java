@@ -10,6 +10,9 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -17,6 +20,8 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import jp.tachiiri.inspection.ItemState;
+import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.ui.common.Scrolling;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -92,6 +97,40 @@ public final class UiTestSupport {
             }
         }
         throw new AssertionError("tapping the row showing " + text + " of " + table + " opened nothing");
+    }
+
+    /**
+     * On the tablet's first screen: imports the files of {@code inbox} on the 送受信 screen, waits for the outcome that
+     * says {@code brought}, and goes back.
+     */
+    public static void importOnSyncScreen(FxRobot robot, Path inbox, String brought) {
+        fire(robot, "#transfer");
+        robot.interact(() -> robot.lookup("#sync-inbox").queryAs(TextField.class).setText(inbox.toString()));
+        fire(robot, "#sync-import");
+        waitFor("an import that brought " + brought, () -> robot.lookup("#sync-outcomes").queryAs(ListView.class)
+                .getItems().stream().anyMatch(line -> line.toString().contains(brought)));
+        fire(robot, "#back");
+    }
+
+    /** Opens an item of the inspection shown from its section's list, as a tap there does. */
+    public static void showItem(FxRobot robot, CatalogItem item) {
+        fire(robot, "#section-" + item.checkpoint().id());
+        @SuppressWarnings("unchecked")
+        ListView<ItemState> list = robot.lookup("#item-list").queryAs(ListView.class);
+        waitFor("the item in the list", () -> list.getItems().stream().anyMatch(state -> state.item().equals(item)));
+        robot.interact(() -> list.scrollTo(list.getItems().stream().map(ItemState::item).toList().indexOf(item)));
+        waitFor("its row on screen", () -> itemRow(robot, item.title().ja()) != null);
+        robot.clickOn(itemRow(robot, item.title().ja()));
+        waitFor("the item shown", () -> robot.lookup("#item-title").tryQuery()
+                .map(title -> ((Label) title).getText().equals(item.title().ja())).orElse(false));
+    }
+
+    /** The row of the item list that shows {@code title}, or null while none on screen does. */
+    public static Node itemRow(FxRobot robot, String title) {
+        return robot.lookup("#item-list .list-cell").queryAll().stream()
+                .filter(cell -> cell.lookupAll(".label").stream()
+                        .anyMatch(label -> label instanceof Label shown && title.equals(shown.getText())))
+                .findFirst().orElse(null);
     }
 
     /** Scrolls the editor that holds {@code node} to the top (0) or the bottom (1): the evidence is below the fold. */

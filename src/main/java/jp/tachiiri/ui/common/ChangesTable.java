@@ -55,6 +55,7 @@ public final class ChangesTable {
             case "confirmedBy" -> Arrays.stream(value.split(",")).map(method -> messages.get("method." + method))
                     .collect(Collectors.joining("・"));
             case "followUp" -> Boolean.parseBoolean(value) ? messages.get("inspection.diff.followUpYes") : "—";
+            case "siteConfirmed" -> Boolean.parseBoolean(value) ? messages.get("inspection.lastFollowUp.confirmedOnSite") : "—";
             default -> value;
         };
     }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import javafx.collections.ObservableList;
 import jp.tachiiri.app.Settings;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.audit.ChainVerifier;
+import jp.tachiiri.followup.PreviousFollowUp;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.Checklist;
 import jp.tachiiri.inspection.MinistryResult;
@@ -62,11 +64,13 @@ final class InspectionViewModel {
 
     /**
      * Everything read from the store for one inspection revision, with the office's decisions on the inspection
-     * (every revision's, oldest first).
+     * (every revision's, oldest first), the office's follow-up of the previous inspection's findings and the items
+     * whose follow-up the inspector confirmed on site.
      */
     record Loaded(Inspection inspection, boolean latest, Facility facility, Catalog catalog, Map<String, Finding> findings,
             List<Evidence> evidence, Optional<PreviousFindings> previous, List<RevisionInfo> revisions, boolean madeHere,
-            int openConflicts, List<ReviewResult> decisions, SelfCheck selfCheck) {
+            int openConflicts, List<ReviewResult> decisions, SelfCheck selfCheck, Optional<PreviousFollowUp> previousFollowUp,
+            Set<String> confirmedOnSite) {
 
         /**
          * The office's return that concerns this revision: the newest decision on it or an earlier one, when
@@ -143,6 +147,8 @@ final class InspectionViewModel {
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RuntimeException> failure = new ReadOnlyObjectWrapper<>();
     private final Map<String, Finding> findings = new HashMap<>();
+    /** The items whose earlier finding the inspector confirmed on site, as the screen shows them now. */
+    private final Set<String> confirmedOnSite = new HashSet<>();
     private final SelfCheckViewModel forms;
 
     InspectionViewModel(ViewModelContext context) {
@@ -179,18 +185,23 @@ final class InspectionViewModel {
         boolean madeHere = workspace.inspections().madeHere(inspectionId);
         Catalog catalog = workspace.catalogs().version(shown.catalogVersion())
                 .orElseThrow(() -> new UserFacingException("inspection.error.unknownCatalog", shown.catalogVersion()));
+        Optional<PreviousFindings> previous = workspace.inspections().previousFindings(facility.id(), inspectionId,
+                shown.date());
         return new Loaded(shown, shown.revision() == latest.revision(), facility, catalog,
                 workspace.inspections().findings(inspectionId, shown.revision()),
-                workspace.evidence().list(inspectionId, shown.revision()),
-                workspace.inspections().previousFindings(facility.id(), inspectionId, shown.date()),
+                workspace.evidence().list(inspectionId, shown.revision()), previous,
                 workspace.inspections().revisions(inspectionId), madeHere,
                 madeHere ? 0 : workspace.review().openConflicts(inspectionId), workspace.sync().reviews(inspectionId),
-                workspace.selfCheck().selfCheck(inspectionId, shown.revision()));
+                workspace.selfCheck().selfCheck(inspectionId, shown.revision()),
+                previous.flatMap(earlier -> workspace.onSiteFollowUp().of(facility.id(), earlier)),
+                workspace.onSiteFollowUp().confirmed(inspectionId, shown.revision()));
     }
 
     private void apply(Loaded data) {
         findings.clear();
         findings.putAll(data.findings());
+        confirmedOnSite.clear();
+        confirmedOnSite.addAll(data.confirmedOnSite());
         evidence.setAll(data.evidence());
         loaded.set(data);
         recompute();
@@ -284,6 +295,15 @@ final class InspectionViewModel {
 
     Optional<Finding> previousFinding(String itemId) {
         return loaded.get().previous().map(previous -> previous.findings().get(itemId));
+    }
+
+    /** What the office last sent of the previous inspection's finding on an item: the report and its assessment. */
+    Optional<PreviousFollowUp.Item> previousFollowUp(String itemId) {
+        return loaded.get().previousFollowUp().flatMap(followUp -> followUp.item(itemId));
+    }
+
+    boolean confirmedOnSite(String itemId) {
+        return confirmedOnSite.contains(itemId);
     }
 
     /** The answers the inspector may choose for a question. */
@@ -441,6 +461,27 @@ final class InspectionViewModel {
 
     void setFollowUp(boolean followUp) {
         update(selectedItemId.get(), finding -> finding.withFollowUp(followUp));
+    }
+
+    /**
+     * Records, or withdraws, that the inspector confirmed on site what became of the item's earlier finding: shown at
+     * once, stored and audited in the background.
+     */
+    void confirmOnSite(String itemId, boolean confirmed) {
+        if (readOnly() || confirmedOnSite(itemId) == confirmed) {
+            return;
+        }
+        if (confirmed) {
+            confirmedOnSite.add(itemId);
+        } else {
+            confirmedOnSite.remove(itemId);
+        }
+        saving();
+        String inspectionId = loaded.get().inspection().id();
+        context.background().submit(() -> {
+            workspace.onSiteFollowUp().confirm(inspectionId, itemId, confirmed, workspace.actor());
+            return itemId;
+        }, stored -> saved(), this::saveFailed);
     }
 
     void setNote(String itemId, String note) {

@@ -1,7 +1,9 @@
 package jp.tachiiri.ui.inspection;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
@@ -17,6 +19,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import jp.tachiiri.followup.Assessment;
+import jp.tachiiri.followup.PreviousFollowUp;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.inspection.Gap;
 import jp.tachiiri.inspection.ItemState;
@@ -51,6 +55,8 @@ final class ItemEditor {
     private Optional<Answer> shownAnswer = Optional.empty();
     private List<Answer> shownAnswers = List.of();
     private Optional<ConfirmationPanel> confirmation = Optional.empty();
+    /** The check box 「現地で確認した」 of the item shown, when the office sent a follow-up of its earlier finding. */
+    private Optional<CheckBox> onSite = Optional.empty();
 
     ItemEditor(UiContext context, InspectionViewModel model, PendingTexts texts) {
         this.context = context;
@@ -65,6 +71,12 @@ final class ItemEditor {
             confirmation.ifPresent(ConfirmationPanel::update);
             updateGaps();
         });
+        // A confirmation the store refused: the screen shows again what is stored.
+        model.loadedProperty().addListener((observable, old, loaded) -> onSite.ifPresent(box -> {
+            if (shownItemId != null) {
+                box.setSelected(model.confirmedOnSite(shownItemId));
+            }
+        }));
         model.evidence().addListener((ListChangeListener<Evidence>) change -> {
             if (shownItemId != null) {
                 rebuild();
@@ -140,6 +152,7 @@ final class ItemEditor {
         shownAnswers = model.answers(itemId);
         outline.forget();
         confirmation = Optional.empty();
+        onSite = Optional.empty();
         content.getChildren().clear();
         // Read-only fields are disabled so that nothing changes them, but drawn readable (see the style sheet).
         content.getStyleClass().remove("read-only");
@@ -176,6 +189,7 @@ final class ItemEditor {
             return;
         }
         content.getChildren().add(previous(itemId));
+        model.previousFollowUp(itemId).ifPresent(item -> content.getChildren().add(lastFollowUp(item)));
         content.getChildren().add(labelled("inspection.answer", answerButtons(finding)));
         finding.answer().filter(answer -> answer == Answer.ALTERNATIVE || answer == Answer.NOT_APPLICABLE)
                 .ifPresent(answer -> content.getChildren().add(labelled("inspection.reason." + answer.name(),
@@ -251,6 +265,65 @@ final class ItemEditor {
         return label;
     }
 
+    /**
+     * What became of the item's finding last time, as the office last sent it: the finding with its target date, the
+     * hospital's report, the office's assessment; and the inspector's word that it was confirmed on site.
+     */
+    private Node lastFollowUp(PreviousFollowUp.Item item) {
+        PreviousFollowUp followUp = model.loadedProperty().get().previousFollowUp().orElseThrow();
+        Label title = new Label(messages.get("inspection.lastFollowUp.title"));
+        title.getStyleClass().add("field-label");
+        Label finding = followUpLine("previous-follow-up-finding", item.targetDate()
+                .map(target -> messages.get("inspection.lastFollowUp.finding", date(followUp.inspectionDate()), date(target)))
+                .orElse(messages.get("inspection.lastFollowUp.findingWithoutTarget", date(followUp.inspectionDate()))));
+        Label report = followUpLine("previous-follow-up-report", reportText(followUp, item));
+        String assessment = item.assessment().map(assessed -> assessed == Assessment.IN_PROGRESS
+                        ? messages.get("inspection.lastFollowUp.inProgress", date(item.newTargetDate().orElseThrow()))
+                        : messages.get(assessed.messageKey()))
+                .orElse(messages.get("inspection.lastFollowUp.unassessed"));
+        Label office = followUpLine("previous-follow-up-assessment", messages.get("inspection.lastFollowUp.assessment",
+                assessment));
+        office.getStyleClass().add("follow-up-" + item.assessment().map(Enum::name).orElse("NONE")
+                .toLowerCase(Locale.ROOT).replace('_', '-'));
+        CheckBox confirmed = new CheckBox(messages.get("inspection.lastFollowUp.confirmedOnSite"));
+        confirmed.setId("previous-follow-up-confirmed");
+        confirmed.setSelected(model.confirmedOnSite(item.itemId()));
+        confirmed.setDisable(model.readOnly());
+        confirmed.selectedProperty().addListener((observable, old, on) -> model.confirmOnSite(item.itemId(), on));
+        onSite = Optional.of(confirmed);
+        VBox box = new VBox(6, title, finding, report, office, confirmed);
+        box.setId("previous-follow-up");
+        box.getStyleClass().add("previous-follow-up");
+        return box;
+    }
+
+    /** The hospital's report on the item: none yet, not looked at by the office yet, or what was done and when. */
+    private String reportText(PreviousFollowUp followUp, PreviousFollowUp.Item item) {
+        if (followUp.reportReceivedOn().isEmpty()) {
+            return messages.get("inspection.lastFollowUp.noReport");
+        }
+        if (item.assessment().isEmpty()) {
+            return messages.get("inspection.lastFollowUp.reportNotAssessed", date(followUp.reportReceivedOn().get()));
+        }
+        if (item.action().isEmpty()) {
+            return item.doneOn().map(done -> messages.get("inspection.lastFollowUp.doneOn", date(done)))
+                    .orElse(messages.get("inspection.lastFollowUp.nothingReported"));
+        }
+        return item.doneOn().map(done -> messages.get("inspection.lastFollowUp.action", item.action(), date(done)))
+                .orElse(messages.get("inspection.lastFollowUp.actionUndated", item.action()));
+    }
+
+    private Label followUpLine(String id, String text) {
+        Label line = new Label(text);
+        line.setId(id);
+        line.setWrapText(true);
+        return line;
+    }
+
+    private String date(LocalDate date) {
+        return Dates.format(date, messages);
+    }
+
     private Node answerButtons(Finding finding) {
         ToggleGroup group = new ToggleGroup();
         FlowPane buttons = new FlowPane(10, 10);
@@ -259,7 +332,7 @@ final class ItemEditor {
             Answer answer = shownAnswers.get(i);
             ToggleButton button = new ToggleButton((i + 1) + "  " + messages.get("answer." + answer.name()));
             button.setId("answer-" + answer.name());
-            button.getStyleClass().addAll("answer-button", "answer-" + answer.name().toLowerCase(java.util.Locale.ROOT));
+            button.getStyleClass().addAll("answer-button", "answer-" + answer.name().toLowerCase(Locale.ROOT));
             button.setToggleGroup(group);
             button.setSelected(finding.answer().equals(Optional.of(answer)));
             button.setDisable(model.readOnly());
