@@ -156,7 +156,7 @@ public final class OfficeHomeView {
         TableView<ReviewRow> table = new TableView<>(sorted);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("office-inspections");
-        table.getColumns().add(Tables.column(messages, "home.column.date", 140, row -> Dates.format(row.date(), messages)));
+        table.getColumns().add(Tables.column(messages, "home.column.date", 160, row -> Dates.format(row.date(), messages)));
         table.getColumns().add(Tables.nameColumn(messages, "home.column.facility", ReviewRow::facilityName));
         table.getColumns().add(Tables.column(messages, "office.column.beds", 80,
                 row -> messages.get("office.beds", row.licensedBeds())));
