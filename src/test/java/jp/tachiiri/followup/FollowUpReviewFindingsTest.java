@@ -48,12 +48,7 @@ class FollowUpReviewFindingsTest {
     void aRestoreRefusedForAChangedFollowUpTrailCanBeToldToTheUser() throws Exception {
         SettableClock clock = new SettableClock(NOW);
         Path data = folder.resolve("office");
-        try (Workspace office = Offices.withDemoFindings(folder, clock)) {
-            String sakuragawa = sakuragawa(office);
-            office.followUp().recordReport(sakuragawa, LocalDate.of(2026, 11, 25), "桜川 情報 太郎", "", ACTOR);
-            office.followUp().assess(sakuragawa, "backup.offline-copy", "テープに複製", Optional.of(LocalDate.of(2026, 11, 20)),
-                    Assessment.CLOSED, Optional.empty(), ACTOR);
-        }
+        withAClosedFinding(clock).close();
         changeFollowUpTrail(data);
         Path backup;
         try (Workspace office = Workspace.open(data, clock)) {
@@ -76,12 +71,7 @@ class FollowUpReviewFindingsTest {
     void auditVerifyFindsAChangedFollowUpTrail() throws Exception {
         SettableClock clock = new SettableClock(NOW);
         Path data = folder.resolve("office");
-        try (Workspace office = Offices.withDemoFindings(folder, clock)) {
-            String sakuragawa = sakuragawa(office);
-            office.followUp().recordReport(sakuragawa, LocalDate.of(2026, 11, 25), "桜川 情報 太郎", "", ACTOR);
-            office.followUp().assess(sakuragawa, "backup.offline-copy", "テープに複製", Optional.of(LocalDate.of(2026, 11, 20)),
-                    Assessment.CLOSED, Optional.empty(), ACTOR);
-        }
+        withAClosedFinding(clock).close();
         changeFollowUpTrail(data);
 
         Commands.Run verified = Commands.run("audit", "verify", "--data", data.toString());
@@ -177,12 +167,8 @@ class FollowUpReviewFindingsTest {
         Path data = folder.resolve("office");
         FollowUpEvidence kept;
         Path backup;
-        try (Workspace office = Offices.withDemoFindings(folder, clock)) {
-            String sakuragawa = sakuragawa(office);
-            office.followUp().recordReport(sakuragawa, LocalDate.of(2026, 11, 25), "桜川 情報 太郎", "", ACTOR);
-            office.followUp().assess(sakuragawa, "backup.offline-copy", "テープに複製", Optional.of(LocalDate.of(2026, 11, 20)),
-                    Assessment.CLOSED, Optional.empty(), ACTOR);
-            kept = office.followUp().addEvidence(sakuragawa, "backup.offline-copy",
+        try (Workspace office = withAClosedFinding(clock)) {
+            kept = office.followUp().addEvidence(sakuragawa(office), "backup.offline-copy",
                     Files.writeString(folder.resolve("改善報告書.pdf"), "%PDF-1.7 改善報告書"), "application/pdf", ACTOR);
             Files.delete(office.followUp().file(kept));
             try {
@@ -202,6 +188,16 @@ class FollowUpReviewFindingsTest {
             assertThat(catchThrowableOfType(UserFacingException.class, () -> office.followUp().file(kept)))
                     .as("the backup said nothing, and the restored office has lost the hospital's evidence").isNull();
         }
+    }
+
+    /** The office with 桜川's report recorded and its backup.offline-copy assessed 改善済. */
+    private Workspace withAClosedFinding(SettableClock clock) {
+        Workspace office = Offices.withDemoFindings(folder, clock);
+        String sakuragawa = sakuragawa(office);
+        office.followUp().recordReport(sakuragawa, LocalDate.of(2026, 11, 25), "桜川 情報 太郎", "", ACTOR);
+        office.followUp().assess(sakuragawa, "backup.offline-copy", "テープに複製", Optional.of(LocalDate.of(2026, 11, 20)),
+                Assessment.CLOSED, Optional.empty(), ACTOR);
+        return office;
     }
 
     private static String sakuragawa(Workspace office) {
