@@ -65,7 +65,8 @@ public final class Backups {
 
     /**
      * What is wrong with a restored copy: SQLite's integrity and foreign-key checks, then (on a sound file) every
-     * audit chain of every trail, read through the app as it will use the folder.
+     * audit chain of every trail, read through the app as it will use the folder, and every evidence file the store
+     * names present.
      */
     static List<UserFacingException> problems(Path folder, Clock clock) {
         Path file = folder.resolve(Workspace.DATABASE_FILE);
@@ -82,6 +83,8 @@ public final class Backups {
                         new UserFacingException("backup.trail." + broken.trail()), broken.link().inspectionId(),
                         broken.link().sequence(), new UserFacingException(broken.link().problemKey())));
             }
+            // The manifest vouches for the files a backup holds, not for those it should hold.
+            restored.missingEvidence().forEach(missing -> problems.add(new UserFacingException("backup.check.evidenceMissing", missing)));
         }
         return problems;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import jp.tachiiri.advice.AdviceService;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.catalog.CatalogLibrary;
@@ -229,6 +230,11 @@ public final class Workspace implements AutoCloseable {
     /** The office's review of received inspections: the list, opening for review, decisions. */
     public ReviewService review() {
         return review;
+    }
+
+    /** The evidence files the store names whose bytes are missing from the data folder (see {@link SqliteEvidence}). */
+    List<String> missingEvidence() {
+        return storedEvidence.missingFiles();
     }
 
     /** The office's follow-up of findings until they are closed (improvement reports, assessments). */

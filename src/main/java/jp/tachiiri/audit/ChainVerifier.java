@@ -1,7 +1,9 @@
 package jp.tachiiri.audit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.tachiiri.model.AuditEvent;
 
@@ -42,11 +44,26 @@ public final class ChainVerifier {
      * first broken link of each that does not verify: what a restored data folder must pass before it is used.
      */
     public List<BrokenChain> verifyEveryChain() {
+        return verifyEverything().broken();
+    }
+
+    /** Every trail verified: its chains counted per trail (in the trails' order), all their events, the broken ones. */
+    public record Everything(Map<String, Integer> chains, long events, List<BrokenChain> broken) {
+        public boolean ok() {
+            return broken.isEmpty();
+        }
+    }
+
+    public Everything verifyEverything() {
         List<BrokenChain> broken = new ArrayList<>();
+        Map<String, Integer> chains = new LinkedHashMap<>();
+        long events = 0;
         for (StoredChain chain : log.everyChain()) {
+            chains.merge(chain.trail(), 1, Integer::sum);
+            events += chain.events().size();
             verify(chain.head(), chain.events()).ifPresent(link -> broken.add(new BrokenChain(chain.trail(), link)));
         }
-        return List.copyOf(broken);
+        return new Everything(Map.copyOf(chains), events, List.copyOf(broken));
     }
 
     /** One inspection's events as stored, with the first broken link if the chain does not verify. */

@@ -8,8 +8,9 @@ import jp.tachiiri.i18n.Messages;
 import picocli.CommandLine.Command;
 
 /**
- * {@code tachiiri audit verify}: checks every inspection's audit chain and the trail of decisions about devices;
- * exit 1 if any link is broken.
+ * {@code tachiiri audit verify}: checks every hash chain of every trail (each inspection's record, the office's review
+ * of it, the decisions about devices, each plan's self-check, each inspection's follow-up); exit 1 if any link is
+ * broken, naming the trail, whose chain and the event.
  */
 @Command(name = "audit", subcommands = AuditCommand.Verify.class)
 final class AuditCommand {
@@ -17,22 +18,30 @@ final class AuditCommand {
     @Command(name = "verify")
     static final class Verify extends Subcommand implements Callable<Integer> {
 
+        private static final String INSPECTIONS = "INSPECTION";
+
+        /** The first broken link of a chain, with the trail it belongs to and whose chain it is. */
+        private static String describe(ChainVerifier.BrokenChain broken, Messages messages) {
+            BrokenLink link = broken.link();
+            return messages.get("cli.audit.broken", messages.get("backup.trail." + broken.trail()), link.inspectionId(),
+                    link.sequence(), link.eventId() == null ? "-" : link.eventId(), messages.get(link.problemKey()));
+        }
+
         @Override
         public Integer call() {
             Messages messages = messages();
             try (Workspace workspace = root().openWorkspace()) {
-                ChainVerifier.Report report = workspace.chainVerifier().verifyAll();
-                for (BrokenLink link : report.broken()) {
-                    err().println(messages.get("cli.audit.broken", link.inspectionId(), link.sequence(),
-                            link.eventId() == null ? "-" : link.eventId(), messages.get(link.problemKey())));
+                // Every trail: the inspections', the review's, the device decisions', the plans' self-checks' and
+                // the follow-up's.
+                ChainVerifier.Everything all = workspace.chainVerifier().verifyEverything();
+                for (ChainVerifier.BrokenChain broken : all.broken()) {
+                    err().println(describe(broken, messages));
                 }
-                ChainVerifier.Trail devices = workspace.deviceTrust().trail();
-                devices.broken().ifPresent(link -> err().println(messages.get("cli.audit.brokenDevices", link.sequence(),
-                        link.eventId() == null ? "-" : link.eventId(), messages.get(link.problemKey()))));
-                if (!report.ok() || devices.broken().isPresent()) {
+                if (!all.ok()) {
                     return 1;
                 }
-                out().println(messages.get("cli.audit.ok", report.chains(), report.events(), devices.events().size()));
+                out().println(messages.get("cli.audit.ok", all.chains().getOrDefault(INSPECTIONS, 0),
+                        all.chains().values().stream().mapToInt(Integer::intValue).sum(), all.events()));
                 return 0;
             }
         }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FindingToFollow;
 import jp.tachiiri.followup.FollowUpCase;
@@ -15,6 +17,7 @@ import jp.tachiiri.followup.FollowUpService;
 import jp.tachiiri.followup.ReminderLetter;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.UserFacingException;
+import jp.tachiiri.model.AuditEvent;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Option;
  * {@code letter} the reminder letter (PDF) to a hospital whose report is overdue or whose findings are past their date.
  */
 @Command(name = "followup", subcommands = {FollowUpCommand.ListOpen.class, FollowUpCommand.Record.class,
-        FollowUpCommand.Assess.class, FollowUpCommand.Letter.class})
+        FollowUpCommand.Assess.class, FollowUpCommand.History.class, FollowUpCommand.Letter.class})
 final class FollowUpCommand extends Subcommand implements Callable<Integer> {
 
     @Override
@@ -62,6 +65,12 @@ final class FollowUpCommand extends Subcommand implements Callable<Integer> {
         @Option(names = "--on", paramLabel = "YYYY-MM-DD", descriptionKey = "followup.on")
         String on;
 
+        @Option(names = "--facility", paramLabel = "TEXT", descriptionKey = "followup.listFacility")
+        String facility = "";
+
+        @Option(names = "--item", paramLabel = "ITEM", descriptionKey = "followup.listItem")
+        String item = "";
+
         @Option(names = "--csv", paramLabel = "FILE.csv", descriptionKey = "followup.csv")
         Path csv;
 
@@ -78,7 +87,7 @@ final class FollowUpCommand extends Subcommand implements Callable<Integer> {
                 FollowUpList.Show show = overdue ? FollowUpList.Show.OVERDUE
                         : all ? FollowUpList.Show.ALL : FollowUpList.Show.OPEN;
                 FollowUpList list = FollowUpList.of(followUp.cases(), today,
-                        new FollowUpList.Filter(show, reference, Optional.empty(), "", ""));
+                        new FollowUpList.Filter(show, reference, Optional.empty(), item, facility));
                 for (FollowUpList.Row row : list.rows()) {
                     command.out().println(line(row, command));
                 }
@@ -109,6 +118,40 @@ final class FollowUpCommand extends Subcommand implements Callable<Integer> {
                     followed.inspectionDate().toString(), finding.reference()
                             ? command.messages().get("cli.followup.referenceItem", finding.itemId()) : finding.itemId(), state,
                     finding.effectiveTarget().map(LocalDate::toString).orElse("-"), String.join(" ", flags), followed.inspectionId());
+        }
+    }
+
+    /** Every change to one inspection's follow-up, oldest first, one per line, then whether its chain holds. */
+    @Command(name = "history")
+    static final class History extends Subcommand implements Callable<Integer> {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root().openWorkspace()) {
+                FollowUpCase followed = which.find(workspace.followUp());
+                for (AuditEvent event : workspace.followUp().trail(followed.inspectionId())) {
+                    out().println(String.join("\t", Long.toString(event.sequence()), event.at().toString(), event.actor(),
+                            event.action(), Objects.toString(event.subject(), ""), Objects.toString(event.oldValue(), ""),
+                            Objects.toString(event.newValue(), "")));
+                }
+                Optional<ChainVerifier.BrokenChain> broken = workspace.chainVerifier().verifyEveryChain().stream()
+                        .filter(chain -> chain.trail().equals("FOLLOW_UP")
+                                && chain.link().inspectionId().equals(followed.inspectionId()))
+                        .findFirst();
+                if (broken.isPresent()) {
+                    err().println(messages().get("cli.audit.broken", messages().get("backup.trail.FOLLOW_UP"),
+                            followed.inspectionId(), broken.get().link().sequence(),
+                            Objects.toString(broken.get().link().eventId(), "-"),
+                            messages().get(broken.get().link().problemKey())));
+                    return 1;
+                }
+                out().println(messages().get("cli.followup.historyIntact", followed.facilityName(),
+                        followed.inspectionDate()));
+                return 0;
+            }
         }
     }
 
@@ -180,10 +223,7 @@ final class FollowUpCommand extends Subcommand implements Callable<Integer> {
                 followUp.assess(followed.inspectionId(), itemId, action,
                         Optional.ofNullable(doneOn).map(typed -> DateText.parseRequired(typed, "followup.field.doneOn")),
                         chosen, Optional.ofNullable(newTarget).map(typed -> DateText.parseRequired(typed, "followup.field.newTarget")),
-                        workspace.actor());
-                for (Path file : evidence) {
-                    followUp.addEvidence(followed.inspectionId(), itemId, file, null, workspace.actor());
-                }
+                        evidence, workspace.actor());
                 out().println(messages().get("cli.followup.assessed", itemId, followed.facilityName(),
                         messages().get(chosen.messageKey()), evidence.size()));
                 return 0;

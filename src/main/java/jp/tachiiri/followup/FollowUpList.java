@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.i18n.SearchText;
@@ -61,14 +63,17 @@ public record FollowUpList(LocalDate today, List<Row> rows, Counts counts) {
         }
     }
 
-    /** Hospitals whose report is overdue; findings past their date, open, closed. */
+    /**
+     * Hospitals with a report overdue (one with two such inspections counts once); findings past their date, open,
+     * closed.
+     */
     public record Counts(int reportsOverdue, int pastTarget, int open, int closed) {
     }
 
     public static FollowUpList of(List<FollowUpCase> cases, LocalDate today, Filter filter) {
         SearchText facility = SearchText.of(filter.facilityText());
         List<Row> selected = new ArrayList<>();
-        int reportsOverdue = 0;
+        Set<String> reportsOverdue = new HashSet<>();
         for (FollowUpCase followed : cases) {
             if (!facility.foundIn(followed.facilityName(), followed.facilityCode(), followed.inspectionId())) {
                 continue;
@@ -87,10 +92,10 @@ public record FollowUpList(LocalDate today, List<Row> rows, Counts counts) {
                 counted = true;
             }
             if (overdue && counted) {
-                reportsOverdue++;
+                reportsOverdue.add(followed.facilityCode());
             }
         }
-        Counts counts = new Counts(reportsOverdue, (int) selected.stream().filter(Row::pastTarget).count(),
+        Counts counts = new Counts(reportsOverdue.size(), (int) selected.stream().filter(Row::pastTarget).count(),
                 (int) selected.stream().filter(row -> !row.finding().closed()).count(),
                 (int) selected.stream().filter(row -> row.finding().closed()).count());
         List<Row> shown = selected.stream().filter(row -> switch (filter.show()) {

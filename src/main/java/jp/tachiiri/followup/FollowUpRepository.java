@@ -19,9 +19,12 @@ public interface FollowUpRepository {
     record StoredFinding(String itemId, Optional<LocalDate> targetDate, String advice) {
     }
 
-    /** An inspection to follow up, as stored; {@code firstFinalizedAt} is when its advice printout was handed over. */
+    /**
+     * An inspection to follow up, as stored, by its newest finalized revision; {@code finalizedAt} is when that
+     * revision was finalized, the date of its advice printout.
+     */
     record StoredCase(String inspectionId, int revision, String catalogVersion, String facilityId, String facilityCode,
-                      String facilityName, LocalDate inspectionDate, Instant firstFinalizedAt,
+                      String facilityName, LocalDate inspectionDate, Instant finalizedAt,
                       List<StoredFinding> findings, Optional<ImprovementReport> report, Map<String, ItemFollowUp> items,
                       Map<String, List<FollowUpEvidence>> evidence) {
     }
@@ -33,10 +36,12 @@ public interface FollowUpRepository {
 
     void saveReport(ImprovementReport report, String actor, Instant at);
 
-    void saveItem(ItemFollowUp item, String actor, Instant at);
+    /** Records the assessment and keeps {@code evidence} for it, in one transaction. */
+    void saveItem(ItemFollowUp item, List<Path> evidence, String actor, Instant at);
 
-    /** Copies {@code source} in under its SHA-256 and records it for the item. */
-    FollowUpEvidence addEvidence(String inspectionId, String itemId, Path source, String mediaType, String actor, Instant at);
+    /** Copies the files in under their SHA-256 and records them for the item, in one transaction. */
+    List<FollowUpEvidence> addEvidence(String inspectionId, String itemId, List<Path> sources, String mediaType,
+                                       String actor, Instant at);
 
     /** The stored file of a piece of evidence, checked against its SHA-256. */
     Path file(FollowUpEvidence evidence);

@@ -95,6 +95,16 @@ public final class FollowUpService {
      */
     public ItemFollowUp assess(String inspectionId, String itemId, String action, Optional<LocalDate> doneOn,
                                Assessment assessment, Optional<LocalDate> newTargetDate, String actor) {
+        return assess(inspectionId, itemId, action, doneOn, assessment, newTargetDate, List.of(), actor);
+    }
+
+    /**
+     * Records the assessment together with the hospital's evidence files, all or nothing: every file is checked
+     * before anything is stored, and the assessment and the files are recorded in one transaction.
+     */
+    public ItemFollowUp assess(String inspectionId, String itemId, String action, Optional<LocalDate> doneOn,
+                               Assessment assessment, Optional<LocalDate> newTargetDate, List<Path> evidence,
+                               String actor) {
         FollowUpCase followed = find(inspectionId);
         followed.finding(itemId).orElseThrow(() -> new UserFacingException("followup.error.notNeeded", itemId,
                 followed.facilityName(), followed.inspectionDate()));
@@ -112,22 +122,38 @@ public final class FollowUpService {
                 throw new UserFacingException("followup.error.newTargetTooEarly", target, report.receivedOn());
             }
         }
+        evidence.forEach(FollowUpService::requireKeepable);
         ItemFollowUp item = new ItemFollowUp(inspectionId, itemId, action, doneOn, assessment,
                 assessment == Assessment.IN_PROGRESS ? newTargetDate : Optional.empty());
-        repository.saveItem(item, actor, clock.instant());
+        repository.saveItem(item, evidence, actor, clock.instant());
         return item;
     }
 
     /** Keeps a file the hospital sent for an assessed finding, at most {@link #MAX_EVIDENCE_BYTES}. */
     public FollowUpEvidence addEvidence(String inspectionId, String itemId, Path file, String mediaType, String actor) {
+        return addEvidence(inspectionId, itemId, List.of(file), mediaType, actor).get(0);
+    }
+
+    /** Keeps several files for an assessed finding, all or none: each is checked before any is stored. */
+    public List<FollowUpEvidence> addEvidence(String inspectionId, String itemId, List<Path> files, String mediaType,
+                                              String actor) {
         FollowUpCase followed = find(inspectionId);
         FindingToFollow finding = followed.finding(itemId).orElseThrow(() -> new UserFacingException(
                 "followup.error.notNeeded", itemId, followed.facilityName(), followed.inspectionDate()));
         if (finding.followUp().isEmpty()) {
             throw new UserFacingException("followup.error.assessFirst", itemId);
         }
+        files.forEach(FollowUpService::requireKeepable);
+        return repository.addEvidence(inspectionId, itemId, files, mediaType, actor, clock.instant());
+    }
+
+    /** A file that can be read and is not larger than {@link #MAX_EVIDENCE_BYTES}. */
+    private static void requireKeepable(Path file) {
         long size;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new UserFacingException("evidence.error.unreadable", file);
+            }
             size = Files.size(file);
         } catch (IOException e) {
             throw new UserFacingException(e, "evidence.error.unreadable", file);
@@ -136,7 +162,6 @@ public final class FollowUpService {
             throw new UserFacingException("followup.error.tooLarge", file.getFileName(), size / (1024 * 1024),
                     MAX_EVIDENCE_BYTES / (1024 * 1024));
         }
-        return repository.addEvidence(inspectionId, itemId, file, mediaType, actor, clock.instant());
     }
 
     /** The stored bytes of a piece of evidence, checked against its hash. */
@@ -203,7 +228,7 @@ public final class FollowUpService {
         // An import accepts only findings of items its catalog has; the catalog stays in the library.
         Catalog catalog = catalogs.version(stored.catalogVersion()).orElseThrow(() -> new IllegalStateException(
                 "catalog " + stored.catalogVersion() + " of " + stored.inspectionId() + " is not in the library"));
-        LocalDate handedOver = stored.firstFinalizedAt().atZone(JAPAN).toLocalDate();
+        LocalDate printed = stored.finalizedAt().atZone(JAPAN).toLocalDate();
         List<FindingToFollow> findings = stored.findings().stream().map(finding -> {
             CatalogItem item = catalog.item(finding.itemId()).orElseThrow(() -> new IllegalStateException(
                     finding.itemId() + " is not in catalog " + stored.catalogVersion()));
@@ -212,7 +237,7 @@ public final class FollowUpService {
                     stored.evidence().getOrDefault(finding.itemId(), List.of()));
         }).toList();
         return new FollowUpCase(stored.inspectionId(), stored.revision(), stored.facilityId(), stored.facilityCode(),
-                stored.facilityName(), stored.inspectionDate(), ReportDeadline.due(handedOver, days), stored.report(),
+                stored.facilityName(), stored.inspectionDate(), ReportDeadline.due(printed, days), stored.report(),
                 findings);
     }
 }

@@ -187,6 +187,19 @@ public final class SqliteEvidence implements EvidenceRepository {
         return Optional.of(target);
     }
 
+    /**
+     * The files the store names (the tablets' evidence, removed or not, and the hospitals' follow-up evidence) whose
+     * bytes are not in the evidence folder, as "name (SHA-256)": what a restored copy must not lack.
+     */
+    public List<String> missingFiles() {
+        return database.read(connection -> Rows.list(connection, """
+                        SELECT file_name, sha256 FROM evidence
+                        UNION SELECT file_name, sha256 FROM follow_up_evidence
+                        ORDER BY 2, 1""", row -> new String[] {row.getString(1), row.getString(2)}))
+                .stream().filter(file -> !Files.isRegularFile(pathOf(file[1])))
+                .map(file -> file[0] + " (" + file[1] + ")").toList();
+    }
+
     /** Where the bytes with this SHA-256 live. */
     Path pathOf(String sha256) {
         return folder.resolve(sha256.substring(0, 2)).resolve(sha256);

@@ -32,9 +32,7 @@ public final class SqliteFollowUp implements FollowUpRepository {
 
     private static final String CASES = """
             WITH newest AS (
-                SELECT r.inspection_id, r.revision, r.catalog_version, r.inspection_date, i.facility_id,
-                       (SELECT min(x.finalized_at) FROM inspection_revisions x
-                        WHERE x.inspection_id = r.inspection_id AND x.status = 'FINALIZED') AS first_finalized_at
+                SELECT r.inspection_id, r.revision, r.catalog_version, r.inspection_date, i.facility_id, r.finalized_at
                 FROM inspection_revisions r
                 JOIN inspections i ON i.id = r.inspection_id
                 WHERE r.status = 'FINALIZED'
@@ -43,7 +41,7 @@ public final class SqliteFollowUp implements FollowUpRepository {
                                     WHERE x.inspection_id = r.inspection_id AND x.status = 'FINALIZED')
             )
             SELECT n.inspection_id, n.revision, n.catalog_version, n.facility_id, rf.code, rf.name, n.inspection_date,
-                   n.first_finalized_at
+                   n.finalized_at
             FROM newest n
             JOIN revision_facility rf ON rf.inspection_id = n.inspection_id AND rf.revision = n.revision
             WHERE EXISTS (SELECT 1 FROM findings f WHERE f.inspection_id = n.inspection_id AND f.revision = n.revision
@@ -70,7 +68,7 @@ public final class SqliteFollowUp implements FollowUpRepository {
     }
 
     private record Head(String inspectionId, int revision, String catalogVersion, String facilityId, String code,
-                        String name, LocalDate date, Instant firstFinalizedAt) {
+                        String name, LocalDate date, Instant finalizedAt) {
     }
 
     /** The cases as stored, every one ({@code only} null) or that of one inspection. */
@@ -112,7 +110,7 @@ public final class SqliteFollowUp implements FollowUpRepository {
                     .computeIfAbsent(file.itemId(), key -> new ArrayList<>()).add(file);
         }
         return heads.stream().map(head -> new StoredCase(head.inspectionId(), head.revision(), head.catalogVersion(),
-                head.facilityId(), head.code(), head.name(), head.date(), head.firstFinalizedAt(),
+                head.facilityId(), head.code(), head.name(), head.date(), head.finalizedAt(),
                 findings.get(head.inspectionId()), Optional.ofNullable(reports.get(head.inspectionId())),
                 items.getOrDefault(head.inspectionId(), Map.of()), files.getOrDefault(head.inspectionId(), Map.of())))
                 .toList();
@@ -152,7 +150,9 @@ public final class SqliteFollowUp implements FollowUpRepository {
     }
 
     @Override
-    public void saveItem(ItemFollowUp item, String actor, Instant at) {
+    public void saveItem(ItemFollowUp item, List<Path> evidenceFiles, String actor, Instant at) {
+        // The bytes first (content-addressed: an interrupted save leaves at most an unreferenced file), then the rows.
+        List<FollowUpEvidence> files = stored(item.inspectionId(), item.itemId(), evidenceFiles, null, at);
         database.transaction(connection -> {
             String before = Rows.list(connection, """
                     SELECT assessment, done_on, new_target_date, action FROM follow_up_items
@@ -161,20 +161,21 @@ public final class SqliteFollowUp implements FollowUpRepository {
                     item.inspectionId(), item.itemId()).stream().findFirst().orElse(null);
             String after = describe(item.assessment().name(), item.doneOn().map(LocalDate::toString).orElse(null),
                     item.newTargetDate().map(LocalDate::toString).orElse(null), item.action());
-            if (after.equals(before)) {
-                return null;
+            if (!after.equals(before)) {
+                Rows.update(connection, """
+                        INSERT INTO follow_up_items (inspection_id, item_id, action, done_on, assessment, new_target_date,
+                                                     updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (inspection_id, item_id) DO UPDATE SET action = excluded.action,
+                            done_on = excluded.done_on, assessment = excluded.assessment,
+                            new_target_date = excluded.new_target_date, updated_at = excluded.updated_at""",
+                        item.inspectionId(), item.itemId(), item.action(),
+                        item.doneOn().map(LocalDate::toString).orElse(null), item.assessment().name(),
+                        item.newTargetDate().map(LocalDate::toString).orElse(null), at.toString());
+                AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, item.inspectionId(), actor, at,
+                        AuditWriter.Entry.of(ITEM_ASSESSED, item.itemId(), before, after));
             }
-            Rows.update(connection, """
-                    INSERT INTO follow_up_items (inspection_id, item_id, action, done_on, assessment, new_target_date,
-                                                 updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (inspection_id, item_id) DO UPDATE SET action = excluded.action,
-                        done_on = excluded.done_on, assessment = excluded.assessment,
-                        new_target_date = excluded.new_target_date, updated_at = excluded.updated_at""",
-                    item.inspectionId(), item.itemId(), item.action(), item.doneOn().map(LocalDate::toString).orElse(null),
-                    item.assessment().name(), item.newTargetDate().map(LocalDate::toString).orElse(null), at.toString());
-            AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, item.inspectionId(), actor, at,
-                    AuditWriter.Entry.of(ITEM_ASSESSED, item.itemId(), before, after));
+            insert(connection, files, actor);
             return null;
         });
     }
@@ -186,24 +187,40 @@ public final class SqliteFollowUp implements FollowUpRepository {
     }
 
     @Override
-    public FollowUpEvidence addEvidence(String inspectionId, String itemId, Path source, String mediaType, String actor,
-                                        Instant at) {
-        SqliteEvidence.Stored stored = evidence.store(source);
-        String fileName = source.getFileName() == null ? source.toString() : source.getFileName().toString();
-        FollowUpEvidence added = new FollowUpEvidence(InspectionIds.childId(inspectionId), inspectionId, itemId, fileName,
-                Objects.requireNonNullElse(mediaType, SqliteEvidence.DEFAULT_MEDIA_TYPE), stored.size(), stored.sha256(),
-                at);
+    public List<FollowUpEvidence> addEvidence(String inspectionId, String itemId, List<Path> sources, String mediaType,
+                                              String actor, Instant at) {
+        List<FollowUpEvidence> files = stored(inspectionId, itemId, sources, mediaType, at);
         database.transaction(connection -> {
+            insert(connection, files, actor);
+            return null;
+        });
+        return files;
+    }
+
+    /** Copies each file in under its SHA-256 (made durable before any row names it). */
+    private List<FollowUpEvidence> stored(String inspectionId, String itemId, List<Path> sources, String mediaType,
+                                          Instant at) {
+        List<FollowUpEvidence> files = new ArrayList<>();
+        for (Path source : sources) {
+            SqliteEvidence.Stored stored = evidence.store(source);
+            String fileName = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+            files.add(new FollowUpEvidence(InspectionIds.childId(inspectionId), inspectionId, itemId, fileName,
+                    Objects.requireNonNullElse(mediaType, SqliteEvidence.DEFAULT_MEDIA_TYPE), stored.size(),
+                    stored.sha256(), at));
+        }
+        return files;
+    }
+
+    private static void insert(Connection connection, List<FollowUpEvidence> files, String actor) throws SQLException {
+        for (FollowUpEvidence added : files) {
             Rows.update(connection, """
                     INSERT INTO follow_up_evidence (id, inspection_id, item_id, file_name, media_type, size_bytes, sha256,
                                                     added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", added.id(), inspectionId, itemId, fileName, added.mediaType(),
-                    added.size(), added.sha256(), at.toString());
-            AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, inspectionId, actor, at,
-                    AuditWriter.Entry.of(EVIDENCE_ADDED, itemId, null, fileName + " sha256=" + added.sha256()));
-            return null;
-        });
-        return added;
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", added.id(), added.inspectionId(), added.itemId(),
+                    added.fileName(), added.mediaType(), added.size(), added.sha256(), added.addedAt().toString());
+            AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, added.inspectionId(), actor, added.addedAt(),
+                    AuditWriter.Entry.of(EVIDENCE_ADDED, added.itemId(), null, added.fileName() + " sha256=" + added.sha256()));
+        }
     }
 
     @Override

@@ -87,6 +87,22 @@ class FollowUpCommandsTest {
     }
 
     @Test
+    void theListNarrowsToAHospitalAndAnItemAndTheHistoryShowsEveryChange() {
+        Run narrowed = run("followup", "list", "--data", office, "--facility", "桜川", "--item", "backup.offline-copy");
+        assertThat(narrowed.out().lines().filter(line -> line.contains("\t"))).singleElement().asString()
+                .startsWith(code + "\t").contains("backup.offline-copy");
+
+        run("followup", "record", "--data", office, "--facility", code, "--received", today.toString(), "--contact", "担当");
+        run("followup", "assess", "--data", office, "--facility", code, "--item", "backup.offline-copy", "--assessment",
+                "not-done");
+        Run history = run("followup", "history", "--data", office, "--facility", code);
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.out().lines()).hasSize(3);
+        assertThat(history.out()).contains("REPORT_RECORDED", "ITEM_ASSESSED\tbackup.offline-copy\t\tNOT_DONE",
+                "改ざんされていません");
+    }
+
+    @Test
     void badInputExitsWithOneAndSaysWhy() {
         Run early = run("followup", "record", "--data", office, "--facility", code, "--received", "2020-01-01",
                 "--contact", "担当");

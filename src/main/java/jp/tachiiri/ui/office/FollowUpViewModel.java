@@ -85,6 +85,10 @@ public final class FollowUpViewModel {
         FollowUpList list = FollowUpList.of(cases, today, filter());
         rows.setAll(list.rows());
         counts.set(list.counts());
+        // A finding the filter now hides is no longer the chosen one.
+        if (selected.get() != null && !rows.contains(selected.get())) {
+            selected.set(null);
+        }
     }
 
     private FollowUpList.Filter filter() {
@@ -129,8 +133,8 @@ public final class FollowUpViewModel {
         if (row == null || files.isEmpty()) {
             return;
         }
-        change(() -> files.forEach(file -> context.workspace().followUp().addEvidence(row.followed().inspectionId(),
-                row.finding().itemId(), file, null, context.workspace().actor())),
+        change(() -> context.workspace().followUp().addEvidence(row.followed().inspectionId(), row.finding().itemId(),
+                files, null, context.workspace().actor()),
                 messages.get("followup.evidenceAdded", files.size()));
     }
 
@@ -175,7 +179,10 @@ public final class FollowUpViewModel {
         }, message -> {
             status.set(message);
             load();
-        }, failure -> error.set(context.describe(failure)));
+        }, failure -> {
+            error.set(context.describe(failure));
+            load();
+        });
     }
 
     /** A required date as typed; empty after saying why when it is none. */

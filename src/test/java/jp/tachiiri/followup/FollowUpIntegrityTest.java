@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.app.Backups;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.backup.BackupException;
@@ -26,11 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Review of the office's follow-up: each test proves one finding of the review and fails on the code reviewed. The
- * store is the office's after importing the demo tablet's findings, as in {@link FollowUpServiceTest}: the clock on
- * 2026-11-30, 桜川 inspected 2026-07-31 with backup.offline-copy and vulnerability.two-factor-auth 不適合.
+ * The follow-up kept whole: a changed follow-up trail found by {@code audit verify} and by a restore (and told), an
+ * assessment refused for its evidence file storing nothing, the report due as the newest printout says, a backup
+ * without the bytes of a hospital's evidence refused on restore. (Each was a finding of a review, proved by this test
+ * failing first.) The store is the office's after importing the demo tablet's findings, as in {@link
+ * FollowUpServiceTest}: the clock on 2026-11-30, 桜川 inspected 2026-07-31 with backup.offline-copy and
+ * vulnerability.two-factor-auth 不適合.
  */
-class FollowUpReviewFindingsTest {
+class FollowUpIntegrityTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T01:00:00Z");
     private static final String ACTOR = "supervisor";
@@ -39,11 +41,7 @@ class FollowUpReviewFindingsTest {
     @TempDir
     Path folder;
 
-    /**
-     * A backup of an office whose follow-up trail was changed is refused by the restore's checks, as it should be;
-     * but the refusal cannot be told: there is no text for the follow-up trail (backup.trail.FOLLOW_UP), so
-     * describing it throws instead of naming the trail.
-     */
+    /** A backup of an office whose follow-up trail was changed is refused on restore, naming the follow-up trail. */
     @Test
     void aRestoreRefusedForAChangedFollowUpTrailCanBeToldToTheUser() throws Exception {
         SettableClock clock = new SettableClock(NOW);
@@ -63,10 +61,7 @@ class FollowUpReviewFindingsTest {
         assertThat(Messages.of(Language.EN).describe(refused)).contains("follow-up");
     }
 
-    /**
-     * The follow-up trail is kept but never checked where the office checks its trails: {@code tachiiri audit
-     * verify} passes an office whose follow-up trail was changed (an assessment's recorded value rewritten).
-     */
+    /** {@code tachiiri audit verify} finds a follow-up trail whose assessment's recorded value was rewritten. */
     @Test
     void auditVerifyFindsAChangedFollowUpTrail() throws Exception {
         SettableClock clock = new SettableClock(NOW);
@@ -77,12 +72,12 @@ class FollowUpReviewFindingsTest {
         Commands.Run verified = Commands.run("audit", "verify", "--data", data.toString());
 
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isEqualTo(1);
+        assertThat(verified.err()).contains("フォローアップ", "記録 2", "改ざん");
     }
 
     /**
-     * {@code followup assess … --evidence FILE} that fails on its evidence file (here one that does not exist) exits
-     * 1 with a message, but has already recorded the assessment (改善済) in the store and its trail: the office is told
-     * the command failed while the finding now counts as closed.
+     * {@code followup assess … --evidence FILE} refused for its evidence file (one that does not exist) exits 1 naming
+     * it and records nothing: no assessment, no event.
      */
     @Test
     void anAssessCommandRefusedForItsEvidenceFileChangesNothing() throws Exception {
@@ -111,9 +106,9 @@ class FollowUpReviewFindingsTest {
     }
 
     /**
-     * After an amendment finalized later (the demo finalized 2026-11-30, the correction 2027-01-15), the advice
-     * printout of the newest revision — the one the follow-up reads its findings from — gives the hospital until
-     * 2027-02-15, but the follow-up counts from the first finalization and finds the report overdue since 2027-01-05.
+     * After an amendment finalized later (the demo finalized 2026-11-30, the correction 2027-01-15), the report is
+     * due as the advice printout of the newest revision — the one the follow-up reads its findings from — says:
+     * 2027-02-15.
      */
     @Test
     void theReportIsDueWhenTheNewestRevisionsPrintoutSaysIt() {
@@ -136,30 +131,8 @@ class FollowUpReviewFindingsTest {
     }
 
     /**
-     * The due date the hospital was given is not kept but recomputed from today's settings: when the office later
-     * changes the days it gives (here from 30 to 60, for the inspections to come), a report that the printout of
-     * 2026-11-30 asked for by 2027-01-04 is no longer overdue on 2027-01-05, and a letter would quote a date the
-     * hospital never saw.
-     */
-    @Test
-    void theDueDateHandedToTheHospitalStaysWhenTheSettingChangesLater() {
-        SettableClock clock = new SettableClock(NOW);
-        try (Workspace office = Offices.withDemoFindings(folder, clock)) {
-            String sakuragawa = sakuragawa(office);
-            assertThat(office.followUp().find(sakuragawa).reportDue()).isEqualTo(LocalDate.of(2027, 1, 4));
-
-            office.settings().setAdvice(new AdviceSettings(office.settings().advice().issuingAuthority(), 60));
-
-            assertThat(office.followUp().find(sakuragawa).reportDue()).as("the date the printout gave")
-                    .isEqualTo(LocalDate.of(2027, 1, 4));
-        }
-    }
-
-    /**
-     * A backup does not check that the follow-up evidence it promises is there: with the bytes of a hospital's
-     * evidence gone from evidence/ (a lost or swept file), the backup is written and restored without a word, and
-     * the restored office cannot give the file back. (The same holds for the tablets' evidence: the restore's checks
-     * compare no evidence row with its file.)
+     * With the bytes of a hospital's evidence gone from evidence/ (a lost or swept file), the backup holds what is
+     * there, and its restore is refused naming the missing file, nothing written. (The tablets' evidence alike.)
      */
     @Test
     void aBackupMissingTheBytesOfFollowUpEvidenceIsNotTakenForAGoodOne() throws Exception {
@@ -171,23 +144,16 @@ class FollowUpReviewFindingsTest {
             kept = office.followUp().addEvidence(sakuragawa(office), "backup.offline-copy",
                     Files.writeString(folder.resolve("改善報告書.pdf"), "%PDF-1.7 改善報告書"), "application/pdf", ACTOR);
             Files.delete(office.followUp().file(kept));
-            try {
-                backup = office.backups().backUp(folder.resolve("usb"), PASSPHRASE);
-            } catch (UserFacingException refused) {
-                return; // told when backing up: what the finding asks for
-            }
+            backup = office.backups().backUp(folder.resolve("usb"), PASSPHRASE);
         }
 
         Path restored = folder.resolve("restored");
-        try {
-            Backups.restorer(clock).restore(backup, PASSPHRASE, restored, false);
-        } catch (BackupException refused) {
-            return; // told when restoring
-        }
-        try (Workspace office = Workspace.open(restored, clock)) {
-            assertThat(catchThrowableOfType(UserFacingException.class, () -> office.followUp().file(kept)))
-                    .as("the backup said nothing, and the restored office has lost the hospital's evidence").isNull();
-        }
+        BackupException refused = catchThrowableOfType(BackupException.class,
+                () -> Backups.restorer(clock).restore(backup, PASSPHRASE, restored, false));
+
+        assertThat(refused.key()).isEqualTo("backup.error.checksFailed");
+        assertThat(Messages.of(Language.JA).describe(refused)).contains("改善報告書.pdf", kept.sha256());
+        assertThat(restored).doesNotExist();
     }
 
     /** The office with 桜川's report recorded and its backup.offline-copy assessed 改善済. */
