@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.FlowPane;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FollowUpList;
@@ -78,8 +80,16 @@ class FollowUpScreenTest {
         fire(robot, "#followup-assess");
         waitFor("in progress", () -> text("#followup-status").endsWith("を「対応中」として記録しました"));
         fire(robot, "#followup-add-evidence");
-        waitFor("the evidence kept", () -> text("#followup-chosen-summary").contains("病院の証拠ファイル: 改善報告書.pdf"));
+        waitFor("the evidence kept, as a link", () -> robot.lookup("#followup-evidence").queryAs(FlowPane.class)
+                .getChildren().stream().anyMatch(node -> node instanceof Hyperlink link && link.getText().equals("改善報告書.pdf")));
         shoot("office-followup.png");
+
+        fire(robot, "#followup-history");
+        waitFor("the history", () -> robot.lookup("#followup-history-table").tryQuery().isPresent());
+        assertThat(robot.lookup("#followup-history-table").queryAs(TableView.class).getItems()).hasSize(3);
+        assertThat(text("#followup-history-status")).isEqualTo("この記録はハッシュチェーンで検証され、改ざんされていません");
+        shoot("office-followup-history.png");
+        robot.interact(() -> robot.lookup("#followup-history-table").query().getScene().getWindow().hide());
 
         assess(Assessment.CLOSED);
         date("#followup-done-on", today);

@@ -1,8 +1,10 @@
 package jp.tachiiri.ui.office;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -11,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -23,10 +26,12 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FindingToFollow;
+import jp.tachiiri.followup.FollowUpEvidence;
 import jp.tachiiri.followup.FollowUpCase;
 import jp.tachiiri.followup.FollowUpList;
 import jp.tachiiri.followup.ItemFollowUp;
 import jp.tachiiri.i18n.Messages;
+import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
@@ -186,15 +191,22 @@ final class FollowUpDialog {
         Button letter = new Button(messages.get("followup.writeLetter"));
         letter.setId("followup-letter");
         letter.setOnAction(event -> model.writeReminderLetter(context.navigator()::openDocument));
-        VBox form = new VBox(8, reportRow, assessmentRow, action, row(assess, evidence, letter));
+        Button history = new Button(messages.get("followup.history"));
+        history.setId("followup-history");
+        history.setOnAction(event -> showHistory());
+        VBox form = new VBox(8, reportRow, assessmentRow, action, row(assess, evidence, letter, history));
         Label error = Dialogs.errorLine("followup-error", model.errorProperty());
+        FlowPane evidenceLinks = new FlowPane(8, 4);
+        evidenceLinks.setId("followup-evidence");
 
-        VBox detail = new VBox(6, heading, summary, form, error);
+        VBox detail = new VBox(6, heading, summary, evidenceLinks, form, error);
         detail.getStyleClass().add("card");
         detail.disableProperty().bind(model.selectedProperty().isNull());
         model.selectedProperty().addListener((observable, was, row) -> {
             heading.setText(row == null ? "" : messages.get("followup.chosen", row.followed().facilityName(), itemText(row)));
             summary.setText(row == null ? "" : summary(row));
+            evidenceLinks.getChildren().setAll(row == null || row.finding().evidence().isEmpty() ? List.of()
+                    : evidenceLinks(row.finding()));
             FollowUpCase followed = row == null ? null : row.followed();
             received.setValue(followed == null ? null : followed.report().map(report -> report.receivedOn()).orElse(null));
             contact.setText(followed == null ? "" : followed.report().map(report -> report.contactName()).orElse(""));
@@ -216,11 +228,48 @@ final class FollowUpDialog {
                         Dates.format(found.receivedOn(), messages), found.contactName()))
                 .orElse(messages.get("followup.reportAwaited", Dates.format(followed.reportDue(), messages)));
         String target = finding.targetDate().map(date -> Dates.format(date, messages)).orElse("—");
-        String evidence = finding.evidence().isEmpty() ? ""
-                : "\n" + messages.get("followup.evidenceKept", finding.evidence().stream()
-                        .map(kept -> kept.fileName()).collect(Collectors.joining("、")));
         return messages.get("followup.summary", Dates.format(followed.inspectionDate(), messages), target, report)
-                + (finding.advice().isBlank() ? "" : "\n" + messages.get("followup.advice", finding.advice())) + evidence;
+                + (finding.advice().isBlank() ? "" : "\n" + messages.get("followup.advice", finding.advice()));
+    }
+
+    /** The hospital's evidence files, each opened (checked against its hash first) when clicked. */
+    private List<Node> evidenceLinks(FindingToFollow finding) {
+        List<Node> links = new ArrayList<>();
+        links.add(label("followup.evidenceKept"));
+        for (FollowUpEvidence kept : finding.evidence()) {
+            Hyperlink link = new Hyperlink(kept.fileName());
+            link.setOnAction(event -> model.openEvidence(kept, context.navigator()::openDocument));
+            links.add(link);
+        }
+        return links;
+    }
+
+    /** Every change to the chosen inspection's follow-up, oldest first, and whether its chain holds. */
+    private void showHistory() {
+        FollowUpList.Row row = model.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        model.history(row.followed().inspectionId(), history -> {
+            TableView<AuditEvent> table = new TableView<>(FXCollections.observableArrayList(history.events()));
+            table.setId("followup-history-table");
+            table.getColumns().add(Tables.column(messages, "followup.history.at", 230,
+                    event -> Dates.moment(event.at(), context.workspace().clock())));
+            table.getColumns().add(Tables.column(messages, "followup.history.actor", 110, AuditEvent::actor));
+            table.getColumns().add(Tables.column(messages, "followup.history.action", 180,
+                    event -> messages.get("followup.event." + event.action())));
+            table.getColumns().add(Tables.column(messages, "followup.history.subject", 210,
+                    event -> Objects.toString(event.subject(), "")));
+            table.getColumns().add(Tables.wrapping(Tables.column(messages, "followup.history.change", 360,
+                    event -> event.oldValue() == null ? Objects.toString(event.newValue(), "")
+                            : messages.get("followup.history.fromTo", event.oldValue(), Objects.toString(event.newValue(), "")))));
+            table.setPrefSize(1160, 360);
+            Label status = new WrappingLabel(history.broken().map(link -> messages.get("followup.history.broken",
+                    link.sequence(), messages.get(link.problemKey()))).orElse(messages.get("followup.history.intact")));
+            status.setId("followup-history-status");
+            Dialogs.show(context, messages.get("followup.history.title", row.followed().facilityName(),
+                    Dates.format(row.followed().inspectionDate(), messages)), new VBox(8, status, table));
+        });
     }
 
     private Node footer() {
