@@ -30,7 +30,8 @@ public final class SqliteFollowUp implements FollowUpRepository {
     static final String ITEM_ASSESSED = "ITEM_ASSESSED";
     static final String EVIDENCE_ADDED = "FOLLOW_UP_EVIDENCE_ADDED";
 
-    private static final String CASES = """
+    /** Per inspection (or only the one asked for), its newest finalized revision (the demo only in a demo store). */
+    private static final String NEWEST = """
             WITH newest AS (
                 SELECT r.inspection_id, r.revision, r.catalog_version, r.inspection_date, i.facility_id, r.finalized_at
                 FROM inspection_revisions r
@@ -39,15 +40,24 @@ public final class SqliteFollowUp implements FollowUpRepository {
                   AND (i.demo = 0 OR NOT EXISTS (SELECT 1 FROM inspections real WHERE real.demo = 0))
                   AND r.revision = (SELECT max(x.revision) FROM inspection_revisions x
                                     WHERE x.inspection_id = r.inspection_id AND x.status = 'FINALIZED')
+                  AND (? IS NULL OR r.inspection_id = ?)
             )
+            """;
+    private static final String CASES = NEWEST + """
             SELECT n.inspection_id, n.revision, n.catalog_version, n.facility_id, rf.code, rf.name, n.inspection_date,
                    n.finalized_at
             FROM newest n
             JOIN revision_facility rf ON rf.inspection_id = n.inspection_id AND rf.revision = n.revision
             WHERE EXISTS (SELECT 1 FROM findings f WHERE f.inspection_id = n.inspection_id AND f.revision = n.revision
                           AND f.answer = 'NON_COMPLIANT')
-              AND (? IS NULL OR n.inspection_id = ?)
             ORDER BY n.inspection_date, n.inspection_id""";
+    /** The 不適合 findings of those revisions, in one pass. */
+    private static final String FINDINGS = NEWEST + """
+            SELECT f.inspection_id, f.item_id, f.target_date, f.advice
+            FROM newest n
+            JOIN findings f ON f.inspection_id = n.inspection_id AND f.revision = n.revision
+            WHERE f.answer = 'NON_COMPLIANT'
+            ORDER BY f.inspection_id, f.item_id""";
 
     private final Database database;
     private final SqliteEvidence evidence;
@@ -80,12 +90,10 @@ public final class SqliteFollowUp implements FollowUpRepository {
         Map<String, ImprovementReport> reports = new HashMap<>();
         Map<String, Map<String, ItemFollowUp>> items = new HashMap<>();
         Map<String, Map<String, List<FollowUpEvidence>>> files = new HashMap<>();
-        for (Head head : heads) {
-            findings.put(head.inspectionId(), Rows.list(connection, """
-                    SELECT item_id, target_date, advice FROM findings
-                    WHERE inspection_id = ? AND revision = ? AND answer = 'NON_COMPLIANT' ORDER BY item_id""",
-                    row -> new StoredFinding(row.getString(1), date(row.getString(2)), row.getString(3)),
-                    head.inspectionId(), head.revision()));
+        for (String[] row : Rows.list(connection, FINDINGS, row -> new String[] {row.getString(1), row.getString(2),
+                row.getString(3), row.getString(4)}, only, only)) {
+            findings.computeIfAbsent(row[0], key -> new ArrayList<>())
+                    .add(new StoredFinding(row[1], date(row[2]), row[3]));
         }
         String filter = only == null ? "" : " WHERE inspection_id = ?";
         Object[] parameters = only == null ? new Object[0] : new Object[] {only};
