@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.demo.DemoData;
 import jp.tachiiri.followup.FollowUpCase;
 import jp.tachiiri.testsupport.Commands;
 import jp.tachiiri.testsupport.Commands.Run;
@@ -100,6 +101,23 @@ class FollowUpCommandsTest {
         assertThat(history.out().lines()).hasSize(3);
         assertThat(history.out()).contains("REPORT_RECORDED", "ITEM_ASSESSED\tbackup.offline-copy\t\tNOT_DONE",
                 "改ざんされていません");
+    }
+
+    @Test
+    void theDemoOfAnOfficeDataFolderIsTheOfficesWithAHospitalToRemind() throws Exception {
+        String demo = folder.resolve("demo-office").toString();
+        assertThat(run("role", "office", "--data", demo).exitCode()).isZero();
+        assertThat(run("demo", "--data", demo).exitCode()).isZero();
+
+        Run overdue = run("followup", "list", "--data", demo, "--overdue");
+        assertThat(overdue.out()).contains(DemoData.REPORT_OVERDUE_CODE + "\t").doesNotContain(DemoData.ALL_CLOSED_CODE)
+                .contains("改善報告の期限超過 1 病院");
+        Path letter = folder.resolve("letter.pdf");
+        assertThat(run("followup", "letter", "--data", demo, "--facility", DemoData.REPORT_OVERDUE_CODE, "--out",
+                letter.toString()).exitCode()).isZero();
+        assertThat(letter).isRegularFile();
+        assertThat(run("followup", "letter", "--data", demo, "--facility", DemoData.ALL_CLOSED_CODE, "--out",
+                folder.resolve("none.pdf").toString()).exitCode()).isEqualTo(1);
     }
 
     @Test
