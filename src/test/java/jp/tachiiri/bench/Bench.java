@@ -162,7 +162,8 @@ final class Bench {
         List<Sample> warmOurs = new ArrayList<>();
         List<Sample> warmFloor = new ArrayList<>();
         String loadBefore = loadAverage();
-        log("product: %s", productVersion());
+        requireProfile();
+        log("product: %s (%s profile)", productVersion(), profile());
         for (int round = 0; round < warmups + runs; round++) {
             boolean warmup = round < warmups;
             String label = warmup ? "warm-up " + (round + 1) : "run " + (round - warmups + 1);
@@ -187,6 +188,36 @@ final class Bench {
                 unit, result.floorMedian(), unit, runs, result.ratio(), result.cpuRatio());
         writeResults();
         return result;
+    }
+
+    /** "server" (every core, the benchmark JVM's own heap), or "tablet" (pom.xml, execution bench-tablet). */
+    static String profile() {
+        return System.getProperty("bench.profile", "server");
+    }
+
+    /**
+     * The tablet profile's figures speak for a low-end device only if this JVM runs on one core with every option the
+     * installers give the app: checked, so that a changed packaging/jvm.options cannot leave the profile behind.
+     */
+    private static void requireProfile() {
+        if (!profile().equals("tablet")) {
+            return;
+        }
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> missing = ChildJvm.shippedOptions().stream().filter(option -> !given.contains(option)).toList();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!missing.isEmpty() || cores != 1) {
+            throw new IllegalStateException("the tablet profile runs on " + cores + " cores and lacks the installer's "
+                    + "options " + missing + " (pom.xml, execution bench-tablet)");
+        }
+    }
+
+    private static String profileDescription() {
+        return profile().equals("tablet")
+                ? "tablet — this JVM and the app's child JVMs pinned to one core (taskset -c 0), with the installer's "
+                        + "JVM options (packaging/jvm.options: serial GC, -Xms16m -Xmx1g)"
+                : "server — every core of the machine; the benchmark JVM with -Xms2g -Xmx2g, the app's child JVMs with "
+                        + "the installer's options";
     }
 
     /** A line for the notes under the table, e.g. how long generating the data took. */
@@ -238,6 +269,7 @@ final class Bench {
         out.append("Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("  \n");
         out.append("Machine: ").append(machine()).append("  \n");
         out.append("Product: ").append(productVersion()).append("  \n");
+        out.append("Profile: ").append(profileDescription()).append("  \n");
         out.append("Command: `mvn -o -Pbench verify`");
         String scale = scaleArguments();
         if (!scale.isEmpty()) {
@@ -282,7 +314,7 @@ final class Bench {
     private static String scaleArguments() {
         List<String> given = new ArrayList<>();
         for (String name : System.getProperties().stringPropertyNames().stream().sorted().toList()) {
-            if (name.startsWith("bench.") && !name.equals("bench.dir")) {
+            if (name.startsWith("bench.") && !name.equals("bench.dir") && !name.equals("bench.profile")) {
                 given.add("-D" + name + "=" + System.getProperty(name));
             }
         }
