@@ -64,6 +64,27 @@ class CommandLineTest {
         assertThat(launchedWith).containsExactly(data.toAbsolutePath());
     }
 
+    /**
+     * Opening the app takes a shortcut past the command line's model; it must open the same folder in the same
+     * language as picocli would, and leave anything else (a repeated or unknown option, a missing value) to picocli.
+     */
+    @Test
+    void theAppsOwnArgumentsOpenItAsTheCommandLineWouldAndAnythingElseIsParsed() {
+        List<Language> languages = new ArrayList<>();
+        assertThat(CommandLineRunner.run(new String[] {"--lang", "EN", "--data=" + data}, (folder, language) -> {
+            launchedWith.add(folder);
+            languages.add(language);
+        }, System.out, System.err)).isZero();
+        assertThat(launchedWith).containsExactly(data.toAbsolutePath());
+        assertThat(languages).containsExactly(Language.EN);
+
+        assertThat(run("--data").exitCode()).as("a missing value").isEqualTo(2);
+        assertThat(run("--lang", "xx").exitCode()).as("an unknown language").isEqualTo(2);
+        assertThat(run("--data", data.toString(), "--data", data.toString()).exitCode()).as("given twice").isEqualTo(2);
+        assertThat(run("--data", data.toString(), "--verbose").exitCode()).as("an unknown option").isEqualTo(2);
+        assertThat(launchedWith).hasSize(1);
+    }
+
     @Test
     void usageErrorsExitWithTwoAndSayWhatIsWrong() {
         Run unknown = run("no-such-command");
