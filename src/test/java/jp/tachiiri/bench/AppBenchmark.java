@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
@@ -44,21 +45,71 @@ class AppBenchmark {
         }
         Bench.note("Child JVMs: %s; options %s.", jvm(work), String.join(" ", ChildJvm.options(work)));
 
-        Bench.compare("cold start to the home screen", "process start → first frame of the home screen, lists loaded "
-                        + "(data folder used before) vs a bare window with one label", warmups, runs,
-                round -> startUp(work, "app", used.toString()), round -> startUp(work, "bare"));
+        ChildRuntime current = ChildRuntime.current();
+        coldStart(current, "", work, used, warmups, runs);
         Bench.compare("first start to the role screen", "process start on an empty data folder → first frame of the "
                         + "role screen vs a bare window with one label", warmups, runs,
-                round -> startUp(work, "first", emptyFolder(work, round).toString()), round -> startUp(work, "bare"));
-        Bench.compare("peak memory of an inspection session", String.format("VmHWM after the demo started, the inspection in "
-                        + "progress opened and %d answers given vs a bare window with one label", answers), "MiB", warmups,
-                runs, round -> session(work, copy(used, work.resolve("session-" + round)), answers), round -> bareMemory(work));
+                round -> startUp(current, work, "first", emptyFolder(work, round).toString()),
+                round -> startUp(current, work, "bare"));
+        peakMemory(current, "", work, used, answers, warmups, runs);
+
+        // The same on Java 25 LTS, where there is one: as it is, with its ahead-of-time class cache (each side's
+        // trained by one run of it), and with compact object headers too; app and floor alike.
+        ChildRuntime.java25().ifPresent(java -> {
+            ChildRuntime plain = ChildRuntime.of("Java 25", java, List.of());
+            ChildRuntime cached = plain.withAotCache(work.resolve("aot"));
+            ChildRuntime compact = ChildRuntime.of("Java 25, compact object headers", java,
+                    List.of("-XX:+UseCompactObjectHeaders")).withAotCache(work.resolve("aot-compact"));
+            try {
+                coldStart(plain, " (Java 25)", work, used, warmups, runs);
+                for (ChildRuntime runtime : List.of(cached, compact)) {
+                    train(runtime, work, used);
+                    String suffix = " (" + runtime.name() + ")";
+                    coldStart(runtime, suffix, work, used, warmups, runs);
+                    peakMemory(runtime, suffix, work, used, answers, warmups, runs);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("the Java 25 cases failed", e);
+            }
+        });
         Bench.deleteTree(work);
     }
 
+    private static void coldStart(ChildRuntime runtime, String suffix, Path work, Path used, int warmups, int runs)
+            throws Exception {
+        Bench.compare("cold start to the home screen" + suffix, "process start → first frame of the home screen, lists "
+                        + "loaded (data folder used before) vs a bare window with one label; " + runtime.name(), warmups, runs,
+                round -> startUp(runtime, work, "app", used.toString()), round -> startUp(runtime, work, "bare"));
+    }
+
+    private static void peakMemory(ChildRuntime runtime, String suffix, Path work, Path used, int answers, int warmups,
+                                   int runs) throws Exception {
+        Bench.compare("peak memory of an inspection session" + suffix, String.format("VmHWM after the demo started, the "
+                        + "inspection in progress opened and %d answers given vs a bare window with one label; %s", answers,
+                        runtime.name()), "MiB", warmups, runs,
+                round -> session(runtime, work, copy(used, work.resolve("session-" + round)), answers),
+                round -> bareMemory(runtime, work));
+    }
+
+    /** One run of each program on {@code runtime} that writes its AOT cache: the app on a copy of the folder, the bare window. */
+    private static void train(ChildRuntime runtime, Path work, Path used) throws Exception {
+        Path copy = copy(used, work.resolve("training"));
+        for (String[] program : List.of(new String[] {"app", copy.toString()}, new String[] {"bare"})) {
+            try (ChildJvm child = ChildJvm.training(runtime, work, program)) {
+                child.await(AppProbe.FIRST_FRAME);
+                child.finish();
+            }
+            if (!runtime.hasAotCache(program[0])) {
+                throw new IllegalStateException("no AOT cache written for " + program[0] + " on " + runtime.name());
+            }
+        }
+        Bench.deleteTree(copy);
+        Bench.note("%s: AOT caches trained by one start of each program (the app to its home screen).", runtime.name());
+    }
+
     /** Seconds from the start of the child until its first frame of the awaited screen; CPU seconds until then. */
-    private static Bench.Sample startUp(Path work, String... arguments) throws Exception {
-        try (ChildJvm child = ChildJvm.start(work, arguments[0], arguments)) {
+    private static Bench.Sample startUp(ChildRuntime runtime, Path work, String... arguments) throws Exception {
+        try (ChildJvm child = ChildJvm.start(runtime, work, arguments[0], arguments)) {
             double seconds = child.await(AppProbe.FIRST_FRAME);
             double cpu = child.cpuSeconds();
             child.finish();
@@ -67,8 +118,8 @@ class AppBenchmark {
     }
 
     /** The peak resident set, in MiB, of a session on {@code data}; CPU seconds of the child until then. */
-    private static Bench.Sample session(Path work, Path data, int answers) throws Exception {
-        try (ChildJvm child = ChildJvm.start(work, "session", "session", data.toString(), Integer.toString(answers))) {
+    private static Bench.Sample session(ChildRuntime runtime, Path work, Path data, int answers) throws Exception {
+        try (ChildJvm child = ChildJvm.start(runtime, work, "session", "session", data.toString(), Integer.toString(answers))) {
             child.await(AppProbe.SESSION_DONE);
             Bench.Sample sample = new Bench.Sample(child.peakResidentMiB(), child.cpuSeconds());
             child.finish();
@@ -77,8 +128,8 @@ class AppBenchmark {
         }
     }
 
-    private static Bench.Sample bareMemory(Path work) throws Exception {
-        try (ChildJvm child = ChildJvm.start(work, "bare", "bare")) {
+    private static Bench.Sample bareMemory(ChildRuntime runtime, Path work) throws Exception {
+        try (ChildJvm child = ChildJvm.start(runtime, work, "bare", "bare")) {
             child.await(AppProbe.FIRST_FRAME);
             Bench.Sample sample = new Bench.Sample(child.peakResidentMiB(), child.cpuSeconds());
             child.finish();

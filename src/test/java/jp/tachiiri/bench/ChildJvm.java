@@ -57,13 +57,30 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code AppProbe arguments…}; its standard error goes to {@code work/<name>.log}. */
     static ChildJvm start(Path work, String name, String... arguments) throws IOException {
+        return start(ChildRuntime.current(), List.of(), work, name, arguments);
+    }
+
+    /** As {@link #start(Path, String, String...)} on {@code runtime}, with its options for the program. */
+    static ChildJvm start(ChildRuntime runtime, Path work, String name, String... arguments) throws IOException {
+        return start(runtime, runtime.optionsFor(arguments[0]), work, name, arguments);
+    }
+
+    /** A run of {@code arguments[0]} that writes its AOT cache for {@code runtime} as it exits. */
+    static ChildJvm training(ChildRuntime runtime, Path work, String... arguments) throws IOException {
+        return start(runtime, runtime.trainingOptionsFor(arguments[0]), work, "training-" + arguments[0], arguments);
+    }
+
+    private static ChildJvm start(ChildRuntime runtime, List<String> runtimeOptions, Path work, String name,
+                                  String... arguments) throws IOException {
         Files.createDirectories(work.resolve("home"));
         Files.createDirectories(work.resolve("tmp"));
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(runtime.java().toString());
         command.addAll(options(work));
+        command.addAll(runtimeOptions);
         // Surefire sets java.class.path to the test classpath (its own booter jar is in surefire.real.class.path).
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppProbe.class.getName()));
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, runtime.classPath()),
+                AppProbe.class.getName()));
         command.addAll(List.of(arguments));
         Path log = work.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
