@@ -251,7 +251,7 @@ final class FollowUpCommand extends Subcommand implements Callable<Integer> {
                 LocalDate letterDate = on == null ? followUp.today()
                         : DateText.parseRequired(on, "followup.letter.on.field");
                 ReminderLetter letter = followUp.writeReminderLetter(followed.inspectionId(), letterDate,
-                        root().language(), out);
+                        root().language(), out, workspace.actor());
                 out().println(messages().get("cli.followup.letterWritten", followed.facilityName(), letter.open().size(),
                         letter.newDue(), out.toAbsolutePath()));
                 return 0;

@@ -46,6 +46,10 @@ public interface FollowUpRepository {
     /** The stored file of a piece of evidence, checked against its SHA-256. */
     Path file(FollowUpEvidence evidence);
 
+    /** Keeps in the trail that a reminder letter dated {@code letterDate}, asking for {@code newDue}, was written. */
+    void recordLetter(String inspectionId, LocalDate letterDate, LocalDate newDue, String fileName, String actor,
+                      Instant at);
+
     /** The inspection's follow-up trail as stored, oldest first (verified with every other trail by the audit). */
     List<AuditEvent> trail(String inspectionId);
 }

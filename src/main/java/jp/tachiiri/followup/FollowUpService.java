@@ -187,14 +187,21 @@ public final class FollowUpService {
         return ReminderLetter.of(followed, letterDate, advice.get().issuingAuthority());
     }
 
-    /** Writes the reminder letter as PDF to {@code out} atomically (nothing is written when it is refused). */
-    public ReminderLetter writeReminderLetter(String inspectionId, LocalDate letterDate, Language language, Path out) {
+    /**
+     * Writes the reminder letter as PDF to {@code out} atomically (nothing is written when it is refused), and keeps
+     * in the inspection's follow-up trail that it was written, its date and the new date it asks for: when the office
+     * reminded the hospital is part of the follow-up's record.
+     */
+    public ReminderLetter writeReminderLetter(String inspectionId, LocalDate letterDate, Language language, Path out,
+                                              String actor) {
         ReminderLetter letter = reminderLetter(inspectionId, letterDate);
         try {
             letterPdf.write(letter, language, out);
         } catch (UncheckedIOException e) {
             throw new UserFacingException(e, "followup.error.letterWrite", out.toAbsolutePath(), e.getCause().getMessage());
         }
+        repository.recordLetter(inspectionId, letterDate, letter.newDue(), out.getFileName().toString(), actor,
+                clock.instant());
         return letter;
     }
 

@@ -29,6 +29,7 @@ public final class SqliteFollowUp implements FollowUpRepository {
     static final String REPORT_RECORDED = "REPORT_RECORDED";
     static final String ITEM_ASSESSED = "ITEM_ASSESSED";
     static final String EVIDENCE_ADDED = "FOLLOW_UP_EVIDENCE_ADDED";
+    static final String LETTER_WRITTEN = "REMINDER_LETTER_WRITTEN";
 
     /** Per inspection (or only the one asked for), its newest finalized revision (the demo only in a demo store). */
     private static final String NEWEST = """
@@ -229,6 +230,16 @@ public final class SqliteFollowUp implements FollowUpRepository {
             AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, added.inspectionId(), actor, added.addedAt(),
                     AuditWriter.Entry.of(EVIDENCE_ADDED, added.itemId(), null, added.fileName() + " sha256=" + added.sha256()));
         }
+    }
+
+    @Override
+    public void recordLetter(String inspectionId, LocalDate letterDate, LocalDate newDue, String fileName, String actor,
+                             Instant at) {
+        database.transaction(connection -> {
+            AuditWriter.append(AuditWriter.Trail.FOLLOW_UP, connection, inspectionId, actor, at, AuditWriter.Entry.of(
+                    LETTER_WRITTEN, "letter", null, letterDate + " due=" + newDue + " | " + fileName));
+            return null;
+        });
     }
 
     @Override

@@ -73,8 +73,14 @@ class ReminderLetterTest {
         Path out = folder.resolve("letters").resolve("督促状.pdf");
         Files.createDirectories(out.getParent());
 
-        ReminderLetter letter = followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.JA, out);
+        ReminderLetter letter = followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.JA, out,
+                "supervisor");
 
+        assertThat(followUp.trail(sakuragawa.inspectionId())).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("REMINDER_LETTER_WRITTEN");
+            assertThat(event.actor()).isEqualTo("supervisor");
+            assertThat(event.newValue()).isEqualTo("2027-01-05 due=2027-01-19 | 督促状.pdf");
+        });
         assertThat(letter.reason()).isEqualTo(ReminderLetter.Reason.REPORT_OVERDUE);
         assertThat(letter.newDue()).isEqualTo(LocalDate.of(2027, 1, 19));
         String text = squeezed(out);
@@ -110,7 +116,7 @@ class ReminderLetterTest {
                 Optional.of(LocalDate.of(2028, 12, 28)), ACTOR);
         Path out = folder.resolve("letter.pdf");
 
-        ReminderLetter letter = followUp.writeReminderLetter(id, LocalDate.of(2027, 4, 1), Language.JA, out);
+        ReminderLetter letter = followUp.writeReminderLetter(id, LocalDate.of(2027, 4, 1), Language.JA, out, "supervisor");
 
         assertThat(letter.reason()).isEqualTo(ReminderLetter.Reason.PAST_TARGET);
         String text = squeezed(out);
@@ -131,7 +137,7 @@ class ReminderLetterTest {
             assertThat(lines).as("%s on one line", date).anyMatch(line -> line.contains(date));
         }
         Path english = folder.resolve("letter-en.pdf");
-        followUp.writeReminderLetter(id, LocalDate.of(2027, 4, 1), Language.EN, english);
+        followUp.writeReminderLetter(id, LocalDate.of(2027, 4, 1), Language.EN, english, "supervisor");
         assertThat(lines(english)).as("28 Dec 2028 on one line").anyMatch(line -> line.contains("28 Dec 2028"));
     }
 
@@ -146,7 +152,7 @@ class ReminderLetterTest {
         Path out = folder.resolve("letter.pdf");
 
         UserFacingException refused = assertRefused(() -> followUp.writeReminderLetter(id, DUE.plusDays(1),
-                Language.JA, out), "followup.error.nothingOpen");
+                Language.JA, out, "supervisor"), "followup.error.nothingOpen");
 
         assertThat(JA.describe(refused)).contains(sakuragawa.facilityName(), "2026-07-31", "未完了の指摘がありません");
         assertThat(Messages.of(Language.EN).describe(refused)).contains(sakuragawa.facilityName(), "no open finding");
@@ -159,17 +165,19 @@ class ReminderLetterTest {
     void aLetterIsRefusedBeforeTheReportIsDueOrWhenNothingOpenIsPastItsDate() {
         String id = sakuragawa.inspectionId();
         Path out = folder.resolve("letter.pdf");
-        UserFacingException early = assertRefused(() -> followUp.writeReminderLetter(id, DUE, Language.JA, out),
+        UserFacingException early = assertRefused(() -> followUp.writeReminderLetter(id, DUE, Language.JA, out, "supervisor"),
                 "followup.error.reportNotYetDue");
         assertThat(JA.describe(early)).contains(sakuragawa.facilityName(), DUE.toString());
-        assertRefused(() -> followUp.writeReminderLetter(id, LocalDate.of(2026, 11, 29), Language.JA, out),
+        assertRefused(() -> followUp.writeReminderLetter(id, LocalDate.of(2026, 11, 29), Language.JA, out, "supervisor"),
                 "followup.error.letterDatePast");
 
         followUp.recordReport(id, LocalDate.of(2026, 11, 25), "桜川 情報 太郎", "", ACTOR);
         UserFacingException reported = assertRefused(() -> followUp.writeReminderLetter(id, LocalDate.of(2027, 3, 31),
-                Language.JA, out), "followup.error.nothingPastTarget");
+                Language.JA, out, "supervisor"), "followup.error.nothingPastTarget");
         assertThat(JA.describe(reported)).contains(sakuragawa.facilityName(), "2026-11-25");
         assertThat(out).doesNotExist();
+        assertThat(followUp.trail(id)).as("refused letters leave no trace").extracting(event -> event.action())
+                .containsExactly("REPORT_RECORDED");
 
         assertThat(followUp.reminderLetter(id, LocalDate.of(2027, 4, 1)).reason())
                 .isEqualTo(ReminderLetter.Reason.PAST_TARGET);
@@ -181,9 +189,9 @@ class ReminderLetterTest {
         Path first = folder.resolve("first.pdf");
         Path again = folder.resolve("again.pdf");
         Path english = folder.resolve("english.pdf");
-        followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.JA, first);
-        followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.JA, again);
-        followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.EN, english);
+        followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.JA, first, "supervisor");
+        followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.JA, again, "supervisor");
+        followUp.writeReminderLetter(sakuragawa.inspectionId(), DUE.plusDays(1), Language.EN, english, "supervisor");
 
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(first));
         assertThat(squeezed(english)).contains("Requestfortheimprovementreport", "19Jan2027", "Reference");

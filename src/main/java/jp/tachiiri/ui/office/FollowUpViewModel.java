@@ -156,7 +156,7 @@ public final class FollowUpViewModel {
         String inspectionId = row.followed().inspectionId();
         context.background().submit(() -> {
             Path file = followUp.reminderLetterFile(inspectionId, followUp.today(), messages.language());
-            followUp.writeReminderLetter(inspectionId, followUp.today(), messages.language(), file);
+            followUp.writeReminderLetter(inspectionId, followUp.today(), messages.language(), file, context.workspace().actor());
             return file;
         }, file -> {
             status.set(messages.get("followup.letterWritten", file));
