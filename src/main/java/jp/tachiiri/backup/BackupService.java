@@ -5,7 +5,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.UUID;
 import jp.tachiiri.crypto.ContentCipher;
 import jp.tachiiri.crypto.PassphraseKey;
 import jp.tachiiri.files.AtomicFile;
+import jp.tachiiri.files.KeptOpen;
 
 /**
  * Writes a backup of a data folder as one file, encrypted with a key derived from a passphrase (docs/backup.md):
@@ -123,7 +123,9 @@ public final class BackupService {
                                      List<BackupManifest.Entry> entries, List<Path> files) throws IOException {
         Counting counted = new Counting(out);
         counted.write(header);
-        try (DataOutputStream sealed = new DataOutputStream(ContentCipher.encrypting(key, counted.unclosable(), header))) {
+        // The cipher closes what it writes to when it ends; the trailer still follows.
+        OutputStream cipherSink = new KeptOpen(counted);
+        try (DataOutputStream sealed = new DataOutputStream(ContentCipher.encrypting(key, cipherSink, header))) {
             sealed.writeInt(manifestJson.length);
             sealed.write(manifestJson);
             for (int i = 0; i < files.size(); i++) {
@@ -195,21 +197,6 @@ public final class BackupService {
         public void write(byte[] bytes, int offset, int length) throws IOException {
             out.write(bytes, offset, length);
             count += length;
-        }
-
-        /** This stream for the cipher, which closes what it writes to when it ends: the trailer still follows. */
-        OutputStream unclosable() {
-            return new FilterOutputStream(this) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
         }
     }
 }

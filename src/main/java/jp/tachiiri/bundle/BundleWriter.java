@@ -3,7 +3,6 @@ package jp.tachiiri.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.tachiiri.crypto.ContentCipher;
 import jp.tachiiri.files.AtomicFile;
+import jp.tachiiri.files.KeptOpen;
 import jp.tachiiri.files.AtomicFile.IfExists;
 
 /**
@@ -218,24 +218,6 @@ public final class BundleWriter {
             throw new BundleException(target, "bundle.error.attachmentChanged", attachment.file());
         }
         return none;
-    }
-
-    /** The file's stream, which the encryption must not close: the atomic write syncs and closes it itself. */
-    private static final class KeptOpen extends FilterOutputStream {
-
-        KeptOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 
     private static void deleteQuietly(Path file) {

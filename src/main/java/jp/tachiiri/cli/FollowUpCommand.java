@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.audit.BrokenLink;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FindingToFollow;
@@ -132,20 +133,17 @@ final class FollowUpCommand extends Subcommand implements Callable<Integer> {
         public Integer call() {
             try (Workspace workspace = root().openWorkspace()) {
                 FollowUpCase followed = which.find(workspace.followUp());
-                for (AuditEvent event : workspace.followUp().trail(followed.inspectionId())) {
+                ChainVerifier.Trail trail = workspace.followUp().verifiedTrail(followed.inspectionId());
+                for (AuditEvent event : trail.events()) {
                     out().println(String.join("\t", Long.toString(event.sequence()), event.at().toString(), event.actor(),
                             event.action(), Objects.toString(event.subject(), ""), Objects.toString(event.oldValue(), ""),
                             Objects.toString(event.newValue(), "")));
                 }
-                Optional<ChainVerifier.BrokenChain> broken = workspace.chainVerifier().verifyEveryChain().stream()
-                        .filter(chain -> chain.trail().equals("FOLLOW_UP")
-                                && chain.link().inspectionId().equals(followed.inspectionId()))
-                        .findFirst();
-                if (broken.isPresent()) {
+                if (trail.broken().isPresent()) {
+                    BrokenLink link = trail.broken().get();
                     err().println(messages().get("cli.audit.broken", messages().get("backup.trail.FOLLOW_UP"),
-                            followed.inspectionId(), broken.get().link().sequence(),
-                            Objects.toString(broken.get().link().eventId(), "-"),
-                            messages().get(broken.get().link().problemKey())));
+                            followed.inspectionId(), link.sequence(), Objects.toString(link.eventId(), "-"),
+                            messages().get(link.problemKey())));
                     return 1;
                 }
                 out().println(messages().get("cli.followup.historyIntact", followed.facilityName(),

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.tachiiri.model.AuditEvent;
+import jp.tachiiri.audit.StoredChain;
 
 /**
  * Where the office keeps follow-up: it reads the inspections whose newest finalized revision has findings that
@@ -50,6 +50,6 @@ public interface FollowUpRepository {
     void recordLetter(String inspectionId, LocalDate letterDate, LocalDate newDue, String fileName, String actor,
                       Instant at);
 
-    /** The inspection's follow-up trail as stored, oldest first (verified with every other trail by the audit). */
-    List<AuditEvent> trail(String inspectionId);
+    /** The inspection's follow-up trail as stored: its recorded head and its events, oldest first. */
+    StoredChain trail(String inspectionId);
 }

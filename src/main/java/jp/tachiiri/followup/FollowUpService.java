@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import jp.tachiiri.advice.AdviceSettings;
 import jp.tachiiri.advice.ReportDeadline;
+import jp.tachiiri.audit.ChainVerifier;
+import jp.tachiiri.audit.StoredChain;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
@@ -171,7 +173,13 @@ public final class FollowUpService {
 
     /** Every change to the inspection's follow-up, oldest first. */
     public List<AuditEvent> trail(String inspectionId) {
-        return repository.trail(inspectionId);
+        return repository.trail(inspectionId).events();
+    }
+
+    /** The same, with the first link of its hash chain that does not hold, if any: this one chain, not every trail. */
+    public ChainVerifier.Trail verifiedTrail(String inspectionId) {
+        StoredChain chain = repository.trail(inspectionId);
+        return new ChainVerifier.Trail(chain.events(), ChainVerifier.verify(chain.head(), chain.events()));
     }
 
     /**

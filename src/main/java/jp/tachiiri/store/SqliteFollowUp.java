@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jp.tachiiri.audit.AuditChain;
+import jp.tachiiri.audit.ChainHead;
+import jp.tachiiri.audit.StoredChain;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FollowUpEvidence;
 import jp.tachiiri.followup.FollowUpRepository;
 import jp.tachiiri.followup.ImprovementReport;
 import jp.tachiiri.followup.ItemFollowUp;
-import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.InspectionIds;
 
 /**
@@ -243,9 +245,15 @@ public final class SqliteFollowUp implements FollowUpRepository {
     }
 
     @Override
-    public List<AuditEvent> trail(String inspectionId) {
-        return database.read(connection -> SqliteAuditLog.events(connection, AuditWriter.Trail.FOLLOW_UP.events,
-                AuditWriter.Trail.FOLLOW_UP.owner, inspectionId));
+    public StoredChain trail(String inspectionId) {
+        AuditWriter.Trail trail = AuditWriter.Trail.FOLLOW_UP;
+        return database.read(connection -> {
+            ChainHead head = Rows.list(connection, trail.head, row -> new ChainHead(inspectionId, row.getLong(1),
+                    row.getString(2)), inspectionId).stream().findFirst()
+                    .orElse(new ChainHead(inspectionId, 0, AuditChain.GENESIS));
+            return new StoredChain(trail.name(), head, SqliteAuditLog.events(connection, trail.events, trail.owner,
+                    inspectionId));
+        });
     }
 
     @Override

@@ -17,7 +17,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.tachiiri.audit.BrokenLink;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.followup.Assessment;
 import jp.tachiiri.followup.FollowUpCase;
@@ -26,7 +25,6 @@ import jp.tachiiri.followup.FollowUpList;
 import jp.tachiiri.followup.FollowUpService;
 import jp.tachiiri.i18n.DateText;
 import jp.tachiiri.i18n.Messages;
-import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Checkpoint;
 import jp.tachiiri.ui.common.ViewModelContext;
 
@@ -170,16 +168,9 @@ public final class FollowUpViewModel {
         context.background().submit(() -> context.workspace().followUp().file(kept), open, this::failed);
     }
 
-    /** An inspection's follow-up trail and the first broken link of its chain, if any. */
-    public record History(List<AuditEvent> events, Optional<BrokenLink> broken) {
-    }
-
     /** Reads the inspection's follow-up trail and verifies its chain, then hands both to {@code show}. */
-    public void history(String inspectionId, Consumer<History> show) {
-        context.background().submit(() -> new History(context.workspace().followUp().trail(inspectionId),
-                context.workspace().chainVerifier().verifyEveryChain().stream()
-                        .filter(chain -> chain.trail().equals("FOLLOW_UP") && chain.link().inspectionId().equals(inspectionId))
-                        .map(ChainVerifier.BrokenChain::link).findFirst()), show, this::failed);
+    public void history(String inspectionId, Consumer<ChainVerifier.Trail> show) {
+        context.background().submit(() -> context.workspace().followUp().verifiedTrail(inspectionId), show, this::failed);
     }
 
     /** The list as shown, as CSV in the data folder's reports/. */
