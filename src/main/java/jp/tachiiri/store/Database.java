@@ -67,8 +67,8 @@ public final class Database implements AutoCloseable {
         Connection connection = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
-                    connectionSettings().toProperties());
+            connection = StatementCache.caching(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                    connectionSettings().toProperties()));
             Database database = new Database(file, connection, false);
             database.migrate();
             return database;
@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection(url, config.toProperties());
+            connection = StatementCache.caching(DriverManager.getConnection(url, config.toProperties()));
             refuseIfNotOurs(file, connection);
             if (pragma(connection, "user_version") < SCHEMA_VERSION) {
                 throw new StoreException(null, "store.error.readOnlyOldSchema", file.toAbsolutePath().getParent(), file);

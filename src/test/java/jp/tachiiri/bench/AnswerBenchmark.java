@@ -10,9 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.catalog.Applicability;
 import jp.tachiiri.inspection.InspectionService;
@@ -23,6 +26,7 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.Inspection;
+import jp.tachiiri.model.InspectionIds;
 import jp.tachiiri.store.Database;
 import jp.tachiiri.testsupport.Pragma;
 import jp.tachiiri.testsupport.Profiles;
@@ -108,8 +112,134 @@ class AnswerBenchmark {
                     saved.get(0), 1000 * result.oursMedian() / saved.get(0), 1000 * result.floorMedian() / saved.get(0),
                     Pragma.of(tablet.databaseFile(), "journal_mode"), Pragma.of(work.resolve("floor.db"), "journal_mode"));
             assertThat(count(floor)).isEqualTo((long) saved.stream().mapToInt(Integer::intValue).sum());
+            sameRows(tablet, work, inspections, warmups, runs);
         }
         Bench.deleteTree(work);
+    }
+
+    /**
+     * The save against the rows it writes: the same upsert of the finding, its two audit events and the move of the
+     * trail's head, in one transaction, through plain JDBC with statements prepared once, into a store of the same
+     * schema and contents — no reads, no checks, no hashing. What is left between the two is the product's code; what
+     * is left between these rows and one INSERT is the audit trail written with the answer.
+     */
+    private static void sameRows(Workspace tablet, Path work, int inspections, int warmups, int runs) throws Exception {
+        InspectionService service = tablet.inspections();
+        try (Workspace twin = Workspace.open(work.resolve("twin"), Clock.systemDefaultZone());
+             Connection rows = DriverManager.getConnection("jdbc:sqlite:" + twin.databaseFile(),
+                     Database.connectionSettings().toProperties())) {
+            twin.demo().seed();
+            Bench.Timed ours = round -> {
+                List<Save> saves = newInspections(tablet, inspections);
+                return Bench.time(() -> {
+                    for (Save save : saves) {
+                        service.record(save.inspectionId(), save.finding(), ACTOR);
+                    }
+                    return null;
+                }).sample();
+            };
+            Bench.Timed plain = round -> {
+                List<Save> saves = newInspections(twin, inspections);
+                try (RowWriter writer = new RowWriter(rows, heads(rows, saves))) {
+                    return Bench.time(() -> {
+                        for (Save save : saves) {
+                            writer.write(save);
+                        }
+                        return null;
+                    }).sample();
+                }
+            };
+            Bench.compare("one answer saved durably, vs the same rows", String.format("`InspectionService.record` of the "
+                    + "first answer to every question of %d new inspections vs the rows each save writes (the finding, two "
+                    + "audit events, the trail's head), one transaction each, through plain JDBC", inspections),
+                    warmups, runs, ours, plain);
+        }
+    }
+
+    /** The audit sequence each inspection of {@code saves} has reached, read before the clock runs. */
+    private static Map<String, long[]> heads(Connection rows, List<Save> saves) throws SQLException {
+        Map<String, long[]> heads = new HashMap<>();
+        try (PreparedStatement select = rows.prepareStatement("SELECT audit_last_sequence FROM inspections WHERE id = ?")) {
+            for (Save save : saves) {
+                if (!heads.containsKey(save.inspectionId())) {
+                    select.setString(1, save.inspectionId());
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        heads.put(save.inspectionId(), new long[] {row.getLong(1)});
+                    }
+                }
+            }
+        }
+        return heads;
+    }
+
+    /**
+     * Writes a save's rows as the store does, with values of the same form (ids, times, 64-digit hashes), on a
+     * connection of its own beside the twin's store (idle meanwhile).
+     */
+    private static final class RowWriter implements AutoCloseable {
+        private static final String HASH = "0".repeat(64);
+        private final Connection rows;
+        private final Map<String, long[]> heads;
+        private final PreparedStatement finding;
+        private final PreparedStatement event;
+        private final PreparedStatement head;
+
+        RowWriter(Connection rows, Map<String, long[]> heads) throws SQLException {
+            this.rows = rows;
+            this.heads = heads;
+            finding = rows.prepareStatement("""
+                    INSERT INTO findings (inspection_id, revision, item_id, answer, confirmed_by, checked_on, note, reason,
+                        advice, target_date, follow_up, updated_at) VALUES (?, 1, ?, ?, '', ?, '', '', '', NULL, 0, ?)
+                    ON CONFLICT (inspection_id, revision, item_id) DO UPDATE SET answer = excluded.answer,
+                        checked_on = excluded.checked_on, updated_at = excluded.updated_at""");
+            event = rows.prepareStatement("""
+                    INSERT INTO audit_events (inspection_id, sequence, id, at, actor, action, subject, old_value,
+                        new_value, reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, 'FINDING_CHANGED', ?, NULL, ?, NULL, ?, ?)""");
+            head = rows.prepareStatement("UPDATE inspections SET audit_last_sequence = ?, audit_last_hash = ? WHERE id = ?");
+        }
+
+        void write(Save save) throws SQLException {
+            String id = save.inspectionId();
+            String itemId = save.finding().itemId();
+            String now = Instant.now().toString();
+            String answer = save.finding().answer().orElseThrow().name();
+            String checkedOn = save.finding().checkedOn().orElseThrow().toString();
+            rows.setAutoCommit(false);
+            finding.setString(1, id);
+            finding.setString(2, itemId);
+            finding.setString(3, answer);
+            finding.setString(4, checkedOn);
+            finding.setString(5, now);
+            finding.executeUpdate();
+            long[] sequence = heads.get(id);
+            for (String[] field : List.of(new String[] {"answer", answer}, new String[] {"checkedOn", checkedOn})) {
+                sequence[0]++;
+                event.setString(1, id);
+                event.setLong(2, sequence[0]);
+                event.setString(3, InspectionIds.childId(id));
+                event.setString(4, now);
+                event.setString(5, ACTOR);
+                event.setString(6, itemId + "/" + field[0]);
+                event.setString(7, field[1]);
+                event.setString(8, HASH);
+                event.setString(9, HASH);
+                event.executeUpdate();
+            }
+            head.setLong(1, sequence[0]);
+            head.setString(2, HASH);
+            head.setString(3, id);
+            head.executeUpdate();
+            // Committed as the store commits: back to autocommit, so that the write lock is not taken again at once.
+            rows.setAutoCommit(true);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            finding.close();
+            event.close();
+            head.close();
+        }
     }
 
     /**
