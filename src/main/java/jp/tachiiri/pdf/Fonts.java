@@ -2,8 +2,6 @@ package jp.tachiiri.pdf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /** The bundled typeface as loaded into one document: measuring text and making it printable with it. */
@@ -14,14 +12,24 @@ final class Fonts {
 
     private final PDFont regular;
     private final PDFont bold;
-    private final Map<Integer, Boolean> printable = new HashMap<>();
-    /** Glyph advances by code point, in font units: line breaking measures the same characters over and over. */
-    private final Map<Integer, Float> regularAdvances = new HashMap<>();
-    private final Map<Integer, Float> boldAdvances = new HashMap<>();
+    private final Known known;
 
-    Fonts(PDFont regular, PDFont bold) {
+    /**
+     * What is known of the bundled faces' characters for the whole run: their glyph advances (in font units, as
+     * float bits) and whether both faces have them. Each document loads the faces anew, but a character's advance
+     * and glyph do not change, and line breaking asks for the same characters over and over.
+     */
+    static final class Known {
+        private final CodePointValues regularAdvances = new CodePointValues();
+        private final CodePointValues boldAdvances = new CodePointValues();
+        private final CodePointValues inBothFaces = new CodePointValues();
+    }
+
+    /** Both faces as loaded into one document; {@code known} must come from the same faces, used one document at a time. */
+    Fonts(PDFont regular, PDFont bold, Known known) {
         this.regular = regular;
         this.bold = bold;
+        this.known = known;
     }
 
     PDFont font(boolean isBold) {
@@ -33,11 +41,11 @@ final class Fonts {
      * ({@link PDFont#getStringWidth} has no kerning), so the result is the same to the last bit.
      */
     float width(String text, boolean isBold, float size) {
-        Map<Integer, Float> advances = isBold ? boldAdvances : regularAdvances;
+        CodePointValues advances = isBold ? known.boldAdvances : known.regularAdvances;
         float units = 0;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            units += advances.computeIfAbsent(c, key -> advance(key, isBold));
+            units += Float.intBitsToFloat(advances.get(c, key -> Float.floatToIntBits(advance(key, isBold))));
             i += Character.charCount(c);
         }
         return units / 1000 * size;
@@ -77,7 +85,7 @@ final class Fonts {
                 result.append(' ');
             } else if (isInvisible(c)) {
                 return;
-            } else if (printable.computeIfAbsent(c, this::inBothFonts)) {
+            } else if (known.inBothFaces.get(c, key -> inBothFonts(key) ? 1 : 0) == 1) {
                 result.appendCodePoint(c);
             } else {
                 result.append(MISSING);

@@ -60,6 +60,7 @@ public final class PdfDocumentWriter {
     private static final class ParsedFonts {
         static final TrueTypeFont REGULAR = parse(REGULAR_FONT);
         static final TrueTypeFont BOLD = parse(BOLD_FONT);
+        static final Fonts.Known KNOWN = new Fonts.Known();
 
         /**
          * Without glyph substitution: PDFBox would otherwise print "fi" as one ligature glyph that maps back to
@@ -87,7 +88,7 @@ public final class PdfDocumentWriter {
         try (PDDocument document = new PDDocument()) {
             // Not closed with the document (the parsed fonts outlive it): PDFBox closes only fonts it parsed itself.
             Fonts fonts = new Fonts(PDType0Font.load(document, ParsedFonts.REGULAR, true),
-                    PDType0Font.load(document, ParsedFonts.BOLD, true));
+                    PDType0Font.load(document, ParsedFonts.BOLD, true), ParsedFonts.KNOWN);
             for (List<Mark> marks : Layout.pages(blocks, footer, fonts)) {
                 draw(document, marks, fonts);
             }

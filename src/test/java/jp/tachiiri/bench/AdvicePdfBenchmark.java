@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import jp.tachiiri.advice.AdviceService;
 import jp.tachiiri.app.Workspace;
@@ -24,6 +26,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class AdvicePdfBenchmark {
 
     private static final String FONT = "/fonts/BIZUDPGothic-Regular.ttf";
+    private static final String BOLD_FONT = "/fonts/BIZUDPGothic-Bold.ttf";
 
     @Test
     void advicePrintoutOfADemoInspection() throws Exception {
@@ -47,7 +52,7 @@ class AdvicePdfBenchmark {
         int runs = Bench.intProperty("bench.runs", 3);
         int warmups = Bench.intProperty("bench.warmups", 1);
         Path work = Bench.workFolder("advice-pdf");
-        TrueTypeFont font = readFont();
+        TrueTypeFont font = readFont(FONT);
         String line = Messages.of(Language.JA).get("advice.title");
 
         try (Workspace tablet = Workspace.open(work.resolve("tablet"), Clock.systemDefaultZone())) {
@@ -78,8 +83,93 @@ class AdvicePdfBenchmark {
             Bench.note("advice PDF: ours %d pages, %,d bytes; floor %d page, %,d bytes; %.2f s vs %.2f s a document "
                             + "(medians).", pages(ours[0]), ours[0].length, pages(floor[0]), floor[0].length,
                     result.oursMedian() / documents, result.floorMedian() / documents);
+            sameText(ours[0], documents, warmups, runs, () -> tablet.advice().pdf(finalized.id(),
+                    Optional.of(finalized.revision()), tablet.settings().advice(), Language.JA));
         }
         Bench.deleteTree(work);
+    }
+
+    /**
+     * The printout against its own text set with no layout: every line of it, read back from the printout with the
+     * face it is printed in, drawn one under the other on as many pages, both faces embedded as subsets. What is
+     * left between the two is the product's work (composing the advice, breaking lines, tables, page breaks,
+     * rules); what is left between this floor and one line is the text itself — its glyphs, subset and embedded.
+     */
+    private static void sameText(byte[] printout, int documents, int warmups, int runs, Bench.Work<byte[]> advice)
+            throws Exception {
+        List<List<PrintedLine>> pages = PrintedLine.read(printout);
+        TrueTypeFont regular = readFont(FONT);
+        TrueTypeFont bold = readFont(BOLD_FONT);
+        byte[][] floor = new byte[1][];
+        Bench.note("advice PDF, vs the same text: %d pages, %d words, %,d characters.", pages.size(),
+                pages.stream().mapToInt(List::size).sum(),
+                pages.stream().flatMap(List::stream).mapToInt(line -> line.text().length()).sum());
+        Bench.compare("advice PDF, vs the same text", String.format("%d × `advice().pdf(…)` of the demo's finalized "
+                        + "inspection vs %d × its lines (read back, with their faces) drawn one under another on as many "
+                        + "pages, both faces as subsets", documents, documents), warmups, runs,
+                round -> Bench.time(() -> {
+                    for (int i = 0; i < documents; i++) {
+                        advice.run();
+                    }
+                    return null;
+                }).sample(),
+                round -> Bench.time(() -> {
+                    for (int i = 0; i < documents; i++) {
+                        floor[0] = lines(pages, regular, bold);
+                    }
+                    return null;
+                }).sample());
+        assertThat(PrintedLine.read(floor[0])).as("the floor prints the printout's lines").isEqualTo(pages);
+    }
+
+    private static byte[] lines(List<List<PrintedLine>> pages, TrueTypeFont regular, TrueTypeFont bold) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font regularFace = PDType0Font.load(document, regular, true);
+            PDType0Font boldFace = PDType0Font.load(document, bold, true);
+            for (List<PrintedLine> lines : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    float baseline = 800;
+                    float leading = Math.min(8, 780f / Math.max(1, lines.size()));
+                    for (PrintedLine line : lines) {
+                        content.beginText();
+                        content.setFont(line.bold() ? boldFace : regularFace, 8);
+                        content.newLineAtOffset(30, baseline);
+                        content.showText(line.text());
+                        content.endText();
+                        baseline -= leading;
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A piece of a PDF's text as extraction hands it over (a line, or a word of it) and whether it is set in bold. */
+    private record PrintedLine(String text, boolean bold) {
+
+        static List<List<PrintedLine>> read(byte[] pdf) throws IOException {
+            List<List<PrintedLine>> pages = new ArrayList<>();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void startPage(PDPage page) {
+                        pages.add(new ArrayList<>());
+                    }
+
+                    @Override
+                    protected void writeString(String text, List<TextPosition> positions) {
+                        pages.get(pages.size() - 1).add(new PrintedLine(text,
+                                positions.get(0).getFont().getName().contains("Bold")));
+                    }
+                };
+                stripper.getText(document);
+            }
+            return pages;
+        }
     }
 
     /** One A4 page with one line of Japanese, the font (parsed once, as the product does) embedded as a subset. */
@@ -101,10 +191,13 @@ class AdvicePdfBenchmark {
         }
     }
 
-    private static TrueTypeFont readFont() throws IOException {
-        try (InputStream in = AdvicePdfBenchmark.class.getResourceAsStream(FONT)) {
-            assertThat(in).as("the bundled font %s", FONT).isNotNull();
-            return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+    /** A bundled face, parsed once outside the timed work; glyph substitution off, as the product sets it. */
+    private static TrueTypeFont readFont(String resource) throws IOException {
+        try (InputStream in = AdvicePdfBenchmark.class.getResourceAsStream(resource)) {
+            assertThat(in).as("the bundled font %s", resource).isNotNull();
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            font.setEnableGsub(false);
+            return font;
         }
     }
 
