@@ -45,6 +45,7 @@ import jp.tachiiri.model.Language;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.Tables;
+import jp.tachiiri.ui.common.ViewportCache;
 import jp.tachiiri.ui.common.WrappingLabel;
 import jp.tachiiri.ui.common.UiContext;
 
@@ -86,7 +87,7 @@ public final class DashboardView {
         root.getStyleClass().addAll("sync-screen", "dashboard-screen");
         root.setTop(header());
         charts.getStyleClass().add("body");
-        ScrollPane scroll = new ScrollPane(charts);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(charts));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page");
         root.setCenter(scroll);

@@ -49,6 +49,7 @@ import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.Scrolling;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 import jp.tachiiri.ui.facility.FacilityViewModel.ClaimRow;
 import jp.tachiiri.ui.facility.FacilityViewModel.SaveState;
 import jp.tachiiri.ui.facility.FacilityViewModel.VendorRow;
@@ -125,7 +126,7 @@ public final class FacilityView {
         arrange.accept(0.0);
         root.widthProperty().addListener((observable, old, now) -> arrange.accept(now.doubleValue()));
 
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(content));
         scroll.setId("facility-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -22,6 +22,7 @@ import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.Language;
 import jp.tachiiri.platform.PdfPreview;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 
 /**
  * The advice printout of the inspection shown: a preview of its pages, in Japanese or English, and saving it
@@ -75,7 +76,7 @@ final class AdviceDialog {
 
         pages.setId("advice-pages");
         pages.setAlignment(Pos.TOP_CENTER);
-        ScrollPane scroll = new ScrollPane(pages);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(pages));
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(Math.min(620, context.window().getWidth() * 0.85));
         scroll.setPrefViewportHeight(context.window().getHeight() * 0.6);

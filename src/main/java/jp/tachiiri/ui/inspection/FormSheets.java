@@ -7,6 +7,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 
 /** What the sheets of the hospital's and the vendors' forms share: the scrolled sheet, its title, its lines. */
 final class FormSheets {
@@ -21,7 +22,7 @@ final class FormSheets {
             // Disabled so that nothing changes them, but drawn readable (see the style sheet).
             content.getStyleClass().add("read-only");
         }
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(content));
         scroll.setId(id);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -37,6 +37,7 @@ import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.DialogButtons;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 
 /** The inspection screen's dialogs: what is missing, amend, revisions and the audit trail. */
 public final class InspectionDialogs {
@@ -60,7 +61,7 @@ public final class InspectionDialogs {
         VBox rows = new VBox(8);
         rows.setId("gap-list");
         rows.setPadding(new Insets(0, 12, 0, 0));
-        ScrollPane scroll = new ScrollPane(rows);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(rows));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportWidth(Math.min(640, context.window().getWidth() * 0.85));
@@ -137,7 +138,7 @@ public final class InspectionDialogs {
 
     /** Asks why the inspection is amended; OK only with a reason. */
     void askAmendReason(Consumer<String> amend) {
-        TextArea reason = new TextArea();
+        TextArea reason = ViewportCache.off(new TextArea());
         reason.setId("amend-reason");
         reason.setWrapText(true);
         reason.setPrefRowCount(3);

@@ -33,6 +33,7 @@ import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.LocalizedText;
 import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 import jp.tachiiri.ui.inspection.InspectionViewModel.DateField;
 
 /**
@@ -47,7 +48,7 @@ final class ItemEditor {
     private final InspectionViewModel model;
     private final PendingTexts texts;
     private final VBox content = new VBox();
-    private final ScrollPane scroll = new ScrollPane(content);
+    private final ScrollPane scroll = ViewportCache.off(new ScrollPane(content));
     private final Label gaps = new Label();
     private final GapOutline outline = new GapOutline();
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.TextArea;
 import javafx.util.Duration;
+import jp.tachiiri.ui.common.ViewportCache;
 
 /**
  * Texts being typed on the inspection screen: each is stored when its field loses focus or typing pauses; until
@@ -20,7 +21,7 @@ final class PendingTexts {
 
     /** A multi-line text field whose text goes to {@code store}. */
     TextArea area(String id, String value, boolean readOnly, Consumer<String> store, int rows) {
-        TextArea area = new TextArea(value);
+        TextArea area = ViewportCache.off(new TextArea(value));
         area.setId(id);
         area.setWrapText(true);
         area.setPrefRowCount(rows);

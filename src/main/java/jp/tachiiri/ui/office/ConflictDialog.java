@@ -19,6 +19,7 @@ import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.Tables;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 
 /**
  * Another version of a received inspection, side by side with the stored one: for each of its revisions,
@@ -81,7 +82,7 @@ public final class ConflictDialog {
                     () -> model.takeArriving(conflict));
             content.getChildren().addAll(new HBox(12, keep, take), error);
         }
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(content));
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(560, 120 + 260.0 * conflicts.size()));
         // Shown once its content is complete, so that it opens at the size of all of it.

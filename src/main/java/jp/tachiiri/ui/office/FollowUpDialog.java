@@ -37,6 +37,7 @@ import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.Tables;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 import jp.tachiiri.ui.common.WrappingLabel;
 
 /**
@@ -168,7 +169,7 @@ final class FollowUpDialog {
         assessment.setConverter(labels(value -> messages.get(value.messageKey())));
         DatePicker doneOn = datePicker("followup-done-on");
         DatePicker newTarget = datePicker("followup-new-target");
-        TextArea action = new TextArea();
+        TextArea action = ViewportCache.off(new TextArea());
         action.setId("followup-action");
         action.setPromptText(messages.get("followup.actionPrompt"));
         action.setPrefRowCount(2);

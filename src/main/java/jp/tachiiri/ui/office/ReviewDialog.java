@@ -36,6 +36,7 @@ import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.DialogButtons;
 import jp.tachiiri.ui.common.Dialogs;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 import jp.tachiiri.ui.common.WrappingLabel;
 
 /**
@@ -67,7 +68,7 @@ public final class ReviewDialog {
 
     public void show() {
         ReviewViewModel.Subject subject = model.subject();
-        TextArea comment = new TextArea();
+        TextArea comment = ViewportCache.off(new TextArea());
         comment.setId("review-comment");
         comment.setPrefRowCount(2);
         comment.setWrapText(true);
@@ -138,7 +139,7 @@ public final class ReviewDialog {
     }
 
     private ScrollPane scrolled(Node rows) {
-        ScrollPane scroll = new ScrollPane(rows);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(rows));
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(model.subject().earlierReturn().isPresent() ? 200 : 320);
         return scroll;

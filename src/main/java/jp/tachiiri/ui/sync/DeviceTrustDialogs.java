@@ -20,6 +20,7 @@ import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.sync.KnownDevice;
 import jp.tachiiri.ui.common.DialogButtons;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 import jp.tachiiri.ui.common.WrappingLabel;
 
 /**
@@ -78,7 +79,7 @@ final class DeviceTrustDialogs {
         ButtonType keep = new ButtonType(messages.get("sync.keepOffice"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, "", change, keep);
         TextField code = codeField();
-        TextArea reason = new TextArea();
+        TextArea reason = ViewportCache.off(new TextArea());
         reason.setId("sync-change-reason");
         reason.setPromptText(messages.get("sync.changeOfficeReason"));
         reason.setPrefRowCount(2);

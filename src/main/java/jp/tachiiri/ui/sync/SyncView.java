@@ -39,6 +39,7 @@ import jp.tachiiri.ui.common.Dates;
 import jp.tachiiri.ui.common.ScreenParts;
 import jp.tachiiri.ui.common.Tables;
 import jp.tachiiri.ui.common.UiContext;
+import jp.tachiiri.ui.common.ViewportCache;
 
 /**
  * Sending and receiving (送受信): the folders bundles go to and come from, the inspections waiting, sent and
@@ -67,7 +68,7 @@ public final class SyncView {
         VBox body = role == Role.OFFICE ? new VBox(actions(), devices(), folders())
                 : new VBox(actions(), status(), fromOffice(), devices(), folders());
         body.getStyleClass().add("body");
-        ScrollPane scroll = new ScrollPane(body);
+        ScrollPane scroll = ViewportCache.off(new ScrollPane(body));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page");
         root.setCenter(scroll);
