@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -62,6 +63,12 @@ public final class TachiiriApp extends Application implements Navigator {
     private final Optional<Path> givenDataFolder;
     private final Optional<Role> givenRole;
     private static final List<Integer> WINDOW_ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
+    /**
+     * Set only by the installers' build (packaging/linux/build.sh) for the one start that trains the runtime's
+     * ahead-of-time class cache: the app closes itself once its home screen has its lists and has been laid out, so
+     * that the cache holds what an ordinary start loads. Not an option for users, and not in the help.
+     */
+    static final String CLOSE_AFTER_HOME_SCREEN = "tachiiri.closeAfterHomeScreen";
 
     private Stage stage;
     private Workspace workspace;
@@ -320,11 +327,32 @@ public final class TachiiriApp extends Application implements Navigator {
         UiContext context = context();
         if (role.orElseThrow() == Role.OFFICE) {
             show(new OfficeHomeView(context, notice).build());
-            return;
+        } else {
+            HomeViewModel model = new HomeViewModel(context().models());
+            show(new HomeView(context, model, notice).build());
+            model.load();
         }
-        HomeViewModel model = new HomeViewModel(context().models());
-        show(new HomeView(context, model, notice).build());
-        model.load();
+        if (Boolean.getBoolean(CLOSE_AFTER_HOME_SCREEN)) {
+            closeAfterHomeScreen();
+        }
+    }
+
+    /**
+     * The training start's end: the store's one thread runs its work in order, so this empty task finishes after the
+     * home screen's lists are read, and its result reaches the screen after theirs; the app exits after the layout
+     * pulse that follows, as it does when its window is closed.
+     */
+    private void closeAfterHomeScreen() {
+        executor.submit(() -> true, listsShown -> {
+            Scene scene = stage.getScene();
+            Runnable[] exitAfterLayout = new Runnable[1];
+            exitAfterLayout[0] = () -> {
+                scene.removePostLayoutPulseListener(exitAfterLayout[0]);
+                Platform.runLater(Platform::exit);
+            };
+            scene.addPostLayoutPulseListener(exitAfterLayout[0]);
+            Platform.requestNextPulse();
+        }, this::showFatal);
     }
 
     @Override

@@ -30,6 +30,7 @@ import jp.tachiiri.testsupport.OptionLines;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -132,10 +133,14 @@ class LinuxInstallersIT {
         }
         List<String> modules = Arrays.asList(release.getProperty("MODULES").replace("\"", "").split(" "));
 
-        assertThat(modules).contains("java.base", "java.desktop", "java.sql", "jdk.crypto.ec", "jdk.localedata")
+        assertThat(modules).contains("java.base", "java.desktop", "java.sql", "jdk.crypto.ec", "jdk.localedata",
+                        "javafx.base", "javafx.graphics", "javafx.controls")
                 .doesNotContain("java.compiler", "jdk.compiler", "jdk.jshell", "java.net.http", "jdk.httpserver",
-                        "jdk.jpackage", "java.rmi", "jdk.jdi")
-                .hasSizeLessThan(15);
+                        "jdk.jpackage", "java.rmi", "jdk.jdi", "javafx.fxml", "javafx.web", "javafx.media")
+                .hasSizeLessThan(18);
+        // JavaFX's native libraries lie beside the JDK's, where JavaFX loads them from: none is unpacked at a start.
+        assertThat(IMAGE.resolve("lib/runtime/lib/libglassgtk3.so")).isRegularFile();
+        assertThat(IMAGE.resolve("lib/app/javafx")).doesNotExist();
         assertThat(IMAGE.resolve("lib/runtime/bin/javac")).doesNotExist();
         assertThat(IMAGE.resolve("lib/runtime/include")).doesNotExist();
         assertThat(Files.size(IMAGE.resolve("lib/runtime/lib/modules"))).as("the trimmed runtime's module image")
@@ -194,6 +199,13 @@ class LinuxInstallersIT {
 
         Run version = Run.of(Path.of("."), 60, installed.resolve("bin/Tachiiri").toString(), "--version");
         assertThat(version.output().strip()).isEqualTo("tachiiri " + VERSION);
+        if (hasClassCache()) {
+            // -XX:AOTMode=on stops the JVM where the cache cannot be used: it is used where the package installs it.
+            Run onTheCache = Run.of(Path.of("."), 60, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"),
+                    installed.resolve("bin/Tachiiri").toString(), "--version");
+            assertThat(onTheCache.exitCode()).as(onTheCache.output()).isZero();
+            assertThat(onTheCache.output()).contains("tachiiri " + VERSION);
+        }
     }
 
     /**
@@ -217,35 +229,61 @@ class LinuxInstallersIT {
      */
     @Test
     void theAppOpensItsWindowAndItsDataFolder(@TempDir Path data) throws Exception {
-        Process display = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Path log = INSTALLERS.resolve("window-test.log");
-        Process app = null;
-        try {
-            String number = new BufferedReader(new InputStreamReader(display.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            assertThat(number).as("Xvfb names its display").matches("\\d+");
+        try (VirtualDisplay display = VirtualDisplay.start()) {
             ProcessBuilder launch = new ProcessBuilder(LAUNCHER.toString(), "--data", data.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            launch.environment().put("DISPLAY", ":" + number);
-            app = launch.start();
+            launch.environment().put("DISPLAY", display.name());
+            Process app = launch.start();
+            try {
+                String title = Messages.of(Language.JA).get("app.title");
+                waitUntil(() -> Run.of(Path.of("."), 30, "xwininfo", "-display", display.name(), "-root", "-tree").output()
+                        .contains(title) || !app.isAlive());
+                waitUntil(() -> deviceKeys(data.resolve("tachiiri.db")) > 0 || Files.readString(log).contains("Exception")
+                        || !app.isAlive());
 
-            String title = Messages.of(Language.JA).get("app.title");
-            Process running = app;
-            waitUntil(() -> Run.of(Path.of("."), 30, "xwininfo", "-display", ":" + number, "-root", "-tree").output()
-                    .contains(title) || !running.isAlive());
-            waitUntil(() -> deviceKeys(data.resolve("tachiiri.db")) > 0 || Files.readString(log).contains("Exception")
-                    || !running.isAlive());
-
-            assertThat(app.isAlive()).as("the app still runs; its output:%n%s", Files.readString(log)).isTrue();
-            // JavaFX runs from the module path, the configuration it supports; on the class path it warns.
-            assertThat(Files.readString(log)).doesNotContain("Exception").doesNotContain("Unsupported JavaFX configuration");
-            assertThat(deviceKeys(data.resolve("tachiiri.db"))).isEqualTo(1);
-        } finally {
-            if (app != null) {
+                assertThat(app.isAlive()).as("the app still runs; its output:%n%s", Files.readString(log)).isTrue();
+                // JavaFX runs as named modules, the configuration it supports; on the class path it warns.
+                assertThat(Files.readString(log)).doesNotContain("Exception").doesNotContain("Unsupported JavaFX configuration")
+                        // nor a warning of the JVM's (native access, sun.misc.Unsafe, a class cache it cannot use)
+                        .doesNotContain("WARNING: ").doesNotContain("[aot]");
+                assertThat(deviceKeys(data.resolve("tachiiri.db"))).isEqualTo(1);
+            } finally {
                 app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-            display.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Built on Java 25, the image carries an ahead-of-time class cache, trained by one start at build time, which its
+     * launcher names through $APPDIR. A copy of the image in another folder (as an IT department copies it, or the
+     * .deb installs it) still maps it: the start that build.sh trains with — the app closing itself once its home
+     * screen is shown — runs with the cache made mandatory, and takes the home screen's classes from it.
+     */
+    @Test
+    void aCopyOfTheImageStartsToItsHomeScreenFromTheClassCache(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(hasClassCache(), "the image was built on Java " + runtimeFeature() + ", without a class cache");
+        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/Tachiiri.cfg")))
+                .contains("java-options=-XX:AOTCache=$APPDIR/tachiiri.aot");
+        Path copy = work.resolve("elsewhere/Tachiiri");
+        Files.createDirectories(copy.getParent());
+        assertThat(Run.of(Path.of("."), 120, "cp", "-r", IMAGE.toString(), copy.toString()).exitCode()).isZero();
+        String launcher = copy.resolve("bin/Tachiiri").toString();
+        Path data = work.resolve("data");
+        assertThat(Run.of(Path.of("."), 120, launcher, "--data", data.toString(), "role", "inspector").exitCode()).isZero();
+        assertThat(Run.of(Path.of("."), 120, launcher, "--data", data.toString(), "demo").exitCode()).isZero();
+
+        Path classes = work.resolve("classes.log");
+        try (VirtualDisplay display = VirtualDisplay.start()) {
+            Map<String, String> environment = Map.of("DISPLAY", display.name(), "JAVA_TOOL_OPTIONS",
+                    "-XX:AOTMode=on -Dtachiiri.closeAfterHomeScreen=true -Xlog:class+load=info:file=" + classes);
+            Run start = Run.of(Path.of("."), 120, environment, launcher, "--data", data.toString());
+            assertThat(start.exitCode()).as("the app closes itself on its home screen; its output:%n%s", start.output()).isZero();
+        }
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).anyMatch(line -> line.contains(" jp.tachiiri.ui.home.HomeView source: shared objects file"));
+        long fromTheCache = loaded.stream().filter(line -> line.endsWith("source: shared objects file")).count();
+        assertThat(fromTheCache).as("classes from the cache, of %s loaded", loaded.size()).isGreaterThan(loaded.size() * 9L / 10);
     }
 
     /**
@@ -274,6 +312,37 @@ class LinuxInstallersIT {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .filter(folder -> !folder.isEmpty())
                 .anyMatch(folder -> Files.isExecutable(Path.of(folder, command)));
+    }
+
+    /** The feature version of the Java runtime in the image (17, 25), from its release file. */
+    private static int runtimeFeature() throws IOException {
+        Properties release = new Properties();
+        try (var in = Files.newBufferedReader(IMAGE.resolve("lib/runtime/release"))) {
+            release.load(in);
+        }
+        return Integer.parseInt(release.getProperty("JAVA_VERSION").replace("\"", "").split("\\.")[0]);
+    }
+
+    /** build.sh trains a class cache when it packages with Java 25 or newer, the JDK these machines have. */
+    private static boolean hasClassCache() throws IOException {
+        return runtimeFeature() >= 25;
+    }
+
+    /** An X server of its own (Xvfb), for the launcher's window; stopped when closed. */
+    private record VirtualDisplay(Process server, String name) implements AutoCloseable {
+
+        static VirtualDisplay start() throws IOException {
+            Process server = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String number = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertThat(number).as("Xvfb names its display").matches("\\d+");
+            return new VirtualDisplay(server, ":" + number);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** How many signing keys the data file holds; 0 while it does not exist or is still being made. */
