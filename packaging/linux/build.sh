@@ -84,6 +84,20 @@ for library in target/lib/*.jar; do
     esac
 done
 
+# SQLite's native library goes into the image unpacked, and the launcher points sqlite-jdbc at it (below): otherwise
+# the driver unpacks it from its jar into the temporary folder at every start (about 60 ms of a start here, more on
+# a tablet) and sweeps old copies away.
+case "$(uname -m)" in
+    x86_64) sqlite_arch=x86_64 ;;
+    aarch64) sqlite_arch=aarch64 ;;
+    *) echo "build.sh: no SQLite library for this machine's architecture ($(uname -m))" >&2; exit 1 ;;
+esac
+sqlite_jar=$(ls "$out"/input/lib/sqlite-jdbc-*.jar)
+mkdir -p "$out/input/native"
+(cd "$out/input/native" && "$jar" xf "../lib/$(basename "$sqlite_jar")" "org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so" \
+    && mv "org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so" . && rm -r org)
+[ -f "$out/input/native/libsqlitejdbc.so" ] || { echo "build.sh: $sqlite_jar has no Linux/$sqlite_arch library" >&2; exit 1; }
+
 # Release notes: the CHANGELOG.md section "## [<version>]" (or "## [Unreleased]" for a snapshot).
 awk -v heading="## [$notes_heading]" '
     index($0, heading) == 1 { printing = 1; print; next }
@@ -110,11 +124,13 @@ if [ "$jdk_feature" -ge 21 ]; then compression=zip-6; else compression=2; fi
     if [ -n "$natives" ]; then "$jar" xf "$fx" $natives; fi
 done)
 
-# The launcher starts the JVM with packaging/jvm.options. From JDK 24 on, the JVM warns at every start about what
+# The launcher starts the JVM with packaging/jvm.options and SQLite's library from the image. From JDK 24 on, the JVM warns at every start about what
 # JavaFX and the libraries rely on: loading native code (JavaFX, SQLite) and sun.misc.Unsafe (JavaFX, protobuf for
 # Tink); the runtime is made for them, so they are allowed (JDK 17 does not know these options).
 {
     grep -v '^#' packaging/jvm.options | grep . | sed 's/.*/--java-options "&"/'
+    echo '--java-options "-Dorg.sqlite.lib.path=$APPDIR/native"'
+    echo '--java-options "-Dorg.sqlite.lib.name=libsqlitejdbc.so"'
     if [ "$jdk_feature" -ge 24 ]; then
         echo '--java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED"'
         echo '--java-options "--sun-misc-unsafe-memory-access=allow"'

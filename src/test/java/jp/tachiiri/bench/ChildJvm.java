@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jp.tachiiri.testsupport.OptionLines;
+import jp.tachiiri.testsupport.SqliteLibrary;
 
 /**
  * A JavaFX program run as a child process for a benchmark ({@link AppProbe} with its arguments): the same java
@@ -18,8 +19,8 @@ import jp.tachiiri.testsupport.OptionLines;
  * as the UI tests run. The child reports by printing marker lines; it keeps running, so that it can be measured,
  * until {@link #finish} closes its standard input.
  *
- * <p>JVM options: the application's own (packaging/jvm.options) plus {@code bench.child.jvm}, the same for every
- * child.
+ * <p>JVM options: the application's own (packaging/jvm.options), SQLite's library loaded from a folder as the
+ * installers load it, plus {@code bench.child.jvm}, the same for every child.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -36,13 +37,17 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    /** The options every child gets, before the main class. */
-    static List<String> options(Path work) {
+    /**
+     * The options every child gets, before the main class; SQLite's library loaded from a folder of its own, as the
+     * installed app loads it from its image.
+     */
+    static List<String> options(Path work) throws IOException {
         List<String> options = new ArrayList<>(List.of(
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-Duser.home=" + work.resolve("home"), "-Djava.io.tmpdir=" + work.resolve("tmp")));
         options.addAll(shippedOptions());
+        options.addAll(SqliteLibrary.loadedFrom(work.resolve("sqlite-native")));
         String extra = System.getProperty("bench.child.jvm", "");
         if (!extra.isBlank()) {
             options.addAll(Arrays.asList(extra.strip().split("\\s+")));

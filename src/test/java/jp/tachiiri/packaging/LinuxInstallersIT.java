@@ -125,6 +125,23 @@ class LinuxInstallersIT {
         assertThat(check.exitCode()).as(check.output()).isZero();
     }
 
+    /**
+     * SQLite's library comes from the image: with no temporary folder to unpack the driver's copy into (a path under a
+     * file, which not even root can create), the store still opens, and nothing was unpacked.
+     */
+    @Test
+    void sqliteLoadsItsLibraryFromTheImage(@TempDir Path work) throws Exception {
+        assertThat(IMAGE.resolve("lib/app/native/libsqlitejdbc.so")).isRegularFile();
+        Map<String, String> noTemporaryFolder = Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=/dev/null/tmp");
+        Run demo = Run.of(Path.of("."), 120, noTemporaryFolder, LAUNCHER.toString(), "--data",
+                work.resolve("data").toString(), "demo");
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        Run inspections = Run.of(Path.of("."), 120, noTemporaryFolder, LAUNCHER.toString(), "--data",
+                work.resolve("data").toString(), "inspections");
+        assertThat(inspections.exitCode()).as(inspections.output()).isZero();
+        assertThat(inspections.output()).contains("FINALIZED");
+    }
+
     @Test
     void theRuntimeHoldsOnlyWhatTheAppNeeds() throws Exception {
         Properties release = new Properties();

@@ -1,16 +1,13 @@
 package jp.tachiiri.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.sqlite.util.OSInfo;
 
 /**
  * A second JVM on the test's class path, running one of our main classes: another program on the same data
@@ -78,15 +75,7 @@ public final class ChildJvm {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is needed to set a file-size limit (ulimit -f)");
         ChildJvm child = new ChildJvm();
         child.prefix.addAll(List.of("/bin/bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "bash"));
-        String library = System.mapLibraryName("sqlitejdbc");
-        Path folder = Files.createDirectories(scratch.resolve("sqlite-native"));
-        try (InputStream in = ChildJvm.class.getResourceAsStream(
-                "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + library)) {
-            Assumptions.assumeTrue(in != null, "sqlite-jdbc has no native library for " + OSInfo.getNativeLibFolderPathForCurrentOS());
-            Files.copy(in, folder.resolve(library), StandardCopyOption.REPLACE_EXISTING);
-        }
-        child.jvmOptions.add("-Dorg.sqlite.lib.path=" + folder);
-        child.jvmOptions.add("-Dorg.sqlite.lib.name=" + library);
+        child.jvmOptions.addAll(SqliteLibrary.loadedFrom(scratch.resolve("sqlite-native")));
         return child;
     }
 
