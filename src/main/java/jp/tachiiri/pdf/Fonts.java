@@ -8,7 +8,11 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 final class Fonts {
 
     /** 〓 (geta) is the Japanese printer's mark for a character the type case lacks. */
-    private static final String MISSING = "〓";
+    private static final String GETA = "〓";
+    /** What printing does with a character: one the faces lack becomes 〓, an invisible one is left out. */
+    private static final int MISSING = 0;
+    private static final int PRINTABLE = 1;
+    private static final int INVISIBLE = 2;
 
     private final PDFont regular;
     private final PDFont bold;
@@ -16,13 +20,14 @@ final class Fonts {
 
     /**
      * What is known of the bundled faces' characters for the whole run: their glyph advances (in font units, as
-     * float bits) and whether both faces have them. Each document loads the faces anew, but a character's advance
+     * float bits) and how each is printed (both faces have it, neither, or it is invisible). Each document loads the faces anew, but a character's advance
      * and glyph do not change, and line breaking asks for the same characters over and over.
      */
     static final class Known {
         private final CodePointValues regularAdvances = new CodePointValues();
         private final CodePointValues boldAdvances = new CodePointValues();
-        private final CodePointValues inBothFaces = new CodePointValues();
+        /** {@link #MISSING}, {@link #PRINTABLE} or {@link #INVISIBLE} by code point. */
+        private final CodePointValues kinds = new CodePointValues();
     }
 
     /** Both faces as loaded into one document; {@code known} must come from the same faces, used one document at a time. */
@@ -83,15 +88,21 @@ final class Fonts {
                 result.append('\n');
             } else if (c == '\t') {
                 result.append(' ');
-            } else if (isInvisible(c)) {
-                return;
-            } else if (known.inBothFaces.get(c, key -> inBothFonts(key) ? 1 : 0) == 1) {
-                result.appendCodePoint(c);
             } else {
-                result.append(MISSING);
+                switch (known.kinds.get(c, this::kindOf)) {
+                    case PRINTABLE -> result.appendCodePoint(c);
+                    case MISSING -> result.append(GETA);
+                    default -> {
+                        // invisible: left out
+                    }
+                }
             }
         });
         return result.toString();
+    }
+
+    private int kindOf(int c) {
+        return isInvisible(c) ? INVISIBLE : inBothFonts(c) ? PRINTABLE : MISSING;
     }
 
     private static boolean isInvisible(int c) {

@@ -44,6 +44,7 @@ public final class LineBreaker {
     /** Marks that stay with the number after them: 第1版, ￥1,000. */
     private static final String PREFIXES = "第￥＄＃№";
     private static final List<String> ERAS = List.of("令和", "平成", "昭和", "大正", "明治");
+    private static final String ERA_ENDINGS = "和成正治";
     /** English month names, which stay with a day or year beside them: 31 Mar 2027, March 31, 2027. */
     private static final Pattern MONTH = Pattern.compile(
             "(?i)jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?"
@@ -180,7 +181,8 @@ public final class LineBreaker {
     }
 
     private static boolean eraEndsAt(int[] text, int end) {
-        return end >= 2 && ERAS.contains(new String(text, end - 2, 2));
+        // Asked at nearly every character: the last character rules out all but era names first.
+        return end >= 2 && ERA_ENDINGS.indexOf(text[end - 1]) >= 0 && ERAS.contains(new String(text, end - 2, 2));
     }
 
     /** Combining marks and format characters (variation selectors, joiners) belong to the character before. */
