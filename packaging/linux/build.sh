@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Tachiiri's Linux installers from the jar Maven makes, into target/installers/:
 #   Tachiiri/                        the app-image: bin/Tachiiri with its own trimmed Java runtime
-#   tachiiri_<version>_amd64.deb     the same image as a package (/opt/tachiiri, menu entry, icon)
+#   tachiiri_<version>_<arch>.deb    the same image as a package (/opt/tachiiri, menu entry, icon)
 # The version is pom.xml's, the release notes (lib/app/RELEASE-NOTES.md) are CHANGELOG.md's section for it.
 #
 #   bash packaging/linux/build.sh                  builds the jar (tests skipped), then both
@@ -78,7 +78,7 @@ cp target/tachiiri.jar LICENSE "$out/input/"
 # a platform are empty placeholders.
 for library in target/lib/*.jar; do
     case "$(basename "$library")" in
-        javafx-*-linux.jar) cp "$library" "$out/javafx/" ;;
+        javafx-*-linux.jar | javafx-*-linux-aarch64.jar) cp "$library" "$out/javafx/" ;;
         javafx-*) ;;
         *) cp "$library" "$out/input/lib/" ;;
     esac

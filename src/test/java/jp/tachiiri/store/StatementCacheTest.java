@@ -89,12 +89,8 @@ class StatementCacheTest {
 
         assertThat(names.isClosed()).isTrue();
         // VACUUM refuses to run while any statement of the connection is still reading.
-        Path copy = folder.resolve("copy.db");
-        try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, copy.toString());
-            vacuum.executeUpdate();
-        }
-        assertThat(copy).exists();
+        vacuumInto("copy.db");
+        assertThat(folder.resolve("copy.db")).exists();
     }
 
     @Test
@@ -142,6 +138,106 @@ class StatementCacheTest {
         try (PreparedStatement read = connection.prepareStatement(BY_ID)) {
             read.setInt(1, 4);
             assertThat(name(read)).isEqualTo("four");
+        }
+    }
+
+    @Test
+    void aStatementRunWithExecuteIsClosedRatherThanKeptWithItsReadOpen() throws SQLException {
+        PreparedStatement all = connection.prepareStatement("SELECT name FROM things ORDER BY id");
+        PreparedStatement driverStatement = all.unwrap(PreparedStatement.class);
+        assertThat(all.execute()).isTrue();
+        all.close();
+
+        assertThat(driverStatement.isClosed()).isTrue();
+        vacuumInto("copy.db");
+        assertThat(folder.resolve("copy.db")).exists();
+    }
+
+    @Test
+    void aBatchLeftUnexecutedIsNotRunByTheNextUser() throws SQLException {
+        String insert = "INSERT INTO things (id, name) VALUES (?, ?)";
+        try (PreparedStatement abandoned = connection.prepareStatement(insert)) {
+            abandoned.setInt(1, 10);
+            abandoned.setString(2, "abandoned");
+            abandoned.addBatch();
+        }
+        try (PreparedStatement next = connection.prepareStatement(insert)) {
+            next.setInt(1, 11);
+            next.setString(2, "eleven");
+            next.addBatch();
+            assertThat(next.executeBatch()).hasSize(1);
+        }
+        try (PreparedStatement read = connection.prepareStatement(BY_ID)) {
+            read.setInt(1, 10);
+            assertThat(name(read)).as("the abandoned batch's row").isNull();
+            read.setInt(1, 11);
+            assertThat(name(read)).isEqualTo("eleven");
+        }
+    }
+
+    @Test
+    void theLimitsOneUserSetDoNotReachTheNext() throws SQLException {
+        String all = "SELECT name FROM things ORDER BY id";
+        try (PreparedStatement first = connection.prepareStatement(all)) {
+            first.setMaxRows(1);
+            first.executeQuery().close();
+        }
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement next = connection.prepareStatement(all); ResultSet rows = next.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        assertThat(names).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void aStatementAndTheConnectionAreEqualToThemselvesAndPrintableWhenClosed() throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(BY_ID);
+        PreparedStatement other = connection.prepareStatement(BY_ID);
+        assertThat(statement).isEqualTo(statement).isNotEqualTo(other);
+        assertThat(connection).isEqualTo(connection);
+        statement.close();
+        other.close();
+        assertThat(statement.toString()).startsWith("PreparedStatement@");
+        assertThat(statement.hashCode()).isEqualTo(System.identityHashCode(statement));
+    }
+
+    @Test
+    void aStoreSnapshotAfterAFailedOneStillWorksAndTellsOnlyItsOwnFailure() throws Exception {
+        try (Database database = Database.open(folder.resolve("store.db"))) {
+            Files.createDirectory(folder.resolve("taken.db"));
+            assertThatThrownBy(() -> database.snapshotTo(folder.resolve("taken.db"))).isInstanceOf(StoreException.class)
+                    .satisfies(e -> assertThat(e.getCause().getSuppressed()).as("suppressed by the statement's close").isEmpty());
+            database.snapshotTo(folder.resolve("copy.db"));
+            assertThat(folder.resolve("copy.db")).exists();
+        }
+    }
+
+    @Test
+    void aFullDiskInsideASavepointLeavesTheStoreAndItsStatementsUsable() throws Exception {
+        try (Database database = Database.open(folder.resolve("store.db"))) {
+            database.transaction(c -> Rows.update(c, "CREATE TABLE blobs (b BLOB)"));
+            int pages = database.read(c -> Rows.list(c, "PRAGMA page_count", row -> row.getInt(1))).get(0);
+            database.read(c -> Rows.list(c, "PRAGMA max_page_count = " + (pages + 2), row -> row.getInt(1)));
+            String insert = "INSERT INTO blobs (b) VALUES (zeroblob(?))";
+            assertThatThrownBy(() -> database.transaction(outer -> {
+                Rows.update(outer, insert, 10);
+                return database.transaction(inner -> Rows.update(inner, insert, 1_000_000));
+            })).isInstanceOf(StoreException.class).hasMessageContaining("full");
+
+            database.snapshotTo(folder.resolve("copy.db"));
+            int inserted = database.transaction(c -> Rows.update(c, insert, 10));
+            assertThat(inserted).isEqualTo(1);
+            List<Integer> counts = database.read(c -> Rows.list(c, "SELECT count(*) FROM blobs", row -> row.getInt(1)));
+            assertThat(counts).containsExactly(1);
+        }
+    }
+
+    private void vacuumInto(String name) throws SQLException {
+        try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, folder.resolve(name).toString());
+            vacuum.executeUpdate();
         }
     }
 
