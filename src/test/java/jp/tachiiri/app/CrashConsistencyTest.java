@@ -2,9 +2,14 @@ package jp.tachiiri.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import jp.tachiiri.testsupport.CrashHarness;
+import jp.tachiiri.testsupport.CrashScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +34,7 @@ class CrashConsistencyTest {
         assertThat(figures.kills()).isEqualTo(KILLS);
         // One check after each kill and one after the last child, which records 20 steps and exits normally.
         assertThat(figures.integrityChecks()).isEqualTo(KILLS + 1);
-        assertThat(figures.answersReported() + figures.evidenceReported()).isGreaterThanOrEqualTo(20);
+        assertThat(figures.answersReported() + figures.evidenceReported() + figures.filesReported()).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -40,5 +45,28 @@ class CrashConsistencyTest {
         // As if the child had reported one more step saved than the store holds.
         assertThat(harness.verify(harness.storedThrough() + 1, false, true))
                 .hasValueSatisfying(problem -> assertThat(problem).contains("not as the script left it"));
+    }
+
+    @Test
+    void aFileReportedWrittenAndThenCutShortIsCaught() throws Exception {
+        // A seed whose first steps (those the last child records) write a file for the user.
+        long seed = LongStream.iterate(1, next -> next + 1).filter(candidate -> LongStream.range(0, 20)
+                .anyMatch(step -> CrashScript.of(candidate).step(step).output().isPresent())).findFirst().orElseThrow();
+        CrashHarness harness = new CrashHarness(work, seed);
+        CrashHarness.Figures figures = harness.run(0);
+        assertThat(figures.failures()).isEmpty();
+        assertThat(figures.filesReported()).isPositive();
+
+        Path file;
+        try (Stream<Path> files = Files.walk(work.resolve("store"))) {
+            file = files.filter(path -> path.toString().endsWith(".pdf") || path.toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(harness.verify(harness.storedThrough(), false, true))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("is not what was reported written"));
+        Files.delete(file);
+        assertThat(harness.verify(harness.storedThrough(), false, true))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("was reported written and is missing"));
     }
 }

@@ -4,14 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.Sha256;
 import jp.tachiiri.model.Role;
 
 /**
  * The process {@link CrashHarness} kills: it starts as the app does (opening, and on the first start seeding,
  * the data folder) and then records the steps of the {@link CrashScript} one after the other, saying on standard
  * output what it does. "saved n" is printed only after the product's call for step n has returned, that is after
- * its transaction committed.
+ * its transaction committed; a step that wrote a file says first which, with the SHA-256 of its bytes ("wrote n
+ * PATH SHA256", the path relative to the data folder).
  *
  * <p>Arguments: the harness's work folder, the script's seed, the first step, and optionally the step to stop
  * before (without it the child records until it is killed).
@@ -21,6 +24,7 @@ public final class CrashChild {
     static final String READY = "ready";
     static final String BEGIN = "begin ";
     static final String SAVED = "saved ";
+    static final String WROTE = "wrote ";
 
     private CrashChild() {
     }
@@ -40,7 +44,11 @@ public final class CrashChild {
             say(READY);
             for (long step = from; step < until; step++) {
                 say(BEGIN + step);
-                script.perform(workspace, inspectionIds, script.step(step), scratch);
+                Optional<Path> written = script.perform(workspace, inspectionIds, script.step(step), scratch);
+                if (written.isPresent()) {
+                    say(WROTE + step + " " + workspace.folder().relativize(written.get()) + " "
+                            + Sha256.hex(Files.readAllBytes(written.get())));
+                }
                 say(SAVED + step);
             }
         }

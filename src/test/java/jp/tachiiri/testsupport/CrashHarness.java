@@ -18,13 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.Sha256;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.audit.ChainVerifier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Crash consistency, tried for real: {@link CrashChild} runs in a JVM of its own on one data folder and is killed
@@ -36,7 +40,9 @@ import jp.tachiiri.audit.ChainVerifier;
  * <li>the script's inspections hold exactly what the {@link CrashScript} recorded through the last step the child
  * reported saved, or through the step after it when the child had begun that one (the kill may have come after
  * its commit and before the report);</li>
- * <li>every evidence file is there with the bytes its record names.</li>
+ * <li>every evidence file is there with the bytes its record names;</li>
+ * <li>every file the child reported written for the user (a printout, a CSV report) is there with the bytes it
+ * wrote; one it had begun to write and not reported is whole or absent, never half.</li>
  * </ul>
  * The next child goes on in the same folder from the step after the last one stored, so crashes accumulate; a
  * last child records a few more steps and exits normally, to show the store still takes answers.
@@ -44,11 +50,11 @@ import jp.tachiiri.audit.ChainVerifier;
 public final class CrashHarness {
 
     /** Where in the child's work a kill landed, from the last line it printed. */
-    public enum Phase { STARTUP, ANSWER, EVIDENCE, BETWEEN_STEPS }
+    public enum Phase { STARTUP, ANSWER, EVIDENCE, FILE, BETWEEN_STEPS }
 
     /** What one run did and found; {@code failures} is empty when every check held. */
     public record Figures(long seed, int kills, Map<Phase, Integer> killsDuring, int childStarts, long answersReported,
-                          long evidenceReported, int foundBeyondReport, int integrityChecks, long chainsVerified,
+                          long evidenceReported, long filesReported, int foundBeyondReport, int integrityChecks, long chainsVerified,
                           long auditEventsVerified, int leftoverTempFiles, List<String> failures, Duration duration) {
     }
 
@@ -77,6 +83,9 @@ public final class CrashHarness {
     private int childStarts;
     private long answersReported;
     private long evidenceReported;
+    private long filesReported;
+    /** The files the child reported written (by path in the data folder) and the SHA-256 of the last bytes written. */
+    private final Map<String, String> written = new TreeMap<>();
     private int foundBeyondReport;
     private int integrityChecks;
     private long chainsVerified;
@@ -108,7 +117,7 @@ public final class CrashHarness {
             failures.add("seed " + seed + ", kill " + killed + ": " + failure.getMessage());
         }
         return new Figures(seed, killed, Map.copyOf(killsDuring), childStarts, answersReported, evidenceReported,
-                foundBeyondReport, integrityChecks, chainsVerified, auditEventsVerified, leftoverTempFiles(),
+                filesReported, foundBeyondReport, integrityChecks, chainsVerified, auditEventsVerified, leftoverTempFiles(),
                 List.copyOf(failures), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -134,6 +143,7 @@ public final class CrashHarness {
         killsDuring.merge(phase, 1, Integer::sum);
         long reported = lastSaved(lines);
         boolean nextBegun = lines.contains(CrashChild.BEGIN + (reported + 1));
+        noteWritten(lines);
         Optional<String> problem = verify(reported, nextBegun, lines.contains(CrashChild.READY));
         if (problem.isPresent()) {
             throw new CrashFailure("killed during " + phase + " after " + lines.size() + " lines (last: "
@@ -146,6 +156,7 @@ public final class CrashHarness {
         long until = storedThrough + 1 + FINAL_STEPS;
         Child child = startChild(OptionalLong.of(until));
         List<String> lines = child.awaitExit();
+        noteWritten(lines);
         if (child.process.exitValue() != 0 || !lines.contains(CrashChild.SAVED + (until - 1))) {
             throw new CrashFailure("the last child, which was not killed, exited with " + child.process.exitValue()
                     + " after " + lines.size() + " lines: " + child.errors());
@@ -189,6 +200,10 @@ public final class CrashHarness {
                 return Optional.of("the store is not as the script left it after step " + reported
                         + (nextBegun ? " or " + (reported + 1) : "") + ": " + found.differenceFrom(expected));
             }
+            Optional<String> files = fileProblem(workspace.folder(), nextBegun ? script.step(reported + 1).output() : Optional.empty());
+            if (files.isPresent()) {
+                return files;
+            }
             countReported(reported);
             if (oneBeyond) {
                 foundBeyondReport++;
@@ -228,11 +243,64 @@ public final class CrashHarness {
     /** Counts the steps the child reported saved since the last check, all of them now found stored. */
     private void countReported(long reported) {
         for (long step = storedThrough + 1; step <= reported; step++) {
-            if (script.step(step).evidence().isPresent()) {
+            CrashScript.Step done = script.step(step);
+            if (done.output().isPresent()) {
+                filesReported++;
+            } else if (done.evidence().isPresent()) {
                 evidenceReported++;
             } else {
                 answersReported++;
             }
+        }
+    }
+
+    /** Takes note of the files the child reported written ("wrote n PATH SHA256", printed before "saved n"). */
+    private void noteWritten(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith(CrashChild.WROTE)) {
+                String[] parts = line.substring(CrashChild.WROTE.length()).split(" ");
+                written.put(parts[1], parts[2]);
+            }
+        }
+    }
+
+    /**
+     * Every file reported written holds the bytes last reported; while a step writing a file was begun and not
+     * reported, a file of its kind may hold other bytes, but whole ones (a PDF that opens, a CSV that ends its last
+     * line), or, if never written before, be absent.
+     */
+    private Optional<String> fileProblem(Path dataFolder, Optional<CrashScript.Output> begun) {
+        try {
+            for (Map.Entry<String, String> file : written.entrySet()) {
+                Path path = dataFolder.resolve(file.getKey());
+                if (!Files.exists(path)) {
+                    return Optional.of("the file " + file.getKey() + " was reported written and is missing");
+                }
+                byte[] bytes = Files.readAllBytes(path);
+                boolean same = Sha256.hex(bytes).equals(file.getValue());
+                if (!same && !(begun.isPresent() && kindOf(file.getKey()) == begun.get() && whole(begun.get(), bytes))) {
+                    return Optional.of("the file " + file.getKey() + " is not what was reported written ("
+                            + bytes.length + " bytes)");
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("the files written cannot be read: " + e);
+        }
+    }
+
+    private static CrashScript.Output kindOf(String path) {
+        return path.endsWith(".pdf") ? CrashScript.Output.PRINTOUT : CrashScript.Output.REPORT;
+    }
+
+    private static boolean whole(CrashScript.Output kind, byte[] bytes) {
+        if (kind == CrashScript.Output.REPORT) {
+            return new String(bytes, StandardCharsets.UTF_8).endsWith("\r\n");
+        }
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            return document.getNumberOfPages() > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -268,8 +336,8 @@ public final class CrashHarness {
         if (!last.startsWith(CrashChild.BEGIN)) {
             return Phase.BETWEEN_STEPS;
         }
-        long step = Long.parseLong(last.substring(CrashChild.BEGIN.length()));
-        return script.step(step).evidence().isPresent() ? Phase.EVIDENCE : Phase.ANSWER;
+        CrashScript.Step step = script.step(Long.parseLong(last.substring(CrashChild.BEGIN.length())));
+        return step.output().isPresent() ? Phase.FILE : step.evidence().isPresent() ? Phase.EVIDENCE : Phase.ANSWER;
     }
 
     private long lastSaved(List<String> lines) {

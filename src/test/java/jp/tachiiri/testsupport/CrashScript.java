@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,17 @@ import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityType;
 import jp.tachiiri.model.Finding;
+import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
+import jp.tachiiri.model.Language;
 
 /**
  * What the crash child records, step by step, worked out from a seed alone: the parent, which only hears "saved
  * n", can tell from the same script what the store must hold after step n. Step n writes a whole finding (whose
  * note names the step, so every step changes something and can be found again in the audit trail) or, now and
- * then, adds an evidence file whose bytes are made from the step.
+ * then, adds an evidence file whose bytes are made from the step, or writes a file as the app writes it for the
+ * user: the advice printout of the demo's finalized inspection into the printouts folder, or the year's CSV report
+ * into the reports folder, each replacing the one before.
  */
 public final class CrashScript {
 
@@ -36,12 +41,18 @@ public final class CrashScript {
             "くらっしゅしけんびょういん", "試験県試験市1-1", FacilityType.HOSPITAL, 200, true, true, List.of(), List.of(), false);
     private static final LocalDate FIRST_DATE = LocalDate.of(2025, 6, 2);
     private static final int EVIDENCE_ONE_IN = 8;
+    private static final int OUTPUT_ONE_IN = 10;
+    private static final int REPORT_YEAR = FIRST_DATE.getYear();
+
+    /** A file the app writes for the user, whole or not at all. */
+    public enum Output { PRINTOUT, REPORT }
 
     /**
-     * One step: an answer recorded in an inspection (the whole finding) or an evidence file added to one of its
-     * items (the bytes); exactly one of the two is present.
+     * One step: an answer recorded in an inspection (the whole finding), an evidence file added to one of its
+     * items (the bytes), or a file written for the user; exactly one of the three is present.
      */
-    public record Step(long number, int inspection, String itemId, Optional<Finding> answer, Optional<byte[]> evidence) {
+    public record Step(long number, int inspection, String itemId, Optional<Finding> answer, Optional<byte[]> evidence,
+                       Optional<Output> output) {
 
         /** The file name the evidence is added under; it names the step. */
         public String evidenceName() {
@@ -67,12 +78,16 @@ public final class CrashScript {
         Random random = new Random(seed * 0x9E3779B97F4A7C15L + number);
         int inspection = random.nextInt(INSPECTIONS);
         CatalogItem item = items.get(random.nextInt(items.size()));
+        if (random.nextInt(OUTPUT_ONE_IN) == 0) {
+            Output output = random.nextBoolean() ? Output.PRINTOUT : Output.REPORT;
+            return new Step(number, inspection, item.id(), Optional.empty(), Optional.empty(), Optional.of(output));
+        }
         if (random.nextInt(EVIDENCE_ONE_IN) == 0) {
             byte[] bytes = new byte[1024 + random.nextInt(64 * 1024)];
             random.nextBytes(bytes);
             byte[] label = ("seed " + seed + " step " + number).getBytes(StandardCharsets.UTF_8);
             System.arraycopy(label, 0, bytes, 0, label.length);
-            return new Step(number, inspection, item.id(), Optional.empty(), Optional.of(bytes));
+            return new Step(number, inspection, item.id(), Optional.empty(), Optional.of(bytes), Optional.empty());
         }
         Set<ConfirmationMethod> confirmedBy = EnumSet.noneOf(ConfirmationMethod.class);
         for (ConfirmationMethod method : ConfirmationMethod.values()) {
@@ -84,7 +99,7 @@ public final class CrashScript {
         Finding finding = Finding.empty(item.id()).withAnswer(answer).withConfirmedBy(confirmedBy)
                 .withCheckedOn(FIRST_DATE.plusDays(random.nextInt(30))).withNote(noteOf(number))
                 .withFollowUp(random.nextBoolean());
-        return new Step(number, inspection, item.id(), Optional.of(finding), Optional.empty());
+        return new Step(number, inspection, item.id(), Optional.of(finding), Optional.empty(), Optional.empty());
     }
 
     /** The note of an answer step: unique to the step. */
@@ -92,15 +107,38 @@ public final class CrashScript {
         return "クラッシュ試験 step " + step;
     }
 
-    /** Does step {@code number} the way the screen would: one service call, which returns once it is stored. */
-    public void perform(Workspace workspace, List<String> inspectionIds, Step step, Path scratch) throws Exception {
+    /**
+     * Does step {@code number} the way the screen would: one service call, which returns once it is stored, or once
+     * the file is written; returns the file an output step wrote.
+     */
+    public Optional<Path> perform(Workspace workspace, List<String> inspectionIds, Step step, Path scratch) throws Exception {
         String inspectionId = inspectionIds.get(step.inspection());
+        if (step.output().isPresent()) {
+            return Optional.of(write(workspace, step.output().get()));
+        }
         if (step.evidence().isPresent()) {
             Path source = Files.write(scratch.resolve(step.evidenceName()), step.evidence().get());
             workspace.evidence().add(inspectionId, 1, step.itemId(), source, "application/octet-stream", ACTOR);
         } else {
             workspace.inspections().record(inspectionId, step.answer().orElseThrow(), ACTOR);
         }
+        return Optional.empty();
+    }
+
+    /** Writes the file as the advice dialog and the dashboard's export do, where they put it. */
+    private static Path write(Workspace workspace, Output output) {
+        if (output == Output.REPORT) {
+            Path file = workspace.folder().resolve("reports").resolve("inspections-" + REPORT_YEAR + ".csv");
+            workspace.csvReport().write(REPORT_YEAR, file);
+            return file;
+        }
+        InspectionSummary finalized = workspace.inspections().list().stream()
+                .filter(summary -> summary.demo() && summary.status() == InspectionStatus.FINALIZED)
+                .max(Comparator.comparing(InspectionSummary::date)).orElseThrow();
+        Path file = workspace.advice().printoutFile(finalized.id(), finalized.revision(), Language.JA);
+        workspace.advice().writePdf(finalized.id(), Optional.of(finalized.revision()), workspace.settings().advice(),
+                Language.JA, file);
+        return file;
     }
 
     /**
