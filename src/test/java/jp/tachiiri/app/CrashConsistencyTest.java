@@ -58,8 +58,9 @@ class CrashConsistencyTest {
         assertThat(figures.filesReported()).isPositive();
 
         Path file;
-        try (Stream<Path> files = Files.walk(work.resolve("store"))) {
-            file = files.filter(path -> path.toString().endsWith(".pdf") || path.toString().endsWith(".csv")).findFirst().orElseThrow();
+        try (Stream<Path> files = Files.walk(CrashHarness.storeFolder(work))) {
+            file = files.filter(path -> path.toString().endsWith(".pdf") || path.toString().endsWith(".csv")
+                    || path.getParent().endsWith("outbox")).findFirst().orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));

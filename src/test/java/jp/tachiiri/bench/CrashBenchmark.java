@@ -49,12 +49,14 @@ class CrashBenchmark {
         row(out, "… while starting (JVM, opening and migrating the store, first-start seeding)", killsDuring(figures, Phase.STARTUP));
         row(out, "… inside an answer's save", killsDuring(figures, Phase.ANSWER));
         row(out, "… inside an evidence file's save", killsDuring(figures, Phase.EVIDENCE));
-        row(out, "… while writing a printout or a CSV report", killsDuring(figures, Phase.FILE));
+        row(out, "… while writing a printout or a CSV report, or sending findings to the office", killsDuring(figures, Phase.FILE));
         row(out, "… between two saves", killsDuring(figures, Phase.BETWEEN_STEPS));
         row(out, "starts of the app on the same data folder", figures.childStarts());
         row(out, "answers reported saved, all found stored", figures.answersReported());
         row(out, "evidence files reported saved, all found stored with their bytes", figures.evidenceReported());
-        row(out, "printouts and CSV reports reported written, all found with their bytes", figures.filesReported());
+        row(out, "printouts, CSV reports and findings bundles reported written, all found with their bytes",
+                figures.filesReported());
+        row(out, "inspections reported sent, all found finalized in the office's store", figures.inspectionsSent());
         row(out, "saves found stored beyond the last report (committed, killed before reporting)",
                 figures.foundBeyondReport());
         row(out, "integrity checks (integrity_check and foreign_key_check), all ok", figures.integrityChecks());

@@ -1,5 +1,6 @@
 package jp.tachiiri.testsupport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +15,8 @@ import jp.tachiiri.model.Role;
  * the data folder) and then records the steps of the {@link CrashScript} one after the other, saying on standard
  * output what it does. "saved n" is printed only after the product's call for step n has returned, that is after
  * its transaction committed; a step that wrote a file says first which, with the SHA-256 of its bytes ("wrote n
- * PATH SHA256", the path relative to the data folder).
+ * PATH SHA256", the path relative to the data folder), and a step that sent a finalized inspection to the office
+ * names it once the office has imported it ("sent n INSPECTION").
  *
  * <p>Arguments: the harness's work folder, the script's seed, the first step, and optionally the step to stop
  * before (without it the child records until it is killed).
@@ -25,6 +27,7 @@ public final class CrashChild {
     static final String BEGIN = "begin ";
     static final String SAVED = "saved ";
     static final String WROTE = "wrote ";
+    static final String SENT = "sent ";
 
     private CrashChild() {
     }
@@ -35,23 +38,35 @@ public final class CrashChild {
         long from = Long.parseLong(arguments[2]);
         long until = arguments.length > 3 ? Long.parseLong(arguments[3]) : Long.MAX_VALUE;
         Path scratch = Files.createDirectories(work.resolve("scratch"));
-        try (Workspace workspace = Workspace.open(CrashHarness.storeFolder(work), Clock.systemUTC())) {
+        try (Workspace workspace = Workspace.open(CrashHarness.storeFolder(work), Clock.systemUTC());
+             Workspace office = Workspace.open(CrashHarness.officeFolder(work), Clock.systemUTC())) {
             // What the app does on its first start in a data folder, once the inspector's role is chosen.
             if (workspace.settings().role().isEmpty()) {
                 workspace.demo().chooseRole(Role.INSPECTOR);
             }
             List<String> inspectionIds = CrashScript.setUp(workspace);
+            CrashScript.enrol(workspace, office, CrashHarness.dataRoot(work).resolve("cards"));
             say(READY);
             for (long step = from; step < until; step++) {
                 say(BEGIN + step);
-                Optional<Path> written = script.perform(workspace, inspectionIds, script.step(step), scratch);
-                if (written.isPresent()) {
-                    say(WROTE + step + " " + workspace.folder().relativize(written.get()) + " "
-                            + Sha256.hex(Files.readAllBytes(written.get())));
+                CrashScript.Step next = script.step(step);
+                if (next.output().filter(output -> output == CrashScript.Output.BUNDLE).isPresent()) {
+                    CrashScript.Sent sent = CrashScript.send(workspace, office, next, workspace.folder().resolve("outbox"));
+                    wrote(workspace, step, sent.bundle());
+                    say(SENT + step + " " + sent.inspectionId());
+                } else {
+                    Optional<Path> written = script.perform(workspace, inspectionIds, next, scratch);
+                    if (written.isPresent()) {
+                        wrote(workspace, step, written.get());
+                    }
                 }
                 say(SAVED + step);
             }
         }
+    }
+
+    private static void wrote(Workspace workspace, long step, Path file) throws IOException {
+        say(WROTE + step + " " + workspace.folder().relativize(file) + " " + Sha256.hex(Files.readAllBytes(file)));
     }
 
     private static void say(String line) {

@@ -18,12 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
+import jp.tachiiri.bundle.BundleReader;
 import jp.tachiiri.bundle.Sha256;
+import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.audit.ChainVerifier;
@@ -41,8 +45,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * reported saved, or through the step after it when the child had begun that one (the kill may have come after
  * its commit and before the report);</li>
  * <li>every evidence file is there with the bytes its record names;</li>
- * <li>every file the child reported written for the user (a printout, a CSV report) is there with the bytes it
- * wrote; one it had begun to write and not reported is whole or absent, never half.</li>
+ * <li>every file the child reported written (a printout, a CSV report, a findings bundle) is there with the bytes
+ * it wrote; one it had begun to write and not reported is whole (a PDF that opens, a CSV that ends its last line, a
+ * bundle the office can open and check) or absent, never half;</li>
+ * <li>the office's store, which imports every bundle the tablet sends, passes the same integrity checks and audit
+ * chains, and holds every inspection the child reported sent.</li>
  * </ul>
  * The next child goes on in the same folder from the step after the last one stored, so crashes accumulate; a
  * last child records a few more steps and exits normally, to show the store still takes answers.
@@ -54,7 +61,7 @@ public final class CrashHarness {
 
     /** What one run did and found; {@code failures} is empty when every check held. */
     public record Figures(long seed, int kills, Map<Phase, Integer> killsDuring, int childStarts, long answersReported,
-                          long evidenceReported, long filesReported, int foundBeyondReport, int integrityChecks, long chainsVerified,
+                          long evidenceReported, long filesReported, int inspectionsSent, int foundBeyondReport, int integrityChecks, long chainsVerified,
                           long auditEventsVerified, int leftoverTempFiles, List<String> failures, Duration duration) {
     }
 
@@ -86,6 +93,8 @@ public final class CrashHarness {
     private long filesReported;
     /** The files the child reported written (by path in the data folder) and the SHA-256 of the last bytes written. */
     private final Map<String, String> written = new TreeMap<>();
+    /** The inspections the child reported sent: the office imported them. */
+    private final Set<String> sent = new TreeSet<>();
     private int foundBeyondReport;
     private int integrityChecks;
     private long chainsVerified;
@@ -99,8 +108,19 @@ public final class CrashHarness {
         this.random = new Random(seed);
     }
 
-    static Path storeFolder(Path work) {
-        return work.resolve("store");
+    /** Where the child's data folders are: the tablet's, the office's, and the enrolment files they exchange. */
+    static Path dataRoot(Path work) {
+        return work.resolve("data");
+    }
+
+    /** The tablet's data folder, which the script records into. */
+    public static Path storeFolder(Path work) {
+        return dataRoot(work).resolve("store");
+    }
+
+    /** The office's data folder, which imports what the tablet sends. */
+    static Path officeFolder(Path work) {
+        return dataRoot(work).resolve("office");
     }
 
     /** Starts and kills {@code kills} children, checking the store after each, then lets a last one finish. */
@@ -117,7 +137,7 @@ public final class CrashHarness {
             failures.add("seed " + seed + ", kill " + killed + ": " + failure.getMessage());
         }
         return new Figures(seed, killed, Map.copyOf(killsDuring), childStarts, answersReported, evidenceReported,
-                filesReported, foundBeyondReport, integrityChecks, chainsVerified, auditEventsVerified, leftoverTempFiles(),
+                filesReported, sent.size(), foundBeyondReport, integrityChecks, chainsVerified, auditEventsVerified, leftoverTempFiles(),
                 List.copyOf(failures), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -204,6 +224,10 @@ public final class CrashHarness {
             if (files.isPresent()) {
                 return files;
             }
+            Optional<String> office = officeProblem();
+            if (office.isPresent()) {
+                return office;
+            }
             countReported(reported);
             if (oneBeyond) {
                 foundBeyondReport++;
@@ -254,13 +278,47 @@ public final class CrashHarness {
         }
     }
 
-    /** Takes note of the files the child reported written ("wrote n PATH SHA256", printed before "saved n"). */
+    /**
+     * Takes note of the files the child reported written ("wrote n PATH SHA256") and the inspections it reported
+     * sent ("sent n INSPECTION"), each printed before "saved n".
+     */
     private void noteWritten(List<String> lines) {
         for (String line : lines) {
             if (line.startsWith(CrashChild.WROTE)) {
                 String[] parts = line.substring(CrashChild.WROTE.length()).split(" ");
                 written.put(parts[1], parts[2]);
+            } else if (line.startsWith(CrashChild.SENT)) {
+                sent.add(line.substring(CrashChild.SENT.length()).split(" ")[1]);
             }
+        }
+    }
+
+    /** The office's store checked as the tablet's is, and holding, finalized, every inspection reported sent. */
+    private Optional<String> officeProblem() {
+        if (!Files.exists(officeFolder(work).resolve(Workspace.DATABASE_FILE))) {
+            return sent.isEmpty() ? Optional.empty() : Optional.of("the office's store is missing");
+        }
+        try (Workspace office = Workspace.open(officeFolder(work), Clock.systemUTC())) {
+            Optional<String> integrity = integrityProblems(office.databaseFile());
+            if (integrity.isPresent()) {
+                return integrity.map(problem -> "at the office: " + problem);
+            }
+            ChainVerifier.Everything chains = office.chainVerifier().verifyEverything();
+            if (!chains.ok()) {
+                return Optional.of("audit chains broken at the office: " + chains.broken());
+            }
+            chainsVerified += chains.chains().values().stream().mapToInt(Integer::intValue).sum();
+            auditEventsVerified += chains.events();
+            for (String inspectionId : sent) {
+                Optional<InspectionStatus> status = office.inspections().find(inspectionId).map(Inspection::status);
+                if (status.filter(InspectionStatus.FINALIZED::equals).isEmpty()) {
+                    return Optional.of("the inspection " + inspectionId + " was reported sent and the office has it "
+                            + status.map(Enum::name).orElse("not at all"));
+                }
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("at the office: " + e);
         }
     }
 
@@ -290,16 +348,35 @@ public final class CrashHarness {
     }
 
     private static CrashScript.Output kindOf(String path) {
-        return path.endsWith(".pdf") ? CrashScript.Output.PRINTOUT : CrashScript.Output.REPORT;
+        return path.endsWith(".pdf") ? CrashScript.Output.PRINTOUT
+                : path.endsWith(".csv") ? CrashScript.Output.REPORT : CrashScript.Output.BUNDLE;
     }
 
-    private static boolean whole(CrashScript.Output kind, byte[] bytes) {
+    private boolean whole(CrashScript.Output kind, byte[] bytes) {
         if (kind == CrashScript.Output.REPORT) {
             return new String(bytes, StandardCharsets.UTF_8).endsWith("\r\n");
+        }
+        if (kind == CrashScript.Output.BUNDLE) {
+            return opensAtTheOffice(bytes);
         }
         try (PDDocument document = Loader.loadPDF(bytes)) {
             return document.getNumberOfPages() > 0;
         } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the office can open a bundle of these bytes: decrypt it, check its signature, schema and attachments. */
+    private boolean opensAtTheOffice(byte[] bytes) {
+        try (Workspace office = Workspace.open(officeFolder(work), Clock.systemUTC())) {
+            Path copy = Files.write(work.resolve("bundle-check"), bytes);
+            try (BundleReader reader = BundleReader.open(copy, office.sync().identity())) {
+                reader.readAttachments(null);
+                return reader.header() != null;
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package jp.tachiiri.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,10 +20,13 @@ import jp.tachiiri.model.CatalogItem;
 import jp.tachiiri.model.ConfirmationMethod;
 import jp.tachiiri.model.Facility;
 import jp.tachiiri.model.FacilityType;
+import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.Finding;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
 import jp.tachiiri.model.Language;
+import jp.tachiiri.model.Role;
+import jp.tachiiri.sync.ImportOutcome;
 
 /**
  * What the crash child records, step by step, worked out from a seed alone: the parent, which only hears "saved
@@ -39,13 +43,19 @@ public final class CrashScript {
     static final String ACTOR = "crash-test";
     private static final Facility FACILITY = new Facility("crash-test", "9990000001", "クラッシュ試験病院",
             "くらっしゅしけんびょういん", "試験県試験市1-1", FacilityType.HOSPITAL, 200, true, true, List.of(), List.of(), false);
+    /** The facility whose inspections bundle steps finalize and send, one each. */
+    private static final Facility SENDING = new Facility("crash-test-sending", "9990000002", "送信試験病院",
+            "そうしんしけんびょういん", "試験県試験市1-2", FacilityType.HOSPITAL, 100, true, true, List.of(), List.of(), false);
     private static final LocalDate FIRST_DATE = LocalDate.of(2025, 6, 2);
     private static final int EVIDENCE_ONE_IN = 8;
     private static final int OUTPUT_ONE_IN = 10;
     private static final int REPORT_YEAR = FIRST_DATE.getYear();
 
-    /** A file the app writes for the user, whole or not at all. */
-    public enum Output { PRINTOUT, REPORT }
+    /**
+     * A file the app writes, whole or not at all: for the user, or a findings bundle, which the office imports at
+     * once (an inspection started, answered, finalized and sent in the step).
+     */
+    public enum Output { PRINTOUT, REPORT, BUNDLE }
 
     /**
      * One step: an answer recorded in an inspection (the whole finding), an evidence file added to one of its
@@ -79,7 +89,7 @@ public final class CrashScript {
         int inspection = random.nextInt(INSPECTIONS);
         CatalogItem item = items.get(random.nextInt(items.size()));
         if (random.nextInt(OUTPUT_ONE_IN) == 0) {
-            Output output = random.nextBoolean() ? Output.PRINTOUT : Output.REPORT;
+            Output output = Output.values()[random.nextInt(Output.values().length)];
             return new Step(number, inspection, item.id(), Optional.empty(), Optional.empty(), Optional.of(output));
         }
         if (random.nextInt(EVIDENCE_ONE_IN) == 0) {
@@ -113,7 +123,7 @@ public final class CrashScript {
      */
     public Optional<Path> perform(Workspace workspace, List<String> inspectionIds, Step step, Path scratch) throws Exception {
         String inspectionId = inspectionIds.get(step.inspection());
-        if (step.output().isPresent()) {
+        if (step.output().filter(output -> output != Output.BUNDLE).isPresent()) {
             return Optional.of(write(workspace, step.output().get()));
         }
         if (step.evidence().isPresent()) {
@@ -139,6 +149,49 @@ public final class CrashScript {
         workspace.advice().writePdf(finalized.id(), Optional.of(finalized.revision()), workspace.settings().advice(),
                 Language.JA, file);
         return file;
+    }
+
+    /**
+     * A bundle step: an inspection of the sending facility started, answered and finalized on the tablet, the
+     * tablet's findings exported to {@code outbox} and imported by the office; returns the inspection and the file.
+     */
+    public static Sent send(Workspace tablet, Workspace office, Step step, Path outbox) throws IOException {
+        if (tablet.facilities().byId(SENDING.id()).isEmpty()) {
+            tablet.facilities().save(SENDING);
+        }
+        Inspection inspection = tablet.inspections().start(new NewInspection(SENDING.id(), FIRST_DATE,
+                List.of("試験 太郎"), List.of(), false), ACTOR);
+        tablet.inspections().record(inspection.id(), Finding.empty(tablet.catalogs().latest().gate().id())
+                .withAnswer(Answer.YES).withNote(noteOf(step.number())), ACTOR);
+        tablet.inspections().finalizeInspection(inspection.id(), ACTOR);
+        Files.createDirectories(outbox);
+        Path bundle = tablet.sync().exportFindings(outbox).orElseThrow();
+        ImportOutcome outcome = office.sync().importFile(bundle, false);
+        if (outcome.result() != ImportOutcome.Result.IMPORTED) {
+            throw new IllegalStateException("the office did not import " + bundle + ": " + outcome);
+        }
+        return new Sent(inspection.id(), bundle);
+    }
+
+    /** What a bundle step sent: the inspection finalized for it and the findings bundle that carried it. */
+    public record Sent(String inspectionId, Path bundle) {
+    }
+
+    /**
+     * The tablet and the office trusting each other, as their enrolment files make them (done again, harmlessly,
+     * by a child whose start was killed half-way): the office's role chosen, each device's file imported by the
+     * other with its fingerprint trusted.
+     */
+    public static void enrol(Workspace tablet, Workspace office, Path cards) throws IOException {
+        if (office.settings().role().isEmpty()) {
+            office.settings().setRole(Role.OFFICE);
+        }
+        if (tablet.deviceTrust().office().isPresent()) {
+            return;
+        }
+        Files.createDirectories(cards);
+        office.sync().importAll(List.of(tablet.sync().exportEnrolment(cards)), true);
+        tablet.sync().importAll(List.of(office.sync().exportEnrolment(cards)), true);
     }
 
     /**
