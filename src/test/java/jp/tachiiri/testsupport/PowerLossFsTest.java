@@ -145,6 +145,39 @@ class PowerLossFsTest {
     }
 
     @Test
+    void aFileInANewFolderNeedsTheParentForcedToo() throws IOException {
+        Set<Boolean> survived = new HashSet<>();
+        for (int seed = 0; seed < SEEDS; seed++) {
+            Folders folders = folders("new-folder-" + seed);
+            try (PowerLossFs fs = PowerLossFs.mount(folders.backing, folders.mount, seed)) {
+                Path folder = Files.createDirectory(folders.mount.resolve("printouts"));
+                writeForced(folder.resolve("advice.pdf"), bytes("forced with its folder"));
+                forceFolder(folder);
+                fs.cut();
+            }
+            Path file = folders.backing.resolve("printouts").resolve("advice.pdf");
+            survived.add(Files.exists(file));
+            if (Files.exists(file)) {
+                assertEquals("forced with its folder", Files.readString(file), "seed " + seed);
+            }
+        }
+        assertEquals(Set.of(true, false), survived, "the new folder's own name was not forced in its parent");
+
+        for (int seed = 0; seed < SEEDS; seed++) {
+            Folders folders = folders("new-folder-parent-forced-" + seed);
+            try (PowerLossFs fs = PowerLossFs.mount(folders.backing, folders.mount, seed)) {
+                Path folder = Files.createDirectory(folders.mount.resolve("printouts"));
+                writeForced(folder.resolve("advice.pdf"), bytes("forced with both folders"));
+                forceFolder(folder);
+                forceFolder(folders.mount);
+                fs.cut();
+            }
+            assertEquals("forced with both folders", Files.readString(folders.backing.resolve("printouts").resolve("advice.pdf")),
+                    "seed " + seed);
+        }
+    }
+
+    @Test
     void atomicMoveWithoutFolderSyncComesBackEitherWayButWhole() throws IOException {
         Set<String> outcomes = new HashSet<>();
         for (int seed = 0; seed < SEEDS; seed++) {

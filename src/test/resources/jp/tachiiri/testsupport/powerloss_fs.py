@@ -12,8 +12,10 @@ Besides, the file system keeps what it needs to forget everything not yet made d
   first. A file created here and never fsynced has size 0 at its last sync; a file that was in BACKING before
   the mount counts as synced as it was found.
 - Names. create, mkdir, unlink, rmdir and rename (also one that replaces its target) go into one ordered list of
-  pending operations. An fsync of a folder commits that list up to the last operation that touched the folder
-  (the folder of any path involved), with everything before it, as a metadata journal commits in order. Unlinked
+  pending operations, each with the folders whose entries it changed (a rename: both). An fsync of a folder makes
+  that folder's entries durable: an operation is committed once every folder it changed has been fsynced after
+  it, as POSIX asks (fsync of a file does not make its name durable; a new folder's own name is an entry of its
+  parent, so a file in a new folder survives only if the parent was fsynced after the mkdir too). Unlinked
   or replaced files and removed folders are moved into a stash inside BACKING (.powerloss-stash, hidden from
   the mount) until their removal is committed, so that they can come back.
 
@@ -68,6 +70,17 @@ class PendingOperation:
         self.folders = folders
         self.revert = revert
         self.stashed = stashed  # stash entries to delete once the operation is committed
+        self.guards = []  # (real folder path, its inode when the operation was done), set by the file system
+
+    def folders_moved(self):
+        """Whether a folder the operation changed is no longer at its path (a later rename moved it)."""
+        for real_path, inode in self.guards:
+            try:
+                if os.lstat(real_path).st_ino != inode:
+                    return True
+            except FileNotFoundError:
+                return True
+        return False
 
 
 class PowerLossFs(Operations):
@@ -98,6 +111,10 @@ class PowerLossFs(Operations):
         if path == '/' + STASH or path.startswith('/' + STASH + '/'):
             raise FuseOSError(errno.ENOENT)
         return os.path.join(self.backing, path.lstrip('/'))
+
+    def remember(self, operation):
+        operation.guards = [(self.real(folder), os.lstat(self.real(folder)).st_ino) for folder in operation.folders]
+        self.pending.append(operation)
 
     @staticmethod
     def folder(path):
@@ -140,7 +157,7 @@ class PowerLossFs(Operations):
         fd = os.open(real, os.O_RDWR | os.O_CREAT, mode)
         if not existed:
             self.journals[os.fstat(fd).st_ino] = Journal(0)
-            self.pending.append(PendingOperation([self.folder(path)], lambda: self.forget_file(real)))
+            self.remember(PendingOperation([self.folder(path)], lambda: self.forget_file(real)))
         return fd
 
     def forget_file(self, real_path):
@@ -179,7 +196,7 @@ class PowerLossFs(Operations):
     def mkdir(self, path, mode):
         real = self.real(path)
         os.mkdir(real, mode)
-        self.pending.append(PendingOperation([self.folder(path)], lambda: shutil.rmtree(real)))
+        self.remember(PendingOperation([self.folder(path)], lambda: shutil.rmtree(real)))
 
     def unlink(self, path):
         self.remove(path)
@@ -193,7 +210,7 @@ class PowerLossFs(Operations):
     def remove(self, path):
         real = self.real(path)
         stashed = self.to_stash(real)
-        self.pending.append(PendingOperation([self.folder(path)], lambda: os.rename(stashed, real), [stashed]))
+        self.remember(PendingOperation([self.folder(path)], lambda: os.rename(stashed, real), [stashed]))
 
     def rename(self, old, new):
         real_old, real_new = self.real(old), self.real(new)
@@ -212,16 +229,19 @@ class PowerLossFs(Operations):
             for stashed in replaced:
                 os.rename(stashed, real_new)
 
-        self.pending.append(PendingOperation([self.folder(old), self.folder(new)], revert, replaced))
+        self.remember(PendingOperation([self.folder(old), self.folder(new)], revert, replaced))
 
     def fsyncdir(self, path, datasync, fh):
         os.fsync(fh)
-        touched = [i for i, operation in enumerate(self.pending) if path in operation.folders]
-        if touched:
-            committed, self.pending = self.pending[:touched[-1] + 1], self.pending[touched[-1] + 1:]
-            for operation in committed:
+        still_pending = []
+        for operation in self.pending:
+            operation.folders = [folder for folder in operation.folders if folder != path]
+            if operation.folders:
+                still_pending.append(operation)
+            else:
                 for stashed in operation.stashed:
                     self.delete_for_good(stashed)
+        self.pending = still_pending
 
     def delete_for_good(self, real_path):
         if os.path.isdir(real_path) and not os.path.islink(real_path):
@@ -280,8 +300,17 @@ class PowerLossFs(Operations):
         with self.serial:
             kept = self.random.randint(0, len(self.pending))
             reverted = self.pending[kept:]
+            moot = 0
             for operation in reversed(reverted):
-                operation.revert()
+                # Operations are kept by path: one inside a folder that a later, committed rename moved away (or
+                # another folder took its name) is not reverted, and stays done — this forgets less, never more.
+                if operation.folders_moved():
+                    moot += 1
+                    continue
+                try:
+                    operation.revert()
+                except FileNotFoundError:
+                    moot += 1
             undone = 0
             for inode, real_path in self.files_by_inode().items():
                 journal = self.journals.get(inode)
@@ -291,8 +320,8 @@ class PowerLossFs(Operations):
             shutil.rmtree(self.stash)
             os.sync()
             self.cut_done = True
-            print('cut done: kept %d of %d pending name operations, undid data of %d files'
-                  % (kept, len(self.pending), undone), flush=True)
+            print('cut done: kept %d of %d pending name operations (%d more could not be found to revert), '
+                  'undid data of %d files' % (kept, len(self.pending), moot, undone), flush=True)
 
     def files_by_inode(self):
         files = {}
