@@ -6,46 +6,65 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import jp.tachiiri.testsupport.CrashHarness;
 import jp.tachiiri.testsupport.CrashHarness.Figures;
 import jp.tachiiri.testsupport.CrashHarness.Phase;
+import jp.tachiiri.testsupport.PowerLossFs;
 import org.junit.jupiter.api.Test;
 
 /**
  * Crash consistency at length: {@code crash.kills} (default 200) SIGKILLs of the app at random moments on one data
- * folder, each followed by the harness's checks. Not a timing: the figures are counts, printed and written to
- * {@code target/bench/reliability.md}. Seed with {@code -Dcrash.seed=…} to repeat a run's script.
+ * folder, then {@code crash.powerCuts} (default 100) kills each followed by a power cut on a {@link PowerLossFs}
+ * mount (skipped, saying why, where FUSE cannot be used), each followed by the harness's checks. Not a timing: the
+ * figures are counts, printed and written to {@code target/bench/reliability.md}. Seed with {@code -Dcrash.seed=…}
+ * to repeat a run's script.
  */
 class CrashBenchmark {
 
     @Test
     void killedAtRandomMomentsLosesNothingReportedSaved() throws Exception {
         int kills = Bench.intProperty("crash.kills", 200);
+        int powerCuts = Bench.intProperty("crash.powerCuts", 100);
         long seed = Long.getLong("crash.seed", new Random().nextLong());
         Path work = Bench.workFolder("crash");
-        Figures figures = new CrashHarness(work, seed).run(kills);
-
-        String report = report(figures);
+        Figures killed = new CrashHarness(work.resolve("kills"), seed).run(kills);
+        StringBuilder report = new StringBuilder(header(seed, kills, powerCuts));
+        section(report, "Crash consistency", "kills (SIGKILL)", killed);
+        List<String> failures = new ArrayList<>(killed.failures());
+        Optional<String> unavailable = PowerLossFs.unavailable();
+        if (unavailable.isPresent()) {
+            report.append("\n## Power loss\n\nNot run: ").append(unavailable.get()).append('\n');
+        } else if (powerCuts > 0) {
+            Figures cut = CrashHarness.onPowerLoss(work.resolve("power"), seed).run(powerCuts);
+            section(report, "Power loss", "kills, each followed by a power cut", cut);
+            row(report, "power cuts (one after each kill, one after the last child's normal exit)", cut.powerCuts());
+            failures.addAll(cut.failures());
+        }
         Bench.log("%s", report);
         Files.createDirectories(Bench.outputFolder());
         Files.writeString(Bench.outputFolder().resolve("reliability.md"), report);
-        assertThat(figures.failures()).isEmpty();
-        // Kept on failure: the data folder is the evidence.
+        assertThat(failures).isEmpty();
+        // Kept on failure: the data folders are the evidence.
         Bench.deleteTree(work);
     }
 
-    private static String report(Figures figures) {
-        StringBuilder out = new StringBuilder();
-        out.append("# Reliability results\n\n");
-        out.append("Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("  \n");
-        out.append("Machine: ").append(Bench.machine()).append("  \n");
-        out.append("Product: ").append(Bench.productVersion()).append("  \n");
-        out.append(String.format(Locale.ROOT, "Command: `mvn -o -Pbench verify -Dtest=CrashBenchmark -Dcrash.kills=%d"
-                + " -Dcrash.seed=%d`%n%n", figures.kills(), figures.seed()));
-        out.append("## Crash consistency\n\n| figure | count |\n|---|---:|\n");
-        row(out, "kills (SIGKILL)", figures.kills());
+    private static String header(long seed, int kills, int powerCuts) {
+        return "# Reliability results\n\n"
+                + "Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "  \n"
+                + "Machine: " + Bench.machine() + "  \n"
+                + "Product: " + Bench.productVersion() + "  \n"
+                + String.format(Locale.ROOT, "Command: `mvn -o -Pbench verify -Dtest=CrashBenchmark -Dcrash.kills=%d"
+                + " -Dcrash.powerCuts=%d -Dcrash.seed=%d`%n", kills, powerCuts, seed);
+    }
+
+    private static void section(StringBuilder out, String title, String kills, Figures figures) {
+        out.append("\n## ").append(title).append("\n\n| figure | count |\n|---|---:|\n");
+        row(out, kills, figures.kills());
         row(out, "… while starting (JVM, opening and migrating the store, first-start seeding)", killsDuring(figures, Phase.STARTUP));
         row(out, "… inside an answer's save", killsDuring(figures, Phase.ANSWER));
         row(out, "… inside an evidence file's save", killsDuring(figures, Phase.EVIDENCE));
@@ -68,7 +87,6 @@ class CrashBenchmark {
         out.append(String.format(Locale.ROOT, "%nDuration: %d s. Load average (1, 5, 15 min) after: %s.%n",
                 figures.duration().toSeconds(), Bench.loadAverage()));
         figures.failures().forEach(failure -> out.append("\nFailure: ").append(failure).append('\n'));
-        return out.toString();
     }
 
     private static int killsDuring(Figures figures, Phase phase) {

@@ -53,6 +53,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * </ul>
  * The next child goes on in the same folder from the step after the last one stored, so crashes accumulate; a
  * last child records a few more steps and exits normally, to show the store still takes answers.
+ *
+ * <p>{@link #onPowerLoss} runs the same on a {@link PowerLossFs} mount: after every kill the power is cut too, so that
+ * everything the kernel had accepted but not forced to the disk is forgotten (file data not fsynced, names whose
+ * folder was not fsynced), the file system is unmounted and mounted again, and only then is the store checked; the
+ * last child's normal exit is followed by a cut as well.
  */
 public final class CrashHarness {
 
@@ -61,7 +66,7 @@ public final class CrashHarness {
 
     /** What one run did and found; {@code failures} is empty when every check held. */
     public record Figures(long seed, int kills, Map<Phase, Integer> killsDuring, int childStarts, long answersReported,
-                          long evidenceReported, long filesReported, int inspectionsSent, int foundBeyondReport, int integrityChecks, long chainsVerified,
+                          long evidenceReported, long filesReported, int inspectionsSent, int powerCuts, int foundBeyondReport, int integrityChecks, long chainsVerified,
                           long auditEventsVerified, int leftoverTempFiles, List<String> failures, Duration duration) {
     }
 
@@ -78,6 +83,10 @@ public final class CrashHarness {
     private final CrashScript script;
     /** Chooses the kill moments; from the seed too, though the moments also depend on the machine's timing. */
     private final Random random;
+    private final boolean powerLoss;
+    /** The mount the children write through, on power loss. */
+    private PowerLossFs mount;
+    private int cuts;
 
     /** The last step known to be in the store, and what the store holds after it. */
     private long storedThrough = -1;
@@ -102,10 +111,20 @@ public final class CrashHarness {
 
     /** A harness working in {@code work} (the data folder is made under it), recording the script of {@code seed}. */
     public CrashHarness(Path work, long seed) {
+        this(work, seed, false);
+    }
+
+    private CrashHarness(Path work, long seed, boolean powerLoss) {
         this.work = work;
         this.seed = seed;
         this.script = CrashScript.of(seed);
         this.random = new Random(seed);
+        this.powerLoss = powerLoss;
+    }
+
+    /** A harness whose children write through a {@link PowerLossFs} and whose kills come with a power cut. */
+    public static CrashHarness onPowerLoss(Path work, long seed) {
+        return new CrashHarness(work, seed, true);
     }
 
     /** Where the child's data folders are: the tablet's, the office's, and the enrolment files they exchange. */
@@ -128,6 +147,7 @@ public final class CrashHarness {
         long start = System.nanoTime();
         int killed = 0;
         try {
+            mountIfPowerLoss();
             while (killed < kills) {
                 killed++;
                 killAndCheck();
@@ -135,10 +155,32 @@ public final class CrashHarness {
             finishNormally();
         } catch (CrashFailure failure) {
             failures.add("seed " + seed + ", kill " + killed + ": " + failure.getMessage());
+        } finally {
+            if (mount != null) {
+                mount.unmount();
+            }
         }
         return new Figures(seed, killed, Map.copyOf(killsDuring), childStarts, answersReported, evidenceReported,
-                filesReported, sent.size(), foundBeyondReport, integrityChecks, chainsVerified, auditEventsVerified, leftoverTempFiles(),
+                filesReported, sent.size(), cuts, foundBeyondReport, integrityChecks, chainsVerified, auditEventsVerified, leftoverTempFiles(),
                 List.copyOf(failures), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** On power loss: the children's data root mounted through a file system that forgets, backed by a folder of its own. */
+    private void mountIfPowerLoss() throws IOException {
+        if (powerLoss) {
+            Files.createDirectories(dataRoot(work));
+            mount = PowerLossFs.mount(Files.createDirectories(work.resolve("backing")), dataRoot(work), seed + cuts);
+        }
+    }
+
+    /** On power loss: the power cut, what the disk kept mounted again, as a restarted machine finds it. */
+    private void cutIfPowerLoss() throws IOException {
+        if (powerLoss) {
+            mount.cut();
+            mount.unmount();
+            cuts++;
+            mountIfPowerLoss();
+        }
     }
 
     /** The last step known to be stored (-1 before the first). */
@@ -159,6 +201,7 @@ public final class CrashHarness {
             LockSupport.parkNanos(random.nextInt(3_000_000));
         }
         List<String> lines = child.kill();
+        cutIfPowerLoss();
         Phase phase = phaseOf(lines);
         killsDuring.merge(phase, 1, Integer::sum);
         long reported = lastSaved(lines);
@@ -176,6 +219,7 @@ public final class CrashHarness {
         long until = storedThrough + 1 + FINAL_STEPS;
         Child child = startChild(OptionalLong.of(until));
         List<String> lines = child.awaitExit();
+        cutIfPowerLoss();
         noteWritten(lines);
         if (child.process.exitValue() != 0 || !lines.contains(CrashChild.SAVED + (until - 1))) {
             throw new CrashFailure("the last child, which was not killed, exited with " + child.process.exitValue()
