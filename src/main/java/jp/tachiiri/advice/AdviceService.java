@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import jp.tachiiri.catalog.CatalogLibrary;
 import jp.tachiiri.facility.FacilityRepository;
+import jp.tachiiri.files.AtomicFile;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.inspection.InspectionRepository;
 import jp.tachiiri.model.Catalog;
@@ -50,7 +51,7 @@ public final class AdviceService {
                 .orElseThrow(() -> new UserFacingException("inspection.error.notFound", inspectionId));
         String code = facilities.byId(inspection.facilityId()).map(Facility::code).orElse("facility");
         try {
-            Files.createDirectories(printouts);
+            AtomicFile.createFolders(printouts);
         } catch (IOException e) {
             throw new UserFacingException(e, "advice.error.write", printouts, e.getMessage());
         }

@@ -68,7 +68,7 @@ public final class BackupService {
         requireAcceptable(passphrase, passphrase);
         Path snapshot = null;
         try {
-            Files.createDirectories(outFolder);
+            AtomicFile.createFolders(outFolder);
             Path staging = Files.createDirectories(source.stagingFolder());
             snapshot = staging.resolve("snapshot-" + UUID.randomUUID() + ".db");
             source.snapshotDatabase(snapshot);

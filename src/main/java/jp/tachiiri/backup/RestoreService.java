@@ -100,7 +100,7 @@ public final class RestoreService {
             Path parent = absoluteTarget.getParent();
             temporary = parent.resolve("." + absoluteTarget.getFileName() + ".restoring-" + UUID.randomUUID());
             try {
-                Files.createDirectories(temporary);
+                AtomicFile.createFolders(temporary);
             } catch (IOException e) {
                 throw new BackupException(e, "backup.error.restoreWrite", parent, e.getMessage());
             }
@@ -201,7 +201,7 @@ public final class RestoreService {
         Path target = folder.resolve(entry.path());
         String[] sha256 = new String[1];
         try {
-            Files.createDirectories(target.getParent());
+            AtomicFile.createFolders(target.getParent());
             AtomicFile.write(target, AtomicFile.IfExists.REFUSE, out -> sha256[0] = hash(plain, entry.size(), new MarkedWrites(out)));
         } catch (ExtractionFailed | ContentCipher.Broken | EOFException e) {
             throw e;
@@ -275,6 +275,9 @@ public final class RestoreService {
         }
         try {
             Files.move(checked, target, StandardCopyOption.ATOMIC_MOVE);
+            // Both renames (the old folder aside, the restored one in) are entries of the parent: forced together, a
+            // power cut cannot leave the data folder's name pointing at neither.
+            AtomicFile.forceFolder(target.getParent());
             return aside;
         } catch (IOException e) {
             if (aside.isPresent()) {

@@ -120,7 +120,7 @@ public final class BundleWriter {
         SealedEnvelope envelope = sealed ? SealedEnvelope.seal(device, recipients, contentKey) : null;
 
         try {
-            Files.createDirectories(folder);
+            AtomicFile.createFolders(folder);
             // The name holds a random id: a file that already has it is not ours to replace.
             AtomicFile.write(target, IfExists.REFUSE, out -> {
                 if (envelope == null) {

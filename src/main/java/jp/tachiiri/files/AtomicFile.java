@@ -11,6 +11,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a file so that it appears whole or not at all, even if the power goes: the bytes go to a temporary
@@ -125,11 +127,37 @@ public final class AtomicFile {
             throw new FileAlreadyExistsException(target.toString());
         }
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncFolder(target.toAbsolutePath().getParent());
+        Path folder = target.toAbsolutePath().getParent();
+        forceFolder(folder);
+        // A move between two folders changes both: until the one it left is forced too, a power cut may undo it.
+        Path left = file.toAbsolutePath().getParent();
+        if (!left.equals(folder)) {
+            forceFolder(left);
+        }
     }
 
-    /** Makes a rename in {@code folder} durable: until the folder is forced, a power cut may undo it. */
-    private static void syncFolder(Path folder) {
+    /**
+     * Creates {@code folder} and any missing folders above it, durably: a folder's name is an entry of its parent,
+     * which forcing the files inside does not force, so each new folder's parent is forced too. Without that a power
+     * cut could take a new folder away with every file written into it, each forced and renamed as it should be.
+     */
+    public static Path createFolders(Path folder) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path above = folder.toAbsolutePath(); above != null && !Files.isDirectory(above); above = above.getParent()) {
+            missing.add(above);
+        }
+        Files.createDirectories(folder);
+        for (Path created : missing) {
+            forceFolder(created.getParent());
+        }
+        return folder;
+    }
+
+    /**
+     * Makes the names in {@code folder} durable (a rename, a new file or folder, a removal): until the folder is
+     * forced, a power cut may undo them.
+     */
+    public static void forceFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import jp.tachiiri.advice.ReportDeadline;
 import jp.tachiiri.audit.ChainVerifier;
 import jp.tachiiri.audit.StoredChain;
 import jp.tachiiri.catalog.CatalogLibrary;
+import jp.tachiiri.files.AtomicFile;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.model.AuditEvent;
 import jp.tachiiri.model.Catalog;
@@ -220,7 +221,7 @@ public final class FollowUpService {
     public Path reminderLetterFile(String inspectionId, LocalDate letterDate, Language language) {
         FollowUpCase followed = find(inspectionId);
         try {
-            Files.createDirectories(printouts);
+            AtomicFile.createFolders(printouts);
         } catch (IOException e) {
             throw new UserFacingException(e, "followup.error.letterWrite", printouts, e.getMessage());
         }

@@ -35,7 +35,7 @@ public final class CsvFile {
     public static int write(Path out, Rows rows) {
         int[] count = {0};
         try {
-            Files.createDirectories(out.toAbsolutePath().getParent());
+            AtomicFile.createFolders(out.toAbsolutePath().getParent());
             AtomicFile.write(out, IfExists.REPLACE, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 writer.write(BYTE_ORDER_MARK);

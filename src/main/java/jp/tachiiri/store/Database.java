@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
+import jp.tachiiri.files.AtomicFile;
 
 /**
  * The one SQLite file of a data folder: WAL, synchronous=FULL, foreign keys on. Opening applies the numbered
@@ -66,7 +67,7 @@ public final class Database implements AutoCloseable {
         }
         Connection connection = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFile.createFolders(file.toAbsolutePath().getParent());
             connection = StatementCache.caching(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
                     connectionSettings().toProperties()));
             Database database = new Database(file, connection, false);

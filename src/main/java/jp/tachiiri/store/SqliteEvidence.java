@@ -178,7 +178,7 @@ public final class SqliteEvidence implements EvidenceRepository {
             if (Files.isRegularFile(target) && sha256Of(target).equals(sha256)) {
                 return Optional.empty();
             }
-            Files.createDirectories(target.getParent());
+            AtomicFile.createFolders(target.getParent());
             // Replaces a damaged copy: the new one is exactly what the name promises.
             AtomicFile.moveIntoPlace(file, target, IfExists.REPLACE);
         } catch (IOException e) {
@@ -218,7 +218,7 @@ public final class SqliteEvidence implements EvidenceRepository {
             Stored stored = copy.stored();
             Path target = pathOf(stored.sha256());
             try {
-                Files.createDirectories(target.getParent());
+                AtomicFile.createFolders(target.getParent());
                 if (Files.isRegularFile(target) && sha256Of(target).equals(stored.sha256())) {
                     return stored; // The same content is stored already; the temporary copy goes.
                 }
@@ -234,7 +234,7 @@ public final class SqliteEvidence implements EvidenceRepository {
     /** Copies the source into a temporary file of the evidence folder. */
     private AtomicFile.Staged stage(HashingCopy copy) {
         try {
-            Files.createDirectories(folder);
+            AtomicFile.createFolders(folder);
             return AtomicFile.stage(folder, copy::into);
         } catch (IOException e) {
             throw new StoreException(e, "evidence.error.write", folder, e.getMessage());

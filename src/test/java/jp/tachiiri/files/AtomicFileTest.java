@@ -154,23 +154,24 @@ class AtomicFileTest {
 
     /**
      * The order that survives a power cut, seen in the system calls of a child JVM: the bytes forced, then the
-     * rename, then the folder that holds the new name forced, for each way into place.
+     * rename, then the folder that holds the new name forced, and the folder it left when that is another one, for
+     * each way into place.
      */
     @Test
-    void theBytesAreForcedBeforeTheRenameAndTheFolderOfTheNewNameAfterIt() throws IOException {
+    void theBytesAreForcedBeforeTheRenameAndTheFoldersOfBothNamesAfterIt() throws IOException {
         Files.createDirectories(folder.resolve("sub"));
         Files.writeString(folder.resolve("plain.txt"), "written elsewhere");
 
         List<Call> calls = FileSyncTrace.of(folder, WriteEachWay.class, folder.toString());
 
-        assertThat(calls).hasSize(9);
+        assertThat(calls).hasSize(11);
         String written = calls.get(0).paths().get(0);
         String staged = calls.get(3).paths().get(0);
         assertThat(List.of(written, staged)).allSatisfy(name -> assertThat(AtomicFile.isTemporary(Path.of(name))).isTrue());
         assertThat(calls).containsExactly(
                 Call.sync(written), Call.rename(written, "whole.txt"), Call.sync(""),
-                Call.sync(staged), Call.rename(staged, "sub/named.txt"), Call.sync("sub"),
-                Call.sync("plain.txt"), Call.rename("plain.txt", "sub/moved.txt"), Call.sync("sub"));
+                Call.sync(staged), Call.rename(staged, "sub/named.txt"), Call.sync("sub"), Call.sync(""),
+                Call.sync("plain.txt"), Call.rename("plain.txt", "sub/moved.txt"), Call.sync("sub"), Call.sync(""));
     }
 
     /** Run as a child JVM under strace: writes a file each way into place in the folder {@code args[0]}. */

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import jp.tachiiri.files.AtomicFile;
 import jp.tachiiri.i18n.UserFacingException;
 import jp.tachiiri.workbook.FilledWorkbook;
 import jp.tachiiri.workbook.SelfCheckWorkbookReader;
@@ -63,7 +64,7 @@ public final class PlanWorkbooks {
 
     private static List<Path> write(WorkbookRequest request, Path folder) {
         try {
-            Files.createDirectories(folder);
+            AtomicFile.createFolders(folder);
         } catch (IOException e) {
             throw new UserFacingException(e, "selfCheckImport.error.folder", folder, e.getMessage());
         }
