@@ -42,7 +42,6 @@ class CrashBenchmark {
         } else if (powerCuts > 0) {
             Figures cut = CrashHarness.onPowerLoss(work.resolve("power"), seed).run(powerCuts);
             section(report, "Power loss", "kills, each followed by a power cut", cut);
-            row(report, "power cuts (one after each kill, one after the last child's normal exit)", cut.powerCuts());
             failures.addAll(cut.failures());
         }
         Bench.log("%s", report);
@@ -83,6 +82,9 @@ class CrashBenchmark {
         row(out, "audit events verified", figures.auditEventsVerified());
         row(out, "evidence copies cut short, left for a later start to remove (younger than an hour)",
                 figures.leftoverTempFiles());
+        if (figures.powerCuts() > 0) {
+            row(out, "power cuts (one after each kill, one after the last child's normal exit)", figures.powerCuts());
+        }
         row(out, "failures", figures.failures().size());
         out.append(String.format(Locale.ROOT, "%nDuration: %d s. Load average (1, 5, 15 min) after: %s.%n",
                 figures.duration().toSeconds(), Bench.loadAverage()));
