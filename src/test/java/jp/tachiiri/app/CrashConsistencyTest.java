@@ -72,5 +72,12 @@ class CrashConsistencyTest {
         Files.delete(file);
         assertThat(harness.verify(harness.storedThrough(), false, true))
                 .hasValueSatisfying(problem -> assertThat(problem).contains("was reported written and is missing"));
+        Files.write(file, bytes);
+
+        // A half file under its own name that no report named, as a writer that skipped its temporary file would leave.
+        Path stray = Files.createDirectories(CrashHarness.storeFolder(work).resolve("printouts")).resolve("stray.pdf");
+        Files.write(stray, Arrays.copyOf(bytes, 100));
+        assertThat(harness.verify(harness.storedThrough(), false, true))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("printouts/stray.pdf, which no report named, is not whole"));
     }
 }

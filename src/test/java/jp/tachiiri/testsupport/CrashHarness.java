@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.BundleReader;
 import jp.tachiiri.bundle.Sha256;
+import jp.tachiiri.files.AtomicFile;
 import jp.tachiiri.model.Inspection;
 import jp.tachiiri.model.InspectionStatus;
 import jp.tachiiri.model.InspectionSummary;
@@ -385,10 +386,31 @@ public final class CrashHarness {
                             + bytes.length + " bytes)");
                 }
             }
-            return Optional.empty();
+            return unreportedProblem(dataFolder);
         } catch (IOException e) {
             return Optional.of("the files written cannot be read: " + e);
         }
+    }
+
+    /**
+     * Files under their own names that no report named (a bundle whose step was cut short keeps its new name, say)
+     * are whole too: only a writer's temporary file may be half.
+     */
+    private Optional<String> unreportedProblem(Path dataFolder) throws IOException {
+        for (String folder : List.of("printouts", "reports", "outbox")) {
+            if (!Files.isDirectory(dataFolder.resolve(folder))) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dataFolder.resolve(folder))) {
+                for (Path file : files.filter(Files::isRegularFile).filter(file -> !AtomicFile.isTemporary(file)).toList()) {
+                    String name = dataFolder.relativize(file).toString();
+                    if (!written.containsKey(name) && !whole(kindOf(name), Files.readAllBytes(file))) {
+                        return Optional.of("the file " + name + ", which no report named, is not whole");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static CrashScript.Output kindOf(String path) {
