@@ -164,7 +164,6 @@ public final class CrashScript {
         tablet.inspections().record(inspection.id(), Finding.empty(tablet.catalogs().latest().gate().id())
                 .withAnswer(Answer.YES).withNote(noteOf(step.number())), ACTOR);
         tablet.inspections().finalizeInspection(inspection.id(), ACTOR);
-        Files.createDirectories(outbox);
         Path bundle = tablet.sync().exportFindings(outbox).orElseThrow();
         ImportOutcome outcome = office.sync().importFile(bundle, false);
         if (outcome.result() != ImportOutcome.Result.IMPORTED) {
@@ -189,7 +188,6 @@ public final class CrashScript {
         if (tablet.deviceTrust().office().isPresent()) {
             return;
         }
-        Files.createDirectories(cards);
         office.sync().importAll(List.of(tablet.sync().exportEnrolment(cards)), true);
         tablet.sync().importAll(List.of(office.sync().exportEnrolment(cards)), true);
     }
