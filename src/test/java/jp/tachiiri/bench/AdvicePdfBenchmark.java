@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import jp.tachiiri.advice.AdviceService;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.i18n.Messages;
 import jp.tachiiri.model.InspectionStatus;
@@ -61,30 +60,18 @@ class AdvicePdfBenchmark {
             InspectionSummary finalized = tablet.inspections().list().stream()
                     .filter(summary -> summary.status() == InspectionStatus.FINALIZED)
                     .max(Comparator.comparing(InspectionSummary::date)).orElseThrow();
+            Bench.Work<byte[]> advice = () -> tablet.advice().pdf(finalized.id(), Optional.of(finalized.revision()),
+                    tablet.settings().advice(), Language.JA);
             byte[][] ours = new byte[1][];
             byte[][] floor = new byte[1][];
             Bench.Case result = Bench.compare("advice PDF",
                     String.format("%d × `advice().pdf(…)` of the demo's finalized inspection vs %d × one page, "
                             + "one line, same font as a subset", documents, documents), warmups, runs,
-                    round -> Bench.time(() -> {
-                        for (int i = 0; i < documents; i++) {
-                            AdviceService advice = tablet.advice();
-                            ours[0] = advice.pdf(finalized.id(), Optional.of(finalized.revision()), tablet.settings().advice(),
-                                    Language.JA);
-                        }
-                        return null;
-                    }).sample(),
-                    round -> Bench.time(() -> {
-                        for (int i = 0; i < documents; i++) {
-                            floor[0] = onePage(font, line);
-                        }
-                        return null;
-                    }).sample());
+                    repeated(documents, advice, ours), repeated(documents, () -> onePage(font, line), floor));
             Bench.note("advice PDF: ours %d pages, %,d bytes; floor %d page, %,d bytes; %.2f s vs %.2f s a document "
                             + "(medians).", pages(ours[0]), ours[0].length, pages(floor[0]), floor[0].length,
                     result.oursMedian() / documents, result.floorMedian() / documents);
-            sameText(ours[0], documents, warmups, runs, () -> tablet.advice().pdf(finalized.id(),
-                    Optional.of(finalized.revision()), tablet.settings().advice(), Language.JA));
+            sameText(ours[0], font, documents, warmups, runs, advice);
         }
         Bench.deleteTree(work);
     }
@@ -95,11 +82,11 @@ class AdvicePdfBenchmark {
      * left between the two is the product's work (composing the advice, breaking lines, tables, page breaks,
      * rules); what is left between this floor and one line is the text itself — its glyphs, subset and embedded.
      */
-    private static void sameText(byte[] printout, int documents, int warmups, int runs, Bench.Work<byte[]> advice)
-            throws Exception {
+    private static void sameText(byte[] printout, TrueTypeFont regular, int documents, int warmups, int runs,
+                                 Bench.Work<byte[]> advice) throws Exception {
         List<List<PrintedLine>> pages = PrintedLine.read(printout);
-        TrueTypeFont regular = readFont(FONT);
         TrueTypeFont bold = readFont(BOLD_FONT);
+        byte[][] ours = new byte[1][];
         byte[][] floor = new byte[1][];
         Bench.note("advice PDF, vs the same text: %d pages, %d words, %,d characters.", pages.size(),
                 pages.stream().mapToInt(List::size).sum(),
@@ -107,19 +94,18 @@ class AdvicePdfBenchmark {
         Bench.compare("advice PDF, vs the same text", String.format("%d × `advice().pdf(…)` of the demo's finalized "
                         + "inspection vs %d × its lines (read back, with their faces) drawn one under another on as many "
                         + "pages, both faces as subsets", documents, documents), warmups, runs,
-                round -> Bench.time(() -> {
-                    for (int i = 0; i < documents; i++) {
-                        advice.run();
-                    }
-                    return null;
-                }).sample(),
-                round -> Bench.time(() -> {
-                    for (int i = 0; i < documents; i++) {
-                        floor[0] = lines(pages, regular, bold);
-                    }
-                    return null;
-                }).sample());
+                repeated(documents, advice, ours), repeated(documents, () -> lines(pages, regular, bold), floor));
         assertThat(PrintedLine.read(floor[0])).as("the floor prints the printout's lines").isEqualTo(pages);
+    }
+
+    /** A round that makes {@code documents} documents, timed, keeping the last in {@code last[0]}. */
+    private static Bench.Timed repeated(int documents, Bench.Work<byte[]> make, byte[][] last) {
+        return round -> Bench.time(() -> {
+            for (int i = 0; i < documents; i++) {
+                last[0] = make.run();
+            }
+            return null;
+        }).sample();
     }
 
     private static byte[] lines(List<List<PrintedLine>> pages, TrueTypeFont regular, TrueTypeFont bold) throws IOException {

@@ -112,7 +112,7 @@ class AnswerBenchmark {
                     saved.get(0), 1000 * result.oursMedian() / saved.get(0), 1000 * result.floorMedian() / saved.get(0),
                     Pragma.of(tablet.databaseFile(), "journal_mode"), Pragma.of(work.resolve("floor.db"), "journal_mode"));
             assertThat(count(floor)).isEqualTo((long) saved.stream().mapToInt(Integer::intValue).sum());
-            sameRows(tablet, work, inspections, warmups, runs);
+            sameRows(ours, work, inspections, warmups, runs);
         }
         Bench.deleteTree(work);
     }
@@ -123,21 +123,11 @@ class AnswerBenchmark {
      * schema and contents — no reads, no checks, no hashing. What is left between the two is the product's code; what
      * is left between these rows and one INSERT is the audit trail written with the answer.
      */
-    private static void sameRows(Workspace tablet, Path work, int inspections, int warmups, int runs) throws Exception {
-        InspectionService service = tablet.inspections();
+    private static void sameRows(Bench.Timed ours, Path work, int inspections, int warmups, int runs) throws Exception {
         try (Workspace twin = Workspace.open(work.resolve("twin"), Clock.systemDefaultZone());
              Connection rows = DriverManager.getConnection("jdbc:sqlite:" + twin.databaseFile(),
                      Database.connectionSettings().toProperties())) {
             twin.demo().seed();
-            Bench.Timed ours = round -> {
-                List<Save> saves = newInspections(tablet, inspections);
-                return Bench.time(() -> {
-                    for (Save save : saves) {
-                        service.record(save.inspectionId(), save.finding(), ACTOR);
-                    }
-                    return null;
-                }).sample();
-            };
             Bench.Timed plain = round -> {
                 List<Save> saves = newInspections(twin, inspections);
                 try (RowWriter writer = new RowWriter(rows, heads(rows, saves))) {

@@ -1,11 +1,9 @@
 package jp.tachiiri.testsupport;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import jp.tachiiri.app.Workspace;
 import jp.tachiiri.bundle.Sha256;
 import jp.tachiiri.model.Role;
@@ -49,24 +47,17 @@ public final class CrashChild {
             say(READY);
             for (long step = from; step < until; step++) {
                 say(BEGIN + step);
-                CrashScript.Step next = script.step(step);
-                if (next.output().filter(output -> output == CrashScript.Output.BUNDLE).isPresent()) {
-                    CrashScript.Sent sent = CrashScript.send(workspace, office, next, workspace.folder().resolve("outbox"));
-                    wrote(workspace, step, sent.bundle());
-                    say(SENT + step + " " + sent.inspectionId());
-                } else {
-                    Optional<Path> written = script.perform(workspace, inspectionIds, next, scratch);
-                    if (written.isPresent()) {
-                        wrote(workspace, step, written.get());
-                    }
+                CrashScript.Done done = script.perform(workspace, office, inspectionIds, script.step(step), scratch);
+                if (done.file().isPresent()) {
+                    Path file = done.file().get();
+                    say(WROTE + step + " " + workspace.folder().relativize(file) + " " + Sha256.hex(Files.readAllBytes(file)));
+                }
+                if (done.sent().isPresent()) {
+                    say(SENT + step + " " + done.sent().get());
                 }
                 say(SAVED + step);
             }
         }
-    }
-
-    private static void wrote(Workspace workspace, long step, Path file) throws IOException {
-        say(WROTE + step + " " + workspace.folder().relativize(file) + " " + Sha256.hex(Files.readAllBytes(file)));
     }
 
     private static void say(String line) {

@@ -1,7 +1,6 @@
 package jp.tachiiri.testsupport;
 
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -117,14 +116,23 @@ public final class CrashScript {
         return "クラッシュ試験 step " + step;
     }
 
+    /** What a step left beside the store: the file it wrote, and the inspection it sent to the office. */
+    public record Done(Optional<Path> file, Optional<String> sent) {
+        static final Done NOTHING = new Done(Optional.empty(), Optional.empty());
+    }
+
     /**
      * Does step {@code number} the way the screen would: one service call, which returns once it is stored, or once
-     * the file is written; returns the file an output step wrote.
+     * the file is written (for a bundle, once the office has imported it).
      */
-    public Optional<Path> perform(Workspace workspace, List<String> inspectionIds, Step step, Path scratch) throws Exception {
+    public Done perform(Workspace workspace, Workspace office, List<String> inspectionIds, Step step, Path scratch)
+            throws Exception {
         String inspectionId = inspectionIds.get(step.inspection());
-        if (step.output().filter(output -> output != Output.BUNDLE).isPresent()) {
-            return Optional.of(write(workspace, step.output().get()));
+        if (step.output().filter(Output.BUNDLE::equals).isPresent()) {
+            return send(workspace, office, step, workspace.folder().resolve("outbox"));
+        }
+        if (step.output().isPresent()) {
+            return new Done(Optional.of(write(workspace, step.output().get())), Optional.empty());
         }
         if (step.evidence().isPresent()) {
             Path source = Files.write(scratch.resolve(step.evidenceName()), step.evidence().get());
@@ -132,7 +140,7 @@ public final class CrashScript {
         } else {
             workspace.inspections().record(inspectionId, step.answer().orElseThrow(), ACTOR);
         }
-        return Optional.empty();
+        return Done.NOTHING;
     }
 
     /** Writes the file as the advice dialog and the dashboard's export do, where they put it. */
@@ -153,9 +161,9 @@ public final class CrashScript {
 
     /**
      * A bundle step: an inspection of the sending facility started, answered and finalized on the tablet, the
-     * tablet's findings exported to {@code outbox} and imported by the office; returns the inspection and the file.
+     * tablet's findings exported to {@code outbox} and imported by the office.
      */
-    public static Sent send(Workspace tablet, Workspace office, Step step, Path outbox) throws IOException {
+    private static Done send(Workspace tablet, Workspace office, Step step, Path outbox) {
         if (tablet.facilities().byId(SENDING.id()).isEmpty()) {
             tablet.facilities().save(SENDING);
         }
@@ -169,11 +177,7 @@ public final class CrashScript {
         if (outcome.result() != ImportOutcome.Result.IMPORTED) {
             throw new IllegalStateException("the office did not import " + bundle + ": " + outcome);
         }
-        return new Sent(inspection.id(), bundle);
-    }
-
-    /** What a bundle step sent: the inspection finalized for it and the findings bundle that carried it. */
-    public record Sent(String inspectionId, Path bundle) {
+        return new Done(Optional.of(bundle), Optional.of(inspection.id()));
     }
 
     /**
@@ -181,7 +185,7 @@ public final class CrashScript {
      * by a child whose start was killed half-way): the office's role chosen, each device's file imported by the
      * other with its fingerprint trusted.
      */
-    public static void enrol(Workspace tablet, Workspace office, Path cards) throws IOException {
+    public static void enrol(Workspace tablet, Workspace office, Path cards) {
         if (office.settings().role().isEmpty()) {
             office.settings().setRole(Role.OFFICE);
         }
